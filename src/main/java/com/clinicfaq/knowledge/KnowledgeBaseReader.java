@@ -1,0 +1,220 @@
+package com.clinicfaq.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads the knowledge-base folder (see {@code knowledge-base/README.md} for the format) and checks
+ * it: every problem is reported with the file and line.
+ */
+public final class KnowledgeBaseReader {
+
+    public static final String ARTICLES = "articles";
+    public static final String FAQS = "faqs";
+    public static final String SYNONYMS = "synonyms.txt";
+
+    public KnowledgeBase read(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new KnowledgeBaseFormatException(folder.toString(), 0, "knowledge-base folder not found");
+        }
+        List<Article> articles = new ArrayList<>();
+        for (Path file : markdownFiles(folder.resolve(ARTICLES))) {
+            articles.add(article(file, parse(file)));
+        }
+        Map<String, Article> byId = new HashMap<>();
+        for (Article article : articles) {
+            if (byId.put(article.id(), article) != null) {
+                throw new KnowledgeBaseFormatException(ARTICLES, 0, "two articles have the id '" + article.id() + "'");
+            }
+        }
+        List<Faq> faqs = new ArrayList<>();
+        Set<String> faqIds = new HashSet<>();
+        Map<String, String> questions = new HashMap<>();
+        for (Path file : markdownFiles(folder.resolve(FAQS))) {
+            for (NumberedFaq numbered : faqs(file, parse(file), byId)) {
+                Faq faq = numbered.faq();
+                if (!faqIds.add(faq.id())) {
+                    throw KnowledgeBaseFormatException.at(file, numbered.line(), "another FAQ already has the id '" + faq.id() + "'");
+                }
+                for (String question : asked(faq)) {
+                    String earlier = questions.putIfAbsent(normalise(question), faq.id());
+                    if (earlier != null) {
+                        throw KnowledgeBaseFormatException.at(
+                                file, numbered.line(), "the question '" + question + "' is already asked by FAQ '" + earlier + "'");
+                    }
+                }
+                faqs.add(faq);
+            }
+        }
+        Path synonyms = folder.resolve(SYNONYMS);
+        List<String> rules = Files.exists(synonyms) ? synonyms(synonyms) : List.of();
+        return new KnowledgeBase(articles, faqs, rules);
+    }
+
+    private static List<String> asked(Faq faq) {
+        List<String> asked = new ArrayList<>(faq.phrasings());
+        asked.addFirst(faq.question());
+        return asked;
+    }
+
+    private static String normalise(String question) {
+        return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    private static List<Path> markdownFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MarkdownFile parse(Path file) {
+        try {
+            return MarkdownFile.parse(file, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw KnowledgeBaseFormatException.at(file, 0, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Article article(Path file, MarkdownFile markdown) {
+        String id = markdown.required("id");
+        String expectedName = id + ".md";
+        if (!file.getFileName().toString().equals(expectedName)) {
+            throw KnowledgeBaseFormatException.at(file, 1, "the article id '" + id + "' must match the file name " + expectedName);
+        }
+        LocalDate reviewed;
+        try {
+            reviewed = LocalDate.parse(markdown.required("reviewed"));
+        } catch (DateTimeParseException e) {
+            throw KnowledgeBaseFormatException.at(file, 1, "'reviewed' must be a date like 2026-11-27");
+        }
+        List<Section> sections = new ArrayList<>();
+        Set<String> anchors = new HashSet<>();
+        for (MarkdownFile.Heading heading : markdown.headings()) {
+            String anchor = heading.anchor() != null ? heading.anchor() : Slugs.of(heading.title());
+            if (!anchors.add(anchor)) {
+                throw KnowledgeBaseFormatException.at(file, heading.line(), "another section already has the anchor '" + anchor + "'");
+            }
+            List<Block> blocks = MarkdownFile.blocks(heading.body()).stream()
+                    .map(MarkdownFile.NumberedBlock::block)
+                    .toList();
+            if (blocks.isEmpty()) {
+                throw KnowledgeBaseFormatException.at(file, heading.line(), "the section '" + heading.title() + "' has no text");
+            }
+            sections.add(new Section(anchor, heading.title(), blocks));
+        }
+        if (sections.isEmpty()) {
+            throw KnowledgeBaseFormatException.at(file, 1, "the article has no sections ('## Title' lines)");
+        }
+        return new Article(
+                id,
+                markdown.required("title"),
+                markdown.optional("subtitle"),
+                markdown.required("author"),
+                markdown.optional("credentials"),
+                markdown.optional("practice"),
+                markdown.optional("location"),
+                markdown.required("source"),
+                reviewed,
+                markdown.required("disclaimer"),
+                sections);
+    }
+
+    record NumberedFaq(int line, Faq faq) {}
+
+    static List<NumberedFaq> faqs(Path file, MarkdownFile markdown, Map<String, Article> articles) {
+        String articleId = markdown.required("article");
+        Article article = articles.get(articleId);
+        if (article == null) {
+            throw KnowledgeBaseFormatException.at(file, 1, "no article has the id '" + articleId + "'");
+        }
+        List<NumberedFaq> faqs = new ArrayList<>();
+        for (MarkdownFile.Heading heading : markdown.headings()) {
+            String section = null;
+            Faq.Origin origin = Faq.Origin.CURATED;
+            List<String> phrasings = new ArrayList<>();
+            List<MarkdownFile.Line> answerLines = new ArrayList<>();
+            for (MarkdownFile.Line line : heading.body()) {
+                String text = line.text().strip();
+                if (!answerLines.isEmpty()) {
+                    answerLines.add(line);
+                } else if (text.startsWith("?")) {
+                    String phrasing = text.substring(1).strip();
+                    if (phrasing.isEmpty()) {
+                        throw KnowledgeBaseFormatException.at(file, line.number(), "empty phrasing after '?'");
+                    }
+                    phrasings.add(phrasing);
+                } else if (text.startsWith("section:")) {
+                    section = text.substring("section:".length()).strip().replaceFirst("^#", "");
+                } else if (text.startsWith("origin:")) {
+                    origin = origin(file, line, text.substring("origin:".length()).strip());
+                } else if (!text.isEmpty()) {
+                    answerLines.add(line);
+                }
+            }
+            String answer = String.join("\n\n", MarkdownFile.blocks(answerLines).stream()
+                    .map(b -> b.block().text())
+                    .toList());
+            if (answer.isBlank()) {
+                throw KnowledgeBaseFormatException.at(file, heading.line(), "the FAQ '" + heading.title() + "' has no answer");
+            }
+            if (section == null) {
+                throw KnowledgeBaseFormatException.at(file, heading.line(), "the FAQ '" + heading.title() + "' lacks a 'section:' line naming its source section");
+            }
+            String anchor = section;
+            if (article.sections().stream().noneMatch(s -> s.anchor().equals(anchor))) {
+                throw KnowledgeBaseFormatException.at(file, heading.line(), "unknown section '" + section + "' in article '" + articleId + "'");
+            }
+            String id = heading.anchor() != null ? heading.anchor() : Slugs.of(heading.title());
+            faqs.add(new NumberedFaq(heading.line(), new Faq(id, articleId, heading.title(), phrasings, answer, section, origin)));
+        }
+        return faqs;
+    }
+
+    private static Faq.Origin origin(Path file, MarkdownFile.Line line, String value) {
+        try {
+            return Faq.Origin.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw KnowledgeBaseFormatException.at(file, line.number(), "origin must be 'article' or 'curated', not '" + value + "'");
+        }
+    }
+
+    private static List<String> synonyms(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> rules = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (!line.contains(",") && !line.contains("=>")) {
+                    throw KnowledgeBaseFormatException.at(file, i + 1, "a synonym rule needs at least two terms separated by commas");
+                }
+                rules.add(line);
+            }
+            return rules;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

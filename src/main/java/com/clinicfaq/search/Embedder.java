@@ -1,0 +1,11 @@
+package com.clinicfaq.search;
+
+import java.util.List;
+
+/** Turns text into unit-length vectors whose dot product measures closeness in meaning. */
+public interface Embedder {
+
+    float[] embed(String text);
+
+    List<float[]> embedAll(List<String> texts);
+}

@@ -1,0 +1,165 @@
+package com.clinicfaq.search;
+
+import com.clinicfaq.knowledge.Article;
+import com.clinicfaq.knowledge.Block;
+import com.clinicfaq.knowledge.Faq;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.Section;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * One immutable, searchable build of the knowledge base: the Lucene index of curated questions and
+ * passages with their vectors, and the items they answer with. Reference-counted so that a rebuild
+ * can replace it while questions are still being answered on it.
+ */
+final class KnowledgeIndex {
+
+    static final String TEXT = "text";
+    static final String WORDS = "words";
+    static final String VECTOR = "vector";
+    static final String ITEM = "item";
+
+    final List<IndexedItem> items;
+    /** The vector of each document, by document id: what the visitor's question is compared with. */
+    final float[][] vectors;
+
+    final int[] itemOfDoc;
+    final DirectoryReader reader;
+    final IndexSearcher searcher;
+    final Analyzer queryAnalyzer;
+    final SpellingCorrector speller;
+
+    private KnowledgeIndex(
+            List<IndexedItem> items,
+            float[][] vectors,
+            int[] itemOfDoc,
+            DirectoryReader reader,
+            Analyzer queryAnalyzer,
+            SpellingCorrector speller) {
+        this.items = items;
+        this.vectors = vectors;
+        this.itemOfDoc = itemOfDoc;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.queryAnalyzer = queryAnalyzer;
+        this.speller = speller;
+    }
+
+    /** A text that leads to an item: a curated question, one of its phrasings, or the passage itself. */
+    private record Entry(int item, String text) {}
+
+    static KnowledgeIndex build(KnowledgeBase knowledge, Embedder embedder) {
+        Analyzer queryAnalyzer = Analysis.queries(Analysis.synonyms(knowledge.synonyms()));
+        Map<String, Article> articles =
+                knowledge.articles().stream().collect(Collectors.toMap(Article::id, Function.identity()));
+        List<IndexedItem> items = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        for (Faq faq : knowledge.faqs()) {
+            Article article = articles.get(faq.articleId());
+            int item = items.size();
+            items.add(new IndexedItem(faq.id(), faq.answer(), source(article, faq.sectionAnchor()), true));
+            entries.add(new Entry(item, faq.question()));
+            faq.phrasings().forEach(p -> entries.add(new Entry(item, p)));
+            if (faq.origin() == Faq.Origin.ARTICLE) {
+                // Published answers are article text too: their passages answer other questions.
+                int n = 0;
+                for (String text : Passages.windows(new Block(Block.Kind.PARAGRAPH, faq.answer()))) {
+                    entries.add(new Entry(items.size(), text));
+                    items.add(new IndexedItem(faq.id() + "/" + (++n), text, items.get(item).source(), false));
+                }
+            }
+        }
+        for (Article article : knowledge.articles()) {
+            addPassages(article, items, entries);
+        }
+        List<float[]> embedded = embedder.embedAll(entries.stream().map(Entry::text).toList());
+        Set<String> synonymWords = knowledge.synonyms().stream()
+                .flatMap(rule -> Arrays.stream(rule.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")))
+                .filter(w -> !w.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        return index(items, entries, embedded, queryAnalyzer, new SpellingCorrector(synonymWords));
+    }
+
+    private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries) {
+        for (Passages.Passage passage : Passages.of(article)) {
+            entries.add(new Entry(items.size(), passage.text()));
+            items.add(new IndexedItem(passage.id(), passage.text(), source(article, passage.section().anchor()), false));
+        }
+    }
+
+    private static Answer.Source source(Article article, String anchor) {
+        return new Answer.Source(article.id(), article.title(), sectionTitle(article, anchor), anchor);
+    }
+
+    private static String sectionTitle(Article article, String anchor) {
+        return article.sections().stream()
+                .filter(s -> s.anchor().equals(anchor))
+                .map(Section::title)
+                .findFirst()
+                .orElse(article.title());
+    }
+
+    private static KnowledgeIndex index(
+            List<IndexedItem> items,
+            List<Entry> entries,
+            List<float[]> embedded,
+            Analyzer queryAnalyzer,
+            SpellingCorrector speller) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(Analysis.documents(), Map.of(WORDS, Analysis.words()));
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (int i = 0; i < entries.size(); i++) {
+                Entry entry = entries.get(i);
+                Document document = new Document();
+                document.add(new TextField(TEXT, entry.text(), Field.Store.NO));
+                document.add(new TextField(WORDS, entry.text(), Field.Store.NO));
+                document.add(new StoredField(ITEM, entry.item()));
+                document.add(new KnnFloatVectorField(VECTOR, embedded.get(i), VectorSimilarityFunction.COSINE));
+                writer.addDocument(document);
+            }
+            writer.forceMerge(1);
+            writer.commit();
+            DirectoryReader reader = DirectoryReader.open(directory);
+            // forceMerge(1) with no deletions keeps documents in the order they were added.
+            int[] itemOfDoc = entries.stream().mapToInt(Entry::item).toArray();
+            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, reader, queryAnalyzer, speller);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean tryIncRef() {
+        return reader.tryIncRef();
+    }
+
+    void decRef() {
+        try {
+            reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

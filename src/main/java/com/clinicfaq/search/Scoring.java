@@ -1,0 +1,37 @@
+package com.clinicfaq.search;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * How lexical and semantic evidence are weighed, and how sure the engine must be to answer.
+ * Calibrated on the evaluation set's development half (see docs/evaluation.md).
+ *
+ * @param lexicalWeight weight of the saturated BM25 score next to the cosine similarity
+ * @param lexicalSaturation the BM25 score that counts as half of full lexical evidence
+ * @param passageOffset added to passages' scores: a question compared with an article sentence
+ *     scores lower than with a curated question of the same meaning
+ * @param threshold the least score that is answered; below it the engine says it does not know
+ */
+public record Scoring(double lexicalWeight, double lexicalSaturation, double passageOffset, double threshold) {
+
+    public static final Scoring CALIBRATED = new Scoring(0.3, 6.0, 0.1, 0.6);
+
+    double score(Candidate candidate) {
+        double lexical = candidate.bm25() / (candidate.bm25() + lexicalSaturation);
+        return candidate.cosine() + lexicalWeight * lexical + (candidate.faq() ? 0 : passageOffset);
+    }
+
+    Optional<Scored> best(Collection<Candidate> candidates) {
+        return candidates.stream()
+                .map(c -> new Scored(c, score(c)))
+                .max(Comparator.comparingDouble(Scored::score));
+    }
+
+    Scoring withThreshold(double threshold) {
+        return new Scoring(lexicalWeight, lexicalSaturation, passageOffset, threshold);
+    }
+
+    record Scored(Candidate candidate, double score) {}
+}

@@ -1,0 +1,88 @@
+package com.clinicfaq.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Realistic visitor questions with what a correct answer must say: one of the {@code expected}
+ * snippets (verbatim article phrases), or nothing at all ({@code NONE}) when the knowledge base
+ * cannot answer. Files: {@code src/test/resources/evaluation/{dev,holdout}.csv}.
+ */
+record EvaluationSet(String name, List<Question> questions) {
+
+    static final Path FOLDER = Path.of("src/test/resources/evaluation");
+
+    record Question(String text, List<String> expected, String kind) {
+
+        boolean answerable() {
+            return !expected.isEmpty();
+        }
+
+        /** Whether the engine's answer is what a visitor needed. */
+        boolean judge(Answer answer) {
+            return switch (answer) {
+                case Answer.Found found -> answerable() && expected.stream()
+                        .anyMatch(snippet -> normalise(found.text()).contains(normalise(snippet)));
+                case Answer.Unknown unknown -> !answerable();
+            };
+        }
+
+        private static String normalise(String text) {
+            return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
+        }
+    }
+
+    static EvaluationSet load(String name) {
+        try {
+            List<String> lines = Files.readAllLines(FOLDER.resolve(name + ".csv"), StandardCharsets.UTF_8);
+            List<Question> questions = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> fields = csv(line);
+                List<String> expected = fields.get(1).equals("NONE") ? List.of() : Arrays.asList(fields.get(1).split("\\|"));
+                questions.add(new Question(fields.get(0), expected, fields.get(2)));
+            }
+            return new EvaluationSet(name, List.copyOf(questions));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One RFC 4180 record on one line: fields may be quoted, with "" for a quote. */
+    static List<String> csv(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
