@@ -25,6 +25,7 @@ public final class KnowledgeBaseReader {
     public static final String ARTICLES = "articles";
     public static final String FAQS = "faqs";
     public static final String SYNONYMS = "synonyms.txt";
+    public static final String OUT_OF_SCOPE = "out-of-scope.md";
 
     public KnowledgeBase read(Path folder) {
         if (!Files.isDirectory(folder)) {
@@ -61,7 +62,22 @@ public final class KnowledgeBaseReader {
         }
         Path synonyms = folder.resolve(SYNONYMS);
         List<String> rules = Files.exists(synonyms) ? synonyms(synonyms) : List.of();
-        return new KnowledgeBase(articles, faqs, rules);
+        Path outOfScopeFile = folder.resolve(OUT_OF_SCOPE);
+        List<OutOfScopeTopic> outOfScope = new ArrayList<>();
+        if (Files.exists(outOfScopeFile)) {
+            for (MarkdownFile.Heading heading : parse(outOfScopeFile).headings()) {
+                OutOfScopeTopic topic = outOfScopeTopic(outOfScopeFile, heading);
+                for (String question : topic.phrasings()) {
+                    String earlier = questions.putIfAbsent(normalise(question), topic.id());
+                    if (earlier != null) {
+                        throw KnowledgeBaseFormatException.at(
+                                outOfScopeFile, heading.line(), "the question '" + question + "' is already asked by '" + earlier + "'");
+                    }
+                }
+                outOfScope.add(topic);
+            }
+        }
+        return new KnowledgeBase(articles, faqs, rules, outOfScope);
     }
 
     private static List<String> asked(Faq faq) {
@@ -188,6 +204,23 @@ public final class KnowledgeBaseReader {
             faqs.add(new NumberedFaq(heading.line(), new Faq(id, articleId, heading.title(), phrasings, answer, section, origin)));
         }
         return faqs;
+    }
+
+    private static OutOfScopeTopic outOfScopeTopic(Path file, MarkdownFile.Heading heading) {
+        List<String> phrasings = new ArrayList<>();
+        for (MarkdownFile.Line line : heading.body()) {
+            String text = line.text().strip();
+            if (text.startsWith("?") && !text.substring(1).isBlank()) {
+                phrasings.add(text.substring(1).strip());
+            } else if (!text.isEmpty()) {
+                throw KnowledgeBaseFormatException.at(file, line.number(), "expected a '? question' line: out-of-scope topics have no answer");
+            }
+        }
+        if (phrasings.isEmpty()) {
+            throw KnowledgeBaseFormatException.at(file, heading.line(), "the topic '" + heading.title() + "' has no '? question' lines");
+        }
+        String id = heading.anchor() != null ? heading.anchor() : Slugs.of(heading.title());
+        return new OutOfScopeTopic(id, heading.title(), phrasings);
     }
 
     private static Faq.Origin origin(Path file, MarkdownFile.Line line, String value) {

@@ -13,6 +13,9 @@ public sealed interface Answer {
      */
     record Found(String text, Source source, String itemId, double confidence) implements Answer {}
 
+    /** The question is about a topic the knowledge base deliberately does not cover (cost, insurance, ...). */
+    record OutOfScope(String topicId, String topicTitle, double confidence) implements Answer {}
+
     /** Nothing in the knowledge base answers the question well enough to say. */
     record Unknown(double confidence) implements Answer {}
 

@@ -4,7 +4,6 @@ import com.clinicfaq.knowledge.KnowledgeBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,38 +52,43 @@ public final class AnswerEngine implements AutoCloseable {
     public Answer answer(String question) {
         KnowledgeIndex index = acquire();
         try {
-            return decide(candidates(index, question), scoring);
+            return decide(evidence(index, question), scoring);
         } finally {
             index.decRef();
         }
     }
 
-    static Answer decide(List<Candidate> candidates, Scoring scoring) {
-        return scoring.best(candidates)
-                .<Answer>map(best -> best.score() >= scoring.threshold()
-                        ? found(best.candidate().item(), best.score())
-                        : new Answer.Unknown(best.score()))
+    static Answer decide(Evidence evidence, Scoring scoring) {
+        return scoring.best(evidence)
+                .<Answer>map(best -> best.score() < scoring.threshold()
+                        ? new Answer.Unknown(best.score())
+                        : found(best.candidate().item(), best.score()))
                 .orElseGet(() -> new Answer.Unknown(0));
     }
 
     private static Answer found(IndexedItem item, double score) {
-        return new Answer.Found(item.text(), item.source(), item.id(), score);
+        return switch (item.kind()) {
+            case FAQ, PASSAGE -> new Answer.Found(item.text(), item.source(), item.id(), score);
+            case OUT_OF_SCOPE -> new Answer.OutOfScope(item.id(), item.text(), score);
+        };
     }
 
-    /** The evidence for every item that could answer the question, best first; for calibration and staff. */
-    List<Candidate> candidates(String question) {
+    /** What the engine found for a question, before it decides; for calibration and for staff. */
+    Evidence evidence(String question) {
         KnowledgeIndex index = acquire();
         try {
-            List<Candidate> candidates = new ArrayList<>(candidates(index, question));
-            candidates.sort(Comparator.comparingDouble(scoring::score).reversed());
-            return candidates;
+            return evidence(index, question);
         } finally {
             index.decRef();
         }
     }
 
-    private List<Candidate> candidates(KnowledgeIndex index, String question) {
+    private Evidence evidence(KnowledgeIndex index, String question) {
         String corrected = index.speller.correct(question, index.reader, KnowledgeIndex.WORDS);
+        return new Evidence(corrected, index.unknownShare(corrected), candidates(index, corrected));
+    }
+
+    private List<Candidate> candidates(KnowledgeIndex index, String corrected) {
         float[] vector = embedder.embed(corrected);
         Map<Integer, Double> bm25ByDoc = new HashMap<>();
         try {

@@ -6,7 +6,7 @@ package com.clinicfaq.search;
  */
 record Candidate(IndexedItem item, double bm25, double cosine) {
 
-    boolean faq() {
-        return item.faq();
+    boolean passage() {
+        return item.kind() == IndexedItem.Kind.PASSAGE;
     }
 }

@@ -1,4 +1,14 @@
 package com.clinicfaq.search;
 
-/** An answer the index can give: a FAQ's answer or an article passage, with its source. */
-record IndexedItem(String id, String text, Answer.Source source, boolean faq) {}
+/**
+ * What the index can lead to: a FAQ's answer, an article passage, or an out-of-scope topic (whose
+ * text is its title, never shown as an answer).
+ */
+record IndexedItem(String id, String text, Answer.Source source, Kind kind) {
+
+    enum Kind {
+        FAQ,
+        PASSAGE,
+        OUT_OF_SCOPE
+    }
+}

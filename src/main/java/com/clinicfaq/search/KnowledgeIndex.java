@@ -4,6 +4,7 @@ import com.clinicfaq.knowledge.Article;
 import com.clinicfaq.knowledge.Block;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.OutOfScopeTopic;
 import com.clinicfaq.knowledge.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -25,6 +28,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -50,6 +54,9 @@ final class KnowledgeIndex {
     final IndexSearcher searcher;
     final Analyzer queryAnalyzer;
     final SpellingCorrector speller;
+    private final Set<String> synonymWords;
+    private final Analyzer documentAnalyzer = Analysis.documents();
+    private final Analyzer wordAnalyzer = Analysis.words();
 
     private KnowledgeIndex(
             List<IndexedItem> items,
@@ -57,14 +64,15 @@ final class KnowledgeIndex {
             int[] itemOfDoc,
             DirectoryReader reader,
             Analyzer queryAnalyzer,
-            SpellingCorrector speller) {
+            Set<String> synonymWords) {
         this.items = items;
         this.vectors = vectors;
         this.itemOfDoc = itemOfDoc;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.queryAnalyzer = queryAnalyzer;
-        this.speller = speller;
+        this.synonymWords = synonymWords;
+        this.speller = new SpellingCorrector(synonymWords);
     }
 
     /** A text that leads to an item: a curated question, one of its phrasings, or the passage itself. */
@@ -79,7 +87,7 @@ final class KnowledgeIndex {
         for (Faq faq : knowledge.faqs()) {
             Article article = articles.get(faq.articleId());
             int item = items.size();
-            items.add(new IndexedItem(faq.id(), faq.answer(), source(article, faq.sectionAnchor()), true));
+            items.add(new IndexedItem(faq.id(), faq.answer(), source(article, faq.sectionAnchor()), IndexedItem.Kind.FAQ));
             entries.add(new Entry(item, faq.question()));
             faq.phrasings().forEach(p -> entries.add(new Entry(item, p)));
             if (faq.origin() == Faq.Origin.ARTICLE) {
@@ -87,25 +95,30 @@ final class KnowledgeIndex {
                 int n = 0;
                 for (String text : Passages.windows(new Block(Block.Kind.PARAGRAPH, faq.answer()))) {
                     entries.add(new Entry(items.size(), text));
-                    items.add(new IndexedItem(faq.id() + "/" + (++n), text, items.get(item).source(), false));
+                    items.add(new IndexedItem(faq.id() + "/" + (++n), text, items.get(item).source(), IndexedItem.Kind.PASSAGE));
                 }
             }
         }
         for (Article article : knowledge.articles()) {
             addPassages(article, items, entries);
         }
+        for (OutOfScopeTopic topic : knowledge.outOfScope()) {
+            int item = items.size();
+            items.add(new IndexedItem(topic.id(), topic.title(), null, IndexedItem.Kind.OUT_OF_SCOPE));
+            topic.phrasings().forEach(p -> entries.add(new Entry(item, p)));
+        }
         List<float[]> embedded = embedder.embedAll(entries.stream().map(Entry::text).toList());
         Set<String> synonymWords = knowledge.synonyms().stream()
                 .flatMap(rule -> Arrays.stream(rule.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")))
                 .filter(w -> !w.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        return index(items, entries, embedded, queryAnalyzer, new SpellingCorrector(synonymWords));
+        return index(items, entries, embedded, queryAnalyzer, synonymWords);
     }
 
     private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries) {
         for (Passages.Passage passage : Passages.of(article)) {
             entries.add(new Entry(items.size(), passage.text()));
-            items.add(new IndexedItem(passage.id(), passage.text(), source(article, passage.section().anchor()), false));
+            items.add(new IndexedItem(passage.id(), passage.text(), source(article, passage.section().anchor()), IndexedItem.Kind.PASSAGE));
         }
     }
 
@@ -126,7 +139,7 @@ final class KnowledgeIndex {
             List<Entry> entries,
             List<float[]> embedded,
             Analyzer queryAnalyzer,
-            SpellingCorrector speller) {
+            Set<String> synonymWords) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         Analyzer analyzer = new PerFieldAnalyzerWrapper(Analysis.documents(), Map.of(WORDS, Analysis.words()));
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -145,10 +158,59 @@ final class KnowledgeIndex {
             DirectoryReader reader = DirectoryReader.open(directory);
             // forceMerge(1) with no deletions keeps documents in the order they were added.
             int[] itemOfDoc = entries.stream().mapToInt(Entry::item).toArray();
-            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, reader, queryAnalyzer, speller);
+            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, reader, queryAnalyzer, synonymWords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The share of the question's meaningful words that appear nowhere in the knowledge base nor its
+     * synonyms: "how much does kyphoplasty cost" has one known word and one unknown.
+     */
+    double unknownShare(String question) {
+        List<String> words = tokens(wordAnalyzer, question).stream()
+                .filter(w -> !Analysis.STOP_WORDS.contains(w))
+                .toList();
+        if (words.isEmpty()) {
+            return 0;
+        }
+        long unknown = words.stream().filter(w -> !known(w)).count();
+        return (double) unknown / words.size();
+    }
+
+    private boolean known(String word) {
+        if (synonymWords.contains(word)) {
+            return true;
+        }
+        try {
+            if (reader.docFreq(new Term(WORDS, word)) > 0) {
+                return true;
+            }
+            for (String stem : tokens(documentAnalyzer, word)) {
+                if (reader.docFreq(new Term(TEXT, stem)) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
     }
 
     boolean tryIncRef() {

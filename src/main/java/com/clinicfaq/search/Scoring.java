@@ -1,6 +1,5 @@
 package com.clinicfaq.search;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -12,25 +11,27 @@ import java.util.Optional;
  * @param lexicalSaturation the BM25 score that counts as half of full lexical evidence
  * @param passageOffset added to passages' scores: a question compared with an article sentence
  *     scores lower than with a curated question of the same meaning
+ * @param unknownPenalty taken off in proportion to the question's words the knowledge base never
+ *     uses: "how much does kyphoplasty cost" is about cost, not kyphoplasty
  * @param threshold the least score that is answered; below it the engine says it does not know
  */
-public record Scoring(double lexicalWeight, double lexicalSaturation, double passageOffset, double threshold) {
+public record Scoring(
+        double lexicalWeight, double lexicalSaturation, double passageOffset, double unknownPenalty, double threshold) {
 
-    public static final Scoring CALIBRATED = new Scoring(0.3, 6.0, 0.1, 0.6);
+    public static final Scoring CALIBRATED = new Scoring(0.3, 2.0, 0.0, 0.3, 0.70);
 
-    double score(Candidate candidate) {
+    double score(Candidate candidate, double unknownShare) {
         double lexical = candidate.bm25() / (candidate.bm25() + lexicalSaturation);
-        return candidate.cosine() + lexicalWeight * lexical + (candidate.faq() ? 0 : passageOffset);
+        return candidate.cosine()
+                + lexicalWeight * lexical
+                + (candidate.passage() ? passageOffset : 0)
+                - unknownPenalty * unknownShare;
     }
 
-    Optional<Scored> best(Collection<Candidate> candidates) {
-        return candidates.stream()
-                .map(c -> new Scored(c, score(c)))
+    Optional<Scored> best(Evidence evidence) {
+        return evidence.candidates().stream()
+                .map(c -> new Scored(c, score(c, evidence.unknownShare())))
                 .max(Comparator.comparingDouble(Scored::score));
-    }
-
-    Scoring withThreshold(double threshold) {
-        return new Scoring(lexicalWeight, lexicalSaturation, passageOffset, threshold);
     }
 
     record Scored(Candidate candidate, double score) {}

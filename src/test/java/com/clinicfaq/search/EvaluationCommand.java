@@ -47,6 +47,7 @@ public final class EvaluationCommand {
         String got = switch (miss.answer()) {
             case Answer.Found found -> "answered %s (%.3f): %s".formatted(found.itemId(), found.confidence(), shorten(found.text()));
             case Answer.Unknown unknown -> "did not know (%.3f)".formatted(unknown.confidence());
+            case Answer.OutOfScope out -> "out of scope: %s (%.3f)".formatted(out.topicId(), out.confidence());
         };
         return "[%s] %s -> %s".formatted(miss.question().kind(), miss.question().text(), got);
     }
@@ -91,10 +92,10 @@ public final class EvaluationCommand {
     /** Grid search on the development half only; the holdout half stays unseen by the tuning. */
     private static void calibrate(AnswerEngine engine) {
         EvaluationSet dev = EvaluationSet.load("dev");
-        Map<String, List<Candidate>> candidates = dev.questions().stream()
+        Map<String, Evidence> evidence = dev.questions().stream()
                 .map(EvaluationSet.Question::text)
                 .distinct()
-                .collect(Collectors.toMap(q -> q, engine::candidates));
+                .collect(Collectors.toMap(q -> q, engine::evidence));
         record Result(Scoring scoring, Evaluation evaluation) {
             double objective() {
                 return Math.min(evaluation.accuracy(), evaluation.rejection()) + 0.01 * (evaluation.accuracy() + evaluation.rejection());
@@ -104,10 +105,12 @@ public final class EvaluationCommand {
         for (double weight : new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7}) {
             for (double saturation : new double[] {2, 4, 6, 10}) {
                 for (double offset : new double[] {0, 0.05, 0.1, 0.15, 0.2}) {
-                    for (double threshold = 0.3; threshold <= 1.2; threshold += 0.01) {
-                        Scoring scoring = new Scoring(weight, saturation, offset, threshold);
-                        Evaluation evaluation = Evaluation.run(dev, q -> AnswerEngine.decide(candidates.get(q), scoring));
-                        results.add(new Result(scoring, evaluation));
+                    for (double penalty : new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.6}) {
+                        for (double threshold = 0.3; threshold <= 1.2; threshold += 0.01) {
+                            Scoring scoring = new Scoring(weight, saturation, offset, penalty, threshold);
+                            Evaluation evaluation = Evaluation.run(dev, q -> AnswerEngine.decide(evidence.get(q), scoring));
+                            results.add(new Result(scoring, evaluation));
+                        }
                     }
                 }
             }

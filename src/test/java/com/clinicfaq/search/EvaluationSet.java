@@ -31,6 +31,7 @@ record EvaluationSet(String name, List<Question> questions) {
                 case Answer.Found found -> answerable() && expected.stream()
                         .anyMatch(snippet -> normalise(found.text()).contains(normalise(snippet)));
                 case Answer.Unknown unknown -> !answerable();
+                case Answer.OutOfScope outOfScope -> !answerable();
             };
         }
 

@@ -1,0 +1,164 @@
+package com.clinicfaq.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeBaseReaderTests {
+
+    private static final Path KNOWLEDGE_BASE = Path.of("knowledge-base");
+
+    private final KnowledgeBaseReader reader = new KnowledgeBaseReader();
+
+    @Test
+    void readsTheKyphoplastyArticleWithItsFourPublishedFaqs() {
+        KnowledgeBase knowledge = reader.read(KNOWLEDGE_BASE);
+
+        Article article = knowledge.article("kyphoplasty-compression-fractures").orElseThrow();
+        assertThat(article.author()).isEqualTo("Jacqueline Weisbein, D.O.");
+        assertThat(article.practice()).isEqualTo("Napa Valley Orthopaedic Medical Group");
+        assertThat(article.disclaimer()).startsWith("This article is for educational purposes only");
+        assertThat(article.sections()).extracting(Section::title).startsWith("Quick Insights", "Key Takeaways", "Why It Matters");
+        assertThat(knowledge.faqs())
+                .filteredOn(faq -> faq.origin() == Faq.Origin.ARTICLE)
+                .extracting(Faq::question)
+                .containsExactly(
+                        "How quickly does kyphoplasty reduce compression fracture pain?",
+                        "What makes kyphoplasty different from vertebroplasty?",
+                        "Can kyphoplasty prevent future compression fractures?",
+                        "Where can I find kyphoplasty in Napa?");
+    }
+
+    @Test
+    void everyFaqAnswerIsWordForWordFromTheSourceArticle() throws IOException {
+        KnowledgeBase knowledge = reader.read(KNOWLEDGE_BASE);
+        String source = collapse(Files.readString(Path.of("../shared/source-articles/kyphoplasty-compression-fractures.txt")));
+
+        assertThat(knowledge.faqs()).isNotEmpty().allSatisfy(faq -> {
+            for (String paragraph : faq.answer().split("\n\n")) {
+                for (String sentence : paragraph.split("(?<=[.!?])\\s+(?=[A-Z])")) {
+                    assertThat(source).as("FAQ %s", faq.id()).contains(collapse(sentence));
+                }
+            }
+        });
+    }
+
+    @Test
+    void rejectsAFaqThatCitesASectionTheArticleDoesNotHave(@TempDir Path folder) throws IOException {
+        copyArticle(folder);
+        writeFaqs(folder, """
+                ---
+                article: kyphoplasty-compression-fractures
+                ---
+
+                ## How long does it take?
+                section: no-such-section
+
+                The entire procedure typically takes 45 to 60 minutes.
+                """);
+
+        assertThatThrownBy(() -> reader.read(folder))
+                .isInstanceOf(KnowledgeBaseFormatException.class)
+                .hasMessageContaining("kyphoplasty-compression-fractures.md:5")
+                .hasMessageContaining("unknown section 'no-such-section'");
+    }
+
+    @Test
+    void rejectsAFaqWithoutAnAnswer(@TempDir Path folder) throws IOException {
+        copyArticle(folder);
+        writeFaqs(folder, """
+                ---
+                article: kyphoplasty-compression-fractures
+                ---
+
+                ## How long does it take?
+                section: quick-insights
+                ? how many minutes
+                """);
+
+        assertThatThrownBy(() -> reader.read(folder))
+                .hasMessageContaining("kyphoplasty-compression-fractures.md:5")
+                .hasMessageContaining("has no answer");
+    }
+
+    @Test
+    void rejectsTheSameQuestionInTwoFaqs(@TempDir Path folder) throws IOException {
+        copyArticle(folder);
+        writeFaqs(folder, """
+                ---
+                article: kyphoplasty-compression-fractures
+                ---
+
+                ## How long does it take?
+                section: quick-insights
+
+                The entire procedure typically takes 45 to 60 minutes.
+
+                ## When do I go home?
+                section: quick-insights
+                ? How long does it take
+
+                Most patients go home the same day.
+                """);
+
+        assertThatThrownBy(() -> reader.read(folder))
+                .hasMessageContaining("kyphoplasty-compression-fractures.md:10")
+                .hasMessageContaining("already asked by FAQ 'how-long-does-it-take'");
+    }
+
+    @Test
+    void namesTheLineOfBrokenFrontMatter(@TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("articles"));
+        Files.writeString(folder.resolve("articles/broken.md"), """
+                ---
+                id: broken
+                title: [unclosed
+                ---
+
+                ## Section
+
+                Text.
+                """);
+
+        assertThatThrownBy(() -> reader.read(folder))
+                .isInstanceOf(KnowledgeBaseFormatException.class)
+                .hasMessageContaining("broken.md:")
+                .hasMessageContaining("front matter is not valid YAML");
+    }
+
+    @Test
+    void rejectsAnOutOfScopeTopicWithAnAnswer(@TempDir Path folder) throws IOException {
+        copyArticle(folder);
+        Files.writeString(folder.resolve("out-of-scope.md"), """
+                ## Cost {#cost}
+                ? how much does it cost
+                It costs a lot.
+                """);
+
+        assertThatThrownBy(() -> reader.read(folder))
+                .hasMessageContaining("out-of-scope.md:3")
+                .hasMessageContaining("out-of-scope topics have no answer");
+    }
+
+    private static void copyArticle(Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("articles"));
+        Files.copy(
+                KNOWLEDGE_BASE.resolve("articles/kyphoplasty-compression-fractures.md"),
+                folder.resolve("articles/kyphoplasty-compression-fractures.md"));
+    }
+
+    private static void writeFaqs(Path folder, String content) throws IOException {
+        Files.createDirectories(folder.resolve("faqs"));
+        Files.writeString(folder.resolve("faqs/kyphoplasty-compression-fractures.md"), content);
+    }
+
+    private static String collapse(String text) {
+        return String.join(" ", List.of(text.strip().split("\\s+")));
+    }
+}

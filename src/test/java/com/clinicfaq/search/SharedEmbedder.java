@@ -1,0 +1,9 @@
+package com.clinicfaq.search;
+
+/** One embedding model for all tests in a JVM: loading it takes about a second. */
+final class SharedEmbedder {
+
+    static final Embedder INSTANCE = new MiniLmEmbedder();
+
+    private SharedEmbedder() {}
+}
