@@ -36,6 +36,8 @@ final class Analysis {
 
     static {
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        // "who should not have it" asks the opposite of "who should have it".
+        stop.removeAll(List.of("not", "no"));
         stop.addAll(List.of(
                 "i", "im", "i'm", "me", "my", "mine", "myself", "we", "us", "our", "you", "your", "yours", "he", "she",
                 "her", "his", "him", "its", "it's", "can", "could", "will", "would", "should", "shall", "may", "might",

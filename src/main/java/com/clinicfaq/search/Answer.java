@@ -11,7 +11,16 @@ public sealed interface Answer {
      *
      * @param itemId the FAQ id, or the passage id ({@code article#anchor/n})
      */
-    record Found(String text, Source source, String itemId, double confidence) implements Answer {}
+    record Found(String text, Source source, String itemId, double confidence, Basis basis) implements Answer {}
+
+    /**
+     * What the confidence measures: the hybrid score (cosine similarity, BM25 and the rest, see
+     * {@link Scoring}), or the BM25 score alone when the question's words singled out the item.
+     */
+    enum Basis {
+        HYBRID,
+        LEXICAL
+    }
 
     /** The question is about a topic the knowledge base deliberately does not cover (cost, insurance, ...). */
     record OutOfScope(String topicId, String topicTitle, double confidence) implements Answer {}

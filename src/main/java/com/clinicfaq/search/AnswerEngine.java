@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -25,13 +26,18 @@ import org.apache.lucene.util.QueryBuilder;
 public final class AnswerEngine implements AutoCloseable {
 
     private static final int CANDIDATES = 20;
+    /** How many of the nearest texts in meaning vote for their item. */
+    static final int VOTERS = 10;
 
     private final Embedder embedder;
+    private final ReusingEmbedder buildEmbedder;
     private final Scoring scoring;
     private final AtomicReference<KnowledgeIndex> current = new AtomicReference<>();
+    private volatile IndexStats stats;
 
     public AnswerEngine(KnowledgeBase knowledge, Embedder embedder, Scoring scoring) {
         this.embedder = embedder;
+        this.buildEmbedder = new ReusingEmbedder(embedder);
         this.scoring = scoring;
         rebuild(knowledge);
     }
@@ -39,20 +45,27 @@ public final class AnswerEngine implements AutoCloseable {
     /** What a rebuild produced: counts to log and report. */
     public record IndexStats(int items, int documents, long buildMillis) {}
 
-    public IndexStats rebuild(KnowledgeBase knowledge) {
+    public synchronized IndexStats rebuild(KnowledgeBase knowledge) {
         long start = System.nanoTime();
-        KnowledgeIndex fresh = KnowledgeIndex.build(knowledge, embedder);
+        KnowledgeIndex fresh = KnowledgeIndex.build(knowledge, buildEmbedder);
         KnowledgeIndex old = current.getAndSet(fresh);
         if (old != null) {
             old.decRef();
         }
-        return new IndexStats(fresh.items.size(), fresh.itemOfDoc.length, (System.nanoTime() - start) / 1_000_000);
+        stats = new IndexStats(fresh.items.size(), fresh.itemOfDoc.length, (System.nanoTime() - start) / 1_000_000);
+        return stats;
+    }
+
+    /** What the index now serving was built from. */
+    public IndexStats stats() {
+        return stats;
     }
 
     public Answer answer(String question) {
         KnowledgeIndex index = acquire();
         try {
-            return decide(evidence(index, question), scoring);
+            Lexical lexical = lexical(index, question);
+            return shortcut(index, lexical).orElseGet(() -> decide(hybrid(index, lexical), scoring));
         } finally {
             index.decRef();
         }
@@ -62,45 +75,77 @@ public final class AnswerEngine implements AutoCloseable {
         return scoring.best(evidence)
                 .<Answer>map(best -> best.score() < scoring.threshold()
                         ? new Answer.Unknown(best.score())
-                        : found(best.candidate().item(), best.score()))
+                        : found(best.candidate().item(), best.score(), Answer.Basis.HYBRID))
                 .orElseGet(() -> new Answer.Unknown(0));
     }
 
-    private static Answer found(IndexedItem item, double score) {
+    private static Answer found(IndexedItem item, double confidence, Answer.Basis basis) {
         return switch (item.kind()) {
-            case FAQ, PASSAGE -> new Answer.Found(item.text(), item.source(), item.id(), score);
-            case OUT_OF_SCOPE -> new Answer.OutOfScope(item.id(), item.text(), score);
+            case FAQ, PASSAGE -> new Answer.Found(item.text(), item.source(), item.id(), confidence, basis);
+            case OUT_OF_SCOPE -> new Answer.OutOfScope(item.id(), item.text(), confidence);
         };
     }
 
-    /** What the engine found for a question, before it decides; for calibration and for staff. */
+    /** The full hybrid evidence for a question, never shortcut; for calibration and for staff. */
     Evidence evidence(String question) {
         KnowledgeIndex index = acquire();
         try {
-            return evidence(index, question);
+            return hybrid(index, lexical(index, question));
         } finally {
             index.decRef();
         }
     }
 
-    private Evidence evidence(KnowledgeIndex index, String question) {
-        String corrected = index.speller.correct(question, index.reader, KnowledgeIndex.WORDS);
-        return new Evidence(corrected, index.unknownShare(corrected), candidates(index, corrected));
-    }
+    /** The question after spelling correction, and the BM25 score of each document it matches. */
+    private record Lexical(String corrected, double unknownShare, Map<Integer, Double> bm25ByDoc) {}
 
-    private List<Candidate> candidates(KnowledgeIndex index, String corrected) {
-        float[] vector = embedder.embed(corrected);
+    private static Lexical lexical(KnowledgeIndex index, String question) {
+        String corrected = index.speller.correct(question, index.reader, KnowledgeIndex.WORDS);
         Map<Integer, Double> bm25ByDoc = new HashMap<>();
-        try {
-            Query lexical = new QueryBuilder(index.queryAnalyzer).createBooleanQuery(KnowledgeIndex.TEXT, corrected);
-            if (lexical != null) {
-                for (ScoreDoc hit : index.searcher.search(lexical, CANDIDATES).scoreDocs) {
+        Query query = new QueryBuilder(index.queryAnalyzer).createBooleanQuery(KnowledgeIndex.TEXT, corrected);
+        if (query != null) {
+            try {
+                for (ScoreDoc hit : index.searcher.search(query, CANDIDATES).scoreDocs) {
                     bm25ByDoc.put(hit.doc, (double) hit.score);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+        }
+        return new Lexical(corrected, index.unknownShare(corrected), bm25ByDoc);
+    }
+
+    /** Answers from the words alone when they single out one item, sparing the embedding. */
+    private Optional<Answer> shortcut(KnowledgeIndex index, Lexical lexical) {
+        Map<Integer, Double> bestByItem = new HashMap<>();
+        lexical.bm25ByDoc().forEach((doc, bm25) -> bestByItem.merge(index.itemOfDoc[doc], bm25, Math::max));
+        List<Map.Entry<Integer, Double>> ranked = bestByItem.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+                .limit(2)
+                .toList();
+        if (ranked.isEmpty()) {
+            return Optional.empty();
+        }
+        double best = ranked.get(0).getValue();
+        double next = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
+        if (!scoring.shortcut().applies(best, next, lexical.unknownShare())) {
+            return Optional.empty();
+        }
+        return Optional.of(found(index.items.get(ranked.get(0).getKey()), best, Answer.Basis.LEXICAL));
+    }
+
+    private Evidence hybrid(KnowledgeIndex index, Lexical lexical) {
+        float[] vector = embedder.embed(lexical.corrected());
+        Map<Integer, Double> bm25ByDoc = new HashMap<>(lexical.bm25ByDoc());
+        Map<Integer, Integer> votesByItem = new HashMap<>();
+        try {
             Query semantic = new KnnFloatVectorQuery(KnowledgeIndex.VECTOR, vector, CANDIDATES);
-            for (ScoreDoc hit : index.searcher.search(semantic, CANDIDATES).scoreDocs) {
-                bm25ByDoc.putIfAbsent(hit.doc, 0.0);
+            ScoreDoc[] nearest = index.searcher.search(semantic, CANDIDATES).scoreDocs;
+            for (int i = 0; i < nearest.length; i++) {
+                bm25ByDoc.putIfAbsent(nearest[i].doc, 0.0);
+                if (i < VOTERS) {
+                    votesByItem.merge(index.itemOfDoc[nearest[i].doc], 1, Integer::sum);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,10 +154,11 @@ public final class AnswerEngine implements AutoCloseable {
         bm25ByDoc.forEach((doc, bm25) -> {
             int item = index.itemOfDoc[doc];
             double cosine = cosine(vector, index.vectors[doc]);
-            byItem.merge(item, new Candidate(index.items.get(item), bm25, cosine), (a, b) -> new Candidate(
-                    a.item(), Math.max(a.bm25(), b.bm25()), Math.max(a.cosine(), b.cosine())));
+            int votes = votesByItem.getOrDefault(item, 0);
+            byItem.merge(item, new Candidate(index.items.get(item), bm25, cosine, votes), (a, b) -> new Candidate(
+                    a.item(), Math.max(a.bm25(), b.bm25()), Math.max(a.cosine(), b.cosine()), votes));
         });
-        return List.copyOf(byItem.values());
+        return new Evidence(lexical.corrected(), lexical.unknownShare(), List.copyOf(byItem.values()));
     }
 
     private static double cosine(float[] a, float[] b) {

@@ -2,9 +2,11 @@ package com.clinicfaq.search;
 
 /**
  * The evidence that one item answers a question: its best BM25 score and cosine similarity over
- * the item's texts (a FAQ's question and phrasings, or a passage).
+ * the item's texts (a FAQ's question and phrasings, or a passage), and how many of the question's
+ * nearest texts in meaning belong to it (several phrasings of one FAQ close by are more telling
+ * than one).
  */
-record Candidate(IndexedItem item, double bm25, double cosine) {
+record Candidate(IndexedItem item, double bm25, double cosine, int votes) {
 
     boolean passage() {
         return item.kind() == IndexedItem.Kind.PASSAGE;

@@ -78,7 +78,7 @@ final class KnowledgeIndex {
     /** A text that leads to an item: a curated question, one of its phrasings, or the passage itself. */
     private record Entry(int item, String text) {}
 
-    static KnowledgeIndex build(KnowledgeBase knowledge, Embedder embedder) {
+    static KnowledgeIndex build(KnowledgeBase knowledge, ReusingEmbedder embedder) {
         Analyzer queryAnalyzer = Analysis.queries(Analysis.synonyms(knowledge.synonyms()));
         Map<String, Article> articles =
                 knowledge.articles().stream().collect(Collectors.toMap(Article::id, Function.identity()));

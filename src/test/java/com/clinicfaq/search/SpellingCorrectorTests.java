@@ -15,7 +15,8 @@ class SpellingCorrectorTests {
 
     @BeforeAll
     static void buildIndex() {
-        index = KnowledgeIndex.build(new KnowledgeBaseReader().read(Path.of("knowledge-base")), SharedEmbedder.INSTANCE);
+        index = KnowledgeIndex.build(
+                new KnowledgeBaseReader().read(Path.of("knowledge-base")), new ReusingEmbedder(SharedEmbedder.INSTANCE));
     }
 
     @AfterAll

@@ -7,25 +7,39 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * all-MiniLM-L6-v2 (quantized), run in-process by ONNX Runtime; the model ships inside the
- * LangChain4j jar, so nothing is downloaded at run time.
+ * A sentence-embedding model run in-process by ONNX Runtime. The models ship inside LangChain4j's
+ * jars on Maven Central, so nothing is downloaded at run time.
  *
  * <p>Each question is embedded on the thread that asks it, with one ONNX thread: a dozen tokens are
  * too little work to share between cores, and sharing costs the other conversations their core.
+ * Batches (building the index) are spread over the cores, one text per thread.
  */
-public final class MiniLmEmbedder implements Embedder {
+public final class OnnxEmbedder implements Embedder {
 
-    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    private final Model model;
 
-    private final Model model = new Model(load());
+    private OnnxEmbedder(String modelResource, String tokenizerResource, PoolingMode pooling) {
+        this.model = new Model(load(modelResource, tokenizerResource, pooling));
+    }
+
+    /** all-MiniLM-L6-v2, quantized: 6 layers, 384 dimensions; the one the service uses. */
+    public static OnnxEmbedder allMiniLmL6V2() {
+        return new OnnxEmbedder("/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN);
+    }
+
+    /**
+     * BAAI bge-small-en-v1.5, quantized: 12 layers, a little more accurate here and twice as slow
+     * (docs/evaluation.md); its jar is on the test classpath only.
+     */
+    public static OnnxEmbedder bgeSmallEnV15() {
+        return new OnnxEmbedder("/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS);
+    }
 
     @Override
     public float[] embed(String text) {
@@ -39,24 +53,24 @@ public final class MiniLmEmbedder implements Embedder {
                 .toList();
     }
 
-    private static OnnxBertBiEncoder load() {
-        try (InputStream model = resource(MODEL);
-                InputStream tokenizer = resource(TOKENIZER);
+    private static OnnxBertBiEncoder load(String modelResource, String tokenizerResource, PoolingMode pooling) {
+        try (InputStream model = resource(modelResource);
+                InputStream tokenizer = resource(tokenizerResource);
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load the embedding model", e);
+            throw new IllegalStateException("cannot load the embedding model " + modelResource, e);
         }
     }
 
     private static InputStream resource(String name) {
-        InputStream stream = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(name);
+        InputStream stream = OnnxEmbedder.class.getResourceAsStream(name);
         if (stream == null) {
             throw new IllegalStateException(name + " is missing from the classpath");
         }
@@ -68,7 +82,7 @@ public final class MiniLmEmbedder implements Embedder {
         private final OnnxBertBiEncoder encoder;
 
         Model(OnnxBertBiEncoder encoder) {
-            super(Runnable::run);
+            super(null); // batches use LangChain4j's default pool of one thread per core
             this.encoder = encoder;
         }
 

@@ -1,0 +1,26 @@
+package com.clinicfaq.search;
+
+import com.clinicfaq.knowledge.KnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
+
+    @Bean
+    Embedder embedder() {
+        return OnnxEmbedder.allMiniLmL6V2();
+    }
+
+    @Bean(destroyMethod = "close")
+    AnswerEngine answerEngine(KnowledgeBase knowledge, Embedder embedder) {
+        AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED);
+        AnswerEngine.IndexStats stats = engine.stats();
+        log.info("Indexed {} knowledge items ({} documents) in {} ms", stats.items(), stats.documents(), stats.buildMillis());
+        return engine;
+    }
+}
