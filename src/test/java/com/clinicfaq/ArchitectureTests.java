@@ -1,0 +1,29 @@
+package com.clinicfaq;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module boundaries that keep each capability replaceable (README, "Modules"). */
+@AnalyzeClasses(packages = "com.clinicfaq", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule luceneOnlyInSearch = noClasses()
+            .that().resideOutsideOfPackage("com.clinicfaq.search..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");
+
+    @ArchTest
+    static final ArchRule embeddingModelOnlyInSearch = noClasses()
+            .that().resideOutsideOfPackage("com.clinicfaq.search..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "ai.onnxruntime..");
+
+    @ArchTest
+    static final ArchRule knowledgeDependsOnNoOtherModule = noClasses()
+            .that().resideInAPackage("com.clinicfaq.knowledge..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.clinicfaq.search..", "com.clinicfaq.conversation..",
+                    "com.clinicfaq.handoff..", "com.clinicfaq.policy..");
+}
