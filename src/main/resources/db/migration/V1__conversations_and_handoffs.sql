@@ -4,7 +4,9 @@ create table conversation (
     id               uuid         primary key,
     started_at       timestamp    not null,
     last_activity_at timestamp    not null,
-    emergency        boolean      not null default false
+    emergency        boolean      not null default false,
+    stage            varchar(20)  not null default 'CHATTING',  -- CHATTING, OFFERED, FORM_OPEN
+    topic_article    varchar(200)                               -- the article the last answer came from
 );
 
 create index conversation_last_activity on conversation (last_activity_at);
@@ -21,6 +23,7 @@ create table message (
     source_anchor    varchar(300),
     confidence       double precision,
     rule_id          varchar(100),            -- the policy rule or knowledge item behind a bot message
+    actions          varchar(200),            -- buttons offered with a bot message, comma-separated action types
     emergency        boolean       not null default false,
     disclaimer       varchar(2000),           -- every bot message, as the visitor saw it
     sent_at          timestamp     not null,

@@ -1,0 +1,81 @@
+package com.clinicfaq.conversation;
+
+import com.clinicfaq.search.Answer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Something the bot says. It cannot exist without the medical disclaimer: every constructor path
+ * checks it, so no bot message can reach a visitor or a transcript without one.
+ *
+ * @param ruleId the policy rule or knowledge item behind the message, for staff and analytics
+ */
+public record BotMessage(
+        Kind kind,
+        String text,
+        Answer.Source source,
+        Double confidence,
+        List<Action> actions,
+        List<String> suggestions,
+        boolean emergency,
+        String ruleId,
+        String disclaimer) {
+
+    public BotMessage {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(text, "text");
+        if (disclaimer == null || disclaimer.isBlank()) {
+            throw new IllegalArgumentException("a bot message needs the medical disclaimer");
+        }
+        actions = List.copyOf(actions);
+        suggestions = List.copyOf(suggestions);
+        ruleId = ruleId == null ? "" : ruleId;
+    }
+
+    public enum Kind {
+        GREETING("greeting"),
+        EMERGENCY("emergency"),
+        CLINICIAN("clinician"),
+        ANSWER("answer"),
+        UNKNOWN("unknown"),
+        SMALLTALK("smalltalk"),
+        HANDOFF_OFFER("handoff.offer"),
+        HANDOFF_FORM("handoff.form"),
+        HANDOFF_CONFIRMED("handoff.confirmed"),
+        HANDOFF_CANCELLED("handoff.cancelled");
+
+        private final String wire;
+
+        Kind(String wire) {
+            this.wire = wire;
+        }
+
+        /** The name in the protocol and the transcript. */
+        public String wire() {
+            return wire;
+        }
+
+        public static Kind ofWire(String wire) {
+            for (Kind kind : values()) {
+                if (kind.wire.equals(wire)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("unknown message kind " + wire);
+        }
+    }
+
+    /** A button the visitor can press instead of typing. */
+    public record Action(String type, String label) {
+
+        public static final Action ACCEPT_HANDOFF = new Action("handoff.accept", "Yes, contact me");
+        public static final Action DECLINE_HANDOFF = new Action("handoff.decline", "No, thanks");
+
+        static List<Action> forTypes(String... types) {
+            return java.util.Arrays.stream(types)
+                    .flatMap(type -> java.util.stream.Stream.of(ACCEPT_HANDOFF, DECLINE_HANDOFF)
+                            .filter(a -> a.type().equals(type)))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.clinicfaq.conversation;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The chat's limits and safety settings.
+ *
+ * @param resumeWindow how long after its last message a conversation can be resumed by its id
+ * @param idleTimeout a connection with no frame from the visitor for this long is closed
+ * @param maxMessageChars the longest visitor message accepted
+ * @param allowedOrigins origin patterns of the pages allowed to open the chat (others get 403)
+ * @param rateLimit message rates per connection and per address
+ */
+@Validated
+@ConfigurationProperties("clinicfaq.chat")
+public record ChatProperties(
+        @DefaultValue("30m") Duration resumeWindow,
+        @DefaultValue("30m") Duration idleTimeout,
+        @DefaultValue("2000") int maxMessageChars,
+        @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> allowedOrigins,
+        @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * Token buckets: a connection may send {@code connectionBurst} messages at once and then one every
+     * {@code connectionInterval}; all connections from one address together {@code addressBurst}, then
+     * one every {@code addressInterval}; and an address may hold {@code connectionsPerAddress}
+     * connections at once.
+     */
+    public record RateLimit(
+            @DefaultValue("5") int connectionBurst,
+            @DefaultValue("2s") Duration connectionInterval,
+            @DefaultValue("30") int addressBurst,
+            @DefaultValue("500ms") Duration addressInterval,
+            @DefaultValue("20") int connectionsPerAddress) {}
+}

@@ -1,0 +1,312 @@
+package com.clinicfaq.conversation;
+
+import com.clinicfaq.handoff.HandoffService;
+import com.clinicfaq.handoff.HandoffSubmission;
+import com.clinicfaq.knowledge.Article;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.Topics;
+import com.clinicfaq.policy.ConversationPolicy;
+import com.clinicfaq.policy.Decision;
+import com.clinicfaq.policy.Texts;
+import com.clinicfaq.search.Answer;
+import com.clinicfaq.search.AnswerEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs conversations: each visitor input is stored, goes through the safety policy (emergency,
+ * needs a clinician, booking, small talk) and then the answer engine, and the bot's replies are
+ * stored before they are returned to be sent. Logs ids, never message text or contact details.
+ */
+@Service
+public class ConversationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+
+    private final Transcripts transcripts;
+    private final AnswerEngine engine;
+    private final Supplier<ConversationPolicy> policy;
+    private final Supplier<KnowledgeBase> knowledge;
+    private final HandoffService handoffs;
+    private final ChatProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final Object[] locks = new Object[256];
+    private final Map<String, String> topics = new java.util.concurrent.ConcurrentHashMap<>();
+
+    ConversationService(
+            Transcripts transcripts,
+            AnswerEngine engine,
+            SafetyRules safetyRules,
+            KnowledgeBase knowledge,
+            HandoffService handoffs,
+            ChatProperties properties,
+            Clock clock,
+            TransactionTemplate transaction) {
+        this.transcripts = transcripts;
+        this.engine = engine;
+        this.policy = safetyRules::current;
+        this.knowledge = () -> knowledge;
+        this.handoffs = handoffs;
+        this.properties = properties;
+        this.clock = clock;
+        this.transaction = transaction;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** A conversation as a connection finds it: new with its greeting, or resumed with its history. */
+    public record Opened(UUID conversationId, boolean resumed, List<TranscriptMessage> history, List<TranscriptMessage> replies) {}
+
+    /** What the visitor can do. */
+    public sealed interface Input {
+        record Text(String clientId, String text) implements Input {}
+
+        record AcceptHandoff() implements Input {}
+
+        record DeclineHandoff() implements Input {}
+
+        record CancelHandoff() implements Input {}
+
+        record SubmitHandoff(HandoffSubmission form) implements Input {}
+    }
+
+    /**
+     * The outcome of an input, everything in it already stored.
+     *
+     * @param ackSeq for a text: its place in the conversation (also when it was a resent duplicate)
+     * @param replies the bot's replies, to send in order
+     * @param formErrors for a handoff form that needs fixing: messages by field
+     * @param noHandoff a handoff input arrived when no offer or form was open
+     */
+    public record Handled(Integer ackSeq, List<TranscriptMessage> replies, Map<String, String> formErrors, boolean noHandoff) {
+
+        static Handled replies(Integer ack, List<TranscriptMessage> replies) {
+            return new Handled(ack, replies, Map.of(), false);
+        }
+    }
+
+    /** Opens the conversation named by {@code requestedId} if it can still be resumed, else a new one. */
+    public Opened open(String requestedId) {
+        Instant now = clock.instant();
+        Optional<Conversation> resumable = parse(requestedId)
+                .flatMap(transcripts::find)
+                .filter(c -> c.lastActivityAt().plus(properties.resumeWindow()).isAfter(now));
+        if (resumable.isPresent()) {
+            UUID id = resumable.get().id();
+            log.info("Conversation {} resumed", id);
+            return new Opened(id, true, transcripts.messages(id, lookup()), List.of());
+        }
+        return transaction.execute(status -> {
+            Conversation conversation = transcripts.create(now);
+            Texts texts = policy.get().rules().texts();
+            TranscriptMessage greeting = transcripts.appendBot(conversation.id(),
+                    bot(BotMessage.Kind.GREETING, texts.greeting()).suggestions(texts.suggestions()).build(), now);
+            log.info("Conversation {} started", conversation.id());
+            return new Opened(conversation.id(), false, List.of(), List.of(greeting));
+        });
+    }
+
+    public Handled handle(UUID conversationId, Input input) {
+        synchronized (locks[Math.floorMod(conversationId.hashCode(), locks.length)]) {
+            return transaction.execute(status -> handleInTransaction(conversationId, input));
+        }
+    }
+
+    private Handled handleInTransaction(UUID id, Input input) {
+        Conversation conversation = transcripts.find(id).orElseThrow(() -> new IllegalStateException("no conversation " + id));
+        Instant now = clock.instant();
+        Turn turn = switch (input) {
+            case Input.Text text -> {
+                Optional<Integer> earlier = transcripts.seqOfClientMessage(id, text.clientId());
+                if (earlier.isPresent()) {
+                    yield Turn.duplicate(earlier.get());
+                }
+                int seq = transcripts.appendVisitor(id, text.clientId(), text.text(), now);
+                yield respond(conversation, text.text()).acknowledging(seq);
+            }
+            case Input.AcceptHandoff accept -> conversation.stage() == Stage.OFFERED
+                    ? openForm(conversation)
+                    : Turn.NO_HANDOFF;
+            case Input.DeclineHandoff decline -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation);
+            case Input.CancelHandoff cancel -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation);
+            case Input.SubmitHandoff submit -> conversation.stage() != Stage.FORM_OPEN ? Turn.NO_HANDOFF : submit(conversation, submit.form());
+        };
+        if (turn.noHandoff()) {
+            return new Handled(null, List.of(), Map.of(), true);
+        }
+        if (turn.stage() == null) {
+            return Handled.replies(turn.ack(), List.of()); // a resent message: stored and answered before
+        }
+        List<TranscriptMessage> stored = new ArrayList<>();
+        for (BotMessage reply : turn.replies()) {
+            stored.add(transcripts.appendBot(id, reply, now));
+        }
+        boolean emergency = turn.replies().stream().anyMatch(BotMessage::emergency);
+        transcripts.update(id, turn.stage(), turn.topicArticle(), emergency, now);
+        if (emergency) {
+            log.warn("Conversation {}: emergency guidance given ({})", id, turn.replies().getFirst().ruleId());
+        }
+        return new Handled(turn.ack(), stored, turn.formErrors(), false);
+    }
+
+    private Turn respond(Conversation conversation, String text) {
+        Texts texts = policy.get().rules().texts();
+        Stage stage = conversation.stage();
+        String topic = conversation.topicArticle();
+        if (stage == Stage.FORM_OPEN && Replies.isCancel(text)) {
+            return cancel(conversation);
+        }
+        if (stage == Stage.OFFERED && Replies.isYes(text)) {
+            return openForm(conversation);
+        }
+        if (stage == Stage.OFFERED && Replies.isNo(text)) {
+            return cancel(conversation);
+        }
+        Decision decision = policy.get().decide(text);
+        return switch (decision) {
+            case Decision.Emergency emergency -> new Turn(
+                    List.of(bot(BotMessage.Kind.EMERGENCY, emergency.guidance()).emergency().rule(emergency.ruleId()).build(),
+                            offer(texts.handoffOffer(), emergency.ruleId())),
+                    keepForm(stage, Stage.OFFERED), topic);
+            case Decision.NeedsClinician clinician -> {
+                Answer answer = answer(text, topic);
+                List<BotMessage> replies = new ArrayList<>();
+                if (answer instanceof Answer.Found found) {
+                    replies.add(bot(BotMessage.Kind.CLINICIAN, found.text()).source(found).rule(clinician.ruleId()).build());
+                    replies.add(offer(texts.clinicianNote() + " " + texts.handoffOffer(), clinician.ruleId()));
+                    topic = found.source().articleId();
+                } else {
+                    replies.add(bot(BotMessage.Kind.CLINICIAN, texts.clinicianNote()).rule(clinician.ruleId()).build());
+                    replies.add(offer(texts.handoffOffer(), clinician.ruleId()));
+                }
+                yield new Turn(replies, keepForm(stage, Stage.OFFERED), topic);
+            }
+            case Decision.Booking booking -> openForm(conversation);
+            case Decision.SmallTalk smallTalk -> new Turn(
+                    List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply()).rule(smallTalk.ruleId()).build()), stage, topic);
+            case Decision.AskKnowledgeBase ask -> switch (answer(text, topic)) {
+                case Answer.Found found -> new Turn(
+                        List.of(bot(BotMessage.Kind.ANSWER, found.text()).source(found).rule(found.itemId()).build()),
+                        keepForm(stage, Stage.CHATTING), found.source().articleId());
+                case Answer.OutOfScope outOfScope -> new Turn(
+                        List.of(bot(BotMessage.Kind.UNKNOWN, texts.outOfScope()).offering().rule(outOfScope.topicId()).build()),
+                        keepForm(stage, Stage.OFFERED), topic);
+                case Answer.Unknown unknown -> new Turn(
+                        List.of(bot(BotMessage.Kind.UNKNOWN, texts.unknown()).offering().build()),
+                        keepForm(stage, Stage.OFFERED), topic);
+            };
+        };
+    }
+
+    /** An open contact form stays open whatever else is said, until it is sent or cancelled. */
+    private static Stage keepForm(Stage current, Stage next) {
+        return current == Stage.FORM_OPEN ? Stage.FORM_OPEN : next;
+    }
+
+    /**
+     * Answers in the context of the conversation's topic: "and the follow-up visit?" after a
+     * kyphoplasty answer is asked as a question about kyphoplasty.
+     */
+    private Answer answer(String text, String topicArticle) {
+        Answer plain = engine.answer(text);
+        Optional<String> topic = Optional.ofNullable(topicArticle)
+                .flatMap(id -> knowledge.get().article(id))
+                .map(article -> topics.computeIfAbsent(article.id() + "\n" + article.title(), key -> Topics.of(article)));
+        if (topic.isEmpty() || (plain instanceof Answer.Found && !FollowUps.isElliptical(text))) {
+            return plain;
+        }
+        Answer contextual = engine.answer(text + " " + topic.get());
+        return contextual instanceof Answer.Found || !(plain instanceof Answer.Found) ? contextual : plain;
+    }
+
+    private Turn openForm(Conversation conversation) {
+        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_FORM, policy.get().rules().texts().handoffAccepted()).build()),
+                Stage.FORM_OPEN, conversation.topicArticle());
+    }
+
+    private Turn cancel(Conversation conversation) {
+        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_CANCELLED, policy.get().rules().texts().handoffCancelled()).build()),
+                Stage.CHATTING, conversation.topicArticle());
+    }
+
+    private Turn submit(Conversation conversation, HandoffSubmission form) {
+        return switch (handoffs.submit(conversation.id(), form, conversation.emergency())) {
+            case HandoffService.Result.Invalid invalid -> new Turn(List.of(), Stage.FORM_OPEN, conversation.topicArticle())
+                    .withFormErrors(invalid.errors());
+            case HandoffService.Result.Stored stored -> new Turn(
+                    List.of(bot(BotMessage.Kind.HANDOFF_CONFIRMED, policy.get().rules().texts().handoffConfirmed())
+                            .rule(stored.handoffId().toString())
+                            .build()),
+                    Stage.CHATTING, conversation.topicArticle());
+        };
+    }
+
+    private BotMessage offer(String text, String ruleId) {
+        return bot(BotMessage.Kind.HANDOFF_OFFER, text).offering().rule(ruleId).build();
+    }
+
+    private BotMessageBuilder bot(BotMessage.Kind kind, String text) {
+        return new BotMessageBuilder(kind, text, policy.get().rules().texts().disclaimer());
+    }
+
+    private Transcripts.SourceTitles lookup() {
+        KnowledgeBase current = knowledge.get();
+        List<String> suggestions = policy.get().rules().texts().suggestions();
+        return new Transcripts.SourceTitles() {
+            @Override
+            public String articleTitle(String articleId) {
+                return current.article(articleId).map(Article::title).orElse(articleId);
+            }
+
+            @Override
+            public List<String> suggestions() {
+                return suggestions;
+            }
+        };
+    }
+
+    private static Optional<UUID> parse(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The bot's side of one turn and where it leaves the conversation. */
+    private record Turn(List<BotMessage> replies, Stage stage, String topicArticle, Integer ack, Map<String, String> formErrors, boolean noHandoff) {
+
+        static final Turn NO_HANDOFF = new Turn(List.of(), Stage.CHATTING, null, null, Map.of(), true);
+
+        Turn(List<BotMessage> replies, Stage stage, String topicArticle) {
+            this(replies, stage, topicArticle, null, Map.of(), false);
+        }
+
+        static Turn duplicate(int seq) {
+            return new Turn(List.of(), null, null, seq, Map.of(), false);
+        }
+
+        Turn acknowledging(int seq) {
+            return new Turn(replies, stage, topicArticle, seq, formErrors, noHandoff);
+        }
+
+        Turn withFormErrors(Map<String, String> errors) {
+            return new Turn(replies, stage, topicArticle, ack, errors, noHandoff);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.clinicfaq.conversation;
+
+import com.clinicfaq.search.Answer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Conversations and their messages in the database. */
+@Repository
+class Transcripts {
+
+    private final JdbcClient jdbc;
+
+    Transcripts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Conversation create(Instant now) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, 'CHATTING')")
+                .params(id, Timestamp.from(now), Timestamp.from(now))
+                .update();
+        return new Conversation(id, now, now, false, Stage.CHATTING, null);
+    }
+
+    Optional<Conversation> find(UUID id) {
+        return jdbc.sql("select id, started_at, last_activity_at, emergency, stage, topic_article from conversation where id = ?")
+                .param(id)
+                .query((rs, n) -> new Conversation(
+                        rs.getObject("id", UUID.class),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("last_activity_at").toInstant(),
+                        rs.getBoolean("emergency"),
+                        Stage.valueOf(rs.getString("stage")),
+                        rs.getString("topic_article")))
+                .optional();
+    }
+
+    void update(UUID id, Stage stage, String topicArticle, boolean emergency, Instant now) {
+        jdbc.sql("update conversation set stage = ?, topic_article = ?, emergency = emergency or ?, last_activity_at = ? where id = ?")
+                .params(stage.name(), topicArticle, emergency, Timestamp.from(now), id)
+                .update();
+    }
+
+    Optional<Integer> seqOfClientMessage(UUID conversation, String clientId) {
+        return jdbc.sql("select seq from message where conversation_id = ? and client_id = ?")
+                .params(conversation, clientId)
+                .query(Integer.class)
+                .optional();
+    }
+
+    int appendVisitor(UUID conversation, String clientId, String text, Instant now) {
+        int seq = nextSeq(conversation);
+        jdbc.sql("""
+                insert into message (conversation_id, seq, sender, kind, text, client_id, sent_at)
+                values (?, ?, 'VISITOR', 'message', ?, ?, ?)""")
+                .params(conversation, seq, text, clientId, Timestamp.from(now))
+                .update();
+        return seq;
+    }
+
+    TranscriptMessage appendBot(UUID conversation, BotMessage bot, Instant now) {
+        int seq = nextSeq(conversation);
+        Answer.Source source = bot.source();
+        jdbc.sql("""
+                insert into message (conversation_id, seq, sender, kind, text, source_article, source_section,
+                                     source_anchor, confidence, rule_id, actions, emergency, disclaimer, sent_at)
+                values (?, ?, 'BOT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(conversation, seq, bot.kind().wire(), bot.text(),
+                        source == null ? null : source.articleId(),
+                        source == null ? null : source.sectionTitle(),
+                        source == null ? null : source.anchor(),
+                        bot.confidence(), bot.ruleId(),
+                        String.join(",", bot.actions().stream().map(BotMessage.Action::type).toList()),
+                        bot.emergency(), bot.disclaimer(), Timestamp.from(now))
+                .update();
+        return new TranscriptMessage(seq, null, bot, now);
+    }
+
+    private int nextSeq(UUID conversation) {
+        return jdbc.sql("select coalesce(max(seq), 0) + 1 from message where conversation_id = ?")
+                .param(conversation)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Every message of the conversation, oldest first; the bot's with their stored disclaimer. */
+    List<TranscriptMessage> messages(UUID conversation, SourceTitles titles) {
+        return jdbc.sql("""
+                select seq, sender, kind, text, source_article, source_section, source_anchor, confidence, rule_id,
+                       actions, emergency, disclaimer, sent_at
+                from message where conversation_id = ? order by seq""")
+                .param(conversation)
+                .query((rs, n) -> message(rs, titles))
+                .list();
+    }
+
+    private static TranscriptMessage message(ResultSet rs, SourceTitles titles) throws SQLException {
+        Instant sentAt = rs.getTimestamp("sent_at").toInstant();
+        if (rs.getString("sender").equals("VISITOR")) {
+            return new TranscriptMessage(rs.getInt("seq"), rs.getString("text"), null, sentAt);
+        }
+        String article = rs.getString("source_article");
+        Answer.Source source = article == null
+                ? null
+                : new Answer.Source(article, titles.articleTitle(article), rs.getString("source_section"), rs.getString("source_anchor"));
+        double confidence = rs.getDouble("confidence");
+        Double storedConfidence = rs.wasNull() ? null : confidence;
+        String actions = rs.getString("actions");
+        BotMessage.Kind kind = BotMessage.Kind.ofWire(rs.getString("kind"));
+        BotMessage bot = new BotMessage(
+                kind,
+                rs.getString("text"),
+                source,
+                storedConfidence,
+                actions == null || actions.isEmpty() ? List.of() : BotMessage.Action.forTypes(actions.split(",")),
+                kind == BotMessage.Kind.GREETING ? titles.suggestions() : List.of(),
+                rs.getBoolean("emergency"),
+                rs.getString("rule_id"),
+                rs.getString("disclaimer"));
+        return new TranscriptMessage(rs.getInt("seq"), null, bot, sentAt);
+    }
+
+    /** Article titles are not stored with each message: they come from the knowledge base. */
+    interface SourceTitles {
+        String articleTitle(String articleId);
+
+        List<String> suggestions();
+    }
+}

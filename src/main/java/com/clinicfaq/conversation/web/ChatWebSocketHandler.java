@@ -1,0 +1,315 @@
+package com.clinicfaq.conversation.web;
+
+import com.clinicfaq.conversation.ChatProperties;
+import com.clinicfaq.conversation.ConversationService;
+import com.clinicfaq.conversation.TranscriptMessage;
+import com.clinicfaq.handoff.HandoffSubmission;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The chat endpoint: turns frames into {@link ConversationService} inputs and its results into
+ * frames. Every bad frame gets an {@code error} frame and the connection stays open. Logs ids only.
+ */
+@Component
+class ChatWebSocketHandler extends AbstractWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
+
+    /** Frames longer than this are refused whatever they hold; the text limit is checked after parsing. */
+    static final int MAX_FRAME_CHARS = 16 * 1024;
+
+    private static final Duration ADDRESS_MEMORY = Duration.ofMinutes(10);
+    private static final CloseStatus IDLE = CloseStatus.NORMAL.withReason("idle");
+    private static final CloseStatus TOO_MANY = CloseStatus.POLICY_VIOLATION.withReason("too many connections from this address");
+
+    private final ConversationService conversations;
+    private final ChatProperties properties;
+    private final JsonMapper json;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<String, Address> addresses = new ConcurrentHashMap<>();
+
+    ChatWebSocketHandler(ConversationService conversations, ChatProperties properties, JsonMapper json) {
+        this.conversations = conversations;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** One open WebSocket: its conversation, its rate, its half-read frame. */
+    private static final class Connection {
+        final WebSocketSession session;
+        final String address;
+        final TokenBucket rate;
+        final StringBuilder partial = new StringBuilder();
+        volatile UUID conversationId;
+        volatile long lastFrameNanos;
+        boolean oversized;
+        boolean binaryAnswered;
+
+        Connection(WebSocketSession session, String address, TokenBucket rate, long now) {
+            this.session = session;
+            this.address = address;
+            this.rate = rate;
+            this.lastFrameNanos = now;
+        }
+    }
+
+    /** All connections from one address: their count and their shared rate. */
+    private static final class Address {
+        final AtomicInteger connections = new AtomicInteger();
+        final TokenBucket rate;
+        /** Kept a while after its last connection closes, so reconnecting does not refill the bucket. */
+        volatile long lastClosedNanos;
+
+        Address(TokenBucket rate) {
+            this.rate = rate;
+        }
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true; // lets an oversized frame be refused with an error instead of closing the connection
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) throws IOException {
+        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, 10_000, 512 * 1024);
+        long now = System.nanoTime();
+        ChatProperties.RateLimit limits = properties.rateLimit();
+        String addressKey = address(raw);
+        Address address = addresses.computeIfAbsent(addressKey,
+                key -> new Address(new TokenBucket(limits.addressBurst(), limits.addressInterval(), now)));
+        if (address.connections.incrementAndGet() > limits.connectionsPerAddress()) {
+            address.connections.decrementAndGet();
+            log.warn("Connection {} refused: too many connections from one address", raw.getId());
+            raw.close(TOO_MANY);
+            return;
+        }
+        Connection connection = new Connection(session, addressKey,
+                new TokenBucket(limits.connectionBurst(), limits.connectionInterval(), now), now);
+        connections.put(raw.getId(), connection);
+        String requested = raw.getUri() == null
+                ? null
+                : UriComponentsBuilder.fromUri(raw.getUri()).build().getQueryParams().getFirst("conversation");
+        try {
+            ConversationService.Opened opened = conversations.open(requested);
+            connection.conversationId = opened.conversationId();
+            List<Object> history = opened.history().stream().map(Frames::of).toList();
+            send(connection, new Frames.Welcome(opened.conversationId().toString(), opened.resumed(),
+                    new Frames.Limits(properties.maxMessageChars(), properties.resumeWindow().toSeconds()), history));
+            sendAll(connection, opened.replies());
+        } catch (RuntimeException e) {
+            log.error("Connection {}: could not open a conversation", raw.getId(), e);
+            send(connection, new Frames.Error("unavailable", "Sorry, the chat is not available right now. Please try again later.", null));
+        }
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+        Connection connection = connections.get(session.getId());
+        if (connection == null) {
+            return;
+        }
+        connection.lastFrameNanos = System.nanoTime();
+        String text;
+        synchronized (connection) {
+            if (!connection.oversized) {
+                connection.partial.append(message.getPayload());
+                if (connection.partial.length() > MAX_FRAME_CHARS) {
+                    connection.oversized = true;
+                    connection.partial.setLength(0);
+                }
+            }
+            if (!message.isLast()) {
+                return;
+            }
+            boolean oversized = connection.oversized;
+            text = connection.partial.toString();
+            connection.partial.setLength(0);
+            connection.oversized = false;
+            if (oversized) {
+                send(connection, new Frames.Error("message_too_long",
+                        "Messages can be at most " + properties.maxMessageChars() + " characters.", null));
+                return;
+            }
+        }
+        handleFrame(connection, text);
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
+        Connection connection = connections.get(session.getId());
+        if (connection == null) {
+            return;
+        }
+        connection.lastFrameNanos = System.nanoTime();
+        if (message.isLast()) {
+            send(connection, new Frames.Error("binary_not_supported", "Only text messages are supported.", null));
+        }
+    }
+
+    private void handleFrame(Connection connection, String text) throws IOException {
+        JsonNode frame;
+        try {
+            frame = json.readTree(text);
+        } catch (JacksonException e) {
+            frame = null;
+        }
+        if (frame == null || !frame.isObject()) {
+            send(connection, new Frames.Error("invalid_json", "Each message must be a JSON object.", null));
+            return;
+        }
+        if (!frame.path("v").isInt() || frame.path("v").intValue() != Frames.VERSION) {
+            send(connection, new Frames.Error("unsupported_version", "This server speaks protocol version 1 (\"v\":1).", null));
+            return;
+        }
+        String type = frame.path("type").isString() ? frame.path("type").stringValue() : "";
+        switch (type) {
+            case "ping" -> send(connection, Frames.Pong.INSTANCE);
+            case "message" -> message(connection, frame);
+            case "handoff.accept" -> handle(connection, new ConversationService.Input.AcceptHandoff(), null);
+            case "handoff.decline" -> handle(connection, new ConversationService.Input.DeclineHandoff(), null);
+            case "handoff.cancel" -> handle(connection, new ConversationService.Input.CancelHandoff(), null);
+            case "handoff.submit" -> handle(connection, new ConversationService.Input.SubmitHandoff(submission(frame)), null);
+            default -> send(connection, new Frames.Error("unknown_type", "Unknown message type.", null));
+        }
+    }
+
+    private void message(Connection connection, JsonNode frame) throws IOException {
+        String id = frame.path("id").isString() ? frame.path("id").stringValue() : "";
+        String text = frame.path("text").isString() ? frame.path("text").stringValue().strip() : "";
+        String ref = id.isEmpty() || id.length() > 64 ? null : id;
+        if (ref == null || text.isEmpty()) {
+            send(connection, new Frames.Error("invalid_message",
+                    "A message needs an \"id\" of at most 64 characters and a non-empty \"text\".", ref));
+            return;
+        }
+        if (text.length() > properties.maxMessageChars()) {
+            send(connection, new Frames.Error("message_too_long",
+                    "Messages can be at most " + properties.maxMessageChars() + " characters.", ref));
+            return;
+        }
+        long now = System.nanoTime();
+        long wait = connection.rate.take(now);
+        if (wait == 0) {
+            wait = addresses.get(connection.address).rate.take(now);
+        }
+        if (wait > 0) {
+            send(connection, new Frames.Error("rate_limited", "You are sending messages too quickly. Please wait a moment.", ref)
+                    .retryAfter(wait));
+            return;
+        }
+        handle(connection, new ConversationService.Input.Text(ref, text), ref);
+    }
+
+    private void handle(Connection connection, ConversationService.Input input, String ref) throws IOException {
+        ConversationService.Handled handled;
+        try {
+            handled = conversations.handle(connection.conversationId, input);
+        } catch (RuntimeException e) {
+            log.error("Conversation {}: could not handle a {}", connection.conversationId, input.getClass().getSimpleName(), e);
+            send(connection, new Frames.Error("unavailable", "Sorry, something went wrong. Please try again.", ref));
+            return;
+        }
+        if (handled.noHandoff()) {
+            send(connection, new Frames.Error("no_handoff", "There is no contact request open.", ref));
+            return;
+        }
+        if (handled.ackSeq() != null) {
+            send(connection, new Frames.Ack(ref, handled.ackSeq()));
+        }
+        if (!handled.formErrors().isEmpty()) {
+            send(connection, new Frames.HandoffInvalid(handled.formErrors()));
+        }
+        sendAll(connection, handled.replies());
+    }
+
+    private static HandoffSubmission submission(JsonNode frame) {
+        return new HandoffSubmission(
+                string(frame, "name"), string(frame, "phone"), string(frame, "email"),
+                string(frame, "preferredTime"), string(frame, "reason"),
+                frame.path("consentContact").isBoolean() && frame.path("consentContact").booleanValue(),
+                frame.path("consentShare").isBoolean() && frame.path("consentShare").booleanValue());
+    }
+
+    private static String string(JsonNode frame, String field) {
+        return frame.path(field).isString() ? frame.path(field).stringValue() : null;
+    }
+
+    private void sendAll(Connection connection, List<TranscriptMessage> messages) throws IOException {
+        for (TranscriptMessage message : messages) {
+            send(connection, Frames.of(message));
+        }
+    }
+
+    private void send(Connection connection, Object frame) throws IOException {
+        if (connection.session.isOpen()) {
+            connection.session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        log.debug("Connection {}: transport error {}", session.getId(), exception.getClass().getSimpleName());
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        Connection connection = connections.remove(session.getId());
+        if (connection != null) {
+            Address address = addresses.get(connection.address);
+            if (address != null) {
+                address.connections.decrementAndGet();
+                address.lastClosedNanos = System.nanoTime();
+            }
+        }
+    }
+
+    /** Closes connections that have sent nothing for the idle timeout; forgets long-gone addresses. */
+    @Scheduled(fixedDelayString = "${clinicfaq.chat.idle-check-interval:10s}")
+    void closeIdleConnections() {
+        long limit = properties.idleTimeout().toNanos();
+        long now = System.nanoTime();
+        addresses.entrySet().removeIf(e -> e.getValue().connections.get() <= 0
+                && now - e.getValue().lastClosedNanos > ADDRESS_MEMORY.toNanos());
+        connections.values().stream()
+                .filter(c -> now - c.lastFrameNanos > limit)
+                .forEach(c -> {
+                    try {
+                        c.session.close(IDLE);
+                    } catch (IOException e) {
+                        log.debug("Connection {}: closing an idle connection failed", c.session.getId());
+                    }
+                });
+    }
+
+    private static String address(WebSocketSession session) {
+        InetSocketAddress remote = session.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    /** For tests and the idle check's interval: the idle timeout in force. */
+    Duration idleTimeout() {
+        return properties.idleTimeout();
+    }
+}

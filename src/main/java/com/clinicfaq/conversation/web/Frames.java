@@ -1,0 +1,115 @@
+package com.clinicfaq.conversation.web;
+
+import com.clinicfaq.conversation.BotMessage;
+import com.clinicfaq.conversation.TranscriptMessage;
+import com.clinicfaq.search.Answer;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The server's frames of protocol version 1 (docs/protocol.md). */
+final class Frames {
+
+    static final int VERSION = 1;
+
+    private Frames() {}
+
+    record Limits(int maxMessageChars, long resumeWindowSeconds) {}
+
+    record Welcome(int v, String type, String conversationId, boolean resumed, Limits limits, List<Object> history) {
+        Welcome(String conversationId, boolean resumed, Limits limits, List<Object> history) {
+            this(VERSION, "welcome", conversationId, resumed, limits, history);
+        }
+    }
+
+    record Ack(int v, String type, String id, int seq) {
+        Ack(String id, int seq) {
+            this(VERSION, "ack", id, seq);
+        }
+    }
+
+    record Visitor(int v, String type, int seq, String text, Instant sentAt) {
+        Visitor(int seq, String text, Instant sentAt) {
+            this(VERSION, "visitor", seq, text, sentAt);
+        }
+    }
+
+    record Source(String articleId, String articleTitle, String sectionTitle, String url) {
+        static Source of(Answer.Source source) {
+            return source == null
+                    ? null
+                    : new Source(source.articleId(), source.articleTitle(), source.sectionTitle(), "/#" + source.anchor());
+        }
+    }
+
+    record Field(String name, String label, boolean required, Integer maxLength) {}
+
+    record Form(List<Field> fields, List<String> atLeastOneOf) {
+        static final Form HANDOFF = new Form(
+                List.of(new Field("name", "Your name", true, 100),
+                        new Field("phone", "Phone", false, 40),
+                        new Field("email", "Email", false, 200),
+                        new Field("preferredTime", "When is a good time to reach you?", false, 200),
+                        new Field("reason", "What would you like to talk about?", false, 1000),
+                        new Field("consentContact", "I agree that the practice may contact me about this request.", true, null),
+                        new Field("consentShare", "I agree that practice staff may read this conversation.", true, null)),
+                List.of("phone", "email"));
+    }
+
+    record Bot(
+            int v,
+            String type,
+            int seq,
+            String kind,
+            String text,
+            Source source,
+            Double confidence,
+            List<BotMessage.Action> actions,
+            List<String> suggestions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Form form,
+            boolean emergency,
+            String disclaimer,
+            Instant sentAt) {
+
+        /** The only way a bot frame is made: from a stored bot message, disclaimer and all. */
+        static Bot of(TranscriptMessage message) {
+            BotMessage bot = message.bot();
+            return new Bot(VERSION, "bot", message.seq(), bot.kind().wire(), bot.text(), Source.of(bot.source()),
+                    bot.confidence(), bot.actions(), bot.suggestions(),
+                    bot.kind() == BotMessage.Kind.HANDOFF_FORM ? Form.HANDOFF : null,
+                    bot.emergency(), bot.disclaimer(), message.sentAt());
+        }
+    }
+
+    static Object of(TranscriptMessage message) {
+        return message.fromVisitor() ? new Visitor(message.seq(), message.visitorText(), message.sentAt()) : Bot.of(message);
+    }
+
+    record HandoffInvalid(int v, String type, Map<String, String> errors) {
+        HandoffInvalid(Map<String, String> errors) {
+            this(VERSION, "handoff.invalid", errors);
+        }
+    }
+
+    record Error(
+            int v,
+            String type,
+            String code,
+            String message,
+            String ref,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long retryAfterSeconds) {
+
+        Error(String code, String message, String ref) {
+            this(VERSION, "error", code, message, ref, null);
+        }
+
+        Error retryAfter(long seconds) {
+            return new Error(v, type, code, message, ref, seconds);
+        }
+    }
+
+    record Pong(int v, String type) {
+        static final Pong INSTANCE = new Pong(VERSION, "pong");
+    }
+}

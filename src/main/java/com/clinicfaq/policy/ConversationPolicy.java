@@ -1,0 +1,102 @@
+package com.clinicfaq.policy;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides which branch of the conversation policy applies to a visitor message: emergency, then
+ * clinician, then booking, then small talk, else the knowledge base. Within a branch the first rule
+ * that matches wins. Immutable and thread-safe.
+ */
+public final class ConversationPolicy {
+
+    /**
+     * Words that may surround small talk without making it a question: "thanks for your help",
+     * "hello there doctor". Any other word left over means the visitor is asking something.
+     */
+    private static final Set<String> SMALL_TALK_FILLERS = Set.of(
+            "a", "an", "the", "to", "with", "and", "for", "your", "you", "so", "very", "much", "lot", "please",
+            "all", "again", "there", "everyone", "oh", "ah", "um", "uh", "well", "just", "really", "too",
+            "help", "info", "information", "today", "now", "doctor", "doc", "dr", "weisbein");
+
+    record CompiledRule(Rule rule, List<RulePattern> patterns) {
+
+        static CompiledRule of(Rule rule) {
+            return new CompiledRule(rule, rule.patterns().stream().map(RulePattern::parse).toList());
+        }
+
+        boolean matches(List<String> words) {
+            return patterns.stream().anyMatch(pattern -> pattern.matches(words));
+        }
+    }
+
+    private final PolicyRules rules;
+    private final Map<Branch, List<CompiledRule>> compiled;
+
+    /** @throws IllegalArgumentException when a pattern is malformed ({@link PolicyRulesReader} reports it with its line) */
+    public ConversationPolicy(PolicyRules rules) {
+        this.rules = rules;
+        Map<Branch, List<CompiledRule>> compiled = new EnumMap<>(Branch.class);
+        for (Branch branch : Branch.values()) {
+            compiled.put(branch, branch.rules(rules).stream().map(CompiledRule::of).toList());
+        }
+        this.compiled = Map.copyOf(compiled);
+    }
+
+    public PolicyRules rules() {
+        return rules;
+    }
+
+    /** Never null; any string (null, empty, huge, emoji) is accepted. */
+    public Decision decide(String visitorMessage) {
+        List<String> words = Words.of(visitorMessage);
+        for (Branch branch : List.of(Branch.EMERGENCY, Branch.CLINICIAN, Branch.BOOKING)) {
+            for (CompiledRule candidate : compiled.get(branch)) {
+                if (candidate.matches(words)) {
+                    return decision(branch, candidate.rule());
+                }
+            }
+        }
+        List<CompiledRule> smallTalk = compiled.get(Branch.SMALL_TALK);
+        if (isOnlySmallTalk(words, smallTalk)) {
+            for (CompiledRule candidate : smallTalk) {
+                if (candidate.matches(words)) {
+                    return decision(Branch.SMALL_TALK, candidate.rule());
+                }
+            }
+        }
+        return new Decision.AskKnowledgeBase();
+    }
+
+    /** "thanks!" is small talk; "hi how long does kyphoplasty take" is a question with a greeting in front. */
+    private static boolean isOnlySmallTalk(List<String> words, List<CompiledRule> smallTalk) {
+        boolean[] covered = new boolean[words.size()];
+        for (CompiledRule candidate : smallTalk) {
+            candidate.patterns().forEach(pattern -> pattern.cover(words, covered));
+        }
+        boolean any = false;
+        for (int i = 0; i < words.size(); i++) {
+            if (!covered[i] && !SMALL_TALK_FILLERS.contains(words.get(i))) {
+                return false;
+            }
+            any |= covered[i];
+        }
+        return any;
+    }
+
+    /** Whether the rule's own patterns match the message, whatever the other rules say. */
+    static boolean matches(Rule rule, String message) {
+        return CompiledRule.of(rule).matches(Words.of(message));
+    }
+
+    private static Decision decision(Branch branch, Rule rule) {
+        return switch (branch) {
+            case EMERGENCY -> new Decision.Emergency(rule.id(), rule.title(), rule.reply());
+            case CLINICIAN -> new Decision.NeedsClinician(rule.id(), rule.title());
+            case BOOKING -> new Decision.Booking(rule.id());
+            case SMALL_TALK -> new Decision.SmallTalk(rule.id(), rule.reply());
+        };
+    }
+}

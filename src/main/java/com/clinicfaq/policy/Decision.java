@@ -1,0 +1,28 @@
+package com.clinicfaq.policy;
+
+/** Which branch of the conversation policy a visitor message falls in, with the rule that decided it. */
+public sealed interface Decision {
+
+    /** The id of the rule in {@code policy.yml} that decided, or "" for {@link AskKnowledgeBase}. */
+    String ruleId();
+
+    /** A red flag: show the rule's guidance (call 911 / 988) before anything else. */
+    record Emergency(String ruleId, String title, String guidance) implements Decision {}
+
+    /** The visitor asks about their own symptoms, candidacy, medications or conditions. */
+    record NeedsClinician(String ruleId, String title) implements Decision {}
+
+    /** The visitor wants an appointment or a person to contact them. */
+    record Booking(String ruleId) implements Decision {}
+
+    /** A greeting, thanks, goodbye and the like, answered with the rule's curated reply. */
+    record SmallTalk(String ruleId, String reply) implements Decision {}
+
+    /** Anything else: look the question up in the knowledge base. */
+    record AskKnowledgeBase() implements Decision {
+        @Override
+        public String ruleId() {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package com.clinicfaq.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pattern of a rule: groups joined by {@code +}, each group alternatives joined by {@code |}, each
+ * alternative a word or consecutive words; {@code numb*} matches any word starting with numb and
+ * {@code <number>} any number. The pattern matches when every group has an alternative somewhere in
+ * the message. The full syntax is documented at the top of {@code policy.yml}.
+ */
+final class RulePattern {
+
+    static final String NUMBER = "<number>";
+
+    /** A pattern word: a whole word (with its typos), a prefix ({@code numb*}) or any number. */
+    record Token(String text, boolean prefix, boolean number) {
+
+        boolean matches(String word) {
+            if (number) {
+                return Words.isNumber(word);
+            }
+            return prefix ? Words.startsWith(word, text) : Words.same(text, word);
+        }
+    }
+
+    private final String source;
+    private final List<List<List<Token>>> groups;
+
+    private RulePattern(String source, List<List<List<Token>>> groups) {
+        this.source = source;
+        this.groups = groups;
+    }
+
+    /** @throws IllegalArgumentException with a message for the curator when the pattern is malformed */
+    static RulePattern parse(String pattern) {
+        if (pattern == null || pattern.isBlank()) {
+            throw new IllegalArgumentException("the pattern is empty");
+        }
+        List<List<List<Token>>> groups = new ArrayList<>();
+        for (String group : pattern.split("\\+", -1)) {
+            if (group.isBlank()) {
+                throw new IllegalArgumentException("the pattern '" + pattern + "' has an empty group: put words on both sides of every '+'");
+            }
+            List<List<Token>> alternatives = new ArrayList<>();
+            for (String alternative : group.split("\\|", -1)) {
+                if (alternative.isBlank()) {
+                    throw new IllegalArgumentException("the pattern '" + pattern + "' has an empty alternative: put words on both sides of every '|'");
+                }
+                alternatives.add(tokens(pattern, alternative));
+            }
+            groups.add(List.copyOf(alternatives));
+        }
+        return new RulePattern(pattern, List.copyOf(groups));
+    }
+
+    private static List<Token> tokens(String pattern, String alternative) {
+        List<Token> tokens = new ArrayList<>();
+        for (String raw : alternative.strip().split("\\s+")) {
+            if (raw.equals(NUMBER)) {
+                tokens.add(new Token(NUMBER, false, true));
+                continue;
+            }
+            if (raw.equals("*")) {
+                throw new IllegalArgumentException("'*' on its own in the pattern '" + pattern + "' would match any word: put at least 3 letters before it");
+            }
+            boolean prefix = raw.endsWith("*");
+            String text = prefix ? raw.substring(0, raw.length() - 1) : raw;
+            if (text.contains("*") || text.contains("<") || text.contains(">")) {
+                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern + "': '*' may only end a word and '<number>' is the only placeholder");
+            }
+            List<String> words = Words.of(text);
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern + "' has no letters or digits");
+            }
+            if (prefix && words.getLast().length() < 3) {
+                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern + "' would match too many words: put at least 3 letters before '*'");
+            }
+            for (int i = 0; i < words.size(); i++) {
+                tokens.add(new Token(words.get(i), prefix && i == words.size() - 1, false));
+            }
+        }
+        return List.copyOf(tokens);
+    }
+
+    /** Whether every group has an alternative somewhere in the (normalised) message words. */
+    boolean matches(List<String> words) {
+        return groups.stream().allMatch(group -> group.stream().anyMatch(alternative -> find(alternative, words, 0) >= 0));
+    }
+
+    /** Marks the words of every occurrence of every alternative, when the whole pattern matches. */
+    void cover(List<String> words, boolean[] covered) {
+        if (!matches(words)) {
+            return;
+        }
+        for (List<List<Token>> group : groups) {
+            for (List<Token> alternative : group) {
+                for (int at = find(alternative, words, 0); at >= 0; at = find(alternative, words, at + 1)) {
+                    for (int i = 0; i < alternative.size(); i++) {
+                        covered[at + i] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private static int find(List<Token> alternative, List<String> words, int from) {
+        for (int start = from; start + alternative.size() <= words.size(); start++) {
+            int i = 0;
+            while (i < alternative.size() && alternative.get(i).matches(words.get(start + i))) {
+                i++;
+            }
+            if (i == alternative.size()) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

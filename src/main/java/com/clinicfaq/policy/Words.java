@@ -1,0 +1,75 @@
+package com.clinicfaq.policy;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** How messages and patterns are cut into words, and when two words count as the same despite a typo. */
+final class Words {
+
+    private static final Pattern APOSTROPHES = Pattern.compile("['‘’ʼ`´]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private Words() {}
+
+    /** Lower case, apostrophes dropped ({@code can't} → {@code cant}), anything else not a letter or digit splits words. */
+    static List<String> of(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        normal = NOT_WORD.matcher(APOSTROPHES.matcher(normal).replaceAll("")).replaceAll(" ").strip();
+        return normal.isEmpty() ? List.of() : List.of(normal.split(" "));
+    }
+
+    static boolean isNumber(String word) {
+        return !word.isEmpty() && word.chars().allMatch(Character::isDigit);
+    }
+
+    /** Typos forgiven in a pattern word: none below 5 letters, one from 5, two from 8. */
+    static int typos(String patternWord) {
+        return patternWord.length() >= 8 ? 2 : patternWord.length() >= 5 ? 1 : 0;
+    }
+
+    static boolean same(String patternWord, String word) {
+        int typos = typos(patternWord);
+        return patternWord.equals(word)
+                || typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && distance(patternWord, word) <= typos;
+    }
+
+    /** Whether the word starts with the prefix, allowing the prefix's typos (the word may be a little longer or shorter there). */
+    static boolean startsWith(String word, String prefix) {
+        if (word.startsWith(prefix)) {
+            return true;
+        }
+        int typos = typos(prefix);
+        for (int length = prefix.length() - typos; typos > 0 && length <= Math.min(word.length(), prefix.length() + typos); length++) {
+            if (distance(prefix, word.substring(0, length)) <= typos) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Damerau-Levenshtein distance (optimal string alignment: an adjacent swap counts as one edit). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

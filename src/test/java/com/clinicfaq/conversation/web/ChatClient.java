@@ -1,0 +1,147 @@
+package com.clinicfaq.conversation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real WebSocket client of the chat, as a widget or a script would be, for tests. */
+final class ChatClient implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final List<JsonNode> received = new ArrayList<>();
+    private final WebSocketSession session;
+    private volatile CloseStatus closed;
+    private int nextId = 1;
+
+    private ChatClient(URI uri, WebSocketHttpHeaders headers) throws Exception {
+        this.session = new StandardWebSocketClient()
+                .execute(new TextWebSocketHandler() {
+                    @Override
+                    protected void handleTextMessage(WebSocketSession s, TextMessage message) {
+                        frames.add(JSON.readTree(message.getPayload()));
+                    }
+
+                    @Override
+                    public void afterConnectionClosed(WebSocketSession s, CloseStatus status) {
+                        closed = status;
+                    }
+                }, headers, uri)
+                .get(10, TimeUnit.SECONDS);
+        if (session.isOpen()) { // the server may refuse the connection at once
+            session.setTextMessageSizeLimit(1024 * 1024);
+        }
+    }
+
+    static ChatClient connect(int port) throws Exception {
+        return connect(port, null);
+    }
+
+    static ChatClient connect(int port, String conversationId) throws Exception {
+        String query = conversationId == null ? "" : "?conversation=" + conversationId;
+        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat" + query), new WebSocketHttpHeaders());
+    }
+
+    static ChatClient connectFrom(int port, String origin) throws Exception {
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.setOrigin(origin);
+        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat"), headers);
+    }
+
+    /** Sends a visitor message; returns its client id. */
+    String say(String text) throws Exception {
+        String id = "c-" + nextId++;
+        send("{\"v\":1,\"type\":\"message\",\"id\":" + JSON.writeValueAsString(id) + ",\"text\":"
+                + JSON.writeValueAsString(text) + "}");
+        return id;
+    }
+
+    void sendType(String type) throws Exception {
+        send("{\"v\":1,\"type\":\"" + type + "\"}");
+    }
+
+    void send(String raw) throws Exception {
+        session.sendMessage(new TextMessage(raw));
+    }
+
+    void sendBinary(byte[] bytes) throws Exception {
+        session.sendMessage(new BinaryMessage(ByteBuffer.wrap(bytes)));
+    }
+
+    /** The next frame matching, skipping (and keeping) others. */
+    JsonNode await(Predicate<JsonNode> matching) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = frames.poll(100, TimeUnit.MILLISECONDS);
+            if (frame != null) {
+                received.add(frame);
+                if (matching.test(frame)) {
+                    return frame;
+                }
+            }
+        }
+        throw new AssertionError("no matching frame within " + WAIT + "; received " + received);
+    }
+
+    JsonNode awaitType(String type) throws InterruptedException {
+        return await(f -> f.path("type").asString().equals(type));
+    }
+
+    JsonNode awaitBot(String kind) throws InterruptedException {
+        return await(f -> f.path("type").asString().equals("bot") && f.path("kind").asString().equals(kind));
+    }
+
+    JsonNode awaitError(String code) throws InterruptedException {
+        return await(f -> f.path("type").asString().equals("error") && f.path("code").asString().equals(code));
+    }
+
+    /** The connection still works: a ping is answered. */
+    void assertUsable() throws Exception {
+        sendType("ping");
+        awaitType("pong");
+        assertThat(session.isOpen()).isTrue();
+    }
+
+    /** Every frame received so far, including those skipped by {@link #await}. */
+    List<JsonNode> received() throws InterruptedException {
+        JsonNode frame;
+        while ((frame = frames.poll(200, TimeUnit.MILLISECONDS)) != null) {
+            received.add(frame);
+        }
+        return received;
+    }
+
+    CloseStatus closeStatus() {
+        return closed;
+    }
+
+    boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (session.isOpen()) {
+            session.close();
+        }
+    }
+}

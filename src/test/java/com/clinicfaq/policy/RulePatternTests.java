@@ -1,0 +1,62 @@
+package com.clinicfaq.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RulePatternTests {
+
+    private static boolean matches(String pattern, String message) {
+        return RulePattern.parse(pattern).matches(Words.of(message));
+    }
+
+    @Test
+    void everyGroupMustBeFoundInAnyOrder() {
+        assertThat(matches("leg* + numb*|weak*", "numbness in my legs")).isTrue();
+        assertThat(matches("leg* + numb*|weak*", "my legs hurt")).isFalse();
+    }
+
+    @Test
+    void phrasesNeedConsecutiveWords() {
+        assertThat(matches("i want to die", "i want to die")).isTrue();
+        assertThat(matches("i want to die", "i dont want to die during surgery")).isFalse();
+    }
+
+    @Test
+    void aStarMatchesAnyEndingAndNumberMatchesDigits() {
+        assertThat(matches("numb*", "numbness")).isTrue();
+        assertThat(matches("numb*", "number")).isTrue();
+        assertThat(matches("numb*", "num")).isFalse();
+        assertThat(matches("im <number> + and", "im 78 and fell")).isTrue();
+        assertThat(matches("im <number> + and", "im old and tired")).isFalse();
+    }
+
+    @Test
+    void readsMessagesInLowerCaseWithoutApostrophesOrPunctuation() {
+        assertThat(Words.of("I CAN’T feel my legs!!! (x-ray)")).containsExactly("i", "cant", "feel", "my", "legs", "x", "ray");
+        assertThat(matches("can't feel", "CANT FEEL")).isTrue();
+    }
+
+    @Test
+    void forgivesOneTypoFromFiveLettersAndTwoFromEight() {
+        assertThat(matches("chest", "cheast")).isTrue();
+        assertThat(matches("chest", "chets")).isTrue();
+        assertThat(matches("legs", "lgs")).isFalse();
+        assertThat(matches("bladder", "blader")).isTrue();
+        assertThat(matches("bladder", "blddr")).isFalse();
+        assertThat(matches("incision", "incison")).isTrue();
+        assertThat(matches("incision", "incisn")).isTrue();
+        assertThat(matches("suicid*", "sucidal")).isTrue();
+    }
+
+    @Test
+    void refusesEmptyGroupsAlternativesAndBareStars() {
+        assertThatThrownBy(() -> RulePattern.parse("a + ")).hasMessageContaining("empty group");
+        assertThatThrownBy(() -> RulePattern.parse("a || b")).hasMessageContaining("empty alternative");
+        assertThatThrownBy(() -> RulePattern.parse("chest + *")).hasMessageContaining("'*' on its own");
+        assertThatThrownBy(() -> RulePattern.parse("a*")).hasMessageContaining("at least 3 letters");
+        assertThatThrownBy(() -> RulePattern.parse("n*mb")).hasMessageContaining("'*' may only end a word");
+        assertThatThrownBy(() -> RulePattern.parse("<numbr>")).hasMessageContaining("placeholder");
+    }
+}
