@@ -22,6 +22,17 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "ai.onnxruntime..");
 
     @ArchTest
+    static final ArchRule policyIsPureJava = noClasses()
+            .that().resideInAPackage("com.clinicfaq.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..",
+                    "com.clinicfaq.conversation..", "com.clinicfaq.search..", "com.clinicfaq.handoff..");
+
+    @ArchTest
+    static final ArchRule webSocketOnlyInConversationWeb = noClasses()
+            .that().resideOutsideOfPackage("com.clinicfaq.conversation.web..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.web.socket..");
+
+    @ArchTest
     static final ArchRule knowledgeDependsOnNoOtherModule = noClasses()
             .that().resideInAPackage("com.clinicfaq.knowledge..")
             .should().dependOnClassesThat().resideInAnyPackage("com.clinicfaq.search..", "com.clinicfaq.conversation..",

@@ -35,7 +35,7 @@ final class Words {
     static boolean same(String patternWord, String word) {
         int typos = typos(patternWord);
         return patternWord.equals(word)
-                || typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && distance(patternWord, word) <= typos;
+                || typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && distance(patternWord, word, typos) <= typos;
     }
 
     /** Whether the word starts with the prefix, allowing the prefix's typos (the word may be a little longer or shorter there). */
@@ -45,7 +45,7 @@ final class Words {
         }
         int typos = typos(prefix);
         for (int length = prefix.length() - typos; typos > 0 && length <= Math.min(word.length(), prefix.length() + typos); length++) {
-            if (distance(prefix, word.substring(0, length)) <= typos) {
+            if (distance(prefix, word.substring(0, length), typos) <= typos) {
                 return true;
             }
         }
@@ -54,22 +54,41 @@ final class Words {
 
     /** Damerau-Levenshtein distance (optimal string alignment: an adjacent swap counts as one edit). */
     static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+        return distance(a, b, Integer.MAX_VALUE - 1);
+    }
+
+    /**
+     * The distance, or {@code limit + 1} as soon as it must exceed {@code limit}. Runs for every
+     * word of every message against the rules' words, so it keeps three rows, not a matrix.
+     */
+    static int distance(String a, String b, int limit) {
+        int n = b.length();
+        int[] before = new int[n + 1];
+        int[] previous = new int[n + 1];
+        int[] current = new int[n + 1];
+        for (int j = 0; j <= n; j++) {
+            previous[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
+            current[0] = i;
+            int rowMinimum = current[0];
+            for (int j = 1; j <= n; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    value = Math.min(value, before[j - 2] + 1);
                 }
+                current[j] = value;
+                rowMinimum = Math.min(rowMinimum, value);
             }
+            if (rowMinimum > limit) {
+                return limit + 1;
+            }
+            int[] recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
         }
-        return d[a.length()][b.length()];
+        return previous[n];
     }
 }

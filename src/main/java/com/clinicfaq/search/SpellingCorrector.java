@@ -3,6 +3,8 @@ package com.clinicfaq.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,9 @@ final class SpellingCorrector {
     private final DirectSpellChecker oneEdit = checker(1);
     private final DirectSpellChecker twoEdits = checker(2);
     private final Set<String> extraVocabulary;
+    /** Corrections found so far: building Levenshtein automata for every word of every question is costly. */
+    private final Map<String, String> corrections = new ConcurrentHashMap<>();
+    private static final int REMEMBERED = 10_000;
 
     SpellingCorrector(Set<String> extraVocabulary) {
         this.extraVocabulary = extraVocabulary;
@@ -49,6 +54,19 @@ final class SpellingCorrector {
     }
 
     private String correctWord(String word, IndexReader reader, String field) {
+        String known = corrections.get(word);
+        if (known != null) {
+            return known;
+        }
+        String corrected = lookUp(word, reader, field);
+        if (corrections.size() >= REMEMBERED) {
+            corrections.clear();
+        }
+        corrections.put(word, corrected);
+        return corrected;
+    }
+
+    private String lookUp(String word, IndexReader reader, String field) {
         if (word.length() < SHORTEST || word.contains("'") || extraVocabulary.contains(word)
                 || Analysis.STOP_WORDS.contains(word)) {
             return word;

@@ -1,0 +1,147 @@
+package com.clinicfaq.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.clinicfaq.handoff.HandoffService;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.policy.ConversationPolicy;
+import com.clinicfaq.policy.Decision;
+import com.clinicfaq.policy.PolicyRules;
+import com.clinicfaq.policy.Texts;
+import com.clinicfaq.search.Answer;
+import com.clinicfaq.search.AnswerEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The order of the conversation policy, with the policy, the engine and the storage mocked. */
+class ConversationServiceTests {
+
+    private static final Texts TEXTS = new Texts("Not medical advice.", "Hello.", List.of("What is kyphoplasty?"),
+            "I do not have that information.", "I cannot help with that here.", "Only a clinician can say.",
+            "Shall staff contact you?", "Please fill in the form.", "Received.", "Cancelled.");
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    private final Transcripts transcripts = mock(Transcripts.class);
+    private final AnswerEngine engine = mock(AnswerEngine.class);
+    private final ConversationPolicy policy = mock(ConversationPolicy.class);
+    private final HandoffService handoffs = mock(HandoffService.class);
+    private final UUID id = UUID.randomUUID();
+    private ConversationService service;
+
+    @BeforeEach
+    void setUp() {
+        SafetyRules rules = mock(SafetyRules.class);
+        when(rules.current()).thenReturn(policy);
+        when(policy.rules()).thenReturn(new PolicyRules(TEXTS, List.of(), List.of(), List.of(), List.of()));
+        ChatProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
+                .bindOrCreate("clinicfaq.chat", Bindable.of(ChatProperties.class));
+        service = new ConversationService(transcripts, engine, rules, new KnowledgeBase(List.of(), List.of(), List.of()),
+                handoffs, properties, Clock.fixed(NOW, ZoneOffset.UTC),
+                new TransactionTemplate(mock(PlatformTransactionManager.class)));
+        when(transcripts.find(id)).thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.CHATTING, null)));
+        when(transcripts.seqOfClientMessage(eq(id), anyString())).thenReturn(Optional.empty());
+        when(transcripts.appendVisitor(eq(id), anyString(), anyString(), any())).thenReturn(2);
+        when(transcripts.appendBot(eq(id), any(), any())).thenAnswer(call -> new TranscriptMessage(3, null, call.getArgument(1), NOW));
+    }
+
+    @Test
+    void givesEmergencyGuidanceFirstWithoutAskingTheKnowledgeBase() {
+        when(policy.decide("cant feel my legs")).thenReturn(new Decision.Emergency("legs", "Leg numbness", "Call 911 now."));
+
+        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", "cant feel my legs"));
+
+        assertThat(kinds(handled)).containsExactly(BotMessage.Kind.EMERGENCY, BotMessage.Kind.HANDOFF_OFFER);
+        assertThat(handled.replies().getFirst().bot().text()).isEqualTo("Call 911 now.");
+        assertThat(handled.replies().getFirst().bot().emergency()).isTrue();
+        verify(engine, never()).answer(anyString());
+        verify(transcripts).update(id, Stage.OFFERED, null, true, NOW);
+    }
+
+    @Test
+    void answersAPersonalQuestionWithGeneralInformationOnlyAndOffersAConsultation() {
+        when(policy.decide("can i have it with blood thinners")).thenReturn(new Decision.NeedsClinician("meds", "Medications"));
+        Answer.Source source = new Answer.Source("a", "Article", "Section", "section");
+        when(engine.answer(anyString())).thenReturn(
+                new Answer.Found("I also consider your overall health, including bleeding risk.", source, "health", 0.9, Answer.Basis.HYBRID));
+
+        ConversationService.Handled handled =
+                service.handle(id, new ConversationService.Input.Text("c-1", "can i have it with blood thinners"));
+
+        assertThat(kinds(handled)).containsExactly(BotMessage.Kind.CLINICIAN, BotMessage.Kind.HANDOFF_OFFER);
+        assertThat(handled.replies().get(0).bot().text()).isEqualTo("I also consider your overall health, including bleeding risk.");
+        assertThat(handled.replies().get(1).bot().text()).startsWith("Only a clinician can say.");
+        assertThat(handled.replies().get(1).bot().actions()).contains(BotMessage.Action.ACCEPT_HANDOFF);
+    }
+
+    @Test
+    void declinesATopicOutsideTheKnowledgeBaseWithTheCuratedWordsOnly() {
+        when(policy.decide("how much does it cost")).thenReturn(new Decision.AskKnowledgeBase());
+        when(engine.answer("how much does it cost")).thenReturn(new Answer.OutOfScope("cost", "Cost and payment", 0.9));
+
+        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", "how much does it cost"));
+
+        assertThat(kinds(handled)).containsExactly(BotMessage.Kind.UNKNOWN);
+        assertThat(handled.replies().getFirst().bot().text()).isEqualTo("I cannot help with that here.");
+        verify(transcripts).update(id, Stage.OFFERED, null, false, NOW);
+    }
+
+    @Test
+    void neitherStoresNorAnswersAResentMessageAgain() {
+        when(transcripts.seqOfClientMessage(id, "c-1")).thenReturn(Optional.of(7));
+
+        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", "will i be asleep"));
+
+        assertThat(handled.ackSeq()).isEqualTo(7);
+        assertThat(handled.replies()).isEmpty();
+        verify(transcripts, never()).appendVisitor(any(), any(), any(), any());
+        verify(engine, never()).answer(anyString());
+    }
+
+    @Test
+    void takesAYesAsAcceptingAnOpenOffer() {
+        when(transcripts.find(id)).thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.OFFERED, null)));
+
+        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", "Yes please"));
+
+        assertThat(kinds(handled)).containsExactly(BotMessage.Kind.HANDOFF_FORM);
+        verify(policy, never()).decide(anyString());
+    }
+
+    @Test
+    void refusesAFormThatWasNeverOpened() {
+        ConversationService.Handled handled = service.handle(id,
+                new ConversationService.Input.SubmitHandoff(new com.clinicfaq.handoff.HandoffSubmission("A", "7075550100", "", "", "", true, true)));
+
+        assertThat(handled.noHandoff()).isTrue();
+        verify(handoffs, never()).submit(any(), any(), anyBoolean());
+    }
+
+    @Test
+    void cannotMakeABotMessageWithoutTheDisclaimer() {
+        assertThatThrownBy(() -> new BotMessage(BotMessage.Kind.ANSWER, "text", null, null, List.of(), List.of(), false, "", " "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<BotMessage.Kind> kinds(ConversationService.Handled handled) {
+        return handled.replies().stream().map(m -> m.bot().kind()).toList();
+    }
+}
