@@ -33,6 +33,12 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAPackage("org.springframework.web.socket..");
 
     @ArchTest
+    static final ArchRule demoPageOnlyReadsTheKnowledgeBase = noClasses()
+            .that().resideInAPackage("com.clinicfaq.site..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.clinicfaq.search..", "com.clinicfaq.conversation..",
+                    "com.clinicfaq.handoff..", "com.clinicfaq.policy..");
+
+    @ArchTest
     static final ArchRule knowledgeDependsOnNoOtherModule = noClasses()
             .that().resideInAPackage("com.clinicfaq.knowledge..")
             .should().dependOnClassesThat().resideInAnyPackage("com.clinicfaq.search..", "com.clinicfaq.conversation..",

@@ -1,0 +1,28 @@
+package com.clinicfaq.site;
+
+import com.clinicfaq.knowledge.KnowledgeBase;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** A plain practice page with the widget embedded the way a practice would embed it. */
+@Controller
+class DemoPageController {
+
+    private final KnowledgeBase knowledge;
+
+    DemoPageController(KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    @GetMapping("/")
+    String demo(Model model) {
+        model.addAttribute("pages", knowledge.articles().stream()
+                .map(article -> ArticlePage.of(article, knowledge.faqs()))
+                .toList());
+        // The chat server is this app, as the visitor's browser reached it.
+        model.addAttribute("chatServer", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+        return "demo";
+    }
+}

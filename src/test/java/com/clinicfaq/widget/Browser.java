@@ -1,0 +1,140 @@
+package com.clinicfaq.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through its own chromedriver, so Selenium Manager never downloads
+ * anything, with helpers for the widget's shadow root.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path AXE = Path.of("widget/node_modules/axe-core/axe.min.js");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** A desktop window. */
+    static Browser desktop(int width, int height) {
+        return start(options -> options.addArguments("--window-size=" + width + "," + height));
+    }
+
+    /** A phone: small viewport, touch, device pixel ratio 3. */
+    static Browser phone() {
+        return start(options -> options.setExperimentalOption("mobileEmulation", Map.of(
+                "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
+                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/156.0.0.0 Mobile Safari/537.36")));
+    }
+
+    private static Browser start(java.util.function.Consumer<ChromeOptions> tweak) {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("The browser tests need Debian's Chromium and its driver at %s and %s: "
+                        + "run `apt-get install -y chromium chromium-driver` (as .ci/run does)", CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        try {
+            Path profile = Files.createTempDirectory("clinicfaq-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--user-data-dir=" + profile);
+            tweak.accept(options);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void open(String url) {
+        driver.get(url);
+        await(d -> !driver.findElements(By.tagName("clinicfaq-widget")).isEmpty());
+    }
+
+    SearchContext widget() {
+        return driver.findElement(By.tagName("clinicfaq-widget")).getShadowRoot();
+    }
+
+    WebElement in(String css) {
+        return widget().findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return widget().findElements(By.cssSelector(css));
+    }
+
+    /** The widget's own root, for checks Selenium's shadow root cannot express. */
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(
+                "const root = document.querySelector('clinicfaq-widget').shadowRoot;\n" + script, args);
+    }
+
+    /** Which element inside the widget has the focus ("" when the focus is outside it). */
+    String focused() {
+        return (String) js("""
+                const el = document.activeElement === root.host ? root.activeElement : null;
+                if (!el) return '';
+                return el.tagName.toLowerCase() + (el.className ? '.' + el.className.split(' ').join('.') : '')
+                    + (el.name ? '[name=' + el.name + ']' : '');
+                """);
+    }
+
+    <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(condition);
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,532 @@
+package com.clinicfaq.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.Section;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a visitor sees and does, in a real headless Chromium on the demo page. Screenshots of the end of
+ * every test (passed or failed) are kept in {@code target/screenshots/}.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // every test's browser talks from 127.0.0.1: keep the per-address limits out of the way
+            "clinicfaq.chat.rate-limit.address-burst=1000",
+            "clinicfaq.chat.rate-limit.connections-per-address=200"
+        })
+class WidgetBrowserIntegrationTests {
+
+    static final String ANCHOR = "what-is-kyphoplasty-and-how-does-it-work-in-napa";
+    static final String HOW_LONG = "how long does kyphoplasty take?";
+    static final String EMERGENCY = "I suddenly can't feel my legs";
+    /** A question about the visitor's own case: general information, then the offer of a follow-up. */
+    static final String OWN_CASE = "should i get kyphoplasty?";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KnowledgeBase knowledge;
+
+    Browser browser;
+
+    @AfterEach
+    void keepScreenshot(TestInfo test) {
+        if (browser != null) {
+            try {
+                browser.screenshot(test.getTestMethod().orElseThrow().getName());
+            } finally {
+                browser.close();
+            }
+        }
+    }
+
+    String site() {
+        return "http://localhost:" + port;
+    }
+
+    // ---- the page and the script ----
+
+    @Test
+    void showsTheArticlePageWithTheLauncherFromOneDeferredScript() throws Exception {
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+
+        var article = knowledge.articles().getFirst();
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo(article.title());
+        for (Section section : article.sections()) {
+            assertThat(browser.driver.findElement(By.id(section.anchor())).getText()).contains(section.title());
+        }
+        WebElement tag = browser.driver.findElement(By.cssSelector("script[src='/widget/clinicfaq-widget.js']"));
+        assertThat(tag.getDomAttribute("defer")).isNotNull();
+        assertThat(tag.getDomAttribute("data-server")).isEqualTo(site());
+
+        WebElement launcher = browser.in(".launcher");
+        assertThat(launcher.isDisplayed()).isTrue();
+        assertThat(launcher.getText()).isEqualTo("Ask a question");
+        assertThat(launcher.getDomAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(browser.in(".panel").isDisplayed()).isFalse();
+        assertThat(browser.driver.executeScript(
+                        "return performance.getEntriesByType('resource').map(e => e.name)"))
+                .as("everything the page and widget loaded comes from the app")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .allSatisfy(url -> assertThat((String) url).startsWith(site() + "/"));
+
+        // A second copy of the tag (a CMS that includes it twice) changes nothing.
+        browser.driver.executeScript("""
+                const s = document.createElement('script');
+                s.src = '/widget/clinicfaq-widget.js';
+                s.onload = () => (window.secondCopyRan = true);
+                document.body.append(s);
+                """);
+        browser.await(d -> Boolean.TRUE.equals(browser.driver.executeScript("return window.secondCopyRan === true")));
+        assertThat(browser.driver.findElements(By.tagName("clinicfaq-widget"))).hasSize(1);
+        assertThat(browser.driver.executeScript("return Object.keys(window).filter(k => /clinic/i.test(k))"))
+                .isEqualTo(List.of("ClinicFAQ"));
+
+        HttpResponse<String> script = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(site() + "/widget/clinicfaq-widget.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        assertThat(script.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache)
+                .contains("max-age=3600", "public"));
+        assertThat(script.headers().firstValue("Last-Modified")).isPresent();
+    }
+
+    @Test
+    void keepsTheHostPagesStylesOutAndItsOwnIn() {
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+        String styleScript = """
+                const cs = getComputedStyle(root.querySelector(arguments[0]));
+                return [cs.display, cs.backgroundColor, cs.color, cs.fontSize, cs.fontFamily, cs.position].join(' | ');
+                """;
+        String launcherBefore = (String) browser.js(styleScript, ".launcher");
+        String noteBefore = (String) browser.js(styleScript, ".note");
+
+        browser.driver.executeScript("""
+                const style = document.createElement('style');
+                style.textContent = `* { color: red !important; background: yellow !important;
+                    font: 40px/1 "Comic Sans MS", cursive !important; position: static !important; }
+                  button, p, section, div { display: none !important; }`;
+                document.head.append(style);
+                """);
+
+        assertThat(browser.js(styleScript, ".launcher")).isEqualTo(launcherBefore);
+        assertThat(browser.js(styleScript, ".note")).isEqualTo(noteBefore);
+        assertThat(browser.in(".launcher").isDisplayed()).isTrue();
+        // ...and the widget puts nothing in the page but its host element.
+        assertThat(browser.driver.executeScript("return document.styleSheets.length")).isEqualTo(2L);
+        assertThat(browser.driver.executeScript("return document.body.lastElementChild.tagName"))
+                .isEqualTo("CLINICFAQ-WIDGET");
+    }
+
+    // ---- opening, focus, what is always visible ----
+
+    @Test
+    void opensWithTheDisclaimerPrivacyNoteAndSuggestionsAndClosesBackToTheLauncher() {
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+
+        browser.in(".launcher").click();
+
+        assertThat(browser.in(".panel").isDisplayed()).isTrue();
+        assertThat(browser.in(".launcher").getDomAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(browser.focused()).isEqualTo("textarea");
+        assertThat(browser.in(".note").getText()).contains("not medical advice");
+        assertThat(browser.in(".privacy").getText())
+                .contains("stores conversations so staff can follow up")
+                .contains("deleted after 30 days");
+        assertThat(browser.in(".intro").getText()).contains("Napa Valley Orthopaedic Medical Group");
+
+        WebElement greeting = browser.await(d -> browser.in(".msg.bot[data-kind=greeting]"));
+        List<WebElement> suggestions = greeting.findElements(By.cssSelector(".suggest .chip"));
+        assertThat(suggestions).isNotEmpty();
+        assertThat(greeting.findElement(By.cssSelector(".disc")).getText()).isNotBlank();
+        browser.screenshot("open-with-suggestions");
+
+        String suggestion = suggestions.getFirst().getText();
+        suggestions.getFirst().click();
+        browser.await(d -> browser.all(".msg.bot").size() >= 2);
+        assertThat(browser.all(".msg.visitor").getLast().getText()).contains(suggestion);
+        assertThat(browser.all(".suggest")).as("the greeting's suggestions are settled").isEmpty();
+
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+
+        assertThat(browser.in(".panel").isDisplayed()).isFalse();
+        assertThat(browser.focused()).isEqualTo("button.launcher");
+    }
+
+    // ---- answers, emergencies, handoff ----
+
+    @Test
+    void answersWithALinkToTheSourceSectionAndTheDisclaimer() {
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+        openChat();
+
+        WebElement answer = ask(HOW_LONG);
+
+        assertThat(answer.getDomAttribute("data-kind")).isEqualTo("answer");
+        assertThat(answer.findElement(By.cssSelector("p")).getText()).contains("45 to 60 minutes");
+        WebElement link = answer.findElement(By.cssSelector(".src a"));
+        assertThat(link.getDomProperty("href")).isEqualTo(site() + "/#" + ANCHOR);
+        assertThat(browser.driver.findElements(By.id(ANCHOR))).hasSize(1);
+        String disclaimer = answer.findElement(By.cssSelector(".disc")).getText();
+        assertThat(disclaimer).contains("not medical advice");
+        assertThat(browser.in(".note").getText()).isEqualTo(disclaimer);
+        assertThat(browser.js("return root.querySelector('[aria-live]').textContent")).asString()
+                .contains("45 to 60 minutes");
+        assertThat(browser.in(".typing").isDisplayed()).isFalse();
+
+        link.click();
+
+        browser.await(d -> ("#" + ANCHOR).equals(browser.driver.executeScript("return location.hash")));
+        assertThat(browser.in(".panel").isDisplayed()).as("the chat stays open on the same page").isTrue();
+    }
+
+    @Test
+    void showsEmergencyGuidanceAsAnAlertBeforeOfferingAFollowUp() {
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+        openChat();
+
+        ask(EMERGENCY);
+
+        WebElement alert = browser.await(d -> browser.in(".msg.alert[role=alert]"));
+        assertThat(alert.getText()).contains("Urgent").contains("911");
+        assertThat(alert.findElement(By.cssSelector(".disc")).getText()).isNotBlank();
+        assertThat(browser.js("const cs = getComputedStyle(root.querySelector('.alert')); "
+                        + "return cs.borderTopWidth + ' ' + cs.borderTopColor"))
+                .isEqualTo("2px rgb(179, 38, 30)");
+        WebElement offer = browser.await(d -> browser.in(".msg.bot[data-kind='handoff.offer']"));
+        assertThat(offer.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).hasSize(2);
+    }
+
+    @Test
+    void takesAHandoffRequestValidatedInTheBrowserAndOnTheServer() {
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+        openChat();
+        ask(OWN_CASE);
+        WebElement offer = browser.await(d -> browser.in(".msg.bot[data-kind='handoff.offer']"));
+        List<WebElement> actions = offer.findElements(By.cssSelector(".chip"));
+        assertThat(actions).hasSize(2);
+
+        actions.getFirst().click();
+
+        WebElement form = browser.await(d -> browser.in(".msg.bot[data-kind='handoff.form'] form"));
+        browser.await(d -> browser.focused().equals("input[name=name]"));
+        WebElement send = form.findElement(By.cssSelector("button[type=submit]"));
+
+        send.click();
+
+        assertThat(errors(form)).containsOnlyKeys("name", "phone", "consentContact", "consentShare");
+        assertThat(field(form, "name").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.focused()).isEqualTo("input[name=name]");
+
+        field(form, "name").sendKeys("Ann <img src=x onerror=\"window.pwned=1\"> Lee");
+        field(form, "email").sendKeys("ann@");
+        field(form, "consentContact").click();
+        field(form, "consentShare").click();
+        send.click();
+
+        assertThat(errors(form)).containsOnlyKeys("email");
+        assertThat(errors(form).get("email")).isEqualTo("Please enter an email address like name@example.com.");
+
+        // A question in between leaves the form open, on the server and on the page.
+        assertThat(ask(HOW_LONG).getText()).contains("45 to 60 minutes");
+        assertThat(form.findElement(By.cssSelector("fieldset")).getDomProperty("disabled")).isEqualTo("false");
+
+        // The server checks again: a name over the limit set by script, past the field's maxlength.
+        field(form, "email").sendKeys("example.com");
+        browser.js("root.querySelector('form.hf [name=name]').value = 'A'.repeat(101)");
+        send.click();
+
+        browser.await(d -> errors(form).containsKey("name"));
+        assertThat(errors(form)).containsOnlyKeys("name");
+        assertThat(errors(form).get("name")).contains("at most 100 characters");
+        browser.screenshot("handoff-server-validation");
+
+        field(form, "name").clear();
+        field(form, "name").sendKeys("Ann <b>Lee</b>");
+        field(form, "preferredTime").sendKeys("weekday mornings");
+        send.click();
+
+        WebElement confirmed = browser.await(d -> browser.in(".msg.bot[data-kind='handoff.confirmed']"));
+        assertThat(confirmed.getText()).contains("request was received");
+        assertThat(form.findElement(By.cssSelector("fieldset")).getDomProperty("disabled")).as("a sent form is settled").isEqualTo("true");
+        assertThat(browser.driver.executeScript("return window.pwned")).isNull();
+        // The staff console's view of the request is not built yet (issue #6 leaves it for later).
+    }
+
+    @Test
+    void showsMarkupInMessagesAsTextAndNeverRunsIt() {
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+        openChat();
+        String hostile = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script><b>bold?</b>";
+
+        ask(hostile);
+        browser.driver.navigate().refresh();
+        browser.await(d -> browser.in(".panel").isDisplayed() && browser.all(".msg.visitor").size() == 1);
+
+        assertThat(browser.all(".msg.visitor").getFirst().findElement(By.cssSelector("p")).getText()).isEqualTo(hostile);
+        assertThat(browser.all("img, script, b")).isEmpty();
+        assertThat(browser.driver.executeScript("return window.pwned")).isNull();
+    }
+
+    // ---- surviving reloads and dropped connections ----
+
+    @Test
+    void resumesTheConversationAfterAPageReload() {
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+        openChat();
+        ask(HOW_LONG);
+        String conversation = conversationId();
+
+        browser.driver.navigate().refresh();
+
+        browser.await(d -> browser.in(".panel").isDisplayed() && browser.all(".msg.bot[data-kind=answer]").size() == 1);
+        assertThat(conversationId()).isEqualTo(conversation);
+        assertThat(browser.all(".msg.visitor")).extracting(e -> e.findElement(By.cssSelector("p")).getText())
+                .containsExactly(HOW_LONG);
+        assertThat(browser.all(".msg.bot[data-kind=greeting]")).as("no second greeting").hasSize(1);
+        assertThat(browser.all(".msg.bot[data-kind=answer] .src a")).hasSize(1);
+
+        WebElement next = ask("will I be asleep during kyphoplasty?");
+
+        assertThat(next.getText()).isNotBlank();
+        assertThat(conversationId()).isEqualTo(conversation);
+    }
+
+    @Test
+    void goesOfflineQueuesAndRecoversWhenTheConnectionDrops() throws Exception {
+        try (DroppingProxy proxy = new DroppingProxy(port)) {
+            String site = "http://localhost:" + proxy.port();
+            browser = Browser.desktop(1280, 900);
+            browser.open(site + "/");
+            openChat();
+            ask(HOW_LONG);
+            String conversation = conversationId();
+
+            proxy.drop();
+
+            WebElement status = browser.await(d -> browser.in(".status"));
+            browser.await(d -> status.isDisplayed());
+            assertThat(status.getText()).contains("offline");
+            assertThat(status.getDomAttribute("role")).isEqualTo("status");
+            browser.in(".compose textarea").sendKeys("what is recovery like?" + Keys.ENTER);
+            WebElement queued = browser.all(".msg.visitor").getLast();
+            assertThat(queued.getDomAttribute("data-state")).isEqualTo("queued");
+            assertThat(queued.getText()).contains("Waiting for connection");
+            Thread.sleep(2_000); // a few reconnect attempts fail meanwhile
+            assertThat(browser.all(".status")).as("one inline error, not one per attempt").hasSize(1);
+            browser.screenshot("offline-queued");
+
+            proxy.restore();
+
+            browser.await(d -> "sent".equals(queued.getDomAttribute("data-state")));
+            browser.await(d -> browser.all(".msg.bot[data-kind=answer]").size() == 2);
+            assertThat(status.isDisplayed()).isFalse();
+            assertThat(conversationId()).as("the same conversation, resumed").isEqualTo(conversation);
+            assertThat(browser.all(".msg.visitor")).extracting(e -> e.findElement(By.cssSelector("p")).getText())
+                    .containsExactly(HOW_LONG, "what is recovery like?");
+        }
+    }
+
+    // ---- keyboard, accessibility, small screens ----
+
+    @Test
+    void canBeUsedWithTheKeyboardAlone() {
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+        Actions keys = new Actions(browser.driver);
+
+        keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertThat(browser.focused()).as("the launcher is the last stop on the page").isEqualTo("button.launcher");
+        keys.sendKeys(Keys.ENTER).perform();
+        assertThat(browser.focused()).isEqualTo("textarea");
+
+        keys.sendKeys(HOW_LONG + Keys.ENTER).perform();
+        browser.await(d -> browser.all(".msg.bot[data-kind=answer]").size() == 1);
+        keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertThat(browser.focused()).as("the answer's source link").isEqualTo("a");
+
+        keys.sendKeys(Keys.TAB, OWN_CASE + Keys.ENTER).perform();
+        browser.await(d -> browser.all(".msg.bot[data-kind='handoff.offer'] .chip").size() == 2);
+        keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB, Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertThat(browser.focused()).isEqualTo("button.chip");
+        keys.sendKeys(Keys.ENTER).perform();
+
+        browser.await(d -> browser.focused().equals("input[name=name]"));
+        keys.sendKeys("Ann Lee", Keys.TAB, "707 555 0100", Keys.TAB, Keys.TAB, "weekday mornings", Keys.TAB,
+                        "my fracture", Keys.TAB, Keys.SPACE, Keys.TAB, Keys.SPACE, Keys.TAB)
+                .perform();
+        assertThat(browser.focused()).isEqualTo("button.primary");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.await(d -> browser.all(".msg.bot[data-kind='handoff.confirmed']").size() == 1);
+        assertThat(browser.focused()).as("back to the question box").isEqualTo("textarea");
+
+        keys.sendKeys(Keys.ESCAPE).perform();
+        assertThat(browser.in(".panel").isDisplayed()).isFalse();
+        assertThat(browser.focused()).isEqualTo("button.launcher");
+    }
+
+    @Test
+    void hasNoSeriousOrCriticalAccessibilityViolations() throws Exception {
+        assertThat(Browser.AXE)
+                .as("axe-core for the accessibility scan is missing: run `npm ci --prefix widget` first")
+                .exists();
+        String axe = Files.readString(Browser.AXE);
+        browser = Browser.desktop(1280, 900);
+        browser.open(site() + "/");
+
+        assertThat(axeViolations(axe)).as("the page with the launcher").isEmpty();
+
+        openChat();
+        ask(HOW_LONG);
+        ask(EMERGENCY);
+        browser.await(d -> browser.in(".msg.bot[data-kind='handoff.offer'] .chip")).click();
+        WebElement form = browser.await(d -> browser.in("form.hf"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await(d -> !errors(form).isEmpty());
+
+        assertThat(axeViolations(axe)).as("the open chat with an answer, an alert and the form with errors").isEmpty();
+    }
+
+    @Test
+    void fillsAPhoneScreenWithLargeTapTargets() {
+        browser = Browser.phone();
+        browser.open(site() + "/");
+        assertThat(size(browser.in(".launcher"))).allSatisfy(side -> assertThat(side).isGreaterThanOrEqualTo(44));
+
+        browser.in(".launcher").click();
+        WebElement answer = ask(HOW_LONG);
+
+        assertThat(browser.js("const r = root.querySelector('.panel').getBoundingClientRect(); "
+                        + "return [r.left, r.top, r.width, r.height, innerWidth, innerHeight].map(Math.round)"))
+                .isEqualTo(List.of(0L, 0L, 390L, 844L, 390L, 844L));
+        assertThat(browser.in(".launcher").isDisplayed()).as("the close button replaces the launcher").isFalse();
+        assertThat(answer.isDisplayed()).isTrue();
+        for (WebElement target : browser.all(".panel button:not([hidden]), .panel textarea")) {
+            if (target.isDisplayed()) {
+                assertThat(size(target)).as("tap target %s", target.getText()).allSatisfy(side ->
+                        assertThat(side).isGreaterThanOrEqualTo(44));
+            }
+        }
+        assertThat(browser.js("const l = root.querySelector('.log'); return l.scrollWidth <= l.clientWidth"))
+                .as("no sideways scrolling").isEqualTo(true);
+        browser.screenshot("phone-answer");
+        browser.in(".x").click();
+        assertThat(browser.focused()).isEqualTo("button.launcher");
+    }
+
+    @Test
+    void reflowsAtTwoHundredPercentZoomAndRespectsReducedMotion() {
+        // 1280 × 800 at 200 % zoom lays out like a 640 × 400 viewport with two device pixels per CSS pixel.
+        browser = Browser.desktop(1280, 800);
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 640, "height", 400, "deviceScaleFactor", 2, "mobile", false));
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+        browser.open(site() + "/");
+        openChat();
+
+        WebElement answer = ask(HOW_LONG);
+
+        assertThat(browser.js("""
+                const r = root.querySelector('.panel').getBoundingClientRect();
+                return r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+                """)).as("the whole panel is on screen").isEqualTo(true);
+        assertThat(browser.in(".compose textarea").isDisplayed()).isTrue();
+        assertThat(browser.in(".send").isDisplayed()).isTrue();
+        assertThat(answer.findElement(By.cssSelector(".src a")).isDisplayed()).isTrue();
+        assertThat(browser.js("const l = root.querySelector('.log'); return l.scrollWidth <= l.clientWidth"))
+                .isEqualTo(true);
+        assertThat(browser.js("return getComputedStyle(root.querySelector('.typing i')).animationName"))
+                .isEqualTo("none");
+    }
+
+    // ---- helpers ----
+
+    void openChat() {
+        browser.in(".launcher").click();
+        browser.await(d -> browser.in(".msg.bot[data-kind=greeting]"));
+    }
+
+    /** Sends a question and returns the first bot message after it. */
+    WebElement ask(String question) {
+        int before = browser.all(".msg.bot").size();
+        WebElement input = browser.in(".compose textarea");
+        input.sendKeys(question);
+        input.sendKeys(Keys.ENTER);
+        return browser.await(d -> {
+            List<WebElement> bots = browser.all(".msg.bot");
+            return bots.size() > before ? bots.get(before) : null;
+        });
+    }
+
+    String conversationId() {
+        return (String) browser.driver.executeScript("""
+                const key = Object.keys(sessionStorage).find(k => k.startsWith('clinicfaq:') && k.endsWith(':conversation'));
+                return key ? JSON.parse(sessionStorage.getItem(key)) : null;
+                """);
+    }
+
+    static WebElement field(WebElement form, String name) {
+        return form.findElement(By.cssSelector("[name=" + name + "]"));
+    }
+
+    /** The visible error messages of the handoff form, by field name. */
+    Map<String, String> errors(WebElement form) {
+        var errors = new java.util.LinkedHashMap<String, String>();
+        for (WebElement control : form.findElements(By.cssSelector("[aria-invalid=true]"))) {
+            String errorId = control.getDomAttribute("aria-describedby");
+            errors.put(control.getDomAttribute("name"), form.findElement(By.id(errorId)).getText());
+        }
+        return errors;
+    }
+
+    static List<Integer> size(WebElement element) {
+        return List.of(element.getRect().getWidth(), element.getRect().getHeight());
+    }
+
+    /** Serious and critical WCAG 2.x A/AA violations, as readable lines. */
+    @SuppressWarnings("unchecked")
+    List<String> axeViolations(String axe) {
+        browser.driver.executeScript(axe);
+        var violations = (List<Map<String, Object>>) browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                                 nodes: v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.failureSummary) }))))
+                  .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));
+                """);
+        return violations.stream()
+                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " " + v.get("nodes"))
+                .toList();
+    }
+}
