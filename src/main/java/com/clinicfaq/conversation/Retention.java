@@ -1,0 +1,50 @@
+package com.clinicfaq.conversation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deletes conversations that led to no handoff request once they have been quiet for the retention
+ * period (default 30 days, as the widget's privacy note tells visitors). Conversations with a
+ * handoff request stay for staff; their own retention belongs to the staff workflow.
+ */
+@Component
+class Retention {
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration withoutHandoff;
+
+    Retention(JdbcClient jdbc, Clock clock,
+            @Value("${clinicfaq.retention.conversations-without-handoff:30d}") Duration withoutHandoff) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.withoutHandoff = withoutHandoff;
+    }
+
+    @Scheduled(cron = "${clinicfaq.retention.schedule:0 17 3 * * *}")
+    @Transactional
+    public int deleteExpired() {
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(withoutHandoff));
+        int deleted = jdbc.sql("""
+                delete from conversation c
+                where c.last_activity_at < ?
+                  and not exists (select 1 from handoff_request h where h.conversation_id = c.id)""")
+                .param(cutoff)
+                .update();
+        if (deleted > 0) {
+            log.info("Retention: deleted {} conversations without a handoff request, quiet for over {}", deleted, withoutHandoff);
+        }
+        return deleted;
+    }
+}
