@@ -1,5 +1,6 @@
 package com.clinicfaq.policy;
 
+import com.clinicfaq.CsvRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,32 +34,13 @@ record PolicyCase(int line, String message, String branch, String rule) {
             if (text.isBlank() || text.startsWith("#")) {
                 continue;
             }
-            List<String> fields = fields(text);
+            List<String> fields = CsvRecords.fields(text);
             if (fields.size() != 3) {
                 throw new IllegalStateException(FILE + ":" + (i + 1) + ": expected message,branch,rule but got " + fields);
             }
             cases.add(new PolicyCase(i + 1, fields.get(0), fields.get(1).strip(), fields.get(2).strip()));
         }
         return cases;
-    }
-
-    private static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     String expected() {

@@ -1,5 +1,6 @@
 package com.clinicfaq.search;
 
+import com.clinicfaq.CsvRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ record EvaluationSet(String name, List<Question> questions) {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> fields = csv(line);
+                List<String> fields = CsvRecords.fields(line);
                 List<String> expected = fields.get(1).equals("NONE") ? List.of() : Arrays.asList(fields.get(1).split("\\|"));
                 questions.add(new Question(fields.get(0), expected, fields.get(2)));
             }
@@ -56,34 +57,5 @@ record EvaluationSet(String name, List<Question> questions) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** One RFC 4180 record on one line: fields may be quoted, with "" for a quote. */
-    static List<String> csv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

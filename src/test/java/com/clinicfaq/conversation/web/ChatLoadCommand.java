@@ -191,7 +191,7 @@ public final class ChatLoadCommand {
         for (String set : List.of("dev", "holdout")) {
             List<String> lines = Files.readAllLines(Path.of("src/test/resources/evaluation", set + ".csv"));
             for (String line : lines.subList(1, lines.size())) {
-                questions.add(com.clinicfaq.search.EvaluationSetAccess.question(line));
+                questions.add(com.clinicfaq.CsvRecords.fields(line).getFirst());
             }
         }
         return questions;
