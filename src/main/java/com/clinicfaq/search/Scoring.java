@@ -63,10 +63,5 @@ public record Scoring(
                 .max(Comparator.comparingDouble(Scored::score));
     }
 
-    Scoring withShortcut(Shortcut shortcut) {
-        return new Scoring(semanticWeight, lexicalWeight, lexicalSaturation, passageOffset, unknownPenalty, voteWeight,
-                threshold, shortcut);
-    }
-
     record Scored(Candidate candidate, double score) {}
 }

@@ -307,9 +307,4 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         InetSocketAddress remote = session.getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
-
-    /** For tests and the idle check's interval: the idle timeout in force. */
-    Duration idleTimeout() {
-        return properties.idleTimeout();
-    }
 }
