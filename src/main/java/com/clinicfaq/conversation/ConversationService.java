@@ -118,6 +118,11 @@ public class ConversationService {
         });
     }
 
+    /** The whole conversation, oldest first, for staff who follow up on it. */
+    public List<TranscriptMessage> transcript(UUID conversationId) {
+        return transcripts.messages(conversationId, lookup());
+    }
+
     public Handled handle(UUID conversationId, Input input) {
         synchronized (locks[Math.floorMod(conversationId.hashCode(), locks.length)]) {
             return transaction.execute(status -> handleInTransaction(conversationId, input));

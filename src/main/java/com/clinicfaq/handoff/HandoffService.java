@@ -1,8 +1,12 @@
 package com.clinicfaq.handoff;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +57,42 @@ public class HandoffService {
         log.info("Handoff {} requested in conversation {}{}", id, conversationId, emergency ? " (emergency)" : "");
         events.publishEvent(new HandoffRequested(id, conversationId, emergency));
         return new Result.Stored(id);
+    }
+
+    /** The queue: open requests before closed ones, emergencies first, newest first. */
+    public List<HandoffRequest> queue() {
+        return jdbc.sql(SELECT + " order by case status when 'CLOSED' then 1 else 0 end, emergency desc, created_at desc")
+                .query(HandoffService::request)
+                .list();
+    }
+
+    public Optional<HandoffRequest> find(UUID id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(HandoffService::request).optional();
+    }
+
+    /** Moves a request forward (new, in progress, closed); refuses to move it back or to stay. */
+    @Transactional
+    public HandoffRequest changeStatus(UUID id, HandoffRequest.Status next) {
+        HandoffRequest request = find(id).orElseThrow(() -> new IllegalArgumentException("no handoff request " + id));
+        if (!request.status().canBecome(next)) {
+            throw new IllegalStateException("a " + request.status() + " request cannot become " + next);
+        }
+        jdbc.sql("update handoff_request set status = ? where id = ? and status = ?")
+                .params(next.name(), id, request.status().name())
+                .update();
+        log.info("Handoff {} is now {}", id, next);
+        return find(id).orElseThrow();
+    }
+
+    private static final String SELECT = "select id, conversation_id, name, phone, email, preferred_time, reason,"
+            + " consent_contact, consent_share, emergency, status, created_at from handoff_request";
+
+    private static HandoffRequest request(ResultSet rs, int row) throws SQLException {
+        return new HandoffRequest(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
+                rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getString("preferred_time"),
+                rs.getString("reason"), rs.getBoolean("consent_contact"), rs.getBoolean("consent_share"),
+                rs.getBoolean("emergency"), HandoffRequest.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private static String blankToNull(String value) {

@@ -1,0 +1,38 @@
+package com.clinicfaq.staff;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Who viewed or changed which handoff request, when. Insert-only: the console cannot edit it. */
+@Repository
+class AuditLog {
+
+    record Event(Instant at, String username, String action, UUID handoffId, String detail) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void record(String username, String action, UUID handoffId, String detail) {
+        jdbc.sql("insert into audit_event (id, at, username, action, handoff_id, detail) values (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), Timestamp.from(clock.instant()), username, action, handoffId, detail)
+                .update();
+    }
+
+    List<Event> forHandoff(UUID handoffId) {
+        return jdbc.sql("select at, username, action, handoff_id, detail from audit_event where handoff_id = ? order by at")
+                .param(handoffId)
+                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), rs.getString("username"),
+                        rs.getString("action"), rs.getObject("handoff_id", UUID.class), rs.getString("detail")))
+                .list();
+    }
+}

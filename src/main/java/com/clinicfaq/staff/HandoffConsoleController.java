@@ -1,0 +1,64 @@
+package com.clinicfaq.staff;
+
+import com.clinicfaq.conversation.ConversationService;
+import com.clinicfaq.handoff.HandoffRequest;
+import com.clinicfaq.handoff.HandoffService;
+import java.security.Principal;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The handoff queue and a request with its whole transcript; every view and change is audited. */
+@Controller
+class HandoffConsoleController {
+
+    private final HandoffService handoffs;
+    private final ConversationService conversations;
+    private final AuditLog audit;
+
+    HandoffConsoleController(HandoffService handoffs, ConversationService conversations, AuditLog audit) {
+        this.handoffs = handoffs;
+        this.conversations = conversations;
+        this.audit = audit;
+    }
+
+    @GetMapping("/staff/handoffs")
+    String queue(Model model) {
+        model.addAttribute("requests", handoffs.queue());
+        return "staff/handoffs";
+    }
+
+    @GetMapping("/staff/handoffs/{id}")
+    String request(@PathVariable UUID id, Model model, Principal staff) {
+        HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.record(staff.getName(), "VIEWED", id, null);
+        model.addAttribute("request", request);
+        model.addAttribute("transcript", conversations.transcript(request.conversationId()));
+        model.addAttribute("audit", audit.forHandoff(id));
+        model.addAttribute("next", java.util.Arrays.stream(HandoffRequest.Status.values())
+                .filter(request.status()::canBecome)
+                .toList());
+        return "staff/handoff";
+    }
+
+    @PostMapping("/staff/handoffs/{id}/status")
+    String changeStatus(@PathVariable UUID id, @RequestParam HandoffRequest.Status status, Principal staff,
+            RedirectAttributes redirect) {
+        try {
+            handoffs.changeStatus(id, status);
+            audit.record(staff.getName(), "STATUS_CHANGED", id, status.name());
+        } catch (IllegalStateException e) {
+            redirect.addFlashAttribute("problem", "That change is not possible: " + e.getMessage() + ".");
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/staff/handoffs/" + id;
+    }
+}

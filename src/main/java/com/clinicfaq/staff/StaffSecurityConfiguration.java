@@ -1,0 +1,73 @@
+package com.clinicfaq.staff;
+
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Staff pages need a login; visitors' pages, the widget and the chat stay public. Accounts live in
+ * Spring Security's JDBC schema with hashed passwords; CSRF protection is on.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaffSecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffSecurityConfiguration.class);
+
+    static final String REVIEWER = "REVIEWER";
+    static final String EDITOR = "EDITOR";
+    static final String ADMIN = "ADMIN";
+
+    @Bean
+    SecurityFilterChain staffSecurity(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/staff/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/staff/handoffs/**").hasRole(REVIEWER)
+                        .requestMatchers("/staff/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(login -> login.defaultSuccessUrl("/staff/handoffs", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    JdbcUserDetailsManager staffAccounts(DataSource dataSource) {
+        return new JdbcUserDetailsManager(dataSource);
+    }
+
+    /** The first administrator, from configuration, when there is no account yet. */
+    @Bean
+    ApplicationRunner firstAdministrator(JdbcUserDetailsManager accounts, PasswordEncoder encoder, StaffProperties properties,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return args -> {
+            boolean anyAccount = jdbc.sql("select count(*) from users").query(Integer.class).single() > 0;
+            String password = properties.admin().password();
+            if (anyAccount) {
+                return;
+            }
+            if (password == null || password.isBlank()) {
+                log.warn("No staff account yet: set clinicfaq.staff.admin.password (and .username) to create the first administrator");
+                return;
+            }
+            accounts.createUser(User.withUsername(properties.admin().username())
+                    .password(encoder.encode(password))
+                    .roles(ADMIN, REVIEWER, EDITOR)
+                    .build());
+            log.info("Created the first administrator account '{}'", properties.admin().username());
+        };
+    }
+}

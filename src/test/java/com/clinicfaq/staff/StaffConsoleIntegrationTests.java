@@ -1,0 +1,171 @@
+package com.clinicfaq.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The console over real HTTP: login form with CSRF, roles, the queue, a transcript, the audit trail. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"clinicfaq.staff.admin.username=ada", "clinicfaq.staff.admin.password=correct horse battery"})
+class StaffConsoleIntegrationTests {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.security.provisioning.JdbcUserDetailsManager accounts;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    private UUID handoff;
+
+    @BeforeEach
+    void aHandoffRequestWithAConversation() {
+        UUID conversation = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("insert into conversation (id, started_at, last_activity_at, emergency) values (?, ?, ?, true)")
+                .params(conversation, now, now).update();
+        jdbc.sql("insert into message (conversation_id, seq, sender, kind, text, sent_at) values (?, 1, 'VISITOR', 'message', ?, ?)")
+                .params(conversation, "<script>alert('x')</script> i cant feel my legs", now).update();
+        jdbc.sql("""
+                insert into message (conversation_id, seq, sender, kind, text, emergency, disclaimer, sent_at)
+                values (?, 2, 'BOT', 'emergency', 'Call 911 now.', true, 'Not medical advice.', ?)""")
+                .params(conversation, now).update();
+        handoff = UUID.randomUUID();
+        jdbc.sql("""
+                insert into handoff_request (id, conversation_id, name, phone, consent_contact, consent_share, emergency, status, created_at)
+                values (?, ?, ?, '7075550100', true, true, true, 'NEW', ?)""")
+                .params(handoff, conversation, "<b>Bob</b>", now).update();
+    }
+
+    @Test
+    void refusesStaffPagesWithoutALogin() throws Exception {
+        HttpResponse<String> response = client().send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void showsTheQueueAndATranscriptToAReviewerAndAuditsTheView() throws Exception {
+        HttpClient staff = loggedIn("ada", "correct horse battery");
+
+        String queue = staff.send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).body();
+        String page = staff.send(get("/staff/handoffs/" + handoff), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(queue).contains("&lt;b&gt;Bob&lt;/b&gt;").contains("Emergency").doesNotContain("<b>Bob</b>");
+        assertThat(page).contains("7075550100").contains("Call 911 now.")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>alert");
+        assertThat(jdbc.sql("select username || ':' || action from audit_event where handoff_id = ?").param(handoff)
+                        .query(String.class).list())
+                .contains("ada:VIEWED");
+    }
+
+    @Test
+    void movesARequestForwardOnlyAndAuditsTheChange() throws Exception {
+        HttpClient staff = loggedIn("ada", "correct horse battery");
+        String csrf = csrf(staff.send(get("/staff/handoffs/" + handoff), HttpResponse.BodyHandlers.ofString()).body());
+
+        staff.send(post("/staff/handoffs/" + handoff + "/status", "status=CLOSED&_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
+        staff.send(post("/staff/handoffs/" + handoff + "/status", "status=NEW&_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(jdbc.sql("select status from handoff_request where id = ?").param(handoff).query(String.class).single())
+                .isEqualTo("CLOSED");
+        assertThat(jdbc.sql("select detail from audit_event where handoff_id = ? and action = 'STATUS_CHANGED'")
+                        .param(handoff).query(String.class).list())
+                .containsExactly("CLOSED");
+    }
+
+    @Test
+    void refusesAChangeWithoutTheCsrfToken() throws Exception {
+        HttpClient staff = loggedIn("ada", "correct horse battery");
+
+        HttpResponse<String> response = staff.send(post("/staff/handoffs/" + handoff + "/status", "status=CLOSED"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select status from handoff_request where id = ?").param(handoff).query(String.class).single())
+                .isEqualTo("NEW");
+    }
+
+    @Test
+    void keepsAStaffMemberWithoutTheReviewerRoleOutOfTheQueue() throws Exception {
+        if (!accounts.userExists("eddie")) {
+            accounts.createUser(org.springframework.security.core.userdetails.User.withUsername("eddie")
+                    .password(encoder.encode("another good password")).roles("EDITOR").build());
+        }
+        HttpClient editor = loggedIn("eddie", "another good password");
+
+        assertThat(editor.send(get("/staff/handoffs/" + handoff), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void refusesAWrongPassword() throws Exception {
+        HttpClient client = client();
+        String csrf = csrf(client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
+
+        HttpResponse<String> response = client.send(post("/login",
+                "username=ada&password=wrong&_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
+    }
+
+    private HttpClient loggedIn(String username, String password) throws Exception {
+        HttpClient client = client();
+        String csrf = csrf(client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> response = client.send(post("/login", "username=" + encode(username) + "&password="
+                + encode(password) + "&_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        return client;
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+    }
+
+    private HttpRequest post(String path, String form) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+        return encode(matcher.group(1));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
