@@ -44,6 +44,7 @@ create table handoff_request (
     consent_share    boolean       not null,
     emergency        boolean       not null default false,
     status           varchar(20)   not null,  -- NEW, IN_PROGRESS, CLOSED
+    closed_at        timestamp,
     created_at       timestamp     not null
 );
 

@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deletes conversations that led to no handoff request once they have been quiet for the retention
- * period (default 30 days, as the widget's privacy note tells visitors). Conversations with a
- * handoff request stay for staff; their own retention belongs to the staff workflow.
+ * period (default 30 days, as the widget's privacy note tells visitors), and handoff requests a year
+ * (by default) after staff closed them; their conversations then go with the next run.
  */
 @Component
 class Retention {
@@ -24,17 +24,26 @@ class Retention {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration withoutHandoff;
+    private final Duration closedHandoffs;
 
     Retention(JdbcClient jdbc, Clock clock,
-            @Value("${clinicfaq.retention.conversations-without-handoff:30d}") Duration withoutHandoff) {
+            @Value("${clinicfaq.retention.conversations-without-handoff:30d}") Duration withoutHandoff,
+            @Value("${clinicfaq.retention.closed-handoffs:365d}") Duration closedHandoffs) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.withoutHandoff = withoutHandoff;
+        this.closedHandoffs = closedHandoffs;
     }
 
     @Scheduled(cron = "${clinicfaq.retention.schedule:0 17 3 * * *}")
     @Transactional
     public int deleteExpired() {
+        int handoffs = jdbc.sql("delete from handoff_request where status = 'CLOSED' and closed_at < ?")
+                .param(Timestamp.from(clock.instant().minus(closedHandoffs)))
+                .update();
+        if (handoffs > 0) {
+            log.info("Retention: deleted {} handoff requests closed over {} ago", handoffs, closedHandoffs);
+        }
         Timestamp cutoff = Timestamp.from(clock.instant().minus(withoutHandoff));
         int deleted = jdbc.sql("""
                 delete from conversation c

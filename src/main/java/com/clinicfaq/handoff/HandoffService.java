@@ -77,8 +77,9 @@ public class HandoffService {
         if (!request.status().canBecome(next)) {
             throw new IllegalStateException("a " + request.status() + " request cannot become " + next);
         }
-        jdbc.sql("update handoff_request set status = ? where id = ? and status = ?")
-                .params(next.name(), id, request.status().name())
+        jdbc.sql("update handoff_request set status = ?, closed_at = ? where id = ? and status = ?")
+                .params(next.name(), next == HandoffRequest.Status.CLOSED ? Timestamp.from(clock.instant()) : null, id,
+                        request.status().name())
                 .update();
         log.info("Handoff {} is now {}", id, next);
         return find(id).orElseThrow();

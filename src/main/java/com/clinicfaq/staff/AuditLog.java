@@ -28,6 +28,14 @@ class AuditLog {
                 .update();
     }
 
+    List<Event> recent(int limit) {
+        return jdbc.sql("select at, username, action, handoff_id, detail from audit_event order by at desc fetch first ? rows only")
+                .param(limit)
+                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), rs.getString("username"),
+                        rs.getString("action"), rs.getObject("handoff_id", UUID.class), rs.getString("detail")))
+                .list();
+    }
+
     List<Event> forHandoff(UUID handoffId) {
         return jdbc.sql("select at, username, action, handoff_id, detail from audit_event where handoff_id = ? order by at")
                 .param(handoffId)

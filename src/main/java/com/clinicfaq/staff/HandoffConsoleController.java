@@ -1,17 +1,21 @@
 package com.clinicfaq.staff;
 
 import com.clinicfaq.conversation.ConversationService;
+import com.clinicfaq.conversation.TranscriptMessage;
 import com.clinicfaq.handoff.HandoffRequest;
 import com.clinicfaq.handoff.HandoffService;
 import java.security.Principal;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -46,6 +50,41 @@ class HandoffConsoleController {
                 .filter(request.status()::canBecome)
                 .toList());
         return "staff/handoff";
+    }
+
+    /** The transcript as plain text, for the practice's records; the export is audited. */
+    @GetMapping(value = "/staff/handoffs/{id}/transcript.txt", produces = "text/plain;charset=UTF-8")
+    @ResponseBody
+    ResponseEntity<String> export(@PathVariable UUID id, Principal staff) {
+        HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.record(staff.getName(), "EXPORTED", id, null);
+        StringBuilder text = new StringBuilder()
+                .append("Handoff request ").append(id).append('\n')
+                .append("Name: ").append(request.name()).append('\n')
+                .append("Phone: ").append(orDash(request.phone())).append('\n')
+                .append("Email: ").append(orDash(request.email())).append('\n')
+                .append("Preferred time: ").append(orDash(request.preferredTime())).append('\n')
+                .append("Reason: ").append(orDash(request.reason())).append('\n')
+                .append("Consent to contact: ").append(request.consentContact() ? "yes" : "no")
+                .append("; consent to share the conversation: ").append(request.consentShare() ? "yes" : "no").append('\n')
+                .append("Emergency guidance given: ").append(request.emergency() ? "yes" : "no").append("\n\n");
+        for (TranscriptMessage message : conversations.transcript(request.conversationId())) {
+            text.append('[').append(message.sentAt()).append("] ");
+            if (message.fromVisitor()) {
+                text.append("Visitor: ").append(message.visitorText());
+            } else {
+                text.append("Bot (").append(message.bot().kind().wire()).append(message.bot().emergency() ? ", EMERGENCY" : "")
+                        .append("): ").append(message.bot().text());
+            }
+            text.append('\n');
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"handoff-" + id + ".txt\"")
+                .body(text.toString());
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
     }
 
     @PostMapping("/staff/handoffs/{id}/status")

@@ -41,6 +41,25 @@ class RetentionIntegrationTests {
         assertThat(exists(oldWithHandoff)).isTrue();
     }
 
+    @Test
+    void deletesHandoffRequestsClosedLongAgoAndThenTheirConversations() {
+        UUID conversation = conversation(Duration.ofDays(400));
+        UUID closedLongAgo = UUID.randomUUID();
+        jdbc.sql("""
+                insert into handoff_request (id, conversation_id, name, phone, consent_contact, consent_share, status,
+                                             created_at, closed_at)
+                values (?, ?, 'A', '7075550100', true, true, 'CLOSED', ?, ?)""")
+                .params(closedLongAgo, conversation, Timestamp.from(Instant.now().minus(Duration.ofDays(400))),
+                        Timestamp.from(Instant.now().minus(Duration.ofDays(366))))
+                .update();
+
+        retention.deleteExpired();
+
+        assertThat(jdbc.sql("select count(*) from handoff_request where id = ?").param(closedLongAgo).query(Integer.class).single())
+                .isZero();
+        assertThat(exists(conversation)).isFalse();
+    }
+
     private UUID conversation(Duration quietFor) {
         UUID id = UUID.randomUUID();
         Timestamp at = Timestamp.from(Instant.now().minus(quietFor));

@@ -125,6 +125,37 @@ class StaffConsoleIntegrationTests {
     }
 
     @Test
+    void exportsTheTranscriptAsPlainTextAndAuditsTheExport() throws Exception {
+        HttpClient staff = loggedIn("ada", "correct horse battery");
+
+        HttpResponse<String> export = staff.send(get("/staff/handoffs/" + handoff + "/transcript.txt"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(export.body()).contains("Name: <b>Bob</b>").contains("Bot (emergency, EMERGENCY): Call 911 now.");
+        assertThat(jdbc.sql("select action from audit_event where handoff_id = ?").param(handoff).query(String.class).list())
+                .contains("EXPORTED");
+    }
+
+    @Test
+    void showsTheAuditLogToAdministratorsOnly() throws Exception {
+        if (!accounts.userExists("rita")) {
+            accounts.createUser(org.springframework.security.core.userdetails.User.withUsername("rita")
+                    .password(encoder.encode("a reviewer password")).roles("REVIEWER").build());
+        }
+        HttpClient admin = loggedIn("ada", "correct horse battery");
+        admin.send(get("/staff/handoffs/" + handoff), HttpResponse.BodyHandlers.ofString());
+
+        HttpResponse<String> forAdmin = admin.send(get("/staff/admin/audit"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forReviewer =
+                loggedIn("rita", "a reviewer password").send(get("/staff/admin/audit"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forAdmin.statusCode()).isEqualTo(200);
+        assertThat(forAdmin.body()).contains("VIEWED").contains(handoff.toString());
+        assertThat(forReviewer.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void refusesAWrongPassword() throws Exception {
         HttpClient client = client();
         String csrf = csrf(client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
