@@ -155,6 +155,36 @@ class StaffConsoleIntegrationTests {
         assertThat(forReviewer.statusCode()).isEqualTo(403);
     }
 
+    @Autowired
+    com.clinicfaq.handoff.HandoffService handoffs;
+
+    @Test
+    void announcesANewRequestToAnOpenConsoleAtOnce() throws Exception {
+        HttpClient staff = loggedIn("ada", "correct horse battery");
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        staff.sendAsync(get("/staff/handoffs/events"), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        assertThat(lines.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:ready");
+
+        UUID conversation = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("insert into conversation (id, started_at, last_activity_at) values (?, ?, ?)").params(conversation, now, now).update();
+        var stored = (com.clinicfaq.handoff.HandoffService.Result.Stored) handoffs.submit(conversation,
+                new com.clinicfaq.handoff.HandoffSubmission("Live Lou", "7075550142", "", "", "", true, true), false);
+
+        String event = null;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (line != null && line.startsWith("data:") && line.contains(stored.handoffId().toString())) {
+                event = line;
+                break;
+            }
+        }
+        staff.shutdownNow(); // ends the event stream
+        assertThat(event).as("an event naming the new request").isNotNull().doesNotContain("Live Lou").doesNotContain("7075550142");
+    }
+
     @Test
     void refusesAWrongPassword() throws Exception {
         HttpClient client = client();
