@@ -12,6 +12,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Staff pages need a login; visitors' pages, the widget and the chat stay public. Accounts live in
@@ -27,8 +28,9 @@ class StaffSecurityConfiguration {
     static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain staffSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain staffSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
         return http
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/staff/admin/**").hasRole(ADMIN)
                         .requestMatchers("/staff/handoffs/**").hasRole(REVIEWER)
@@ -37,6 +39,14 @@ class StaffSecurityConfiguration {
                 .formLogin(login -> login.defaultSuccessUrl("/staff/handoffs", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
+    }
+
+    /** The throttle runs inside the security chain only, not as a filter of its own on every request. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<LoginThrottle> loginThrottleOutsideTheChain(LoginThrottle throttle) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(throttle);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean

@@ -2,18 +2,12 @@ package com.clinicfaq.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"clinicfaq.staff.admin.username=ada", "clinicfaq.staff.admin.password=correct horse battery"})
 class StaffConsoleIntegrationTests {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -197,36 +189,26 @@ class StaffConsoleIntegrationTests {
     }
 
     private HttpClient loggedIn(String username, String password) throws Exception {
-        HttpClient client = client();
-        String csrf = csrf(client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> response = client.send(post("/login", "username=" + encode(username) + "&password="
-                + encode(password) + "&_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-        return client;
+        return http().loggedIn(username, password);
+    }
+
+    private StaffHttp http() {
+        return new StaffHttp(port);
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        return StaffHttp.client();
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+        return http().get(path);
     }
 
     private HttpRequest post(String path, String form) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
+        return http().post(path, form);
     }
 
     private static String csrf(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-        return encode(matcher.group(1));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return StaffHttp.csrf(html);
     }
 }
