@@ -1,0 +1,74 @@
+package com.clinicfaq.conversation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.ClinicFaqApplication;
+import com.clinicfaq.conversation.ConversationService;
+import com.clinicfaq.handoff.HandoffRequest;
+import com.clinicfaq.handoff.HandoffService;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The same migrations, chat and handoff queue on a real PostgreSQL (binaries from Maven Central,
+ * started for the test), as in production.
+ */
+class PostgresIntegrationTests {
+
+    private static EmbeddedPostgres postgres;
+    private static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.start();
+        app = new SpringApplicationBuilder(ClinicFaqApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void storesAConversationAndItsHandoffRequestAndQueuesItForStaff() throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        String conversation;
+        try (ChatClient chat = ChatClient.connect(port)) {
+            conversation = chat.awaitType("welcome").path("conversationId").asString();
+            chat.say("i cant feel my legs");
+            chat.awaitBot("emergency");
+            chat.sendType("handoff.accept");
+            chat.awaitBot("handoff.form");
+            chat.send("""
+                    {"v":1,"type":"handoff.submit","name":"Paula Pg","phone":"7075550155","email":"",
+                     "preferredTime":"","reason":"","consentContact":true,"consentShare":true}""");
+            chat.awaitBot("handoff.confirmed");
+        }
+
+        List<HandoffRequest> queue = app.getBean(HandoffService.class).queue();
+        assertThat(queue).extracting(HandoffRequest::name).contains("Paula Pg");
+        HandoffRequest request = queue.stream().filter(r -> r.name().equals("Paula Pg")).findFirst().orElseThrow();
+        assertThat(request.emergency()).isTrue();
+        assertThat(app.getBean(HandoffService.class).changeStatus(request.id(), HandoffRequest.Status.CLOSED).status())
+                .isEqualTo(HandoffRequest.Status.CLOSED);
+        assertThat(app.getBean(ConversationService.class).transcript(UUID.fromString(conversation)))
+                .anySatisfy(m -> assertThat(m.fromVisitor() ? m.visitorText() : "").isEqualTo("i cant feel my legs"))
+                .allSatisfy(m -> assertThat(m.fromVisitor() || !m.bot().disclaimer().isBlank()).isTrue());
+    }
+}
