@@ -1,5 +1,7 @@
 package com.clinicfaq.staff;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,18 +31,17 @@ class AuditLog {
     }
 
     List<Event> recent(int limit) {
-        return jdbc.sql("select at, username, action, handoff_id, detail from audit_event order by at desc fetch first ? rows only")
-                .param(limit)
-                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), rs.getString("username"),
-                        rs.getString("action"), rs.getObject("handoff_id", UUID.class), rs.getString("detail")))
-                .list();
+        return jdbc.sql(SELECT + " order by at desc fetch first ? rows only").param(limit).query(AuditLog::event).list();
     }
 
     List<Event> forHandoff(UUID handoffId) {
-        return jdbc.sql("select at, username, action, handoff_id, detail from audit_event where handoff_id = ? order by at")
-                .param(handoffId)
-                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), rs.getString("username"),
-                        rs.getString("action"), rs.getObject("handoff_id", UUID.class), rs.getString("detail")))
-                .list();
+        return jdbc.sql(SELECT + " where handoff_id = ? order by at").param(handoffId).query(AuditLog::event).list();
+    }
+
+    private static final String SELECT = "select at, username, action, handoff_id, detail from audit_event";
+
+    private static Event event(ResultSet rs, int row) throws SQLException {
+        return new Event(rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("action"),
+                rs.getObject("handoff_id", UUID.class), rs.getString("detail"));
     }
 }

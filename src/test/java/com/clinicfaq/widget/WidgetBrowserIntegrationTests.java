@@ -31,7 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {
             // every test's browser talks from 127.0.0.1: keep the per-address limits out of the way
             "clinicfaq.chat.rate-limit.address-burst=1000",
-            "clinicfaq.chat.rate-limit.connections-per-address=200"
+            "clinicfaq.chat.rate-limit.connections-per-address=200",
+            "clinicfaq.staff.admin.username=ada",
+            "clinicfaq.staff.admin.password=correct horse battery"
         })
 class WidgetBrowserIntegrationTests {
 
@@ -277,7 +279,17 @@ class WidgetBrowserIntegrationTests {
         assertThat(confirmed.getText()).contains("request was received");
         assertThat(form.findElement(By.cssSelector("fieldset")).getDomProperty("disabled")).as("a sent form is settled").isEqualTo("true");
         assertThat(browser.driver.executeScript("return window.pwned")).isNull();
-        // The staff console's view of the request is not built yet (issue #6 leaves it for later).
+
+        // ... and staff find it in the console, the visitor's markup shown as text, with the transcript.
+        browser.driver.get(site() + "/login");
+        browser.driver.findElement(By.id("username")).sendKeys("ada");
+        browser.driver.findElement(By.id("password")).sendKeys("correct horse battery");
+        browser.driver.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.driver.get(site() + "/staff/handoffs");
+        WebElement request = browser.driver.findElement(By.linkText("Ann <b>Lee</b>"));
+        request.click();
+        assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains(OWN_CASE).contains("weekday mornings");
+        assertThat(browser.driver.findElements(By.tagName("b"))).isEmpty();
     }
 
     @Test
