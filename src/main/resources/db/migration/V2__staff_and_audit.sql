@@ -24,3 +24,16 @@ create table audit_event (
 );
 
 create index audit_event_at on audit_event (at);
+
+-- Staff notes on a handoff request, and who is following it up.
+create table handoff_note (
+    id          uuid          primary key,
+    handoff_id  uuid          not null references handoff_request (id) on delete cascade,
+    at          timestamp     not null,
+    username    varchar(50)   not null,
+    text        varchar(2000) not null
+);
+
+create index handoff_note_handoff on handoff_note (handoff_id, at);
+
+alter table handoff_request add column assigned_to varchar(50);

@@ -16,7 +16,8 @@ public record HandoffRequest(
         boolean consentShare,
         boolean emergency,
         Status status,
-        Instant createdAt) {
+        Instant createdAt,
+        String assignedTo) {
 
     /** Where staff are with a request; it moves forward only. */
     public enum Status {

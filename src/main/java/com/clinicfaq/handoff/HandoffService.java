@@ -3,6 +3,7 @@ package com.clinicfaq.handoff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +62,49 @@ public class HandoffService {
 
     /** The queue: open requests before closed ones, emergencies first, newest first. */
     public List<HandoffRequest> queue() {
-        return jdbc.sql(SELECT + " order by case status when 'CLOSED' then 1 else 0 end, emergency desc, created_at desc")
+        return queue(null, null);
+    }
+
+    /**
+     * The queue, narrowed to one status and to requests whose name, phone, email or reason contain
+     * {@code search} (either may be null).
+     */
+    public List<HandoffRequest> queue(HandoffRequest.Status status, String search) {
+        String like = search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+        return jdbc.sql(SELECT + " " + """
+                 where (cast(:status as varchar(20)) is null or status = :status)
+                   and (cast(:like as varchar(300)) is null or lower(name) like :like or lower(coalesce(phone, '')) like :like
+                        or lower(coalesce(email, '')) like :like or lower(coalesce(reason, '')) like :like)
+                 order by case status when 'CLOSED' then 1 else 0 end, emergency desc, created_at desc""")
+                .param("status", status == null ? null : status.name())
+                .param("like", like)
                 .query(HandoffService::request)
+                .list();
+    }
+
+    /** Records who follows the request up. */
+    @Transactional
+    public void assign(UUID id, String username) {
+        jdbc.sql("update handoff_request set assigned_to = ? where id = ?").params(username, id).update();
+    }
+
+    public record Note(Instant at, String username, String text) {}
+
+    @Transactional
+    public void addNote(UUID id, String username, String text) {
+        String note = HandoffValidation.trim(text);
+        if (note.isEmpty() || note.length() > 2000) {
+            throw new IllegalArgumentException("a note is 1 to 2000 characters");
+        }
+        jdbc.sql("insert into handoff_note (id, handoff_id, at, username, text) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), id, Timestamp.from(clock.instant()), username, note)
+                .update();
+    }
+
+    public List<Note> notes(UUID id) {
+        return jdbc.sql("select at, username, text from handoff_note where handoff_id = ? order by at")
+                .param(id)
+                .query((rs, n) -> new Note(rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("text")))
                 .list();
     }
 
@@ -86,14 +128,14 @@ public class HandoffService {
     }
 
     private static final String SELECT = "select id, conversation_id, name, phone, email, preferred_time, reason,"
-            + " consent_contact, consent_share, emergency, status, created_at from handoff_request";
+            + " consent_contact, consent_share, emergency, status, created_at, assigned_to from handoff_request";
 
     private static HandoffRequest request(ResultSet rs, int row) throws SQLException {
         return new HandoffRequest(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
                 rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getString("preferred_time"),
                 rs.getString("reason"), rs.getBoolean("consent_contact"), rs.getBoolean("consent_share"),
                 rs.getBoolean("emergency"), HandoffRequest.Status.valueOf(rs.getString("status")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("assigned_to"));
     }
 
     private static String blankToNull(String value) {

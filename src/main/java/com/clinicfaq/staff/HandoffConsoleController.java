@@ -34,9 +34,33 @@ class HandoffConsoleController {
     }
 
     @GetMapping("/staff/handoffs")
-    String queue(Model model) {
-        model.addAttribute("requests", handoffs.queue());
+    String queue(@RequestParam(required = false) HandoffRequest.Status status, @RequestParam(required = false) String q,
+            Model model) {
+        model.addAttribute("requests", handoffs.queue(status, q));
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", HandoffRequest.Status.values());
         return "staff/handoffs";
+    }
+
+    @PostMapping("/staff/handoffs/{id}/assign")
+    String assignToMe(@PathVariable UUID id, Principal staff) {
+        handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        handoffs.assign(id, staff.getName());
+        audit.record(staff.getName(), "ASSIGNED", id, staff.getName());
+        return "redirect:/staff/handoffs/" + id;
+    }
+
+    @PostMapping("/staff/handoffs/{id}/notes")
+    String addNote(@PathVariable UUID id, @RequestParam String text, Principal staff, RedirectAttributes redirect) {
+        handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        try {
+            handoffs.addNote(id, staff.getName(), text);
+            audit.record(staff.getName(), "NOTE_ADDED", id, null);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "The note was not saved: " + e.getMessage() + ".");
+        }
+        return "redirect:/staff/handoffs/" + id;
     }
 
     @GetMapping("/staff/handoffs/{id}")
@@ -46,6 +70,7 @@ class HandoffConsoleController {
         model.addAttribute("request", request);
         model.addAttribute("transcript", conversations.transcript(request.conversationId()));
         model.addAttribute("audit", audit.forHandoff(id));
+        model.addAttribute("notes", handoffs.notes(id));
         model.addAttribute("next", java.util.Arrays.stream(HandoffRequest.Status.values())
                 .filter(request.status()::canBecome)
                 .toList());

@@ -151,6 +151,27 @@ class StaffConsoleIntegrationTests {
     com.clinicfaq.handoff.HandoffService handoffs;
 
     @Test
+    void filtersTheQueueAndKeepsNotesAndTheAssigneeWithTheRequest() throws Exception {
+        HttpClient staff = loggedIn("ada", "correct horse battery");
+        String csrf = csrf(staff.send(get("/staff/handoffs/" + handoff), HttpResponse.BodyHandlers.ofString()).body());
+
+        staff.send(post("/staff/handoffs/" + handoff + "/assign", "_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
+        staff.send(post("/staff/handoffs/" + handoff + "/notes", "text=" + StaffHttp.encode("Called back, left a voicemail <i>")
+                + "&_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
+        String page = staff.send(get("/staff/handoffs/" + handoff), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(page).contains("Called back, left a voicemail &lt;i&gt;").contains("<dd>ada</dd>");
+        assertThat(staff.send(get("/staff/handoffs?q=bob&status=NEW"), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("/staff/handoffs/" + handoff);
+        assertThat(staff.send(get("/staff/handoffs?q=nobody-by-this-name"), HttpResponse.BodyHandlers.ofString()).body())
+                .doesNotContain("/staff/handoffs/" + handoff);
+        assertThat(staff.send(get("/staff/handoffs?status=CLOSED"), HttpResponse.BodyHandlers.ofString()).body())
+                .doesNotContain("/staff/handoffs/" + handoff);
+        assertThat(jdbc.sql("select action from audit_event where handoff_id = ?").param(handoff).query(String.class).list())
+                .contains("ASSIGNED", "NOTE_ADDED");
+    }
+
+    @Test
     void announcesANewRequestToAnOpenConsoleAtOnce() throws Exception {
         HttpClient staff = loggedIn("ada", "correct horse battery");
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();

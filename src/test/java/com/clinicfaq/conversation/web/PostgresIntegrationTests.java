@@ -65,6 +65,8 @@ class PostgresIntegrationTests {
         assertThat(queue).extracting(HandoffRequest::name).contains("Paula Pg");
         HandoffRequest request = queue.stream().filter(r -> r.name().equals("Paula Pg")).findFirst().orElseThrow();
         assertThat(request.emergency()).isTrue();
+        assertThat(app.getBean(HandoffService.class).queue(HandoffRequest.Status.NEW, "paula"))
+                .extracting(HandoffRequest::id).containsExactly(request.id());
         assertThat(app.getBean(HandoffService.class).changeStatus(request.id(), HandoffRequest.Status.CLOSED).status())
                 .isEqualTo(HandoffRequest.Status.CLOSED);
         assertThat(app.getBean(ConversationService.class).transcript(UUID.fromString(conversation)))
