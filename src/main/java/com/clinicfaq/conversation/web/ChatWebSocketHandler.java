@@ -148,8 +148,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             connection.partial.setLength(0);
             connection.oversized = false;
             if (oversized) {
-                send(connection, new Frames.Error("message_too_long",
-                        "Messages can be at most " + properties.maxMessageChars() + " characters.", null));
+                send(connection, tooLong(null));
                 return;
             }
         }
@@ -205,8 +204,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             return;
         }
         if (text.length() > properties.maxMessageChars()) {
-            send(connection, new Frames.Error("message_too_long",
-                    "Messages can be at most " + properties.maxMessageChars() + " characters.", ref));
+            send(connection, tooLong(ref));
             return;
         }
         long now = System.nanoTime();
@@ -242,6 +240,10 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             send(connection, new Frames.HandoffInvalid(handled.formErrors()));
         }
         sendAll(connection, handled.replies());
+    }
+
+    private Frames.Error tooLong(String ref) {
+        return new Frames.Error("message_too_long", "Messages can be at most " + properties.maxMessageChars() + " characters.", ref);
     }
 
     private static HandoffSubmission submission(JsonNode frame) {
