@@ -1,10 +1,14 @@
 package com.clinicfaq.staff;
 
+import com.clinicfaq.cluster.ClusterEvent;
+import com.clinicfaq.cluster.ClusterEvents;
 import com.clinicfaq.handoff.HandoffRequested;
+import com.clinicfaq.handoff.HandoffService;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -17,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Tells every open console of a new handoff request as soon as it is stored (server-sent events).
  * The event carries the request's id only; the page fetches what it shows through the console.
+ * A request stored by another instance arrives through {@link ClusterEvents}, within its poll interval.
  */
 @Controller
 class HandoffFeed {
@@ -24,6 +29,13 @@ class HandoffFeed {
     private static final Duration OPEN_FOR = Duration.ofMinutes(30);
 
     private final List<SseEmitter> consoles = new CopyOnWriteArrayList<>();
+    private final ClusterEvents cluster;
+    private final HandoffService handoffs;
+
+    HandoffFeed(ClusterEvents cluster, HandoffService handoffs) {
+        this.cluster = cluster;
+        this.handoffs = handoffs;
+    }
 
     @GetMapping(path = "/staff/handoffs/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter subscribe() throws IOException {
@@ -43,9 +55,25 @@ class HandoffFeed {
         consoles.clear();
     }
 
+    /** Written in the request's own transaction, so the other instances hear of every stored request. */
+    @EventListener
+    void tellOtherInstances(HandoffRequested requested) {
+        cluster.tellOthers(ClusterEvent.HANDOFF_REQUESTED, requested.handoffId().toString());
+    }
+
     @TransactionalEventListener
     void announce(HandoffRequested requested) {
-        Map<String, Object> data = Map.of("id", requested.handoffId().toString(), "emergency", requested.emergency());
+        announce(requested.handoffId(), requested.emergency());
+    }
+
+    @EventListener(condition = "#event.kind() == T(com.clinicfaq.cluster.ClusterEvent).HANDOFF_REQUESTED")
+    void announceFromAnotherInstance(ClusterEvent event) {
+        UUID id = UUID.fromString(event.ref());
+        handoffs.find(id).ifPresent(request -> announce(id, request.emergency()));
+    }
+
+    private void announce(UUID id, boolean emergency) {
+        Map<String, Object> data = Map.of("id", id.toString(), "emergency", emergency);
         for (SseEmitter console : consoles) {
             try {
                 console.send(SseEmitter.event().name("handoff").data(data, MediaType.APPLICATION_JSON));

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real WebSocket client of the chat, as a widget or a script would be, for tests. */
-final class ChatClient implements AutoCloseable {
+public final class ChatClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -52,11 +52,11 @@ final class ChatClient implements AutoCloseable {
         }
     }
 
-    static ChatClient connect(int port) throws Exception {
+    public static ChatClient connect(int port) throws Exception {
         return connect(port, null);
     }
 
-    static ChatClient connect(int port, String conversationId) throws Exception {
+    public static ChatClient connect(int port, String conversationId) throws Exception {
         String query = conversationId == null ? "" : "?conversation=" + conversationId;
         return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat" + query), new WebSocketHttpHeaders());
     }
@@ -68,18 +68,18 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** Sends a visitor message; returns its client id. */
-    String say(String text) throws Exception {
+    public String say(String text) throws Exception {
         String id = "c-" + nextId++;
         send("{\"v\":1,\"type\":\"message\",\"id\":" + JSON.writeValueAsString(id) + ",\"text\":"
                 + JSON.writeValueAsString(text) + "}");
         return id;
     }
 
-    void sendType(String type) throws Exception {
+    public void sendType(String type) throws Exception {
         send("{\"v\":1,\"type\":\"" + type + "\"}");
     }
 
-    void send(String raw) throws Exception {
+    public void send(String raw) throws Exception {
         session.sendMessage(new TextMessage(raw));
     }
 
@@ -102,11 +102,19 @@ final class ChatClient implements AutoCloseable {
         throw new AssertionError("no matching frame within " + WAIT + "; received " + received);
     }
 
-    JsonNode awaitType(String type) throws InterruptedException {
+    /** Fills in the open handoff form with a name, a phone number and both consents, and waits for the confirmation. */
+    public JsonNode submitHandoff(String name, String phone) throws Exception {
+        send("""
+                {"v":1,"type":"handoff.submit","name":"%s","phone":"%s","email":"","preferredTime":"",
+                 "reason":"","consentContact":true,"consentShare":true}""".formatted(name, phone));
+        return awaitBot("handoff.confirmed");
+    }
+
+    public JsonNode awaitType(String type) throws InterruptedException {
         return await(f -> f.path("type").asString().equals(type));
     }
 
-    JsonNode awaitBot(String kind) throws InterruptedException {
+    public JsonNode awaitBot(String kind) throws InterruptedException {
         return await(f -> f.path("type").asString().equals("bot") && f.path("kind").asString().equals(kind));
     }
 

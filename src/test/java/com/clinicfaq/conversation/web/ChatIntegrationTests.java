@@ -283,10 +283,7 @@ class ChatIntegrationTests {
             }
             chat.say("can i talk to a person");
             chat.awaitBot("handoff.form");
-            chat.send("""
-                    {"v":1,"type":"handoff.submit","name":"Bo","phone":"7075550100","email":"","preferredTime":"",
-                     "reason":"","consentContact":true,"consentShare":true}""");
-            chat.awaitBot("handoff.confirmed");
+            chat.submitHandoff("Bo", "7075550100");
 
             List<JsonNode> bots = chat.received().stream().filter(f -> f.path("type").asString().equals("bot")).toList();
             assertThat(bots).extracting(f -> f.path("kind").asString()).contains("greeting", "smalltalk", "answer",

@@ -26,10 +26,7 @@ class ChatRestartIntegrationTests {
                 conversation = chat.awaitType("welcome").path("conversationId").asString();
                 chat.say("can i talk to a person");
                 chat.awaitBot("handoff.form");
-                chat.send("""
-                        {"v":1,"type":"handoff.submit","name":"Rae Restart","phone":"7075550123","email":"",
-                         "preferredTime":"","reason":"","consentContact":true,"consentShare":true}""");
-                chat.awaitBot("handoff.confirmed");
+                chat.submitHandoff("Rae Restart", "7075550123");
             }
         }
 

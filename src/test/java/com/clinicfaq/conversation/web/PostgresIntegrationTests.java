@@ -3,10 +3,10 @@ package com.clinicfaq.conversation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.ClinicFaqApplication;
+import com.clinicfaq.TestPostgres;
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.handoff.HandoffRequest;
 import com.clinicfaq.handoff.HandoffService;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -22,26 +22,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class PostgresIntegrationTests {
 
-    private static EmbeddedPostgres postgres;
     private static ConfigurableApplicationContext app;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        app = new SpringApplicationBuilder(ClinicFaqApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=");
+        app = new SpringApplicationBuilder(ClinicFaqApplication.class).run(TestPostgres.newDatabaseArguments());
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         if (app != null) {
             app.close();
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 
@@ -55,10 +46,7 @@ class PostgresIntegrationTests {
             chat.awaitBot("emergency");
             chat.sendType("handoff.accept");
             chat.awaitBot("handoff.form");
-            chat.send("""
-                    {"v":1,"type":"handoff.submit","name":"Paula Pg","phone":"7075550155","email":"",
-                     "preferredTime":"","reason":"","consentContact":true,"consentShare":true}""");
-            chat.awaitBot("handoff.confirmed");
+            chat.submitHandoff("Paula Pg", "7075550155");
         }
 
         List<HandoffRequest> queue = app.getBean(HandoffService.class).queue();
