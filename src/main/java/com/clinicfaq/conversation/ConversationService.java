@@ -1,5 +1,6 @@
 package com.clinicfaq.conversation;
 
+import com.clinicfaq.curation.LiveKnowledge;
 import com.clinicfaq.handoff.HandoffService;
 import com.clinicfaq.handoff.HandoffSubmission;
 import com.clinicfaq.knowledge.Article;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,19 +46,31 @@ public class ConversationService {
     private final Object[] locks = new Object[256];
     private final Map<String, String> topics = new java.util.concurrent.ConcurrentHashMap<>();
 
+    @Autowired
     ConversationService(
             Transcripts transcripts,
             AnswerEngine engine,
-            SafetyRules safetyRules,
-            KnowledgeBase knowledge,
+            LiveKnowledge live,
+            HandoffService handoffs,
+            ChatProperties properties,
+            Clock clock,
+            TransactionTemplate transaction) {
+        this(transcripts, engine, live::policy, live::knowledge, handoffs, properties, clock, transaction);
+    }
+
+    ConversationService(
+            Transcripts transcripts,
+            AnswerEngine engine,
+            Supplier<ConversationPolicy> policy,
+            Supplier<KnowledgeBase> knowledge,
             HandoffService handoffs,
             ChatProperties properties,
             Clock clock,
             TransactionTemplate transaction) {
         this.transcripts = transcripts;
         this.engine = engine;
-        this.policy = safetyRules::current;
-        this.knowledge = () -> knowledge;
+        this.policy = policy;
+        this.knowledge = knowledge;
         this.handoffs = handoffs;
         this.properties = properties;
         this.clock = clock;

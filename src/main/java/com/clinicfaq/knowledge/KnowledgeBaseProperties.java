@@ -7,7 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the curated knowledge base lives.
  *
- * @param path the knowledge-base folder (see {@code knowledge-base/README.md})
+ * @param path the knowledge-base folder (see {@code knowledge-base/README.md}): the first version on a new
+ *     database, and the evaluation and safety cases in its {@code checks/}
+ * @param followFolder whether changed files in the folder are published as a new version (checked every
+ *     {@code folderCheckInterval}); off, the folder is read once, into an empty database
  */
 @ConfigurationProperties("clinicfaq.knowledge-base")
-public record KnowledgeBaseProperties(@DefaultValue("knowledge-base") Path path) {}
+public record KnowledgeBaseProperties(
+        @DefaultValue("knowledge-base") Path path,
+        @DefaultValue("true") boolean followFolder) {}

@@ -62,7 +62,7 @@ public final class KnowledgeBaseWriter {
         return written;
     }
 
-    String articleText(Article article) {
+    public String articleText(Article article) {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("id", article.id());
         front.put("title", article.title());
@@ -95,7 +95,7 @@ public final class KnowledgeBaseWriter {
         return text.toString();
     }
 
-    String faqText(String articleId, List<Faq> faqs) {
+    public String faqText(String articleId, List<Faq> faqs) {
         StringBuilder text = new StringBuilder(frontMatter(Map.of("article", articleId)));
         for (Faq faq : faqs) {
             if (!faq.articleId().equals(articleId)) {

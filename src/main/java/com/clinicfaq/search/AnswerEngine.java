@@ -36,10 +36,22 @@ public final class AnswerEngine implements AutoCloseable {
     private volatile IndexStats stats;
 
     public AnswerEngine(KnowledgeBase knowledge, Embedder embedder, Scoring scoring) {
+        this(knowledge, embedder, scoring, new ReusingEmbedder(embedder));
+    }
+
+    private AnswerEngine(KnowledgeBase knowledge, Embedder embedder, Scoring scoring, ReusingEmbedder buildEmbedder) {
         this.embedder = embedder;
-        this.buildEmbedder = new ReusingEmbedder(embedder);
+        this.buildEmbedder = buildEmbedder;
         this.scoring = scoring;
         rebuild(knowledge);
+    }
+
+    /**
+     * A separate engine over a draft, to try it before it is published; texts the live index already has are
+     * not embedded again. The caller closes it.
+     */
+    public AnswerEngine preview(KnowledgeBase draft) {
+        return new AnswerEngine(draft, embedder, scoring, buildEmbedder.copy());
     }
 
     /** What a rebuild produced: counts to log and report. */

@@ -18,6 +18,13 @@ final class ReusingEmbedder {
         this.embedder = embedder;
     }
 
+    /** Another one that starts out knowing this one's vectors. */
+    synchronized ReusingEmbedder copy() {
+        ReusingEmbedder copy = new ReusingEmbedder(embedder);
+        copy.previous = previous;
+        return copy;
+    }
+
     /** Vectors for these texts, in order; forgets texts the build no longer has. */
     synchronized List<float[]> embedAll(List<String> texts) {
         List<String> missing = texts.stream().filter(t -> !previous.containsKey(t)).distinct().toList();

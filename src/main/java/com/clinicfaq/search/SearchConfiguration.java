@@ -1,6 +1,6 @@
 package com.clinicfaq.search;
 
-import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.CurrentKnowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +17,8 @@ class SearchConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AnswerEngine answerEngine(KnowledgeBase knowledge, Embedder embedder) {
-        AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED);
+    AnswerEngine answerEngine(CurrentKnowledge knowledge, Embedder embedder) {
+        AnswerEngine engine = new AnswerEngine(knowledge.knowledge(), embedder, Scoring.CALIBRATED);
         AnswerEngine.IndexStats stats = engine.stats();
         log.info("Indexed {} knowledge items ({} documents) in {} ms", stats.items(), stats.documents(), stats.buildMillis());
         return engine;

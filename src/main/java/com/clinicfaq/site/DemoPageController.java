@@ -1,5 +1,6 @@
 package com.clinicfaq.site;
 
+import com.clinicfaq.knowledge.CurrentKnowledge;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,14 +11,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class DemoPageController {
 
-    private final KnowledgeBase knowledge;
+    private final CurrentKnowledge current;
 
-    DemoPageController(KnowledgeBase knowledge) {
-        this.knowledge = knowledge;
+    DemoPageController(CurrentKnowledge current) {
+        this.current = current;
     }
 
     @GetMapping("/")
     String demo(Model model) {
+        KnowledgeBase knowledge = current.knowledge();
         model.addAttribute("pages", knowledge.articles().stream()
                 .map(article -> ArticlePage.of(article, knowledge.faqs()))
                 .toList());

@@ -49,12 +49,11 @@ class ConversationServiceTests {
 
     @BeforeEach
     void setUp() {
-        SafetyRules rules = mock(SafetyRules.class);
-        when(rules.current()).thenReturn(policy);
         when(policy.rules()).thenReturn(new PolicyRules(TEXTS, List.of(), List.of(), List.of(), List.of()));
         ChatProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
                 .bindOrCreate("clinicfaq.chat", Bindable.of(ChatProperties.class));
-        service = new ConversationService(transcripts, engine, rules, new KnowledgeBase(List.of(), List.of(), List.of()),
+        KnowledgeBase knowledge = new KnowledgeBase(List.of(), List.of(), List.of());
+        service = new ConversationService(transcripts, engine, () -> policy, () -> knowledge,
                 handoffs, properties, Clock.fixed(NOW, ZoneOffset.UTC),
                 new TransactionTemplate(mock(PlatformTransactionManager.class)));
         when(transcripts.find(id)).thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.CHATTING, null)));

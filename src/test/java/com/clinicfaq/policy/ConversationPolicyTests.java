@@ -5,6 +5,8 @@ import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.clinicfaq.curation.EvaluationSet;
+import com.clinicfaq.curation.PolicyCase;
 import com.clinicfaq.knowledge.Faq;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,18 +24,18 @@ class ConversationPolicyTests {
     private final ConversationPolicy policy = RealPolicy.policy();
 
     static List<PolicyCase> cases() {
-        return PolicyCase.all();
+        return PolicyCase.all(EvaluationSet.PROJECT_CHECKS);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void decidesEachVisitorMessageAsTheCaseFileSays(PolicyCase c) {
-        assertThat(RealPolicy.outcome(policy.decide(c.message()))).as(c.toString()).isEqualTo(c.expected());
+        assertThat(PolicyCase.outcome(policy.decide(c.message()))).as(c.toString()).isEqualTo(c.expected());
     }
 
     @Test
     void caseFileCoversEveryRuleAndEachEmergencyInSixWaysAndFiftyOrdinaryQuestions() {
-        List<PolicyCase> cases = PolicyCase.all();
+        List<PolicyCase> cases = PolicyCase.all(EvaluationSet.PROJECT_CHECKS);
         Map<String, Long> perRule = cases.stream().collect(groupingBy(PolicyCase::rule, counting()));
         PolicyRules rules = policy.rules();
 
@@ -47,12 +49,12 @@ class ConversationPolicyTests {
 
     @Test
     void emergencyBeatsClinicianBeatsBookingBeatsSmallTalk() {
-        assertThat(RealPolicy.outcome(policy.decide("i cant feel my legs, am i a candidate? please call me, thanks")))
+        assertThat(PolicyCase.outcome(policy.decide("i cant feel my legs, am i a candidate? please call me, thanks")))
                 .isEqualTo("emergency/leg-numbness-or-weakness");
-        assertThat(RealPolicy.outcome(policy.decide("im on warfarin, can someone call me back? thanks")))
+        assertThat(PolicyCase.outcome(policy.decide("im on warfarin, can someone call me back? thanks")))
                 .isEqualTo("clinician/medications");
-        assertThat(RealPolicy.outcome(policy.decide("thanks, i want to book an appointment"))).isEqualTo("booking/appointment");
-        assertThat(RealPolicy.outcome(policy.decide("hello, thank you"))).startsWith("smalltalk/");
+        assertThat(PolicyCase.outcome(policy.decide("thanks, i want to book an appointment"))).isEqualTo("booking/appointment");
+        assertThat(PolicyCase.outcome(policy.decide("hello, thank you"))).startsWith("smalltalk/");
     }
 
     @Test
@@ -134,7 +136,7 @@ class ConversationPolicyTests {
             for (String question : Stream.concat(Stream.of(faq.question()), faq.phrasings().stream()).toList()) {
                 Decision decision = policy.decide(question);
                 if (decision instanceof Decision.NeedsClinician || decision instanceof Decision.Booking) {
-                    diverted.add(faq.id() + ": " + question + " → " + RealPolicy.outcome(decision));
+                    diverted.add(faq.id() + ": " + question + " → " + PolicyCase.outcome(decision));
                 }
             }
         }

@@ -38,16 +38,4 @@ final class RealPolicy {
     static ConversationPolicy policy() {
         return Holder.POLICY;
     }
-
-    /** The branch names of {@code cases.csv}, with the rule: "clinician/medications", "knowledge/". */
-    static String outcome(Decision decision) {
-        String branch = switch (decision) {
-            case Decision.Emergency e -> "emergency";
-            case Decision.NeedsClinician c -> "clinician";
-            case Decision.Booking b -> "booking";
-            case Decision.SmallTalk s -> "smalltalk";
-            case Decision.AskKnowledgeBase a -> "knowledge";
-        };
-        return branch + "/" + decision.ruleId();
-    }
 }

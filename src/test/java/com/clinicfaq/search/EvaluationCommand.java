@@ -1,5 +1,7 @@
 package com.clinicfaq.search;
 
+import com.clinicfaq.curation.Evaluation;
+import com.clinicfaq.curation.EvaluationSet;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
 import java.nio.file.Path;
@@ -17,7 +19,6 @@ import java.util.stream.Collectors;
  */
 public final class EvaluationCommand {
 
-    private static final List<String> SETS = List.of("dev", "holdout");
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
@@ -31,7 +32,7 @@ public final class EvaluationCommand {
             }
             System.out.printf("ClinicFAQ answer engine evaluation (Java %s, %d cores)%n%n",
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-            List<EvaluationSet> sets = SETS.stream().map(EvaluationSet::load).toList();
+            List<EvaluationSet> sets = EvaluationSet.NAMES.stream().map(name -> EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name)).toList();
             for (EvaluationSet set : sets) {
                 Evaluation evaluation = Evaluation.run(set, engine::answer);
                 System.out.println(evaluation.summary());
@@ -124,7 +125,7 @@ public final class EvaluationCommand {
 
     /** Grid search on the development half only; the holdout half stays unseen by the tuning. */
     private static void calibrate(AnswerEngine engine, boolean lexicalOnly) {
-        EvaluationSet dev = EvaluationSet.load("dev");
+        EvaluationSet dev = EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, "dev");
         Map<String, Evidence> evidence = dev.questions().stream()
                 .map(EvaluationSet.Question::text)
                 .distinct()
@@ -156,9 +157,9 @@ public final class EvaluationCommand {
         results.stream().limit(10).forEach(r -> System.out.printf(
                 "%s  dev accuracy %.1f %%, rejection %.1f %%%n", r.scoring(), 100 * r.accuracy(), 100 * r.rejection()));
         Scoring best = results.getFirst().scoring();
-        for (String set : SETS) {
+        for (String set : EvaluationSet.NAMES) {
             System.out.println("best, without the shortcut: "
-                    + Evaluation.run(EvaluationSet.load(set), q -> AnswerEngine.decide(engine.evidence(q), best)).summary());
+                    + Evaluation.run(EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, set), q -> AnswerEngine.decide(engine.evidence(q), best)).summary());
         }
         shortcutAgreement(engine, dev);
     }

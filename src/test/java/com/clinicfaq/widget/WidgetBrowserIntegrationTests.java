@@ -2,7 +2,7 @@ package com.clinicfaq.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.CurrentKnowledge;
 import com.clinicfaq.knowledge.Section;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +47,7 @@ class WidgetBrowserIntegrationTests {
     int port;
 
     @Autowired
-    KnowledgeBase knowledge;
+    CurrentKnowledge knowledge;
 
     Browser browser;
 
@@ -73,7 +73,7 @@ class WidgetBrowserIntegrationTests {
         browser = Browser.desktop(1280, 900);
         browser.open(site() + "/");
 
-        var article = knowledge.articles().getFirst();
+        var article = knowledge.knowledge().articles().getFirst();
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo(article.title());
         for (Section section : article.sections()) {
             assertThat(browser.driver.findElement(By.id(section.anchor())).getText()).contains(section.title());

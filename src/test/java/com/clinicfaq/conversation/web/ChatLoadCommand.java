@@ -189,9 +189,9 @@ public final class ChatLoadCommand {
     private static List<String> questions() throws Exception {
         List<String> questions = new ArrayList<>();
         for (String set : List.of("dev", "holdout")) {
-            List<String> lines = Files.readAllLines(Path.of("src/test/resources/evaluation", set + ".csv"));
+            List<String> lines = Files.readAllLines(com.clinicfaq.curation.EvaluationSet.PROJECT_CHECKS.resolve("questions-" + set + ".csv"));
             for (String line : lines.subList(1, lines.size())) {
-                questions.add(com.clinicfaq.CsvRecords.fields(line).getFirst());
+                questions.add(com.clinicfaq.curation.CsvRecords.fields(line).getFirst());
             }
         }
         return questions;

@@ -1,6 +1,6 @@
-package com.clinicfaq.search;
+package com.clinicfaq.curation;
 
-import com.clinicfaq.CsvRecords;
+import com.clinicfaq.search.Answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,20 +14,22 @@ import java.util.Locale;
 /**
  * Realistic visitor questions with what a correct answer must say: one of the {@code expected}
  * snippets (verbatim article phrases), or nothing at all ({@code NONE}) when the knowledge base
- * cannot answer. Files: {@code src/test/resources/evaluation/{dev,holdout}.csv}.
+ * cannot answer. Files: {@code knowledge-base/checks/questions-{dev,holdout}.csv}; the engine was calibrated on
+ * the dev half only, and every change staff publish is checked against both.
  */
-record EvaluationSet(String name, List<Question> questions) {
+public record EvaluationSet(String name, List<Question> questions) {
 
-    static final Path FOLDER = Path.of("src/test/resources/evaluation");
+    /** The names of the sets in {@code checks/}. */
+    public static final List<String> NAMES = List.of("dev", "holdout");
 
-    record Question(String text, List<String> expected, String kind) {
+    public record Question(String text, List<String> expected, String kind) {
 
-        boolean answerable() {
+        public boolean answerable() {
             return !expected.isEmpty();
         }
 
         /** Whether the engine's answer is what a visitor needed. */
-        boolean judge(Answer answer) {
+        public boolean judge(Answer answer) {
             return switch (answer) {
                 case Answer.Found found -> answerable() && expected.stream()
                         .anyMatch(snippet -> normalise(found.text()).contains(normalise(snippet)));
@@ -41,9 +43,13 @@ record EvaluationSet(String name, List<Question> questions) {
         }
     }
 
-    static EvaluationSet load(String name) {
+    /** The project's own checks, as the evaluation command and the tests read them from the project folder. */
+    public static final Path PROJECT_CHECKS = Path.of("knowledge-base", "checks");
+
+    /** Reads {@code questions-<name>.csv} from the checks folder. */
+    public static EvaluationSet load(Path checks, String name) {
         try {
-            List<String> lines = Files.readAllLines(FOLDER.resolve(name + ".csv"), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(checks.resolve("questions-" + name + ".csv"), StandardCharsets.UTF_8);
             List<Question> questions = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 if (line.isBlank()) {

@@ -1,9 +1,9 @@
-package com.clinicfaq;
+package com.clinicfaq.curation;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The test data's CSV: one RFC 4180 record on one line; fields may be quoted, with "" for a quote. */
+/** The checks' CSV: one RFC 4180 record on one line; fields may be quoted, with "" for a quote. */
 public final class CsvRecords {
 
     private CsvRecords() {}

@@ -1,14 +1,15 @@
-package com.clinicfaq.search;
+package com.clinicfaq.curation;
 
+import com.clinicfaq.search.Answer;
 import java.util.List;
 import java.util.function.Function;
 
 /** The evaluation's figures for one set: what visitors would notice, not what the engine scored. */
-record Evaluation(String set, int answerable, int answeredCorrectly, int unanswerable, int rejected, List<Miss> misses) {
+public record Evaluation(String set, int answerable, int answeredCorrectly, int unanswerable, int rejected, List<Miss> misses) {
 
-    record Miss(EvaluationSet.Question question, Answer answer) {}
+    public record Miss(EvaluationSet.Question question, Answer answer) {}
 
-    static Evaluation run(EvaluationSet set, Function<String, Answer> engine) {
+    public static Evaluation run(EvaluationSet set, Function<String, Answer> engine) {
         int answerable = 0, correct = 0, unanswerable = 0, rejected = 0;
         List<Miss> misses = new java.util.ArrayList<>();
         for (EvaluationSet.Question question : set.questions()) {
@@ -28,15 +29,15 @@ record Evaluation(String set, int answerable, int answeredCorrectly, int unanswe
         return new Evaluation(set.name(), answerable, correct, unanswerable, rejected, List.copyOf(misses));
     }
 
-    double accuracy() {
+    public double accuracy() {
         return (double) answeredCorrectly / answerable;
     }
 
-    double rejection() {
+    public double rejection() {
         return (double) rejected / unanswerable;
     }
 
-    String summary() {
+    public String summary() {
         return "%-8s top-1 accuracy %5.1f %% (%d/%d answerable)   rejection %5.1f %% (%d/%d unanswerable)"
                 .formatted(set, 100 * accuracy(), answeredCorrectly, answerable, 100 * rejection(), rejected, unanswerable);
     }

@@ -1,0 +1,179 @@
+package com.clinicfaq.curation;
+
+import com.clinicfaq.cluster.ClusterEvent;
+import com.clinicfaq.cluster.ClusterEvents;
+import com.clinicfaq.knowledge.KnowledgeBaseProperties;
+import com.clinicfaq.policy.ConversationPolicy;
+import com.clinicfaq.search.AnswerEngine;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes a knowledge base: reads it whole (a file that does not read is refused with its file and line),
+ * runs the {@link SafetyNet} against it, stores it as a new version, builds its index beside the one
+ * serving and swaps them, and tells the other instances, which load the version within their poll
+ * interval. Nothing a visitor can notice happens until the swap; a refused change leaves everything as it was.
+ */
+@Service
+public class KnowledgePublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgePublisher.class);
+    static final String FOLDER_USER = "knowledge-base folder";
+
+    /** What became of a change. */
+    public sealed interface Outcome {
+        /** In force on this instance, and soon on the others. */
+        record Published(KnowledgeVersions.Version version, SafetyNet.Report report) implements Outcome {}
+
+        /** The files do not read: the message names the file and line. */
+        record Invalid(String message) implements Outcome {}
+
+        /** The files read, but the change would break safety cases or answers. */
+        record Refused(SafetyNet.Report report) implements Outcome {}
+    }
+
+    /** A draft read and indexed on its own, to try before publishing. The caller closes it. */
+    public record Preview(KnowledgeFiles.Parsed parsed, ConversationPolicy policy, AnswerEngine engine) implements AutoCloseable {
+        @Override
+        public void close() {
+            engine.close();
+        }
+    }
+
+    private final LiveKnowledge live;
+    private final AnswerEngine engine;
+    private final KnowledgeVersions versions;
+    private final SafetyNet safetyNet;
+    private final ClusterEvents cluster;
+    private final TransactionTemplate transaction;
+    private final KnowledgeBaseProperties properties;
+    private final Clock clock;
+    private final AtomicReference<String> folderProblem = new AtomicReference<>();
+
+    KnowledgePublisher(LiveKnowledge live, AnswerEngine engine, KnowledgeVersions versions, SafetyNet safetyNet,
+            ClusterEvents cluster, TransactionTemplate transaction, KnowledgeBaseProperties properties, Clock clock) {
+        this.live = live;
+        this.engine = engine;
+        this.versions = versions;
+        this.safetyNet = safetyNet;
+        this.cluster = cluster;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * @param override publish even though the safety net fails (an administrator's knowing decision; recorded
+     *     with the version)
+     */
+    public Outcome publish(KnowledgeFiles files, String by, String comment, boolean override) {
+        return publish(files, by, comment, null, override, null);
+    }
+
+    /** Publishes the files of an earlier version again, as a new version. */
+    public Outcome restore(long version, String by, boolean override) {
+        KnowledgeFiles files = versions.files(version);
+        if (files.files().isEmpty()) {
+            return new Outcome.Invalid("There is no version " + version + ".");
+        }
+        return publish(files, by, "Restored version " + version, version, override, null);
+    }
+
+    /** Reads and indexes files without publishing them. */
+    public Preview preview(KnowledgeFiles files) {
+        KnowledgeFiles.Parsed parsed = files.parse();
+        return new Preview(parsed, new ConversationPolicy(parsed.rules()), engine.preview(parsed.knowledge()));
+    }
+
+    /** Why the files in the folder were not published, if they were not. */
+    public String folderProblem() {
+        return folderProblem.get();
+    }
+
+    private synchronized Outcome publish(KnowledgeFiles files, String by, String comment, Long restoredFrom,
+            boolean override, String folderHash) {
+        Preview preview;
+        try {
+            preview = preview(files);
+        } catch (KnowledgeFiles.Invalid e) {
+            return new Outcome.Invalid(e.getMessage());
+        }
+        try (preview) {
+            SafetyNet.Report report = safetyNet.check(preview.policy(), preview.engine());
+            if (!report.passed() && !override) {
+                return new Outcome.Refused(report);
+            }
+            KnowledgeVersions.Version version = transaction.execute(status -> {
+                KnowledgeVersions.Version stored = versions.insert(
+                        files, by, comment, restoredFrom, !report.passed(), folderHash, clock.instant());
+                cluster.tellOthers(ClusterEvent.KNOWLEDGE_PUBLISHED, Long.toString(stored.id()));
+                return stored;
+            });
+            apply(version.id(), files, preview.parsed());
+            log.info("Published knowledge version {} by {}{}", version.id(), by, report.passed() ? "" : " over failing safety checks");
+            return new Outcome.Published(version, report);
+        }
+    }
+
+    /** Another instance published: load that version, unless a newer one is already in force. */
+    @EventListener(condition = "#event.kind() == T(com.clinicfaq.cluster.ClusterEvent).KNOWLEDGE_PUBLISHED")
+    void publishedElsewhere(ClusterEvent event) {
+        long version = Long.parseLong(event.ref());
+        if (version <= live.version()) {
+            return;
+        }
+        KnowledgeFiles files = versions.files(version);
+        apply(version, files, files.parse());
+        log.info("Knowledge version {} published by another instance is in force", version);
+    }
+
+    /** Publishes the folder's files when they changed since they were last published (if so configured). */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${clinicfaq.knowledge-base.folder-check-interval:5s}")
+    void followFolder() {
+        if (!properties.followFolder() || !Files.isDirectory(properties.path())) {
+            return;
+        }
+        KnowledgeFiles files = KnowledgeFiles.fromFolder(properties.path());
+        String hash = files.hash();
+        if (versions.lastFolderHash().filter(hash::equals).isPresent() || hash.equals(refusedFolderHash)) {
+            return;
+        }
+        Outcome outcome = publish(files, FOLDER_USER, "Changed files in the knowledge-base folder", null, false, hash);
+        switch (outcome) {
+            case Outcome.Published published -> folderProblem.set(null);
+            case Outcome.Invalid invalid -> refuseFolder(hash, invalid.message());
+            case Outcome.Refused refused -> refuseFolder(hash, refused.report().failures().stream()
+                    .map(f -> f.check() + ": " + f.detail()).reduce((a, b) -> a + "; " + b).orElse(""));
+        }
+    }
+
+    private volatile String refusedFolderHash;
+
+    private void refuseFolder(String hash, String problem) {
+        refusedFolderHash = hash;
+        folderProblem.set(problem);
+        log.error("The changed files in the knowledge-base folder were not published; version {} keeps serving: {}",
+                live.version(), problem);
+    }
+
+    private synchronized void apply(long version, KnowledgeFiles files, KnowledgeFiles.Parsed parsed) {
+        if (version <= live.version()) {
+            return;
+        }
+        AnswerEngine.IndexStats stats = engine.rebuild(parsed.knowledge());
+        live.replace(new LiveKnowledge.Live(version, parsed.knowledge(), new ConversationPolicy(parsed.rules()), files));
+        log.info("Knowledge version {} in force: {} items indexed in {} ms", version, stats.items(), stats.buildMillis());
+    }
+
+    List<KnowledgeVersions.Version> history(int limit) {
+        return versions.list(limit);
+    }
+}

@@ -1,0 +1,45 @@
+package com.clinicfaq.curation;
+
+import com.clinicfaq.knowledge.CurrentKnowledge;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.policy.ConversationPolicy;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The published version every conversation answers from: its knowledge base and its safety rules, swapped
+ * together and only ever forward to a newer version.
+ */
+public class LiveKnowledge implements CurrentKnowledge {
+
+    /** One published version, parsed. */
+    public record Live(long version, KnowledgeBase knowledge, ConversationPolicy policy, KnowledgeFiles files) {}
+
+    private final AtomicReference<Live> live;
+
+    LiveKnowledge(Live first) {
+        this.live = new AtomicReference<>(first);
+    }
+
+    public Live get() {
+        return live.get();
+    }
+
+    @Override
+    public KnowledgeBase knowledge() {
+        return live.get().knowledge();
+    }
+
+    public ConversationPolicy policy() {
+        return live.get().policy();
+    }
+
+    public long version() {
+        return live.get().version();
+    }
+
+    /** Puts {@code next} in force unless a newer version already is; returns whether it did. */
+    boolean replace(Live next) {
+        Live before = live.getAndUpdate(current -> next.version() > current.version() ? next : current);
+        return next.version() > before.version();
+    }
+}
