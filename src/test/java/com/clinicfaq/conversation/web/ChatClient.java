@@ -21,8 +21,8 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real WebSocket client of the chat, as a widget or a script would be, for tests. */
-final class ChatClient implements AutoCloseable {
+/** A real WebSocket client of the chat, as a widget or a script would be, for tests (the staff console's too). */
+public final class ChatClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -52,7 +52,7 @@ final class ChatClient implements AutoCloseable {
         }
     }
 
-    static ChatClient connect(int port) throws Exception {
+    public static ChatClient connect(int port) throws Exception {
         return connect(port, null);
     }
 
@@ -68,7 +68,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** Sends a visitor message; returns its client id. */
-    String say(String text) throws Exception {
+    public String say(String text) throws Exception {
         String id = "c-" + nextId++;
         send("{\"v\":1,\"type\":\"message\",\"id\":" + JSON.writeValueAsString(id) + ",\"text\":"
                 + JSON.writeValueAsString(text) + "}");
@@ -79,7 +79,7 @@ final class ChatClient implements AutoCloseable {
         send("{\"v\":1,\"type\":\"" + type + "\"}");
     }
 
-    void send(String raw) throws Exception {
+    public void send(String raw) throws Exception {
         session.sendMessage(new TextMessage(raw));
     }
 
@@ -88,7 +88,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** The next frame matching, skipping (and keeping) others. */
-    JsonNode await(Predicate<JsonNode> matching) throws InterruptedException {
+    public JsonNode await(Predicate<JsonNode> matching) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode frame = frames.poll(100, TimeUnit.MILLISECONDS);
@@ -102,11 +102,11 @@ final class ChatClient implements AutoCloseable {
         throw new AssertionError("no matching frame within " + WAIT + "; received " + received);
     }
 
-    JsonNode awaitType(String type) throws InterruptedException {
+    public JsonNode awaitType(String type) throws InterruptedException {
         return await(f -> f.path("type").asString().equals(type));
     }
 
-    JsonNode awaitBot(String kind) throws InterruptedException {
+    public JsonNode awaitBot(String kind) throws InterruptedException {
         return await(f -> f.path("type").asString().equals("bot") && f.path("kind").asString().equals(kind));
     }
 
@@ -122,7 +122,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** Every frame received so far, including those skipped by {@link #await}. */
-    List<JsonNode> received() throws InterruptedException {
+    public List<JsonNode> received() throws InterruptedException {
         JsonNode frame;
         while ((frame = frames.poll(200, TimeUnit.MILLISECONDS)) != null) {
             received.add(frame);
