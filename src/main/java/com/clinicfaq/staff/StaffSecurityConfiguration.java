@@ -37,7 +37,8 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/staff/handoffs", false))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // Logout as by default, to /login?logout: the generated login page answers that URL only while
+                // it is not set explicitly (set, every logout ended on a 404).
                 .build();
     }
 

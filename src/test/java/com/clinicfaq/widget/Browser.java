@@ -23,16 +23,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium driven through its own chromedriver, so Selenium Manager never downloads
- * anything, with helpers for the widget's shadow root.
+ * anything, with helpers for the widget's shadow root. Its public part is for every browser test: the
+ * staff console's too.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path AXE = Path.of("widget/node_modules/axe-core/axe.min.js");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private Browser(ChromeDriver driver, Path profile) {
@@ -41,7 +42,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A desktop window. */
-    static Browser desktop(int width, int height) {
+    public static Browser desktop(int width, int height) {
         return start(options -> options.addArguments("--window-size=" + width + "," + height));
     }
 
@@ -112,11 +113,11 @@ final class Browser implements AutoCloseable {
                 """);
     }
 
-    <T> T await(Function<WebDriver, T> condition) {
+    public <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(condition);
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));

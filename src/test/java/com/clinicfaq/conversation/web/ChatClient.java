@@ -21,7 +21,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real WebSocket client of the chat, as a widget or a script would be, for tests. */
+/** A real WebSocket client of the chat, as a widget or a script would be, for tests (the staff console's too). */
 public final class ChatClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -88,7 +88,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /** The next frame matching, skipping (and keeping) others. */
-    JsonNode await(Predicate<JsonNode> matching) throws InterruptedException {
+    public JsonNode await(Predicate<JsonNode> matching) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode frame = frames.poll(100, TimeUnit.MILLISECONDS);
@@ -130,7 +130,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /** Every frame received so far, including those skipped by {@link #await}. */
-    List<JsonNode> received() throws InterruptedException {
+    public List<JsonNode> received() throws InterruptedException {
         JsonNode frame;
         while ((frame = frames.poll(200, TimeUnit.MILLISECONDS)) != null) {
             received.add(frame);
