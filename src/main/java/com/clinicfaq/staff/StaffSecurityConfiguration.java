@@ -34,6 +34,7 @@ class StaffSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/staff/admin/**").hasRole(ADMIN)
                         .requestMatchers("/staff/handoffs/**").hasRole(REVIEWER)
+                        .requestMatchers("/staff/analytics/**").hasAnyRole(EDITOR, ADMIN)
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/staff/handoffs", false))
