@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,15 +26,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /**
- * The analytics page over real HTTP: exact figures for two stored days, a conversation through the
- * real chat service counted on it, the date filter, and who may see it.
+ * The analytics page and the Prometheus metrics over real HTTP: exact figures for two stored days,
+ * a conversation through the real chat service counted on both, the date filter, and who may see what.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "clinicfaq.staff.admin.username=ada",
-            "clinicfaq.staff.admin.password=correct horse battery"
+            "clinicfaq.staff.admin.password=correct horse battery",
+            "clinicfaq.staff.metrics.username=prometheus",
+            "clinicfaq.staff.metrics.password=scrape me if you can"
         })
+@AutoConfigureMetrics
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsIntegrationTests {
 
@@ -117,9 +121,10 @@ class AnalyticsIntegrationTests {
     }
 
     @Test
-    void countsAConversationThroughTheChat() throws Exception {
+    void countsAConversationThroughTheChatOnThePageAndInPrometheus() throws Exception {
         String today = "/staff/analytics?from=" + LocalDate.now() + "&to=" + LocalDate.now();
         String pageBefore = asEditor(today).body();
+        String metricsBefore = scrape("prometheus", "scrape me if you can").body();
 
         UUID id = conversations.open(null).conversationId();
         assertThat(firstReply(id, "how much does kyphoplasty cost with my insurance")).isEqualTo(BotMessage.Kind.UNKNOWN);
@@ -130,6 +135,7 @@ class AnalyticsIntegrationTests {
                 new HandoffSubmission("Paula Private", "707 555 0142", "paula@example.com", "", "", true, true)));
 
         String page = asEditor(today).body();
+        String metrics = scrape("prometheus", "scrape me if you can").body();
         assertThat(figure(page, "conversations") - figure(pageBefore, "conversations")).isEqualTo(1);
         assertThat(figure(page, "answered") - figure(pageBefore, "answered")).isEqualTo(1);
         assertThat(figure(page, "not-answered") - figure(pageBefore, "not-answered")).isEqualTo(1);
@@ -137,10 +143,25 @@ class AnalyticsIntegrationTests {
         assertThat(figure(page, "handoffs") - figure(pageBefore, "handoffs")).isEqualTo(1);
         assertThat(page).contains("how much does kyphoplasty cost with my insurance")
                 .doesNotContain("Paula", "555 0142", "paula@example.com");
+        assertThat(sample(metrics, "clinicfaq_conversations_started_total") - sample(metricsBefore, "clinicfaq_conversations_started_total"))
+                .isEqualTo(1);
+        assertThat(sample(metrics, "clinicfaq_questions_total{outcome=\"answered\"}")
+                - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"answered\"}")).isEqualTo(1);
+        assertThat(sample(metrics, "clinicfaq_questions_total{outcome=\"emergency\"}")
+                - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"emergency\"}")).isEqualTo(1);
+        assertThat(sample(metrics, "clinicfaq_questions_total{outcome=\"unknown\"}")
+                + sample(metrics, "clinicfaq_questions_total{outcome=\"out_of_scope\"}")
+                - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"unknown\"}")
+                - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"out_of_scope\"}")).isEqualTo(1);
+        assertThat(sample(metrics, "clinicfaq_emergencies_total") - sample(metricsBefore, "clinicfaq_emergencies_total")).isEqualTo(1);
+        assertThat(sample(metrics, "clinicfaq_handoffs_requested_total{emergency=\"true\"}")
+                - sample(metricsBefore, "clinicfaq_handoffs_requested_total{emergency=\"true\"}")).isEqualTo(1);
+        assertThat(sample(metrics, "clinicfaq_handoffs_open{status=\"NEW\"}")).isGreaterThanOrEqualTo(2);
+        assertThat(metrics).doesNotContain("kyphoplasty", "Paula", id.toString());
     }
 
     @Test
-    void keepsTheAnalyticsToEditorsAndAdministrators() throws Exception {
+    void keepsTheAnalyticsToEditorsAndAdministratorsAndTheMetricsToTheirAccount() throws Exception {
         StaffHttp http = new StaffHttp(port);
         HttpResponse<String> anonymous = StaffHttp.client().send(http.get("/staff/analytics"), HttpResponse.BodyHandlers.ofString());
         HttpClient reviewer = http.loggedIn("rita", "a reviewer password");
@@ -152,6 +173,14 @@ class AnalyticsIntegrationTests {
         assertThat(admin.send(http.get("/staff/analytics"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThat(admin.send(http.get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).body()).contains("/staff/analytics");
         assertThat(reviewer.send(http.get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).body()).doesNotContain("/staff/analytics");
+
+        assertThat(StaffHttp.client().send(http.get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+        assertThat(scrape("rita", "a reviewer password").statusCode()).isEqualTo(403);
+        assertThat(scrape("prometheus", "scrape me if you can").statusCode()).isEqualTo(200);
+        assertThat(scrape("ada", "correct horse battery").statusCode()).isEqualTo(200);
+        assertThat(StaffHttp.client().send(http.get("/actuator/health"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
     }
 
     private BotMessage.Kind firstReply(UUID conversation, String text) {
@@ -163,6 +192,11 @@ class AnalyticsIntegrationTests {
         return http.loggedIn("edna", "an editor password").send(http.get(path), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> scrape(String username, String password) throws Exception {
+        return HttpClient.newHttpClient().send(new StaffHttp(port).getWithBasic("/actuator/prometheus", username, password),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String text(String page, String id) {
         Matcher matcher = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(page);
         assertThat(matcher.find()).as("an element with id " + id).isTrue();
@@ -171,5 +205,14 @@ class AnalyticsIntegrationTests {
 
     private static int figure(String page, String id) {
         return Integer.parseInt(text(page, id));
+    }
+
+    /** A sample's value in the Prometheus text format; 0 when the series is not there yet. */
+    private static double sample(String scrape, String series) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .findFirst()
+                .orElse(0);
     }
 }

@@ -45,6 +45,12 @@ public final class StaffHttp {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
     }
 
+    /** A request with HTTP Basic credentials, as Prometheus scrapes. */
+    public HttpRequest getWithBasic(String path, String username, String password) {
+        String credentials = java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + credentials).build();
+    }
+
     public HttpRequest post(String path, String form) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
