@@ -43,4 +43,9 @@ class ArchitectureTests {
             .that().resideInAPackage("com.clinicfaq.knowledge..")
             .should().dependOnClassesThat().resideInAnyPackage("com.clinicfaq.search..", "com.clinicfaq.conversation..",
                     "com.clinicfaq.handoff..", "com.clinicfaq.policy..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnAnalytics = noClasses()
+            .that().resideOutsideOfPackage("com.clinicfaq.analytics..")
+            .should().dependOnClassesThat().resideInAPackage("com.clinicfaq.analytics..");
 }

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs conversations: each visitor input is stored, goes through the safety policy (emergency,
  * needs a clinician, booking, small talk) and then the answer engine, and the bot's replies are
  * stored before they are returned to be sent. Logs ids, never message text or contact details.
+ * Publishes {@link ConversationStarted} and {@link VisitorMessageReplied} (kinds and ids only) with
+ * what they describe, in the same transaction.
  */
 @Service
 public class ConversationService {
@@ -43,6 +46,7 @@ public class ConversationService {
     private final ChatProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final Object[] locks = new Object[256];
     private final Map<String, String> topics = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -54,8 +58,9 @@ public class ConversationService {
             HandoffService handoffs,
             ChatProperties properties,
             Clock clock,
-            TransactionTemplate transaction) {
-        this(transcripts, engine, live::policy, live::knowledge, handoffs, properties, clock, transaction);
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events) {
+        this(transcripts, engine, live::policy, live::knowledge, handoffs, properties, clock, transaction, events);
     }
 
     ConversationService(
@@ -66,7 +71,8 @@ public class ConversationService {
             HandoffService handoffs,
             ChatProperties properties,
             Clock clock,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events) {
         this.transcripts = transcripts;
         this.engine = engine;
         this.policy = policy;
@@ -75,6 +81,7 @@ public class ConversationService {
         this.properties = properties;
         this.clock = clock;
         this.transaction = transaction;
+        this.events = events;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -128,6 +135,7 @@ public class ConversationService {
             TranscriptMessage greeting = transcripts.appendBot(conversation.id(),
                     bot(BotMessage.Kind.GREETING, texts.greeting()).suggestions(texts.suggestions()).build(), now);
             log.info("Conversation {} started", conversation.id());
+            events.publishEvent(new ConversationStarted(conversation.id()));
             return new Opened(conversation.id(), false, List.of(), List.of(greeting));
         });
     }
@@ -176,6 +184,11 @@ public class ConversationService {
         transcripts.update(id, turn.stage(), turn.topicArticle(), emergency, now);
         if (emergency) {
             log.warn("Conversation {}: emergency guidance given ({})", id, turn.replies().getFirst().ruleId());
+        }
+        if (input instanceof Input.Text && !turn.replies().isEmpty()) {
+            BotMessage outcome = turn.replies().getFirst();
+            events.publishEvent(new VisitorMessageReplied(id, outcome.kind(), outcome.confidence(), outcome.ruleId(),
+                    outcome.emergency()));
         }
         return new Handled(turn.ack(), stored, turn.formErrors(), false);
     }

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Slows password guessing: after {@value #ATTEMPTS} failed logins from one address, logins from it
- * are refused for {@link #PAUSE}. A successful login clears the count.
+ * are refused for {@link #PAUSE}, on the login form and with HTTP Basic (the metrics endpoint's)
+ * alike. A successful login clears the count.
  */
 @Component
 class LoginThrottle extends OncePerRequestFilter {
@@ -42,7 +43,16 @@ class LoginThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !isLoginForm(request) && !carriesBasicCredentials(request);
+    }
+
+    private static boolean isLoginForm(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
+    }
+
+    private static boolean carriesBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     @Override
@@ -50,7 +60,11 @@ class LoginThrottle extends OncePerRequestFilter {
             throws ServletException, IOException {
         Failures current = failures.get(request.getRemoteAddr());
         if (current != null && current.blockedUntil() != null && clock.instant().isBefore(current.blockedUntil())) {
-            response.sendRedirect(request.getContextPath() + "/login?error=blocked");
+            if (isLoginForm(request)) {
+                response.sendRedirect(request.getContextPath() + "/login?error=blocked");
+            } else {
+                response.setStatus(429); // Too Many Requests
+            }
             return;
         }
         chain.doFilter(request, response);

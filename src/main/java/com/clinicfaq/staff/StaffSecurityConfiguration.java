@@ -6,17 +6,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Staff pages need a login; visitors' pages, the widget and the chat stay public. Accounts live in
- * Spring Security's JDBC schema with hashed passwords; CSRF protection is on.
+ * Spring Security's JDBC schema with hashed passwords; CSRF protection is on. Of the actuator, health
+ * and info are public; Prometheus scrapes its metrics with HTTP Basic as a metrics or admin account.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSecurityConfiguration {
@@ -26,6 +31,27 @@ class StaffSecurityConfiguration {
     static final String REVIEWER = "REVIEWER";
     static final String EDITOR = "EDITOR";
     static final String ADMIN = "ADMIN";
+    /** May read /actuator/prometheus and nothing else: the account Prometheus scrapes with. */
+    static final String METRICS = "METRICS";
+
+    /**
+     * The actuator, before the console's chain: stateless, HTTP Basic (what Prometheus speaks), guarded
+     * by the same throttle as the login form; endpoints not named here are refused.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        return http
+                .securityMatcher("/actuator", "/actuator/**")
+                .addFilterBefore(throttle, BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(METRICS, ADMIN)
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
 
     @Bean
     SecurityFilterChain staffSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
@@ -34,6 +60,7 @@ class StaffSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/staff/admin/**").hasRole(ADMIN)
                         .requestMatchers("/staff/handoffs/**").hasRole(REVIEWER)
+                        .requestMatchers("/staff/analytics/**").hasAnyRole(EDITOR, ADMIN)
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/staff/handoffs", false))
@@ -60,8 +87,9 @@ class StaffSecurityConfiguration {
         return new JdbcUserDetailsManager(dataSource);
     }
 
-    /** The first administrator, from configuration, when there is no account yet. */
+    /** The first administrator, from configuration, when there is no account yet (so before any other account). */
     @Bean
+    @Order(1)
     ApplicationRunner firstAdministrator(JdbcUserDetailsManager accounts, PasswordEncoder encoder, StaffProperties properties,
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         return args -> {
@@ -79,6 +107,23 @@ class StaffSecurityConfiguration {
                     .roles(ADMIN, REVIEWER, EDITOR)
                     .build());
             log.info("Created the first administrator account '{}'", properties.admin().username());
+        };
+    }
+
+    /** The account Prometheus scrapes with, from configuration, when it does not exist yet. */
+    @Bean
+    @Order(2)
+    ApplicationRunner metricsAccount(JdbcUserDetailsManager accounts, PasswordEncoder encoder, StaffProperties properties) {
+        return args -> {
+            StaffProperties.Metrics metrics = properties.metrics();
+            if (metrics.password() == null || metrics.password().isBlank() || accounts.userExists(metrics.username())) {
+                return;
+            }
+            accounts.createUser(User.withUsername(metrics.username())
+                    .password(encoder.encode(metrics.password()))
+                    .roles(METRICS)
+                    .build());
+            log.info("Created the metrics account '{}'", metrics.username());
         };
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +45,7 @@ class ConversationServiceTests {
     private final AnswerEngine engine = mock(AnswerEngine.class);
     private final ConversationPolicy policy = mock(ConversationPolicy.class);
     private final HandoffService handoffs = mock(HandoffService.class);
+    private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
     private final UUID id = UUID.randomUUID();
     private ConversationService service;
 
@@ -55,7 +57,7 @@ class ConversationServiceTests {
         KnowledgeBase knowledge = new KnowledgeBase(List.of(), List.of(), List.of());
         service = new ConversationService(transcripts, engine, () -> policy, () -> knowledge,
                 handoffs, properties, Clock.fixed(NOW, ZoneOffset.UTC),
-                new TransactionTemplate(mock(PlatformTransactionManager.class)));
+                new TransactionTemplate(mock(PlatformTransactionManager.class)), events);
         when(transcripts.find(id)).thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.CHATTING, null)));
         when(transcripts.seqOfClientMessage(eq(id), anyString())).thenReturn(Optional.empty());
         when(transcripts.appendVisitor(eq(id), anyString(), anyString(), any())).thenReturn(2);
@@ -73,6 +75,7 @@ class ConversationServiceTests {
         assertThat(handled.replies().getFirst().bot().emergency()).isTrue();
         verify(engine, never()).answer(anyString());
         verify(transcripts).update(id, Stage.OFFERED, null, true, NOW);
+        verify(events).publishEvent(new VisitorMessageReplied(id, BotMessage.Kind.EMERGENCY, null, "legs", true));
     }
 
     @Test
@@ -101,6 +104,7 @@ class ConversationServiceTests {
         assertThat(kinds(handled)).containsExactly(BotMessage.Kind.UNKNOWN);
         assertThat(handled.replies().getFirst().bot().text()).isEqualTo("I cannot help with that here.");
         verify(transcripts).update(id, Stage.OFFERED, null, false, NOW);
+        verify(events).publishEvent(new VisitorMessageReplied(id, BotMessage.Kind.UNKNOWN, null, "cost", false));
     }
 
     @Test
@@ -113,6 +117,7 @@ class ConversationServiceTests {
         assertThat(handled.replies()).isEmpty();
         verify(transcripts, never()).appendVisitor(any(), any(), any(), any());
         verify(engine, never()).answer(anyString());
+        verify(events, never()).publishEvent(any(Object.class));
     }
 
     @Test

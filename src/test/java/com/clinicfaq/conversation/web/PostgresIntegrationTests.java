@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.ClinicFaqApplication;
 import com.clinicfaq.TestPostgres;
+import com.clinicfaq.analytics.Analytics;
+import com.clinicfaq.analytics.DaysOfConversations;
+import com.clinicfaq.analytics.Outcome;
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.handoff.HandoffRequest;
 import com.clinicfaq.handoff.HandoffService;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The same migrations, chat and handoff queue on a real PostgreSQL (binaries from Maven Central,
- * started for the test), as in production.
+ * The same migrations, chat, handoff queue and analytics on a real PostgreSQL (binaries from Maven
+ * Central, started for the test), as in production.
  */
 class PostgresIntegrationTests {
 
@@ -60,5 +66,28 @@ class PostgresIntegrationTests {
         assertThat(app.getBean(ConversationService.class).transcript(UUID.fromString(conversation)))
                 .anySatisfy(m -> assertThat(m.fromVisitor() ? m.visitorText() : "").isEqualTo("i cant feel my legs"))
                 .allSatisfy(m -> assertThat(m.fromVisitor() || !m.bot().disclaimer().isBlank()).isTrue());
+    }
+
+    @Test
+    void reportsTheAnalyticsOfStoredDays() {
+        LocalDate first = LocalDate.of(2021, 3, 4);
+        new DaysOfConversations(app.getBean(JdbcClient.class)).insert(first);
+
+        Analytics.Report report = app.getBean(Analytics.class).report(first, first.plusDays(1));
+
+        assertThat(report.conversations()).isEqualTo(3);
+        assertThat(report.days()).extracting(Analytics.Day::conversations).containsExactly(2, 1);
+        assertThat(report.answered()).isEqualTo(2);
+        assertThat(report.count(Outcome.LOW_CONFIDENCE)).isEqualTo(1);
+        assertThat(report.count(Outcome.OUT_OF_SCOPE)).isEqualTo(2);
+        assertThat(report.count(Outcome.UNKNOWN)).isEqualTo(1);
+        assertThat(report.answeredPercent()).isEqualTo(33);
+        assertThat(report.emergencies()).isEqualTo(1);
+        assertThat(report.handoffs()).isEqualTo(1);
+        assertThat(report.emergencyHandoffs()).isEqualTo(1);
+        assertThat(report.topQuestions()).containsExactly(
+                new Analytics.TopQuestion(DaysOfConversations.FAQ, DaysOfConversations.FAQ_QUESTION, 2));
+        assertThat(report.missedQuestions().getFirst())
+                .isEqualTo(new Analytics.MissedQuestion("what does it cost", 2, Set.of(Outcome.OUT_OF_SCOPE)));
     }
 }

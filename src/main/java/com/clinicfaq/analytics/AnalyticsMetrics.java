@@ -1,0 +1,86 @@
+package com.clinicfaq.analytics;
+
+import com.clinicfaq.conversation.ConversationStarted;
+import com.clinicfaq.conversation.VisitorMessageReplied;
+import com.clinicfaq.handoff.HandoffRequested;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The page's figures as Micrometer meters, counted from the conversation and handoff events once
+ * what they describe is committed. Tags are few and fixed (an outcome, whether it was an emergency,
+ * a status): never a visitor's words, a rule or a conversation id.
+ */
+@Component
+class AnalyticsMetrics {
+
+    private final Counter conversations;
+    private final Map<Outcome, Counter> questions = new EnumMap<>(Outcome.class);
+    private final Counter emergencies;
+    private final Counter handoffs;
+    private final Counter emergencyHandoffs;
+    private final AnalyticsProperties properties;
+    private final JdbcClient jdbc;
+
+    AnalyticsMetrics(MeterRegistry registry, AnalyticsProperties properties, JdbcClient jdbc) {
+        this.properties = properties;
+        this.jdbc = jdbc;
+        conversations = Counter.builder("clinicfaq.conversations.started")
+                .description("Conversations started by visitors")
+                .register(registry);
+        for (Outcome outcome : Outcome.values()) {
+            questions.put(outcome, Counter.builder("clinicfaq.questions")
+                    .description("Visitor messages by the outcome of the bot's reply (answered, low_confidence, out_of_scope and"
+                            + " unknown are questions to the knowledge base)")
+                    .tag("outcome", outcome.tag())
+                    .register(registry));
+        }
+        emergencies = Counter.builder("clinicfaq.emergencies")
+                .description("Urgent guidance given in reply to a visitor's message")
+                .register(registry);
+        handoffs = handoffCounter(registry, false);
+        emergencyHandoffs = handoffCounter(registry, true);
+        for (String status : new String[] {"NEW", "IN_PROGRESS"}) {
+            Gauge.builder("clinicfaq.handoffs.open", this, metrics -> metrics.open(status))
+                    .description("Handoff requests waiting for staff, by status")
+                    .tag("status", status)
+                    .register(registry);
+        }
+    }
+
+    private static Counter handoffCounter(MeterRegistry registry, boolean emergency) {
+        return Counter.builder("clinicfaq.handoffs.requested")
+                .description("Handoff requests received")
+                .tag("emergency", Boolean.toString(emergency))
+                .register(registry);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void started(ConversationStarted event) {
+        conversations.increment();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void replied(VisitorMessageReplied event) {
+        boolean low = event.confidence() != null && event.confidence() < properties.lowConfidence();
+        questions.get(Outcome.of(event.reply(), low, event.ruleId() != null && !event.ruleId().isBlank())).increment();
+        if (event.emergency()) {
+            emergencies.increment();
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void handoffRequested(HandoffRequested event) {
+        (event.emergency() ? emergencyHandoffs : handoffs).increment();
+    }
+
+    private double open(String status) {
+        return jdbc.sql("select count(*) from handoff_request where status = ?").param(status).query(Long.class).single();
+    }
+}
