@@ -1,0 +1,420 @@
+package com.clinicfaq.curation;
+
+import com.clinicfaq.knowledge.Article;
+import com.clinicfaq.knowledge.Block;
+import com.clinicfaq.knowledge.Faq;
+import com.clinicfaq.knowledge.ImportedArticle;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.KnowledgeBaseReader;
+import com.clinicfaq.knowledge.KnowledgeBaseWriter;
+import com.clinicfaq.knowledge.Section;
+import com.clinicfaq.knowledge.Slugs;
+import com.clinicfaq.policy.PolicyRulesReader;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one shared draft staff edit: changes are checked as they are made (a change that leaves the
+ * knowledge base unreadable is refused and the draft stays as it was) and published together.
+ */
+@Service
+public class KnowledgeEditor {
+
+    /** A change to the draft. */
+    public sealed interface Change {
+        /** A new FAQ ({@code id} null) or a changed one; phrasings one per line. */
+        record SaveFaq(String id, String articleId, String question, List<String> phrasings, String answer, String sectionAnchor)
+                implements Change {}
+
+        record DeleteFaq(String id) implements Change {}
+
+        /** Another way visitors ask an existing FAQ. */
+        record AddPhrasing(String faqId, String phrasing) implements Change {}
+
+        /**
+         * A new section ({@code anchor} null) or a changed one. The text is paragraphs separated by blank lines,
+         * list items starting with "- " and quotations with "> ".
+         */
+        record SaveSection(String articleId, String anchor, String title, String text) implements Change {}
+
+        record DeleteSection(String articleId, String anchor) implements Change {}
+
+        /** A whole file replaced: {@code synonyms.txt}, {@code out-of-scope.md} or {@code policy.yml}. */
+        record SaveFile(String path, String content) implements Change {}
+
+        /** An article imported from its plain text, with its FAQs. */
+        record AddArticle(ImportedArticle imported) implements Change {}
+    }
+
+    /** The draft after a change, or why the change was refused (the draft unchanged). */
+    public sealed interface Edited {
+        record Saved(KnowledgeVersions.Draft draft) implements Edited {}
+
+        record Refused(List<String> problems) implements Edited {}
+    }
+
+    /** The lines of a unified diff of one file. */
+    public record FileDiff(String path, List<String> lines) {}
+
+    /** Files that may be replaced whole from the console. */
+    public static final List<String> EDITABLE_FILES =
+            List.of(KnowledgeBaseReader.SYNONYMS, KnowledgeBaseReader.OUT_OF_SCOPE, PolicyRulesReader.FILE);
+
+    private final KnowledgeVersions versions;
+    private final LiveKnowledge live;
+    private final KnowledgePublisher publisher;
+    private final Clock clock;
+    private final KnowledgeBaseWriter writer = new KnowledgeBaseWriter();
+
+    KnowledgeEditor(KnowledgeVersions versions, LiveKnowledge live, KnowledgePublisher publisher, Clock clock) {
+        this.versions = versions;
+        this.live = live;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** The draft, or the live version as the start of one when nobody has changed anything. */
+    public KnowledgeVersions.Draft draft() {
+        return versions.draft().orElseGet(() -> new KnowledgeVersions.Draft(live.version(), null, null, live.get().files()));
+    }
+
+    /** Whether the draft differs from what is live. */
+    public boolean hasChanges() {
+        return versions.draft().map(d -> !d.files().equals(live.get().files())).orElse(false);
+    }
+
+    /** The draft read as the service would read it (it always reads: refused changes are never saved). */
+    public KnowledgeBase draftKnowledge() {
+        return draft().files().parse().knowledge();
+    }
+
+    public synchronized Edited apply(Change change, String by) {
+        KnowledgeVersions.Draft draft = draft();
+        KnowledgeFiles files = draft.files();
+        KnowledgeBase knowledge;
+        try {
+            knowledge = files.parse().knowledge();
+        } catch (KnowledgeFiles.Invalid e) {
+            knowledge = live.knowledge();
+            files = live.get().files();
+        }
+        List<String> problems = new ArrayList<>();
+        KnowledgeFiles changed = change(change, files, knowledge, problems);
+        if (!problems.isEmpty()) {
+            return new Edited.Refused(List.copyOf(problems));
+        }
+        try {
+            changed.parse();
+        } catch (KnowledgeFiles.Invalid e) {
+            return new Edited.Refused(List.of(e.getMessage()));
+        }
+        versions.saveDraft(draft.baseVersion(), changed, by, clock.instant());
+        return new Edited.Saved(draft());
+    }
+
+    /** Publishes the draft; once it is published the draft is gone. */
+    public KnowledgePublisher.Outcome publish(String by, String comment, boolean override) {
+        KnowledgeFiles files = draft().files();
+        KnowledgePublisher.Outcome outcome = publisher.publish(files, by, comment, override);
+        if (outcome instanceof KnowledgePublisher.Outcome.Published) {
+            versions.discardDraft();
+        }
+        return outcome;
+    }
+
+    public void discard() {
+        versions.discardDraft();
+    }
+
+    /** What changes from {@code before} to {@code after}, file by file, with three lines of context. */
+    public static List<FileDiff> diff(KnowledgeFiles before, KnowledgeFiles after) {
+        List<FileDiff> diffs = new ArrayList<>();
+        for (String path : new TreeSet<>(union(before, after))) {
+            List<String> a = lines(before.files().get(path));
+            List<String> b = lines(after.files().get(path));
+            if (a.equals(b)) {
+                continue;
+            }
+            List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(
+                    before.files().containsKey(path) ? "a/" + path : "/dev/null",
+                    after.files().containsKey(path) ? "b/" + path : "/dev/null",
+                    a, DiffUtils.diff(a, b), 3);
+            diffs.add(new FileDiff(path, unified));
+        }
+        return diffs;
+    }
+
+    private KnowledgeFiles change(Change change, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+        return switch (change) {
+            case Change.SaveFaq save -> saveFaq(save, files, knowledge, problems);
+            case Change.DeleteFaq delete -> findFaq(knowledge, delete.id(), problems)
+                    .map(faq -> withFaqs(files, knowledge, faq.articleId(), faqs -> faqs.removeIf(f -> f.id().equals(faq.id()))))
+                    .orElse(files);
+            case Change.AddPhrasing add -> addPhrasing(add, files, knowledge, problems);
+            case Change.SaveSection save -> saveSection(save, files, knowledge, problems);
+            case Change.DeleteSection delete -> deleteSection(delete, files, knowledge, problems);
+            case Change.SaveFile save -> {
+                if (!EDITABLE_FILES.contains(save.path())) {
+                    problems.add("Only " + String.join(", ", EDITABLE_FILES) + " can be replaced whole.");
+                    yield files;
+                }
+                yield files.with(save.path(), normaliseNewlines(save.content()));
+            }
+            case Change.AddArticle add -> {
+                String id = add.imported().article().id();
+                if (knowledge.article(id).isPresent()) {
+                    problems.add("An article with the id '" + id + "' is already in the knowledge base.");
+                    yield files;
+                }
+                yield files.with("articles/" + id + ".md", writer.articleText(add.imported().article()))
+                        .with("faqs/" + id + ".md", writer.faqText(id, add.imported().faqs()));
+            }
+        };
+    }
+
+    private KnowledgeFiles saveFaq(Change.SaveFaq save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+        String question = clean(save.question());
+        String answer = cleanParagraphs(save.answer());
+        List<String> phrasings = save.phrasings().stream().map(KnowledgeEditor::clean).filter(p -> !p.isEmpty()).distinct().toList();
+        if (question.isEmpty()) {
+            problems.add("The question is empty.");
+        }
+        if (answer.isEmpty()) {
+            problems.add("The answer is empty.");
+        }
+        Optional<Article> article = knowledge.article(save.articleId());
+        if (article.isEmpty()) {
+            problems.add("There is no article '" + save.articleId() + "'.");
+        } else if (article.get().sections().stream().noneMatch(s -> s.anchor().equals(save.sectionAnchor()))) {
+            problems.add("The article has no section '" + save.sectionAnchor() + "'.");
+        }
+        Faq existing = null;
+        if (save.id() != null && !save.id().isBlank()) {
+            existing = findFaq(knowledge, save.id(), problems).orElse(null);
+        }
+        if (!problems.isEmpty()) {
+            return files;
+        }
+        String id = existing != null ? existing.id() : uniqueFaqId(knowledge, question);
+        Faq faq = new Faq(id, save.articleId(), question, phrasings, answer, save.sectionAnchor(),
+                existing != null ? existing.origin() : Faq.Origin.CURATED);
+        KnowledgeFiles changed = files;
+        if (existing != null && !existing.articleId().equals(faq.articleId())) {
+            Faq moved = existing;
+            changed = withFaqs(changed, knowledge, moved.articleId(), faqs -> faqs.removeIf(f -> f.id().equals(moved.id())));
+        }
+        Faq previous = existing;
+        return withFaqs(changed, knowledge, faq.articleId(), faqs -> {
+            int at = previous == null ? -1 : indexOf(faqs, previous.id());
+            if (at >= 0) {
+                faqs.set(at, faq);
+            } else {
+                faqs.add(faq);
+            }
+        });
+    }
+
+    private KnowledgeFiles addPhrasing(Change.AddPhrasing add, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+        String phrasing = clean(add.phrasing());
+        if (phrasing.isEmpty()) {
+            problems.add("The question is empty.");
+            return files;
+        }
+        return findFaq(knowledge, add.faqId(), problems).map(faq -> {
+            List<String> phrasings = new ArrayList<>(faq.phrasings());
+            phrasings.add(phrasing);
+            Faq changed = new Faq(faq.id(), faq.articleId(), faq.question(), phrasings, faq.answer(), faq.sectionAnchor(), faq.origin());
+            return withFaqs(files, knowledge, faq.articleId(), faqs -> faqs.set(indexOf(faqs, faq.id()), changed));
+        }).orElse(files);
+    }
+
+    private KnowledgeFiles saveSection(Change.SaveSection save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+        String title = clean(save.title());
+        List<Block> blocks = blocks(save.text());
+        if (title.isEmpty()) {
+            problems.add("The section title is empty.");
+        }
+        if (blocks.isEmpty()) {
+            problems.add("The section text is empty.");
+        }
+        Optional<Article> article = knowledge.article(save.articleId());
+        if (article.isEmpty()) {
+            problems.add("There is no article '" + save.articleId() + "'.");
+        }
+        if (!problems.isEmpty()) {
+            return files;
+        }
+        List<Section> sections = new ArrayList<>(article.get().sections());
+        boolean isNew = save.anchor() == null || save.anchor().isBlank();
+        int at = isNew ? -1 : indexOfSection(sections, save.anchor());
+        if (!isNew && at < 0) {
+            problems.add("The article has no section '" + save.anchor() + "'.");
+            return files;
+        }
+        String anchor = isNew ? uniqueAnchor(sections, title) : save.anchor();
+        Section section = new Section(anchor, title, blocks);
+        if (isNew) {
+            sections.add(section);
+        } else {
+            sections.set(at, section);
+        }
+        return withArticle(files, article.get(), sections);
+    }
+
+    private KnowledgeFiles deleteSection(Change.DeleteSection delete, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+        Optional<Article> article = knowledge.article(delete.articleId());
+        if (article.isEmpty()) {
+            problems.add("There is no article '" + delete.articleId() + "'.");
+            return files;
+        }
+        List<Section> sections = new ArrayList<>(article.get().sections());
+        if (!sections.removeIf(s -> s.anchor().equals(delete.anchor()))) {
+            problems.add("The article has no section '" + delete.anchor() + "'.");
+            return files;
+        }
+        List<String> using = knowledge.faqs().stream()
+                .filter(f -> f.articleId().equals(delete.articleId()) && f.sectionAnchor().equals(delete.anchor()))
+                .map(Faq::question)
+                .toList();
+        if (!using.isEmpty()) {
+            problems.add("These FAQs name the section as their source; move or delete them first: " + String.join("; ", using));
+            return files;
+        }
+        return withArticle(files, article.get(), sections);
+    }
+
+    private KnowledgeFiles withArticle(KnowledgeFiles files, Article article, List<Section> sections) {
+        Article changed = new Article(article.id(), article.title(), article.subtitle(), article.author(), article.credentials(),
+                article.practice(), article.location(), article.source(), article.reviewed(), article.disclaimer(), sections);
+        return files.with("articles/" + article.id() + ".md", writer.articleText(changed));
+    }
+
+    private KnowledgeFiles withFaqs(KnowledgeFiles files, KnowledgeBase knowledge, String articleId,
+            java.util.function.Consumer<List<Faq>> edit) {
+        List<Faq> faqs = new ArrayList<>(knowledge.faqs().stream().filter(f -> f.articleId().equals(articleId)).toList());
+        edit.accept(faqs);
+        return files.with("faqs/" + articleId + ".md", writer.faqText(articleId, faqs));
+    }
+
+    private static Optional<Faq> findFaq(KnowledgeBase knowledge, String id, List<String> problems) {
+        Optional<Faq> faq = knowledge.faqs().stream().filter(f -> f.id().equals(id)).findFirst();
+        if (faq.isEmpty()) {
+            problems.add("There is no FAQ '" + id + "'.");
+        }
+        return faq;
+    }
+
+    private static int indexOf(List<Faq> faqs, String id) {
+        for (int i = 0; i < faqs.size(); i++) {
+            if (faqs.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfSection(List<Section> sections, String anchor) {
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).anchor().equals(anchor)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String uniqueFaqId(KnowledgeBase knowledge, String question) {
+        String base = Slugs.of(question);
+        String id = base;
+        for (int n = 2; isTaken(knowledge, id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private static boolean isTaken(KnowledgeBase knowledge, String id) {
+        return knowledge.faqs().stream().anyMatch(f -> f.id().equals(id))
+                || knowledge.outOfScope().stream().anyMatch(t -> t.id().equals(id));
+    }
+
+    private static String uniqueAnchor(List<Section> sections, String title) {
+        String base = Slugs.of(title);
+        String anchor = base;
+        for (int n = 2; indexOfSection(sections, anchor) >= 0; n++) {
+            anchor = base + "-" + n;
+        }
+        return anchor;
+    }
+
+    /** Paragraphs, "- " list items and "> " quotations, as a staff member types them. */
+    static List<Block> blocks(String text) {
+        List<Block> blocks = new ArrayList<>();
+        for (String chunk : normaliseNewlines(text == null ? "" : text).split("\n\\s*\n")) {
+            List<String> lines = Arrays.stream(chunk.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+            if (lines.isEmpty()) {
+                continue;
+            }
+            if (lines.stream().allMatch(l -> l.startsWith("- "))) {
+                lines.forEach(l -> blocks.add(new Block(Block.Kind.BULLET, clean(l.substring(2)))));
+            } else if (lines.getFirst().startsWith("> ")) {
+                blocks.add(new Block(Block.Kind.QUOTE, clean(String.join(" ",
+                        lines.stream().map(l -> l.startsWith(">") ? l.substring(1) : l).toList()))));
+            } else {
+                blocks.add(new Block(Block.Kind.PARAGRAPH, clean(String.join(" ", lines))));
+            }
+        }
+        return blocks;
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String cleanParagraphs(String text) {
+        return String.join("\n\n", Arrays.stream(normaliseNewlines(text == null ? "" : text).split("\n\\s*\n"))
+                .map(KnowledgeEditor::clean).filter(p -> !p.isEmpty()).toList());
+    }
+
+    private static String normaliseNewlines(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : Arrays.asList(text.split("\n", -1));
+    }
+
+    private static java.util.Set<String> union(KnowledgeFiles a, KnowledgeFiles b) {
+        java.util.Set<String> paths = new java.util.HashSet<>(a.files().keySet());
+        paths.addAll(b.files().keySet());
+        return paths;
+    }
+
+    /** For lists in the console: FAQs by article, in file order. */
+    public static Map<String, List<Faq>> faqsByArticle(KnowledgeBase knowledge) {
+        Map<String, List<Faq>> byArticle = new LinkedHashMap<>();
+        knowledge.articles().forEach(a -> byArticle.put(a.id(), new ArrayList<>()));
+        knowledge.faqs().forEach(f -> byArticle.computeIfAbsent(f.articleId(), k -> new ArrayList<>()).add(f));
+        return byArticle;
+    }
+
+    /** FAQs whose question, phrasings or answer contain every word of {@code search}. */
+    public static List<Faq> search(KnowledgeBase knowledge, String search) {
+        if (search == null || search.isBlank()) {
+            return knowledge.faqs();
+        }
+        List<String> words = Arrays.stream(search.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return knowledge.faqs().stream().filter(faq -> {
+            String text = (faq.question() + "\n" + String.join("\n", faq.phrasings()) + "\n" + faq.answer()).toLowerCase(Locale.ROOT);
+            return words.stream().allMatch(text::contains);
+        }).toList();
+    }
+}

@@ -1,0 +1,108 @@
+package com.clinicfaq.curation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.curation.KnowledgeEditor.Change;
+import com.clinicfaq.curation.KnowledgeEditor.Edited;
+import com.clinicfaq.search.Answer;
+import com.clinicfaq.search.AnswerEngine;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Editing the draft: each change is checked as it is made, and published together. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KnowledgeEditorIntegrationTests {
+
+    static final String ARTICLE = "kyphoplasty-compression-fractures";
+    static final String MISSED = "how soon am i back on my feet";
+    static final String RIGHT = "walking within a few days";
+
+    @Autowired
+    KnowledgeEditor editor;
+
+    @Autowired
+    AnswerEngine engine;
+
+    @Autowired
+    LiveKnowledge live;
+
+    @AfterEach
+    void discard() {
+        editor.discard();
+    }
+
+    @Test
+    void aMissedQuestionAddedAsAPhrasingIsAnsweredOnceTheDraftIsPublished() {
+        assertThat(answerText(MISSED)).doesNotContain(RIGHT);
+
+        Edited edited = editor.apply(new Change.AddPhrasing("activity-after", MISSED), "edith");
+
+        assertThat(edited).isInstanceOf(Edited.Saved.class);
+        assertThat(editor.hasChanges()).isTrue();
+        assertThat(answerText(MISSED)).as("not live before it is published").doesNotContain(RIGHT);
+        assertThat(KnowledgeEditor.diff(live.get().files(), editor.draft().files()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.lines()).contains("+? " + MISSED));
+
+        assertThat(editor.publish("edith", "Needle size", false)).isInstanceOf(KnowledgePublisher.Outcome.Published.class);
+
+        assertThat(answerText(MISSED)).contains(RIGHT);
+        assertThat(editor.hasChanges()).isFalse();
+    }
+
+    @Test
+    void aNewFaqNeedsAQuestionAnAnswerAKnownSectionAndAQuestionNoOtherFaqAsks() {
+        assertThat(problems(new Change.SaveFaq(null, ARTICLE, " ", List.of(), "", "quick-insights")))
+                .containsExactly("The question is empty.", "The answer is empty.");
+        assertThat(problems(new Change.SaveFaq(null, ARTICLE, "Is it painful?", List.of(), "It is quick.", "nowhere")))
+                .containsExactly("The article has no section 'nowhere'.");
+        assertThat(problems(new Change.SaveFaq(null, ARTICLE, "What is kyphoplasty?", List.of(), "Cement.", "quick-insights")))
+                .singleElement().asString().contains("already asked by FAQ 'what-is-kyphoplasty'");
+
+        Edited saved = editor.apply(new Change.SaveFaq(null, ARTICLE, "Is the cement permanent?", List.of("does the cement stay forever"),
+                "The cement hardens within minutes, creating an internal cast that stabilizes the fracture.", "what-is-kyphoplasty-and-how-does-it-work-in-napa"), "edith");
+
+        assertThat(saved).isInstanceOf(Edited.Saved.class);
+        assertThat(editor.draftKnowledge().faqs()).anySatisfy(faq -> {
+            assertThat(faq.id()).isEqualTo("is-the-cement-permanent");
+            assertThat(faq.phrasings()).containsExactly("does the cement stay forever");
+        });
+    }
+
+    @Test
+    void aSafetyRuleThatWouldMatchEverythingIsRefusedAndTheDraftStaysAsItWas() {
+        String policy = live.get().files().files().get("policy.yml");
+        String greedy = policy.replaceFirst("      - leg\\* \\| feet", "      - * | leg* | feet");
+
+        assertThat(editor.apply(new Change.SaveFile("policy.yml", greedy), "edith"))
+                .isInstanceOfSatisfying(Edited.Refused.class, r -> assertThat(r.problems()).singleElement().asString().startsWith("policy.yml:"));
+        assertThat(editor.hasChanges()).isFalse();
+        assertThat(problems(new Change.SaveFile("../etc/passwd", "x"))).isNotEmpty();
+    }
+
+    @Test
+    void aSectionCanBeChangedButNotDeletedWhileFaqsNameIt() {
+        assertThat(problems(new Change.DeleteSection(ARTICLE, "quick-insights"))).singleElement().asString()
+                .startsWith("These FAQs name the section as their source");
+
+        Edited saved = editor.apply(new Change.SaveSection(ARTICLE, "quick-insights", "Quick insights",
+                "Kyphoplasty is a minimally invasive procedure.\n\n- It uses a balloon.\n- It uses cement."), "edith");
+
+        assertThat(saved).isInstanceOf(Edited.Saved.class);
+        assertThat(editor.draftKnowledge().article(ARTICLE).orElseThrow().sections())
+                .filteredOn(s -> s.anchor().equals("quick-insights"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.blocks()).hasSize(3));
+    }
+
+    private String answerText(String question) {
+        return engine.answer(question) instanceof Answer.Found found ? found.text() : "";
+    }
+
+    private List<String> problems(Change change) {
+        return editor.apply(change, "edith") instanceof Edited.Refused refused ? refused.problems() : List.of();
+    }
+}
