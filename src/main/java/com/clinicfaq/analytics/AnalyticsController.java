@@ -1,6 +1,5 @@
 package com.clinicfaq.analytics;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,7 +40,7 @@ class AnalyticsController {
     String analytics(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
+            Model model, HttpServletResponse response) {
         LocalDate today = analytics.today();
         LocalDate end = to != null ? to : today;
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
@@ -65,7 +64,6 @@ class AnalyticsController {
         model.addAttribute("chartHeight", BarChart.HEIGHT);
         model.addAttribute("retentionNote", start.isBefore(today.minusDays(retention.toDays())));
         model.addAttribute("retentionDays", retention.toDays());
-        model.addAttribute("reviewer", request.isUserInRole("REVIEWER"));
         return "staff/analytics";
     }
 }

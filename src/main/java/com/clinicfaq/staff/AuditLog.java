@@ -10,9 +10,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Who viewed or changed which handoff request, when. Insert-only: the console cannot edit it. */
+/**
+ * Who viewed or changed which handoff request, or changed the knowledge base, when. Insert-only: the console
+ * cannot edit it.
+ */
 @Repository
-class AuditLog {
+public class AuditLog {
 
     record Event(Instant at, String username, String action, UUID handoffId, String detail) {}
 
@@ -24,9 +27,15 @@ class AuditLog {
         this.clock = clock;
     }
 
+    /** Something done to the knowledge base or the console itself (no handoff request); detail at most 200 characters. */
+    public void record(String username, String action, String detail) {
+        record(username, action, null, detail);
+    }
+
     void record(String username, String action, UUID handoffId, String detail) {
         jdbc.sql("insert into audit_event (id, at, username, action, handoff_id, detail) values (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), Timestamp.from(clock.instant()), username, action, handoffId, detail)
+                .params(UUID.randomUUID(), Timestamp.from(clock.instant()), username, action, handoffId,
+                        detail == null || detail.length() <= 200 ? detail : detail.substring(0, 199) + "…")
                 .update();
     }
 

@@ -35,13 +35,11 @@ class HandoffConsoleController {
 
     @GetMapping("/staff/handoffs")
     String queue(@RequestParam(required = false) HandoffRequest.Status status, @RequestParam(required = false) String q,
-            Model model, jakarta.servlet.http.HttpServletRequest request) {
+            Model model) {
         model.addAttribute("requests", handoffs.queue(status, q));
         model.addAttribute("status", status);
         model.addAttribute("q", q);
         model.addAttribute("statuses", HandoffRequest.Status.values());
-        model.addAttribute("analytics", request.isUserInRole(StaffSecurityConfiguration.EDITOR)
-                || request.isUserInRole(StaffSecurityConfiguration.ADMIN));
         return "staff/handoffs";
     }
 

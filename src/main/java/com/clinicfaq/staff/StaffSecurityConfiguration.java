@@ -61,9 +61,10 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/admin/**").hasRole(ADMIN)
                         .requestMatchers("/staff/handoffs/**").hasRole(REVIEWER)
                         .requestMatchers("/staff/analytics/**").hasAnyRole(EDITOR, ADMIN)
+                        .requestMatchers("/staff/knowledge/**").hasRole(EDITOR)
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().permitAll())
-                .formLogin(login -> login.defaultSuccessUrl("/staff/handoffs", false))
+                .formLogin(login -> login.defaultSuccessUrl("/staff", false))
                 // Logout as by default, to /login?logout: the generated login page answers that URL only while
                 // it is not set explicitly (set, every logout ended on a 404).
                 .build();
