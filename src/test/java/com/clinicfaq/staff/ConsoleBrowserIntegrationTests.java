@@ -177,7 +177,7 @@ class ConsoleBrowserIntegrationTests {
 
         assertThat(browser.driver.executeScript("return performance.getEntriesByType('navigation')[0].responseStatus"))
                 .isEqualTo(403L);
-        assertThat(text("body")).contains("403").doesNotContain("Audit log", "VIEWED", "STATUS_CHANGED");
+        assertThat(text("body")).contains("not open to you").doesNotContain("Audit log", "VIEWED", "STATUS_CHANGED");
         assertThat(browser.driver.findElements(By.tagName("table"))).isEmpty();
     }
 
