@@ -12,7 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
  * script and no inline style), whether the staff member may publish over failing checks, and the check that
  * someone who may not cannot, whatever the form says.
  */
-@ControllerAdvice(assignableTypes = {PublishingController.class, TryItController.class})
+@ControllerAdvice(assignableTypes = {PublishingController.class, TryItController.class, KnowledgeFilesController.class})
 class PublishingPages {
 
     static final String CONTENT_SECURITY_POLICY =
