@@ -14,13 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,14 +60,7 @@ class ConsoleBrowserIntegrationTests {
     static Browser browser;
 
     @RegisterExtension
-    static final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("console-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    static final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure(() -> browser, "console-");
 
     @LocalServerPort
     int port;
@@ -248,16 +239,11 @@ class ConsoleBrowserIntegrationTests {
     }
 
     void logIn(String username, String password) {
-        browser.driver.get(site() + "/login");
-        browser.driver.findElement(By.id("username")).sendKeys(username);
-        browser.driver.findElement(By.id("password")).sendKeys(password);
-        follow(browser.driver.findElement(By.cssSelector("button[type=submit]")));
+        browser.logIn(site(), username, password);
     }
 
-    /** Clicks a link or a form's button and waits for the page it leads to. */
     static void follow(WebElement linkOrButton) {
-        linkOrButton.click();
-        browser.await(ExpectedConditions.stalenessOf(linkOrButton));
+        browser.follow(linkOrButton);
     }
 
     /** Waits for the open queue's event stream and marks the page, to tell a live arrival from a reload. */
@@ -286,11 +272,11 @@ class ConsoleBrowserIntegrationTests {
     }
 
     String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText();
+        return browser.text(css);
     }
 
     WebElement button(String label) {
-        return browser.driver.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
+        return browser.button(label);
     }
 
     List<String> buttonLabels() {
