@@ -196,8 +196,9 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
 
     private void message(Connection connection, JsonNode frame) throws IOException {
         String id = frame.path("id").isString() ? frame.path("id").stringValue() : "";
-        String text = frame.path("text").isString() ? frame.path("text").stringValue().strip() : "";
-        String ref = id.isEmpty() || id.length() > 64 ? null : id;
+        String text = frame.path("text").isString() ? PlainText.clean(frame.path("text").stringValue()).strip() : "";
+        // an id is echoed in the ack for the client to match, so it is refused rather than cleaned
+        String ref = id.isEmpty() || id.length() > 64 || !PlainText.isClean(id) ? null : id;
         if (ref == null || text.isEmpty()) {
             send(connection, new Frames.Error("invalid_message",
                     "A message needs an \"id\" of at most 64 characters and a non-empty \"text\".", ref));
@@ -255,7 +256,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     }
 
     private static String string(JsonNode frame, String field) {
-        return frame.path(field).isString() ? frame.path(field).stringValue() : null;
+        return frame.path(field).isString() ? PlainText.clean(frame.path(field).stringValue()) : null;
     }
 
     private void sendAll(Connection connection, List<TranscriptMessage> messages) throws IOException {

@@ -75,6 +75,13 @@ public final class ChatClient implements AutoCloseable {
         return id;
     }
 
+    /** Sends a visitor message whose text is given as JSON writes it inside quotes, escapes and all (e.g. {@code \\ud800}). */
+    String sayEscaped(String jsonText) throws Exception {
+        String id = "c-" + nextId++;
+        send("{\"v\":1,\"type\":\"message\",\"id\":\"" + id + "\",\"text\":\"" + jsonText + "\"}");
+        return id;
+    }
+
     public void sendType(String type) throws Exception {
         send("{\"v\":1,\"type\":\"" + type + "\"}");
     }
@@ -108,6 +115,15 @@ public final class ChatClient implements AutoCloseable {
                 {"v":1,"type":"handoff.submit","name":"%s","phone":"%s","email":"","preferredTime":"",
                  "reason":"","consentContact":true,"consentShare":true}""".formatted(name, phone));
         return awaitBot("handoff.confirmed");
+    }
+
+    /** The id of the conversation, from the welcome frame. */
+    public String awaitConversationId() throws InterruptedException {
+        return awaitType("welcome").path("conversationId").asString();
+    }
+
+    JsonNode awaitAck(String id) throws InterruptedException {
+        return await(f -> f.path("type").asString().equals("ack") && f.path("id").asString().equals(id));
     }
 
     public JsonNode awaitType(String type) throws InterruptedException {

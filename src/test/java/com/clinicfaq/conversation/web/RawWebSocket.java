@@ -81,20 +81,26 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Opens the chat from an allowed origin on the loopback address {@code 127.0.0.1}. */
     static RawWebSocket connect(int port, long seed) throws IOException {
-        return connect(port, "127.0.0.1", 0, seed);
+        return connect(port, "127.0.0.1", 0, null, seed);
+    }
+
+    static RawWebSocket connect(int port, String from, long seed) throws IOException {
+        return connect(port, from, 0, null, seed);
     }
 
     /**
      * Opens the chat from the loopback address {@code from} (any of 127.0.0.0/8, so that a test can
      * play several visitors' addresses), with a receive buffer of {@code receiveBuffer} bytes when
-     * that is positive (a small one makes a client that does not read fill up quickly).
+     * that is positive (a small one makes a client that does not read fill up quickly), resuming
+     * {@code conversationId} unless it is null.
      */
-    static RawWebSocket connect(int port, String from, int receiveBuffer, long seed) throws IOException {
+    static RawWebSocket connect(int port, String from, int receiveBuffer, String conversationId, long seed) throws IOException {
         Random random = new Random(seed);
         Socket socket = open(port, from, receiveBuffer);
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         String key = Base64.getEncoder().encodeToString(bytes(random, 16));
-        Handshake handshake = handshake(socket, in, port, upgradeHeaders(port, key));
+        String target = WebSocketConfiguration.PATH + (conversationId == null ? "" : "?conversation=" + conversationId);
+        Handshake handshake = handshake(socket, in, target, upgradeHeaders(port, key));
         if (handshake.status() != 101) {
             socket.close();
             throw new IOException("handshake refused with HTTP " + handshake.status());
@@ -112,7 +118,8 @@ final class RawWebSocket implements AutoCloseable {
         headers.putAll(replaced);
         headers.values().removeIf(String::isEmpty);
         try (Socket socket = open(port, "127.0.0.1", 0)) {
-            return handshake(socket, new DataInputStream(new BufferedInputStream(socket.getInputStream())), port, headers);
+            return handshake(socket, new DataInputStream(new BufferedInputStream(socket.getInputStream())),
+                    WebSocketConfiguration.PATH, headers);
         }
     }
 
@@ -139,9 +146,9 @@ final class RawWebSocket implements AutoCloseable {
         return headers;
     }
 
-    private static Handshake handshake(Socket socket, DataInputStream in, int port, Map<String, String> headers)
+    private static Handshake handshake(Socket socket, DataInputStream in, String target, Map<String, String> headers)
             throws IOException {
-        StringBuilder request = new StringBuilder("GET " + WebSocketConfiguration.PATH + " HTTP/1.1\r\n");
+        StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();

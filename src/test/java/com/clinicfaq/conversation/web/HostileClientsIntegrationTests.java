@@ -1,0 +1,183 @@
+package com.clinicfaq.conversation.web;
+
+import static com.clinicfaq.conversation.web.RawWebSocket.PING;
+import static com.clinicfaq.conversation.web.RawWebSocket.PONG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.conversation.ConversationService;
+import com.clinicfaq.conversation.TranscriptMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Hostile clients against the chat with its default limits: a seeded fuzzer, text no browser would
+ * send. Each attacker plays its own loopback address (127.0.0.0/8), as it would come from its own
+ * address in earnest; after or during each attack an ordinary visitor on 127.0.0.1 asks a question
+ * and must get the right answer, and each attacker must get error frames or a close with a
+ * meaningful code (docs/reliability.md).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class HostileClientsIntegrationTests {
+
+    private static final Logger log = LoggerFactory.getLogger(HostileClientsIntegrationTests.class);
+    private static final long SEED = Long.getLong("fuzz.seed", 20261127L);
+    private static final Set<String> ERROR_CODES = Set.of("invalid_json", "unsupported_version", "unknown_type",
+            "invalid_message", "message_too_long", "binary_not_supported", "rate_limited", "no_handoff");
+    private static final Set<String> REPLY_TYPES = Set.of("error", "ack", "bot", "pong", "handoff.invalid");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConversationService conversations;
+
+    /** The ordinary visitor: asks a question and gets the answer (the client waits 10 s at most). */
+    private void assertAnotherVisitorIsAnswered() throws Exception {
+        try (ChatClient visitor = ChatClient.connect(port)) {
+            visitor.say("How long does kyphoplasty take?");
+            assertThat(visitor.awaitBot("answer").path("text").asString()).contains("45 to 60 minutes");
+        }
+    }
+
+    // ---- the fuzzer
+
+    @Test
+    void answersEveryFuzzedFrameWithADocumentedFrameAndKeepsEveryConversationUsable(CapturedOutput output) throws Exception {
+        log.info("Fuzzing with seed {} (-Dfuzz.seed={} repeats it)", SEED, SEED);
+        ProtocolFuzzer fuzzer = new ProtocolFuzzer(SEED);
+        List<String> conversationIds = new ArrayList<>();
+        int frames = 0;
+        for (int connection = 0; connection < 10; connection++) {
+            try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.2." + (connection + 1), SEED + connection)) {
+                conversationIds.add(socket.awaitType("welcome").path("conversationId").asString());
+                for (int i = 0; i < 40; i++) {
+                    int n = frames++;
+                    ProtocolFuzzer.Sending sending = fuzzer.next();
+                    List<JsonNode> replies = sendAndCollect(socket, sending, n);
+                    assertThat(replies).as("replies to frame %d (%s)", n, sending.what()).isNotEmpty()
+                            .allSatisfy(reply -> assertDocumented(reply, n, sending));
+                }
+            }
+        }
+
+        assertAnotherVisitorIsAnswered();
+        for (String id : conversationIds) {
+            try (ChatClient resumed = ChatClient.connect(port, id)) {
+                assertThat(resumed.awaitType("welcome").path("resumed").booleanValue()).as("conversation %s resumes", id).isTrue();
+            }
+            assertThat(conversations.transcript(UUID.fromString(id))).filteredOn(TranscriptMessage::fromVisitor)
+                    .allSatisfy(m -> assertThat(PlainText.isClean(m.visitorText())).as("stored text is clean").isTrue());
+        }
+        assertThat(output.getAll()).doesNotContain(ProtocolFuzzer.CANARY).doesNotContain(" ERROR ");
+    }
+
+    /**
+     * Sends the frame (in its fragments, maybe with a ping between them), then a ping as a barrier:
+     * the server handles a connection's frames in order, so its pong comes after every reply to the
+     * frame. Returns those replies.
+     */
+    private static List<JsonNode> sendAndCollect(RawWebSocket socket, ProtocolFuzzer.Sending sending, int n) throws IOException {
+        List<byte[]> fragments = sending.fragments();
+        for (int i = 0; i < fragments.size(); i++) {
+            socket.send(i == fragments.size() - 1, 0, i == 0 ? sending.opcode() : RawWebSocket.CONTINUATION, fragments.get(i), true);
+            if (sending.pingBetween() && i == 0) {
+                socket.send(PING, ("between-" + n).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] barrier = ("barrier-" + n).getBytes(StandardCharsets.UTF_8);
+        socket.send(PING, barrier);
+        int before = socket.received().size();
+        List<String> pongs = new ArrayList<>();
+        while (true) {
+            RawWebSocket.Frame frame = socket.awaitControl(PONG);
+            pongs.add(frame.text());
+            if (frame.text().equals("barrier-" + n)) {
+                break;
+            }
+        }
+        if (sending.pingBetween()) {
+            assertThat(pongs).as("the ping between fragments is answered").contains("between-" + n);
+        }
+        return List.copyOf(socket.received().subList(before, socket.received().size()));
+    }
+
+    private static void assertDocumented(JsonNode reply, int n, ProtocolFuzzer.Sending sending) {
+        String where = "reply " + reply + " to frame " + n + " (" + sending.what() + ")";
+        assertThat(reply.path("v").intValue()).as(where).isEqualTo(1);
+        assertThat(reply.path("type").asString()).as(where).isIn(REPLY_TYPES);
+        if (reply.path("type").asString().equals("error")) {
+            assertThat(reply.path("code").asString()).as(where).isIn(ERROR_CODES);
+            assertThat(reply.path("message").asString()).as(where).isNotBlank();
+        }
+        if (reply.path("type").asString().equals("bot")) {
+            assertThat(reply.path("disclaimer").asString()).as(where).isNotBlank();
+        }
+    }
+
+    // ---- what a browser would never send
+
+    @Test
+    void keepsEmojiAndRightToLeftTextIntactFromTheWireToTheTranscriptAndBack() throws Exception {
+        List<String> texts = List.of(
+                "How long does kyphoplasty take? 🙂",
+                "מה זה קיפופלסטיקה ואיך מחלימים?",
+                "ما هي عملية رأب الحدبة؟",
+                "Family 👨‍👩‍👧, hands 🙏🏽, flag 🇺🇸, combining e\u0301, marks \u200Fשלום\u200E and \u202Eoverride\u202C, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢");
+        String conversation;
+        try (ChatClient chat = ChatClient.connect(port)) {
+            conversation = chat.awaitConversationId();
+            for (String text : texts) {
+                chat.awaitAck(chat.say(text));
+                JsonNode reply = chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > 1);
+                assertThat(reply.path("disclaimer").asString()).isNotBlank();
+                if (text.contains("kyphoplasty")) {
+                    assertThat(reply.path("text").asString()).contains("45 to 60 minutes");
+                }
+                chat.received();
+            }
+        }
+
+        assertThat(conversations.transcript(UUID.fromString(conversation))).filteredOn(TranscriptMessage::fromVisitor)
+                .extracting(TranscriptMessage::visitorText).containsExactlyElementsOf(texts);
+        try (ChatClient resumed = ChatClient.connect(port, conversation)) {
+            JsonNode history = resumed.awaitType("welcome").path("history");
+            assertThat(history).filteredOn(m -> m.path("type").asString().equals("visitor"))
+                    .extracting(m -> m.path("text").asString()).containsExactlyElementsOf(texts);
+        }
+    }
+
+    @Test
+    void dropsControlCharactersAndReplacesLoneSurrogatesBeforeStoringAndTheConversationStillResumes() throws Exception {
+        String conversation;
+        try (ChatClient chat = ChatClient.connect(port)) {
+            conversation = chat.awaitConversationId();
+            chat.awaitAck(chat.say("tab\tline\nNUL\u0000 bell\u0007 escape\u001B[31m C1\u009B kept"));
+            chat.awaitAck(chat.sayEscaped("lone \\ud800 and \\udc00\\ud800 reversed"));
+            chat.send("{\"v\":1,\"type\":\"message\",\"id\":\"id\\u0000\",\"text\":\"an id with NUL\"}");
+            chat.awaitError("invalid_message");
+        }
+
+        assertThat(conversations.transcript(UUID.fromString(conversation))).filteredOn(TranscriptMessage::fromVisitor)
+                .extracting(TranscriptMessage::visitorText)
+                .containsExactly("tab\tline\nNUL bell escape[31m C1 kept", "lone \uFFFD and \uFFFD\uFFFD reversed");
+        try (ChatClient resumed = ChatClient.connect(port, conversation)) {
+            assertThat(resumed.awaitType("welcome").path("resumed").booleanValue()).isTrue();
+        }
+    }
+
+}
