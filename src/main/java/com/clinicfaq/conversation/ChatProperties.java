@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param idleTimeout a connection with no frame from the visitor for this long is closed
  * @param maxMessageChars the longest visitor message accepted
  * @param allowedOrigins origin patterns of the pages allowed to open the chat (others get 403)
+ * @param sendTimeout how long sending one frame to a visitor may take before the connection is given
+ *     up (a client that does not read its socket)
  * @param rateLimit message rates per connection and per address
  */
 @Validated
@@ -22,6 +24,7 @@ public record ChatProperties(
         @DefaultValue("30m") Duration idleTimeout,
         @DefaultValue("2000") int maxMessageChars,
         @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> allowedOrigins,
+        @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue RateLimit rateLimit) {
 
     /**

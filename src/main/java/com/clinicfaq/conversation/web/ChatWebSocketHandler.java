@@ -20,8 +20,10 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +40,9 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
 
     /** Frames longer than this are refused whatever they hold; the text limit is checked after parsing. */
     static final int MAX_FRAME_CHARS = 16 * 1024;
+
+    /** Tomcat's own limit on a blocking send, which Spring does not expose (20 s unless set per session). */
+    private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private static final Duration ADDRESS_MEMORY = Duration.ofMinutes(10);
     private static final CloseStatus IDLE = CloseStatus.NORMAL.withReason("idle");
@@ -93,7 +98,12 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws IOException {
-        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, 10_000, 512 * 1024);
+        long sendTimeout = properties.sendTimeout().toMillis();
+        if (raw instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session tomcat) {
+            tomcat.getUserProperties().put(TOMCAT_SEND_TIMEOUT, sendTimeout);
+        }
+        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, (int) sendTimeout, 512 * 1024);
         long now = System.nanoTime();
         ChatProperties.RateLimit limits = properties.rateLimit();
         String addressKey = address(raw);
@@ -125,7 +135,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         Connection connection = connections.get(session.getId());
         if (connection == null) {
             return;
@@ -156,7 +166,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     }
 
     @Override
-    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
         Connection connection = connections.get(session.getId());
         if (connection == null) {
             return;
@@ -167,7 +177,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
-    private void handleFrame(Connection connection, String text) throws IOException {
+    private void handleFrame(Connection connection, String text) {
         JsonNode frame;
         try {
             frame = json.readTree(text);
@@ -194,7 +204,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
-    private void message(Connection connection, JsonNode frame) throws IOException {
+    private void message(Connection connection, JsonNode frame) {
         String id = frame.path("id").isString() ? frame.path("id").stringValue() : "";
         String text = frame.path("text").isString() ? PlainText.clean(frame.path("text").stringValue()).strip() : "";
         // an id is echoed in the ack for the client to match, so it is refused rather than cleaned
@@ -221,7 +231,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         handle(connection, new ConversationService.Input.Text(ref, text), ref);
     }
 
-    private void handle(Connection connection, ConversationService.Input input, String ref) throws IOException {
+    private void handle(Connection connection, ConversationService.Input input, String ref) {
         ConversationService.Handled handled;
         try {
             handled = conversations.handle(connection.conversationId, input);
@@ -259,15 +269,25 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         return frame.path(field).isString() ? PlainText.clean(frame.path(field).stringValue()) : null;
     }
 
-    private void sendAll(Connection connection, List<TranscriptMessage> messages) throws IOException {
+    private void sendAll(Connection connection, List<TranscriptMessage> messages) {
         for (TranscriptMessage message : messages) {
             send(connection, Frames.of(message));
         }
     }
 
-    private void send(Connection connection, Object frame) throws IOException {
-        if (connection.session.isOpen()) {
+    /**
+     * Sends a frame unless the connection is gone. A send that fails (the visitor left, or did not read
+     * within the send timeout) has already closed the connection: that is the client's doing, not an
+     * error of the server's, so it is logged at debug level and the handling goes on without it.
+     */
+    private void send(Connection connection, Object frame) {
+        if (!connection.session.isOpen()) {
+            return;
+        }
+        try {
             connection.session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+        } catch (IOException | SessionLimitExceededException e) {
+            log.debug("Connection {}: sending failed ({})", connection.session.getId(), e.getClass().getSimpleName());
         }
     }
 

@@ -1,36 +1,53 @@
 package com.clinicfaq.conversation.web;
 
+import static com.clinicfaq.conversation.web.RawWebSocket.CLOSE;
 import static com.clinicfaq.conversation.web.RawWebSocket.PING;
 import static com.clinicfaq.conversation.web.RawWebSocket.PONG;
+import static com.clinicfaq.conversation.web.RawWebSocket.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.conversation.TranscriptMessage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Hostile clients against the chat with its default limits: a seeded fuzzer, text no browser would
- * send. Each attacker plays its own loopback address (127.0.0.0/8), as it would come from its own
- * address in earnest; after or during each attack an ordinary visitor on 127.0.0.1 asks a question
- * and must get the right answer, and each attacker must get error frames or a close with a
- * meaningful code (docs/reliability.md).
+ * send, thousands of idle connections, clients that never read. Each attacker plays its own
+ * loopback address (127.0.0.0/8), as it would come from its own address in earnest; after or
+ * during each attack an ordinary visitor on 127.0.0.1 asks a question and must get the right answer,
+ * and each attacker must get error frames or a close with a meaningful code (docs/reliability.md).
+ *
+ * <p>The server's socket send buffer is shrunk here from the kernel's default (megabytes on
+ * loopback), so that a client that stops reading blocks the server's sends after kilobytes rather
+ * than megabytes, and the send timeout is shortened to 2 s to match.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "clinicfaq.chat.send-timeout=2s")
 @ExtendWith(OutputCaptureExtension.class)
 class HostileClientsIntegrationTests {
 
@@ -39,6 +56,15 @@ class HostileClientsIntegrationTests {
     private static final Set<String> ERROR_CODES = Set.of("invalid_json", "unsupported_version", "unknown_type",
             "invalid_message", "message_too_long", "binary_not_supported", "rate_limited", "no_handoff");
     private static final Set<String> REPLY_TYPES = Set.of("error", "ack", "bot", "pong", "handoff.invalid");
+    private static final int POLICY_VIOLATION = 1008;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SmallSendBuffers {
+        @Bean
+        TomcatConnectorCustomizer smallSendBuffers() {
+            return connector -> connector.setProperty("socket.txBufSize", "8192");
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -180,4 +206,152 @@ class HostileClientsIntegrationTests {
         }
     }
 
+    @Test
+    void forgetsConnectionsCutInTheMiddleOfAFrame() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.0.6", SEED + i)) {
+                byte[] frame = socket.frame(true, 0, TEXT, "{\"v\":1,\"type\":\"message\",\"id\":\"x\",\"text\":\"cut\"}".getBytes(StandardCharsets.UTF_8), true);
+                socket.sendRaw(java.util.Arrays.copyOf(frame, i % frame.length));
+            }
+        }
+        // more than the 20 connections an address may hold: each cut one was counted out again
+        try (RawWebSocket socket = connectWhenAllowed("127.0.0.6")) {
+            socket.sendText("{\"v\":1,\"type\":\"ping\"}");
+            socket.awaitType("pong");
+        }
+        assertAnotherVisitorIsAnswered();
+    }
+
+    // ---- many connections, slow readers
+
+    @Test
+    void holdsThousandsOfIdleConnectionsWithinTheAddressLimitAndRefusesTheNextCleanly() throws Exception {
+        int addresses = 100;
+        int perAddress = 20; // the default clinicfaq.chat.rate-limit.connections-per-address
+        long before = heapAfterGc();
+        List<RawWebSocket> idle = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService opening = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> opened = new ArrayList<>();
+            for (int a = 1; a <= addresses; a++) {
+                String from = "127.0.3." + a;
+                for (int i = 0; i < perAddress; i++) {
+                    long seed = SEED + a * 100L + i;
+                    opened.add(opening.submit(() -> idle.add(RawWebSocket.connect(port, from, seed))));
+                }
+            }
+            for (Future<?> future : opened) {
+                future.get();
+            }
+        }
+        try {
+            long with = heapAfterGc();
+            log.info("{} idle connections: heap after GC {} MB before, {} MB with them ({} KB each)", idle.size(),
+                    before >> 20, with >> 20, (with - before) / idle.size() >> 10);
+
+            try (RawWebSocket refused = RawWebSocket.connect(port, "127.0.3.1", SEED)) {
+                RawWebSocket.Frame close = refused.awaitClose();
+                assertThat(close).isNotNull();
+                assertThat(close.closeCode()).isEqualTo(POLICY_VIOLATION);
+                assertThat(close.closeReason()).isEqualTo("too many connections from this address");
+                assertThat(refused.received()).as("no welcome, no conversation").isEmpty();
+            }
+            assertAnotherVisitorIsAnswered();
+            assertThat(with - before).as("heap held by %d idle connections", idle.size()).isLessThan(idle.size() * 256L * 1024);
+        } finally {
+            for (RawWebSocket socket : idle) {
+                socket.close();
+            }
+        }
+        try (RawWebSocket socket = connectWhenAllowed("127.0.3.1")) {
+            socket.sendText("{\"v\":1,\"type\":\"ping\"}");
+            socket.awaitType("pong");
+        }
+        assertThat(heapAfterGcBelow(before + 64L * 1024 * 1024, Duration.ofSeconds(30)))
+                .as("heap returns once the connections are gone").isTrue();
+    }
+
+    @Test
+    void givesUpOnClientsThatNeverReadWithoutHoldingUpOthers(CapturedOutput output) throws Exception {
+        String conversation = longConversation(40);
+        long before = heapAfterGc();
+        List<RawWebSocket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) { // each resumes the long conversation: a welcome of some 100 KB it never reads
+                slow.add(RawWebSocket.connect(port, "127.0.0.4", 4096, conversation, SEED + i));
+            }
+            long stuck = heapAfterGc();
+            log.info("20 clients not reading: heap after GC {} MB before, {} MB while they are stuck", before >> 20, stuck >> 20);
+
+            assertAnotherVisitorIsAnswered();
+            assertThat(stuck - before).isLessThan(64L * 1024 * 1024);
+            // the address's 20 connections are free again once the server has given up on them all
+            List<RawWebSocket> after = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    after.add(connectWhenAllowed("127.0.0.4"));
+                }
+            } finally {
+                for (RawWebSocket socket : after) {
+                    socket.close();
+                }
+            }
+            for (RawWebSocket socket : slow) {
+                assertThat(socket.endsWithin(Duration.ofSeconds(30))).as("the server closed a client that did not read").isTrue();
+            }
+        } finally {
+            for (RawWebSocket socket : slow) {
+                socket.close();
+            }
+        }
+        assertThat(output.getAll()).doesNotContain(" ERROR ");
+    }
+
+    /** A conversation of {@code visitorMessages} long messages (and the bot's replies), made without the rate limits. */
+    private String longConversation(int visitorMessages) {
+        UUID id = conversations.open(null).conversationId();
+        for (int i = 0; i < visitorMessages; i++) {
+            conversations.handle(id, new ConversationService.Input.Text("long-" + i, "kyphoplasty question " + i + " " + "lorem ipsum ".repeat(160)));
+        }
+        return id.toString();
+    }
+
+    // ---- helpers
+
+    /** Connects from {@code from}, retrying while the address is still at its limit (closes being counted out). */
+    private RawWebSocket connectWhenAllowed(String from) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            RawWebSocket socket = RawWebSocket.connect(port, from, SEED);
+            RawWebSocket.Frame first = socket.next();
+            if (first != null && first.opcode() == TEXT && first.text().contains("\"welcome\"")) {
+                return socket;
+            }
+            socket.close();
+            assertThat(first == null || first.opcode() == CLOSE).as("refused with a close").isTrue();
+            assertThat(System.nanoTime()).as("connections from %s allowed again within 30 s", from).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Heap in use after a full collection (the least of three, to ride out what other threads allocate meanwhile). */
+    private static long heapAfterGc() throws InterruptedException {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            Thread.sleep(100);
+        }
+        return least;
+    }
+
+    private static boolean heapAfterGcBelow(long bytes, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (heapAfterGc() < bytes) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
 }
