@@ -31,12 +31,16 @@ public record ChatProperties(
      * Token buckets: a connection may send {@code connectionBurst} messages at once and then one every
      * {@code connectionInterval}; all connections from one address together {@code addressBurst}, then
      * one every {@code addressInterval}; and an address may hold {@code connectionsPerAddress}
-     * connections at once.
+     * connections at once. Frames of any kind are counted too, far more loosely: a connection that
+     * sends more than {@code frameBurst} at once and then more than one every {@code frameInterval}
+     * is flooding, whatever it is told, and is closed.
      */
     public record RateLimit(
             @DefaultValue("5") int connectionBurst,
             @DefaultValue("2s") Duration connectionInterval,
             @DefaultValue("30") int addressBurst,
             @DefaultValue("500ms") Duration addressInterval,
-            @DefaultValue("20") int connectionsPerAddress) {}
+            @DefaultValue("20") int connectionsPerAddress,
+            @DefaultValue("100") int frameBurst,
+            @DefaultValue("100ms") Duration frameInterval) {}
 }

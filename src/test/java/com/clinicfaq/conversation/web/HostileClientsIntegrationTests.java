@@ -1,5 +1,6 @@
 package com.clinicfaq.conversation.web;
 
+import static com.clinicfaq.conversation.web.RawWebSocket.BINARY;
 import static com.clinicfaq.conversation.web.RawWebSocket.CLOSE;
 import static com.clinicfaq.conversation.web.RawWebSocket.PING;
 import static com.clinicfaq.conversation.web.RawWebSocket.PONG;
@@ -8,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.conversation.TranscriptMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -35,9 +39,9 @@ import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Hostile clients against the chat with its default limits: a seeded fuzzer, text no browser would
- * send, thousands of idle connections, clients that never read. Each attacker plays its own
- * loopback address (127.0.0.0/8), as it would come from its own address in earnest; after or
+ * Hostile clients against the chat with its default limits: a seeded fuzzer, oversized and endless
+ * messages, floods, thousands of idle connections, clients that never read. Each attacker plays its
+ * own loopback address (127.0.0.0/8), as it would come from its own address in earnest; after or
  * during each attack an ordinary visitor on 127.0.0.1 asks a question and must get the right answer,
  * and each attacker must get error frames or a close with a meaningful code (docs/reliability.md).
  *
@@ -57,6 +61,7 @@ class HostileClientsIntegrationTests {
             "invalid_message", "message_too_long", "binary_not_supported", "rate_limited", "no_handoff");
     private static final Set<String> REPLY_TYPES = Set.of("error", "ack", "bot", "pong", "handoff.invalid");
     private static final int POLICY_VIOLATION = 1008;
+    private static final int TOO_BIG = 1009;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class SmallSendBuffers {
@@ -207,6 +212,63 @@ class HostileClientsIntegrationTests {
     }
 
     @Test
+    void refusesOversizedMessagesWithAnErrorAndClosesOnAnEndlessOne() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.0.5", SEED)) {
+            socket.awaitType("welcome");
+            String big = "{\"v\":1,\"type\":\"message\",\"id\":\"big\",\"text\":\"" + "y".repeat(20_000) + "\"}";
+
+            socket.sendText(big);
+            assertThat(socket.awaitType("error").path("code").asString()).isEqualTo("message_too_long");
+            socket.sendFragmented(TEXT, pieces(big.getBytes(StandardCharsets.UTF_8), 2_000));
+            assertThat(socket.awaitType("error").path("code").asString()).isEqualTo("message_too_long");
+            socket.sendFragmented(BINARY, pieces(new byte[100_000], 8_000));
+            assertThat(socket.awaitType("error").path("code").asString()).isEqualTo("binary_not_supported");
+            socket.sendText("{\"v\":1,\"type\":\"ping\"}");
+            socket.awaitType("pong");
+        }
+        for (int opcode : new int[] {TEXT, BINARY}) {
+            try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.0.5", SEED)) {
+                socket.awaitType("welcome");
+                // one frame that says it holds a terabyte, then two megabytes of it
+                ByteArrayOutputStream header = new ByteArrayOutputStream();
+                header.write(0x80 | opcode);
+                header.write(0x80 | 127);
+                header.writeBytes(ByteBuffer.allocate(8).putLong(1L << 40).array());
+                header.writeBytes(new byte[4]); // a mask of zeros leaves the payload as it is
+                Future<?> writing = sendInBackground(socket, header.toByteArray(), "z".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.UTF_8));
+
+                RawWebSocket.Frame close = socket.awaitClose();
+
+                assertThat(close).isNotNull();
+                assertThat(close.closeCode()).isEqualTo(TOO_BIG);
+                assertThat(close.closeReason()).isEqualTo("message too big");
+                writing.cancel(true);
+            }
+        }
+        assertAnotherVisitorIsAnswered();
+    }
+
+    /** With permessage-deflate, which Tomcat offers, 10 KB on the wire can inflate to 10 MB: the limit counts what is inflated. */
+    @Test
+    void closesOnACompressedMessageThatInflatesPastTheLimit() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.connectCompressed(port, "127.0.0.5", SEED)) {
+            socket.awaitType("welcome");
+            socket.send(true, 4, TEXT, RawWebSocket.deflate("{\"v\":1,\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8)), true);
+            socket.awaitType("pong");
+            byte[] bomb = RawWebSocket.deflate(("{\"v\":1,\"type\":\"message\",\"id\":\"b\",\"text\":\"" + " ".repeat(10 << 20) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(bomb.length).isLessThan(64 * 1024);
+
+            socket.send(true, 4, TEXT, bomb, true);
+
+            RawWebSocket.Frame close = socket.awaitClose();
+            assertThat(close).isNotNull();
+            assertThat(close.closeCode()).isEqualTo(TOO_BIG);
+        }
+        assertAnotherVisitorIsAnswered();
+    }
+
+    @Test
     void forgetsConnectionsCutInTheMiddleOfAFrame() throws Exception {
         for (int i = 0; i < 30; i++) {
             try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.0.6", SEED + i)) {
@@ -216,6 +278,63 @@ class HostileClientsIntegrationTests {
         }
         // more than the 20 connections an address may hold: each cut one was counted out again
         try (RawWebSocket socket = connectWhenAllowed("127.0.0.6")) {
+            socket.sendText("{\"v\":1,\"type\":\"ping\"}");
+            socket.awaitType("pong");
+        }
+        assertAnotherVisitorIsAnswered();
+    }
+
+    // ---- floods
+
+    @Test
+    void closesAConnectionThatSendsThousandsOfMessagesASecond() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.0.3", SEED)) {
+            socket.awaitType("welcome");
+            Future<?> writing = sendInBackground(socket,
+                    flood(socket, 5_000, TEXT, i -> "{\"v\":1,\"type\":\"message\",\"id\":\"f-" + i + "\",\"text\":\"what is kyphoplasty\"}"));
+
+            RawWebSocket.Frame close = socket.awaitClose();
+
+            assertThat(close).isNotNull();
+            assertThat(close.closeCode()).isEqualTo(POLICY_VIOLATION);
+            assertThat(close.closeReason()).isEqualTo("too many messages");
+            List<JsonNode> replies = socket.received();
+            log.info("Flood: {} replies before the close ({} acks)", replies.size(),
+                    replies.stream().filter(f -> f.path("type").asString().equals("ack")).count());
+            assertThat(replies).filteredOn(f -> f.path("type").asString().equals("ack")).hasSizeLessThanOrEqualTo(5);
+            assertThat(replies).filteredOn(f -> f.path("code").asString().equals("rate_limited"))
+                    .isNotEmpty().allSatisfy(f -> assertThat(f.path("retryAfterSeconds").longValue()).isPositive());
+            assertThat(socket.endsWithin(Duration.ofSeconds(10))).isTrue();
+            writing.cancel(true);
+        }
+        assertAnotherVisitorIsAnswered();
+        try (RawWebSocket again = RawWebSocket.connect(port, "127.0.0.3", SEED)) { // the address is not banned
+            again.awaitType("welcome");
+        }
+    }
+
+    @Test
+    void rateLimitsHandoffFramesLikeMessages() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.0.8", SEED)) {
+            socket.awaitType("welcome");
+            for (int i = 0; i < 10; i++) {
+                socket.sendText("{\"v\":1,\"type\":\"handoff.cancel\"}");
+            }
+
+            socket.await(f -> f.path("code").asString().equals("rate_limited"));
+        }
+    }
+
+    @Test
+    void answersAFloodOfWebSocketPingsAndStaysUsable() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.0.7", SEED)) {
+            socket.awaitType("welcome");
+            Future<?> writing = sendInBackground(socket, flood(socket, 2_000, PING, i -> "p" + i));
+
+            for (int i = 0; i < 2_000; i++) {
+                assertThat(socket.awaitControl(PONG).text()).isEqualTo("p" + i);
+            }
+            writing.get();
             socket.sendText("{\"v\":1,\"type\":\"ping\"}");
             socket.awaitType("pong");
         }
@@ -331,6 +450,40 @@ class HostileClientsIntegrationTests {
             assertThat(System.nanoTime()).as("connections from %s allowed again within 30 s", from).isLessThan(deadline);
             Thread.sleep(200);
         }
+    }
+
+    private static List<byte[]> pieces(byte[] bytes, int size) {
+        List<byte[]> pieces = new ArrayList<>();
+        for (int from = 0; from < bytes.length; from += size) {
+            pieces.add(java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + size)));
+        }
+        return pieces;
+    }
+
+    /** {@code count} frames in one buffer, to be written as fast as the socket takes them. */
+    private static byte[] flood(RawWebSocket socket, int count, int opcode, IntFunction<String> payload) {
+        ByteArrayOutputStream flood = new ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            flood.writeBytes(socket.frame(true, 0, opcode, payload.apply(i).getBytes(StandardCharsets.UTF_8), true));
+        }
+        return flood.toByteArray();
+    }
+
+    /** Writes on another thread, so that the test can read what the server answers meanwhile; a closed socket ends it. */
+    private static Future<?> sendInBackground(RawWebSocket socket, byte[]... chunks) {
+        ExecutorService writer = Executors.newVirtualThreadPerTaskExecutor();
+        Future<?> writing = writer.submit(() -> {
+            try {
+                for (byte[] chunk : chunks) {
+                    socket.sendRaw(chunk);
+                }
+            } catch (IOException e) {
+                // the server closed the connection
+            }
+            return null;
+        });
+        writer.shutdown();
+        return writing;
     }
 
     /** Heap in use after a full collection (the least of three, to ride out what other threads allocate meanwhile). */

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +55,7 @@ final class RawWebSocket implements AutoCloseable {
     private final Random random;
     private final List<JsonNode> received = new ArrayList<>();
     private boolean closeSent;
+    private final Inflater inflater = new Inflater(true);
 
     /** A frame from the server; server frames are never masked. */
     record Frame(boolean fin, int rsv, int opcode, byte[] payload) {
@@ -95,12 +100,26 @@ final class RawWebSocket implements AutoCloseable {
      * {@code conversationId} unless it is null.
      */
     static RawWebSocket connect(int port, String from, int receiveBuffer, String conversationId, long seed) throws IOException {
+        return connect(port, from, receiveBuffer, conversationId, null, seed);
+    }
+
+    /** Opens the chat asking for permessage-deflate (RFC 7692); fails unless the server agrees. */
+    static RawWebSocket connectCompressed(int port, String from, long seed) throws IOException {
+        return connect(port, from, 0, null, "permessage-deflate; client_no_context_takeover", seed);
+    }
+
+    private static RawWebSocket connect(int port, String from, int receiveBuffer, String conversationId, String extensions, long seed)
+            throws IOException {
         Random random = new Random(seed);
         Socket socket = open(port, from, receiveBuffer);
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         String key = Base64.getEncoder().encodeToString(bytes(random, 16));
         String target = WebSocketConfiguration.PATH + (conversationId == null ? "" : "?conversation=" + conversationId);
-        Handshake handshake = handshake(socket, in, target, upgradeHeaders(port, key));
+        Map<String, String> headers = upgradeHeaders(port, key);
+        if (extensions != null) {
+            headers.put("Sec-WebSocket-Extensions", extensions);
+        }
+        Handshake handshake = handshake(socket, in, target, headers);
         if (handshake.status() != 101) {
             socket.close();
             throw new IOException("handshake refused with HTTP " + handshake.status());
@@ -108,6 +127,10 @@ final class RawWebSocket implements AutoCloseable {
         if (!accept(key).equals(handshake.headers().get("sec-websocket-accept"))) {
             socket.close();
             throw new IOException("wrong Sec-WebSocket-Accept " + handshake.headers().get("sec-websocket-accept"));
+        }
+        if (extensions != null && !handshake.headers().getOrDefault("sec-websocket-extensions", "").contains("permessage-deflate")) {
+            socket.close();
+            throw new IOException("the server did not agree to " + extensions);
         }
         return new RawWebSocket(socket, in, random);
     }
@@ -223,6 +246,24 @@ final class RawWebSocket implements AutoCloseable {
         send(CLOSE, ByteBuffer.allocate(2 + reason.length).putShort((short) code).put(reason).array());
     }
 
+    /**
+     * A compressed payload as permessage-deflate wants it (raw DEFLATE, without the final empty
+     * block's four bytes), to send in a frame with the first reserved bit set.
+     */
+    static byte[] deflate(byte[] payload) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        deflater.setInput(payload);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int length;
+        while ((length = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH)) > 0) {
+            compressed.write(buffer, 0, length);
+        }
+        deflater.end();
+        byte[] bytes = compressed.toByteArray();
+        return Arrays.copyOf(bytes, bytes.length - 4);
+    }
+
     /** Writes bytes as they are, e.g. half a frame. */
     void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
@@ -285,7 +326,25 @@ final class RawWebSocket implements AutoCloseable {
         }
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
-        return new Frame((first & 0x80) != 0, (first >>> 4) & 0x7, first & 0xF, payload);
+        int rsv = (first >>> 4) & 0x7;
+        if ((rsv & 4) != 0) { // permessage-deflate, with the server's context kept from message to message
+            payload = inflate(payload);
+        }
+        return new Frame((first & 0x80) != 0, rsv, first & 0xF, payload);
+    }
+
+    private byte[] inflate(byte[] compressed) throws IOException {
+        inflater.setInput(ByteBuffer.allocate(compressed.length + 4).put(compressed).put(new byte[] {0, 0, -1, -1}).array());
+        ByteArrayOutputStream inflated = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int length = inflater.inflate(buffer); length > 0; length = inflater.inflate(buffer)) {
+                inflated.write(buffer, 0, length);
+            }
+        } catch (DataFormatException e) {
+            throw new IOException("the server sent a frame that does not inflate", e);
+        }
+        return inflated.toByteArray();
     }
 
     /** The next JSON text message matching, skipping (and keeping) others; fails on a close. */
@@ -403,6 +462,7 @@ final class RawWebSocket implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        inflater.end();
         socket.close();
     }
 }
