@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -423,6 +424,21 @@ class HostileClientsIntegrationTests {
             }
         }
         assertThat(output.getAll()).doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void resumesAnyConversationWithItsLastHundredMessagesOnly() throws Exception {
+        String conversation = longConversation(60);
+        List<TranscriptMessage> all = conversations.transcript(UUID.fromString(conversation));
+
+        try (ChatClient resumed = ChatClient.connect(port, conversation)) {
+            JsonNode history = resumed.awaitType("welcome").path("history");
+
+            assertThat(all).hasSizeGreaterThan(ConversationService.RESUMED_HISTORY);
+            assertThat(history).extracting(m -> m.path("seq").intValue())
+                    .containsExactlyElementsOf(all.subList(all.size() - ConversationService.RESUMED_HISTORY, all.size())
+                            .stream().map(TranscriptMessage::seq).toList());
+        }
     }
 
     /** A conversation of {@code visitorMessages} long messages (and the bot's replies), made without the rate limits. */
