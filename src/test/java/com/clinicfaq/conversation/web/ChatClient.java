@@ -2,6 +2,8 @@ package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -34,7 +36,10 @@ public final class ChatClient implements AutoCloseable {
     private int nextId = 1;
 
     private ChatClient(URI uri, WebSocketHttpHeaders headers) throws Exception {
-        this.session = new StandardWebSocketClient()
+        // set before connecting: a resumed conversation's welcome can be on its way before the connection is handed over
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+        this.session = new StandardWebSocketClient(container)
                 .execute(new TextWebSocketHandler() {
                     @Override
                     protected void handleTextMessage(WebSocketSession s, TextMessage message) {
@@ -47,9 +52,6 @@ public final class ChatClient implements AutoCloseable {
                     }
                 }, headers, uri)
                 .get(10, TimeUnit.SECONDS);
-        if (session.isOpen()) { // the server may refuse the connection at once
-            session.setTextMessageSizeLimit(1024 * 1024);
-        }
     }
 
     public static ChatClient connect(int port) throws Exception {
