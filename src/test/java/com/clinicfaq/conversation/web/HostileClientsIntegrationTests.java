@@ -200,13 +200,16 @@ class HostileClientsIntegrationTests {
             conversation = chat.awaitConversationId();
             chat.awaitAck(chat.say("tab\tline\nNUL\u0000 bell\u0007 escape\u001B[31m C1\u009B kept"));
             chat.awaitAck(chat.sayEscaped("lone \\ud800 and \\udc00\\ud800 reversed"));
+            int seq = chat.awaitAck(chat.sayEscaped("\\ud800")).path("seq").intValue(); // nothing to search for but U+FFFD
+            assertThat(chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > seq)
+                    .path("kind").asString()).isEqualTo("unknown");
             chat.send("{\"v\":1,\"type\":\"message\",\"id\":\"id\\u0000\",\"text\":\"an id with NUL\"}");
             chat.awaitError("invalid_message");
         }
 
         assertThat(conversations.transcript(UUID.fromString(conversation))).filteredOn(TranscriptMessage::fromVisitor)
                 .extracting(TranscriptMessage::visitorText)
-                .containsExactly("tab\tline\nNUL bell escape[31m C1 kept", "lone \uFFFD and \uFFFD\uFFFD reversed");
+                .containsExactly("tab\tline\nNUL bell escape[31m C1 kept", "lone \uFFFD and \uFFFD\uFFFD reversed", "\uFFFD");
         try (ChatClient resumed = ChatClient.connect(port, conversation)) {
             assertThat(resumed.awaitType("welcome").path("resumed").booleanValue()).isTrue();
         }
