@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param idleTimeout a connection with no frame from the visitor for this long is closed
  * @param maxMessageChars the longest visitor message accepted
  * @param allowedOrigins origin patterns of the pages allowed to open the chat (others get 403)
+ * @param sendTimeout how long sending one frame to a visitor may take before the connection is given
+ *     up (a client that does not read its socket)
  * @param rateLimit message rates per connection and per address
  * @param databaseRetryAfter once the database could not be reached, turns go to the local outbox for this long
  *     before the database is tried again
@@ -24,6 +26,7 @@ public record ChatProperties(
         @DefaultValue("30m") Duration idleTimeout,
         @DefaultValue("2000") int maxMessageChars,
         @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> allowedOrigins,
+        @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("5s") Duration databaseRetryAfter) {
 
@@ -31,12 +34,16 @@ public record ChatProperties(
      * Token buckets: a connection may send {@code connectionBurst} messages at once and then one every
      * {@code connectionInterval}; all connections from one address together {@code addressBurst}, then
      * one every {@code addressInterval}; and an address may hold {@code connectionsPerAddress}
-     * connections at once.
+     * connections at once. Frames of any kind are counted too, far more loosely: a connection that
+     * sends more than {@code frameBurst} at once and then more than one every {@code frameInterval}
+     * is flooding, whatever it is told, and is closed.
      */
     public record RateLimit(
             @DefaultValue("5") int connectionBurst,
             @DefaultValue("2s") Duration connectionInterval,
             @DefaultValue("30") int addressBurst,
             @DefaultValue("500ms") Duration addressInterval,
-            @DefaultValue("20") int connectionsPerAddress) {}
+            @DefaultValue("20") int connectionsPerAddress,
+            @DefaultValue("100") int frameBurst,
+            @DefaultValue("100ms") Duration frameInterval) {}
 }

@@ -38,6 +38,12 @@ public class ConversationService {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
 
+    /**
+     * How many of its last messages a resumed conversation is sent back with: enough for any real
+     * visit, and a bound on what one connection makes the server hold however long the conversation.
+     */
+    public static final int RESUMED_HISTORY = 100;
+
     private final Transcripts transcripts;
     private final AnswerEngine engine;
     private final Supplier<ConversationPolicy> policy;
@@ -91,7 +97,6 @@ public class ConversationService {
         }
     }
 
-    /** A conversation as a connection finds it: new with its greeting, or resumed with its history. */
     /** Sends turns to the local outbox while the database cannot be reached (not in unit tests, which have no outage). */
     @Autowired
     void whenTheDatabaseIsOutOfReach(OutageTranscripts outage, OutboxReplay outbox) {
@@ -104,6 +109,7 @@ public class ConversationService {
         HandoffService.Result submit(UUID conversation, HandoffSubmission form, boolean emergency);
     }
 
+    /** A conversation as a connection finds it: new with its greeting, or resumed with its latest history. */
     public record Opened(UUID conversationId, boolean resumed, List<TranscriptMessage> history, List<TranscriptMessage> replies) {}
 
     /** What the visitor can do. */
@@ -167,7 +173,7 @@ public class ConversationService {
         if (resumable.isPresent()) {
             UUID id = resumable.get().id();
             log.info("Conversation {} resumed", id);
-            return new Opened(id, true, transcripts.messages(id, lookup()), List.of());
+            return new Opened(id, true, transcripts.lastMessages(id, RESUMED_HISTORY, lookup()), List.of());
         }
         return transaction.execute(status -> {
             Conversation conversation = transcripts.create(now);

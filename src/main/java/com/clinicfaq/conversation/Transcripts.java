@@ -129,6 +129,19 @@ class Transcripts implements TranscriptStore {
                 .list();
     }
 
+    /** The conversation's last {@code count} messages, oldest first. */
+    List<TranscriptMessage> lastMessages(UUID conversation, int count, SourceTitles titles) {
+        List<TranscriptMessage> newestFirst = jdbc.sql("""
+                select seq, sender, kind, text, source_article, source_section, source_anchor, confidence, rule_id,
+                       actions, emergency, disclaimer, sent_at
+                from message where conversation_id = ? order by seq desc limit ?""")
+                .param(conversation)
+                .param(count)
+                .query((rs, n) -> message(rs, titles))
+                .list();
+        return newestFirst.reversed();
+    }
+
     private static TranscriptMessage message(ResultSet rs, SourceTitles titles) throws SQLException {
         Instant sentAt = rs.getTimestamp("sent_at").toInstant();
         if (rs.getString("sender").equals("VISITOR")) {

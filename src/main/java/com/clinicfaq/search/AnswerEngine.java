@@ -75,6 +75,11 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     public Answer answer(String question) {
+        if (question.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // nothing to look for; and the embedding model refuses text that its tokenizer strips to
+            // nothing, such as zero-width spaces, bidi marks or U+FFFD alone
+            return new Answer.Unknown(0);
+        }
         KnowledgeIndex index = acquire();
         try {
             Lexical lexical = lexical(index, question);

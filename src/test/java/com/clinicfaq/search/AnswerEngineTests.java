@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnswerEngineTests {
 
@@ -70,6 +71,13 @@ class AnswerEngineTests {
             """)
     void declinesWhatTheKnowledgeBaseDoesNotSay(String question) {
         assertThat(engine.answer(question)).isNotInstanceOf(Answer.Found.class);
+    }
+
+    /** Found by the chat's fuzzer: the embedding model refuses text that its tokenizer strips to nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200B", "\uFFFD", "\u200F\u202E\uFEFF", "👍", "?!", "🙏🏽 🇺🇸", "123"})
+    void saysItDoesNotKnowWhenTheQuestionHasNoWords(String question) {
+        assertThat(engine.answer(question)).isInstanceOf(Answer.Unknown.class);
     }
 
     @Test

@@ -20,8 +20,10 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chat endpoint: turns frames into {@link ConversationService} inputs and its results into
- * frames. Every bad frame gets an {@code error} frame and the connection stays open. Logs ids only.
+ * frames. Every bad frame gets an {@code error} frame and the connection stays open, except for a
+ * flood of frames or a message too big to be worth reading, which close it. Logs ids only.
  */
 @Component
 class ChatWebSocketHandler extends AbstractWebSocketHandler {
@@ -39,9 +42,17 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     /** Frames longer than this are refused whatever they hold; the text limit is checked after parsing. */
     static final int MAX_FRAME_CHARS = 16 * 1024;
 
+    /** A message still unfinished at this size (characters or bytes) is not read further: the connection is closed. */
+    static final int MAX_DISCARDED = 1024 * 1024;
+
+    /** Tomcat's own limit on a blocking send, which Spring does not expose (20 s unless set per session). */
+    private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
     private static final Duration ADDRESS_MEMORY = Duration.ofMinutes(10);
     private static final CloseStatus IDLE = CloseStatus.NORMAL.withReason("idle");
     private static final CloseStatus TOO_MANY = CloseStatus.POLICY_VIOLATION.withReason("too many connections from this address");
+    private static final CloseStatus TOO_FAST = CloseStatus.POLICY_VIOLATION.withReason("too many messages");
+    private static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("message too big");
 
     private final ConversationService conversations;
     private final ChatProperties properties;
@@ -55,21 +66,24 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         this.json = json;
     }
 
-    /** One open WebSocket: its conversation, its rate, its half-read frame. */
+    /** One open WebSocket: its conversation, its rates, its half-read message. */
     private static final class Connection {
         final WebSocketSession session;
-        final String address;
+        final Address address;
         final TokenBucket rate;
+        final TokenBucket frames;
         final StringBuilder partial = new StringBuilder();
         volatile UUID conversationId;
         volatile long lastFrameNanos;
-        boolean oversized;
-        boolean binaryAnswered;
+        /** Characters or bytes of the message being read, kept or not. */
+        long messageLength;
+        volatile boolean closing;
 
-        Connection(WebSocketSession session, String address, TokenBucket rate, long now) {
+        Connection(WebSocketSession session, Address address, ChatProperties.RateLimit limits, long now) {
             this.session = session;
             this.address = address;
-            this.rate = rate;
+            this.rate = new TokenBucket(limits.connectionBurst(), limits.connectionInterval(), now);
+            this.frames = new TokenBucket(limits.frameBurst(), limits.frameInterval(), now);
             this.lastFrameNanos = now;
         }
     }
@@ -93,20 +107,27 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws IOException {
-        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, 10_000, 512 * 1024);
+        long sendTimeout = properties.sendTimeout().toMillis();
+        if (raw instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session tomcat) {
+            tomcat.getUserProperties().put(TOMCAT_SEND_TIMEOUT, sendTimeout);
+        }
+        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, (int) sendTimeout, 512 * 1024);
         long now = System.nanoTime();
         ChatProperties.RateLimit limits = properties.rateLimit();
-        String addressKey = address(raw);
-        Address address = addresses.computeIfAbsent(addressKey,
-                key -> new Address(new TokenBucket(limits.addressBurst(), limits.addressInterval(), now)));
-        if (address.connections.incrementAndGet() > limits.connectionsPerAddress()) {
-            address.connections.decrementAndGet();
+        // counted in the same step that finds the address, so that forgetting idle addresses cannot race with it
+        Address address = addresses.compute(address(raw), (key, known) -> {
+            Address found = known != null ? known : new Address(new TokenBucket(limits.addressBurst(), limits.addressInterval(), now));
+            found.connections.incrementAndGet();
+            return found;
+        });
+        if (address.connections.get() > limits.connectionsPerAddress()) {
+            closed(address);
             log.warn("Connection {} refused: too many connections from one address", raw.getId());
             raw.close(TOO_MANY);
             return;
         }
-        Connection connection = new Connection(session, addressKey,
-                new TokenBucket(limits.connectionBurst(), limits.connectionInterval(), now), now);
+        Connection connection = new Connection(session, address, limits, now);
         connections.put(raw.getId(), connection);
         String requested = raw.getUri() == null
                 ? null
@@ -125,49 +146,83 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         Connection connection = connections.get(session.getId());
-        if (connection == null) {
+        String piece = message.getPayload();
+        if (connection == null || !read(connection, piece.length(), message.isLast())) {
             return;
         }
-        connection.lastFrameNanos = System.nanoTime();
         String text;
         synchronized (connection) {
-            if (!connection.oversized) {
-                connection.partial.append(message.getPayload());
-                if (connection.partial.length() > MAX_FRAME_CHARS) {
-                    connection.oversized = true;
-                    connection.partial.setLength(0);
-                }
+            if (connection.messageLength <= MAX_FRAME_CHARS) {
+                connection.partial.append(piece);
             }
             if (!message.isLast()) {
                 return;
             }
-            boolean oversized = connection.oversized;
-            text = connection.partial.toString();
+            text = connection.messageLength <= MAX_FRAME_CHARS ? connection.partial.toString() : null;
             connection.partial.setLength(0);
-            connection.oversized = false;
-            if (oversized) {
-                send(connection, tooLong(null));
-                return;
-            }
+            connection.messageLength = 0;
         }
-        handleFrame(connection, text);
+        if (text == null) {
+            send(connection, tooLong(null));
+        } else {
+            handleFrame(connection, text);
+        }
     }
 
     @Override
-    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
         Connection connection = connections.get(session.getId());
-        if (connection == null) {
+        if (connection == null || !read(connection, message.getPayloadLength(), message.isLast())) {
             return;
         }
-        connection.lastFrameNanos = System.nanoTime();
         if (message.isLast()) {
+            synchronized (connection) {
+                connection.messageLength = 0;
+            }
             send(connection, new Frames.Error("binary_not_supported", "Only text messages are supported.", null));
         }
     }
 
-    private void handleFrame(Connection connection, String text) throws IOException {
+    /**
+     * Counts a piece of a message; false when it is not to be handled: the connection is closing, or
+     * is closed now because the message has grown past {@link #MAX_DISCARDED} or because the
+     * connection sends messages faster than any person or widget would.
+     */
+    private boolean read(Connection connection, int length, boolean last) {
+        if (connection.closing) {
+            return false;
+        }
+        long now = System.nanoTime();
+        connection.lastFrameNanos = now;
+        long total;
+        synchronized (connection) {
+            total = connection.messageLength += length;
+        }
+        if (total > MAX_DISCARDED) {
+            log.warn("Connection {} closed: a message of more than {} characters or bytes", connection.session.getId(), MAX_DISCARDED);
+            close(connection, TOO_BIG);
+            return false;
+        }
+        if (last && connection.frames.take(now) > 0) {
+            log.warn("Connection {} closed: too many messages", connection.session.getId());
+            close(connection, TOO_FAST);
+            return false;
+        }
+        return true;
+    }
+
+    private void close(Connection connection, CloseStatus status) {
+        connection.closing = true;
+        try {
+            connection.session.close(status);
+        } catch (IOException e) {
+            log.debug("Connection {}: closing failed", connection.session.getId());
+        }
+    }
+
+    private void handleFrame(Connection connection, String text) {
         JsonNode frame;
         try {
             frame = json.readTree(text);
@@ -194,10 +249,11 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
-    private void message(Connection connection, JsonNode frame) throws IOException {
+    private void message(Connection connection, JsonNode frame) {
         String id = frame.path("id").isString() ? frame.path("id").stringValue() : "";
-        String text = frame.path("text").isString() ? frame.path("text").stringValue().strip() : "";
-        String ref = id.isEmpty() || id.length() > 64 ? null : id;
+        String text = frame.path("text").isString() ? PlainText.clean(frame.path("text").stringValue()).strip() : "";
+        // an id is echoed in the ack for the client to match, so it is refused rather than cleaned
+        String ref = id.isEmpty() || id.length() > 64 || !PlainText.isClean(id) ? null : id;
         if (ref == null || text.isEmpty()) {
             send(connection, new Frames.Error("invalid_message",
                     "A message needs an \"id\" of at most 64 characters and a non-empty \"text\".", ref));
@@ -207,20 +263,21 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             send(connection, tooLong(ref));
             return;
         }
+        handle(connection, new ConversationService.Input.Text(ref, text), ref);
+    }
+
+    /** Each input costs a transaction, so every kind counts towards the message rates, not only messages. */
+    private void handle(Connection connection, ConversationService.Input input, String ref) {
         long now = System.nanoTime();
         long wait = connection.rate.take(now);
         if (wait == 0) {
-            wait = addresses.get(connection.address).rate.take(now);
+            wait = connection.address.rate.take(now);
         }
         if (wait > 0) {
             send(connection, new Frames.Error("rate_limited", "You are sending messages too quickly. Please wait a moment.", ref)
                     .retryAfter(wait));
             return;
         }
-        handle(connection, new ConversationService.Input.Text(ref, text), ref);
-    }
-
-    private void handle(Connection connection, ConversationService.Input input, String ref) throws IOException {
         ConversationService.Handled handled;
         try {
             handled = conversations.handle(connection.conversationId, input);
@@ -255,18 +312,29 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     }
 
     private static String string(JsonNode frame, String field) {
-        return frame.path(field).isString() ? frame.path(field).stringValue() : null;
+        return frame.path(field).isString() ? PlainText.clean(frame.path(field).stringValue()) : null;
     }
 
-    private void sendAll(Connection connection, List<TranscriptMessage> messages) throws IOException {
+    private void sendAll(Connection connection, List<TranscriptMessage> messages) {
         for (TranscriptMessage message : messages) {
             send(connection, Frames.of(message));
         }
     }
 
-    private void send(Connection connection, Object frame) throws IOException {
-        if (connection.session.isOpen()) {
+    /**
+     * Sends a frame unless the connection is gone. A send that fails (the visitor left, or did not read
+     * within the send timeout) has already closed the connection: that is the client's doing, not an
+     * error of the server's, so it is logged at debug level and the handling goes on without it.
+     */
+    private void send(Connection connection, Object frame) {
+        if (!connection.session.isOpen()) {
+            return;
+        }
+        try {
             connection.session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+        } catch (IOException | SessionLimitExceededException e) {
+            log.debug("Connection {}: sending failed ({})", connection.session.getId(), e.getClass().getSimpleName());
+            connection.closing = true;
         }
     }
 
@@ -279,12 +347,13 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         Connection connection = connections.remove(session.getId());
         if (connection != null) {
-            Address address = addresses.get(connection.address);
-            if (address != null) {
-                address.connections.decrementAndGet();
-                address.lastClosedNanos = System.nanoTime();
-            }
+            closed(connection.address);
         }
+    }
+
+    private static void closed(Address address) {
+        address.lastClosedNanos = System.nanoTime();
+        address.connections.decrementAndGet();
     }
 
     /** Closes connections that have sent nothing for the idle timeout; forgets long-gone addresses. */
@@ -292,17 +361,13 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     void closeIdleConnections() {
         long limit = properties.idleTimeout().toNanos();
         long now = System.nanoTime();
-        addresses.entrySet().removeIf(e -> e.getValue().connections.get() <= 0
-                && now - e.getValue().lastClosedNanos > ADDRESS_MEMORY.toNanos());
+        for (String key : addresses.keySet()) {
+            addresses.computeIfPresent(key, (k, address) -> address.connections.get() <= 0
+                    && now - address.lastClosedNanos > ADDRESS_MEMORY.toNanos() ? null : address);
+        }
         connections.values().stream()
                 .filter(c -> now - c.lastFrameNanos > limit)
-                .forEach(c -> {
-                    try {
-                        c.session.close(IDLE);
-                    } catch (IOException e) {
-                        log.debug("Connection {}: closing an idle connection failed", c.session.getId());
-                    }
-                });
+                .forEach(c -> close(c, IDLE));
     }
 
     private static String address(WebSocketSession session) {

@@ -2,6 +2,8 @@ package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -34,7 +36,10 @@ public final class ChatClient implements AutoCloseable {
     private int nextId = 1;
 
     private ChatClient(URI uri, WebSocketHttpHeaders headers) throws Exception {
-        this.session = new StandardWebSocketClient()
+        // set before connecting: a resumed conversation's welcome can be on its way before the connection is handed over
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+        this.session = new StandardWebSocketClient(container)
                 .execute(new TextWebSocketHandler() {
                     @Override
                     protected void handleTextMessage(WebSocketSession s, TextMessage message) {
@@ -47,9 +52,6 @@ public final class ChatClient implements AutoCloseable {
                     }
                 }, headers, uri)
                 .get(10, TimeUnit.SECONDS);
-        if (session.isOpen()) { // the server may refuse the connection at once
-            session.setTextMessageSizeLimit(1024 * 1024);
-        }
     }
 
     public static ChatClient connect(int port) throws Exception {
@@ -72,6 +74,13 @@ public final class ChatClient implements AutoCloseable {
         String id = "c-" + nextId++;
         send("{\"v\":1,\"type\":\"message\",\"id\":" + JSON.writeValueAsString(id) + ",\"text\":"
                 + JSON.writeValueAsString(text) + "}");
+        return id;
+    }
+
+    /** Sends a visitor message whose text is given as JSON writes it inside quotes, escapes and all (e.g. {@code \\ud800}). */
+    String sayEscaped(String jsonText) throws Exception {
+        String id = "c-" + nextId++;
+        send("{\"v\":1,\"type\":\"message\",\"id\":\"" + id + "\",\"text\":\"" + jsonText + "\"}");
         return id;
     }
 
@@ -108,6 +117,15 @@ public final class ChatClient implements AutoCloseable {
                 {"v":1,"type":"handoff.submit","name":"%s","phone":"%s","email":"","preferredTime":"",
                  "reason":"","consentContact":true,"consentShare":true}""".formatted(name, phone));
         return awaitBot("handoff.confirmed");
+    }
+
+    /** The id of the conversation, from the welcome frame. */
+    public String awaitConversationId() throws InterruptedException {
+        return awaitType("welcome").path("conversationId").asString();
+    }
+
+    JsonNode awaitAck(String id) throws InterruptedException {
+        return await(f -> f.path("type").asString().equals("ack") && f.path("id").asString().equals(id));
     }
 
     public JsonNode awaitType(String type) throws InterruptedException {

@@ -68,6 +68,25 @@ class PostgresIntegrationTests {
                 .allSatisfy(m -> assertThat(m.fromVisitor() || !m.bot().disclaimer().isBlank()).isTrue());
     }
 
+    /** PostgreSQL refuses NUL in text, where H2 takes it: the chat cleans visitor strings before they are stored. */
+    @Test
+    void storesVisitorTextWithControlCharactersEmojiAndRightToLeftScript() throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        String conversation;
+        try (ChatClient chat = ChatClient.connect(port)) {
+            conversation = chat.awaitConversationId();
+            chat.awaitAck(chat.sayEscaped("NUL\\u0000 escape\\u001b[31m 🙏🏽 שלום, lone \\ud800"));
+            chat.say("can i talk to a person");
+            chat.awaitBot("handoff.form");
+            chat.submitHandoff("Nul\\u0000 Name", "7075550156");
+        }
+
+        assertThat(app.getBean(ConversationService.class).transcript(UUID.fromString(conversation)))
+                .filteredOn(m -> m.fromVisitor()).extracting(m -> m.visitorText())
+                .startsWith("NUL escape[31m 🙏🏽 שלום, lone \uFFFD");
+        assertThat(app.getBean(HandoffService.class).queue()).extracting(HandoffRequest::name).contains("Nul Name");
+    }
+
     @Test
     void reportsTheAnalyticsOfStoredDays() {
         LocalDate first = LocalDate.of(2021, 3, 4);
