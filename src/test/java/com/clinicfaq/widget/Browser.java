@@ -30,7 +30,7 @@ public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path AXE = Path.of("widget/node_modules/axe-core/axe.min.js");
+    public static final Path AXE = Path.of("widget/node_modules/axe-core/axe.min.js");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     public final ChromeDriver driver;
@@ -115,6 +115,23 @@ public final class Browser implements AutoCloseable {
 
     public <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(condition);
+    }
+
+    /** Serious and critical WCAG 2.x A/AA violations of the page shown, as readable lines; {@code axe} is axe-core's script. */
+    @SuppressWarnings("unchecked")
+    public List<String> axeViolations(String axe) {
+        driver.executeScript(axe);
+        var violations = (List<Map<String, Object>>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                                 nodes: v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.failureSummary) }))))
+                  .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));
+                """);
+        return violations.stream()
+                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " " + v.get("nodes"))
+                .toList();
     }
 
     public void screenshot(String name) {

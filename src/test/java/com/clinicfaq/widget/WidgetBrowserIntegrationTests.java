@@ -415,7 +415,7 @@ class WidgetBrowserIntegrationTests {
         browser = Browser.desktop(1280, 900);
         browser.open(site() + "/");
 
-        assertThat(axeViolations(axe)).as("the page with the launcher").isEmpty();
+        assertThat(browser.axeViolations(axe)).as("the page with the launcher").isEmpty();
 
         openChat();
         ask(HOW_LONG);
@@ -425,7 +425,7 @@ class WidgetBrowserIntegrationTests {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.await(d -> !errors(form).isEmpty());
 
-        assertThat(axeViolations(axe)).as("the open chat with an answer, an alert and the form with errors").isEmpty();
+        assertThat(browser.axeViolations(axe)).as("the open chat with an answer, an alert and the form with errors").isEmpty();
     }
 
     @Test
@@ -523,22 +523,5 @@ class WidgetBrowserIntegrationTests {
 
     static List<Integer> size(WebElement element) {
         return List.of(element.getRect().getWidth(), element.getRect().getHeight());
-    }
-
-    /** Serious and critical WCAG 2.x A/AA violations, as readable lines. */
-    @SuppressWarnings("unchecked")
-    List<String> axeViolations(String axe) {
-        browser.driver.executeScript(axe);
-        var violations = (List<Map<String, Object>>) browser.driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => ({ id: v.id, impact: v.impact, help: v.help,
-                                 nodes: v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.failureSummary) }))))
-                  .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));
-                """);
-        return violations.stream()
-                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " " + v.get("nodes"))
-                .toList();
     }
 }

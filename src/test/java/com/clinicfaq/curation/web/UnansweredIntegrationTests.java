@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.conversation.web.ChatClient;
 import com.clinicfaq.curation.KnowledgeEditor;
-import com.clinicfaq.curation.KnowledgePublisher;
 import com.clinicfaq.curation.LiveKnowledge;
 import com.clinicfaq.staff.StaffHttp;
 import java.net.http.HttpClient;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,17 +53,15 @@ class UnansweredIntegrationTests {
     KnowledgeEditor editor;
 
     @Autowired
-    KnowledgePublisher publisher;
-
-    @Autowired
     JdbcClient jdbc;
 
-    long versionBefore;
+    KnowledgeBaseGuard knowledgeBase;
 
     @BeforeEach
-    void editorAndVersion(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder encoder) {
+    void editorAndVersion(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder encoder,
+            @Autowired ApplicationContext context) {
         createEditor(accounts, encoder);
-        versionBefore = live.version();
+        knowledgeBase = new KnowledgeBaseGuard(context);
     }
 
     static void createEditor(JdbcUserDetailsManager accounts, PasswordEncoder encoder) {
@@ -74,14 +72,7 @@ class UnansweredIntegrationTests {
 
     @AfterEach
     void restore() {
-        restore(editor, publisher, live, versionBefore);
-    }
-
-    static void restore(KnowledgeEditor editor, KnowledgePublisher publisher, LiveKnowledge live, long versionBefore) {
-        editor.discard();
-        if (live.version() != versionBefore) {
-            assertThat(publisher.restore(versionBefore, "test", true)).isInstanceOf(KnowledgePublisher.Outcome.Published.class);
-        }
+        knowledgeBase.restore();
     }
 
     @Test
@@ -108,7 +99,7 @@ class UnansweredIntegrationTests {
         assertThat(Duration.ofNanos(System.nanoTime() - publishedAt)).as("no restart, no waiting").isLessThan(Duration.ofSeconds(5));
         page = get(staff, location(fixed));
         assertThat(page).contains("Added to FAQ “activity-after” and published").doesNotContain(MISSED).doesNotContain("back on my feet");
-        assertThat(live.version()).isGreaterThan(versionBefore);
+        assertThat(live.version()).isGreaterThan(knowledgeBase.versionBefore);
         assertThat(jdbc.sql("select detail from audit_event where username = ? and action = 'KNOWLEDGE_EDITED'").param(EDITOR)
                 .query(String.class).list())
                 .anySatisfy(detail -> assertThat(detail).contains("FAQ activity-after", "published version " + live.version()));
@@ -164,7 +155,7 @@ class UnansweredIntegrationTests {
 
         assertThat(waiting.statusCode()).isEqualTo(200);
         assertThat(group(waiting.body(), question)).contains("Saved in the draft but not published", "/staff/knowledge/publish");
-        assertThat(live.version()).isEqualTo(versionBefore);
+        assertThat(live.version()).isEqualTo(knowledgeBase.versionBefore);
         assertThat(editor.draftKnowledge().faqs()).anySatisfy(f -> assertThat(f.phrasings()).contains(question));
     }
 
