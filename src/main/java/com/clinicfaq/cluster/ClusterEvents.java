@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -53,10 +54,34 @@ public class ClusterEvents {
 
     @Scheduled(fixedDelayString = "${clinicfaq.cluster.poll-interval:1s}")
     void readOthers() {
-        List<Row> rows = jdbc.sql("select id, kind, ref, origin from cluster_event where id > ? order by id")
+        List<Row> rows;
+        try {
+            rows = unread();
+            if (unreachableSince != null) {
+                log.info("The database is reachable again; reading the other instances' events");
+                unreachableSince = null;
+            }
+        } catch (DataAccessException e) {
+            if (unreachableSince == null) {
+                unreachableSince = clock.instant();
+                log.warn("The database is out of reach; the other instances' events are read once it is back ({})",
+                        e.getClass().getSimpleName());
+            }
+            return;
+        }
+        dispatch(rows);
+    }
+
+    private volatile java.time.Instant unreachableSince;
+
+    private List<Row> unread() {
+        return jdbc.sql("select id, kind, ref, origin from cluster_event where id > ? order by id")
                 .param(Math.max(0, highest - LOOK_BACK))
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("ref"), rs.getString("origin")))
                 .list();
+    }
+
+    private void dispatch(List<Row> rows) {
         for (Row row : rows) {
             if (row.id() <= startedAfter || !seen.add(row.id())) {
                 continue;

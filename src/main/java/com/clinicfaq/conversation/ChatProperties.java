@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageChars the longest visitor message accepted
  * @param allowedOrigins origin patterns of the pages allowed to open the chat (others get 403)
  * @param rateLimit message rates per connection and per address
+ * @param databaseRetryAfter once the database could not be reached, turns go to the local outbox for this long
+ *     before the database is tried again
  */
 @Validated
 @ConfigurationProperties("clinicfaq.chat")
@@ -22,7 +24,8 @@ public record ChatProperties(
         @DefaultValue("30m") Duration idleTimeout,
         @DefaultValue("2000") int maxMessageChars,
         @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> allowedOrigins,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("5s") Duration databaseRetryAfter) {
 
     /**
      * Token buckets: a connection may send {@code connectionBurst} messages at once and then one every

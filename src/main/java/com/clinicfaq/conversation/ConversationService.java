@@ -46,6 +46,10 @@ public class ConversationService {
     private final ChatProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private OutageTranscripts outage;
+    private OutboxReplay outbox;
+    /** While the database is out of reach, inputs go straight to the outbox until this time, then it is tried again. */
+    private volatile Instant databaseRetryAt = Instant.MIN;
     private final ApplicationEventPublisher events;
     private final Object[] locks = new Object[256];
     private final Map<String, String> topics = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,6 +92,18 @@ public class ConversationService {
     }
 
     /** A conversation as a connection finds it: new with its greeting, or resumed with its history. */
+    /** Sends turns to the local outbox while the database cannot be reached (not in unit tests, which have no outage). */
+    @Autowired
+    void whenTheDatabaseIsOutOfReach(OutageTranscripts outage, OutboxReplay outbox) {
+        this.outage = outage;
+        this.outbox = outbox;
+    }
+
+    /** How a handoff form is stored: in the database, or in the outbox. */
+    private interface Submitter {
+        HandoffService.Result submit(UUID conversation, HandoffSubmission form, boolean emergency);
+    }
+
     public record Opened(UUID conversationId, boolean resumed, List<TranscriptMessage> history, List<TranscriptMessage> replies) {}
 
     /** What the visitor can do. */
@@ -120,6 +136,30 @@ public class ConversationService {
 
     /** Opens the conversation named by {@code requestedId} if it can still be resumed, else a new one. */
     public Opened open(String requestedId) {
+        if (!databaseReachable()) {
+            return openDuringOutage();
+        }
+        try {
+            return openStored(requestedId);
+        } catch (RuntimeException e) {
+            if (!isOutage(e)) {
+                throw e;
+            }
+            return openDuringOutage();
+        }
+    }
+
+    private Opened openDuringOutage() {
+        Instant now = clock.instant();
+        Conversation conversation = outage.create(now);
+        Texts texts = policy.get().rules().texts();
+        TranscriptMessage greeting = outage.appendBot(conversation.id(),
+                bot(BotMessage.Kind.GREETING, texts.greeting()).suggestions(texts.suggestions()).build(), now);
+        log.warn("Conversation {} started while the database is out of reach; kept in the outbox", conversation.id());
+        return new Opened(conversation.id(), false, List.of(), List.of(greeting));
+    }
+
+    private Opened openStored(String requestedId) {
         Instant now = clock.instant();
         Optional<Conversation> resumable = parse(requestedId)
                 .flatMap(transcripts::find)
@@ -136,6 +176,9 @@ public class ConversationService {
                     bot(BotMessage.Kind.GREETING, texts.greeting()).suggestions(texts.suggestions()).build(), now);
             log.info("Conversation {} started", conversation.id());
             events.publishEvent(new ConversationStarted(conversation.id()));
+            if (outage != null) {
+                outage.remember(conversation, greeting.seq());
+            }
             return new Opened(conversation.id(), false, List.of(), List.of(greeting));
         });
     }
@@ -147,11 +190,54 @@ public class ConversationService {
 
     public Handled handle(UUID conversationId, Input input) {
         synchronized (locks[Math.floorMod(conversationId.hashCode(), locks.length)]) {
-            return transaction.execute(status -> handleInTransaction(conversationId, input));
+            if (databaseReachable()) {
+                try {
+                    if (outbox != null) {
+                        outbox.replay(); // what was said during an outage is stored before what is said now
+                    }
+                    return transaction.execute(status -> {
+                        Handled handled = handleWith(transcripts, handoffs::submit, conversationId, input);
+                        if (outage != null) {
+                            transcripts.find(conversationId).ifPresent(c -> outage.remember(c, transcripts.lastSeq(conversationId)));
+                        }
+                        return handled;
+                    });
+                } catch (RuntimeException e) {
+                    if (!isOutage(e)) {
+                        throw e;
+                    }
+                }
+            }
+            log.warn("Conversation {}: the database is out of reach; this turn is kept in the outbox", conversationId);
+            Instant now = clock.instant();
+            return handleWith(outage, (conversation, form, emergency) -> outage.submit(conversation, form, emergency, now),
+                    conversationId, input);
         }
     }
 
-    private Handled handleInTransaction(UUID id, Input input) {
+    private boolean databaseReachable() {
+        return outage == null || !clock.instant().isBefore(databaseRetryAt);
+    }
+
+    /** A failure to reach the database (not a mistake in a query): then the outbox takes over for a while. */
+    private boolean isOutage(RuntimeException e) {
+        boolean outOfReach = false;
+        for (Throwable cause = e; outage != null && cause != null && !outOfReach; cause = cause.getCause()) {
+            outOfReach = cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof org.springframework.dao.TransientDataAccessException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof org.springframework.transaction.TransactionSystemException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.net.SocketException;
+        }
+        if (outOfReach) {
+            databaseRetryAt = clock.instant().plus(properties.databaseRetryAfter());
+        }
+        return outOfReach;
+    }
+
+    private Handled handleWith(TranscriptStore transcripts, Submitter submitter, UUID id, Input input) {
         Conversation conversation = transcripts.find(id).orElseThrow(() -> new IllegalStateException("no conversation " + id));
         Instant now = clock.instant();
         Turn turn = switch (input) {
@@ -168,7 +254,9 @@ public class ConversationService {
                     : Turn.NO_HANDOFF;
             case Input.DeclineHandoff decline -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation);
             case Input.CancelHandoff cancel -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation);
-            case Input.SubmitHandoff submit -> conversation.stage() != Stage.FORM_OPEN ? Turn.NO_HANDOFF : submit(conversation, submit.form());
+            case Input.SubmitHandoff submit -> conversation.stage() != Stage.FORM_OPEN
+                    ? Turn.NO_HANDOFF
+                    : submit(submitter, conversation, submit.form());
         };
         if (turn.noHandoff()) {
             return new Handled(null, List.of(), Map.of(), true);
@@ -273,8 +361,8 @@ public class ConversationService {
                 Stage.CHATTING, conversation.topicArticle());
     }
 
-    private Turn submit(Conversation conversation, HandoffSubmission form) {
-        return switch (handoffs.submit(conversation.id(), form, conversation.emergency())) {
+    private Turn submit(Submitter submitter, Conversation conversation, HandoffSubmission form) {
+        return switch (submitter.submit(conversation.id(), form, conversation.emergency())) {
             case HandoffService.Result.Invalid invalid -> new Turn(List.of(), Stage.FORM_OPEN, conversation.topicArticle())
                     .withFormErrors(invalid.errors());
             case HandoffService.Result.Stored stored -> new Turn(

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Conversations and their messages in the database. */
 @Repository
-class Transcripts {
+class Transcripts implements TranscriptStore {
 
     private final JdbcClient jdbc;
 
@@ -21,7 +21,8 @@ class Transcripts {
         this.jdbc = jdbc;
     }
 
-    Conversation create(Instant now) {
+    @Override
+    public Conversation create(Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, 'CHATTING')")
                 .params(id, Timestamp.from(now), Timestamp.from(now))
@@ -29,7 +30,8 @@ class Transcripts {
         return new Conversation(id, now, now, false, Stage.CHATTING, null);
     }
 
-    Optional<Conversation> find(UUID id) {
+    @Override
+    public Optional<Conversation> find(UUID id) {
         return jdbc.sql("select id, started_at, last_activity_at, emergency, stage, topic_article from conversation where id = ?")
                 .param(id)
                 .query((rs, n) -> new Conversation(
@@ -42,20 +44,23 @@ class Transcripts {
                 .optional();
     }
 
-    void update(UUID id, Stage stage, String topicArticle, boolean emergency, Instant now) {
+    @Override
+    public void update(UUID id, Stage stage, String topicArticle, boolean emergency, Instant now) {
         jdbc.sql("update conversation set stage = ?, topic_article = ?, emergency = emergency or ?, last_activity_at = ? where id = ?")
                 .params(stage.name(), topicArticle, emergency, Timestamp.from(now), id)
                 .update();
     }
 
-    Optional<Integer> seqOfClientMessage(UUID conversation, String clientId) {
+    @Override
+    public Optional<Integer> seqOfClientMessage(UUID conversation, String clientId) {
         return jdbc.sql("select seq from message where conversation_id = ? and client_id = ?")
                 .params(conversation, clientId)
                 .query(Integer.class)
                 .optional();
     }
 
-    int appendVisitor(UUID conversation, String clientId, String text, Instant now) {
+    @Override
+    public int appendVisitor(UUID conversation, String clientId, String text, Instant now) {
         int seq = nextSeq(conversation);
         jdbc.sql("""
                 insert into message (conversation_id, seq, sender, kind, text, client_id, sent_at)
@@ -65,7 +70,8 @@ class Transcripts {
         return seq;
     }
 
-    TranscriptMessage appendBot(UUID conversation, BotMessage bot, Instant now) {
+    @Override
+    public TranscriptMessage appendBot(UUID conversation, BotMessage bot, Instant now) {
         int seq = nextSeq(conversation);
         Answer.Source source = bot.source();
         jdbc.sql("""
@@ -81,6 +87,28 @@ class Transcripts {
                         bot.emergency(), bot.disclaimer(), Timestamp.from(now))
                 .update();
         return new TranscriptMessage(seq, null, bot, now);
+    }
+
+    /** For entries taken during an outage: the conversation, unless it is stored already. */
+    void createIfMissing(UUID id, Instant at) {
+        if (find(id).isEmpty()) {
+            jdbc.sql("insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, 'CHATTING')")
+                    .params(id, Timestamp.from(at), Timestamp.from(at))
+                    .update();
+        }
+    }
+
+    /** Whether the bot's message is stored already (an outbox entry offered twice). */
+    boolean hasBotMessage(UUID conversation, Instant at, String text) {
+        return jdbc.sql("select count(*) from message where conversation_id = ? and sender = 'BOT' and sent_at = ? and text = ?")
+                .params(conversation, Timestamp.from(at), text)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    /** The number of the conversation's last message, 0 when it has none. */
+    int lastSeq(UUID conversation) {
+        return nextSeq(conversation) - 1;
     }
 
     private int nextSeq(UUID conversation) {

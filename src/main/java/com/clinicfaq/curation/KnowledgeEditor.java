@@ -15,12 +15,15 @@ import com.github.difflib.UnifiedDiffUtils;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -100,7 +103,25 @@ public class KnowledgeEditor {
 
     public synchronized Edited apply(Change change, String by) {
         KnowledgeVersions.Draft draft = draft();
-        KnowledgeFiles files = draft.files();
+        List<String> problems = new ArrayList<>();
+        KnowledgeFiles changed = changed(change, draft.files(), problems);
+        if (!problems.isEmpty()) {
+            return new Edited.Refused(List.copyOf(problems));
+        }
+        versions.saveDraft(draft.baseVersion(), changed, by, clock.instant());
+        return new Edited.Saved(draft());
+    }
+
+    /** Why {@code change} would be refused (nothing when it would be saved), without saving it: for previews. */
+    public List<String> check(Change change) {
+        List<String> problems = new ArrayList<>();
+        changed(change, draft().files(), problems);
+        return List.copyOf(problems);
+    }
+
+    /** The draft's files with the change made, or the problems that refuse it. */
+    private KnowledgeFiles changed(Change change, KnowledgeFiles draftFiles, List<String> problems) {
+        KnowledgeFiles files = draftFiles;
         KnowledgeBase knowledge;
         try {
             knowledge = files.parse().knowledge();
@@ -108,18 +129,28 @@ public class KnowledgeEditor {
             knowledge = live.knowledge();
             files = live.get().files();
         }
-        List<String> problems = new ArrayList<>();
-        KnowledgeFiles changed = change(change, files, knowledge, problems);
+        List<ReadBack> readBack = new ArrayList<>();
+        KnowledgeFiles changed = change(change, files, knowledge, problems, readBack);
         if (!problems.isEmpty()) {
-            return new Edited.Refused(List.copyOf(problems));
+            return files;
         }
+        KnowledgeBase read;
         try {
-            changed.parse();
+            read = changed.parse().knowledge();
         } catch (KnowledgeFiles.Invalid e) {
-            return new Edited.Refused(List.of(e.getMessage()));
+            problems.add(e.getMessage());
+            return files;
         }
-        versions.saveDraft(draft.baseVersion(), changed, by, clock.instant());
-        return new Edited.Saved(draft());
+        readBack.forEach(check -> check.problem(read).ifPresent(problems::add));
+        return problems.isEmpty() ? changed : files;
+    }
+
+    /**
+     * What a change must read back as once written: text that starts with a mark of the file format ("- ",
+     * "> ", "# ", "? ", "section:") would silently become something else.
+     */
+    private interface ReadBack {
+        Optional<String> problem(KnowledgeBase read);
     }
 
     /** Publishes the draft; once it is published the draft is gone. */
@@ -154,14 +185,15 @@ public class KnowledgeEditor {
         return diffs;
     }
 
-    private KnowledgeFiles change(Change change, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+    private KnowledgeFiles change(Change change, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems,
+            List<ReadBack> readBack) {
         return switch (change) {
-            case Change.SaveFaq save -> saveFaq(save, files, knowledge, problems);
+            case Change.SaveFaq save -> saveFaq(save, files, knowledge, problems, readBack);
             case Change.DeleteFaq delete -> findFaq(knowledge, delete.id(), problems)
                     .map(faq -> withFaqs(files, knowledge, faq.articleId(), faqs -> faqs.removeIf(f -> f.id().equals(faq.id()))))
                     .orElse(files);
             case Change.AddPhrasing add -> addPhrasing(add, files, knowledge, problems);
-            case Change.SaveSection save -> saveSection(save, files, knowledge, problems);
+            case Change.SaveSection save -> saveSection(save, files, knowledge, problems, readBack);
             case Change.DeleteSection delete -> deleteSection(delete, files, knowledge, problems);
             case Change.SaveFile save -> {
                 if (!EDITABLE_FILES.contains(save.path())) {
@@ -176,22 +208,28 @@ public class KnowledgeEditor {
                     problems.add("An article with the id '" + id + "' is already in the knowledge base.");
                     yield files;
                 }
+                readBack.add(read -> read.article(id).filter(add.imported().article()::equals).isPresent()
+                                && read.faqs().containsAll(add.imported().faqs())
+                        ? Optional.empty()
+                        : Optional.of("The article would not read back from the file as imported: reword the start of its"
+                                + " paragraphs (a heading, list item or quotation mark at the start means something else there)."));
                 yield files.with("articles/" + id + ".md", writer.articleText(add.imported().article()))
                         .with("faqs/" + id + ".md", writer.faqText(id, add.imported().faqs()));
             }
         };
     }
 
-    private KnowledgeFiles saveFaq(Change.SaveFaq save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+    private KnowledgeFiles saveFaq(Change.SaveFaq save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems,
+            List<ReadBack> readBack) {
         String question = clean(save.question());
         String answer = cleanParagraphs(save.answer());
-        List<String> phrasings = save.phrasings().stream().map(KnowledgeEditor::clean).filter(p -> !p.isEmpty()).distinct().toList();
         if (question.isEmpty()) {
             problems.add("The question is empty.");
         }
         if (answer.isEmpty()) {
             problems.add("The answer is empty.");
         }
+        checkStarts("answer's paragraph", answer.isEmpty() ? List.of() : List.of(answer.split("\n\n")), true, problems);
         Optional<Article> article = knowledge.article(save.articleId());
         if (article.isEmpty()) {
             problems.add("There is no article '" + save.articleId() + "'.");
@@ -202,12 +240,22 @@ public class KnowledgeEditor {
         if (save.id() != null && !save.id().isBlank()) {
             existing = findFaq(knowledge, save.id(), problems).orElse(null);
         }
+        String ownId = existing != null ? existing.id() : null;
+        if (!question.isEmpty()) {
+            askedElsewhere(knowledge, ownId, question).ifPresent(other -> problems.add("The question '" + question + "' " + other));
+        }
+        List<String> phrasings = phrasings(question, save.phrasings());
+        for (String phrasing : phrasings) {
+            askedElsewhere(knowledge, ownId, phrasing).ifPresent(other -> problems.add("The phrasing '" + phrasing + "' " + other));
+        }
         if (!problems.isEmpty()) {
             return files;
         }
         String id = existing != null ? existing.id() : uniqueFaqId(knowledge, question);
         Faq faq = new Faq(id, save.articleId(), question, phrasings, answer, save.sectionAnchor(),
                 existing != null ? existing.origin() : Faq.Origin.CURATED);
+        readBack.add(read -> read.faqs().contains(faq) ? Optional.empty()
+                : Optional.of("The FAQ would not read back from the file as typed: reword its question and the start of its answer."));
         KnowledgeFiles changed = files;
         if (existing != null && !existing.articleId().equals(faq.articleId())) {
             Faq moved = existing;
@@ -224,6 +272,68 @@ public class KnowledgeEditor {
         });
     }
 
+    /** The phrasings as typed, cleaned, without blanks and without repeating the question or each other. */
+    private static List<String> phrasings(String question, List<String> typed) {
+        Set<String> seen = new HashSet<>(List.of(asked(question)));
+        return typed.stream().map(KnowledgeEditor::clean).filter(p -> !p.isEmpty() && seen.add(asked(p))).toList();
+    }
+
+    /**
+     * Which other FAQ or out-of-scope topic already asks {@code question} (compared as the reader compares them:
+     * case, spacing and punctuation aside), as the end of a sentence.
+     */
+    private static Optional<String> askedElsewhere(KnowledgeBase knowledge, String ownId, String question) {
+        String asked = asked(question);
+        Optional<String> faq = knowledge.faqs().stream()
+                .filter(f -> !f.id().equals(ownId))
+                .filter(f -> asked(f.question()).equals(asked) || f.phrasings().stream().map(KnowledgeEditor::asked).anyMatch(asked::equals))
+                .findFirst()
+                .map(f -> "is already asked by FAQ '" + f.id() + "' (" + f.question() + ").");
+        return faq.or(() -> knowledge.outOfScope().stream()
+                .filter(t -> t.phrasings().stream().map(KnowledgeEditor::asked).anyMatch(asked::equals))
+                .findFirst()
+                .map(t -> "is listed under the out-of-scope topic '" + t.id() + "', which the bot declines."));
+    }
+
+    private static String asked(String question) {
+        return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /**
+     * What a paragraph starting this way would read back as from the file, when not as a paragraph; the first
+     * paragraph of an answer follows the FAQ's own lines, so it must not look like one of them either.
+     */
+    private static Optional<String> readsAs(String paragraph, boolean firstOfAnswer) {
+        if (paragraph.matches("#{1,6}\\s.*")) {
+            return Optional.of("a heading");
+        }
+        if (paragraph.startsWith("- ") || paragraph.startsWith("* ")) {
+            return Optional.of("a list item");
+        }
+        if (paragraph.startsWith(">")) {
+            return Optional.of("a quotation");
+        }
+        if (firstOfAnswer && paragraph.startsWith("?")) {
+            return Optional.of("another way of asking the question");
+        }
+        if (firstOfAnswer && (paragraph.startsWith("section:") || paragraph.startsWith("origin:"))) {
+            return Optional.of("a line of the FAQ's own ('section:' or 'origin:')");
+        }
+        return Optional.empty();
+    }
+
+    private static void checkStarts(String what, List<String> paragraphs, boolean answer, List<String> problems) {
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String paragraph = paragraphs.get(i);
+            readsAs(paragraph, answer && i == 0).ifPresent(thing -> problems.add("The " + what + " '" + abbreviate(paragraph)
+                    + "' would be read back from the file as " + thing + ": reword its start."));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
     private KnowledgeFiles addPhrasing(Change.AddPhrasing add, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
         String phrasing = clean(add.phrasing());
         if (phrasing.isEmpty()) {
@@ -231,6 +341,15 @@ public class KnowledgeEditor {
             return files;
         }
         return findFaq(knowledge, add.faqId(), problems).map(faq -> {
+            if (Stream.concat(Stream.of(faq.question()), faq.phrasings().stream()).map(KnowledgeEditor::asked)
+                    .anyMatch(asked(phrasing)::equals)) {
+                return files; // the FAQ asks it already
+            }
+            Optional<String> elsewhere = askedElsewhere(knowledge, faq.id(), phrasing);
+            if (elsewhere.isPresent()) {
+                problems.add("The phrasing '" + phrasing + "' " + elsewhere.get());
+                return files;
+            }
             List<String> phrasings = new ArrayList<>(faq.phrasings());
             phrasings.add(phrasing);
             Faq changed = new Faq(faq.id(), faq.articleId(), faq.question(), phrasings, faq.answer(), faq.sectionAnchor(), faq.origin());
@@ -238,7 +357,8 @@ public class KnowledgeEditor {
         }).orElse(files);
     }
 
-    private KnowledgeFiles saveSection(Change.SaveSection save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+    private KnowledgeFiles saveSection(Change.SaveSection save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems,
+            List<ReadBack> readBack) {
         String title = clean(save.title());
         List<Block> blocks = blocks(save.text());
         if (title.isEmpty()) {
@@ -247,6 +367,8 @@ public class KnowledgeEditor {
         if (blocks.isEmpty()) {
             problems.add("The section text is empty.");
         }
+        checkStarts("paragraph", blocks.stream().filter(b -> b.kind() == Block.Kind.PARAGRAPH).map(Block::text).toList(), false,
+                problems);
         Optional<Article> article = knowledge.article(save.articleId());
         if (article.isEmpty()) {
             problems.add("There is no article '" + save.articleId() + "'.");
@@ -263,6 +385,8 @@ public class KnowledgeEditor {
         }
         String anchor = isNew ? uniqueAnchor(sections, title) : save.anchor();
         Section section = new Section(anchor, title, blocks);
+        readBack.add(read -> read.article(save.articleId()).filter(a -> a.sections().contains(section)).isPresent() ? Optional.empty()
+                : Optional.of("The section would not read back from the file as typed: reword its title and the start of its paragraphs."));
         if (isNew) {
             sections.add(section);
         } else {
@@ -355,24 +479,53 @@ public class KnowledgeEditor {
         return anchor;
     }
 
-    /** Paragraphs, "- " list items and "> " quotations, as a staff member types them. */
+    /**
+     * Paragraphs, "- " list items and "> " quotations, as a staff member types them: blocks are separated by
+     * blank lines, and a line starting with "- " (or "* ") starts a list item of its own even right under a
+     * paragraph; other lines continue the block above them.
+     */
     static List<Block> blocks(String text) {
         List<Block> blocks = new ArrayList<>();
-        for (String chunk : normaliseNewlines(text == null ? "" : text).split("\n\\s*\n")) {
-            List<String> lines = Arrays.stream(chunk.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
-            if (lines.isEmpty()) {
-                continue;
+        Block.Kind kind = null;
+        List<String> lines = new ArrayList<>();
+        for (String typed : normaliseNewlines(text == null ? "" : text).split("\n", -1)) {
+            String line = typed.strip();
+            Block.Kind marked = line.startsWith("- ") || line.startsWith("* ") ? Block.Kind.BULLET
+                    : line.startsWith(">") ? Block.Kind.QUOTE : null;
+            boolean continues = kind != null && !line.isEmpty() && (marked == null || marked == Block.Kind.QUOTE && kind == marked);
+            if (!continues) {
+                if (kind != null) {
+                    blocks.add(new Block(kind, clean(String.join(" ", lines))));
+                }
+                lines.clear();
+                kind = line.isEmpty() ? null : marked != null ? marked : Block.Kind.PARAGRAPH;
             }
-            if (lines.stream().allMatch(l -> l.startsWith("- "))) {
-                lines.forEach(l -> blocks.add(new Block(Block.Kind.BULLET, clean(l.substring(2)))));
-            } else if (lines.getFirst().startsWith("> ")) {
-                blocks.add(new Block(Block.Kind.QUOTE, clean(String.join(" ",
-                        lines.stream().map(l -> l.startsWith(">") ? l.substring(1) : l).toList()))));
-            } else {
-                blocks.add(new Block(Block.Kind.PARAGRAPH, clean(String.join(" ", lines))));
+            if (!line.isEmpty()) {
+                lines.add(marked == Block.Kind.BULLET ? line.substring(2) : marked == Block.Kind.QUOTE ? line.substring(1) : line);
             }
         }
-        return blocks;
+        if (kind != null) {
+            blocks.add(new Block(kind, clean(String.join(" ", lines))));
+        }
+        return blocks.stream().filter(b -> !b.text().isEmpty()).toList();
+    }
+
+    /** A section's blocks as {@link #blocks} reads them, for a staff member to edit. */
+    public static String text(List<Block> blocks) {
+        StringBuilder text = new StringBuilder();
+        Block.Kind previous = null;
+        for (Block block : blocks) {
+            if (previous != null) {
+                text.append(previous == Block.Kind.BULLET && block.kind() == Block.Kind.BULLET ? "\n" : "\n\n");
+            }
+            text.append(switch (block.kind()) {
+                case PARAGRAPH -> "";
+                case BULLET -> "- ";
+                case QUOTE -> "> ";
+            }).append(block.text());
+            previous = block.kind();
+        }
+        return text.toString();
     }
 
     private static String clean(String text) {
@@ -392,8 +545,8 @@ public class KnowledgeEditor {
         return text == null ? List.of() : Arrays.asList(text.split("\n", -1));
     }
 
-    private static java.util.Set<String> union(KnowledgeFiles a, KnowledgeFiles b) {
-        java.util.Set<String> paths = new java.util.HashSet<>(a.files().keySet());
+    private static Set<String> union(KnowledgeFiles a, KnowledgeFiles b) {
+        Set<String> paths = new HashSet<>(a.files().keySet());
         paths.addAll(b.files().keySet());
         return paths;
     }

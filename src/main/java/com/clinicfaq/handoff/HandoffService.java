@@ -42,22 +42,46 @@ public class HandoffService {
     /** Stores the request in the caller's transaction, so it is stored with the messages that confirm it. */
     @Transactional
     public Result submit(UUID conversationId, HandoffSubmission form, boolean emergency) {
-        Map<String, String> errors = HandoffValidation.errors(form);
+        Map<String, String> errors = check(form);
         if (!errors.isEmpty()) {
             return new Result.Invalid(errors);
         }
         UUID id = UUID.randomUUID();
+        insert(id, conversationId, form, emergency, clock.instant());
+        return new Result.Stored(id);
+    }
+
+    /** What is wrong with a form, by field; empty when it can be stored. */
+    public Map<String, String> check(HandoffSubmission form) {
+        return HandoffValidation.errors(form);
+    }
+
+    /**
+     * Stores a request that was taken while the database could not be reached, with the id and time the
+     * visitor was given; once only, however often it is offered.
+     *
+     * @return whether it was stored now (false: it already was)
+     */
+    @Transactional
+    public boolean storeTakenDuringOutage(UUID id, UUID conversationId, HandoffSubmission form, boolean emergency, Instant createdAt) {
+        if (find(id).isPresent()) {
+            return false;
+        }
+        insert(id, conversationId, form, emergency, createdAt);
+        return true;
+    }
+
+    private void insert(UUID id, UUID conversationId, HandoffSubmission form, boolean emergency, Instant createdAt) {
         jdbc.sql("""
                 insert into handoff_request (id, conversation_id, name, phone, email, preferred_time, reason,
                                              consent_contact, consent_share, emergency, status, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)""")
                 .params(id, conversationId, HandoffValidation.trim(form.name()), blankToNull(form.phone()),
                         blankToNull(form.email()), blankToNull(form.preferredTime()), blankToNull(form.reason()),
-                        form.consentContact(), form.consentShare(), emergency, Timestamp.from(clock.instant()))
+                        form.consentContact(), form.consentShare(), emergency, Timestamp.from(createdAt))
                 .update();
         log.info("Handoff {} requested in conversation {}{}", id, conversationId, emergency ? " (emergency)" : "");
         events.publishEvent(new HandoffRequested(id, conversationId, emergency));
-        return new Result.Stored(id);
     }
 
     /** The queue: open requests before closed ones, emergencies first, newest first. */

@@ -1,46 +1,94 @@
 package com.clinicfaq.staff;
 
 import com.clinicfaq.handoff.HandoffRequested;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Emails staff when a handoff request is stored: a link to it in the console and nothing else — no
- * name, no reason, no health information. Off unless {@code clinicfaq.notify.email.to} is set.
+ * name, no reason, no health information. Off unless {@code clinicfaq.notify.email.to} is set. When the mail
+ * server cannot be reached, the request is stored all the same and the email is tried again later, after
+ * {@code clinicfaq.notify.email.retry-after}, doubled each time, for up to 10 attempts.
  */
 @Component
 class HandoffEmails {
 
     private static final Logger log = LoggerFactory.getLogger(HandoffEmails.class);
+    private static final int MAX_ATTEMPTS = 10;
 
     private final ObjectProvider<JavaMailSender> mail;
     private final List<String> recipients;
     private final String from;
     private final String consoleUrl;
+    private final Duration retryAfter;
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
     HandoffEmails(ObjectProvider<JavaMailSender> mail,
             @Value("${clinicfaq.notify.email.to:}") List<String> recipients,
             @Value("${clinicfaq.notify.email.from:clinicfaq@localhost}") String from,
-            @Value("${clinicfaq.staff.console-url:http://localhost:8080}") String consoleUrl) {
+            @Value("${clinicfaq.staff.console-url:http://localhost:8080}") String consoleUrl,
+            @Value("${clinicfaq.notify.email.retry-after:1m}") Duration retryAfter,
+            JdbcClient jdbc,
+            Clock clock) {
         this.mail = mail;
         this.recipients = recipients.stream().filter(r -> !r.isBlank()).toList();
         this.from = from;
         this.consoleUrl = consoleUrl.replaceAll("/+$", "");
+        this.retryAfter = retryAfter;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** After the request is committed, and off the visitor's thread: the confirmation never waits for mail. */
     @Async
     @TransactionalEventListener
     void notifyStaff(HandoffRequested requested) {
+        send(requested.handoffId(), requested.emergency(), 0);
+    }
+
+    /** Tries again the emails that failed and are due, each claimed first so that only one instance sends it. */
+    @Scheduled(fixedDelayString = "${clinicfaq.notify.email.retry-check-interval:30s}")
+    void retryFailed() {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Owed> owed = jdbc.sql("select id, emergency, notify_attempts, notify_next_at from handoff_request"
+                        + " where notified_at is null and notify_next_at is not null and notify_next_at <= ?")
+                .param(Timestamp.from(now))
+                .query((rs, n) -> new Owed(rs.getObject("id", UUID.class), rs.getBoolean("emergency"),
+                        rs.getInt("notify_attempts"), rs.getTimestamp("notify_next_at")))
+                .list();
+        for (Owed request : owed) {
+            boolean claimed = jdbc.sql("update handoff_request set notify_next_at = ? where id = ? and notify_next_at = ?")
+                    .params(Timestamp.from(now.plus(retryAfter)), request.id(), request.nextAt())
+                    .update() == 1;
+            if (claimed) {
+                send(request.id(), request.emergency(), request.attempts());
+            }
+        }
+    }
+
+    private record Owed(UUID id, boolean emergency, int attempts, Timestamp nextAt) {}
+
+    private void send(UUID handoffId, boolean emergency, int failedBefore) {
         JavaMailSender sender = mail.getIfAvailable();
         if (recipients.isEmpty() || sender == null) {
             return;
@@ -48,14 +96,29 @@ class HandoffEmails {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(recipients.toArray(String[]::new));
-        message.setSubject(requested.emergency() ? "New handoff request (emergency flagged)" : "New handoff request");
+        message.setSubject(emergency ? "New handoff request (emergency flagged)" : "New handoff request");
         message.setText("A visitor asked to be contacted by the practice.\n\nOpen the request in the staff console:\n"
-                + consoleUrl + "/staff/handoffs/" + requested.handoffId() + "\n");
+                + consoleUrl + "/staff/handoffs/" + handoffId + "\n");
         try {
             sender.send(message);
-            log.info("Handoff {}: staff notified by email", requested.handoffId());
+            jdbc.sql("update handoff_request set notified_at = ?, notify_next_at = null where id = ?")
+                    .params(Timestamp.from(clock.instant()), handoffId)
+                    .update();
+            log.info("Handoff {}: staff notified by email", handoffId);
         } catch (MailException e) {
-            log.error("Handoff {}: the email to staff failed: {}", requested.handoffId(), e.getMessage());
+            int attempts = failedBefore + 1;
+            boolean again = attempts < MAX_ATTEMPTS;
+            Instant next = clock.instant().plus(retryAfter.multipliedBy(1L << Math.min(attempts - 1, 10)));
+            jdbc.sql("update handoff_request set notify_attempts = ?, notify_next_at = ? where id = ?")
+                    .params(attempts, again ? Timestamp.from(next) : null, handoffId)
+                    .update();
+            if (again) {
+                log.warn("Handoff {}: the email to staff failed (attempt {}); trying again after {}: {}",
+                        handoffId, attempts, next, e.getMessage());
+            } else {
+                log.error("Handoff {}: the email to staff failed {} times; no more attempts (the request is in the console): {}",
+                        handoffId, attempts, e.getMessage());
+            }
         }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Staff pages need a login; visitors' pages, the widget and the chat stay public. Accounts live in
@@ -53,6 +54,16 @@ class StaffSecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Every page of this service: scripts only from here (no inline script, so markup that slipped into a page
+     * could not run one), no framing by other sites, forms only to here. Styles may be inline (the widget styles
+     * its own shadow root). HSTS is sent on HTTPS requests (Spring Security's default), including those a
+     * TLS-terminating proxy forwards (server.forward-headers-strategy).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; "
+            + "object-src 'none'";
+
     @Bean
     SecurityFilterChain staffSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
         return http
@@ -65,6 +76,9 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/staff", false))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 // Logout as by default, to /login?logout: the generated login page answers that URL only while
                 // it is not set explicitly (set, every logout ended on a 404).
                 .build();

@@ -14,13 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,14 +60,7 @@ class ConsoleBrowserIntegrationTests {
     static Browser browser;
 
     @RegisterExtension
-    static final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("console-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    static final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure(() -> browser, "console-");
 
     @LocalServerPort
     int port;
@@ -177,7 +168,7 @@ class ConsoleBrowserIntegrationTests {
 
         assertThat(browser.driver.executeScript("return performance.getEntriesByType('navigation')[0].responseStatus"))
                 .isEqualTo(403L);
-        assertThat(text("body")).contains("403").doesNotContain("Audit log", "VIEWED", "STATUS_CHANGED");
+        assertThat(text("body")).contains("not open to you").doesNotContain("Audit log", "VIEWED", "STATUS_CHANGED");
         assertThat(browser.driver.findElements(By.tagName("table"))).isEmpty();
     }
 
@@ -256,8 +247,7 @@ class ConsoleBrowserIntegrationTests {
 
     /** Clicks a link or a form's button and waits for the page it leads to. */
     static void follow(WebElement linkOrButton) {
-        linkOrButton.click();
-        browser.await(ExpectedConditions.stalenessOf(linkOrButton));
+        browser.follow(linkOrButton);
     }
 
     /** Waits for the open queue's event stream and marks the page, to tell a live arrival from a reload. */

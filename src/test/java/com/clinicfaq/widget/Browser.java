@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -19,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -132,6 +136,27 @@ public final class Browser implements AutoCloseable {
         return violations.stream()
                 .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " " + v.get("nodes"))
                 .toList();
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leads to. */
+    public void follow(WebElement linkOrButton) {
+        linkOrButton.click();
+        await(ExpectedConditions.stalenessOf(linkOrButton));
+    }
+
+    /**
+     * For {@code @RegisterExtension}: a failed test leaves a screenshot of the browser (the class's one, once it
+     * started) in {@code target/screenshots/}, named with the prefix and the test method.
+     */
+    public static TestWatcher screenshotOnFailure(Supplier<Browser> browser, String prefix) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                if (browser.get() != null) {
+                    browser.get().screenshot(prefix + context.getRequiredTestMethod().getName());
+                }
+            }
+        };
     }
 
     public void screenshot(String name) {

@@ -2,6 +2,7 @@ package com.clinicfaq.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.DroppingProxy;
 import com.clinicfaq.knowledge.CurrentKnowledge;
 import com.clinicfaq.knowledge.Section;
 import java.net.URI;

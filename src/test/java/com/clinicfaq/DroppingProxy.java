@@ -1,4 +1,4 @@
-package com.clinicfaq.widget;
+package com.clinicfaq;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,34 +11,35 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP proxy in front of the app that can drop every connection and refuse new ones, as a train
- * tunnel or a Wi-Fi change does: the widget sees a real transport failure, not a polite close.
+ * A TCP proxy that can drop every connection and refuse new ones: in front of the app, as a train tunnel
+ * or a Wi-Fi change does to the widget; in front of the database, as a network failure or a stopped server
+ * does to the app. Either side sees a real transport failure, not a polite close.
  */
-final class DroppingProxy implements AutoCloseable {
+public final class DroppingProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean down;
 
-    DroppingProxy(int targetPort) throws IOException {
+    public DroppingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("proxy-accept").start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Cuts every open connection; new ones are accepted and closed at once until {@link #restore()}. */
-    void drop() {
+    public void drop() {
         down = true;
         open.forEach(DroppingProxy::closeQuietly);
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         down = false;
     }
 

@@ -1,0 +1,136 @@
+package com.clinicfaq.conversation;
+
+import com.clinicfaq.handoff.HandoffSubmission;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What happened in conversations while the database could not be reached, in order, on the local disk:
+ * one JSON line per entry, forced to disk before the visitor is answered, so that nothing is lost if the
+ * service then stops. {@link OutboxReplay} writes the entries to the database once it is back. The file
+ * may hold contact details from handoff forms: it is readable by the service's user only, and emptied as
+ * soon as the database has the entries.
+ */
+@Component
+class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    /** One thing to write to the database. */
+    record Entry(Op op, UUID conversation, Instant at, String clientId, String text, BotMessage bot, Stage stage,
+            String topic, boolean emergency, UUID handoffId, HandoffSubmission form) {
+
+        enum Op {
+            CONVERSATION,
+            VISITOR,
+            BOT,
+            STATE,
+            HANDOFF
+        }
+    }
+
+    private final Path file;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    Outbox(@Value("${clinicfaq.outbox.path:data/outbox.jsonl}") Path file) {
+        this.file = file;
+    }
+
+    synchronized void append(Entry entry) {
+        byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                create(file);
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                channel.write(ByteBuffer.wrap(line));
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The outbox " + file + " cannot be written", e);
+        }
+    }
+
+    synchronized boolean isEmpty() {
+        try {
+            return !Files.exists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The entries not yet written to the database, oldest first. */
+    synchronized List<Entry> pending() {
+        if (isEmpty()) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                try {
+                    entries.add(json.readValue(lines.get(i), Entry.class));
+                } catch (JacksonException e) {
+                    // Only a last line cut short by a crash mid-write can be unreadable; its visitor was never answered.
+                    log.warn("Outbox {} line {} cannot be read and is skipped: {}", file, i + 1, e.getOriginalMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    /** Forgets the first {@code count} entries, now in the database; entries appended meanwhile stay. */
+    synchronized void written(int count) {
+        List<Entry> rest = pending();
+        rest = rest.subList(Math.min(count, rest.size()), rest.size());
+        try {
+            if (rest.isEmpty()) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Files.deleteIfExists(next);
+            create(next);
+            StringBuilder text = new StringBuilder();
+            for (Entry entry : rest) {
+                text.append(json.writeValueAsString(entry)).append('\n');
+            }
+            Files.writeString(next, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void create(Path path) throws IOException {
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(path);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.clinicfaq.conversation;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where a conversation's turns are written: the database ({@link Transcripts}), or, while it cannot be
+ * reached, the local outbox ({@link OutageTranscripts}) that is written to the database once it is back.
+ */
+interface TranscriptStore {
+
+    Conversation create(Instant now);
+
+    Optional<Conversation> find(UUID id);
+
+    void update(UUID id, Stage stage, String topicArticle, boolean emergency, Instant now);
+
+    Optional<Integer> seqOfClientMessage(UUID conversation, String clientId);
+
+    int appendVisitor(UUID conversation, String clientId, String text, Instant now);
+
+    TranscriptMessage appendBot(UUID conversation, BotMessage bot, Instant now);
+}
