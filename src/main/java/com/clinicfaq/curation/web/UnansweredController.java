@@ -18,7 +18,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,15 +27,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The unanswered-questions page for editors: what visitors asked that the bot missed, grouped by meaning, each
  * group with its one-step fixes. Visitors' words are shown normalised with contact details masked, and never with
- * a link to their conversation. Served with a strict Content-Security-Policy: the page has no script and no inline
- * style.
+ * a link to their conversation. Like the editing pages ({@link EditingPages}) it has no script and no inline style.
  */
 @Controller
 @RequestMapping("/staff/knowledge/unanswered")
 class UnansweredController {
 
-    static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
     static final int DEFAULT_DAYS = 30;
     /** Groups on the page, most asked first; the rest wait until these are answered. */
@@ -56,11 +52,6 @@ class UnansweredController {
         this.unanswered = unanswered;
         this.editor = editor;
         this.audit = audit;
-    }
-
-    @ModelAttribute
-    void secured(HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     }
 
     @GetMapping

@@ -15,7 +15,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,8 +78,7 @@ class UnansweredBrowserIntegrationTests {
         form.findElement(By.name("answer")).sendKeys(ANSWER);
         WebElement create = form.findElement(By.xpath(".//button[normalize-space()='Create and publish']"));
         long submitted = System.nanoTime();
-        create.click();
-        browser.await(ExpectedConditions.stalenessOf(create));
+        browser.follow(create);
 
         assertThat(browser.driver.findElement(By.id("notice")).getText()).startsWith("New FAQ published");
         assertThat(headings()).doesNotContain(QUESTION);
@@ -144,9 +142,7 @@ class UnansweredBrowserIntegrationTests {
         browser.driver.get(site() + UnansweredIntegrationTests.PAGE);
         browser.driver.findElement(By.id("username")).sendKeys(UnansweredIntegrationTests.EDITOR);
         browser.driver.findElement(By.id("password")).sendKeys(UnansweredIntegrationTests.PASSWORD);
-        WebElement logIn = browser.driver.findElement(By.cssSelector("button[type=submit]"));
-        logIn.click();
-        browser.await(ExpectedConditions.stalenessOf(logIn));
+        browser.follow(browser.driver.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Unanswered questions");
     }
 
