@@ -108,7 +108,24 @@ public class KnowledgeEditor {
         if (!problems.isEmpty()) {
             return new Edited.Refused(List.copyOf(problems));
         }
-        versions.saveDraft(draft.baseVersion(), changed, by, clock.instant());
+        return save(draft.baseVersion(), changed, by);
+    }
+
+    /**
+     * Makes {@code files} the whole draft, as when a knowledge base is imported from its files; refused, and the
+     * draft left as it was, when they do not read.
+     */
+    public synchronized Edited replace(KnowledgeFiles files, String by) {
+        try {
+            files.parse();
+        } catch (KnowledgeFiles.Invalid e) {
+            return new Edited.Refused(List.of(e.getMessage()));
+        }
+        return save(live.version(), files, by);
+    }
+
+    private Edited save(long baseVersion, KnowledgeFiles files, String by) {
+        versions.saveDraft(baseVersion, files, by, clock.instant());
         return new Edited.Saved(draft());
     }
 

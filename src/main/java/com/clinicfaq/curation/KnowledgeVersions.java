@@ -36,6 +36,11 @@ public class KnowledgeVersions {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(KnowledgeVersions::version).optional();
     }
 
+    /** The version published just before {@code id}, if any: what {@code id} changed is the difference from it. */
+    public Optional<Version> previous(long id) {
+        return jdbc.sql(SELECT + " where id < ? order by id desc limit 1").param(id).query(KnowledgeVersions::version).optional();
+    }
+
     public List<Version> list(int limit) {
         return jdbc.sql(SELECT + " order by id desc limit ?").param(limit).query(KnowledgeVersions::version).list();
     }

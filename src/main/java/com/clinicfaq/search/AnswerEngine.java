@@ -84,6 +84,38 @@ public final class AnswerEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The answer {@link #answer} gives, with the best {@code limit} items of the full hybrid ranking and their
+     * scores, both from the same index; for staff trying a question.
+     */
+    public Explanation explain(String question, int limit) {
+        KnowledgeIndex index = acquire();
+        try {
+            Lexical lexical = lexical(index, question);
+            Evidence evidence = hybrid(index, lexical);
+            Answer answer = shortcut(index, lexical).orElseGet(() -> decide(evidence, scoring));
+            List<Explanation.Weighed> candidates = evidence.candidates().stream()
+                    .map(c -> weighed(c, scoring.score(c, evidence.unknownShare())))
+                    .sorted(Comparator.comparingDouble(Explanation.Weighed::combined).reversed())
+                    .limit(limit)
+                    .toList();
+            return new Explanation(lexical.corrected(), answer, candidates);
+        } finally {
+            index.decRef();
+        }
+    }
+
+    private static Explanation.Weighed weighed(Candidate candidate, double combined) {
+        IndexedItem item = candidate.item();
+        Explanation.Kind kind = switch (item.kind()) {
+            case FAQ -> Explanation.Kind.FAQ;
+            case PASSAGE -> Explanation.Kind.PASSAGE;
+            case OUT_OF_SCOPE -> Explanation.Kind.OUT_OF_SCOPE;
+        };
+        return new Explanation.Weighed(item.id(), kind, item.text(), item.source(), candidate.bm25(), candidate.cosine(),
+                candidate.votes(), combined);
+    }
+
     static Answer decide(Evidence evidence, Scoring scoring) {
         return scoring.best(evidence)
                 .<Answer>map(best -> best.score() < scoring.threshold()

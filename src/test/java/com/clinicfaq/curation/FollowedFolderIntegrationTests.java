@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
+import com.clinicfaq.staff.StaffHttp;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +15,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,6 +61,7 @@ class FollowedFolderIntegrationTests {
         Files.writeString(FAQS, original.replace("section: quick-insights", "section quick-insights"));
         await(() -> publisher.folderProblem() != null);
         assertThat(publisher.folderProblem()).startsWith("faqs/kyphoplasty-compression-fractures.md:");
+        assertThat(overviewAsAnEditor()).contains("were not published", "faqs/kyphoplasty-compression-fractures.md:");
         assertThat(live.version()).isEqualTo(second);
         assertThat(answerText()).contains("bring someone to drive you home");
 
@@ -61,6 +69,27 @@ class FollowedFolderIntegrationTests {
         await(() -> live.version() > second);
         assertThat(publisher.folderProblem()).isNull();
         assertThat(answerText()).doesNotContain("drive you home").contains("45 to 60 minutes");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcUserDetailsManager accounts;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    /** The knowledge console's overview, as an editor sees it. */
+    private String overviewAsAnEditor() throws Exception {
+        if (!accounts.userExists("fern")) {
+            accounts.createUser(User.withUsername("fern")
+                    .password(encoder.encode("an editor's password")).roles("EDITOR").build());
+        }
+        StaffHttp http = new StaffHttp(port);
+        return http.loggedIn("fern", "an editor's password")
+                .send(http.get("/staff/knowledge"), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private String answerText() {
@@ -87,7 +116,7 @@ class FollowedFolderIntegrationTests {
             }
             return folder;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -86,6 +87,32 @@ class AnswerEngineTests {
                     assertThat(found.text()).doesNotContain("Weisbien");
                 }
             });
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How long does kyphoplasty take?
+            what happens to the cement over the years
+            how much does kyphoplasty cost
+            what is the best pizza in napa
+            """)
+    void explainsAnAnswerWithTheAnswerItselfAndTheItemsItWeighedBestFirst(String question) {
+        Explanation explanation = engine.explain(question, 5);
+
+        assertThat(explanation.answer()).isEqualTo(engine.answer(question));
+        assertThat(explanation.candidates()).hasSizeLessThanOrEqualTo(5).isNotEmpty()
+                .isSortedAccordingTo(Comparator.comparingDouble(Explanation.Weighed::combined).reversed());
+        Explanation.Weighed best = explanation.candidates().getFirst();
+        switch (explanation.answer()) {
+            case Answer.Found found when found.basis() == Answer.Basis.HYBRID -> {
+                assertThat(best.itemId()).isEqualTo(found.itemId());
+                assertThat(best.text()).isEqualTo(found.text());
+                assertThat(best.combined()).isEqualTo(found.confidence());
+            }
+            case Answer.OutOfScope outOfScope -> assertThat(best.itemId()).isEqualTo(outOfScope.topicId());
+            case Answer.Unknown unknown -> assertThat(best.combined()).isEqualTo(unknown.confidence());
+            default -> assertThat(best.lexical()).isPositive();
         }
     }
 

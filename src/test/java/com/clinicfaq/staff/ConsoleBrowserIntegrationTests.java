@@ -239,13 +239,9 @@ class ConsoleBrowserIntegrationTests {
     }
 
     void logIn(String username, String password) {
-        browser.driver.get(site() + "/login");
-        browser.driver.findElement(By.id("username")).sendKeys(username);
-        browser.driver.findElement(By.id("password")).sendKeys(password);
-        follow(browser.driver.findElement(By.cssSelector("button[type=submit]")));
+        browser.logIn(site(), username, password);
     }
 
-    /** Clicks a link or a form's button and waits for the page it leads to. */
     static void follow(WebElement linkOrButton) {
         browser.follow(linkOrButton);
     }
@@ -276,11 +272,11 @@ class ConsoleBrowserIntegrationTests {
     }
 
     String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText();
+        return browser.text(css);
     }
 
     WebElement button(String label) {
-        return browser.driver.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
+        return browser.button(label);
     }
 
     List<String> buttonLabels() {

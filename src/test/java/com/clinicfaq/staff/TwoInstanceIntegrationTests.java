@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicfaq.ClinicFaqApplication;
 import com.clinicfaq.TestPostgres;
 import com.clinicfaq.conversation.web.ChatClient;
+import com.clinicfaq.curation.KnowledgeFiles;
+import com.clinicfaq.curation.KnowledgePublisher;
+import com.clinicfaq.curation.LiveKnowledge;
+import com.clinicfaq.search.Answer;
+import com.clinicfaq.search.AnswerEngine;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +28,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances on one PostgreSQL with no sticky routing: a staff member's requests go to either
- * instance, and a handoff request made through one appears live in a console open on the other.
+ * instance, a handoff request made through one appears live in a console open on the other, and a
+ * knowledge base published on one is answered from on the other within seconds.
  */
 class TwoInstanceIntegrationTests {
 
     private static final String PASSWORD = "two instances, one queue";
     private static final Pattern HANDOFF_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final String HOW_LONG = "how long does the procedure take";
+    private static final String DURATION = "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
+    private static final String DRIVE_HOME = " Please bring someone to drive you home.";
 
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
@@ -92,6 +103,44 @@ class TwoInstanceIntegrationTests {
         assertThat(staff.send(onA.get("/staff/handoffs?status=IN_PROGRESS"), HttpResponse.BodyHandlers.ofString()).body())
                 .as("the change made on B, seen on A").contains("Tess Two");
         staff.shutdownNow();
+    }
+
+    @Test
+    void aChangePublishedOnOneInstanceIsAnsweredByTheOtherWithinFiveSeconds() throws Exception {
+        LiveKnowledge liveOnA = a.getBean(LiveKnowledge.class);
+        KnowledgePublisher publisherOnA = a.getBean(KnowledgePublisher.class);
+        AnswerEngine engineOnB = b.getBean(AnswerEngine.class);
+        long original = liveOnA.version();
+        KnowledgeFiles files = liveOnA.get().files();
+        String path = files.files().entrySet().stream().filter(f -> f.getValue().contains(DURATION)).findFirst().orElseThrow().getKey();
+        KnowledgeFiles changed = files.with(path, files.files().get(path).replace(DURATION, DURATION + DRIVE_HOME));
+        assertThat(answerText(engineOnB, HOW_LONG)).contains("45 to 60 minutes").doesNotContain(DRIVE_HOME);
+
+        try {
+            var outcome = publisherOnA.publish(changed, "ada", "Who drives home", false);
+
+            assertThat(outcome).isInstanceOf(KnowledgePublisher.Outcome.Published.class);
+            // from just before the version was stored and announced, so the wait measured is never less than the real one
+            Instant stored = ((KnowledgePublisher.Outcome.Published) outcome).version().createdAt();
+            Duration waited = null;
+            while (waited == null && Duration.between(stored, Instant.now()).toSeconds() < 15) {
+                if (answerText(engineOnB, HOW_LONG).contains(DRIVE_HOME)) {
+                    waited = Duration.between(stored, Instant.now());
+                } else {
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(waited).as("B answers with the change").isNotNull();
+            System.out.println("Knowledge published on A was answered from on B after " + waited.toMillis() + " ms");
+            assertThat(waited).as("B answers with the change within 5 seconds").isLessThanOrEqualTo(Duration.ofSeconds(5));
+            assertThat(b.getBean(LiveKnowledge.class).get().files()).isEqualTo(changed);
+        } finally {
+            publisherOnA.restore(original, "ada", false);
+        }
+    }
+
+    private static String answerText(AnswerEngine engine, String question) {
+        return engine.answer(question) instanceof Answer.Found found ? found.text() : "";
     }
 
     private static int port(ConfigurableApplicationContext app) {

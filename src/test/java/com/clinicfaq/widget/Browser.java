@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -34,7 +37,7 @@ public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    public static final Path AXE = Path.of("widget/node_modules/axe-core/axe.min.js");
+    static final Path AXE = Path.of("widget/node_modules/axe-core/axe.min.js");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     public final ChromeDriver driver;
@@ -51,7 +54,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** A phone: small viewport, touch, device pixel ratio 3. */
-    static Browser phone() {
+    public static Browser phone() {
         return start(options -> options.setExperimentalOption("mobileEmulation", Map.of(
                 "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
                 "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -117,14 +120,91 @@ public final class Browser implements AutoCloseable {
                 """);
     }
 
-    public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(condition);
+    /** A screenshot in {@code target/screenshots/} of each failed test, named by the prefix and the test. */
+    public static TestWatcher screenshotOnFailure(Supplier<Browser> browser, String prefix) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                if (browser.get() != null) {
+                    browser.get().screenshot(prefix + context.getRequiredTestMethod().getName());
+                }
+            }
+        };
     }
 
-    /** Serious and critical WCAG 2.x A/AA violations of the page shown, as readable lines; {@code axe} is axe-core's script. */
+    /**
+     * One browser for a test class, as an extension: started before the first test, with no cookies (so logged
+     * out) at the start of each, a screenshot of each failed test, closed after the last.
+     */
+    public static final class PerClass implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, TestWatcher {
+
+        private final Supplier<Browser> start;
+        private final TestWatcher screenshots;
+        private Browser browser;
+
+        public PerClass(Supplier<Browser> start, String screenshotPrefix) {
+            this.start = start;
+            this.screenshots = screenshotOnFailure(this::get, screenshotPrefix);
+        }
+
+        public Browser get() {
+            return browser;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            browser = start.get();
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            browser.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        }
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            screenshots.testFailed(context, cause);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+    }
+
+    /** Submits the staff login form of the site at {@code site} ("http://localhost:port"). */
+    public void logIn(String site, String username, String password) {
+        driver.get(site + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        follow(driver.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leads to. */
+    public void follow(WebElement linkOrButton) {
+        linkOrButton.click();
+        await(ExpectedConditions.stalenessOf(linkOrButton));
+    }
+
+    public WebElement button(String label) {
+        return driver.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
+    }
+
+    public String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** Serious and critical WCAG 2.x A/AA violations on the open page, as readable lines. */
     @SuppressWarnings("unchecked")
-    public List<String> axeViolations(String axe) {
-        driver.executeScript(axe);
+    public List<String> axeViolations() {
+        assertThat(AXE).as("axe-core for the accessibility scan is missing: run `npm ci --prefix widget` first").exists();
+        try {
+            driver.executeScript(Files.readString(AXE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         var violations = (List<Map<String, Object>>) driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
@@ -138,25 +218,8 @@ public final class Browser implements AutoCloseable {
                 .toList();
     }
 
-    /** Clicks a link or a form's button and waits for the page it leads to. */
-    public void follow(WebElement linkOrButton) {
-        linkOrButton.click();
-        await(ExpectedConditions.stalenessOf(linkOrButton));
-    }
-
-    /**
-     * For {@code @RegisterExtension}: a failed test leaves a screenshot of the browser (the class's one, once it
-     * started) in {@code target/screenshots/}, named with the prefix and the test method.
-     */
-    public static TestWatcher screenshotOnFailure(Supplier<Browser> browser, String prefix) {
-        return new TestWatcher() {
-            @Override
-            public void testFailed(ExtensionContext context, Throwable cause) {
-                if (browser.get() != null) {
-                    browser.get().screenshot(prefix + context.getRequiredTestMethod().getName());
-                }
-            }
-        };
+    public <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(condition);
     }
 
     public void screenshot(String name) {

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -409,14 +408,10 @@ class WidgetBrowserIntegrationTests {
 
     @Test
     void hasNoSeriousOrCriticalAccessibilityViolations() throws Exception {
-        assertThat(Browser.AXE)
-                .as("axe-core for the accessibility scan is missing: run `npm ci --prefix widget` first")
-                .exists();
-        String axe = Files.readString(Browser.AXE);
         browser = Browser.desktop(1280, 900);
         browser.open(site() + "/");
 
-        assertThat(browser.axeViolations(axe)).as("the page with the launcher").isEmpty();
+        assertThat(browser.axeViolations()).as("the page with the launcher").isEmpty();
 
         openChat();
         ask(HOW_LONG);
@@ -426,7 +421,7 @@ class WidgetBrowserIntegrationTests {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.await(d -> !errors(form).isEmpty());
 
-        assertThat(browser.axeViolations(axe)).as("the open chat with an answer, an alert and the form with errors").isEmpty();
+        assertThat(browser.axeViolations()).as("the open chat with an answer, an alert and the form with errors").isEmpty();
     }
 
     @Test

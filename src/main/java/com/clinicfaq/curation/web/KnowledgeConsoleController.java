@@ -1,6 +1,7 @@
 package com.clinicfaq.curation.web;
 
 import com.clinicfaq.curation.KnowledgeEditor;
+import com.clinicfaq.curation.KnowledgePublisher;
 import com.clinicfaq.curation.KnowledgeVersions;
 import com.clinicfaq.curation.LiveKnowledge;
 import com.clinicfaq.knowledge.Article;
@@ -38,10 +39,12 @@ class KnowledgeConsoleController {
 
     private final KnowledgeEditor editor;
     private final LiveKnowledge live;
+    private final KnowledgePublisher publisher;
 
-    KnowledgeConsoleController(KnowledgeEditor editor, LiveKnowledge live) {
+    KnowledgeConsoleController(KnowledgeEditor editor, LiveKnowledge live, KnowledgePublisher publisher) {
         this.editor = editor;
         this.live = live;
+        this.publisher = publisher;
     }
 
     @GetMapping("/staff/knowledge")
@@ -60,6 +63,7 @@ class KnowledgeConsoleController {
                 .map(a -> new ArticleFaqs(a, byArticle.getOrDefault(a.id(), List.of()).stream().filter(matching::contains).toList()))
                 .toList());
         model.addAttribute("files", EditableFile.ALL);
+        model.addAttribute("folderProblem", publisher.folderProblem());
         return "staff/knowledge/overview";
     }
 

@@ -1,0 +1,65 @@
+package com.clinicfaq.curation.web;
+
+import com.clinicfaq.curation.KnowledgeEditor;
+import com.clinicfaq.curation.KnowledgeFiles;
+import com.clinicfaq.curation.LiveKnowledge;
+import com.clinicfaq.search.AnswerEngine;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Try a question: what the bot would answer from the draft beside what it answers from the live version, with
+ * the policy's branch and rule, the answer and the scores behind it. Nothing is stored and nothing is logged.
+ */
+@Controller
+class TryItController {
+
+    static final int MAX_QUESTION_CHARS = 2000;
+
+    private final KnowledgeEditor editor;
+    private final LiveKnowledge live;
+    private final AnswerEngine engine;
+    private final DraftPreview draftPreview;
+
+    TryItController(KnowledgeEditor editor, LiveKnowledge live, AnswerEngine engine, DraftPreview draftPreview) {
+        this.editor = editor;
+        this.live = live;
+        this.engine = engine;
+        this.draftPreview = draftPreview;
+    }
+
+    @GetMapping("/staff/knowledge/try")
+    String tryIt(@RequestParam(defaultValue = "") String q, Model model, HttpServletResponse response) {
+        String question = q.strip();
+        model.addAttribute("q", question);
+        model.addAttribute("maxChars", MAX_QUESTION_CHARS);
+        model.addAttribute("liveVersion", live.version());
+        boolean hasChanges = editor.hasChanges();
+        model.addAttribute("hasChanges", hasChanges);
+        if (question.isEmpty()) {
+            return "staff/knowledge/try";
+        }
+        if (question.length() > MAX_QUESTION_CHARS) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problem", "A question may have at most " + MAX_QUESTION_CHARS + " characters, as in the chat.");
+            return "staff/knowledge/try";
+        }
+        TryIt fromLive = TryIt.ask(question, live.policy(), engine);
+        model.addAttribute("live", fromLive);
+        if (!hasChanges) {
+            return "staff/knowledge/try";
+        }
+        try {
+            TryIt fromDraft = draftPreview.use(editor.draft().files(), preview -> TryIt.ask(question, preview.policy(), preview.engine()));
+            model.addAttribute("draft", fromDraft);
+            model.addAttribute("same", fromDraft.saysTheSameAs(fromLive));
+        } catch (KnowledgeFiles.Invalid e) {
+            model.addAttribute("draftProblem", e.getMessage());
+        }
+        return "staff/knowledge/try";
+    }
+}

@@ -1,0 +1,90 @@
+package com.clinicfaq.curation.web;
+
+import static com.clinicfaq.curation.web.KnowledgeConsole.EDITOR;
+import static com.clinicfaq.curation.web.KnowledgeConsole.EDITOR_PASSWORD;
+import static com.clinicfaq.curation.web.KnowledgeConsole.MISSED;
+import static com.clinicfaq.curation.web.KnowledgeConsole.RIGHT;
+import static com.clinicfaq.curation.web.KnowledgeConsole.page;
+import static com.clinicfaq.curation.web.KnowledgeConsole.send;
+import static com.clinicfaq.staff.StaffHttp.encode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.curation.KnowledgeEditor.Change;
+import java.net.http.HttpClient;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Trying a question against the draft and the live version, over HTTP. Nothing is published. */
+class TryItIntegrationTests extends KnowledgeConsole {
+
+    HttpClient edith;
+
+    @BeforeEach
+    void logIn() throws Exception {
+        edith = http.loggedIn(EDITOR, EDITOR_PASSWORD);
+    }
+
+    @Test
+    void showsTheKnowledgeBasesAnswerWithItsSourceConfidenceAndTheItemsItWeighed() throws Exception {
+        String page = tryIt("how long does the procedure take");
+
+        assertThat(page).contains("The draft is the same as the live version").doesNotContain("id=\"draft\"");
+        String live = side(page, "live");
+        assertThat(live).contains("Knowledge base", "Found", "procedure-duration", "45 to 60 minutes",
+                "How Kyphoplasty Helps Stabilize Compression Fractures", "What the engine weighed", "Words (BM25)", "Meaning (cosine)");
+        assertThat(confidence(live)).isGreaterThanOrEqualTo(0.74);
+    }
+
+    @Test
+    void showsTheSafetyRuleThatDecidesBeforeTheKnowledgeBaseIsAsked() throws Exception {
+        String emergency = side(tryIt("i cant feel my legs"), "live");
+
+        assertThat(emergency).contains("Emergency", "leg-numbness-or-weakness", "The knowledge base is not asked on this branch.")
+                .doesNotContain("What the engine weighed");
+        assertThat(side(tryIt("how much does it cost"), "live")).contains("Knowledge base", "Out of scope");
+    }
+
+    @Test
+    void answersFromTheDraftBesideTheLiveVersionOnceTheDraftIsEdited() throws Exception {
+        assertThat(says(tryIt(MISSED), "live")).doesNotContain(RIGHT);
+
+        editor.apply(new Change.AddPhrasing("activity-after", MISSED), EDITOR);
+        String page = tryIt(MISSED);
+
+        assertThat(page).contains("The draft would answer differently from the live version.");
+        assertThat(side(page, "draft")).contains("Found", "activity-after");
+        assertThat(says(page, "draft")).contains(RIGHT);
+        assertThat(says(page, "live")).doesNotContain(RIGHT);
+        assertThat(says(tryIt("how long does the procedure take"), "draft")).as("the same draft again").contains("45 to 60 minutes");
+    }
+
+    @Test
+    void refusesAQuestionLongerThanTheChatTakes() throws Exception {
+        assertThat(send(edith, http.get("/staff/knowledge/try?q=" + "a".repeat(2001))).statusCode()).isEqualTo(400);
+    }
+
+    String tryIt(String question) throws Exception {
+        return page(edith, http, "/staff/knowledge/try?q=" + encode(question));
+    }
+
+    /** One side of the page ("draft" or "live"), as text. */
+    static String side(String page, String name) {
+        Matcher matcher = Pattern.compile("(?s)<section class=\"side\" id=\"" + name + "\".*?(?=<section class=\"side\"|</main>)").matcher(page);
+        assertThat(matcher.find()).as("the " + name + " side").isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
+    }
+
+    /** What the bot says on one side. */
+    static String says(String page, String name) {
+        String side = side(page, name);
+        return side.substring(side.indexOf("The bot says"), side.indexOf(" Answer "));
+    }
+
+    static double confidence(String side) {
+        Matcher matcher = Pattern.compile("Confidence (\\d\\.\\d+)").matcher(side);
+        assertThat(matcher.find()).as("a confidence").isTrue();
+        return Double.parseDouble(matcher.group(1));
+    }
+}
