@@ -1,6 +1,7 @@
 package com.clinicfaq.analytics;
 
 import com.clinicfaq.conversation.BotMessage;
+import com.clinicfaq.curation.MissedQuestions;
 import com.clinicfaq.knowledge.CurrentKnowledge;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
@@ -10,10 +11,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +43,13 @@ public class Analytics {
 
     private final JdbcClient jdbc;
     private final CurrentKnowledge current;
-    private final AnalyticsProperties properties;
+    private final MissedQuestions missed;
     private final Clock clock;
 
-    Analytics(JdbcClient jdbc, CurrentKnowledge current, AnalyticsProperties properties, Clock clock) {
+    Analytics(JdbcClient jdbc, CurrentKnowledge current, MissedQuestions missed, Clock clock) {
         this.jdbc = jdbc;
         this.current = current;
-        this.properties = properties;
+        this.missed = missed;
         this.clock = clock;
     }
 
@@ -182,31 +181,28 @@ public class Analytics {
                         : knowledge.article(articleId).map(a -> section + " (" + a.title() + ")").orElse(section));
     }
 
-    /**
-     * Grouped first by the database on the lower-cased text, then here on the normalised, masked text;
-     * the database's 500 most frequent are plenty to find the ten shown.
-     */
     private List<MissedQuestion> missedQuestions(Timestamp start, Timestamp end) {
-        Map<String, Integer> counts = new HashMap<>();
-        Map<String, Set<Outcome>> outcomes = new HashMap<>();
-        replies("""
-                select question, kind, low, ruled, count(*) as n
-                from (%s) r where kind = 'unknown' or (kind = 'answer' and low = 1)
-                group by question, kind, low, ruled order by n desc fetch first 500 rows only""".formatted(REPLIES), start, end)
-                .query((RowCallbackHandler) rs -> {
-                    String text = QuestionTexts.normalise(rs.getString("question"));
-                    counts.merge(text, rs.getInt("n"), Integer::sum);
-                    outcomes.computeIfAbsent(text, t -> EnumSet.noneOf(Outcome.class)).add(outcome(rs));
-                });
-        return counts.entrySet().stream()
-                .map(e -> new MissedQuestion(e.getKey(), e.getValue(), outcomes.get(e.getKey())))
-                .sorted(Comparator.comparingInt(MissedQuestion::count).reversed().thenComparing(MissedQuestion::text))
+        return missed.between(start, end, true).stream()
                 .limit(TOP)
+                .map(m -> new MissedQuestion(m.text(), m.count(), outcomes(m.reasons())))
                 .toList();
     }
 
+    private static Set<Outcome> outcomes(Set<MissedQuestions.Reason> reasons) {
+        Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
+        for (MissedQuestions.Reason reason : reasons) {
+            switch (reason) {
+                case NOT_IN_KNOWLEDGE_BASE -> outcomes.add(Outcome.UNKNOWN);
+                case OUT_OF_SCOPE -> outcomes.add(Outcome.OUT_OF_SCOPE);
+                case LOW_CONFIDENCE -> outcomes.add(Outcome.LOW_CONFIDENCE);
+                case HANDOFF -> {} // the page's reasons are the bot's replies; handoffs are counted on their own
+            }
+        }
+        return outcomes;
+    }
+
     private JdbcClient.StatementSpec replies(String sql, Timestamp start, Timestamp end) {
-        return jdbc.sql(sql).param("low", properties.lowConfidence()).param("start", start).param("end", end);
+        return jdbc.sql(sql).param("low", missed.lowConfidence()).param("start", start).param("end", end);
     }
 
     private static Outcome outcome(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package com.clinicfaq.analytics;
 
 import com.clinicfaq.conversation.ConversationStarted;
 import com.clinicfaq.conversation.VisitorMessageReplied;
+import com.clinicfaq.curation.MissedQuestionsProperties;
 import com.clinicfaq.handoff.HandoffRequested;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,10 +26,10 @@ class AnalyticsMetrics {
     private final Counter emergencies;
     private final Counter handoffs;
     private final Counter emergencyHandoffs;
-    private final AnalyticsProperties properties;
+    private final MissedQuestionsProperties properties;
     private final JdbcClient jdbc;
 
-    AnalyticsMetrics(MeterRegistry registry, AnalyticsProperties properties, JdbcClient jdbc) {
+    AnalyticsMetrics(MeterRegistry registry, MissedQuestionsProperties properties, JdbcClient jdbc) {
         this.properties = properties;
         this.jdbc = jdbc;
         conversations = Counter.builder("clinicfaq.conversations.started")

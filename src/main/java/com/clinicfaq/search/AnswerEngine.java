@@ -146,6 +146,18 @@ public final class AnswerEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The FAQ most likely to answer the question, however unsure the engine is: for staff deciding where a
+     * question the bot missed belongs. Empty when no FAQ is among the candidates.
+     */
+    public Optional<String> closestFaq(String question) {
+        Evidence evidence = evidence(question);
+        return evidence.candidates().stream()
+                .filter(c -> c.item().kind() == IndexedItem.Kind.FAQ)
+                .max(Comparator.comparingDouble(c -> scoring.score(c, evidence.unknownShare())))
+                .map(c -> c.item().id());
+    }
+
     /** The question after spelling correction, and the BM25 score of each document it matches. */
     private record Lexical(String corrected, double unknownShare, Map<Integer, Double> bm25ByDoc) {}
 

@@ -62,6 +62,13 @@ class AnswerEngineTests {
         assertThat(found.confidence()).isGreaterThanOrEqualTo(Scoring.CALIBRATED.threshold());
     }
 
+    @Test
+    void namesTheClosestFaqOfAQuestionItDoesNotAnswer() {
+        assertThat(engine.answer("how soon am i back on my feet")).isNotInstanceOf(Answer.Found.class);
+
+        assertThat(engine.closestFaq("how soon am i back on my feet")).contains("activity-after");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             how much does kyphoplasty cost

@@ -7,6 +7,8 @@ import com.clinicfaq.TestPostgres;
 import com.clinicfaq.analytics.Analytics;
 import com.clinicfaq.analytics.DaysOfConversations;
 import com.clinicfaq.analytics.Outcome;
+import com.clinicfaq.curation.MissedQuestions;
+import com.clinicfaq.curation.UnansweredQuestions;
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.handoff.HandoffRequest;
 import com.clinicfaq.handoff.HandoffService;
@@ -23,8 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The same migrations, chat, handoff queue and analytics on a real PostgreSQL (binaries from Maven
- * Central, started for the test), as in production.
+ * The same migrations, chat, handoff queue, analytics and unanswered questions on a real PostgreSQL
+ * (binaries from Maven Central, started for the test), as in production.
  */
 class PostgresIntegrationTests {
 
@@ -108,5 +110,27 @@ class PostgresIntegrationTests {
                 new Analytics.TopQuestion(DaysOfConversations.FAQ, DaysOfConversations.FAQ_QUESTION, 2));
         assertThat(report.missedQuestions().getFirst())
                 .isEqualTo(new Analytics.MissedQuestion("what does it cost", 2, Set.of(Outcome.OUT_OF_SCOPE)));
+    }
+
+    @Test
+    void listsAMissedQuestionThatLedToAHandoffAndDismissesIt() throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitBot("greeting");
+            chat.say("How soon am I back on my feet?");
+            chat.awaitBot("unknown");
+            chat.sendType("handoff.accept");
+            chat.awaitBot("handoff.form");
+        }
+        UnansweredQuestions unanswered = app.getBean(UnansweredQuestions.class);
+        LocalDate today = unanswered.today();
+
+        UnansweredQuestions.Group group = unanswered.list(today.minusDays(29), today).stream()
+                .filter(g -> g.question().equals("how soon am i back on my feet")).findFirst().orElseThrow();
+        assertThat(group.reasons()).containsExactly(MissedQuestions.Reason.NOT_IN_KNOWLEDGE_BASE, MissedQuestions.Reason.HANDOFF);
+
+        unanswered.dismiss(group, "pat");
+        assertThat(unanswered.list(today.minusDays(29), today)).extracting(UnansweredQuestions.Group::question)
+                .doesNotContain(group.question());
     }
 }

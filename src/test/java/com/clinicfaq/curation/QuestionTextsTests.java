@@ -1,10 +1,10 @@
-package com.clinicfaq.analytics;
+package com.clinicfaq.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Visitors' words as the analytics page groups and shows them. */
+/** Visitors' words as staff pages group and show them. */
 class QuestionTextsTests {
 
     @Test

@@ -1,17 +1,17 @@
-package com.clinicfaq.analytics;
+package com.clinicfaq.curation;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Visitors' words as the analytics page groups and shows them: the same question typed with other
- * capitals, spaces or punctuation counts once, and contact details a visitor typed into the chat are
- * masked, so the page shows no way to reach anyone.
+ * Visitors' words as staff pages group and show them (analytics, unanswered questions): the same question
+ * typed with other capitals, spaces or punctuation counts once, and contact details a visitor typed into
+ * the chat are masked, so the pages show no way to reach anyone.
  */
-final class QuestionTexts {
+public final class QuestionTexts {
 
-    static final int MAX_CHARS = 200;
+    public static final int MAX_CHARS = 200;
 
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
@@ -21,7 +21,7 @@ final class QuestionTexts {
 
     private QuestionTexts() {}
 
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String plain = SPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
         String trimmed = EDGE_PUNCTUATION.matcher(plain).replaceAll("");
         String masked = maskNumbers(EMAIL.matcher(trimmed).replaceAll("[email]"));

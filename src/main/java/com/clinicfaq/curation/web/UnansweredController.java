@@ -1,0 +1,147 @@
+package com.clinicfaq.curation.web;
+
+import com.clinicfaq.curation.KnowledgeEditor;
+import com.clinicfaq.curation.UnansweredQuestions;
+import com.clinicfaq.curation.UnansweredQuestions.Fix;
+import com.clinicfaq.curation.UnansweredQuestions.Group;
+import com.clinicfaq.knowledge.Article;
+import com.clinicfaq.knowledge.Faq;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.staff.AuditLog;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The unanswered-questions page for editors: what visitors asked that the bot missed, grouped by meaning, each
+ * group with its one-step fixes. Visitors' words are shown normalised with contact details masked, and never with
+ * a link to their conversation. Like the editing pages ({@link EditingPages}) it has no script and no inline style.
+ */
+@Controller
+@RequestMapping("/staff/knowledge/unanswered")
+class UnansweredController {
+
+    static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
+    static final int DEFAULT_DAYS = 30;
+    /** Groups on the page, most asked first; the rest wait until these are answered. */
+    static final int SHOWN = 30;
+
+    /** An article with its FAQs and sections, for the fixes' selects. */
+    record ArticleChoices(Article article, List<Faq> faqs) {}
+
+    /** Why a fix of a group was not published, with what the editor typed, to show it again. */
+    record Result(String key, String action, boolean inDraft, List<String> problems, Map<String, String> values) {}
+
+    private final UnansweredQuestions unanswered;
+    private final KnowledgeEditor editor;
+    private final AuditLog audit;
+
+    UnansweredController(UnansweredQuestions unanswered, KnowledgeEditor editor, AuditLog audit) {
+        this.unanswered = unanswered;
+        this.editor = editor;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String page(@RequestParam(defaultValue = "" + DEFAULT_DAYS) int days, Model model) {
+        return show(days, null, model);
+    }
+
+    @PostMapping("/phrasing")
+    String addPhrasing(@RequestParam int days, @RequestParam String key, @RequestParam String faqId, @RequestParam String phrasing,
+            Authentication user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        checkPeriod(days);
+        Fix fix = unanswered.addPhrasing(faqId, phrasing, user.getName());
+        String detail = "Unanswered question added as a way of asking FAQ " + faqId;
+        return done(fix, detail, "Added to FAQ “" + faqId + "” and published", days, model, redirect, response,
+                new Result(key, "phrasing", false, List.of(), Map.of("faqId", faqId, "phrasing", phrasing)), user);
+    }
+
+    @PostMapping("/faq")
+    String newFaq(@RequestParam int days, @RequestParam String key, @RequestParam String source, @RequestParam String question,
+            @RequestParam String answer, Authentication user, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        checkPeriod(days);
+        String[] articleAndSection = source.split("#", 2);
+        Fix fix = unanswered.newFaq(articleAndSection[0], articleAndSection.length > 1 ? articleAndSection[1] : "", question, answer,
+                user.getName());
+        String detail = "New FAQ from an unanswered question, answered from " + source;
+        return done(fix, detail, "New FAQ published", days, model, redirect, response,
+                new Result(key, "faq", false, List.of(), Map.of("source", source, "question", question, "answer", answer)), user);
+    }
+
+    @PostMapping("/dismiss")
+    String dismiss(@RequestParam int days, @RequestParam String key, Authentication user, RedirectAttributes redirect) {
+        checkPeriod(days);
+        LocalDate to = unanswered.today();
+        Optional<Group> group = unanswered.list(from(days, to), to).stream().filter(g -> g.key().equals(key)).findFirst();
+        if (group.isEmpty()) {
+            redirect.addFlashAttribute("notice", "That question is no longer listed: nothing was dismissed.");
+        } else {
+            unanswered.dismiss(group.get(), user.getName());
+            audit.record(user.getName(), "UNANSWERED_DISMISSED", "Dismissed a group of " + group.get().texts().size()
+                    + " unanswered question wordings (asked " + group.get().count() + " times)");
+            redirect.addFlashAttribute("notice", "Dismissed: “" + group.get().question() + "” is no longer listed.");
+        }
+        return "redirect:/staff/knowledge/unanswered?days=" + days;
+    }
+
+    private String done(Fix fix, String detail, String published, int days, Model model, RedirectAttributes redirect,
+            HttpServletResponse response, Result submitted, Authentication user) {
+        return switch (fix) {
+            case Fix.Published p -> {
+                audit.record(user.getName(), "KNOWLEDGE_EDITED", detail + "; published version " + p.version());
+                redirect.addFlashAttribute("notice", published + " (version " + p.version() + "). The bot answers it now.");
+                yield "redirect:/staff/knowledge/unanswered?days=" + days;
+            }
+            case Fix.InDraft d -> {
+                audit.record(user.getName(), "KNOWLEDGE_EDITED", detail + "; in the draft, not published");
+                yield show(days, new Result(submitted.key(), submitted.action(), true, d.problems(), submitted.values()), model);
+            }
+            case Fix.Refused r -> {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                yield show(days, new Result(submitted.key(), submitted.action(), false, r.problems(), submitted.values()), model);
+            }
+        };
+    }
+
+    private String show(int days, Result result, Model model) {
+        checkPeriod(days);
+        LocalDate to = unanswered.today();
+        List<Group> groups = unanswered.list(from(days, to), to);
+        KnowledgeBase draft = editor.draftKnowledge();
+        Map<String, List<Faq>> faqs = KnowledgeEditor.faqsByArticle(draft);
+        model.addAttribute("days", days);
+        model.addAttribute("periods", PERIODS);
+        model.addAttribute("groups", groups.subList(0, Math.min(SHOWN, groups.size())));
+        model.addAttribute("total", groups.size());
+        model.addAttribute("articles", draft.articles().stream()
+                .map(a -> new ArticleChoices(a, faqs.getOrDefault(a.id(), List.of())))
+                .toList());
+        model.addAttribute("draftPending", editor.hasChanges());
+        model.addAttribute("result", result);
+        return "staff/knowledge/unanswered";
+    }
+
+    private static void checkPeriod(int days) {
+        if (!PERIODS.contains(days)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose one of " + PERIODS + " days.");
+        }
+    }
+
+    private static LocalDate from(int days, LocalDate to) {
+        return to.minusDays(days - 1);
+    }
+}
