@@ -3,6 +3,9 @@ package com.clinicfaq.conversation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.ClinicFaqApplication;
+import com.clinicfaq.curation.KnowledgeFiles;
+import com.clinicfaq.curation.KnowledgePublisher;
+import com.clinicfaq.curation.LiveKnowledge;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** What a visitor said and asked for is still there after the service restarts on its H2 file. */
+/**
+ * What a visitor said and asked for, and what staff published, is still there after the service restarts on its
+ * H2 file.
+ */
 class ChatRestartIntegrationTests {
 
     @TempDir
@@ -40,6 +46,29 @@ class ChatRestartIntegrationTests {
                 assertThat(welcome.path("resumed").booleanValue()).isTrue();
                 assertThat(welcome.path("history")).extracting(m -> m.path("kind").asString(""))
                         .contains("greeting", "handoff.form", "handoff.confirmed");
+            }
+        }
+    }
+
+    @Test
+    void keepsAPublishedKnowledgeBaseAcrossARestart() throws Exception {
+        String duration = "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
+        long published;
+        try (ConfigurableApplicationContext app = start()) {
+            KnowledgeFiles files = app.getBean(LiveKnowledge.class).get().files();
+            String path = files.files().entrySet().stream().filter(f -> f.getValue().contains(duration)).findFirst().orElseThrow().getKey();
+            var outcome = app.getBean(KnowledgePublisher.class).publish(
+                    files.with(path, files.files().get(path).replace(duration, duration + " Please bring someone to drive you home.")),
+                    "edith", "Who drives home", false);
+            published = ((KnowledgePublisher.Outcome.Published) outcome).version().id();
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(app.getBean(LiveKnowledge.class).version()).isEqualTo(published);
+            try (ChatClient chat = ChatClient.connect(port(app))) {
+                chat.awaitType("welcome");
+                chat.say("how long does the procedure take");
+                assertThat(chat.awaitBot("answer").path("text").asString()).contains("bring someone to drive you home");
             }
         }
     }
