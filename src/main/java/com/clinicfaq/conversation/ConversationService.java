@@ -201,13 +201,7 @@ public class ConversationService {
                     if (outbox != null) {
                         outbox.replay(); // what was said during an outage is stored before what is said now
                     }
-                    return transaction.execute(status -> {
-                        Handled handled = handleWith(transcripts, handoffs::submit, conversationId, input);
-                        if (outage != null) {
-                            transcripts.find(conversationId).ifPresent(c -> outage.remember(c, transcripts.lastSeq(conversationId)));
-                        }
-                        return handled;
-                    });
+                    return transaction.execute(status -> handleWith(transcripts, handoffs::submit, conversationId, input));
                 } catch (RuntimeException e) {
                     if (!isOutage(e)) {
                         throw e;
@@ -276,6 +270,12 @@ public class ConversationService {
         }
         boolean emergency = turn.replies().stream().anyMatch(BotMessage::emergency);
         transcripts.update(id, turn.stage(), turn.topicArticle(), emergency, now);
+        if (outage != null && transcripts != outage) {
+            // what the outbox would continue from, should the database go out of reach before the next turn
+            Integer lastSeq = stored.isEmpty() ? turn.ack() : Integer.valueOf(stored.getLast().seq());
+            outage.remember(new Conversation(id, conversation.startedAt(), now, conversation.emergency() || emergency,
+                    turn.stage(), turn.topicArticle()), lastSeq);
+        }
         if (emergency) {
             log.warn("Conversation {}: emergency guidance given ({})", id, turn.replies().getFirst().ruleId());
         }

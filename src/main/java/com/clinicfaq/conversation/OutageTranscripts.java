@@ -42,9 +42,14 @@ class OutageTranscripts implements TranscriptStore {
         this.clock = clock;
     }
 
-    /** The state of a conversation as just stored in the database. */
-    synchronized void remember(Conversation conversation, int lastSeq) {
-        known.put(conversation.id(), new Known(conversation, lastSeq, new HashMap<>()));
+    /**
+     * The state of a conversation as just stored in the database, and the number of its last message (null when
+     * the turn stored none: the number known before stays).
+     */
+    synchronized void remember(Conversation conversation, Integer lastSeq) {
+        Known before = known.get(conversation.id());
+        int seq = lastSeq != null ? lastSeq : before != null ? before.lastSeq() : UNKNOWN_HISTORY;
+        known.put(conversation.id(), new Known(conversation, seq, new HashMap<>()));
     }
 
     @Override

@@ -49,9 +49,17 @@ class Outbox {
 
     private final Path file;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Whether the file may hold entries: read on every turn without touching the disk or a lock. */
+    private volatile boolean mayHoldEntries;
 
     Outbox(@Value("${clinicfaq.outbox.path:data/outbox.jsonl}") Path file) {
         this.file = file;
+        this.mayHoldEntries = !isEmpty();
+    }
+
+    /** False when there is certainly nothing to write to the database; cheap enough for every turn. */
+    boolean mayHoldEntries() {
+        return mayHoldEntries;
     }
 
     synchronized void append(Entry entry) {
@@ -65,6 +73,7 @@ class Outbox {
                 channel.write(ByteBuffer.wrap(line));
                 channel.force(false);
             }
+            mayHoldEntries = true;
         } catch (IOException e) {
             throw new UncheckedIOException("The outbox " + file + " cannot be written", e);
         }
@@ -107,6 +116,7 @@ class Outbox {
         try {
             if (rest.isEmpty()) {
                 Files.deleteIfExists(file);
+                mayHoldEntries = false;
                 return;
             }
             Path next = file.resolveSibling(file.getFileName() + ".next");

@@ -33,7 +33,11 @@ class OutboxReplay {
 
     /** @return how many entries were written */
     @Scheduled(initialDelay = 0, fixedDelayString = "${clinicfaq.outbox.replay-interval:2s}")
-    synchronized int replay() {
+    int replay() {
+        return outbox.mayHoldEntries() ? replayHeld() : 0;
+    }
+
+    private synchronized int replayHeld() {
         if (outbox.isEmpty()) {
             return 0;
         }

@@ -106,11 +106,6 @@ class Transcripts implements TranscriptStore {
                 .single() > 0;
     }
 
-    /** The number of the conversation's last message, 0 when it has none. */
-    int lastSeq(UUID conversation) {
-        return nextSeq(conversation) - 1;
-    }
-
     private int nextSeq(UUID conversation) {
         return jdbc.sql("select coalesce(max(seq), 0) + 1 from message where conversation_id = ?")
                 .param(conversation)
