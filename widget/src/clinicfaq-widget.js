@@ -9,6 +9,8 @@
     version: 1,
     path: 'ws/chat',
     resumeParam: 'conversation',
+    // the server's close status when it takes no more conversations for now
+    busyClose: 1013,
     server: Object.freeze({
       welcome: 'welcome', ack: 'ack', visitor: 'visitor', bot: 'bot',
       invalid: 'handoff.invalid', error: 'error', pong: 'pong'
@@ -414,17 +416,21 @@ textarea{flex:1;max-height:120px;resize:none}
       showTyping(false);
       // The server's idle close (1000) is not a failure: reconnect when the visitor next needs it.
       if (e.code === 1000 && !pending.length && !outbox.length) return;
-      offline();
+      offline(e.code === PROTOCOL.busyClose);
     };
   }
 
-  function offline() {
+  function offline(busy) {
     for (const m of pending) bubbleState(m, 'queued');
     // Nobody is waiting: connect again when the panel next opens.
     if (panel.hidden && !pending.length && !outbox.length) return;
-    setStatus('You are offline. Reconnecting… Messages you send now will go out when the connection is back.', true);
+    setStatus(busy
+      ? 'The chat is busy right now. Trying again shortly… Messages you send now will go out when it connects.'
+      : 'You are offline. Reconnecting… Messages you send now will go out when the connection is back.', true);
     if (timer) return;
-    const delay = Math.min(15000, 500 * 2 ** attempt++) * (0.8 + Math.random() * 0.4);
+    // A busy server is not helped by its crowd coming back at once: wait longer, and spread out.
+    const delay = (busy ? 10000 + Math.min(50000, 10000 * attempt++) : Math.min(15000, 500 * 2 ** attempt++))
+      * (0.8 + Math.random() * 0.4);
     timer = setTimeout(() => { timer = 0; connect(); }, delay);
   }
 

@@ -1,5 +1,6 @@
 package com.clinicfaq.conversation;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedOrigins origin patterns of the pages allowed to open the chat (others get 403)
  * @param sendTimeout how long sending one frame to a visitor may take before the connection is given
  *     up (a client that does not read its socket)
+ * @param maxConnections open chat connections the service takes at once; one more is closed right after the
+ *     handshake with 1013 "try again later", so that a crowd is turned away instead of slowing everyone down
+ *     (docs/benchmarks.md, "Chat under load (Gatling)")
  * @param rateLimit message rates per connection and per address
  * @param databaseRetryAfter once the database could not be reached, turns go to the local outbox for this long
  *     before the database is tried again
@@ -27,6 +31,7 @@ public record ChatProperties(
         @DefaultValue("2000") int maxMessageChars,
         @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> allowedOrigins,
         @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("2500") @Positive int maxConnections,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("5s") Duration databaseRetryAfter) {
 

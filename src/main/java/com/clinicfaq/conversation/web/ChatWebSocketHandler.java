@@ -50,6 +50,8 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
 
     private static final Duration ADDRESS_MEMORY = Duration.ofMinutes(10);
     private static final CloseStatus IDLE = CloseStatus.NORMAL.withReason("idle");
+    /** 1013 "try again later" (RFC 6455 registry); the widget tells the visitor the chat is busy. */
+    static final CloseStatus BUSY = new CloseStatus(1013, "try again later");
     private static final CloseStatus TOO_MANY = CloseStatus.POLICY_VIOLATION.withReason("too many connections from this address");
     private static final CloseStatus TOO_FAST = CloseStatus.POLICY_VIOLATION.withReason("too many messages");
     private static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("message too big");
@@ -59,6 +61,8 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     private final JsonMapper json;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Map<String, Address> addresses = new ConcurrentHashMap<>();
+    /** Connections admitted and not yet closed: counted before {@link #connections} holds them. */
+    private final AtomicInteger admitted = new AtomicInteger();
 
     ChatWebSocketHandler(ConversationService conversations, ChatProperties properties, JsonMapper json) {
         this.conversations = conversations;
@@ -107,6 +111,19 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws IOException {
+        // Refused before anything is opened or stored: turning a visitor away must cost next to nothing.
+        // A close frame, not an HTTP 503 at the handshake, because a browser shows a script neither the
+        // status nor a Retry-After of a refused handshake, only a 1006 that looks like a network failure.
+        if (admitted.incrementAndGet() > properties.maxConnections()) {
+            admitted.decrementAndGet();
+            log.debug("Connection {} refused: {} connections open", raw.getId(), properties.maxConnections());
+            raw.close(BUSY);
+            return;
+        }
+        admit(raw);
+    }
+
+    private void admit(WebSocketSession raw) throws IOException {
         long sendTimeout = properties.sendTimeout().toMillis();
         if (raw instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession() instanceof jakarta.websocket.Session tomcat) {
@@ -123,6 +140,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         });
         if (address.connections.get() > limits.connectionsPerAddress()) {
             closed(address);
+            admitted.decrementAndGet();
             log.warn("Connection {} refused: too many connections from one address", raw.getId());
             raw.close(TOO_MANY);
             return;
@@ -348,6 +366,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         Connection connection = connections.remove(session.getId());
         if (connection != null) {
             closed(connection.address);
+            admitted.decrementAndGet();
         }
     }
 
