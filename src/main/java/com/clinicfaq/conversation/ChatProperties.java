@@ -31,7 +31,7 @@ public record ChatProperties(
         @DefaultValue("2000") int maxMessageChars,
         @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> allowedOrigins,
         @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("2500") @Positive int maxConnections,
+        @DefaultValue("2000") @Positive int maxConnections,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("5s") Duration databaseRetryAfter) {
 

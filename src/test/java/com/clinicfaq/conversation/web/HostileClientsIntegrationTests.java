@@ -52,7 +52,11 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "clinicfaq.chat.send-timeout=2s")
+        properties = {
+            "clinicfaq.chat.send-timeout=2s",
+            // 2,000 idle connections test the per-address limit, not the global cap (ChatAdmissionIntegrationTests)
+            "clinicfaq.chat.max-connections=3000"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class HostileClientsIntegrationTests {
 
