@@ -74,10 +74,14 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** The extensions the server agreed to in its handshake ({@code Sec-WebSocket-Extensions}), or "". */
+    private final String extensions;
+
     /** The server's answer to the opening handshake. */
     record Handshake(int status, Map<String, String> headers) {}
 
-    private RawWebSocket(Socket socket, DataInputStream in, Random random) throws IOException {
+    private RawWebSocket(Socket socket, DataInputStream in, Random random, String extensions) throws IOException {
+        this.extensions = extensions;
         this.socket = socket;
         this.in = in;
         this.out = socket.getOutputStream();
@@ -85,6 +89,10 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Opens the chat from an allowed origin on the loopback address {@code 127.0.0.1}. */
+    String extensions() {
+        return extensions;
+    }
+
     static RawWebSocket connect(int port, long seed) throws IOException {
         return connect(port, "127.0.0.1", 0, null, seed);
     }
@@ -103,8 +111,8 @@ final class RawWebSocket implements AutoCloseable {
         return connect(port, from, receiveBuffer, conversationId, null, seed);
     }
 
-    /** Opens the chat asking for permessage-deflate (RFC 7692); fails unless the server agrees. */
-    static RawWebSocket connectCompressed(int port, String from, long seed) throws IOException {
+    /** Opens the chat offering permessage-deflate (RFC 7692), as browsers do; see {@link #extensions()} for the answer. */
+    static RawWebSocket connectOfferingCompression(int port, String from, long seed) throws IOException {
         return connect(port, from, 0, null, "permessage-deflate; client_no_context_takeover", seed);
     }
 
@@ -128,11 +136,7 @@ final class RawWebSocket implements AutoCloseable {
             socket.close();
             throw new IOException("wrong Sec-WebSocket-Accept " + handshake.headers().get("sec-websocket-accept"));
         }
-        if (extensions != null && !handshake.headers().getOrDefault("sec-websocket-extensions", "").contains("permessage-deflate")) {
-            socket.close();
-            throw new IOException("the server did not agree to " + extensions);
-        }
-        return new RawWebSocket(socket, in, random);
+        return new RawWebSocket(socket, in, random, handshake.headers().getOrDefault("sec-websocket-extensions", ""));
     }
 
     /** Sends an opening handshake with these headers (in place of the usual ones) and returns the answer. */
