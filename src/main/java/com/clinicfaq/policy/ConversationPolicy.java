@@ -28,7 +28,12 @@ public final class ConversationPolicy {
         }
 
         boolean matches(List<String> words) {
-            return patterns.stream().anyMatch(pattern -> pattern.matches(words));
+            for (RulePattern pattern : patterns) {
+                if (pattern.matches(words)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -85,7 +85,21 @@ final class RulePattern {
 
     /** Whether every group has an alternative somewhere in the (normalised) message words. */
     boolean matches(List<String> words) {
-        return groups.stream().allMatch(group -> group.stream().anyMatch(alternative -> find(alternative, words, 0) >= 0));
+        for (List<List<Token>> group : groups) { // loops, not streams: this runs for every rule on every message
+            if (!anyFound(group, words)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyFound(List<List<Token>> alternatives, List<String> words) {
+        for (List<Token> alternative : alternatives) {
+            if (find(alternative, words, 0) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Marks the words of every occurrence of every alternative, when the whole pattern matches. */

@@ -63,32 +63,35 @@ final class Words {
      */
     static int distance(String a, String b, int limit) {
         int n = b.length();
-        int[] before = new int[n + 1];
-        int[] previous = new int[n + 1];
-        int[] current = new int[n + 1];
+        int width = n + 1;
+        int[] rows = new int[3 * width]; // three rows in one array, rotated by offset: before, previous, current
+        int before = 0;
+        int previous = width;
+        int current = 2 * width;
         for (int j = 0; j <= n; j++) {
-            previous[j] = j;
+            rows[previous + j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMinimum = current[0];
+            rows[current] = i;
+            int rowMinimum = i;
+            char ai = a.charAt(i - 1);
             for (int j = 1; j <= n; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    value = Math.min(value, before[j - 2] + 1);
+                int cost = ai == b.charAt(j - 1) ? 0 : 1;
+                int value = Math.min(Math.min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
+                if (i > 1 && j > 1 && ai == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    value = Math.min(value, rows[before + j - 2] + 1);
                 }
-                current[j] = value;
+                rows[current + j] = value;
                 rowMinimum = Math.min(rowMinimum, value);
             }
             if (rowMinimum > limit) {
                 return limit + 1;
             }
-            int[] recycled = before;
+            int recycled = before;
             before = previous;
             previous = current;
             current = recycled;
         }
-        return previous[n];
+        return rows[previous + n];
     }
 }

@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -57,6 +58,12 @@ final class KnowledgeIndex {
     private final Set<String> synonymWords;
     private final Analyzer documentAnalyzer = Analysis.documents();
     private final Analyzer wordAnalyzer = Analysis.words();
+    /**
+     * Whether each word asked so far is in the vocabulary: the index never changes, and looking a word up
+     * in its terms dictionary costs more than the rest of the lexical search.
+     */
+    private final Map<String, Boolean> knownWords = new ConcurrentHashMap<>();
+    private static final int REMEMBERED_WORDS = 10_000;
 
     private KnowledgeIndex(
             List<IndexedItem> items,
@@ -180,6 +187,19 @@ final class KnowledgeIndex {
     }
 
     private boolean known(String word) {
+        Boolean remembered = knownWords.get(word);
+        if (remembered != null) {
+            return remembered;
+        }
+        boolean known = lookUpKnown(word);
+        if (knownWords.size() >= REMEMBERED_WORDS) {
+            knownWords.clear();
+        }
+        knownWords.put(word, known);
+        return known;
+    }
+
+    private boolean lookUpKnown(String word) {
         if (synonymWords.contains(word)) {
             return true;
         }
