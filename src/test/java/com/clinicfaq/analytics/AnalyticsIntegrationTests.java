@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicfaq.conversation.BotMessage;
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.conversation.ConversationService.Input;
+import com.clinicfaq.conversation.web.ChatClient;
 import com.clinicfaq.handoff.HandoffSubmission;
 import com.clinicfaq.staff.StaffHttp;
 import java.net.http.HttpClient;
@@ -158,6 +159,26 @@ class AnalyticsIntegrationTests {
                 - sample(metricsBefore, "clinicfaq_handoffs_requested_total{emergency=\"true\"}")).isEqualTo(1);
         assertThat(sample(metrics, "clinicfaq_handoffs_open{status=\"NEW\"}")).isGreaterThanOrEqualTo(2);
         assertThat(metrics).doesNotContain("kyphoplasty", "Paula", id.toString());
+    }
+
+    /** Operators watch reply time on the service's side in Prometheus: one sample per visitor input over the WebSocket. */
+    @Test
+    void timesEachReplyOverTheWebSocketInPrometheus() throws Exception {
+        String before = scrape("prometheus", "scrape me if you can").body();
+
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitBot("greeting");
+            chat.say("How long does kyphoplasty take?");
+            chat.awaitBot("answer");
+            chat.say("how much does kyphoplasty cost with my insurance");
+            chat.awaitBot("unknown");
+        }
+
+        String after = scrape("prometheus", "scrape me if you can").body();
+        assertThat(sample(after, "clinicfaq_chat_reply_seconds_count") - sample(before, "clinicfaq_chat_reply_seconds_count"))
+                .isEqualTo(2);
+        assertThat(sample(after, "clinicfaq_chat_reply_seconds_sum")).isGreaterThan(sample(before, "clinicfaq_chat_reply_seconds_sum"));
+        assertThat(after).contains("clinicfaq_chat_reply_seconds_bucket{le=\"+Inf\"}");
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -64,7 +67,14 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     /** Connections admitted and not yet closed: counted before {@link #connections} holds them. */
     private final AtomicInteger admitted = new AtomicInteger();
 
-    ChatWebSocketHandler(ConversationService conversations, ChatProperties properties, JsonMapper json) {
+    /** Reply time as the service sees it: from a visitor's input, read and parsed, to the last reply frame queued. */
+    private final Timer replies;
+
+    ChatWebSocketHandler(ConversationService conversations, ChatProperties properties, JsonMapper json, MeterRegistry meters) {
+        this.replies = Timer.builder("clinicfaq.chat.reply")
+                .description("From a visitor's input, read and parsed, to the bot's last reply frame queued for sending")
+                .publishPercentileHistogram()
+                .register(meters);
         this.conversations = conversations;
         this.properties = properties;
         this.json = json;
@@ -287,6 +297,14 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     /** Each input costs a transaction, so every kind counts towards the message rates, not only messages. */
     private void handle(Connection connection, ConversationService.Input input, String ref) {
         long now = System.nanoTime();
+        try {
+            answer(connection, input, ref, now);
+        } finally {
+            replies.record(System.nanoTime() - now, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void answer(Connection connection, ConversationService.Input input, String ref, long now) {
         long wait = connection.rate.take(now);
         if (wait == 0) {
             wait = connection.address.rate.take(now);
