@@ -1,0 +1,73 @@
+package com.clinicfaq.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QuestionVectorsTests {
+
+    /** The real model, counting the texts it is asked to embed. */
+    private static final class Counting implements Embedder {
+        final List<String> embedded = new ArrayList<>();
+
+        @Override
+        public float[] embed(String text) {
+            embedded.add(text);
+            return SharedEmbedder.INSTANCE.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            embedded.addAll(texts);
+            return SharedEmbedder.INSTANCE.embedAll(texts);
+        }
+    }
+
+    @Test
+    void embedsAQuestionAskedAgainOnlyOnceAndGivesTheSameVector() {
+        Counting model = new Counting();
+        QuestionVectors vectors = new QuestionVectors(model, 100);
+
+        float[] first = vectors.embed("How long does kyphoplasty take?");
+        float[] again = vectors.embed("How long does kyphoplasty take?");
+        float[] other = vectors.embed("Is kyphoplasty painful?");
+
+        assertThat(again).containsExactly(first);
+        assertThat(first).containsExactly(SharedEmbedder.INSTANCE.embed("How long does kyphoplasty take?"));
+        assertThat(other).isNotEqualTo(first);
+        assertThat(model.embedded).containsExactly("How long does kyphoplasty take?", "Is kyphoplasty painful?");
+    }
+
+    @Test
+    void forgetsTheLeastRecentlyAskedQuestionWhenFull() {
+        Counting model = new Counting();
+        QuestionVectors vectors = new QuestionVectors(model, 2);
+
+        vectors.embed("one question");
+        vectors.embed("two questions");
+        vectors.embed("one question"); // now "two questions" is the least recently asked
+        vectors.embed("three questions");
+        vectors.embed("one question");
+        vectors.embed("two questions");
+
+        assertThat(vectors.size()).isEqualTo(2);
+        assertThat(model.embedded).containsExactly("one question", "two questions", "three questions", "two questions");
+    }
+
+    @Test
+    void remembersNothingWithACapacityOfZeroAndPassesBatchesThrough() {
+        Counting model = new Counting();
+        QuestionVectors vectors = new QuestionVectors(model, 0);
+
+        vectors.embed("the same question");
+        vectors.embed("the same question");
+        vectors.embedAll(List.of("a passage", "a passage"));
+
+        assertThat(vectors.size()).isZero();
+        assertThat(model.embedded).containsExactly("the same question", "the same question", "a passage", "a passage");
+        assertThatThrownBy(() -> new QuestionVectors(model, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
