@@ -25,11 +25,12 @@ while sleep "$interval" && [[ -d /proc/$pid ]]; do
     busy=$(awk -v dt=$((now_total - prev_total)) -v di=$((now_idle - prev_idle)) \
         'BEGIN {printf "%.0f", dt ? 100 * (dt - di) / dt : 0}')
     rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
-    # ZGC: " ZHeap           used 123M, capacity 456M, max capacity 6144M"; G1: " garbage-first heap   total 123K, used 45K"
+    # ZGC: " ZHeap           used 123M, capacity 456M, max capacity 6144M";
+    # G1: "garbage-first heap   total reserved 2097152K, committed 2097152K, used 92160K [...]"
     heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '
         function mb(v) { u = substr(v, length(v)); n = v + 0; return u == "K" ? n / 1024 : u == "G" ? n * 1024 : n }
         /ZHeap/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "used") used = mb($(i+1)); if ($i == "capacity" && $(i-1) != "max") cap = mb($(i+1)) } }
-        /garbage-first heap/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "used") used = mb($(i+1)); if ($i == "total") cap = mb($(i+1)) } }
+        /garbage-first heap/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "used") used = mb($(i+1)); if ($i == "committed") cap = mb($(i+1)) } }
         END { printf "%.0f,%.0f", used, cap }')
     load=$(cut -d' ' -f1 /proc/loadavg)
     echo "$(date +%H:%M:%S),$service,$busy,$rss,$heap,$load"
