@@ -6,6 +6,8 @@ import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.OutOfScopeTopic;
 import com.clinicfaq.knowledge.Section;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -62,8 +63,7 @@ final class KnowledgeIndex {
      * Whether each word asked so far is in the vocabulary: the index never changes, and looking a word up
      * in its terms dictionary costs more than the rest of the lexical search.
      */
-    private final Map<String, Boolean> knownWords = new ConcurrentHashMap<>();
-    private static final int REMEMBERED_WORDS = 10_000;
+    private final Cache<String, Boolean> knownWords = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).build();
 
     private KnowledgeIndex(
             List<IndexedItem> items,
@@ -187,16 +187,7 @@ final class KnowledgeIndex {
     }
 
     private boolean known(String word) {
-        Boolean remembered = knownWords.get(word);
-        if (remembered != null) {
-            return remembered;
-        }
-        boolean known = lookUpKnown(word);
-        if (knownWords.size() >= REMEMBERED_WORDS) {
-            knownWords.clear();
-        }
-        knownWords.put(word, known);
-        return known;
+        return knownWords.get(word, this::lookUpKnown);
     }
 
     private boolean lookUpKnown(String word) {

@@ -1,26 +1,26 @@
 package com.clinicfaq.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Remembers the vectors of recently asked questions. Visitors ask the same questions again and tap the
  * same suggestions, and embedding a question costs more than everything else in answering it
- * (docs/benchmarks.md). Least recently asked questions are forgotten first; a capacity of 0 remembers
- * nothing. Questions are known by a SHA-256 digest of their text, so no visitor's words are kept here.
- * Texts embedded together (building the index) pass straight through.
+ * (docs/benchmarks.md). At most {@code capacity} are kept, the often asked before the rarely asked
+ * (Caffeine's eviction); a capacity of 0 remembers nothing. Questions are known by a SHA-256 digest of
+ * their text, so no visitor's words are kept here. Texts embedded together (building the index) pass
+ * straight through.
  */
 final class QuestionVectors implements Embedder {
 
     private final Embedder embedder;
-    private final int capacity;
-    /** By digest, in order of last use; guarded by itself. */
-    private final Map<Digest, float[]> recent;
+    /** By digest; null when nothing is to be remembered. */
+    private final Cache<Digest, float[]> recent;
 
     private record Digest(long high, long low) {}
 
@@ -29,33 +29,17 @@ final class QuestionVectors implements Embedder {
             throw new IllegalArgumentException("capacity must not be negative: " + capacity);
         }
         this.embedder = embedder;
-        this.capacity = capacity;
-        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Digest, float[]> eldest) {
-                return size() > QuestionVectors.this.capacity;
-            }
-        };
+        // evictions run on the asking thread: they are quick, and no pool thread is needed for them
+        this.recent = capacity == 0 ? null : Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
     }
 
     /** The question's vector; callers must not change it, as it is shared with whoever asks next. */
     @Override
     public float[] embed(String question) {
-        if (capacity == 0) {
+        if (recent == null) {
             return embedder.embed(question);
         }
-        Digest digest = digest(question);
-        synchronized (recent) {
-            float[] known = recent.get(digest);
-            if (known != null) {
-                return known;
-            }
-        }
-        float[] vector = embedder.embed(question); // not under the lock: two first askings may both embed
-        synchronized (recent) {
-            recent.put(digest, vector);
-        }
-        return vector;
+        return recent.get(digest(question), digest -> embedder.embed(question));
     }
 
     @Override
@@ -64,10 +48,12 @@ final class QuestionVectors implements Embedder {
     }
 
     /** How many questions are remembered now. */
-    int size() {
-        synchronized (recent) {
-            return recent.size();
+    long size() {
+        if (recent == null) {
+            return 0;
         }
+        recent.cleanUp();
+        return recent.estimatedSize();
     }
 
     private static Digest digest(String text) {

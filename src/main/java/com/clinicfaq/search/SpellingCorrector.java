@@ -1,10 +1,10 @@
 package com.clinicfaq.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +27,8 @@ final class SpellingCorrector {
     private final DirectSpellChecker twoEdits = checker(2);
     private final Set<String> extraVocabulary;
     /** Corrections found so far: building Levenshtein automata for every word of every question is costly. */
-    private final Map<String, String> corrections = new ConcurrentHashMap<>();
-    private static final int REMEMBERED = 10_000;
+    private final Cache<String, String> corrections =
+            Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).build();
 
     SpellingCorrector(Set<String> extraVocabulary) {
         this.extraVocabulary = extraVocabulary;
@@ -54,16 +54,7 @@ final class SpellingCorrector {
     }
 
     private String correctWord(String word, IndexReader reader, String field) {
-        String known = corrections.get(word);
-        if (known != null) {
-            return known;
-        }
-        String corrected = lookUp(word, reader, field);
-        if (corrections.size() >= REMEMBERED) {
-            corrections.clear();
-        }
-        corrections.put(word, corrected);
-        return corrected;
+        return corrections.get(word, w -> lookUp(w, reader, field));
     }
 
     private String lookUp(String word, IndexReader reader, String field) {

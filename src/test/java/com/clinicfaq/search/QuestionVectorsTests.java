@@ -42,19 +42,23 @@ class QuestionVectorsTests {
     }
 
     @Test
-    void forgetsTheLeastRecentlyAskedQuestionWhenFull() {
+    void keepsAtMostItsCapacityAndAQuestionAskedOftenOverOnesAskedOnce() {
         Counting model = new Counting();
-        QuestionVectors vectors = new QuestionVectors(model, 2);
+        QuestionVectors vectors = new QuestionVectors(model, 100);
 
-        vectors.embed("one question");
-        vectors.embed("two questions");
-        vectors.embed("one question"); // now "two questions" is the least recently asked
-        vectors.embed("three questions");
-        vectors.embed("one question");
-        vectors.embed("two questions");
+        for (int i = 0; i < 200; i++) {
+            vectors.embed("an earlier question " + i); // a day's traffic has filled it
+        }
+        for (int i = 0; i < 5; i++) {
+            vectors.embed("How long does kyphoplasty take?");
+        }
+        for (int i = 0; i < 500; i++) {
+            vectors.embed("question number " + i);
+        }
+        vectors.embed("How long does kyphoplasty take?");
 
-        assertThat(vectors.size()).isEqualTo(2);
-        assertThat(model.embedded).containsExactly("one question", "two questions", "three questions", "two questions");
+        assertThat(vectors.size()).isEqualTo(100);
+        assertThat(model.embedded).hasSize(701).containsOnlyOnce("How long does kyphoplasty take?");
     }
 
     @Test
