@@ -29,7 +29,9 @@ arguments+=" --clinicfaq.chat.rate-limit.address-burst=100000 --clinicfaq.chat.r
 ./mvnw -q spring-boot:run -Dspring-boot.run.optimizedLaunch=false "${jvm[@]}" \
     -Dspring-boot.run.arguments="$arguments" > "$out/service.log" 2>&1 &
 maven=$!
-trap 'kill $maven 2>/dev/null || true' EXIT
+service=
+# on any exit, also a failed step: the service JVM is Maven's child and would outlive Maven on port 8080
+trap 'kill $service $maven 2>/dev/null; pkill -P $$ 2>/dev/null; true' EXIT
 for _ in $(seq 1 180); do curl -sf localhost:8080/actuator/health > /dev/null && break; sleep 1; done
 service=$(jcmd -l | awk '/com.clinicfaq.ClinicFaqApplication/ {print $1; exit}')
 src/test/resources/load/sample-service.sh "$service" 5 > "$out/service.csv" 2>/dev/null &
