@@ -9,6 +9,8 @@ import java.util.Objects;
  * checks it, so no bot message can reach a visitor or a transcript without one.
  *
  * @param ruleId the policy rule or knowledge item behind the message, for staff and analytics
+ * @param basis why the policy decided so, for staff (urgent guidance: the words that matched, or the closest curated
+ *     message and its similarity); "" when there is nothing to say
  */
 public record BotMessage(
         Kind kind,
@@ -19,7 +21,8 @@ public record BotMessage(
         List<String> suggestions,
         boolean emergency,
         String ruleId,
-        String disclaimer) {
+        String disclaimer,
+        String basis) {
 
     public BotMessage {
         Objects.requireNonNull(kind, "kind");
@@ -30,6 +33,15 @@ public record BotMessage(
         actions = List.copyOf(actions);
         suggestions = List.copyOf(suggestions);
         ruleId = ruleId == null ? "" : ruleId;
+        basis = basis == null ? "" : basis.length() > MAX_BASIS ? basis.substring(0, MAX_BASIS - 1) + "…" : basis;
+    }
+
+    /** The longest basis kept, as the transcript stores it. */
+    static final int MAX_BASIS = 500;
+
+    public BotMessage(Kind kind, String text, Answer.Source source, Double confidence, List<Action> actions,
+            List<String> suggestions, boolean emergency, String ruleId, String disclaimer) {
+        this(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, "");
     }
 
     public enum Kind {

@@ -15,6 +15,7 @@ final class BotMessageBuilder {
     private List<String> suggestions = List.of();
     private boolean emergency;
     private String ruleId = "";
+    private String basis = "";
 
     BotMessageBuilder(BotMessage.Kind kind, String text, String disclaimer) {
         this.kind = kind;
@@ -48,7 +49,12 @@ final class BotMessageBuilder {
         return this;
     }
 
+    BotMessageBuilder basis(String basis) {
+        this.basis = basis;
+        return this;
+    }
+
     BotMessage build() {
-        return new BotMessage(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer);
+        return new BotMessage(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, basis);
     }
 }

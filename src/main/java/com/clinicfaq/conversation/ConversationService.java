@@ -291,20 +291,27 @@ public class ConversationService {
         Texts texts = policy.get().rules().texts();
         Stage stage = conversation.stage();
         String topic = conversation.topicArticle();
-        if (stage == Stage.FORM_OPEN && Replies.isCancel(text)) {
-            return cancel(conversation);
-        }
-        if (stage == Stage.OFFERED && Replies.isYes(text)) {
-            return openForm(conversation);
-        }
-        if (stage == Stage.OFFERED && Replies.isNo(text)) {
-            return cancel(conversation);
-        }
+        // the policy first: urgent guidance comes before anything else, also while an offer or the form is open
         Decision decision = policy.get().decide(text);
+        if (!(decision instanceof Decision.Emergency)) {
+            if (stage == Stage.FORM_OPEN && Replies.isCancel(text)) {
+                return cancel(conversation);
+            }
+            if (stage == Stage.OFFERED && Replies.isYes(text)) {
+                return openForm(conversation);
+            }
+            if (stage == Stage.OFFERED && Replies.isNo(text)) {
+                return cancel(conversation);
+            }
+        }
         return switch (decision) {
             case Decision.Emergency emergency -> new Turn(
-                    List.of(bot(BotMessage.Kind.EMERGENCY, emergency.guidance()).emergency().rule(emergency.ruleId()).build(),
-                            offer(texts.handoffOffer(), emergency.ruleId())),
+                    List.of(new BotMessageBuilder(BotMessage.Kind.EMERGENCY, emergency.guidance(),
+                                    texts.disclaimer(emergency.language()))
+                                    .emergency().rule(emergency.ruleId()).basis(emergency.basis()).build(),
+                            new BotMessageBuilder(BotMessage.Kind.HANDOFF_OFFER, texts.handoffOffer(emergency.language()),
+                                    texts.disclaimer(emergency.language()))
+                                    .offering().rule(emergency.ruleId()).build()),
                     keepForm(stage, Stage.OFFERED), topic);
             case Decision.NeedsClinician clinician -> {
                 Answer answer = answer(text, topic);

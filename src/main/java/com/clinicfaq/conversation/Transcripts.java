@@ -76,15 +76,15 @@ class Transcripts implements TranscriptStore {
         Answer.Source source = bot.source();
         jdbc.sql("""
                 insert into message (conversation_id, seq, sender, kind, text, source_article, source_section,
-                                     source_anchor, confidence, rule_id, actions, emergency, disclaimer, sent_at)
-                values (?, ?, 'BOT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     source_anchor, confidence, rule_id, actions, emergency, disclaimer, sent_at, basis)
+                values (?, ?, 'BOT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(conversation, seq, bot.kind().wire(), bot.text(),
                         source == null ? null : source.articleId(),
                         source == null ? null : source.sectionTitle(),
                         source == null ? null : source.anchor(),
                         bot.confidence(), bot.ruleId(),
                         String.join(",", bot.actions().stream().map(BotMessage.Action::type).toList()),
-                        bot.emergency(), bot.disclaimer(), Timestamp.from(now))
+                        bot.emergency(), bot.disclaimer(), Timestamp.from(now), bot.basis().isEmpty() ? null : bot.basis())
                 .update();
         return new TranscriptMessage(seq, null, bot, now);
     }
@@ -116,7 +116,7 @@ class Transcripts implements TranscriptStore {
     /** Every message of the conversation, oldest first; the bot's with their stored disclaimer. */
     List<TranscriptMessage> messages(UUID conversation, SourceTitles titles) {
         return jdbc.sql("""
-                select seq, sender, kind, text, source_article, source_section, source_anchor, confidence, rule_id,
+                select seq, sender, kind, text, source_article, source_section, source_anchor, confidence, rule_id, basis,
                        actions, emergency, disclaimer, sent_at
                 from message where conversation_id = ? order by seq""")
                 .param(conversation)
@@ -127,7 +127,7 @@ class Transcripts implements TranscriptStore {
     /** The conversation's last {@code count} messages, oldest first. */
     List<TranscriptMessage> lastMessages(UUID conversation, int count, SourceTitles titles) {
         List<TranscriptMessage> newestFirst = jdbc.sql("""
-                select seq, sender, kind, text, source_article, source_section, source_anchor, confidence, rule_id,
+                select seq, sender, kind, text, source_article, source_section, source_anchor, confidence, rule_id, basis,
                        actions, emergency, disclaimer, sent_at
                 from message where conversation_id = ? order by seq desc limit ?""")
                 .param(conversation)
@@ -159,7 +159,8 @@ class Transcripts implements TranscriptStore {
                 kind == BotMessage.Kind.GREETING ? titles.suggestions() : List.of(),
                 rs.getBoolean("emergency"),
                 rs.getString("rule_id"),
-                rs.getString("disclaimer"));
+                rs.getString("disclaimer"),
+                rs.getString("basis"));
         return new TranscriptMessage(rs.getInt("seq"), null, bot, sentAt);
     }
 

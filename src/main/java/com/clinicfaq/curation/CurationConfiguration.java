@@ -2,6 +2,9 @@ package com.clinicfaq.curation;
 
 import com.clinicfaq.knowledge.KnowledgeBaseProperties;
 import com.clinicfaq.policy.ConversationPolicy;
+import com.clinicfaq.search.AnswerEngine;
+import com.clinicfaq.search.Embedder;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +21,18 @@ class CurationConfiguration {
      * The newest published version; on an empty database, the knowledge-base folder becomes version 1.
      * Files that cannot be read stop the start only then, when there is no earlier version to serve.
      */
+    /** The embedding model, lent to the policy to recognise emergencies by meaning. */
+    @Bean
+    PolicyEncoder policyEncoder(Embedder embedder, ObjectProvider<AnswerEngine> engine) {
+        return new PolicyEncoder(embedder, () -> {
+            AnswerEngine available = engine.getIfAvailable();
+            return available == null ? null : available.questionEmbedder();
+        });
+    }
+
     @Bean
     LiveKnowledge liveKnowledge(KnowledgeVersions versions, KnowledgeBaseProperties properties, TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock, PolicyEncoder encoder) {
         KnowledgeVersions.Version version = versions.latest().orElseGet(() -> transaction.execute(status -> {
             KnowledgeFiles folder = KnowledgeFiles.fromFolder(properties.path());
             try {
@@ -37,6 +49,6 @@ class CurationConfiguration {
         log.info("Knowledge version {}: {} articles, {} FAQs, {} synonym rules, {} out-of-scope topics", version.id(),
                 parsed.knowledge().articles().size(), parsed.knowledge().faqs().size(), parsed.knowledge().synonyms().size(),
                 parsed.knowledge().outOfScope().size());
-        return new LiveKnowledge(new LiveKnowledge.Live(version.id(), parsed.knowledge(), new ConversationPolicy(parsed.rules()), files));
+        return new LiveKnowledge(new LiveKnowledge.Live(version.id(), parsed.knowledge(), new ConversationPolicy(parsed.rules(), encoder), files));
     }
 }

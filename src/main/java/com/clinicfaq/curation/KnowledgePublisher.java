@@ -56,10 +56,13 @@ public class KnowledgePublisher {
     private final TransactionTemplate transaction;
     private final KnowledgeBaseProperties properties;
     private final Clock clock;
+    private final PolicyEncoder encoder;
     private final AtomicReference<String> folderProblem = new AtomicReference<>();
 
     KnowledgePublisher(LiveKnowledge live, AnswerEngine engine, KnowledgeVersions versions, SafetyNet safetyNet,
-            ClusterEvents cluster, TransactionTemplate transaction, KnowledgeBaseProperties properties, Clock clock) {
+            ClusterEvents cluster, TransactionTemplate transaction, KnowledgeBaseProperties properties, Clock clock,
+            PolicyEncoder encoder) {
+        this.encoder = encoder;
         this.live = live;
         this.engine = engine;
         this.versions = versions;
@@ -90,7 +93,7 @@ public class KnowledgePublisher {
     /** Reads and indexes files without publishing them. */
     public Preview preview(KnowledgeFiles files) {
         KnowledgeFiles.Parsed parsed = files.parse();
-        return new Preview(parsed, new ConversationPolicy(parsed.rules()), engine.preview(parsed.knowledge()));
+        return new Preview(parsed, new ConversationPolicy(parsed.rules(), encoder), engine.preview(parsed.knowledge()));
     }
 
     /** Why the files in the folder were not published, if they were not. */
@@ -107,7 +110,7 @@ public class KnowledgePublisher {
             return new Outcome.Invalid(e.getMessage());
         }
         try (preview) {
-            SafetyNet.Report report = safetyNet.check(preview.policy(), preview.engine());
+            SafetyNet.Report report = safetyNet.check(preview.policy(), preview.engine(), live.policy());
             if (!report.passed() && !override) {
                 return new Outcome.Refused(report);
             }
@@ -169,7 +172,7 @@ public class KnowledgePublisher {
             return;
         }
         AnswerEngine.IndexStats stats = engine.rebuild(parsed.knowledge());
-        live.replace(new LiveKnowledge.Live(version, parsed.knowledge(), new ConversationPolicy(parsed.rules()), files));
+        live.replace(new LiveKnowledge.Live(version, parsed.knowledge(), new ConversationPolicy(parsed.rules(), encoder), files));
         log.info("Knowledge version {} in force: {} items indexed in {} ms", version, stats.items(), stats.buildMillis());
     }
 

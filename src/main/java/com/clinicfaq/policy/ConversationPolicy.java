@@ -3,12 +3,14 @@ package com.clinicfaq.policy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Decides which branch of the conversation policy applies to a visitor message: emergency, then
  * clinician, then booking, then small talk, else the knowledge base. Within a branch the first rule
- * that matches wins. Immutable and thread-safe.
+ * that matches wins. Emergencies are recognised by the rules' patterns and, given a {@link SentenceEncoder},
+ * also by meaning ({@link RedFlagSimilarity}). Immutable and thread-safe.
  */
 public final class ConversationPolicy {
 
@@ -39,10 +41,22 @@ public final class ConversationPolicy {
 
     private final PolicyRules rules;
     private final Map<Branch, List<CompiledRule>> compiled;
+    /** Null without an encoder: then only the patterns recognise emergencies. */
+    private final RedFlagSimilarity similarity;
 
-    /** @throws IllegalArgumentException when a pattern is malformed ({@link PolicyRulesReader} reports it with its line) */
+    /**
+     * A policy that recognises emergencies by their patterns only (for checking the file's own examples).
+     *
+     * @throws IllegalArgumentException when a pattern is malformed ({@link PolicyRulesReader} reports it with its line)
+     */
     public ConversationPolicy(PolicyRules rules) {
+        this(rules, null);
+    }
+
+    /** A policy that also recognises emergencies by meaning, with this encoder; it encodes the curated messages now. */
+    public ConversationPolicy(PolicyRules rules, SentenceEncoder encoder) {
         this.rules = rules;
+        this.similarity = encoder == null ? null : new RedFlagSimilarity(encoder, rules.emergency(), rules.notEmergencies());
         Map<Branch, List<CompiledRule>> compiled = new EnumMap<>(Branch.class);
         for (Branch branch : Branch.values()) {
             compiled.put(branch, branch.rules(rules).stream().map(CompiledRule::of).toList());
@@ -57,7 +71,11 @@ public final class ConversationPolicy {
     /** Never null; any string (null, empty, huge, emoji) is accepted. */
     public Decision decide(String visitorMessage) {
         List<String> words = Words.of(visitorMessage);
-        for (Branch branch : List.of(Branch.EMERGENCY, Branch.CLINICIAN, Branch.BOOKING)) {
+        Optional<Decision.Emergency> emergency = emergency(visitorMessage, words);
+        if (emergency.isPresent()) {
+            return emergency.get();
+        }
+        for (Branch branch : List.of(Branch.CLINICIAN, Branch.BOOKING)) {
             for (CompiledRule candidate : compiled.get(branch)) {
                 if (candidate.matches(words)) {
                     return decision(branch, candidate.rule());
@@ -73,6 +91,40 @@ public final class ConversationPolicy {
             }
         }
         return new Decision.AskKnowledgeBase();
+    }
+
+    private Optional<Decision.Emergency> emergency(String message, List<String> words) {
+        Language language = Language.of(words);
+        Context context = Context.of(message);
+        for (CompiledRule candidate : compiled.get(Branch.EMERGENCY)) {
+            for (RulePattern pattern : candidate.patterns()) {
+                String matched = pattern.matchInPresent(words, context);
+                if (matched != null) {
+                    Rule rule = candidate.rule();
+                    return Optional.of(new Decision.Emergency(rule.id(), rule.title(), rule.reply(language), language,
+                            "the words \"" + matched + "\" of rule " + rule.id()));
+                }
+            }
+        }
+        if (similarity == null) {
+            return Optional.empty();
+        }
+        return similarity.closest(message)
+                .filter(RedFlagSimilarity.Match::urgent)
+                .map(match -> new Decision.Emergency(match.rule().id(), match.rule().title(), match.rule().reply(language), language,
+                        match.basis()));
+    }
+
+    /**
+     * For staff: the closest curated emergency message to the message's most alarming sentence, with its similarity
+     * and the closest calm message's, whether or not it was close enough. Empty without an encoder.
+     */
+    public Optional<String> closestRedFlag(String message) {
+        if (similarity == null) {
+            return Optional.empty();
+        }
+        return similarity.closest(message).map(match -> (match.urgent() ? "emergency by meaning: " : "below the threshold: ")
+                + match.rule().id() + ", " + match.basis());
     }
 
     /** "thanks!" is small talk; "hi how long does kyphoplasty take" is a question with a greeting in front. */

@@ -6,8 +6,19 @@ public sealed interface Decision {
     /** The id of the rule in {@code policy.yml} that decided, or "" for {@link AskKnowledgeBase}. */
     String ruleId();
 
-    /** A red flag: show the rule's guidance (call 911 / 988) before anything else. */
-    record Emergency(String ruleId, String title, String guidance) implements Decision {}
+    /**
+     * A red flag: show the rule's guidance (call 911 / 988) before anything else.
+     *
+     * @param guidance in the language of the message
+     * @param language the language the message was written in (the guidance's and the offer's)
+     * @param basis why, for staff: the pattern that matched, or the closest curated message and its similarity
+     */
+    record Emergency(String ruleId, String title, String guidance, Language language, String basis) implements Decision {
+
+        public Emergency(String ruleId, String title, String guidance) {
+            this(ruleId, title, guidance, Language.ENGLISH, "");
+        }
+    }
 
     /** The visitor asks about their own symptoms, candidacy, medications or conditions. */
     record NeedsClinician(String ruleId, String title) implements Decision {}

@@ -39,7 +39,8 @@ public final class PolicyRulesReader {
     static final double MAX_SHARE_OF_ORDINARY_QUESTIONS = 0.20;
 
     private static final List<String> TEXT_KEYS = List.of("disclaimer", "greeting", "suggestions", "unknown", "out-of-scope",
-            "clinician-note", "handoff-offer", "handoff-accepted", "handoff-confirmed", "handoff-cancelled");
+            "clinician-note", "handoff-offer", "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "disclaimer-es", "handoff-offer-es");
+    private static final String NOT_EMERGENCIES = "not-emergencies";
     private static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
 
     record Line(int number, String value) {}
@@ -54,7 +55,7 @@ public final class PolicyRulesReader {
         Path file = knowledgeBaseFolder.resolve(FILE);
         Node root = compose(file, readString(file));
         Fields top = Fields.of(file, root, "policy.yml",
-                Set.of("texts", Branch.EMERGENCY.key, Branch.CLINICIAN.key, Branch.BOOKING.key, Branch.SMALL_TALK.key));
+                Set.of("texts", NOT_EMERGENCIES, Branch.EMERGENCY.key, Branch.CLINICIAN.key, Branch.BOOKING.key, Branch.SMALL_TALK.key));
         if (!top.has("texts")) {
             throw KnowledgeBaseFormatException.at(file, 1, "the 'texts:' section is missing");
         }
@@ -67,7 +68,8 @@ public final class PolicyRulesReader {
         checkUniqueIds(file, all);
         checkPatterns(file, all);
         PolicyRules rules = new PolicyRules(texts, rulesOf(located, Branch.EMERGENCY), rulesOf(located, Branch.CLINICIAN),
-                rulesOf(located, Branch.BOOKING), rulesOf(located, Branch.SMALL_TALK));
+                rulesOf(located, Branch.BOOKING), rulesOf(located, Branch.SMALL_TALK),
+                top.list(NOT_EMERGENCIES).stream().map(Line::value).toList());
         ConversationPolicy policy = new ConversationPolicy(rules);
         for (LocatedRule rule : all) {
             checkNotTooBroad(file, rule, ordinaryQuestions);
@@ -131,7 +133,9 @@ public final class PolicyRulesReader {
                 fields.text("handoff-offer"),
                 fields.text("handoff-accepted"),
                 fields.text("handoff-confirmed"),
-                fields.text("handoff-cancelled"));
+                fields.text("handoff-cancelled"),
+                fields.text("disclaimer-es"),
+                fields.text("handoff-offer-es"));
     }
 
     private static List<LocatedRule> rules(Path file, Branch branch, Fields top) {
@@ -147,8 +151,11 @@ public final class PolicyRulesReader {
             case SMALL_TALK -> "reply";
             default -> null;
         };
-        Set<String> keys = replyKey == null ? Set.of("id", "title", "patterns", "examples")
-                : Set.of("id", "title", replyKey, "patterns", "examples");
+        Set<String> keys = switch (branch) {
+            case EMERGENCY -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "similar");
+            case SMALL_TALK -> Set.of("id", "title", replyKey, "patterns", "examples");
+            default -> Set.of("id", "title", "patterns", "examples");
+        };
         List<LocatedRule> rules = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             Fields fields = Fields.of(file, item, "a " + branch.key + " rule", keys);
@@ -158,6 +165,7 @@ public final class PolicyRulesReader {
             }
             String title = fields.text("title");
             String reply = replyKey == null ? "" : fields.text(replyKey);
+            String replyEs = branch == Branch.EMERGENCY ? fields.text(replyKey + "-es") : "";
             List<Line> patterns = fields.list("patterns");
             List<Line> examples = fields.list("examples");
             if (patterns.isEmpty()) {
@@ -166,7 +174,9 @@ public final class PolicyRulesReader {
             if (examples.isEmpty()) {
                 throw KnowledgeBaseFormatException.at(file, fields.line(), "rule '" + id + "' needs at least one example");
             }
-            Rule rule = new Rule(id, title, reply, patterns.stream().map(Line::value).toList(), examples.stream().map(Line::value).toList());
+            List<String> similar = fields.list("similar").stream().map(Line::value).toList();
+            Rule rule = new Rule(id, title, reply, replyEs, patterns.stream().map(Line::value).toList(),
+                    examples.stream().map(Line::value).toList(), similar);
             rules.add(new LocatedRule(branch, fields.line(), rule, patterns, examples));
         }
         return rules;

@@ -6,14 +6,29 @@ import java.util.List;
  * One curated rule of {@code policy.yml}.
  *
  * @param reply the guidance of an emergency rule or the reply of a small-talk rule; "" otherwise
+ * @param replyEs the same guidance in Spanish (emergency rules); "" otherwise
  * @param patterns when the rule applies (syntax: the comment at the top of {@code policy.yml})
- * @param examples visitor messages the rule must catch; checked when the file is read
+ * @param examples visitor messages the rule's patterns must catch; checked when the file is read
+ * @param similar messages that mean the same as the rule (emergency rules, in any wording or language): a
+ *     message closer in meaning to one of them than to any calm message is caught even when no pattern matches
  */
-public record Rule(String id, String title, String reply, List<String> patterns, List<String> examples) {
+public record Rule(String id, String title, String reply, String replyEs, List<String> patterns, List<String> examples,
+        List<String> similar) {
 
     public Rule {
         reply = reply == null ? "" : reply;
+        replyEs = replyEs == null ? "" : replyEs;
         patterns = List.copyOf(patterns);
         examples = List.copyOf(examples);
+        similar = List.copyOf(similar);
+    }
+
+    public Rule(String id, String title, String reply, List<String> patterns, List<String> examples) {
+        this(id, title, reply, "", patterns, examples, List.of());
+    }
+
+    /** The guidance in the visitor's language, English when there is none in theirs. */
+    public String reply(Language language) {
+        return language == Language.SPANISH && !replyEs.isBlank() ? replyEs : reply;
     }
 }

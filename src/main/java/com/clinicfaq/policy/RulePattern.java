@@ -102,6 +102,48 @@ final class RulePattern {
         return false;
     }
 
+    /**
+     * Whether every group has an alternative in one sentence of the message, outside the scope of a denial, a
+     * hypothesis, a general question, the past or a figure of speech ({@link Context}, of the same words).
+     */
+    boolean matchesInPresent(List<String> words, Context context) {
+        return matchInPresent(words, context) != null;
+    }
+
+    /** The message words that matched, one group's after another's ("legs + numb"), or null when the pattern does not match. */
+    String matchInPresent(List<String> words, Context context) {
+        if (context.size() != words.size()) {
+            return matches(words) ? toString() : null;
+        }
+        int sentences = words.isEmpty() ? 0 : context.sentenceOf(words.size() - 1) + 1;
+        for (int sentence = 0; sentence < sentences; sentence++) {
+            StringBuilder matched = new StringBuilder();
+            boolean all = true;
+            for (int g = 0; g < groups.size() && all; g++) {
+                String found = foundInPresent(groups.get(g), words, context, sentence);
+                all = found != null;
+                if (all) {
+                    matched.append(g == 0 ? "" : " + ").append(found);
+                }
+            }
+            if (all) {
+                return matched.toString();
+            }
+        }
+        return null;
+    }
+
+    private static String foundInPresent(List<List<Token>> alternatives, List<String> words, Context context, int sentence) {
+        for (List<Token> alternative : alternatives) {
+            for (int at = find(alternative, words, 0); at >= 0; at = find(alternative, words, at + 1)) {
+                if (context.sentenceOf(at) == sentence && !context.outOfPresent(at, at + alternative.size())) {
+                    return String.join(" ", words.subList(at, at + alternative.size()));
+                }
+            }
+        }
+        return null;
+    }
+
     /** Marks the words of every occurrence of every alternative, when the whole pattern matches. */
     void cover(List<String> words, boolean[] covered) {
         if (!matches(words)) {

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param disclaimer shown with every bot message
  * @param suggestions questions offered when a chat opens; the knowledge base answers each of them
+ * @param disclaimerEs the disclaimer in Spanish, with urgent guidance given in Spanish
+ * @param handoffOfferEs the offer of a staff follow-up in Spanish, after urgent guidance given in Spanish
  */
 public record Texts(
         String disclaimer,
@@ -18,9 +20,27 @@ public record Texts(
         String handoffOffer,
         String handoffAccepted,
         String handoffConfirmed,
-        String handoffCancelled) {
+        String handoffCancelled,
+        String disclaimerEs,
+        String handoffOfferEs) {
 
     public Texts {
         suggestions = List.copyOf(suggestions);
+    }
+
+    public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,
+            String clinicianNote, String handoffOffer, String handoffAccepted, String handoffConfirmed, String handoffCancelled) {
+        this(disclaimer, greeting, suggestions, unknown, outOfScope, clinicianNote, handoffOffer, handoffAccepted, handoffConfirmed,
+                handoffCancelled, disclaimer, handoffOffer);
+    }
+
+    /** The disclaimer in the visitor's language. */
+    public String disclaimer(Language language) {
+        return language == Language.SPANISH ? disclaimerEs : disclaimer;
+    }
+
+    /** The offer of a staff follow-up in the visitor's language. */
+    public String handoffOffer(Language language) {
+        return language == Language.SPANISH ? handoffOfferEs : handoffOffer;
     }
 }

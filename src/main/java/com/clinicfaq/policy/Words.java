@@ -9,18 +9,29 @@ import java.util.regex.Pattern;
 final class Words {
 
     private static final Pattern APOSTROPHES = Pattern.compile("['‘’ʼ`´]");
+    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Words() {}
 
-    /** Lower case, apostrophes dropped ({@code can't} → {@code cant}), anything else not a letter or digit splits words. */
+    /**
+     * Lower case, accents dropped ({@code está} → {@code esta}, {@code mamá} → {@code mama}: visitors type
+     * Spanish with and without them), apostrophes dropped ({@code can't} → {@code cant}), anything else not a
+     * letter or digit splits words.
+     */
     static List<String> of(String text) {
         if (text == null) {
             return List.of();
         }
-        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String normal = fold(text);
         normal = NOT_WORD.matcher(APOSTROPHES.matcher(normal).replaceAll("")).replaceAll(" ").strip();
         return normal.isEmpty() ? List.of() : List.of(normal.split(" "));
+    }
+
+    /** Lower case without accents: compatibility forms unified, then combining marks removed. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        return COMBINING.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     static boolean isNumber(String word) {
@@ -32,21 +43,35 @@ final class Words {
         return patternWord.length() >= 8 ? 2 : patternWord.length() >= 5 ? 1 : 0;
     }
 
+    /**
+     * Whether the message word is the pattern word, perhaps mistyped. A correctly spelled word is never read as
+     * another word ("injection" is not "infection", "faint" is not "paint"): typos are forgiven only in words
+     * that are not in the dictionary of {@link KnownWords}.
+     */
     static boolean same(String patternWord, String word) {
+        if (patternWord.equals(word)) {
+            return true;
+        }
         int typos = typos(patternWord);
-        return patternWord.equals(word)
-                || typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && distance(patternWord, word, typos) <= typos;
+        return typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && distance(patternWord, word, typos) <= typos
+                && !KnownWords.contains(word);
     }
 
-    /** Whether the word starts with the prefix, allowing the prefix's typos (the word may be a little longer or shorter there). */
+    /**
+     * Whether the word starts with the prefix, allowing the prefix's typos (the word may be a little longer or
+     * shorter there) in a word that is not spelled correctly as another word.
+     */
     static boolean startsWith(String word, String prefix) {
         if (word.startsWith(prefix)) {
             return true;
         }
-        int typos = typos(prefix);
+        int typos = Math.min(1, typos(prefix)); // a prefix is short of its word: one typo, not two
+        if (typos == 0 || word.length() < prefix.length() - typos) {
+            return false;
+        }
         for (int length = prefix.length() - typos; typos > 0 && length <= Math.min(word.length(), prefix.length() + typos); length++) {
             if (distance(prefix, word.substring(0, length), typos) <= typos) {
-                return true;
+                return !KnownWords.contains(word);
             }
         }
         return false;

@@ -55,6 +55,14 @@ public final class AnswerEngine implements AutoCloseable {
         return new AnswerEngine(draft, embedder, scoring, buildEmbedder.copy());
     }
 
+    /**
+     * The model this engine embeds visitors' questions with, remembering recent ones by digest: for others that
+     * read visitors' messages by meaning (the policy's red flags), so that a sentence is embedded once.
+     */
+    public Embedder questionEmbedder() {
+        return embedder;
+    }
+
     /** What a rebuild produced: counts to log and report. */
     public record IndexStats(int items, int documents, long buildMillis) {}
 

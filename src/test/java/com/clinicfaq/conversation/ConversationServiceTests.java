@@ -15,6 +15,7 @@ import com.clinicfaq.handoff.HandoffService;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.Decision;
+import com.clinicfaq.policy.Language;
 import com.clinicfaq.policy.PolicyRules;
 import com.clinicfaq.policy.Texts;
 import com.clinicfaq.search.Answer;
@@ -38,7 +39,8 @@ class ConversationServiceTests {
 
     private static final Texts TEXTS = new Texts("Not medical advice.", "Hello.", List.of("What is kyphoplasty?"),
             "I do not have that information.", "I cannot help with that here.", "Only a clinician can say.",
-            "Shall staff contact you?", "Please fill in the form.", "Received.", "Cancelled.");
+            "Shall staff contact you?", "Please fill in the form.", "Received.", "Cancelled.", "No es consejo médico.",
+            "¿Quiere que el personal le contacte?");
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
     private final Transcripts transcripts = mock(Transcripts.class);
@@ -127,7 +129,33 @@ class ConversationServiceTests {
         ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", "Yes please"));
 
         assertThat(kinds(handled)).containsExactly(BotMessage.Kind.HANDOFF_FORM);
-        verify(policy, never()).decide(anyString());
+    }
+
+    @Test
+    void givesUrgentGuidanceFirstWhileTheFormIsOpenAndKeepsTheForm() {
+        when(transcripts.find(id)).thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.FORM_OPEN, null)));
+        String message = "cancel that, my husband just collapsed";
+        when(policy.decide(message)).thenReturn(new Decision.Emergency("unresponsive", "Collapsed", "Call 911 now."));
+
+        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", message));
+
+        assertThat(kinds(handled)).containsExactly(BotMessage.Kind.EMERGENCY, BotMessage.Kind.HANDOFF_OFFER);
+        assertThat(handled.replies().getFirst().bot().text()).isEqualTo("Call 911 now.");
+        verify(transcripts).update(eq(id), eq(Stage.FORM_OPEN), any(), eq(true), any());
+    }
+
+    @Test
+    void givesSpanishGuidanceWithTheSpanishDisclaimerAndOffer() {
+        String message = "mi esposo no puede respirar";
+        when(policy.decide(message)).thenReturn(new Decision.Emergency("trouble-breathing", "Trouble breathing",
+                "Llame al 911 ahora.", Language.SPANISH, "the words \"no puede respirar\""));
+
+        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", message));
+
+        assertThat(kinds(handled)).containsExactly(BotMessage.Kind.EMERGENCY, BotMessage.Kind.HANDOFF_OFFER);
+        assertThat(handled.replies()).allSatisfy(reply -> assertThat(reply.bot().disclaimer()).isEqualTo("No es consejo médico."));
+        assertThat(handled.replies().get(1).bot().text()).isEqualTo("¿Quiere que el personal le contacte?");
+        assertThat(handled.replies().getFirst().bot().basis()).contains("no puede respirar");
     }
 
     @Test

@@ -26,8 +26,12 @@ class PolicyRulesReaderTests {
 
         assertThat(rules.texts().disclaimer()).startsWith("I am an automated assistant.");
         assertThat(rules.texts().suggestions()).contains("What is kyphoplasty?");
-        assertThat(rules.emergency()).extracting(Rule::id).containsExactly("self-harm", "leg-numbness-or-weakness",
+        assertThat(rules.emergency()).extracting(Rule::id).containsExactly("self-harm", "overdose", "stroke",
+                "severe-allergic-reaction", "heavy-bleeding", "unresponsive", "sudden-severe-headache", "leg-numbness-or-weakness",
                 "bladder-or-bowel-control", "chest-pain", "trouble-breathing", "fever-or-wound", "bad-fall");
+        assertThat(rules.emergency()).allSatisfy(rule -> assertThat(rule.replyEs()).contains("911"));
+        assertThat(rules.texts().disclaimerEs()).contains("911");
+        assertThat(rules.notEmergencies()).isNotEmpty();
         assertThat(rules.clinician()).extracting(Rule::id)
                 .containsExactly("medications", "health-conditions", "scan-results", "symptoms", "candidacy");
         assertThat(rules.booking()).extracting(Rule::id).containsExactly("appointment", "call-back", "talk-to-a-person");
@@ -78,9 +82,9 @@ class PolicyRulesReaderTests {
 
     @Test
     void refusesAClinicianExampleThatAnEmergencyRuleCatchesFirst() throws IOException {
-        String broken = realPolicy().replace("      - am i a candidate\n", "      - am i a candidate\n      - am i a candidate if i cant feel my legs\n");
+        String broken = realPolicy().replace("      - am i a candidate\n", "      - am i a candidate\n      - am i a candidate i cant feel my legs\n");
 
-        assertRefused(broken, lineOf(broken, "- am i a candidate if i cant feel my legs"),
+        assertRefused(broken, lineOf(broken, "- am i a candidate i cant feel my legs"),
                 "is caught first by the emergency rule 'leg-numbness-or-weakness'");
     }
 

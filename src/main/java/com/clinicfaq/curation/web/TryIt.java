@@ -18,9 +18,11 @@ import java.util.List;
  * @param replies the bot's messages, in order
  * @param answer the knowledge base's answer, when it was asked
  * @param candidates the items the engine weighed, best first, when it was asked
+ * @param redFlag why urgent guidance was given (the words that matched, or the closest curated message and its
+ *     similarity), or how close the message came to it; null when the policy reads no meaning
  */
 record TryIt(String branch, String ruleId, List<String> replies, AnswerView answer, String corrected,
-        List<Explanation.Weighed> candidates) {
+        List<Explanation.Weighed> candidates, String redFlag) {
 
     static final int CANDIDATES_SHOWN = 5;
 
@@ -41,8 +43,20 @@ record TryIt(String branch, String ruleId, List<String> replies, AnswerView answ
 
     static TryIt ask(String question, ConversationPolicy policy, AnswerEngine engine) {
         Texts texts = policy.rules().texts();
-        return switch (policy.decide(question)) {
-            case Decision.Emergency emergency -> policyOnly("Emergency", emergency, emergency.guidance(), texts.handoffOffer());
+        Decision decision = policy.decide(question);
+        String redFlag = decision instanceof Decision.Emergency emergency ? "urgent guidance: " + emergency.basis()
+                : policy.closestRedFlag(question).orElse(null);
+        return ask(question, decision, texts, engine).withRedFlag(redFlag);
+    }
+
+    private TryIt withRedFlag(String redFlag) {
+        return new TryIt(branch, ruleId, replies, answer, corrected, candidates, redFlag);
+    }
+
+    private static TryIt ask(String question, Decision decision, Texts texts, AnswerEngine engine) {
+        return switch (decision) {
+            case Decision.Emergency emergency -> policyOnly("Emergency", emergency, emergency.guidance(),
+                    texts.handoffOffer(emergency.language()));
             case Decision.NeedsClinician clinician -> {
                 Explanation explanation = engine.explain(question, CANDIDATES_SHOWN);
                 List<String> replies = explanation.answer() instanceof Answer.Found found
@@ -70,11 +84,11 @@ record TryIt(String branch, String ruleId, List<String> replies, AnswerView answ
     }
 
     private static TryIt policyOnly(String branch, Decision decision, String... replies) {
-        return new TryIt(branch, decision.ruleId(), List.of(replies), null, null, List.of());
+        return new TryIt(branch, decision.ruleId(), List.of(replies), null, null, List.of(), null);
     }
 
     private static TryIt withAnswer(String branch, Decision decision, List<String> replies, Explanation explanation) {
         return new TryIt(branch, decision.ruleId(), replies, AnswerView.of(explanation.answer()), explanation.corrected(),
-                explanation.candidates());
+                explanation.candidates(), null);
     }
 }

@@ -1,0 +1,289 @@
+package com.clinicfaq.policy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which words of a message are out of the present, after the ConText algorithm of clinical text processing
+ * (Harkema, Chapman et al., 2009, itself built on NegEx). A trigger puts the words in its scope out of the here and
+ * now: denied ("no fever", "isn't short of breath", "sin fiebre"), hypothetical ("what should I do if I get a fever",
+ * "suppose", "si me da fiebre"), asked about in general ("what are the signs of a stroke", "síntomas de"), past or
+ * long-standing ("I had a stroke in 2019", "for years", "hace diez años"), over or told to be expected ("he's fine
+ * now", "the nurse said it was normal", "ya pasó"), or a figure of speech ("this pain is killing me", "jaja").
+ *
+ * <p>A denial's scope is the next six words; a hypothesis's the rest of its clause (to a comma); a general question's
+ * both ends of its clause; a past or resolved trigger's eight words on each side. A figure of speech covers only its
+ * own words, which no emergency pattern may use. Scopes stop at a
+ * terminator ("but", "now", "suddenly", "pero", "ahora"...); a past trigger's also at a fresh time ("this morning",
+ * "tonight", "hoy"). A pseudo-trigger ("can not", "no puede", "not sure if") holds a trigger's words without being
+ * one. Recent times ("two days ago", "this morning") are never past.
+ *
+ * <p>Triggers are regular expressions over the sentence as {@link Words} reads it (lower case, no accents, no
+ * apostrophes, single spaces). An emergency pattern does not count words in scope of a trigger outside them; a
+ * trigger inside the words a pattern matched is part of the symptom ("not breathing").
+ */
+final class Context {
+
+    enum Kind { NEGATION, HYPOTHETICAL, GENERAL, PAST, RESOLVED, FIGURATIVE }
+
+    private record Trigger(Pattern regex, Kind kind) {}
+
+    private static final int NEGATION_SCOPE = 6;
+    /**
+     * Words that open a main clause after a comma: a hypothesis or a general question ends there ("sorry if this is
+     * weird, my eyelid is drooping"), not at a comma before an example ("if something went wrong, like bad bleeding").
+     */
+    private static final java.util.Set<String> SUBJECTS = java.util.Set.of("i", "im", "ive", "my", "he", "hes", "she", "shes",
+            "his", "her", "we", "our", "they", "theyre", "its", "it", "now", "yo", "mi", "mis", "el", "ella", "su", "sus",
+            "nos", "me", "se", "le", "ahora", "ahorita", "pero");
+
+    /** How far a past, resolved or general trigger reaches on each side (a run-on message has no sentence ends). */
+    private static final int NEAR_SCOPE = 8;
+
+    private static final Pattern SENTENCE = Pattern.compile("[.!?;\\n\\r¿¡…]+|\\s-\\s");
+
+    private static final List<Trigger> TRIGGERS = new ArrayList<>();
+
+    private static void add(Kind kind, String... regexes) {
+        for (String regex : regexes) {
+            TRIGGERS.add(new Trigger(Pattern.compile("\\b(?:" + regex + ")\\b"), kind));
+        }
+    }
+
+    private static Pattern any(String... regexes) {
+        return Pattern.compile("\\b(?:" + String.join("|", regexes) + ")\\b");
+    }
+
+    static {
+        add(Kind.NEGATION, "no", "not", "never", "without", "nor", "none", "denies", "isnt", "wasnt", "arent", "werent",
+                "hasnt", "havent", "hadnt", "dont have", "doesnt have", "didnt have", "dont get", "didnt get", "dont feel any",
+                "no tengo", "no tiene", "no tenia", "no tuvo", "no he tenido", "no ha tenido", "no hay", "no ha", "no se ha",
+                "no es", "no esta", "no estoy", "no estaba", "sin", "nunca", "ni", "tampoco");
+        add(Kind.HYPOTHETICAL, "if", "what if", "in case", "whether", "suppos\\w*", "lets say", "say (?:he|she|i)",
+                "when (?:do|should) (?:we|i) (?:worry|call|go)", "what should (?:we|i) watch for", "before i worry",
+                "when to worry", "so im prepared", "just so i know", "(?:is|would) (?:that|it|this) (?:be )?(?:a|an) (?:911|er|emergency|hospital)",
+                "si", "en caso de", "que pasa si", "que (?:hago|hacemos|hacer) si", "cuando (?:debo|hay que|tengo que)",
+                "y si", "por si (?:le|me|se) (?:da|pasa|llega)");
+        add(Kind.GENERAL, "signs? of", "symptoms? of", "warning signs?", "risks?(?: of)?", "chances? of", "complications?",
+                "side effects?", "(?:can|could|does|will) (?:it|this|that|kyphoplasty|rfa|ablation|the procedure|the injection|"
+                        + "the cement|the shot|the block) (?:cause|lead to|make|leave|result in)",
+                "is it possible", "how (?:common|likely|often|rare)", "what are the (?:odds|chances)", "in general",
+                "(?:people|someone|patients|anyone) who", "ever happen", "does that happen", "actually happens",
+                "senales de", "sintomas de", "riesgos?(?: de)?", "puede (?:causar|dar|provocar|dejar)", "es posible",
+                "que tan (?:comun|seguido|frecuente)", "complicaciones", "efectos secundarios", "le puede pasar");
+        add(Kind.PAST, "(?:\\w+ )?(?:years?|yrs?|months?|decades?) ago", "back then", "ended up", "(?:family|medical) history", "(?:a )?(?:few|couple of|couple|many|several) (?:years|months)",
+                "last (?:year|month|summer|winter|spring|fall)", "(?:19|20)\\d\\d", "back in", "years back", "as a (?:child|kid|teen)",
+                "when (?:i|he|she) was (?:young|younger|a kid|little)", "used to", "history of", "in the past", "once",
+                "previous(?:ly)?", "a while back", "for (?:\\w+ )?(?:\\w+ )?(?:years|yrs|decades|a long time)", "ever since", "since (?:i|he|she|my) (?:was|had|were)",
+                "(?:always|forever) (?:had|been|have)", "has always", "have always", "nothing new", "same as always",
+                "comes and goes", "stable", "chronic",
+                "hace (?:\\w+ )?(?:\\w+ )?(?:anos|meses|decadas)", "(?:el|los) (?:ano|anos) pasados?", "anos atras",
+                "de (?:nino|nina|joven|chico|chica|chiquit[oa]|pequen[oa])",
+                "in (?:january|february|march|april|june|july|august|september|october|november|december)",
+                "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
+                "every (?:morning|day|night|evening|week)", "\\w+ before(?= and| so| but|$)", "daily", "todos los dias", "cada (?:dia|manana|noche)", "una vez", "hace tiempo", "desde hace", "desde (?:el|la|su|mi) (?:accidente|parto|embarazo)",
+                "siempre", "toda la vida", "no ha cambiado", "como siempre", "antecedentes", "cronic[oa]",
+                "le dio (?:un|una) \\w+ hace");
+        add(Kind.RESOLVED, "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:fine|ok|okay|well|great|better)(?: now)?",
+                "fine now", "back to normal", "went away", "gone now", "resolved", "all better", "recovered(?: \\w+)?",
+                "it passed", "turned out", "in remission", "never came back", "got help", "better place", "fine after",
+                "(?:they|nurse|doctor|dr|doc|surgeon|pa|np|physician|office|clinic) (?:\\w+ )?(?:said|told|warned|mentioned)",
+                "warned (?:us|me) about", "(?:is|was|its|it is) (?:normal|expected)", "to expect", "as expected",
+                "like (?:they|the nurse|the doctor) said", "vasovagal",
+                "ya (?:paso|se le quito|se me quito|esta bien|estoy bien|esta estable|me recupere|se recupero|se compuso)",
+                "(?:esta|estoy|quedo) (?:bien|estable)", "todo bien", "se recupero", "me recupere",
+                "(?:me|nos|le) (?:dijeron|explicaron|avisaron)", "(?:el doctor|la doctora|la enfermera|el medico) (?:\\w+ )?(?:dijo|dice)",
+                "dijo (?:el doctor|la doctora|la enfermera)", "(?:es|era) normal", "como (?:dijeron|dijo)");
+        add(Kind.FIGURATIVE, "(?:is|are|its|it s|keeps|been|gonna|going to|will|is going to) (?:\\w+ )?(?:kill|killing|murder|murdering) (?:me|him|her|us)",
+                "(?:dying|dead) (?:to|of|from) \\w+", "(?:im|i m|i am) (?:literally |so )?dead", "could (?:just )?die(?: of \\w+)?",
+                "(?:rather|sooner) die than", "d rather die", "kill for", "scared to death", "bored to death",
+                "(?:almost |nearly )?(?:gave|give|giving) (?:me|him|her) a heart attack", "gonna have a heart attack when",
+                "me esta matando", "me mata", "me va a matar", "(?:me|se|te) (?:quiero |va a |voy a )?(?:morir|muero|muere|muera|moria|morirme) de (?:la |el )?"
+                        + "(?:verguenza|risa|pena|hambre|aburrimiento|sueno|ganas|calor|frio|susto|coraje|nervios)",
+                "(?:me|le) va a dar (?:un|el) (?:infarto|ataque|patatus)(?: cuando)?", "casi me da (?:un|el) (?:infarto|ataque)",
+                "jaja\\w*", "haha\\w*", "lol", "lmao", "jk", "xd");
+    }
+
+    private static final Pattern PSEUDO = any("can not", "could not", "will not", "would not", "does not", "do not", "did not",
+            "not sure (?:if|whether)", "dont know (?:if|whether)", "idk if", "wondering if", "no idea if",
+            "if (?:this|its|it is|that is|thats|that s) (?:normal|serious|an emergency|bad|urgent|important|something)",
+            "if i (?:was|were|wasnt|werent|died|disappeared|was not|were not) (?:gone|here|around|dead)?", "if i died", "if i disappeared",
+            "if it matters", "no one", "not (?:responding|waking|making sense|breathing|able|moving|talking|answering)",
+            "no longer", "no (?:feeling|sensation|strength|control|reason|point|way)", "dont (?:feel|see the point|want)",
+            "doesnt (?:respond|wake|stop|make sense)", "didnt (?:respond|wake)", "never (?:felt|had anything like|been this|this bad|wake)",
+            "no (?:puede|puedo|pueden|podia|podemos|siento|siente|sienta|responde|reacciona|respira|despierta|para|quiero|quiere|"
+                    + "deja|aguanto|aguanta|controlo|controla|habla|camina|sale|entra|agarra|vale|veo|sirve|me|le|lo|la|las|los)",
+            "no se (?:puede|mueve|para|detiene|le|me|quita)", "no tiene sentido", "no hay manera", "sin parar", "sin sentido",
+            "no estoy segur[oa]", "no se si", "all at once", "at once", "(?:hasnt|havent|hadnt|wasnt|isnt|werent) (?:been )?able",
+            "no (?:ha|he|han) podido", "nunca (?:habia|me habia|le habia)", "once (?:a|the|it|they)",
+            "siempre (?:me|le) (?:da|duele)");
+    private static final Pattern TERMINATOR = any("but", "however", "though", "although", "now", "right now", "suddenly",
+            "all of a sudden", "and then", "this time", "this one", "except", "pero", "sin embargo", "ahora", "ahorita",
+            "de repente", "y ahora", "esta vez", "de pronto");
+    /** A fresh time ends a past trigger's scope: "I had a stroke years ago and this morning my face went numb". */
+    private static final Pattern FRESH_TIME = any("today", "tonight", "this morning", "this afternoon", "this evening",
+            "yesterday", "since", "(?:minutes|hours|days) ago", "hoy", "anoche", "esta (?:manana|tarde|noche)", "ayer", "desde",
+            "hace (?:\\w+ )?(?:minutos|horas|dias|rato)");
+    /** A recent time is never the past of a past trigger. */
+    private static final Pattern RECENT = any("(?:\\w+ )?(?:minutes?|hours?|days?) ago", "hace (?:\\w+ )?(?:minutos?|horas?|dias?|rato)");
+
+    /** For each word, the position of the first word of the forward trigger whose scope holds it (-1: none). */
+    private final int[] before;
+    /** For each word, the position of the last word of the backward trigger whose scope holds it (-1: none). */
+    private final int[] after;
+    private final int[] sentenceOf;
+    /** Words of a figure of speech ("is killing me", "me muero de la vergüenza"): never part of an emergency. */
+    private final boolean[] figure;
+    /** Whether the text holds a trigger other than a denial. */
+    private boolean framed;
+    /** Whether the text holds a denial. */
+    private boolean denied;
+
+    private Context(int size) {
+        before = new int[size];
+        after = new int[size];
+        sentenceOf = new int[size];
+        figure = new boolean[size];
+        Arrays.fill(before, -1);
+        Arrays.fill(after, -1);
+    }
+
+    /** The context of the message's words, which are those of {@link Words#of} in the same order. */
+    static Context of(String message) {
+        List<List<String>> sentences = new ArrayList<>();
+        List<boolean[]> clauseStarts = new ArrayList<>();
+        for (String sentence : SENTENCE.split(message == null ? "" : message)) {
+            List<String> words = new ArrayList<>();
+            List<Boolean> starts = new ArrayList<>();
+            for (String clause : sentence.split(",")) {
+                List<String> clauseWords = Words.of(clause);
+                for (int i = 0; i < clauseWords.size(); i++) {
+                    words.add(clauseWords.get(i));
+                    starts.add(i == 0);
+                }
+            }
+            if (!words.isEmpty()) {
+                sentences.add(words);
+                boolean[] clauseStart = new boolean[words.size()];
+                for (int i = 0; i < clauseStart.length; i++) {
+                    clauseStart[i] = starts.get(i);
+                }
+                clauseStarts.add(clauseStart);
+            }
+        }
+        int size = sentences.stream().mapToInt(List::size).sum();
+        Context context = new Context(size);
+        int offset = 0;
+        for (int s = 0; s < sentences.size(); s++) {
+            context.read(sentences.get(s), clauseStarts.get(s), offset, s);
+            offset += sentences.get(s).size();
+        }
+        return context;
+    }
+
+    /** Marks the words that regex matches cover; returns the spans [start, end) in words. */
+    private static List<int[]> spans(Pattern regex, String text, int[] wordAt) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = regex.matcher(text);
+        while (m.find()) {
+            if (m.end() > m.start()) {
+                spans.add(new int[] {wordAt[m.start()], wordAt[m.end() - 1] + 1});
+            }
+        }
+        return spans;
+    }
+
+    private void read(List<String> words, boolean[] clauseStart, int offset, int sentence) {
+        int n = words.size();
+        Arrays.fill(sentenceOf, offset, offset + n, sentence);
+        String text = String.join(" ", words);
+        int[] wordAt = new int[text.length()];
+        for (int i = 0, c = 0; i < n; i++) {
+            for (int k = 0; k < words.get(i).length() + 1 && c < text.length(); k++) {
+                wordAt[c++] = i;
+            }
+        }
+        boolean[] pseudo = mark(spans(PSEUDO, text, wordAt), n);
+        boolean[] terminator = mark(spans(TERMINATOR, text, wordAt), n);
+        boolean[] fresh = mark(spans(FRESH_TIME, text, wordAt), n);
+        boolean[] recent = mark(spans(RECENT, text, wordAt), n);
+        for (Trigger trigger : TRIGGERS) {
+            for (int[] span : spans(trigger.regex(), text, wordAt)) {
+                int at = span[0];
+                int end = span[1];
+                if (pseudo[at] || trigger.kind() == Kind.PAST && recent[at]) {
+                    continue;
+                }
+                framed |= trigger.kind() != Kind.NEGATION;
+                denied |= trigger.kind() == Kind.NEGATION;
+                if (trigger.kind() == Kind.FIGURATIVE) {
+                    Arrays.fill(figure, offset + at, offset + Math.min(n, end), true);
+                    continue;
+                }
+                boolean byClause = trigger.kind() == Kind.HYPOTHETICAL || trigger.kind() == Kind.GENERAL;
+                int limit = switch (trigger.kind()) {
+                    case NEGATION -> Math.min(n, end + NEGATION_SCOPE);
+                    // a time that opens the sentence sets it all in the past: "Two years ago, after my fracture, I ..."
+                    case PAST -> at <= 1 ? n : Math.min(n, end + NEAR_SCOPE);
+                    case RESOLVED -> Math.min(n, end + NEAR_SCOPE);
+                    default -> n;
+                };
+                for (int i = end; i < limit && !terminator[i] && !(byClause && clauseStart[i] && SUBJECTS.contains(words.get(i)))
+                        && !(trigger.kind() == Kind.PAST && fresh[i]); i++) {
+                    if (before[offset + i] < 0 || before[offset + i] > offset + at) {
+                        before[offset + i] = offset + at;
+                    }
+                }
+                if (trigger.kind() != Kind.NEGATION && trigger.kind() != Kind.HYPOTHETICAL) {
+                    int first = Math.max(0, at - NEAR_SCOPE);
+                    for (int i = at - 1; i >= first && !terminator[i] && !(trigger.kind() == Kind.PAST && fresh[i]); i--) {
+                        after[offset + i] = Math.max(after[offset + i], offset + end - 1);
+                        if (byClause && clauseStart[i] && SUBJECTS.contains(words.get(i))) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean[] mark(List<int[]> spans, int n) {
+        boolean[] marked = new boolean[n];
+        for (int[] span : spans) {
+            Arrays.fill(marked, span[0], Math.min(n, span[1]), true);
+        }
+        return marked;
+    }
+
+    /** Whether the words [start, end) are out of the present: in scope of a trigger outside them. */
+    boolean outOfPresent(int start, int end) {
+        for (int j = start; j < end && j < before.length; j++) {
+            if (figure[j] || before[j] >= 0 && before[j] < start || after[j] >= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sentence the word is in (0 for the first). */
+    int sentenceOf(int word) {
+        return sentenceOf[word];
+    }
+
+    /** Whether the text holds a hypothetical, general, past, resolved or figurative trigger (not only a denial). */
+    boolean framed() {
+        return framed;
+    }
+
+    /** Whether the text holds any trigger, a denial too. */
+    boolean anyTrigger() {
+        return framed || denied;
+    }
+
+    int size() {
+        return before.length;
+    }
+}

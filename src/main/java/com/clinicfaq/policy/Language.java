@@ -1,0 +1,56 @@
+package com.clinicfaq.policy;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The language a visitor writes in, as far as the policy needs it: urgent guidance is given in Spanish to a
+ * message written in Spanish. Told from the short function words both languages are full of, which a phone
+ * message keeps even when accents and capitals are dropped.
+ */
+public enum Language {
+    ENGLISH("en"),
+    SPANISH("es");
+
+    private static final Set<String> SPANISH_WORDS = Set.of(
+            "el", "la", "los", "las", "de", "del", "que", "y", "en", "un", "una", "mi", "mis", "su", "sus", "se",
+            "por", "con", "para", "es", "esta", "estoy", "esto", "eso", "tiene", "tengo", "muy", "pero", "le", "lo",
+            "al", "como", "mas", "ya", "puedo", "puede", "hay", "ayuda", "dolor", "porque", "cuando", "donde",
+            "quiero", "siento", "estaba", "desde", "despues", "hace", "nada", "ella", "ahora", "ahorita", "mucho",
+            "poco", "usted", "ustedes", "yo", "tu", "nos", "fue", "son", "estan", "sin", "sobre", "todo", "tambien",
+            "cuanto", "cuanta", "cual", "quien", "bien", "mal", "si", "pierna", "piernas", "espalda", "pecho",
+            "cabeza", "esposo", "esposa", "mama", "papa", "hijo", "hija", "abuela", "abuelo", "puedes", "necesito",
+            "favor", "hola", "gracias");
+    private static final Set<String> ENGLISH_WORDS = Set.of(
+            "the", "a", "an", "and", "of", "to", "in", "is", "it", "my", "i", "you", "he", "she", "can", "cant", "not",
+            "have", "has", "what", "how", "with", "for", "on", "this", "that", "after", "do", "does", "im", "was",
+            "are", "be", "will", "should", "would", "could", "just", "back", "pain", "legs", "leg", "chest", "since",
+            "about", "when", "his", "her", "we", "they", "there", "from", "at", "dont", "but", "so", "if", "am",
+            "been", "get", "got", "feel", "cannot", "husband", "wife", "mom", "dad", "please", "help", "hi", "hello",
+            "thanks");
+
+    public final String code;
+
+    Language(String code) {
+        this.code = code;
+    }
+
+    /** Spanish when the message has more Spanish than English function words, else English. */
+    public static Language of(String message) {
+        return of(Words.of(message));
+    }
+
+    static Language of(List<String> words) {
+        int spanish = 0;
+        int english = 0;
+        for (String word : words) {
+            if (SPANISH_WORDS.contains(word)) {
+                spanish++;
+            }
+            if (ENGLISH_WORDS.contains(word)) {
+                english++;
+            }
+        }
+        return spanish > english ? SPANISH : ENGLISH;
+    }
+}

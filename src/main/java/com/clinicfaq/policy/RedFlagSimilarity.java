@@ -1,0 +1,175 @@
+package com.clinicfaq.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The policy's second line, beside the patterns: a message is taken for an emergency when one of its sentences is
+ * close in meaning to a curated message of an emergency rule ({@code similar:} and {@code examples:}) and not
+ * closer to a curated calm message ({@code not-emergencies:}). Every sentence is checked on its own, so an
+ * emergency inside an ordinary question is caught; a long sentence is also read in overlapping stretches of words.
+ * The thresholds are calibrated for recall on the dev half of the red-flag set (docs/evaluation.md).
+ */
+final class RedFlagSimilarity {
+
+    /** An English sentence at least this close to an emergency's curated message may be one ... */
+    static final double THRESHOLD = Double.parseDouble(System.getProperty("rf.t", "0.45"));
+    /** ... when it is closer to it than to every calm message by at least this much. */
+    static final double MARGIN = Double.parseDouble(System.getProperty("rf.m", "0.15"));
+    /**
+     * The same for a Spanish sentence: the model was trained on English, so Spanish sentences all look alike to it and
+     * must be much closer.
+     */
+    static final double THRESHOLD_ES = Double.parseDouble(System.getProperty("rf.tes", "0.80"));
+    static final double MARGIN_ES = Double.parseDouble(System.getProperty("rf.mes", "0.15"));
+    /** Sentences longer than this many words are also read in stretches of this many words. */
+    static final int WINDOW = 10;
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;:\\n\\r¿¡…]+|\\s+-\\s+|,\\s*(?=(?:and|but|also|plus|y|pero|tambien|también)\\b)");
+
+    record Example(Rule rule, String text, float[] vector) {}
+
+    /** What the closest curated messages were: for the decision and for staff. */
+    record Match(Rule rule, String example, double similarity, double calmSimilarity, String calmExample, String segment,
+            Language language, boolean inFrame) {
+
+        boolean urgent() {
+            if (inFrame) {
+                return false;
+            }
+            return language == Language.SPANISH
+                    ? similarity >= THRESHOLD_ES && similarity - calmSimilarity >= MARGIN_ES
+                    : similarity >= THRESHOLD && similarity - calmSimilarity >= MARGIN;
+        }
+
+        /** The same match in a hypothetical, general, past or resolved frame: never an emergency by meaning alone. */
+        Match framed() {
+            return new Match(rule, example, similarity, calmSimilarity, calmExample, segment, language, true);
+        }
+
+        String basis() {
+            return "similar in meaning (%.2f) to \"%s\"%s".formatted(similarity, example,
+                    calmExample == null ? "" : "; closest calm message %.2f".formatted(calmSimilarity));
+        }
+    }
+
+    private final SentenceEncoder encoder;
+    private final List<Example> urgent;
+    private final List<float[]> calm;
+    private final List<String> calmTexts;
+
+    RedFlagSimilarity(SentenceEncoder encoder, List<Rule> emergencyRules, List<String> notEmergencies) {
+        this.encoder = encoder;
+        List<Rule> owners = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Rule rule : emergencyRules) {
+            for (String text : concat(rule.examples(), rule.similar())) {
+                owners.add(rule);
+                texts.add(text);
+            }
+        }
+        List<float[]> vectors = texts.isEmpty() ? List.of() : encoder.encodeCurated(texts);
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            examples.add(new Example(owners.get(i), texts.get(i), vectors.get(i)));
+        }
+        this.urgent = List.copyOf(examples);
+        this.calmTexts = List.copyOf(notEmergencies);
+        this.calm = notEmergencies.isEmpty() ? List.of() : List.copyOf(encoder.encodeCurated(notEmergencies));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The most alarming sentence of the message, whether or not it passes the thresholds; empty for a message without words. */
+    Optional<Match> closest(String message) {
+        List<Segment> segments = segments(message);
+        if (segments.isEmpty() || urgent.isEmpty()) {
+            return Optional.empty();
+        }
+        List<float[]> vectors = encoder.encode(segments.stream().map(Segment::text).toList());
+        Match best = null;
+        for (int s = 0; s < segments.size(); s++) {
+            Match match = match(segments.get(s).text(), vectors.get(s));
+            if (segments.get(s).framed()) {
+                match = match.framed();
+            }
+            if (best == null || rank(match) > rank(best)) {
+                best = match;
+            }
+        }
+        return Optional.of(best);
+    }
+
+    /** Urgent matches first, then by how far above the calm messages. */
+    private static double rank(Match match) {
+        return (match.urgent() ? 10 : 0) + match.similarity() - match.calmSimilarity();
+    }
+
+    private Match match(String segment, float[] vector) {
+        Example nearest = null;
+        double similarity = -1;
+        for (Example example : urgent) {
+            double s = dot(vector, example.vector());
+            if (s > similarity) {
+                similarity = s;
+                nearest = example;
+            }
+        }
+        double calmSimilarity = -1;
+        String calmExample = null;
+        for (int i = 0; i < calm.size(); i++) {
+            double s = dot(vector, calm.get(i));
+            if (s > calmSimilarity) {
+                calmSimilarity = s;
+                calmExample = calmTexts.get(i);
+            }
+        }
+        return new Match(nearest.rule(), nearest.text(), similarity, calmSimilarity, calmExample, segment, Language.of(segment), false);
+    }
+
+    /**
+     * A sentence or a stretch of one, and whether its sentence is framed: denied, hypothetical, general, past,
+     * over or figurative ({@link Context}); a framed sentence is never an emergency by meaning alone.
+     */
+    record Segment(String text, boolean framed) {}
+
+    /** The message's sentences, and stretches of its long sentences; at most 24 pieces. */
+    static List<Segment> segments(String message) {
+        if (message == null || message.codePoints().noneMatch(Character::isLetter)) {
+            return List.of();
+        }
+        List<Segment> segments = new ArrayList<>();
+        for (String sentence : SENTENCE_END.split(message)) {
+            String[] words = sentence.strip().split("\\s+");
+            if (sentence.codePoints().noneMatch(Character::isLetter)) {
+                continue;
+            }
+            boolean framed = Context.of(sentence).anyTrigger();
+            segments.add(new Segment(sentence.strip(), framed));
+            if (words.length > WINDOW + 2) {
+                for (int start = 0; start < words.length; start += WINDOW / 2) {
+                    int end = Math.min(words.length, start + WINDOW);
+                    segments.add(new Segment(String.join(" ", java.util.Arrays.copyOfRange(words, start, end)), framed));
+                    if (end == words.length) {
+                        break;
+                    }
+                }
+            }
+        }
+        return segments.size() > 24 ? List.copyOf(segments.subList(0, 24)) : List.copyOf(segments);
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}
