@@ -7,9 +7,12 @@ import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.Decision;
 import com.clinicfaq.policy.PolicyRules;
 import com.clinicfaq.policy.PolicyRulesReader;
+import com.clinicfaq.search.AnswerEngine;
 import com.clinicfaq.search.Embedder;
+import com.clinicfaq.search.Scoring;
 import com.clinicfaq.search.OnnxEmbedder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +24,60 @@ import java.util.stream.Stream;
  * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report.
  */
 public final class RedFlagCommand {
+
+    /**
+     * What a visitor's message costs in process, as the chat takes it: the policy (patterns, then meaning, every
+     * sentence embedded) and, for a question, the answer engine. Nothing is remembered between messages (no question
+     * memory), so every message is embedded afresh: the worst case.
+     */
+    private static void latency(KnowledgeBase knowledge, Embedder embedder, PolicyRules rules) {
+        try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
+            ConversationPolicy policy = new ConversationPolicy(rules, new PolicyEncoder(embedder));
+            List<String> messages = new ArrayList<>();
+            for (String name : EvaluationSet.NAMES) {
+                EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name).questions().forEach(q -> messages.add(q.text()));
+            }
+            for (String name : RedFlagSet.NAMES) {
+                RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).cases().forEach(c -> messages.add(c.message()));
+            }
+            for (int warm = 0; warm < 3; warm++) {
+                messages.forEach(m -> reply(policy, engine, m));
+            }
+            List<Double> policyMillis = new ArrayList<>();
+            List<Double> totalMillis = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (String m : messages) {
+                    long start = System.nanoTime();
+                    Decision decision = policy.decide(m);
+                    long decided = System.nanoTime();
+                    if (decision instanceof Decision.AskKnowledgeBase || decision instanceof Decision.NeedsClinician) {
+                        engine.answer(m);
+                    }
+                    long end = System.nanoTime();
+                    policyMillis.add((decided - start) / 1e6);
+                    totalMillis.add((end - start) / 1e6);
+                }
+            }
+            System.out.printf("%d messages (the evaluation questions and the red-flag sets' last turns), 3 rounds after 3 to warm up%n",
+                    messages.size());
+            System.out.println("policy alone:        " + percentiles(policyMillis));
+            System.out.println("policy and answer:   " + percentiles(totalMillis));
+        }
+    }
+
+    private static void reply(ConversationPolicy policy, AnswerEngine engine, String message) {
+        Decision decision = policy.decide(message);
+        if (decision instanceof Decision.AskKnowledgeBase || decision instanceof Decision.NeedsClinician) {
+            engine.answer(message);
+        }
+    }
+
+    private static String percentiles(List<Double> millis) {
+        List<Double> sorted = millis.stream().sorted().toList();
+        java.util.function.DoubleUnaryOperator at = q -> sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size())));
+        return "median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms".formatted(at.applyAsDouble(0.5), at.applyAsDouble(0.9),
+                at.applyAsDouble(0.99), sorted.getLast());
+    }
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
@@ -36,6 +93,10 @@ public final class RedFlagCommand {
         System.out.printf("Policy with %d curated messages encoded in %d ms%n", rules.emergency().stream()
                 .mapToInt(r -> r.examples().size() + r.similar().size()).sum() + rules.notEmergencies().size(),
                 (System.nanoTime() - start) / 1_000_000);
+        if (options.contains("--latency")) {
+            latency(knowledge, embedder, rules);
+            return;
+        }
         for (String name : RedFlagSet.NAMES) {
             RedFlagSet.Result result = RedFlagSet.load(Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name).run(policy);
             System.out.println(result.summary());

@@ -28,7 +28,7 @@ class PolicyRulesReaderTests {
         assertThat(rules.texts().suggestions()).contains("What is kyphoplasty?");
         assertThat(rules.emergency()).extracting(Rule::id).containsExactly("self-harm", "overdose", "stroke",
                 "severe-allergic-reaction", "heavy-bleeding", "unresponsive", "sudden-severe-headache", "leg-numbness-or-weakness",
-                "bladder-or-bowel-control", "chest-pain", "trouble-breathing", "fever-or-wound", "bad-fall");
+                "bladder-or-bowel-control", "chest-pain", "trouble-breathing", "fever-or-wound", "bad-fall", "other-danger");
         assertThat(rules.emergency()).allSatisfy(rule -> assertThat(rule.replyEs()).contains("911"));
         assertThat(rules.texts().disclaimerEs()).contains("911");
         assertThat(rules.notEmergencies()).isNotEmpty();

@@ -226,6 +226,22 @@ class WidgetBrowserIntegrationTests {
     }
 
     @Test
+    void showsSpanishUrgentGuidanceAsTheSameAlert() {
+        browser = Browser.phone();
+        browser.open(site() + "/");
+        openChat();
+
+        ask("mi mamá no puede respirar bien");
+
+        WebElement alert = browser.await(d -> browser.in(".msg.alert[role=alert]"));
+        assertThat(alert.getText()).contains("Llame al 911");
+        assertThat(browser.js("const cs = getComputedStyle(root.querySelector('.alert')); "
+                        + "return cs.borderTopWidth + ' ' + cs.borderTopColor"))
+                .isEqualTo("2px rgb(179, 38, 30)");
+        browser.await(d -> browser.in(".msg.bot[data-kind='handoff.offer']"));
+    }
+
+    @Test
     void takesAHandoffRequestValidatedInTheBrowserAndOnTheServer() {
         browser = Browser.desktop(1280, 900);
         browser.open(site() + "/");

@@ -86,6 +86,56 @@ class ChatIntegrationTests {
     }
 
     @Test
+    void givesSpanishUrgentGuidanceFirstToASpanishRedFlagThenASpanishOffer() throws Exception {
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitType("welcome");
+            chat.say("mi esposo se desmayo y no responde");
+
+            JsonNode first = chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
+            JsonNode offer = chat.awaitBot("handoff.offer");
+
+            assertThat(first.path("kind").asString()).isEqualTo("emergency");
+            assertThat(first.path("text").asString()).contains("Llame al 911");
+            assertThat(first.path("disclaimer").asString()).contains("no es un consejo médico");
+            assertThat(offer.path("text").asString()).contains("¿Quiere que alguien del personal");
+        }
+    }
+
+    @Test
+    void givesUrgentGuidanceFirstWhenARedFlagComesLaterWhileTheContactFormIsOpen() throws Exception {
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitType("welcome");
+            chat.say("how long does kyphoplasty take?");
+            chat.awaitBot("answer");
+            chat.say("can someone call me back?");
+            chat.awaitBot("handoff.form");
+            chat.say("wait, my wife's face is drooping on one side and she can't talk right");
+
+            JsonNode next = chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > 0
+                    && !List.of("answer", "handoff.form", "greeting").contains(f.path("kind").asString()));
+
+            assertThat(next.path("kind").asString()).isEqualTo("emergency");
+            assertThat(next.path("text").asString()).contains("stroke").contains("911");
+            // the form stays open: the visitor can still leave their details
+            JsonNode confirmed = chat.submitHandoff("Ana Reyes", "707-555-0100");
+            assertThat(confirmed.path("text").asString()).contains("received");
+        }
+    }
+
+    @Test
+    void aCalmQuestionWithAlarmingWordsGetsNoFalseAlarm() throws Exception {
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitType("welcome");
+            chat.say("what are the warning signs of a stroke? my dad had one in 2019");
+
+            JsonNode reply = chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
+
+            assertThat(reply.path("kind").asString()).isNotEqualTo("emergency");
+            assertThat(reply.path("emergency").booleanValue()).isFalse();
+        }
+    }
+
+    @Test
     void offersAConsultationForAQuestionAboutTheVisitorsOwnCase() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
             chat.say("I'm on blood thinners, is it safe for me?");

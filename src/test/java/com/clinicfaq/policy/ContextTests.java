@@ -1,0 +1,64 @@
+package com.clinicfaq.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which alarming words the emergency patterns may count: only those about someone now. */
+class ContextTests {
+
+    /** Whether the phrase, as words, stands in the message outside any denial, hypothesis, general question or past. */
+    private static boolean inPresent(String message, String phrase) {
+        List<String> words = Words.of(message);
+        List<String> wanted = Words.of(phrase);
+        Context context = Context.of(message);
+        for (int at = 0; at + wanted.size() <= words.size(); at++) {
+            if (words.subList(at, at + wanted.size()).equals(wanted) && !context.outOfPresent(at, at + wanted.size())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void takesSymptomsHappeningNowAsTheyAre() {
+        assertThat(inPresent("my legs went numb this morning", "numb")).isTrue();
+        assertThat(inPresent("he is not breathing", "not breathing")).isTrue();
+        assertThat(inPresent("i can not move my legs", "legs")).isTrue();
+        assertThat(inPresent("no puede respirar", "no puede respirar")).isTrue();
+    }
+
+    @Test
+    void setsDeniedSymptomsAside() {
+        assertThat(inPresent("no fever, no numbness, just sore", "fever")).isFalse();
+        assertThat(inPresent("wife isnt short of breath or anything", "short of breath")).isFalse();
+        assertThat(inPresent("no tengo fiebre ni nada raro", "fiebre")).isFalse();
+    }
+
+    @Test
+    void setsHypothesesAsideToTheEndOfTheirClauseOnly() {
+        assertThat(inPresent("what should i do if i get a fever after the procedure", "fever")).isFalse();
+        assertThat(inPresent("si me da fiebre despues, a quien llamo", "fiebre")).isFalse();
+        assertThat(inPresent("sorry if this is weird, my eyelid started drooping", "drooping")).isTrue();
+        assertThat(inPresent("not sure if it matters but my legs gave out", "legs")).isTrue();
+    }
+
+    @Test
+    void setsThePastAndTheOverAsideButNotWhatIsNewNow() {
+        assertThat(inPresent("i had a stroke in 2019, can i still have it", "stroke")).isFalse();
+        assertThat(inPresent("mi papa tuvo un derrame hace dos anos", "derrame")).isFalse();
+        assertThat(inPresent("he passed out after the block, the nurse said it was vasovagal", "passed out")).isFalse();
+        assertThat(inPresent("i had a stroke years ago but now my face is drooping", "drooping")).isTrue();
+        assertThat(inPresent("i fell two days ago and now i cant feel my legs", "cant feel")).isTrue();
+    }
+
+    @Test
+    void setsGeneralQuestionsAndFiguresOfSpeechAside() {
+        assertThat(inPresent("what are the warning signs of a stroke", "stroke")).isFalse();
+        assertThat(inPresent("can kyphoplasty cause paralysis", "paralysis")).isFalse();
+        assertThat(inPresent("me quiero morir de la verguenza", "me quiero morir")).isFalse();
+        assertThat(inPresent("this pain is killing me", "killing me")).isFalse();
+        assertThat(inPresent("i want to die", "want to die")).isTrue();
+    }
+}
