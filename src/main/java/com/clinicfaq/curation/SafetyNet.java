@@ -2,11 +2,14 @@ package com.clinicfaq.curation;
 
 import com.clinicfaq.knowledge.KnowledgeBaseProperties;
 import com.clinicfaq.policy.ConversationPolicy;
+import com.clinicfaq.policy.PolicyRules;
 import com.clinicfaq.search.AnswerEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -105,7 +108,6 @@ public class SafetyNet {
             return;
         }
         ConversationPolicy checking = new ConversationPolicy(policy.rules(), encoder.forCuratedMessages());
-        ConversationPolicy before = live == null ? null : new ConversationPolicy(live.rules(), encoder.forCuratedMessages());
         for (String name : RedFlagSet.NAMES) {
             if (!RedFlagSet.exists(checks, name)) {
                 failures.add(new Failure("checks", "The red-flag set is missing (" + checks.resolve(RedFlagSet.fileName(name)) + ")."));
@@ -113,15 +115,16 @@ public class SafetyNet {
             }
             RedFlagSet set = RedFlagSet.load(checks, name);
             RedFlagSet.Result result = set.run(checking);
+            caught.put(new Caught(policy.rules(), name), caughtIds(result));
             figures.add(result.summary());
             if (result.recall() < RED_FLAG_RECALL_FLOOR || result.falseAlarmRate() > FALSE_ALARM_CEILING) {
                 failures.add(new Failure("red flags", "%s; the floor is %.0f %% and at most %.0f %% false alarms; for example: %s"
                         .formatted(result.summary(), 100 * RED_FLAG_RECALL_FLOOR, 100 * FALSE_ALARM_CEILING,
                                 quoted(result.misses().stream().map(o -> o.c().message()).toList()))));
             }
-            if (before != null) {
-                java.util.Set<String> caughtBefore = new java.util.HashSet<>();
-                set.run(before).outcomes().stream().filter(o -> o.c().urgent() && o.correct()).forEach(o -> caughtBefore.add(o.c().id()));
+            if (live != null) {
+                Set<String> caughtBefore = caught.computeIfAbsent(new Caught(live.rules(), name), key -> caughtIds(
+                        set.run(new ConversationPolicy(live.rules(), encoder.forCuratedMessages()))));
                 List<String> lost = result.outcomes().stream()
                         .filter(o -> o.c().urgent() && !o.correct() && caughtBefore.contains(o.c().id()))
                         .map(o -> o.c().message())
@@ -132,6 +135,21 @@ public class SafetyNet {
                 }
             }
         }
+    }
+
+    /** The urgent messages a version's rules catch, per set: the live version's are not run again at every publish. */
+    private record Caught(PolicyRules rules, String set) {}
+
+    private final Map<Caught, Set<String>> caught = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Caught, Set<String>> eldest) {
+            return size() > 8;
+        }
+    });
+
+    private static Set<String> caughtIds(RedFlagSet.Result result) {
+        return result.outcomes().stream().filter(o -> o.c().urgent() && o.correct()).map(o -> o.c().id())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static String quoted(List<String> messages) {

@@ -53,8 +53,8 @@ final class Words {
             return true;
         }
         int typos = typos(patternWord);
-        return typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && distance(patternWord, word, typos) <= typos
-                && !KnownWords.contains(word);
+        return typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && !KnownWords.contains(word)
+                && distance(patternWord, word, typos) <= typos;
     }
 
     /**
@@ -66,12 +66,12 @@ final class Words {
             return true;
         }
         int typos = Math.min(1, typos(prefix)); // a prefix is short of its word: one typo, not two
-        if (typos == 0 || word.length() < prefix.length() - typos) {
+        if (typos == 0 || word.length() < prefix.length() - typos || KnownWords.contains(word)) {
             return false;
         }
         for (int length = prefix.length() - typos; typos > 0 && length <= Math.min(word.length(), prefix.length() + typos); length++) {
             if (distance(prefix, word.substring(0, length), typos) <= typos) {
-                return !KnownWords.contains(word);
+                return true;
             }
         }
         return false;
