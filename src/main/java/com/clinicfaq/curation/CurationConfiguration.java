@@ -49,6 +49,6 @@ class CurationConfiguration {
         log.info("Knowledge version {}: {} articles, {} FAQs, {} synonym rules, {} out-of-scope topics", version.id(),
                 parsed.knowledge().articles().size(), parsed.knowledge().faqs().size(), parsed.knowledge().synonyms().size(),
                 parsed.knowledge().outOfScope().size());
-        return new LiveKnowledge(new LiveKnowledge.Live(version.id(), parsed.knowledge(), new ConversationPolicy(parsed.rules(), encoder), files));
+        return new LiveKnowledge(new LiveKnowledge.Live(version.id(), parsed.knowledge(), parsed.policy(encoder), files));
     }
 }

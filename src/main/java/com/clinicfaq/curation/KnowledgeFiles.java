@@ -3,7 +3,9 @@ package com.clinicfaq.curation;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseFormatException;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
+import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.PolicyRules;
+import com.clinicfaq.policy.SentenceEncoder;
 import com.clinicfaq.policy.PolicyRulesReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +33,20 @@ public record KnowledgeFiles(Map<String, String> files) {
     }
 
     /** What the bot answers from, read whole. */
-    public record Parsed(KnowledgeBase knowledge, PolicyRules rules) {}
+    public record Parsed(KnowledgeBase knowledge, PolicyRules rules) {
+
+        /** Every FAQ question and every other way of asking it: what visitors ordinarily ask. */
+        public List<String> ordinaryQuestions() {
+            return knowledge.faqs().stream()
+                    .flatMap(faq -> Stream.concat(Stream.of(faq.question()), faq.phrasings().stream()))
+                    .toList();
+        }
+
+        /** The policy of these files, reading red flags by meaning with this encoder. */
+        public ConversationPolicy policy(SentenceEncoder encoder) {
+            return new ConversationPolicy(rules, encoder, ordinaryQuestions());
+        }
+    }
 
     /** Files that cannot be published, with a message naming the file and line at fault. */
     public static final class Invalid extends RuntimeException {

@@ -93,7 +93,7 @@ public class KnowledgePublisher {
     /** Reads and indexes files without publishing them. */
     public Preview preview(KnowledgeFiles files) {
         KnowledgeFiles.Parsed parsed = files.parse();
-        return new Preview(parsed, new ConversationPolicy(parsed.rules(), encoder), engine.preview(parsed.knowledge()));
+        return new Preview(parsed, parsed.policy(encoder), engine.preview(parsed.knowledge()));
     }
 
     /** Why the files in the folder were not published, if they were not. */
@@ -172,7 +172,7 @@ public class KnowledgePublisher {
             return;
         }
         AnswerEngine.IndexStats stats = engine.rebuild(parsed.knowledge());
-        live.replace(new LiveKnowledge.Live(version, parsed.knowledge(), new ConversationPolicy(parsed.rules(), encoder), files));
+        live.replace(new LiveKnowledge.Live(version, parsed.knowledge(), parsed.policy(encoder), files));
         log.info("Knowledge version {} in force: {} items indexed in {} ms", version, stats.items(), stats.buildMillis());
     }
 

@@ -128,8 +128,12 @@ public record RedFlagSet(String name, List<Case> cases) {
      * its last turn gets the guidance with its number (988 or 911); a calm case when no turn gets urgent guidance.
      */
     public Result run(ConversationPolicy policy) {
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Case c : cases) {
+        // the policy is thread-safe: the cases are run on the common pool, in the set's order
+        return new Result(name, cases.parallelStream().map(c -> outcome(policy, c)).toList());
+    }
+
+    private static Outcome outcome(ConversationPolicy policy, Case c) {
+        {
             int alarmed = -1;
             Decision last = null;
             for (int i = 0; i < c.turns().size(); i++) {
@@ -142,8 +146,7 @@ public record RedFlagSet(String name, List<Case> cases) {
             boolean correct = c.urgent()
                     ? last instanceof Decision.Emergency emergency && emergency.guidance().contains(c.line())
                     : alarmed < 0;
-            outcomes.add(new Outcome(c, correct, last, alarmed));
+            return new Outcome(c, correct, last, alarmed);
         }
-        return new Result(name, List.copyOf(outcomes));
     }
 }

@@ -107,7 +107,7 @@ public class SafetyNet {
         if (encoder == null) {
             return;
         }
-        ConversationPolicy checking = new ConversationPolicy(policy.rules(), encoder.forCuratedMessages());
+        ConversationPolicy checking = policy.withEncoder(encoder.forCuratedMessages());
         for (String name : RedFlagSet.NAMES) {
             if (!RedFlagSet.exists(checks, name)) {
                 failures.add(new Failure("checks", "The red-flag set is missing (" + checks.resolve(RedFlagSet.fileName(name)) + ")."));
@@ -115,7 +115,7 @@ public class SafetyNet {
             }
             RedFlagSet set = RedFlagSet.load(checks, name);
             RedFlagSet.Result result = set.run(checking);
-            caught.put(new Caught(policy.rules(), name), caughtIds(result));
+            caught.put(new Caught(policy.rules(), policy.ordinaryQuestions(), name), caughtIds(result));
             figures.add(result.summary());
             if (result.recall() < RED_FLAG_RECALL_FLOOR || result.falseAlarmRate() > FALSE_ALARM_CEILING) {
                 failures.add(new Failure("red flags", "%s; the floor is %.0f %% and at most %.0f %% false alarms; for example: %s"
@@ -123,8 +123,8 @@ public class SafetyNet {
                                 quoted(result.misses().stream().map(o -> o.c().message()).toList()))));
             }
             if (live != null) {
-                Set<String> caughtBefore = caught.computeIfAbsent(new Caught(live.rules(), name), key -> caughtIds(
-                        set.run(new ConversationPolicy(live.rules(), encoder.forCuratedMessages()))));
+                Set<String> caughtBefore = caught.computeIfAbsent(new Caught(live.rules(), live.ordinaryQuestions(), name),
+                        key -> caughtIds(set.run(live.withEncoder(encoder.forCuratedMessages()))));
                 List<String> lost = result.outcomes().stream()
                         .filter(o -> o.c().urgent() && !o.correct() && caughtBefore.contains(o.c().id()))
                         .map(o -> o.c().message())
@@ -138,7 +138,7 @@ public class SafetyNet {
     }
 
     /** The urgent messages a version's rules catch, per set: the live version's are not run again at every publish. */
-    private record Caught(PolicyRules rules, String set) {}
+    private record Caught(PolicyRules rules, List<String> ordinaryQuestions, String set) {}
 
     private final Map<Caught, Set<String>> caught = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override

@@ -87,7 +87,7 @@ final class Context {
                 "every (?:morning|day|night|evening|week)", "\\w+ before(?= and| so| but|$)", "daily", "todos los dias", "cada (?:dia|manana|noche)", "una vez", "hace tiempo", "desde hace", "desde (?:el|la|su|mi) (?:accidente|parto|embarazo)",
                 "siempre", "toda la vida", "no ha cambiado", "como siempre", "antecedentes", "cronic[oa]",
                 "le dio (?:un|una) \\w+ hace");
-        add(Kind.RESOLVED, "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:fine|ok|okay|well|great|better)(?: now)?",
+        add(Kind.RESOLVED, "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:fine|ok|okay|well|great|better)(?! off)(?: now)?",
                 "fine now", "back to normal", "went away", "gone now", "resolved", "all better", "recovered(?: \\w+)?",
                 "it passed", "turned out", "in remission", "never came back", "got help", "better place", "fine after",
                 "(?:they|nurse|doctor|dr|doc|surgeon|pa|np|physician|office|clinic) (?:\\w+ )?(?:said|told|warned|mentioned)",
@@ -117,7 +117,8 @@ final class Context {
             "no (?:puede|puedo|pueden|podia|podemos|siento|siente|sienta|responde|reacciona|respira|despierta|para|quiero|quiere|"
                     + "deja|aguanto|aguanta|controlo|controla|habla|camina|sale|entra|agarra|vale|veo|sirve|me|le|lo|la|las|los)",
             "no se (?:puede|mueve|para|detiene|le|me|quita)", "no tiene sentido", "no hay manera", "sin parar", "sin sentido",
-            "no estoy segur[oa]", "no se si", "all at once", "at once", "(?:hasnt|havent|hadnt|wasnt|isnt|werent) (?:been )?able",
+            "no estoy segur[oa]", "no se si", "all at once", "never (?:happened|had this|had that|felt this|been like this)(?: \\w+)? before",
+            "first time", "nunca (?:me|le) (?:habia|ha) pasado", "nunca antes", "at once", "(?:hasnt|havent|hadnt|wasnt|isnt|werent) (?:been )?able",
             "no (?:ha|he|han) podido", "nunca (?:habia|me habia|le habia)", "once (?:a|the|it|they)",
             "siempre (?:me|le) (?:da|duele)");
     private static final Pattern TERMINATOR = any("but", "however", "though", "although", "now", "right now", "suddenly",
@@ -135,18 +136,25 @@ final class Context {
     /** For each word, the position of the last word of the backward trigger whose scope holds it (-1: none). */
     private final int[] after;
     private final int[] sentenceOf;
+    /** For each word, the position of the first word of the hypothesis whose scope holds it (-1: none). */
+    private final int[] hypothesis;
     /** Words of a figure of speech ("is killing me", "me muero de la vergüenza"): never part of an emergency. */
     private final boolean[] figure;
     /** Whether the text holds a trigger other than a denial. */
     private boolean framed;
     /** Whether the text holds a denial. */
     private boolean denied;
+    private boolean hypothetical;
+    /** Whether the text holds a trigger other than a denial or a hypothesis. */
+    private boolean framedOtherwise;
 
     private Context(int size) {
         before = new int[size];
         after = new int[size];
         sentenceOf = new int[size];
         figure = new boolean[size];
+        hypothesis = new int[size];
+        Arrays.fill(hypothesis, -1);
         Arrays.fill(before, -1);
         Arrays.fill(after, -1);
     }
@@ -218,6 +226,8 @@ final class Context {
                     continue;
                 }
                 framed |= trigger.kind() != Kind.NEGATION;
+                hypothetical |= trigger.kind() == Kind.HYPOTHETICAL;
+                framedOtherwise |= trigger.kind() != Kind.NEGATION && trigger.kind() != Kind.HYPOTHETICAL;
                 denied |= trigger.kind() == Kind.NEGATION;
                 if (trigger.kind() == Kind.FIGURATIVE) {
                     Arrays.fill(figure, offset + at, offset + Math.min(n, end), true);
@@ -233,8 +243,9 @@ final class Context {
                 };
                 for (int i = end; i < limit && !terminator[i] && !(byClause && clauseStart[i] && SUBJECTS.contains(words.get(i)))
                         && !(trigger.kind() == Kind.PAST && fresh[i]); i++) {
-                    if (before[offset + i] < 0 || before[offset + i] > offset + at) {
-                        before[offset + i] = offset + at;
+                    int[] scope = trigger.kind() == Kind.HYPOTHETICAL ? hypothesis : before;
+                    if (scope[offset + i] < 0 || scope[offset + i] > offset + at) {
+                        scope[offset + i] = offset + at;
                     }
                 }
                 if (trigger.kind() != Kind.NEGATION && trigger.kind() != Kind.HYPOTHETICAL) {
@@ -260,8 +271,17 @@ final class Context {
 
     /** Whether the words [start, end) are out of the present: in scope of a trigger outside them. */
     boolean outOfPresent(int start, int end) {
+        return outOfPresent(start, end, false);
+    }
+
+    /**
+     * @param evenIfHypothetical whether words in a hypothesis still count: "I'll kill myself if the surgery fails" is a
+     *     threat, not a hypothesis
+     */
+    boolean outOfPresent(int start, int end, boolean evenIfHypothetical) {
         for (int j = start; j < end && j < before.length; j++) {
-            if (figure[j] || before[j] >= 0 && before[j] < start || after[j] >= end) {
+            if (figure[j] || before[j] >= 0 && before[j] < start || after[j] >= end
+                    || !evenIfHypothetical && hypothesis[j] >= 0 && hypothesis[j] < start) {
                 return true;
             }
         }
@@ -276,6 +296,11 @@ final class Context {
     /** Whether the text holds a hypothetical, general, past, resolved or figurative trigger (not only a denial). */
     boolean framed() {
         return framed;
+    }
+
+    /** Whether the text holds a trigger, other than a hypothesis. */
+    boolean anyTriggerButHypothesis() {
+        return framedOtherwise || denied;
     }
 
     /** Whether the text holds any trigger, a denial too. */

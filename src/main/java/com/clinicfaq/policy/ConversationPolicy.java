@@ -40,6 +40,7 @@ public final class ConversationPolicy {
     }
 
     private final PolicyRules rules;
+    private final List<String> ordinaryQuestions;
     private final Map<Branch, List<CompiledRule>> compiled;
     /** Null without an encoder: then only the patterns recognise emergencies. */
     private final RedFlagSimilarity similarity;
@@ -50,18 +51,49 @@ public final class ConversationPolicy {
      * @throws IllegalArgumentException when a pattern is malformed ({@link PolicyRulesReader} reports it with its line)
      */
     public ConversationPolicy(PolicyRules rules) {
-        this(rules, null);
+        this(rules, null, List.of());
     }
 
     /** A policy that also recognises emergencies by meaning, with this encoder; it encodes the curated messages now. */
     public ConversationPolicy(PolicyRules rules, SentenceEncoder encoder) {
+        this(rules, encoder, List.of());
+    }
+
+    /**
+     * A policy that also recognises emergencies by meaning, with this encoder; it encodes the curated messages now.
+     *
+     * @param ordinaryQuestions the knowledge base's FAQ questions and their phrasings: calm by construction, they join
+     *     the calm messages a sentence must not be closer to, with the examples of the clinician, booking and small-talk
+     *     rules; so every article imported teaches the policy what ordinary questions look like
+     */
+    public ConversationPolicy(PolicyRules rules, SentenceEncoder encoder, List<String> ordinaryQuestions) {
         this.rules = rules;
-        this.similarity = encoder == null ? null : new RedFlagSimilarity(encoder, rules.emergency(), rules.notEmergencies());
+        this.ordinaryQuestions = List.copyOf(ordinaryQuestions);
+        this.similarity = encoder == null ? null : new RedFlagSimilarity(encoder, rules.emergency(), calmMessages(rules, ordinaryQuestions));
         Map<Branch, List<CompiledRule>> compiled = new EnumMap<>(Branch.class);
         for (Branch branch : Branch.values()) {
             compiled.put(branch, branch.rules(rules).stream().map(CompiledRule::of).toList());
         }
         this.compiled = Map.copyOf(compiled);
+    }
+
+    private static List<String> calmMessages(PolicyRules rules, List<String> ordinaryQuestions) {
+        java.util.LinkedHashSet<String> calm = new java.util.LinkedHashSet<>(rules.notEmergencies());
+        calm.addAll(ordinaryQuestions);
+        java.util.stream.Stream.of(rules.clinician(), rules.booking(), rules.smallTalk())
+                .flatMap(List::stream)
+                .forEach(rule -> calm.addAll(rule.examples()));
+        return List.copyOf(calm);
+    }
+
+    /** The same policy reading meaning with another encoder (for running the checks' own messages through it). */
+    public ConversationPolicy withEncoder(SentenceEncoder encoder) {
+        return new ConversationPolicy(rules, encoder, ordinaryQuestions);
+    }
+
+    /** The knowledge base's questions this policy takes for calm. */
+    public List<String> ordinaryQuestions() {
+        return ordinaryQuestions;
     }
 
     public PolicyRules rules() {
@@ -98,7 +130,7 @@ public final class ConversationPolicy {
         Context context = Context.of(message);
         for (CompiledRule candidate : compiled.get(Branch.EMERGENCY)) {
             for (RulePattern pattern : candidate.patterns()) {
-                String matched = pattern.matchInPresent(words, context);
+                String matched = pattern.matchInPresent(words, context, candidate.rule().evenIfHypothetical());
                 if (matched != null) {
                     Rule rule = candidate.rule();
                     return Optional.of(new Decision.Emergency(rule.id(), rule.title(), rule.reply(language), language,

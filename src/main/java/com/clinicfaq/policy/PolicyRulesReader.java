@@ -152,7 +152,7 @@ public final class PolicyRulesReader {
             default -> null;
         };
         Set<String> keys = switch (branch) {
-            case EMERGENCY -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "similar");
+            case EMERGENCY -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "similar", "even-if-hypothetical");
             case SMALL_TALK -> Set.of("id", "title", replyKey, "patterns", "examples");
             default -> Set.of("id", "title", "patterns", "examples");
         };
@@ -175,8 +175,9 @@ public final class PolicyRulesReader {
                 throw KnowledgeBaseFormatException.at(file, fields.line(), "rule '" + id + "' needs at least one example");
             }
             List<String> similar = fields.list("similar").stream().map(Line::value).toList();
+            boolean evenIfHypothetical = fields.flag("even-if-hypothetical");
             Rule rule = new Rule(id, title, reply, replyEs, patterns.stream().map(Line::value).toList(),
-                    examples.stream().map(Line::value).toList(), similar);
+                    examples.stream().map(Line::value).toList(), similar, evenIfHypothetical);
             rules.add(new LocatedRule(branch, fields.line(), rule, patterns, examples));
         }
         return rules;
@@ -295,6 +296,18 @@ public final class PolicyRulesReader {
                 throw KnowledgeBaseFormatException.at(file, line(key), "'" + key + "' must be a text and must not be blank");
             }
             return scalar.getValue().strip();
+        }
+
+        /** A yes-or-no: true or false, false when the key is absent. */
+        boolean flag(String key) {
+            Node node = values.get(key);
+            if (node == null) {
+                return false;
+            }
+            if (!(node instanceof ScalarNode scalar) || !List.of("true", "false").contains(scalar.getValue())) {
+                throw KnowledgeBaseFormatException.at(file, line(key), "'" + key + "' must be true or false");
+            }
+            return scalar.getValue().equals("true");
         }
 
         /** A list of non-blank texts with their lines; empty when the key is absent. */

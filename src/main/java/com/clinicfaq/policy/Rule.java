@@ -11,9 +11,11 @@ import java.util.List;
  * @param examples visitor messages the rule's patterns must catch; checked when the file is read
  * @param similar messages that mean the same as the rule (emergency rules, in any wording or language): a
  *     message closer in meaning to one of them than to any calm message is caught even when no pattern matches
+ * @param evenIfHypothetical an emergency rule whose words count in a hypothesis too: "I'll end it if the surgery fails"
+ *     is a threat to take seriously, where "what if I get a fever" is only a question
  */
 public record Rule(String id, String title, String reply, String replyEs, List<String> patterns, List<String> examples,
-        List<String> similar) {
+        List<String> similar, boolean evenIfHypothetical) {
 
     public Rule {
         reply = reply == null ? "" : reply;
@@ -24,7 +26,7 @@ public record Rule(String id, String title, String reply, String replyEs, List<S
     }
 
     public Rule(String id, String title, String reply, List<String> patterns, List<String> examples) {
-        this(id, title, reply, "", patterns, examples, List.of());
+        this(id, title, reply, "", patterns, examples, List.of(), false);
     }
 
     /** The guidance in the visitor's language, English when there is none in theirs. */

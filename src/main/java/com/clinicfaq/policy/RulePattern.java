@@ -12,6 +12,8 @@ import java.util.List;
 final class RulePattern {
 
     static final String NUMBER = "<number>";
+    /** A message of at most this many words is read as one sentence. */
+    static final int SHORT_MESSAGE = 15;
 
     /** A pattern word: a whole word (with its typos), a prefix ({@code numb*}) or any number. */
     record Token(String text, boolean prefix, boolean number) {
@@ -112,15 +114,22 @@ final class RulePattern {
 
     /** The message words that matched, one group's after another's ("legs + numb"), or null when the pattern does not match. */
     String matchInPresent(List<String> words, Context context) {
+        return matchInPresent(words, context, false);
+    }
+
+    /** @param evenIfHypothetical whether words in a hypothesis count ({@link Context#outOfPresent(int, int, boolean)}) */
+    String matchInPresent(List<String> words, Context context, boolean evenIfHypothetical) {
         if (context.size() != words.size()) {
             return matches(words) ? toString() : null;
         }
-        int sentences = words.isEmpty() ? 0 : context.sentenceOf(words.size() - 1) + 1;
+        // a short message is read whole ("cant do this anymore. goodbye"); a longer one sentence by sentence, so
+        // that words far apart ("the shot ... leaking when I sneeze") do not make one symptom
+        int sentences = words.isEmpty() ? 0 : words.size() <= SHORT_MESSAGE ? 1 : context.sentenceOf(words.size() - 1) + 1;
         for (int sentence = 0; sentence < sentences; sentence++) {
             StringBuilder matched = new StringBuilder();
             boolean all = true;
             for (int g = 0; g < groups.size() && all; g++) {
-                String found = foundInPresent(groups.get(g), words, context, sentence);
+                String found = foundInPresent(groups.get(g), words, context, sentence, evenIfHypothetical);
                 all = found != null;
                 if (all) {
                     matched.append(g == 0 ? "" : " + ").append(found);
@@ -133,10 +142,12 @@ final class RulePattern {
         return null;
     }
 
-    private static String foundInPresent(List<List<Token>> alternatives, List<String> words, Context context, int sentence) {
+    private static String foundInPresent(List<List<Token>> alternatives, List<String> words, Context context, int sentence,
+            boolean evenIfHypothetical) {
         for (List<Token> alternative : alternatives) {
             for (int at = find(alternative, words, 0); at >= 0; at = find(alternative, words, at + 1)) {
-                if (context.sentenceOf(at) == sentence && !context.outOfPresent(at, at + alternative.size())) {
+                boolean inSentence = words.size() <= SHORT_MESSAGE || context.sentenceOf(at) == sentence;
+                if (inSentence && !context.outOfPresent(at, at + alternative.size(), evenIfHypothetical)) {
                     return String.join(" ", words.subList(at, at + alternative.size()));
                 }
             }

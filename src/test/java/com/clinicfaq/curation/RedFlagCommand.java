@@ -30,9 +30,8 @@ public final class RedFlagCommand {
      * sentence embedded) and, for a question, the answer engine. Nothing is remembered between messages (no question
      * memory), so every message is embedded afresh: the worst case.
      */
-    private static void latency(KnowledgeBase knowledge, Embedder embedder, PolicyRules rules) {
+    private static void latency(KnowledgeBase knowledge, Embedder embedder, ConversationPolicy policy) {
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
-            ConversationPolicy policy = new ConversationPolicy(rules, new PolicyEncoder(embedder));
             List<String> messages = new ArrayList<>();
             for (String name : EvaluationSet.NAMES) {
                 EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name).questions().forEach(q -> messages.add(q.text()));
@@ -89,12 +88,32 @@ public final class RedFlagCommand {
         PolicyRules rules = new PolicyRulesReader().read(folder, questions);
         Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
         long start = System.nanoTime();
-        ConversationPolicy policy = new ConversationPolicy(rules, new PolicyEncoder(embedder));
+        ConversationPolicy policy = new ConversationPolicy(rules, new PolicyEncoder(embedder), questions);
         System.out.printf("Policy with %d curated messages encoded in %d ms%n", rules.emergency().stream()
                 .mapToInt(r -> r.examples().size() + r.similar().size()).sum() + rules.notEmergencies().size(),
                 (System.nanoTime() - start) / 1_000_000);
+        if (options.contains("--timing")) {
+            for (int round = 0; round < 3; round++) {
+                long t0 = System.nanoTime();
+                ConversationPolicy checking = policy.withEncoder(new PolicyEncoder(embedder).forCuratedMessages());
+                long t1 = System.nanoTime();
+                int n = 0;
+                for (String name : RedFlagSet.NAMES) {
+                    n += RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).run(checking).outcomes().size();
+                }
+                long t2 = System.nanoTime();
+                ConversationPolicy patternsOnly = new ConversationPolicy(rules);
+                for (String name : RedFlagSet.NAMES) {
+                    RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).run(patternsOnly);
+                }
+                long t3 = System.nanoTime();
+                System.out.printf("round %d: policy built in %d ms; %d cases in %d ms; patterns only %d ms%n", round,
+                        (t1 - t0) / 1_000_000, n, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+            }
+            return;
+        }
         if (options.contains("--latency")) {
-            latency(knowledge, embedder, rules);
+            latency(knowledge, embedder, new ConversationPolicy(rules, new PolicyEncoder(embedder), questions));
             return;
         }
         for (String name : RedFlagSet.NAMES) {

@@ -29,7 +29,7 @@ class RedFlagSetTests {
         List<String> questions = knowledge.faqs().stream()
                 .flatMap(faq -> Stream.concat(Stream.of(faq.question()), faq.phrasings().stream())).toList();
         policy = new ConversationPolicy(new PolicyRulesReader().read(folder, questions),
-                new PolicyEncoder(OnnxEmbedder.allMiniLmL6V2()).forCuratedMessages());
+                new PolicyEncoder(OnnxEmbedder.allMiniLmL6V2()).forCuratedMessages(), questions);
     }
 
     @Test
@@ -50,6 +50,13 @@ class RedFlagSetTests {
 
             assertThat(result.recall()).as(result.summary()).isGreaterThanOrEqualTo(SafetyNet.RED_FLAG_RECALL_FLOOR);
             assertThat(result.falseAlarmRate()).as(result.summary()).isLessThanOrEqualTo(SafetyNet.FALSE_ALARM_CEILING);
+        }
+    }
+
+    @Test
+    void decidesEverySafetyCaseAsWrittenAlsoWhenReadingMeaning() {
+        for (PolicyCase c : PolicyCase.all(RedFlagSet.PROJECT_CHECKS)) {
+            assertThat(PolicyCase.outcome(policy.decide(c.message()))).as(c.toString()).isEqualTo(c.expected());
         }
     }
 
