@@ -180,6 +180,12 @@ public final class ConversationPolicy {
         return CompiledRule.of(rule).matches(Words.of(message));
     }
 
+    /** The same test for many messages, the rule's patterns parsed once. */
+    static java.util.function.Predicate<String> matcher(Rule rule) {
+        CompiledRule compiled = CompiledRule.of(rule);
+        return message -> compiled.matches(Words.of(message));
+    }
+
     private static Decision decision(Branch branch, Rule rule) {
         return switch (branch) {
             case EMERGENCY -> new Decision.Emergency(rule.id(), rule.title(), rule.reply());

@@ -232,7 +232,7 @@ public final class PolicyRulesReader {
         if (ordinaryQuestions.isEmpty()) {
             return;
         }
-        List<String> caught = ordinaryQuestions.stream().filter(q -> ConversationPolicy.matches(located.rule(), q)).toList();
+        List<String> caught = ordinaryQuestions.stream().filter(ConversationPolicy.matcher(located.rule())).toList();
         if (caught.size() > MAX_SHARE_OF_ORDINARY_QUESTIONS * ordinaryQuestions.size()) {
             throw KnowledgeBaseFormatException.at(file, located.line(), "rule '" + located.rule().id() + "' would match everything: it catches "
                     + caught.size() + " of the " + ordinaryQuestions.size() + " knowledge-base questions (more than 20 %), such as '"
