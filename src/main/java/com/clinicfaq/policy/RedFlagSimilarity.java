@@ -171,6 +171,11 @@ final class RedFlagSimilarity {
                 }
             }
         }
+        if (segments.size() == 1 && Words.of(segments.getFirst().text()).equals(Words.of(message))) {
+            // the whole message, as typed: the answer engine embeds the same text, so it is embedded once
+            Segment only = segments.getFirst();
+            return List.of(new Segment(message.strip(), only.framed(), only.framedOtherThanByHypothesis()));
+        }
         return segments.size() > 24 ? List.copyOf(segments.subList(0, 24)) : List.copyOf(segments);
     }
 

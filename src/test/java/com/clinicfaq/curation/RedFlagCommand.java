@@ -32,13 +32,21 @@ public final class RedFlagCommand {
      */
     private static void latency(KnowledgeBase knowledge, Embedder embedder, ConversationPolicy policy) {
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
-            List<String> messages = new ArrayList<>();
+            List<String> questions = new ArrayList<>();
             for (String name : EvaluationSet.NAMES) {
-                EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name).questions().forEach(q -> messages.add(q.text()));
+                EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name).questions().forEach(q -> questions.add(q.text()));
             }
+            List<String> redFlags = new ArrayList<>();
             for (String name : RedFlagSet.NAMES) {
-                RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).cases().forEach(c -> messages.add(c.message()));
+                RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).cases().forEach(c -> redFlags.add(c.message()));
             }
+            time("the evaluation questions", questions, policy, engine);
+            time("the red-flag sets' last turns (longer, often several sentences)", redFlags, policy, engine);
+        }
+    }
+
+    private static void time(String what, List<String> messages, ConversationPolicy policy, AnswerEngine engine) {
+        {
             for (int warm = 0; warm < 3; warm++) {
                 messages.forEach(m -> reply(policy, engine, m));
             }
@@ -57,12 +65,12 @@ public final class RedFlagCommand {
                     totalMillis.add((end - start) / 1e6);
                 }
             }
-            System.out.printf("%d messages (the evaluation questions and the red-flag sets' last turns), 3 rounds after 3 to warm up%n",
-                    messages.size());
+            System.out.printf("%d messages (%s), 3 rounds after 3 to warm up%n", messages.size(), what);
             System.out.println("policy alone:        " + percentiles(policyMillis));
             System.out.println("policy and answer:   " + percentiles(totalMillis));
         }
     }
+
 
     private static void reply(ConversationPolicy policy, AnswerEngine engine, String message) {
         Decision decision = policy.decide(message);
