@@ -385,6 +385,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         if (connection != null) {
             closed(connection.address);
             admitted.decrementAndGet();
+            conversations.closed(connection.conversationId);
         }
     }
 
