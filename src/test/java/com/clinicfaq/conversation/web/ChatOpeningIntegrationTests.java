@@ -4,23 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Opening the chat costs no storage: a visitor who opens it and leaves is shown the greeting and leaves nothing
- * in the database; the conversation is stored, greeting first, with the visitor's first message.
+ * in the database; the conversation is stored, greeting first, with the visitor's first message. And an address
+ * that keeps opening connections is turned away however soon it closes them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // each address has its burst of new connections and no more during the test, so refusals do not depend on timing
+        properties = "clinicfaq.chat.rate-limit.new-connection-interval=1h")
+@ExtendWith(OutputCaptureExtension.class)
 class ChatOpeningIntegrationTests {
 
-    private static final int PER_ADDRESS = 20;
+    private static final int BURST = 20; // the default clinicfaq.chat.rate-limit.new-connection-burst
 
     @LocalServerPort
     int port;
@@ -39,7 +48,7 @@ class ChatOpeningIntegrationTests {
 
         Set<String> opened = new HashSet<>();
         for (int address = 1; address <= 50; address++) {
-            for (int i = 0; i < PER_ADDRESS; i++) {
+            for (int i = 0; i < BURST; i++) {
                 try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.4." + address, address * 100L + i)) {
                     opened.add(socket.awaitType("welcome").path("conversationId").asString());
                     assertThat(socket.awaitType("bot").path("kind").asString()).isEqualTo("greeting");
@@ -81,6 +90,31 @@ class ChatOpeningIntegrationTests {
             assertThat(welcome.path("resumed").booleanValue()).isTrue();
             assertThat(welcome.path("history")).extracting(m -> m.path("seq").intValue()).containsExactly(1, 2, 3);
         }
+    }
+
+    @Test
+    void turnsAwayAnAddressThatOpensConnectionsFasterThanAllowedWithTryAgainLater(CapturedOutput output) throws Exception {
+        String from = "127.0.5.1";
+        for (int i = 0; i < BURST; i++) {
+            try (RawWebSocket socket = RawWebSocket.connect(port, from, i)) {
+                socket.awaitType("welcome");
+            }
+        }
+
+        for (int i = 0; i < 3; i++) {
+            try (RawWebSocket refused = RawWebSocket.connect(port, from, BURST + i)) {
+                RawWebSocket.Frame first = refused.next();
+                assertThat(first.opcode()).as("closed before any welcome").isEqualTo(RawWebSocket.CLOSE);
+                assertThat(first.closeCode()).isEqualTo(1013);
+                assertThat(first.closeReason()).isEqualTo("too many new connections from this address");
+            }
+        }
+        try (RawWebSocket other = RawWebSocket.connect(port, "127.0.5.2", 0)) {
+            other.awaitType("welcome");
+        }
+
+        List<String> refusals = output.getAll().lines().filter(line -> line.contains("opens connections faster")).toList();
+        assertThat(refusals).as("one log line for the address's refusals, not one each").hasSize(1);
     }
 
     private int rows(String query) {

@@ -31,7 +31,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "clinicfaq.chat.rate-limit.connections-per-address=1000")
+        properties = {
+            "clinicfaq.chat.rate-limit.connections-per-address=1000",
+            "clinicfaq.chat.rate-limit.new-connection-burst=1000"
+        })
 class WebSocketConformanceIntegrationTests {
 
     private static final int NORMAL = 1000;
