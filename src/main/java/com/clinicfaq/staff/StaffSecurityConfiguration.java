@@ -58,7 +58,7 @@ class StaffSecurityConfiguration {
      * Every page of this service: scripts only from here (no inline script, so markup that slipped into a page
      * could not run one), no framing by other sites, forms only to here. Styles may be inline (the widget styles
      * its own shadow root). HSTS is sent on HTTPS requests (Spring Security's default), including those a
-     * TLS-terminating proxy forwards (server.forward-headers-strategy).
+     * TLS-terminating proxy forwards, when it is named in server.tomcat.remoteip.internal-proxies (README).
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; "
