@@ -3,6 +3,7 @@ package com.clinicfaq.system;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,18 @@ class SystemConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The data folders, readable by the service's user only, before anything opens the database in them. */
+    @Bean
+    static BeanFactoryPostProcessor dataFolders(Environment environment) {
+        return beanFactory -> DataFolders.of(environment).secure();
+    }
+
+    /** Once started, again for the files: H2 creates its database file on the first start. */
+    @Bean
+    ApplicationRunner dataFilesOnceStarted(Environment environment) {
+        return args -> DataFolders.of(environment).secure();
     }
 
     /**
