@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.clinicfaq.ClinicFaqApplication;
 import com.clinicfaq.conversation.web.ChatClient;
+import com.clinicfaq.staff.StaffHttp;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -27,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The embedded database on disk: in a folder the service creates readable by its own user only, and, with the
  * {@code h2-encrypted} profile, encrypted with the key from the environment, so that a copy of the file without
- * the key shows no visitor's words (README, "Data at rest").
+ * the key shows no visitor's words. The first administrator's and the metrics account's passwords come from files,
+ * not the command line (README, "Data at rest").
  */
 class DataAtRestIntegrationTests {
 
@@ -38,7 +41,7 @@ class DataAtRestIntegrationTests {
     Path root;
 
     @Test
-    void keepsTheDatabaseEncryptedWithTheKeyFromTheEnvironmentInAFolderForTheServicesUserOnly() throws Exception {
+    void keepsTheDatabaseEncryptedInAFolderForTheServicesUserOnlyAndTakesPasswordsFromFiles() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         Path data = root.resolve("data");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClinicFaqApplication.class).run(
@@ -46,8 +49,15 @@ class DataAtRestIntegrationTests {
                 "--spring.profiles.active=h2-encrypted",
                 "--CLINICFAQ_H2_FILE=" + data.resolve("clinicfaq"),
                 "--CLINICFAQ_DB_FILE_KEY=" + KEY,
-                "--clinicfaq.outbox.path=" + data.resolve("outbox.jsonl"))) {
+                "--clinicfaq.outbox.path=" + data.resolve("outbox.jsonl"),
+                "--clinicfaq.staff.admin.username=ada",
+                "--clinicfaq.staff.admin.password-file=" + secret("admin-password", "correct horse battery\n"),
+                "--clinicfaq.staff.metrics.password-file=" + secret("metrics-password", "scrape me if you can\n"))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            StaffHttp staff = new StaffHttp(port);
+            assertThat(staff.logIn(StaffHttp.client(), "ada", "correct horse battery")).doesNotContain("error");
+            assertThat(StaffHttp.client().send(staff.getWithBasic("/actuator/prometheus", "metrics", "scrape me if you can"),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
 
             try (ChatClient chat = ChatClient.connect(port)) {
                 chat.awaitType("welcome");
@@ -65,6 +75,13 @@ class DataAtRestIntegrationTests {
         String url = "jdbc:h2:file:" + data.resolve("clinicfaq") + ";CIPHER=AES;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;TRACE_LEVEL_FILE=0";
         assertThatThrownBy(() -> DriverManager.getConnection(url, "clinicfaq", "another-key ").close()).isInstanceOf(SQLException.class);
         assertThat(visitorMessages(url, KEY + " ")).singleElement().asString().contains(MARKER);
+    }
+
+    /** A secret in a file readable by its owner only, as a container's secret or a systemd credential would be. */
+    private Path secret(String name, String content) throws Exception {
+        Path file = Files.writeString(root.resolve(name), content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     private static List<String> visitorMessages(String url, String password) throws SQLException {
