@@ -41,7 +41,9 @@ public record ChatProperties(
      * one every {@code addressInterval}; and an address may hold {@code connectionsPerAddress}
      * connections at once. Frames of any kind are counted too, far more loosely: a connection that
      * sends more than {@code frameBurst} at once and then more than one every {@code frameInterval}
-     * is flooding, whatever it is told, and is closed.
+     * is flooding, whatever it is told, and is closed. An address may open {@code newConnectionBurst}
+     * connections at once and then one every {@code newConnectionInterval}, however soon they close; one more is
+     * closed right after the handshake with 1013 "try again later".
      */
     public record RateLimit(
             @DefaultValue("5") int connectionBurst,
@@ -50,5 +52,7 @@ public record ChatProperties(
             @DefaultValue("500ms") Duration addressInterval,
             @DefaultValue("20") int connectionsPerAddress,
             @DefaultValue("100") int frameBurst,
-            @DefaultValue("100ms") Duration frameInterval) {}
+            @DefaultValue("100ms") Duration frameInterval,
+            @DefaultValue("20") @Positive int newConnectionBurst,
+            @DefaultValue("1s") Duration newConnectionInterval) {}
 }

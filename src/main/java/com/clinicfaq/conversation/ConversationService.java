@@ -11,6 +11,8 @@ import com.clinicfaq.policy.Decision;
 import com.clinicfaq.policy.Texts;
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,6 +63,13 @@ public class ConversationService {
     private final ApplicationEventPublisher events;
     private final Object[] locks = new Object[256];
     private final Map<String, String> topics = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Conversations opened and not stored yet (the visitor has said nothing): when, and the greeting shown. Each is
+     * forgotten when it is stored or its connection closes; the bound only guards against a leak.
+     */
+    private final Cache<UUID, Unstored> unstored = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    private record Unstored(Instant at, BotMessage greeting) {}
 
     @Autowired
     ConversationService(
@@ -140,53 +151,89 @@ public class ConversationService {
         }
     }
 
-    /** Opens the conversation named by {@code requestedId} if it can still be resumed, else a new one. */
+    /**
+     * Opens the conversation named by {@code requestedId} if it can still be resumed, else a new one. A new
+     * conversation is not stored yet: it gets its id and greeting here, and is stored with them when the visitor
+     * first says something ({@link #handle}), so that opening the chat and leaving costs no database write.
+     */
     public Opened open(String requestedId) {
-        if (!databaseReachable()) {
-            return openDuringOutage();
-        }
-        try {
-            return openStored(requestedId);
-        } catch (RuntimeException e) {
-            if (!isOutage(e)) {
-                throw e;
+        Optional<UUID> requested = parse(requestedId);
+        if (requested.isPresent() && databaseReachable()) {
+            try {
+                Optional<Opened> resumed = openStored(requested.get());
+                if (resumed.isPresent()) {
+                    return resumed.get();
+                }
+            } catch (RuntimeException e) {
+                if (!isOutage(e)) {
+                    throw e;
+                }
+                // its history is in the database: a fresh conversation instead, kept in the outbox once it has a message
             }
-            return openDuringOutage();
         }
+        return openNew();
     }
 
-    private Opened openDuringOutage() {
+    private Opened openNew() {
         Instant now = clock.instant();
-        Conversation conversation = outage.create(now);
         Texts texts = policy.get().rules().texts();
-        TranscriptMessage greeting = outage.appendBot(conversation.id(),
-                bot(BotMessage.Kind.GREETING, texts.greeting()).suggestions(texts.suggestions()).build(), now);
-        log.warn("Conversation {} started while the database is out of reach; kept in the outbox", conversation.id());
-        return new Opened(conversation.id(), false, List.of(), List.of(greeting));
+        UUID id = UUID.randomUUID();
+        BotMessage greeting = bot(BotMessage.Kind.GREETING, texts.greeting()).suggestions(texts.suggestions()).build();
+        unstored.put(id, new Unstored(now, greeting));
+        log.debug("Conversation {} opened; stored once the visitor says something", id);
+        return new Opened(id, false, List.of(), List.of(new TranscriptMessage(1, null, greeting, now)));
     }
 
-    private Opened openStored(String requestedId) {
+    private Optional<Opened> openStored(UUID requestedId) {
         Instant now = clock.instant();
-        Optional<Conversation> resumable = parse(requestedId)
-                .flatMap(transcripts::find)
-                .filter(c -> c.lastActivityAt().plus(properties.resumeWindow()).isAfter(now));
-        if (resumable.isPresent()) {
-            UUID id = resumable.get().id();
-            log.info("Conversation {} resumed", id);
-            return new Opened(id, true, transcripts.lastMessages(id, RESUMED_HISTORY, lookup()), List.of());
+        return transcripts.find(requestedId)
+                .filter(c -> c.lastActivityAt().plus(properties.resumeWindow()).isAfter(now))
+                .map(conversation -> {
+                    UUID id = conversation.id();
+                    log.info("Conversation {} resumed", id);
+                    return new Opened(id, true, transcripts.lastMessages(id, RESUMED_HISTORY, lookup()), List.of());
+                });
+    }
+
+    /**
+     * The conversation {@code id} as stored in {@code store}. One opened here and not stored yet is stored now, with
+     * the greeting its visitor was shown, when the input is the visitor's first message (in the same transaction);
+     * any other input finds it fresh and stores nothing.
+     */
+    private Conversation storedOrStarted(TranscriptStore store, UUID id, Input input) {
+        Unstored opened = unstored.getIfPresent(id);
+        if (opened == null) {
+            return store.find(id).orElseThrow(() -> new IllegalStateException("no conversation " + id));
         }
-        return transaction.execute(status -> {
-            Conversation conversation = transcripts.create(now);
-            Texts texts = policy.get().rules().texts();
-            TranscriptMessage greeting = transcripts.appendBot(conversation.id(),
-                    bot(BotMessage.Kind.GREETING, texts.greeting()).suggestions(texts.suggestions()).build(), now);
-            log.info("Conversation {} started", conversation.id());
-            events.publishEvent(new ConversationStarted(conversation.id()));
-            if (outage != null) {
-                outage.remember(conversation, greeting.seq());
-            }
-            return new Opened(conversation.id(), false, List.of(), List.of(greeting));
-        });
+        if (!(input instanceof Input.Text)) {
+            return new Conversation(id, opened.at(), opened.at(), false, Stage.CHATTING, null);
+        }
+        Conversation conversation = store.create(id, opened.at());
+        store.appendBot(id, opened.greeting(), opened.at());
+        if (store == transcripts) {
+            log.info("Conversation {} started", id);
+            events.publishEvent(new ConversationStarted(id));
+        } else {
+            log.warn("Conversation {} started while the database is out of reach; kept in the outbox", id);
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    unstored.invalidate(id);
+                }
+            });
+        } else {
+            unstored.invalidate(id);
+        }
+        return conversation;
+    }
+
+    /** The connection to the conversation closed: one the visitor never said anything in is forgotten (it was never stored). */
+    public void closed(UUID conversationId) {
+        if (conversationId != null) {
+            unstored.invalidate(conversationId);
+        }
     }
 
     /** The whole conversation, oldest first, for staff who follow up on it. */
@@ -238,7 +285,7 @@ public class ConversationService {
     }
 
     private Handled handleWith(TranscriptStore transcripts, Submitter submitter, UUID id, Input input) {
-        Conversation conversation = transcripts.find(id).orElseThrow(() -> new IllegalStateException("no conversation " + id));
+        Conversation conversation = storedOrStarted(transcripts, id, input);
         Instant now = clock.instant();
         Turn turn = switch (input) {
             case Input.Text text -> {

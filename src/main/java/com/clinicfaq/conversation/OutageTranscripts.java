@@ -53,8 +53,8 @@ class OutageTranscripts implements TranscriptStore {
     }
 
     @Override
-    public synchronized Conversation create(Instant now) {
-        Conversation conversation = new Conversation(UUID.randomUUID(), now, now, false, Stage.CHATTING, null);
+    public synchronized Conversation create(UUID id, Instant now) {
+        Conversation conversation = new Conversation(id, now, now, false, Stage.CHATTING, null);
         outbox.append(entry(Outbox.Entry.Op.CONVERSATION, conversation.id(), now));
         known.put(conversation.id(), new Known(conversation, 0, new HashMap<>()));
         return conversation;

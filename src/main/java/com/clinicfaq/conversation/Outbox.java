@@ -66,7 +66,7 @@ class Outbox {
         byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+                createFolder(file.toAbsolutePath().getParent());
                 create(file);
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
@@ -133,6 +133,15 @@ class Outbox {
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The outbox's folder, if it is gone (it is created on start), readable by the service's user only. */
+    private static void createFolder(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(folder);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.UUID;
  */
 interface TranscriptStore {
 
-    Conversation create(Instant now);
+    /** Stores a new conversation under the id it was opened with, started at {@code startedAt}. */
+    Conversation create(UUID id, Instant startedAt);
 
     Optional<Conversation> find(UUID id);
 

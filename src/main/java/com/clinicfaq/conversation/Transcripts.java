@@ -22,8 +22,7 @@ class Transcripts implements TranscriptStore {
     }
 
     @Override
-    public Conversation create(Instant now) {
-        UUID id = UUID.randomUUID();
+    public Conversation create(UUID id, Instant now) {
         jdbc.sql("insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, 'CHATTING')")
                 .params(id, Timestamp.from(now), Timestamp.from(now))
                 .update();

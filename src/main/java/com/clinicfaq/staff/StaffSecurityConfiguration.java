@@ -58,7 +58,7 @@ class StaffSecurityConfiguration {
      * Every page of this service: scripts only from here (no inline script, so markup that slipped into a page
      * could not run one), no framing by other sites, forms only to here. Styles may be inline (the widget styles
      * its own shadow root). HSTS is sent on HTTPS requests (Spring Security's default), including those a
-     * TLS-terminating proxy forwards (server.forward-headers-strategy).
+     * TLS-terminating proxy forwards, when it is named in server.tomcat.remoteip.internal-proxies (README).
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; "
@@ -109,12 +109,13 @@ class StaffSecurityConfiguration {
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         return args -> {
             boolean anyAccount = jdbc.sql("select count(*) from users").query(Integer.class).single() > 0;
-            String password = properties.admin().password();
             if (anyAccount) {
                 return;
             }
-            if (password == null || password.isBlank()) {
-                log.warn("No staff account yet: set clinicfaq.staff.admin.password (and .username) to create the first administrator");
+            String password = properties.admin().secret();
+            if (password == null) {
+                log.warn("No staff account yet: set clinicfaq.staff.admin.password or .password-file (and .username) to create"
+                        + " the first administrator");
                 return;
             }
             accounts.createUser(User.withUsername(properties.admin().username())
@@ -131,11 +132,12 @@ class StaffSecurityConfiguration {
     ApplicationRunner metricsAccount(JdbcUserDetailsManager accounts, PasswordEncoder encoder, StaffProperties properties) {
         return args -> {
             StaffProperties.Metrics metrics = properties.metrics();
-            if (metrics.password() == null || metrics.password().isBlank() || accounts.userExists(metrics.username())) {
+            String password = metrics.secret();
+            if (password == null || accounts.userExists(metrics.username())) {
                 return;
             }
             accounts.createUser(User.withUsername(metrics.username())
-                    .password(encoder.encode(metrics.password()))
+                    .password(encoder.encode(password))
                     .roles(METRICS)
                     .build());
             log.info("Created the metrics account '{}'", metrics.username());

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.clinicfaq.handoff.HandoffService;
@@ -28,6 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
@@ -165,6 +169,57 @@ class ConversationServiceTests {
 
         assertThat(handled.noHandoff()).isTrue();
         verify(handoffs, never()).submit(any(), any(), anyBoolean());
+    }
+
+    @Test
+    void opensANewConversationWithItsGreetingWithoutStoringAnything() {
+        ConversationService.Opened opened = service.open(null);
+
+        assertThat(opened.resumed()).isFalse();
+        assertThat(opened.replies()).singleElement().satisfies(greeting -> {
+            assertThat(greeting.seq()).isEqualTo(1);
+            assertThat(greeting.bot().kind()).isEqualTo(BotMessage.Kind.GREETING);
+            assertThat(greeting.bot().text()).isEqualTo("Hello.");
+        });
+        verifyNoInteractions(transcripts, events);
+    }
+
+    @Test
+    void storesANewConversationWithTheGreetingItShowedWhenTheVisitorFirstSaysSomething() {
+        UUID fresh = service.open(null).conversationId();
+        when(transcripts.create(fresh, NOW)).thenReturn(new Conversation(fresh, NOW, NOW, false, Stage.CHATTING, null));
+        when(transcripts.appendBot(eq(fresh), any(), any())).thenAnswer(call -> new TranscriptMessage(1, null, call.getArgument(1), NOW));
+        when(transcripts.appendVisitor(eq(fresh), anyString(), anyString(), any())).thenReturn(2);
+        when(policy.decide("hello")).thenReturn(new Decision.SmallTalk("hi", "Hello there."));
+
+        assertThat(service.handle(fresh, new ConversationService.Input.DeclineHandoff()).noHandoff()).isTrue();
+        verifyNoInteractions(transcripts, events);
+
+        ConversationService.Handled handled = service.handle(fresh, new ConversationService.Input.Text("c-1", "hello"));
+
+        assertThat(handled.ackSeq()).isEqualTo(2);
+        InOrder order = inOrder(transcripts);
+        order.verify(transcripts).create(fresh, NOW);
+        order.verify(transcripts).appendBot(eq(fresh), argThat(bot -> bot.kind() == BotMessage.Kind.GREETING), eq(NOW));
+        order.verify(transcripts).appendVisitor(fresh, "c-1", "hello", NOW);
+        verify(events).publishEvent(new ConversationStarted(fresh));
+
+        when(transcripts.find(fresh)).thenReturn(Optional.of(new Conversation(fresh, NOW, NOW, false, Stage.CHATTING, null)));
+        service.handle(fresh, new ConversationService.Input.Text("c-2", "hello"));
+
+        verify(transcripts).create(any(), any());
+        verify(events).publishEvent(any(ConversationStarted.class));
+    }
+
+    @Test
+    void forgetsAConversationLeftBeforeTheVisitorSaidAnything() {
+        UUID fresh = service.open(null).conversationId();
+
+        service.closed(fresh);
+
+        assertThatThrownBy(() -> service.handle(fresh, new ConversationService.Input.Text("c-1", "hello")))
+                .isInstanceOf(IllegalStateException.class);
+        verify(transcripts, never()).create(any(), any());
     }
 
     @Test

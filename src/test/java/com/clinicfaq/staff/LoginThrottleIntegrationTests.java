@@ -2,8 +2,14 @@ package com.clinicfaq.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,5 +44,38 @@ class LoginThrottleIntegrationTests {
         assertThat(http.logIn(client, "ada", "correct horse battery")).endsWith("/login?error=blocked");
         assertThat(client.send(http.getWithBasic("/actuator/prometheus", "ada", "correct horse battery"),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(429);
+    }
+
+    /**
+     * No proxy is trusted by default, so a client that names another address in {@code X-Forwarded-For} on every
+     * attempt is still counted, and blocked, by its own (127.0.0.7 here, apart from the other test's address).
+     */
+    @Test
+    void countsFailuresAgainstTheClientsOwnAddressWhateverItsXForwardedForSays() throws Exception {
+        HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.7"))
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        for (int attempt = 1; attempt <= LoginThrottle.ATTEMPTS; attempt++) {
+            assertThat(logIn(client, "ada", "guess " + attempt, "203.0.113." + attempt)).endsWith("/login?error");
+        }
+
+        assertThat(logIn(client, "ada", "correct horse battery", "198.51.100.1")).endsWith("/login?error=blocked");
+        String credentials = Base64.getEncoder().encodeToString("ada:correct horse battery".getBytes(StandardCharsets.UTF_8));
+        assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                        .header("Authorization", "Basic " + credentials).header("X-Forwarded-For", "198.51.100.2").build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(429);
+    }
+
+    /** The login form from 127.0.0.1 with this {@code X-Forwarded-For}; returns where it redirects to. */
+    private String logIn(HttpClient client, String username, String password, String forwardedFor) throws Exception {
+        URI login = URI.create("http://127.0.0.1:" + port + "/login");
+        String csrf = StaffHttp.csrf(client.send(HttpRequest.newBuilder(login).header("X-Forwarded-For", forwardedFor).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(login)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + StaffHttp.encode(username) + "&password="
+                        + StaffHttp.encode(password) + "&_csrf=" + csrf))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return response.headers().firstValue("Location").orElse("");
     }
 }

@@ -56,6 +56,8 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     /** 1013 "try again later" (RFC 6455 registry); the widget tells the visitor the chat is busy. */
     static final CloseStatus BUSY = new CloseStatus(1013, "try again later");
     private static final CloseStatus TOO_MANY = CloseStatus.POLICY_VIOLATION.withReason("too many connections from this address");
+    /** An address that opens connections faster than the new-connection rate: as busy as a full service, to the widget. */
+    static final CloseStatus TOO_OFTEN = new CloseStatus(1013, "too many new connections from this address");
     private static final CloseStatus TOO_FAST = CloseStatus.POLICY_VIOLATION.withReason("too many messages");
     private static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("message too big");
 
@@ -102,15 +104,19 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
-    /** All connections from one address: their count and their shared rate. */
+    /** All connections from one address: their count, their shared rate, and how often it opens new ones. */
     private static final class Address {
         final AtomicInteger connections = new AtomicInteger();
         final TokenBucket rate;
-        /** Kept a while after its last connection closes, so reconnecting does not refill the bucket. */
+        final TokenBucket arrivals;
+        /** Kept a while after its last connection closes, so reconnecting does not refill the buckets. */
         volatile long lastClosedNanos;
+        /** Whether refusing its new connections has been logged since it was last admitted: once per spell, not per attempt. */
+        volatile boolean refusalLogged;
 
-        Address(TokenBucket rate) {
-            this.rate = rate;
+        Address(ChatProperties.RateLimit limits, long now) {
+            this.rate = new TokenBucket(limits.addressBurst(), limits.addressInterval(), now);
+            this.arrivals = new TokenBucket(limits.newConnectionBurst(), limits.newConnectionInterval(), now);
         }
     }
 
@@ -144,7 +150,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         ChatProperties.RateLimit limits = properties.rateLimit();
         // counted in the same step that finds the address, so that forgetting idle addresses cannot race with it
         Address address = addresses.compute(address(raw), (key, known) -> {
-            Address found = known != null ? known : new Address(new TokenBucket(limits.addressBurst(), limits.addressInterval(), now));
+            Address found = known != null ? known : new Address(limits, now);
             found.connections.incrementAndGet();
             return found;
         });
@@ -155,6 +161,19 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             raw.close(TOO_MANY);
             return;
         }
+        if (address.arrivals.take(now) > 0) {
+            closed(address);
+            admitted.decrementAndGet();
+            if (!address.refusalLogged) {
+                address.refusalLogged = true;
+                log.warn("Connection {} refused: an address opens connections faster than {} at once and one per {} ms; "
+                        + "further refusals are not logged until it is admitted again", raw.getId(),
+                        limits.newConnectionBurst(), limits.newConnectionInterval().toMillis());
+            }
+            raw.close(TOO_OFTEN);
+            return;
+        }
+        address.refusalLogged = false;
         Connection connection = new Connection(session, address, limits, now);
         connections.put(raw.getId(), connection);
         String requested = raw.getUri() == null
@@ -385,6 +404,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         if (connection != null) {
             closed(connection.address);
             admitted.decrementAndGet();
+            conversations.closed(connection.conversationId);
         }
     }
 

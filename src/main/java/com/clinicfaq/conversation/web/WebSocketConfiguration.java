@@ -40,6 +40,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, PATH)
                 .setHandshakeHandler(new UncompressedHandshakeHandler())
+                .addInterceptors(new OriginSyntax()) // runs before the origin check, which fails on a malformed Origin
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
 

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
             "clinicfaq.chat.rate-limit.connection-burst=12",
             "clinicfaq.chat.rate-limit.address-burst=10000",
             "clinicfaq.chat.rate-limit.address-interval=1ms",
-            "clinicfaq.chat.rate-limit.connections-per-address=1000"
+            "clinicfaq.chat.rate-limit.connections-per-address=1000",
+            "clinicfaq.chat.rate-limit.new-connection-burst=1000"
         })
 @ExtendWith(OutputCaptureExtension.class)
 class ChatIntegrationTests {

@@ -113,19 +113,24 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Opens the chat offering permessage-deflate (RFC 7692), as browsers do; see {@link #extensions()} for the answer. */
     static RawWebSocket connectOfferingCompression(int port, String from, long seed) throws IOException {
-        return connect(port, from, 0, null, "permessage-deflate; client_no_context_takeover", seed);
+        return connect(port, from, 0, null, Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_no_context_takeover"), seed);
     }
 
-    private static RawWebSocket connect(int port, String from, int receiveBuffer, String conversationId, String extensions, long seed)
-            throws IOException {
+    /** Opens the chat from {@code from} with these headers besides the usual ones (e.g. {@code X-Forwarded-For}). */
+    static RawWebSocket connectWithHeaders(int port, String from, Map<String, String> extra, long seed) throws IOException {
+        return connect(port, from, 0, null, extra, seed);
+    }
+
+    private static RawWebSocket connect(int port, String from, int receiveBuffer, String conversationId, Map<String, String> extra,
+            long seed) throws IOException {
         Random random = new Random(seed);
         Socket socket = open(port, from, receiveBuffer);
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         String key = Base64.getEncoder().encodeToString(bytes(random, 16));
         String target = WebSocketConfiguration.PATH + (conversationId == null ? "" : "?conversation=" + conversationId);
         Map<String, String> headers = upgradeHeaders(port, key);
-        if (extensions != null) {
-            headers.put("Sec-WebSocket-Extensions", extensions);
+        if (extra != null) {
+            headers.putAll(extra);
         }
         Handshake handshake = handshake(socket, in, target, headers);
         if (handshake.status() != 101) {

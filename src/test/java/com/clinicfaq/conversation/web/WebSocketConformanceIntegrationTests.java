@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -31,7 +34,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "clinicfaq.chat.rate-limit.connections-per-address=1000")
+        properties = {
+            "clinicfaq.chat.rate-limit.connections-per-address=1000",
+            "clinicfaq.chat.rate-limit.new-connection-burst=1000"
+        })
+@ExtendWith(OutputCaptureExtension.class)
 class WebSocketConformanceIntegrationTests {
 
     private static final int NORMAL = 1000;
@@ -250,6 +257,17 @@ class WebSocketConformanceIntegrationTests {
     @Test
     void refusesTheHandshakeFromAForeignOrigin() throws Exception {
         assertThat(RawWebSocket.handshakeOnly(port, Map.of("Origin", "https://evil.example")).status()).isEqualTo(403);
+    }
+
+    /** Spring's origin check failed on these with an exception: HTTP 500 and a stack trace in the log for each request. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:1.x", "http://exa mple.com", "http://localhost:99999", "http://user@localhost",
+        "http://localhost/path", "http://localhost?q", "localhost", "http://"})
+    void refusesAMalformedOriginWith403AndOneLogLineWithoutAStackTrace(String origin, CapturedOutput output) throws Exception {
+        assertThat(RawWebSocket.handshakeOnly(port, Map.of("Origin", origin)).status()).isEqualTo(403);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("Origin header is not an origin"))).hasSize(1);
+        assertThat(output.getAll()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(" ERROR ");
     }
 
     @Test

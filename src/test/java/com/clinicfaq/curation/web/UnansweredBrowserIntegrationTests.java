@@ -118,6 +118,8 @@ class UnansweredBrowserIntegrationTests {
             launcher.click();
         }
         browser.await(d -> widget().findElement(By.cssSelector(".compose textarea")).isDisplayed());
+        // the greeting, or the history of the conversation resumed: a question typed before it would come after it
+        browser.await(d -> !widget().findElements(By.cssSelector(".msg.bot")).isEmpty());
     }
 
     private SearchContext widget() {
