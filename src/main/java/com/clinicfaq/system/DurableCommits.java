@@ -13,39 +13,50 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 /**
  * An acknowledgement means stored (issue #15): a transaction the chat acknowledges is on disk when its commit
  * returns, whatever JDBC URL the service is given.
  *
  * <ul>
- *   <li><b>H2</b> writes committed changes to its file only every {@code WRITE_DELAY} ms (500 by default, and again
- *       each time the database is opened), so a process killed right after an {@code ack} lost the turn. Every
- *       connection of the pool sets {@code WRITE_DELAY 0}: each commit then writes the file before it returns
- *       (to the operating system, which keeps it through a crash of the service; H2 does not fsync each
- *       commit, so a power cut can still lose the last ones).</li>
+ *   <li><b>H2</b> writes committed changes to its file only every {@code WRITE_DELAY} ms (500 by default), so a
+ *       process killed right after an {@code ack} lost the turn. After each read-write transaction commits, the
+ *       transaction manager runs {@code CHECKPOINT} on its connection, which writes everything committed to the
+ *       file before the commit returns (to the operating system, which keeps it through a crash of the service;
+ *       H2 does not fsync, so a power cut can still lose the last commits). The write delay itself is left as it
+ *       is: H2's background writer also compacts the file, and with {@code WRITE_DELAY 0} it stops and the file
+ *       grows by every commit (docs/benchmarks.md), which is warned about.</li>
  *   <li><b>PostgreSQL</b> with {@code synchronous_commit = off} (in {@code postgresql.conf}, for the database or the
  *       role) acknowledges a commit before its WAL is flushed, so a crash of PostgreSQL can lose it. Every
- *       connection of the pool turns it on for its own session when it finds it off (other values, such as
- *       {@code remote_apply} for a synchronous standby, flush locally too and are left as they are).</li>
+ *       connection of the pool turns it on for its own session when it finds it off, in its init SQL after the
+ *       operator's own (other values, such as {@code remote_apply} for a synchronous standby, flush locally too and
+ *       are left as they are).</li>
  * </ul>
  *
- * The settings go into each pooled connection's init SQL (before the operator's own, if any); at start the
- * service then reads them back and refuses to start if a commit could still be acknowledged before it is written,
- * and warns if PostgreSQL runs with {@code fsync = off}.
+ * At start the service checks this and refuses to start if a commit could still be acknowledged before it is
+ * written; it warns if PostgreSQL runs with {@code fsync = off}.
  */
 @Configuration(proxyBeanMethods = false)
 class DurableCommits {
 
     private static final Logger log = LoggerFactory.getLogger(DurableCommits.class);
 
-    static final String H2_INIT = "SET WRITE_DELAY 0";
     static final String POSTGRES_INIT =
             "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'";
+    private static final String WRITE_DELAY_0 = "The database URL sets WRITE_DELAY=0: H2 then no longer compacts its file "
+            + "in the background, and the file grows with every commit. Leave the write delay out: each transaction is "
+            + "written to the file when it commits all the same (docs/reliability.md)";
     private static final Pattern H2_WRITE_DELAY = Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=\\s*(\\d+)");
 
     enum Database {
@@ -61,14 +72,10 @@ class DurableCommits {
 
     /** The init SQL a pooled connection runs: ours after the operator's own, so that theirs cannot undo it. */
     static Optional<String> initSql(String jdbcUrl, String operators) {
-        String ours = switch (Database.of(jdbcUrl)) {
-            case H2 -> H2_INIT;
-            case POSTGRESQL -> POSTGRES_INIT;
-            case OTHER -> null;
-        };
-        if (ours == null) {
+        if (Database.of(jdbcUrl) != Database.POSTGRESQL) {
             return Optional.empty();
         }
+        String ours = POSTGRES_INIT;
         return Optional.of(operators == null || operators.isBlank() ? ours : operators.strip().replaceAll(";$", "") + ";\n" + ours);
     }
 
@@ -84,8 +91,75 @@ class DurableCommits {
     }
 
     @Bean
-    InitializingBean checkDurableCommits(DataSource dataSource) {
-        return () -> check(dataSource);
+    H2Checkpoints h2CheckpointAfterEachCommit(DataSource dataSource) {
+        return new H2Checkpoints(dataSource);
+    }
+
+    @Bean
+    InitializingBean checkDurableCommits(DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions,
+            H2Checkpoints checkpoints) {
+        return () -> {
+            check(dataSource);
+            if (checkpoints.h2File(dataSource)) {
+                transactions.orderedStream().forEach(manager -> {
+                    if (!(manager instanceof AbstractPlatformTransactionManager listened)
+                            || !listened.getTransactionExecutionListeners().contains(checkpoints)) {
+                        throw new IllegalStateException("The transaction manager " + manager.getClass().getName() + " does not "
+                                + "write H2's commits to its file before they return: use the one Spring Boot configures");
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * After each read-write transaction on an H2 file commits, and before its commit returns, {@code CHECKPOINT}: H2
+     * writes all committed changes to its file. Spring Boot registers it with the transaction manager. Concurrent
+     * commits share the writes: a checkpoint finds nothing left to write when another one took its changes along.
+     */
+    static final class H2Checkpoints implements TransactionExecutionListener {
+
+        private final DataSource dataSource;
+        private volatile Boolean h2File;
+
+        H2Checkpoints(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public void afterCommit(TransactionExecution transaction, Throwable commitFailure) {
+            if (commitFailure != null || !transaction.isNewTransaction() || transaction.isReadOnly()) {
+                return;
+            }
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                if (h2File(connection)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("CHECKPOINT");
+                    }
+                }
+            } catch (SQLException e) {
+                throw new TransactionSystemException("Committed, but H2 could not write the commit to its file", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+
+        boolean h2File(DataSource source) throws SQLException {
+            try (Connection connection = source.getConnection()) {
+                return h2File(connection);
+            }
+        }
+
+        private boolean h2File(Connection connection) throws SQLException {
+            Boolean known = h2File;
+            if (known == null) {
+                String url = connection.getMetaData().getURL();
+                known = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+                h2File = known;
+            }
+            return known;
+        }
     }
 
     /** Sets the init SQL of the pool once its properties are bound, before it opens its first connection. */
@@ -95,9 +169,7 @@ class DurableCommits {
         public Object postProcessAfterInitialization(Object bean, String beanName) {
             if (bean instanceof HikariDataSource hikari && !hikari.isRunning()) {
                 String url = hikari.getJdbcUrl();
-                h2WriteDelay(url).filter(delay -> delay > 0).ifPresent(delay -> log.warn(
-                        "The database URL sets WRITE_DELAY={}: ignored, every connection sets it to 0 so that an acknowledged "
-                                + "message is on disk before it is acknowledged (docs/reliability.md)", delay));
+                h2WriteDelay(url).filter(delay -> delay == 0).ifPresent(delay -> log.warn(WRITE_DELAY_0));
                 initSql(url, hikari.getConnectionInitSql()).ifPresent(hikari::setConnectionInitSql);
             }
             return bean;
@@ -114,13 +186,21 @@ class DurableCommits {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             String product = connection.getMetaData().getDatabaseProductName();
             if ("H2".equals(product)) {
-                String delay = value(statement, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
-                if (!"0".equals(delay)) {
-                    throw new IllegalStateException("H2 writes commits to its file only every " + delay + " ms (WRITE_DELAY): "
-                            + "an acknowledged message could be lost in a crash. Use the connection pool the service configures "
-                            + "(HikariCP), or a database user with admin rights, so that each connection sets WRITE_DELAY 0.");
+                if (connection.getMetaData().getURL().startsWith("jdbc:h2:mem:")) {
+                    return; // nothing to write to disk
                 }
-                log.info("Durable commits: H2 writes every commit to its file before it returns (WRITE_DELAY 0)");
+                // the checkpoint after each commit needs admin rights: refuse to start rather than fail every turn
+                try {
+                    statement.execute("CHECKPOINT");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("H2 refuses CHECKPOINT to this database user (" + e.getMessage() + "): it needs "
+                            + "admin rights, so that each commit is written to the file before it returns", e);
+                }
+                String delay = value(statement, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+                if ("0".equals(delay)) {
+                    log.warn(WRITE_DELAY_0);
+                }
+                log.info("Durable commits: H2 writes each transaction to its file before its commit returns (CHECKPOINT)");
             } else if ("PostgreSQL".equals(product)) {
                 String synchronous = value(statement, "SHOW synchronous_commit");
                 if ("off".equals(synchronous)) {

@@ -10,14 +10,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Whatever URL an operator gives, the pool's connections commit durably, and a data source that would not is
+ * Whatever URL an operator gives, a commit is written before it returns, and a setup that would not do so is
  * refused at start. (That an acknowledged turn survives a SIGKILL is {@code CrashSafetyIntegrationTests}.)
  */
 class DurableCommitsTests {
@@ -28,34 +32,51 @@ class DurableCommitsTests {
     Path directory;
 
     @Test
-    void turnsOffH2sWriteDelayEvenWhenTheUrlAsksForOne() throws Exception {
-        String url = "jdbc:h2:file:" + directory.resolve("clinicfaq") + H2_SETTINGS + ";WRITE_DELAY=500";
+    void writesEachCommitToTheH2FileBeforeTheCommitReturns() throws Exception {
+        // a write delay of a minute: nothing reaches the file in this test unless the commit writes it
+        String url = "jdbc:h2:file:" + directory.resolve("clinicfaq") + H2_SETTINGS + ";WRITE_DELAY=60000";
         try (HikariDataSource pool = pool(url, "clinicfaq")) {
-            assertThat(value(pool, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"))
-                    .isEqualTo("0");
+            JdbcClient jdbc = JdbcClient.create(pool);
+            jdbc.sql("create table turn (id int primary key)").update();
+            DurableCommits.H2Checkpoints checkpoints = new DurableCommits.H2Checkpoints(pool);
+            JdbcTransactionManager durable = new JdbcTransactionManager(pool);
+            durable.setTransactionExecutionListeners(List.of(checkpoints));
+
+            long before = fileWrites(pool);
+            new TransactionTemplate(new JdbcTransactionManager(pool)).executeWithoutResult(s -> jdbc.sql("insert into turn values (1)").update());
+            assertThat(fileWrites(pool)).as("without the checkpoint, the commit waits for the write delay").isEqualTo(before);
+
+            new TransactionTemplate(durable).executeWithoutResult(s -> jdbc.sql("insert into turn values (2)").update());
+            assertThat(fileWrites(pool)).as("written when the commit returns").isGreaterThan(before);
+
+            long afterWrite = fileWrites(pool);
+            TransactionTemplate readOnly = new TransactionTemplate(durable);
+            readOnly.setReadOnly(true);
+            readOnly.executeWithoutResult(s -> jdbc.sql("select count(*) from turn").query(Integer.class).single());
+            assertThat(fileWrites(pool)).as("a read-only transaction writes nothing").isEqualTo(afterWrite);
             DurableCommits.check(pool);
         }
     }
 
     @Test
-    void refusesAnH2DataSourceThatLeavesTheWriteDelay() {
-        JdbcDataSource plain = new JdbcDataSource();
-        plain.setURL("jdbc:h2:file:" + directory.resolve("clinicfaq") + H2_SETTINGS);
-        plain.setUser("clinicfaq");
-        assertThatThrownBy(() -> DurableCommits.check(plain)).hasMessageContaining("every 500 ms (WRITE_DELAY)");
+    void leavesAnInMemoryH2Alone() throws Exception {
+        try (HikariDataSource pool = pool("jdbc:h2:mem:durable-" + UUID.randomUUID() + H2_SETTINGS, "clinicfaq")) {
+            assertThat(new DurableCommits.H2Checkpoints(pool).h2File(pool)).isFalse();
+            DurableCommits.check(pool);
+        }
     }
 
     @Test
-    void keepsTheOperatorsOwnInitSqlAndRunsItFirst() throws Exception {
+    void refusesToStartWhenTheH2UserCannotCheckpoint() throws Exception {
         String url = "jdbc:h2:file:" + directory.resolve("clinicfaq") + H2_SETTINGS;
-        assertThat(DurableCommits.initSql(url, "SET WRITE_DELAY 1000;")).contains("SET WRITE_DELAY 1000;\nSET WRITE_DELAY 0");
-        try (HikariDataSource pool = new HikariDataSource()) {
-            pool.setJdbcUrl(url);
-            pool.setUsername("clinicfaq");
-            pool.setConnectionInitSql("SET WRITE_DELAY 1000");
-            apply(pool);
-            assertThat(value(pool, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"))
-                    .isEqualTo("0");
+        try (HikariDataSource admin = pool(url, "clinicfaq")) {
+            JdbcClient.create(admin).sql("create user visitor password 'x'").update();
+            try (HikariDataSource pool = new HikariDataSource()) {
+                pool.setJdbcUrl(url);
+                pool.setUsername("visitor");
+                pool.setPassword("x");
+                assertThatThrownBy(() -> DurableCommits.check(pool)).hasMessageContaining("admin rights");
+            }
         }
     }
 
@@ -92,10 +113,13 @@ class DurableCommitsTests {
     }
 
     @Test
-    void readsTheWriteDelayAnH2UrlAsksFor() {
-        assertThat(DurableCommits.h2WriteDelay("jdbc:h2:file:./data/x;MODE=PostgreSQL;write_delay = 500")).contains(500);
-        assertThat(DurableCommits.h2WriteDelay("jdbc:h2:file:./data/x;MODE=PostgreSQL")).isEmpty();
+    void putsTheOperatorsOwnInitSqlFirstAndSetsNothingOnOtherDatabases() {
+        assertThat(DurableCommits.initSql("jdbc:postgresql://db/clinicfaq", "SET search_path = app;"))
+                .contains("SET search_path = app;\n" + DurableCommits.POSTGRES_INIT);
+        assertThat(DurableCommits.initSql("jdbc:h2:file:./data/x", null)).isEmpty();
         assertThat(DurableCommits.initSql("jdbc:hsqldb:mem:x", null)).isEmpty();
+        assertThat(DurableCommits.h2WriteDelay("jdbc:h2:file:./data/x;MODE=PostgreSQL;write_delay = 0")).contains(0);
+        assertThat(DurableCommits.h2WriteDelay("jdbc:h2:file:./data/x;MODE=PostgreSQL")).isEmpty();
     }
 
     private static HikariDataSource pool(String url, String user) {
@@ -108,6 +132,10 @@ class DurableCommitsTests {
     /** What the service's bean post-processor does to the pool Spring Boot makes. */
     private static HikariDataSource apply(HikariDataSource pool) {
         return (HikariDataSource) DurableCommits.durableCommitsOnEveryConnection().postProcessAfterInitialization(pool, "dataSource");
+    }
+
+    private static long fileWrites(DataSource dataSource) throws SQLException {
+        return Long.parseLong(value(dataSource, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_WRITE'"));
     }
 
     private static String value(DataSource dataSource, String sql) throws SQLException {
