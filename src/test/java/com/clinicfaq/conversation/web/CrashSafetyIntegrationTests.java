@@ -45,7 +45,7 @@ class CrashSafetyIntegrationTests {
     @Test
     void keepsEveryAcknowledgedMessageAndConfirmedRequestWhenKilledOnH2() throws Exception {
         String url = "jdbc:h2:file:" + directory.resolve("data/clinicfaq") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        Crashes crashes = new Crashes(List.of("--spring.datasource.url=" + url), () -> {}, () -> {});
+        Crashes crashes = new Crashes("H2", List.of("--spring.datasource.url=" + url), () -> {}, () -> {});
         crashes.run();
         crashes.assertNothingLost(() -> DriverManager.getConnection(url, "clinicfaq", ""));
     }
@@ -59,7 +59,7 @@ class CrashSafetyIntegrationTests {
     void keepsEveryAcknowledgedMessageAndConfirmedRequestWhenKilledWithPostgres() throws Exception {
         try (CrashablePostgres postgres = new CrashablePostgres(directory.resolve("postgres"), "synchronous_commit", "off")) {
             String url = postgres.newDatabase("clinicfaq");
-            Crashes crashes = new Crashes(
+            Crashes crashes = new Crashes("PostgreSQL",
                     List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password="),
                     postgres::kill,
                     postgres::restart);
@@ -99,6 +99,7 @@ class CrashSafetyIntegrationTests {
     /** The rounds of one database: each kills the service once, restarts it, and checks every visit so far. */
     private final class Crashes {
 
+        private final String databaseName;
         private final List<String> arguments;
         private final Action alsoKill;
         private final Action afterKill;
@@ -112,7 +113,8 @@ class CrashSafetyIntegrationTests {
          * @param alsoKill run right after the service is killed, on the client's receiving thread
          * @param afterKill run once the service has ended, before it is started again
          */
-        Crashes(List<String> databaseArguments, Action alsoKill, Action afterKill) {
+        Crashes(String databaseName, List<String> databaseArguments, Action alsoKill, Action afterKill) {
+            this.databaseName = databaseName;
             this.arguments = new ArrayList<>(databaseArguments);
             this.arguments.addAll(List.of(
                     "--clinicfaq.outbox.path=" + directory.resolve("data/outbox.jsonl"),
@@ -245,6 +247,7 @@ class CrashSafetyIntegrationTests {
 
         /** Fails with what was lost over all rounds; then checks the staff queue's table directly. */
         void assertNothingLost(ConnectionSource database) throws SQLException {
+            System.out.printf("%s after %d SIGKILLs: %s%n", databaseName, ROUNDS, tally); // counts only, for docs/reliability.md
             assertThat(tally.lostMessages + tally.lostRequests + tally.lostConversations)
                     .as("after %d SIGKILLs: %s", ROUNDS, tally).isZero();
             try (Connection connection = database.open();
