@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +52,9 @@ class DurableCommits {
 
     static final String POSTGRES_INIT =
             "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'";
-    private static final String WRITE_DELAY_0 = "The database URL sets WRITE_DELAY=0: H2 then no longer compacts its file "
-            + "in the background, and the file grows with every commit. Leave the write delay out: each transaction is "
-            + "written to the file when it commits all the same (docs/reliability.md)";
-    private static final Pattern H2_WRITE_DELAY = Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=\\s*(\\d+)");
+    private static final String WRITE_DELAY_0 = "H2 runs with WRITE_DELAY 0: it then no longer compacts its file in the "
+            + "background, and the file grows with every commit. Leave the write delay out of the database URL: each "
+            + "transaction is written to the file when it commits all the same (docs/reliability.md)";
 
     enum Database {
         H2,
@@ -77,12 +74,6 @@ class DurableCommits {
         }
         String ours = POSTGRES_INIT;
         return Optional.of(operators == null || operators.isBlank() ? ours : operators.strip().replaceAll(";$", "") + ";\n" + ours);
-    }
-
-    /** The write delay an H2 URL asks for, if it names one. */
-    static Optional<Integer> h2WriteDelay(String jdbcUrl) {
-        Matcher delay = H2_WRITE_DELAY.matcher(jdbcUrl == null ? "" : jdbcUrl);
-        return delay.find() ? Optional.of(Integer.parseInt(delay.group(1))) : Optional.empty();
     }
 
     @Bean
@@ -168,9 +159,7 @@ class DurableCommits {
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
             if (bean instanceof HikariDataSource hikari && !hikari.isRunning()) {
-                String url = hikari.getJdbcUrl();
-                h2WriteDelay(url).filter(delay -> delay == 0).ifPresent(delay -> log.warn(WRITE_DELAY_0));
-                initSql(url, hikari.getConnectionInitSql()).ifPresent(hikari::setConnectionInitSql);
+                initSql(hikari.getJdbcUrl(), hikari.getConnectionInitSql()).ifPresent(hikari::setConnectionInitSql);
             }
             return bean;
         }
