@@ -154,6 +154,10 @@ public final class CommitCostCommand {
             if (postgres != null) {
                 postgres.close();
             }
+            // the H2 file can be gigabytes after a long run
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
         System.exit(exit);
     }
