@@ -24,10 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What happened in conversations while the database could not be reached, in order, on the local disk:
- * one JSON line per entry, forced to disk before the visitor is answered, so that nothing is lost if the
- * service then stops. {@link OutboxReplay} writes the entries to the database once it is back. The file
- * may hold contact details from handoff forms: it is readable by the service's user only, and emptied as
- * soon as the database has the entries.
+ * one JSON line per entry, forced to disk before the visitor is answered (and, when the file is created, the
+ * directory that names it), so that nothing is lost if the service or the machine then stops.
+ * {@link OutboxReplay} writes the entries to the database once it is back. The file may hold contact details
+ * from handoff forms: it is readable by the service's user only, and emptied as soon as the database has the
+ * entries.
  */
 @Component
 class Outbox {
@@ -65,13 +66,29 @@ class Outbox {
     synchronized void append(Entry entry) {
         byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
+            boolean created = false;
+            Path highestCreated = null;
             if (!Files.exists(file)) {
+                for (Path dir = file.toAbsolutePath().getParent(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
+                    highestCreated = dir;
+                }
                 createFolder(file.toAbsolutePath().getParent());
                 create(file);
+                created = true;
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 channel.write(ByteBuffer.wrap(line));
                 channel.force(false);
+            }
+            if (created) {
+                // the new file's name (and any directory made for it) reaches the disk too, not only its content
+                Path stop = highestCreated == null ? file.toAbsolutePath().getParent() : highestCreated.getParent();
+                for (Path dir = file.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+                    forceDirectory(dir);
+                    if (dir.equals(stop)) {
+                        break;
+                    }
+                }
             }
             mayHoldEntries = true;
         } catch (IOException e) {
@@ -142,6 +159,15 @@ class Outbox {
             Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(folder);
+        }
+    }
+
+    /** Flushes a directory's entries (a file created in it) to disk; where directories cannot be opened, does nothing. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            log.debug("Outbox directory {} cannot be flushed here: {}", directory, e.getClass().getSimpleName());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -36,6 +37,10 @@ public final class ChatClient implements AutoCloseable {
     private int nextId = 1;
 
     private ChatClient(URI uri, WebSocketHttpHeaders headers) throws Exception {
+        this(uri, headers, frame -> {});
+    }
+
+    private ChatClient(URI uri, WebSocketHttpHeaders headers, Consumer<JsonNode> onFrame) throws Exception {
         // set before connecting: a resumed conversation's welcome can be on its way before the connection is handed over
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
@@ -43,7 +48,9 @@ public final class ChatClient implements AutoCloseable {
                 .execute(new TextWebSocketHandler() {
                     @Override
                     protected void handleTextMessage(WebSocketSession s, TextMessage message) {
-                        frames.add(JSON.readTree(message.getPayload()));
+                        JsonNode frame = JSON.readTree(message.getPayload());
+                        onFrame.accept(frame);
+                        frames.add(frame);
                     }
 
                     @Override
@@ -61,6 +68,15 @@ public final class ChatClient implements AutoCloseable {
     public static ChatClient connect(int port, String conversationId) throws Exception {
         String query = conversationId == null ? "" : "?conversation=" + conversationId;
         return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat" + query), new WebSocketHttpHeaders());
+    }
+
+    /**
+     * Connects with {@code onFrame} called on the client's receiving thread as each frame arrives, before
+     * {@link #await} can see it: for acting at the very moment a frame comes in.
+     */
+    static ChatClient connect(int port, String conversationId, Consumer<JsonNode> onFrame) throws Exception {
+        String query = conversationId == null ? "" : "?conversation=" + conversationId;
+        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat" + query), new WebSocketHttpHeaders(), onFrame);
     }
 
     static ChatClient connectFrom(int port, String origin) throws Exception {
