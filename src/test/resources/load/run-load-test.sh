@@ -24,7 +24,8 @@ arguments="--spring.datasource.url=jdbc:h2:file:./$out/data/clinicfaq;MODE=Postg
 arguments+=" --clinicfaq.outbox.path=$out/data/outbox.jsonl --clinicfaq.staff.metrics.password=$password"
 # every Gatling visitor comes from 127.0.0.1: the per-address limits are raised
 arguments+=" --clinicfaq.chat.rate-limit.connections-per-address=100000"
-arguments+=" --clinicfaq.chat.rate-limit.address-burst=100000 --clinicfaq.chat.rate-limit.address-interval=1ms $*"
+arguments+=" --clinicfaq.chat.rate-limit.address-burst=100000 --clinicfaq.chat.rate-limit.address-interval=1ms"
+arguments+=" --clinicfaq.chat.rate-limit.new-connection-burst=100000 --clinicfaq.chat.rate-limit.new-connection-interval=1ms $*"
 # optimizedLaunch=false: otherwise spring-boot:run adds -XX:TieredStopAtLevel=1 (no C2 compiler)
 ./mvnw -q spring-boot:run -Dspring-boot.run.optimizedLaunch=false "${jvm[@]}" \
     -Dspring-boot.run.arguments="$arguments" > "$out/service.log" 2>&1 &

@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
 final class RedFlagSimilarity {
 
     /** An English sentence at least this close to an emergency's curated message may be one ... */
-    static final double THRESHOLD = Double.parseDouble(System.getProperty("rf.t", "0.45"));
+    static final double THRESHOLD = 0.45;
     /** ... when it is closer to it than to every calm message by at least this much. */
-    static final double MARGIN = Double.parseDouble(System.getProperty("rf.m", "0.15"));
+    static final double MARGIN = 0.15;
     /**
      * The same for a Spanish sentence: the model was trained on English, so Spanish sentences all look alike to it and
      * must be much closer.
      */
-    static final double THRESHOLD_ES = Double.parseDouble(System.getProperty("rf.tes", "0.80"));
-    static final double MARGIN_ES = Double.parseDouble(System.getProperty("rf.mes", "0.15"));
+    static final double THRESHOLD_ES = 0.80;
+    static final double MARGIN_ES = 0.15;
     /** Sentences shorter than this many words ("bye", "how big is the cut") are left to the patterns. */
     static final int MIN_WORDS = 4;
     /** Sentences longer than this many words are also read in stretches of this many words. */
