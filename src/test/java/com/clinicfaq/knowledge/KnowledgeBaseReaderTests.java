@@ -38,7 +38,7 @@ class KnowledgeBaseReaderTests {
     @Test
     void everyFaqAnswerIsWordForWordFromTheSourceArticle() throws IOException {
         KnowledgeBase knowledge = reader.read(KNOWLEDGE_BASE);
-        String source = collapse(Files.readString(Path.of("../shared/source-articles/kyphoplasty-compression-fractures.txt")));
+        String source = collapse(Files.readString(Path.of("src/test/resources/import/kyphoplasty-compression-fractures.txt")));
 
         assertThat(knowledge.faqs()).isNotEmpty().allSatisfy(faq -> {
             for (String paragraph : faq.answer().split("\n\n")) {

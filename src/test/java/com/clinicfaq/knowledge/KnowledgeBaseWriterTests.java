@@ -23,7 +23,7 @@ class KnowledgeBaseWriterTests {
     Path folder;
 
     @ParameterizedTest
-    @ValueSource(strings = {"../shared/source-articles/kyphoplasty-compression-fractures.txt",
+    @ValueSource(strings = {"src/test/resources/import/kyphoplasty-compression-fractures.txt",
             "src/test/resources/import/radiofrequency-ablation-sample.txt"})
     void writesAnImportedArticleSoThatTheReaderReadsItBackEqual(String source) {
         ImportedArticle imported = new PlainTextArticleImporter()

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PlainTextArticleImporterTests {
 
-    static final Path KYPHOPLASTY = Path.of("../shared/source-articles/kyphoplasty-compression-fractures.txt");
+    static final Path KYPHOPLASTY = Path.of("src/test/resources/import/kyphoplasty-compression-fractures.txt");
     static final Path ABLATION = Path.of("src/test/resources/import/radiofrequency-ablation-sample.txt");
     static final LocalDate REVIEWED = LocalDate.of(2026, 11, 27);
     static final PlainTextArticleImporter.Options OPTIONS =
