@@ -135,11 +135,8 @@ class TwoInstanceIntegrationTests {
             assertThat(waited).as("B answers with the change within 5 seconds").isLessThanOrEqualTo(Duration.ofSeconds(5));
             // B's engine swaps in the new index a moment before the version's files are in force
             LiveKnowledge liveOnB = b.getBean(LiveKnowledge.class);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!liveOnB.get().files().equals(changed) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(liveOnB.get().files()).isEqualTo(changed);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(liveOnB.get().files()).isEqualTo(changed));
         } finally {
             publisherOnA.restore(original, "ada", false);
         }
