@@ -107,6 +107,10 @@ final class Context {
                 "jaja\\w*", "haha\\w*", "lol", "lmao", "jk", "xd");
     }
 
+    /** Where any trigger may start: words where none does are not tried trigger by trigger. */
+    private static final Pattern ANY_TRIGGER = Pattern.compile(
+            TRIGGERS.stream().map(trigger -> trigger.regex().pattern()).collect(java.util.stream.Collectors.joining("|", "(?:", ")")));
+
     private static final Pattern PSEUDO = any("can not", "could not", "will not", "would not", "does not", "do not", "did not",
             "not sure (?:if|whether)", "dont know (?:if|whether)", "idk if", "wondering if", "no idea if",
             "if (?:this|its|it is|that is|thats|that s) (?:normal|serious|an emergency|bad|urgent|important|something)",
@@ -192,16 +196,39 @@ final class Context {
         return context;
     }
 
-    /** Marks the words that regex matches cover; returns the spans [start, end) in words. */
-    private static List<int[]> spans(Pattern regex, String text, int[] wordAt) {
+    /**
+     * The spans [start, end) in words of the regex's matches, as {@link Matcher#find()} finds them; but tried only
+     * where a word starts, the only places a trigger can start (the text is words and single spaces): about
+     * 150 triggers run on every sentence of every message.
+     */
+    private static List<int[]> spans(Pattern regex, String text, int[] wordAt, int[] wordStarts) {
         List<int[]> spans = new ArrayList<>();
-        Matcher m = regex.matcher(text);
-        while (m.find()) {
-            if (m.end() > m.start()) {
+        Matcher m = regex.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        for (int start : wordStarts) {
+            if (start < from) {
+                continue;
+            }
+            m.region(start, text.length());
+            if (m.lookingAt() && m.end() > m.start()) {
                 spans.add(new int[] {wordAt[m.start()], wordAt[m.end() - 1] + 1});
+                from = m.end();
             }
         }
         return spans;
+    }
+
+    /** The word starts where some trigger matches: no trigger's match starts anywhere else. */
+    private static int[] candidates(String text, int[] wordStarts) {
+        Matcher m = ANY_TRIGGER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int[] candidates = new int[wordStarts.length];
+        int count = 0;
+        for (int start : wordStarts) {
+            if (m.region(start, text.length()).lookingAt()) {
+                candidates[count++] = start;
+            }
+        }
+        return Arrays.copyOf(candidates, count);
     }
 
     private void read(List<String> words, boolean[] clauseStart, int offset, int sentence) {
@@ -209,17 +236,20 @@ final class Context {
         Arrays.fill(sentenceOf, offset, offset + n, sentence);
         String text = String.join(" ", words);
         int[] wordAt = new int[text.length()];
+        int[] wordStarts = new int[n];
         for (int i = 0, c = 0; i < n; i++) {
+            wordStarts[i] = c;
             for (int k = 0; k < words.get(i).length() + 1 && c < text.length(); k++) {
                 wordAt[c++] = i;
             }
         }
-        boolean[] pseudo = mark(spans(PSEUDO, text, wordAt), n);
-        boolean[] terminator = mark(spans(TERMINATOR, text, wordAt), n);
-        boolean[] fresh = mark(spans(FRESH_TIME, text, wordAt), n);
-        boolean[] recent = mark(spans(RECENT, text, wordAt), n);
-        for (Trigger trigger : TRIGGERS) {
-            for (int[] span : spans(trigger.regex(), text, wordAt)) {
+        boolean[] pseudo = mark(spans(PSEUDO, text, wordAt, wordStarts), n);
+        boolean[] terminator = mark(spans(TERMINATOR, text, wordAt, wordStarts), n);
+        boolean[] fresh = mark(spans(FRESH_TIME, text, wordAt, wordStarts), n);
+        boolean[] recent = mark(spans(RECENT, text, wordAt, wordStarts), n);
+        int[] candidates = candidates(text, wordStarts);
+        for (Trigger trigger : candidates.length == 0 ? List.<Trigger>of() : TRIGGERS) {
+            for (int[] span : spans(trigger.regex(), text, wordAt, candidates)) {
                 int at = span[0];
                 int end = span[1];
                 if (pseudo[at] || trigger.kind() == Kind.PAST && recent[at]) {

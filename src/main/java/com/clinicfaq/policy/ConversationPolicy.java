@@ -141,8 +141,7 @@ public final class ConversationPolicy {
         if (similarity == null) {
             return Optional.empty();
         }
-        return similarity.closest(message)
-                .filter(RedFlagSimilarity.Match::urgent)
+        return similarity.urgent(message)
                 .map(match -> new Decision.Emergency(match.rule().id(), match.rule().title(), match.rule().reply(language), language,
                         match.basis()));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * The policy's second line, beside the patterns: a message is taken for an emergency when one of its sentences is
@@ -58,8 +59,10 @@ final class RedFlagSimilarity {
     }
 
     private final SentenceEncoder encoder;
-    private final List<Example> urgent;
-    private final List<float[]> calm;
+    private final List<Example> examples;
+    /** The examples' vectors, side by side: the loops below run over them for every sentence of every message. */
+    private final float[][] urgent;
+    private final float[][] calm;
     private final List<String> calmTexts;
 
     RedFlagSimilarity(SentenceEncoder encoder, List<Rule> emergencyRules, List<String> notEmergencies) {
@@ -77,9 +80,10 @@ final class RedFlagSimilarity {
         for (int i = 0; i < texts.size(); i++) {
             examples.add(new Example(owners.get(i), texts.get(i), vectors.get(i)));
         }
-        this.urgent = List.copyOf(examples);
+        this.examples = List.copyOf(examples);
+        this.urgent = vectors.toArray(float[][]::new);
         this.calmTexts = List.copyOf(notEmergencies);
-        this.calm = notEmergencies.isEmpty() ? List.of() : List.copyOf(encoder.encodeCurated(notEmergencies));
+        this.calm = notEmergencies.isEmpty() ? new float[0][] : encoder.encodeCurated(notEmergencies).toArray(float[][]::new);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -90,15 +94,30 @@ final class RedFlagSimilarity {
 
     /** The most alarming sentence of the message, whether or not it passes the thresholds; empty for a message without words. */
     Optional<Match> closest(String message) {
+        return closest(message, true);
+    }
+
+    /**
+     * The first sentence of the message that is an emergency by meaning, if any. Cheaper than {@link #closest(String)}:
+     * a sentence not close enough to any emergency is not compared with the calm messages.
+     */
+    Optional<Match> urgent(String message) {
+        return closest(message, false).filter(Match::urgent);
+    }
+
+    private Optional<Match> closest(String message, boolean explain) {
         List<Segment> segments = segments(message);
-        if (segments.isEmpty() || urgent.isEmpty()) {
+        if (segments.isEmpty() || urgent.length == 0) {
             return Optional.empty();
         }
         List<float[]> vectors = encoder.encode(segments.stream().map(Segment::text).toList());
         Match best = null;
         for (int s = 0; s < segments.size(); s++) {
-            Match match = match(segments.get(s).text(), vectors.get(s));
             Segment segment = segments.get(s);
+            Match match = match(segment.text(), vectors.get(s), explain);
+            if (match == null) {
+                continue; // not close enough to any emergency to be one, whatever the calm messages
+            }
             if (segment.framed() && !(match.rule().evenIfHypothetical() && !segment.framedOtherThanByHypothesis())) {
                 match = match.framed();
             }
@@ -106,7 +125,7 @@ final class RedFlagSimilarity {
                 best = match;
             }
         }
-        return Optional.of(best);
+        return Optional.ofNullable(best);
     }
 
     /** Urgent matches first, then by how far above the calm messages. */
@@ -114,26 +133,35 @@ final class RedFlagSimilarity {
         return (match.urgent() ? 10 : 0) + match.similarity() - match.calmSimilarity();
     }
 
-    private Match match(String segment, float[] vector) {
-        Example nearest = null;
+    /**
+     * The closest emergency and calm messages; null when {@code explain} is off and the sentence is below the
+     * emergency threshold, so that it is not compared with the calm messages at all.
+     */
+    private Match match(String segment, float[] vector, boolean explain) {
+        int nearest = -1;
         double similarity = -1;
-        for (Example example : urgent) {
-            double s = dot(vector, example.vector());
+        for (int i = 0; i < urgent.length; i++) {
+            double s = VectorUtil.dotProduct(vector, urgent[i]);
             if (s > similarity) {
                 similarity = s;
-                nearest = example;
+                nearest = i;
             }
+        }
+        Language language = Language.of(segment);
+        if (!explain && similarity < (language == Language.SPANISH ? THRESHOLD_ES : THRESHOLD)) {
+            return null;
         }
         double calmSimilarity = -1;
         String calmExample = null;
-        for (int i = 0; i < calm.size(); i++) {
-            double s = dot(vector, calm.get(i));
+        for (int i = 0; i < calm.length; i++) {
+            double s = VectorUtil.dotProduct(vector, calm[i]);
             if (s > calmSimilarity) {
                 calmSimilarity = s;
                 calmExample = calmTexts.get(i);
             }
         }
-        return new Match(nearest.rule(), nearest.text(), similarity, calmSimilarity, calmExample, segment, Language.of(segment), false);
+        Example example = examples.get(nearest);
+        return new Match(example.rule(), example.text(), similarity, calmSimilarity, calmExample, segment, language, false);
     }
 
     /**
@@ -177,24 +205,5 @@ final class RedFlagSimilarity {
             return List.of(new Segment(message.strip(), only.framed(), only.framedOtherThanByHypothesis()));
         }
         return segments.size() > 24 ? List.copyOf(segments.subList(0, 24)) : List.copyOf(segments);
-    }
-
-    /** Four sums side by side: the loop the JIT compiles into vector instructions, many curated messages a sentence. */
-    private static double dot(float[] a, float[] b) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (int end = a.length - 3; i < end; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-        }
-        for (; i < a.length; i++) {
-            s0 += a[i] * b[i];
-        }
-        return (double) s0 + s1 + s2 + s3;
     }
 }

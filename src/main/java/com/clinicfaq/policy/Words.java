@@ -53,8 +53,9 @@ final class Words {
             return true;
         }
         int typos = typos(patternWord);
-        return typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && !KnownWords.contains(word)
-                && distance(patternWord, word, typos) <= typos;
+        // the dictionary last: most words are too far from the pattern word anyway
+        return typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos
+                && distance(patternWord, word, typos) <= typos && !KnownWords.contains(word);
     }
 
     /**
@@ -66,12 +67,12 @@ final class Words {
             return true;
         }
         int typos = Math.min(1, typos(prefix)); // a prefix is short of its word: one typo, not two
-        if (typos == 0 || word.length() < prefix.length() - typos || KnownWords.contains(word)) {
+        if (typos == 0 || word.length() < prefix.length() - typos) {
             return false;
         }
-        for (int length = prefix.length() - typos; typos > 0 && length <= Math.min(word.length(), prefix.length() + typos); length++) {
+        for (int length = prefix.length() - typos; length <= Math.min(word.length(), prefix.length() + typos); length++) {
             if (distance(prefix, word.substring(0, length), typos) <= typos) {
-                return true;
+                return !KnownWords.contains(word); // the dictionary last: most words are too far anyway
             }
         }
         return false;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Remembers the vectors of recently asked questions. Visitors ask the same questions again and tap the
@@ -39,7 +40,17 @@ final class QuestionVectors implements Embedder {
         if (recent == null) {
             return embedder.embed(question);
         }
-        return recent.get(digest(question), digest -> embedder.embed(question));
+        String asRead = asTheModelReadsIt(question);
+        return recent.get(digest(asRead), digest -> embedder.embed(asRead));
+    }
+
+    /**
+     * The models are uncased (their tokenizers lower-case and ignore surrounding space), so "What is it? " and "what
+     * is it?" have one vector: the policy's red-flag check, which reads the message as typed, and the answer engine,
+     * which reads it lower-cased and spell-checked, then share one embedding for a question without typos.
+     */
+    static String asTheModelReadsIt(String question) {
+        return question.strip().toLowerCase(Locale.ROOT);
     }
 
     @Override

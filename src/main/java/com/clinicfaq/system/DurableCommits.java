@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,12 +108,14 @@ class DurableCommits {
     /**
      * After each read-write transaction on an H2 file commits, and before its commit returns, {@code CHECKPOINT}: H2
      * writes all committed changes to its file. Spring Boot registers it with the transaction manager. Concurrent
-     * commits share the writes: a checkpoint finds nothing left to write when another one took its changes along.
+     * commits share a checkpoint (group commit): while one runs, the commits that return in the meantime wait
+     * for the next one, which writes them all at once.
      */
     static final class H2Checkpoints implements TransactionExecutionListener {
 
         private final DataSource dataSource;
         private volatile Boolean h2File;
+        private final GroupCommit group = new GroupCommit();
 
         H2Checkpoints(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -125,9 +129,11 @@ class DurableCommits {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 if (h2File(connection)) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("CHECKPOINT");
-                    }
+                    group.awaitWritten(() -> {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("CHECKPOINT");
+                        }
+                    });
                 }
             } catch (SQLException e) {
                 throw new TransactionSystemException("Committed, but H2 could not write the commit to its file", e);
@@ -150,6 +156,69 @@ class DurableCommits {
                 h2File = known;
             }
             return known;
+        }
+    }
+
+    /**
+     * Group commit: each committed transaction waits for a write that started after its commit; one of the waiting
+     * threads runs it for all of them, the others sleep meanwhile. A lock and a condition, not {@code synchronized}:
+     * the chat runs on virtual threads.
+     */
+    static final class GroupCommit {
+
+        interface Write {
+            void run() throws SQLException;
+        }
+
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition written = lock.newCondition();
+        /** Commits that have asked to be written, in the order they asked. */
+        private long asked;
+        /** All commits up to this one are written. */
+        private long done;
+        private boolean writing;
+        /** How many writes ran: fewer than the commits when they share them. */
+        private long writes;
+
+        /** Returns once a write that started after this call has finished; runs it on this thread when none is running. */
+        void awaitWritten(Write write) throws SQLException {
+            lock.lock();
+            try {
+                long mine = ++asked;
+                while (done < mine) {
+                    if (writing) {
+                        written.awaitUninterruptibly();
+                        continue;
+                    }
+                    writing = true;
+                    long covers = asked; // every commit that has asked so far committed before this write starts
+                    boolean ok = false;
+                    lock.unlock();
+                    try {
+                        write.run();
+                        ok = true;
+                    } finally {
+                        lock.lock();
+                        writing = false;
+                        writes++;
+                        if (ok) {
+                            done = Math.max(done, covers);
+                        }
+                        written.signalAll(); // on failure another waiter tries again
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        long writes() {
+            lock.lock();
+            try {
+                return writes;
+            } finally {
+                lock.unlock();
+            }
         }
     }
 

@@ -38,7 +38,25 @@ class QuestionVectorsTests {
         assertThat(again).containsExactly(first);
         assertThat(first).containsExactly(SharedEmbedder.INSTANCE.embed("How long does kyphoplasty take?"));
         assertThat(other).isNotEqualTo(first);
-        assertThat(model.embedded).containsExactly("How long does kyphoplasty take?", "Is kyphoplasty painful?");
+        assertThat(model.embedded).containsExactly("how long does kyphoplasty take?", "is kyphoplasty painful?");
+    }
+
+    @Test
+    void aQuestionAsTypedAndAsTheEngineReadsItAreEmbeddedOnceWithTheModelsOwnVector() {
+        Counting model = new Counting();
+        QuestionVectors vectors = new QuestionVectors(model, 100);
+
+        float[] typed = vectors.embed(" How long does Kyphoplasty take? ");
+        float[] lowered = vectors.embed("how long does kyphoplasty take?");
+
+        assertThat(model.embedded).hasSize(1);
+        assertThat(lowered).containsExactly(typed);
+        // the model itself does not tell case apart: remembering by the lower-cased text changes no vector
+        float[] asTyped = SharedEmbedder.INSTANCE.embed(" How long does Kyphoplasty take? ");
+        assertThat(typed).hasSize(asTyped.length);
+        for (int i = 0; i < asTyped.length; i++) {
+            assertThat(typed[i]).isCloseTo(asTyped[i], org.assertj.core.data.Offset.offset(1e-5f));
+        }
     }
 
     @Test
@@ -58,7 +76,7 @@ class QuestionVectorsTests {
         vectors.embed("How long does kyphoplasty take?");
 
         assertThat(vectors.size()).isEqualTo(100);
-        assertThat(model.embedded).hasSize(701).containsOnlyOnce("How long does kyphoplasty take?");
+        assertThat(model.embedded).hasSize(701).containsOnlyOnce("how long does kyphoplasty take?");
     }
 
     @Test

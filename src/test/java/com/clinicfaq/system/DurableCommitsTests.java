@@ -10,7 +10,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -30,6 +36,47 @@ class DurableCommitsTests {
 
     @TempDir
     Path directory;
+
+    @Test
+    void concurrentCommitsShareWritesAndEachReturnsOnlyOnceAWriteStartedAfterIt() throws Exception {
+        DurableCommits.GroupCommit group = new DurableCommits.GroupCommit();
+        AtomicLong committed = new AtomicLong();
+        AtomicLong durable = new AtomicLong(); // every commit up to this one is written
+        int threads = 16;
+        int commitsEach = 100;
+        List<Long> notWrittenOnReturn = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> {
+                    for (int i = 0; i < commitsEach; i++) {
+                        long mine = committed.incrementAndGet();
+                        group.awaitWritten(() -> {
+                            long upTo = committed.get(); // what this write takes along
+                            LockSupport.parkNanos(200_000); // a write takes time: commits pile up meanwhile
+                            durable.accumulateAndGet(upTo, Math::max);
+                        });
+                        if (durable.get() < mine) {
+                            notWrittenOnReturn.add(mine);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(notWrittenOnReturn).isEmpty();
+        assertThat(group.writes()).isLessThan(threads * commitsEach / 2);
+    }
+
+    @Test
+    void aFailedWriteFailsItsCommitAndTheNextCommitWritesAgain() throws Exception {
+        DurableCommits.GroupCommit group = new DurableCommits.GroupCommit();
+        assertThatThrownBy(() -> group.awaitWritten(() -> {
+            throw new SQLException("disk full");
+        })).hasMessage("disk full");
+        AtomicLong writes = new AtomicLong();
+        group.awaitWritten(writes::incrementAndGet);
+        assertThat(writes).hasValue(1);
+    }
 
     @Test
     void writesEachCommitToTheH2FileBeforeTheCommitReturns() throws Exception {
