@@ -18,11 +18,11 @@ final class RulePattern {
     /** A pattern word: a whole word (with its typos), a prefix ({@code numb*}) or any number. */
     record Token(String text, boolean prefix, boolean number) {
 
-        boolean matches(String word) {
+        boolean matches(List<String> words, int index) {
             if (number) {
-                return Words.isNumber(word);
+                return Words.isNumber(words.get(index));
             }
-            return prefix ? Words.startsWith(word, text) : Words.same(text, word);
+            return prefix ? Words.startsWith(words, index, text) : Words.same(text, words, index);
         }
     }
 
@@ -174,7 +174,7 @@ final class RulePattern {
     private static int find(List<Token> alternative, List<String> words, int from) {
         for (int start = from; start + alternative.size() <= words.size(); start++) {
             int i = 0;
-            while (i < alternative.size() && alternative.get(i).matches(words.get(start + i))) {
+            while (i < alternative.size() && alternative.get(i).matches(words, start + i)) {
                 i++;
             }
             if (i == alternative.size()) {

@@ -1,7 +1,9 @@
 package com.clinicfaq.policy;
 
 import java.text.Normalizer;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,45 @@ final class Words {
         }
         String normal = fold(text);
         normal = NOT_WORD.matcher(APOSTROPHES.matcher(normal).replaceAll("")).replaceAll(" ").strip();
-        return normal.isEmpty() ? List.of() : List.of(normal.split(" "));
+        return normal.isEmpty() ? List.of() : new Message(normal.split(" "));
+    }
+
+    /**
+     * A message's words, remembering which are in the dictionary: every rule's words are compared with them, and a
+     * word in the dictionary is never taken for a typo, so it is looked up once, not for each rule word.
+     */
+    static final class Message extends AbstractList<String> implements RandomAccess {
+
+        private final String[] words;
+        /** 0 not looked up yet, 1 in the dictionary, 2 not. */
+        private final byte[] known;
+
+        private Message(String[] words) {
+            this.words = words;
+            this.known = new byte[words.length];
+        }
+
+        @Override
+        public String get(int index) {
+            return words[index];
+        }
+
+        @Override
+        public int size() {
+            return words.length;
+        }
+
+        boolean known(int index) {
+            if (known[index] == 0) {
+                known[index] = KnownWords.contains(words[index]) ? (byte) 1 : (byte) 2;
+            }
+            return known[index] == 1;
+        }
+    }
+
+    /** Whether the word at this place of the message is spelled correctly (as some word). */
+    static boolean known(List<String> words, int index) {
+        return words instanceof Message message ? message.known(index) : KnownWords.contains(words.get(index));
     }
 
     /** Lower case without accents: compatibility forms unified, then combining marks removed. */
@@ -49,13 +89,18 @@ final class Words {
      * that are not in the dictionary of {@link KnownWords}.
      */
     static boolean same(String patternWord, String word) {
+        return same(patternWord, List.of(word), 0);
+    }
+
+    /** {@link #same(String, String)} for the word at this place of the message. */
+    static boolean same(String patternWord, List<String> words, int index) {
+        String word = words.get(index);
         if (patternWord.equals(word)) {
             return true;
         }
         int typos = typos(patternWord);
-        // the dictionary last: most words are too far from the pattern word anyway
-        return typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos
-                && distance(patternWord, word, typos) <= typos && !KnownWords.contains(word);
+        return typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && !known(words, index)
+                && distance(patternWord, word, typos) <= typos;
     }
 
     /**
@@ -63,16 +108,22 @@ final class Words {
      * shorter there) in a word that is not spelled correctly as another word.
      */
     static boolean startsWith(String word, String prefix) {
+        return startsWith(List.of(word), 0, prefix);
+    }
+
+    /** {@link #startsWith(String, String)} for the word at this place of the message. */
+    static boolean startsWith(List<String> words, int index, String prefix) {
+        String word = words.get(index);
         if (word.startsWith(prefix)) {
             return true;
         }
         int typos = Math.min(1, typos(prefix)); // a prefix is short of its word: one typo, not two
-        if (typos == 0 || word.length() < prefix.length() - typos) {
+        if (typos == 0 || word.length() < prefix.length() - typos || known(words, index)) {
             return false;
         }
         for (int length = prefix.length() - typos; length <= Math.min(word.length(), prefix.length() + typos); length++) {
             if (distance(prefix, word.substring(0, length), typos) <= typos) {
-                return !KnownWords.contains(word); // the dictionary last: most words are too far anyway
+                return true;
             }
         }
         return false;

@@ -14,6 +14,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Answers a visitor's question with text copied from the knowledge base, or says it does not know.
@@ -231,14 +232,9 @@ public final class AnswerEngine implements AutoCloseable {
         return new Evidence(lexical.corrected(), lexical.unknownShare(), List.copyOf(byItem.values()));
     }
 
+    /** Lucene's, in vector instructions: it runs for every candidate of every question. */
     private static double cosine(float[] a, float[] b) {
-        double dot = 0, normA = 0, normB = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            normA += a[i] * a[i];
-            normB += b[i] * b[i];
-        }
-        return dot / Math.sqrt(normA * normB);
+        return VectorUtil.cosine(a, b);
     }
 
     private KnowledgeIndex acquire() {
