@@ -30,7 +30,7 @@ public final class ImportArticleCommand {
     }
 
     /** Returns the exit status: 0 when written, 1 when the import failed, 2 for wrong arguments. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> positional = new ArrayList<>();
         String id = null;
         String source = null;

@@ -70,6 +70,7 @@ public final class PlainTextArticleImporter {
     }
 
     private static final int SHORT_LINE = 100;
+    private static final int LONGEST_TITLE = 300;
     private static final Pattern BYLINE = Pattern.compile("By\\s+(\\S.*)");
     private static final Pattern BULLET = Pattern.compile("(?:[•·▪◦‣∙*–-]|\\d{1,2}[.)])\\s+(\\S.*)");
     private static final Pattern SYMBOL_BULLET = Pattern.compile("[•·▪◦‣∙*–-]\\s.*");
@@ -197,9 +198,10 @@ public final class PlainTextArticleImporter {
 
     private static Header header(Path file, List<Chunk> chunks) {
         Chunk first = chunks.getFirst();
-        if (!isShortLine(first.lines().getFirst())) {
+        if (!isTitleLine(first.lines().getFirst())) {
             throw KnowledgeBaseFormatException.at(file, first.line(),
-                    "expected the article's title on the first line (a short line without a final period)");
+                    "expected the article's title on the first line (a line of at most " + LONGEST_TITLE
+                            + " characters without a final period)");
         }
         List<String> before = new ArrayList<>();
         int lastLine = first.line();
@@ -302,6 +304,16 @@ public final class PlainTextArticleImporter {
         return sections;
     }
 
+    /** A question ends in a question mark: "?", the full-width "？" or the Greek "\u037e". */
+    private static boolean isQuestion(String line) {
+        return line.endsWith("?") || line.endsWith("\uff1f") || line.endsWith("\u037e");
+    }
+
+    /** The first line is the title, however long a title the practice gives (within reason: not a paragraph). */
+    private static boolean isTitleLine(String line) {
+        return line.length() <= LONGEST_TITLE && !line.matches(".*[.,;:]");
+    }
+
     private static boolean isShortLine(String line) {
         return line.length() < SHORT_LINE && !line.matches(".*[.,;:]");
     }
@@ -341,7 +353,7 @@ public final class PlainTextArticleImporter {
         List<String> answer = new ArrayList<>();
         for (int i = 0; i <= chunks.size(); i++) {
             Chunk chunk = i < chunks.size() ? chunks.get(i) : null;
-            boolean isQuestion = chunk != null && chunk.lines().size() == 1 && chunk.text().endsWith("?")
+            boolean isQuestion = chunk != null && chunk.lines().size() == 1 && isQuestion(chunk.text())
                     && chunk.text().length() < 2 * SHORT_LINE;
             if (chunk == null || isQuestion) {
                 if (question != null) {
