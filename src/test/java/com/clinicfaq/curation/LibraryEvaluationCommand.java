@@ -1,0 +1,173 @@
+package com.clinicfaq.curation;
+
+import com.clinicfaq.knowledge.ImportArticleCommand;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.policy.ConversationPolicy;
+import com.clinicfaq.policy.Decision;
+import com.clinicfaq.search.Answer;
+import com.clinicfaq.search.AnswerEngine;
+import com.clinicfaq.search.Embedder;
+import com.clinicfaq.search.OnnxEmbedder;
+import com.clinicfaq.search.Scoring;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How the whole library is answered (issue #14): the shipped knowledge base (kyphoplasty, curated) with the sample
+ * articles of {@code src/test/resources/library/} imported by the importer command alone, as a practice would, then
+ * each sample's blind question set ({@code src/test/resources/library/<article>-<dev|holdout>.csv}, written by
+ * authors who saw only that article) asked through the policy and the answer engine:
+ * {@code ./mvnw -q test-compile exec:exec@library} ({@code -Dlibrary.args="--misses"} lists the dev half's misses).
+ *
+ * <p>An answer is right when it holds one of the expected snippets; a question the article does not answer must be
+ * declined (not known, out of scope, or a branch of the policy that gives no article's fact). An answer taken from
+ * another article than the one the question is about is counted apart: for that visitor it is another procedure's
+ * fact. Follow-ups are asked alone here (the engine is given no conversation), so their figures are a floor.
+ */
+public final class LibraryEvaluationCommand {
+
+    /** The sample articles ({@code <id>.txt}) and their blind sets: test material, never the shipped knowledge base. */
+    static final Path SAMPLES = Path.of("src", "test", "resources", "library");
+    static final Path SETS = SAMPLES;
+    static final List<String> ARTICLES = List.of("radiofrequency-ablation-sample", "spinal-cord-stimulation-sample",
+            "sacroiliac-joint-injection-sample");
+
+    record Question(String text, List<String> expected, String kind, String context) {
+
+        boolean answerable() {
+            return !expected.isEmpty();
+        }
+    }
+
+    /** What the bot did with one question. */
+    record Outcome(Question question, String decision, Answer answer, boolean right, boolean otherArticle) {}
+
+    private LibraryEvaluationCommand() {}
+
+    public static void main(String[] args) throws IOException {
+        Locale.setDefault(Locale.ROOT);
+        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
+        Path folder = library();
+        KnowledgeFiles.Parsed parsed = KnowledgeFiles.fromFolder(folder).parse();
+        KnowledgeBase knowledge = parsed.knowledge();
+        Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
+        ConversationPolicy policy = parsed.policy(new PolicyEncoder(embedder));
+        System.out.printf("Library: %d articles, %d FAQs (%s)%n%n", knowledge.articles().size(), knowledge.faqs().size(), folder);
+        try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
+            for (String half : List.of("dev", "holdout")) {
+                System.out.println("== " + half);
+                for (String article : ARTICLES) {
+                    List<Outcome> outcomes = load(article, half).stream().map(q -> ask(q, article, policy, engine)).toList();
+                    System.out.println(summary(article, outcomes));
+                    byKind(outcomes).forEach((kind, counts) -> System.out.printf("    %-14s %3d / %3d%n", kind, counts[0], counts[1]));
+                    if (half.equals("dev") && options.contains("--misses")) {
+                        outcomes.stream().filter(o -> !o.right() || o.otherArticle()).forEach(o -> System.out.println("    " + describe(o)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The shipped knowledge base and every sample imported by the importer command into a copy of it. */
+    static Path library() throws IOException {
+        Path folder = Files.createTempDirectory("clinicfaq-library");
+        KnowledgeFiles.fromFolder(Path.of("knowledge-base")).writeTo(folder);
+        for (String article : ARTICLES) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = ImportArticleCommand.run(new String[] {SAMPLES.resolve(article + ".txt").toString(), folder.toString(),
+                    "--id", article, "--reviewed", "2026-12-01", "--source", "sample article " + article},
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            if (status != 0) {
+                throw new IllegalStateException("cannot import " + article + ": " + err.toString(StandardCharsets.UTF_8));
+            }
+        }
+        return folder;
+    }
+
+    static List<Question> load(String article, String half) {
+        try {
+            List<String> lines = Files.readAllLines(SETS.resolve(article + "-" + half + ".csv"), StandardCharsets.UTF_8);
+            List<Question> questions = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> fields = CsvRecords.fields(line);
+                List<String> expected = fields.get(1).equals("NONE") ? List.of() : Arrays.asList(fields.get(1).split("\\|"));
+                questions.add(new Question(fields.get(0), expected, fields.get(2), fields.size() > 3 ? fields.get(3) : ""));
+            }
+            return questions;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Outcome ask(Question question, String article, ConversationPolicy policy, AnswerEngine engine) {
+        Decision decision = policy.decide(question.text());
+        String branch = decision.getClass().getSimpleName();
+        if (!(decision instanceof Decision.AskKnowledgeBase || decision instanceof Decision.NeedsClinician)) {
+            // an emergency, a booking or small talk: no article's fact is given
+            return new Outcome(question, branch, null, !question.answerable(), false);
+        }
+        Answer answer = engine.answer(question.text());
+        boolean right = switch (answer) {
+            case Answer.Found found -> question.answerable() && found.source().articleId().equals(article)
+                    && question.expected().stream().anyMatch(s -> normalise(found.text()).contains(normalise(s)));
+            case Answer.Unknown unknown -> !question.answerable();
+            case Answer.OutOfScope outOfScope -> !question.answerable();
+        };
+        boolean other = answer instanceof Answer.Found found && !found.source().articleId().equals(article);
+        return new Outcome(question, branch, answer, right, other);
+    }
+
+    private static String normalise(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
+    }
+
+    static String summary(String article, List<Outcome> outcomes) {
+        long answerable = outcomes.stream().filter(o -> o.question().answerable()).count();
+        long right = outcomes.stream().filter(o -> o.question().answerable() && o.right()).count();
+        long unanswerable = outcomes.size() - answerable;
+        long declined = outcomes.stream().filter(o -> !o.question().answerable() && o.right()).count();
+        long other = outcomes.stream().filter(Outcome::otherArticle).count();
+        return "%-36s answered right %5.1f %% (%d/%d)   declined %5.1f %% (%d/%d)   from another article: %d".formatted(article,
+                100.0 * right / Math.max(1, answerable), right, answerable, 100.0 * declined / Math.max(1, unanswerable), declined,
+                unanswerable, other);
+    }
+
+    private static Map<String, int[]> byKind(List<Outcome> outcomes) {
+        Map<String, int[]> byKind = new TreeMap<>();
+        for (Outcome o : outcomes) {
+            int[] counts = byKind.computeIfAbsent(o.question().kind(), k -> new int[2]);
+            counts[0] += o.right() ? 1 : 0;
+            counts[1]++;
+        }
+        return byKind;
+    }
+
+    private static String describe(Outcome o) {
+        String got = o.answer() == null ? o.decision() : switch (o.answer()) {
+            case Answer.Found found -> "%s%s (%.2f): %s".formatted(o.otherArticle() ? "FROM " + found.source().articleId() + " " : "",
+                    found.itemId(), found.confidence(), shorten(found.text()));
+            case Answer.Unknown unknown -> "did not know (%.2f)".formatted(unknown.confidence());
+            case Answer.OutOfScope out -> "out of scope: %s".formatted(out.topicId());
+        };
+        return "[%s] %s -> %s".formatted(o.question().kind(), o.question().text(), got);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 97) + "...";
+    }
+}
