@@ -2,6 +2,7 @@ package com.clinicfaq.curation;
 
 import com.clinicfaq.policy.SentenceEncoder;
 import com.clinicfaq.search.Embedder;
+import com.clinicfaq.search.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,18 @@ final class PolicyEncoder implements SentenceEncoder {
             public List<float[]> encodeCurated(List<String> texts) {
                 return PolicyEncoder.this.encodeCurated(texts);
             }
+
+            @Override
+            public double dot(float[] a, float[] b) {
+                return Vectors.dot(a, b);
+            }
         };
+    }
+
+    /** In vector instructions (the engine's own): every sentence is compared with about 1,700 curated messages. */
+    @Override
+    public double dot(float[] a, float[] b) {
+        return Vectors.dot(a, b);
     }
 
     @Override

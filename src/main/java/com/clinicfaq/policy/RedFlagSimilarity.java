@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.lucene.util.VectorUtil;
 
 /**
  * The policy's second line, beside the patterns: a message is taken for an emergency when one of its sentences is
@@ -141,7 +140,7 @@ final class RedFlagSimilarity {
         int nearest = -1;
         double similarity = -1;
         for (int i = 0; i < urgent.length; i++) {
-            double s = VectorUtil.dotProduct(vector, urgent[i]);
+            double s = encoder.dot(vector, urgent[i]);
             if (s > similarity) {
                 similarity = s;
                 nearest = i;
@@ -154,7 +153,7 @@ final class RedFlagSimilarity {
         double calmSimilarity = -1;
         String calmExample = null;
         for (int i = 0; i < calm.length; i++) {
-            double s = VectorUtil.dotProduct(vector, calm[i]);
+            double s = encoder.dot(vector, calm[i]);
             if (s > calmSimilarity) {
                 calmSimilarity = s;
                 calmExample = calmTexts.get(i);

@@ -16,4 +16,22 @@ public interface SentenceEncoder {
     default List<float[]> encodeCurated(List<String> texts) {
         return encode(texts);
     }
+
+    /**
+     * The dot product of two of its vectors: closeness in meaning. It runs for every sentence against every curated
+     * message, so an encoder may do it in vector instructions; this one is plain Java.
+     */
+    default double dot(float[] a, float[] b) {
+        float s0 = 0;
+        float s1 = 0;
+        int i = 0;
+        for (int end = a.length - 1; i < end; i += 2) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+        }
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (double) s0 + s1;
+    }
 }
