@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -167,23 +168,42 @@ public final class AnswerEngine implements AutoCloseable {
                 .map(c -> c.item().id());
     }
 
-    /** The question after spelling correction, and the BM25 score of each document it matches. */
-    private record Lexical(String corrected, double unknownShare, Map<Integer, Double> bm25ByDoc) {}
+    /**
+     * The question after spelling correction, the BM25 score of each document it matches, and the articles it names
+     * (empty: it names none, and every article may answer).
+     */
+    private record Lexical(String corrected, double unknownShare, Map<Integer, Double> bm25ByDoc, Set<String> scope) {
+
+        /**
+         * Whether the document may answer: a question that names a procedure is answered from that procedure's
+         * article or not at all, never with another procedure's fact; out-of-scope topics stay in.
+         */
+        boolean inScope(KnowledgeIndex index, int doc) {
+            Answer.Source source = index.items.get(index.itemOfDoc[doc]).source();
+            return scope.isEmpty() || source == null || scope.contains(source.articleId());
+        }
+    }
 
     private static Lexical lexical(KnowledgeIndex index, String question) {
         String corrected = index.speller.correct(question, index.reader, KnowledgeIndex.WORDS);
+        Set<String> scope = index.articlesNamedIn(question);
         Map<Integer, Double> bm25ByDoc = new HashMap<>();
         Query query = new QueryBuilder(index.queryAnalyzer).createBooleanQuery(KnowledgeIndex.TEXT, corrected);
+        Lexical scoped = new Lexical(corrected, 0, Map.of(), scope);
         if (query != null) {
             try {
-                for (ScoreDoc hit : index.searcher.search(query, CANDIDATES).scoreDocs) {
-                    bm25ByDoc.put(hit.doc, (double) hit.score);
+                int found = 0;
+                for (ScoreDoc hit : index.searcher.search(query, scope.isEmpty() ? CANDIDATES : 4 * CANDIDATES).scoreDocs) {
+                    if (found < CANDIDATES && scoped.inScope(index, hit.doc)) {
+                        bm25ByDoc.put(hit.doc, (double) hit.score);
+                        found++;
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Lexical(corrected, index.unknownShare(corrected), bm25ByDoc);
+        return new Lexical(corrected, index.unknownShare(corrected), bm25ByDoc, scope);
     }
 
     /** Answers from the words alone when they single out one item, sparing the embedding. */
@@ -210,8 +230,12 @@ public final class AnswerEngine implements AutoCloseable {
         Map<Integer, Double> bm25ByDoc = new HashMap<>(lexical.bm25ByDoc());
         Map<Integer, Integer> votesByItem = new HashMap<>();
         try {
-            Query semantic = new KnnFloatVectorQuery(KnowledgeIndex.VECTOR, vector, CANDIDATES);
-            ScoreDoc[] nearest = index.searcher.search(semantic, CANDIDATES).scoreDocs;
+            int k = lexical.scope().isEmpty() ? CANDIDATES : 4 * CANDIDATES;
+            Query semantic = new KnnFloatVectorQuery(KnowledgeIndex.VECTOR, vector, k);
+            ScoreDoc[] nearest = java.util.Arrays.stream(index.searcher.search(semantic, k).scoreDocs)
+                    .filter(hit -> lexical.inScope(index, hit.doc))
+                    .limit(CANDIDATES)
+                    .toArray(ScoreDoc[]::new);
             for (int i = 0; i < nearest.length; i++) {
                 bm25ByDoc.putIfAbsent(nearest[i].doc, 0.0);
                 if (i < VOTERS) {

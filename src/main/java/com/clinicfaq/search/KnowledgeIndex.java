@@ -52,6 +52,8 @@ final class KnowledgeIndex {
     final float[][] vectors;
 
     final int[] itemOfDoc;
+    /** The names of each article's procedure or topic ({@link ArticleTopics}), by article id. */
+    final Map<String, List<ArticleTopics.Name>> topics;
     final DirectoryReader reader;
     final IndexSearcher searcher;
     final Analyzer queryAnalyzer;
@@ -69,17 +71,36 @@ final class KnowledgeIndex {
             List<IndexedItem> items,
             float[][] vectors,
             int[] itemOfDoc,
+            Map<String, List<ArticleTopics.Name>> topics,
             DirectoryReader reader,
             Analyzer queryAnalyzer,
             Set<String> synonymWords) {
         this.items = items;
         this.vectors = vectors;
         this.itemOfDoc = itemOfDoc;
+        this.topics = topics;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.queryAnalyzer = queryAnalyzer;
         this.synonymWords = synonymWords;
         this.speller = new SpellingCorrector(synonymWords);
+    }
+
+    /**
+     * The articles whose procedure the question names; empty when it names none, or when the library has a single
+     * article (nothing to tell apart).
+     */
+    Set<String> articlesNamedIn(String question) {
+        if (topics.size() < 2) {
+            return Set.of();
+        }
+        Set<String> named = new java.util.HashSet<>();
+        topics.forEach((article, names) -> {
+            if (ArticleTopics.named(names, question)) {
+                named.add(article);
+            }
+        });
+        return named;
     }
 
     /** A text that leads to an item: a curated question, one of its phrasings, or the passage itself. */
@@ -119,7 +140,9 @@ final class KnowledgeIndex {
                 .flatMap(rule -> Arrays.stream(rule.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")))
                 .filter(w -> !w.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        return index(items, entries, embedded, queryAnalyzer, synonymWords);
+        Map<String, List<ArticleTopics.Name>> topics = new java.util.LinkedHashMap<>();
+        knowledge.articles().forEach(article -> topics.put(article.id(), ArticleTopics.of(article)));
+        return index(items, entries, embedded, Map.copyOf(topics), queryAnalyzer, synonymWords);
     }
 
     private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries) {
@@ -145,6 +168,7 @@ final class KnowledgeIndex {
             List<IndexedItem> items,
             List<Entry> entries,
             List<float[]> embedded,
+            Map<String, List<ArticleTopics.Name>> topics,
             Analyzer queryAnalyzer,
             Set<String> synonymWords) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -165,7 +189,7 @@ final class KnowledgeIndex {
             DirectoryReader reader = DirectoryReader.open(directory);
             // forceMerge(1) with no deletions keeps documents in the order they were added.
             int[] itemOfDoc = entries.stream().mapToInt(Entry::item).toArray();
-            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, reader, queryAnalyzer, synonymWords);
+            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, reader, queryAnalyzer, synonymWords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

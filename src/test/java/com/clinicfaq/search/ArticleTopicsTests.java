@@ -1,0 +1,80 @@
+package com.clinicfaq.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.knowledge.Article;
+import com.clinicfaq.knowledge.Faq;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.KnowledgeBaseReader;
+import com.clinicfaq.knowledge.PlainTextArticleImporter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The names of an article's procedure, read from the article: the sample articles of the library and the shipped one. */
+class ArticleTopicsTests {
+
+    static Article sample(String name) {
+        return new PlainTextArticleImporter().importFile(Path.of("src/test/resources/library", name + ".txt"),
+                PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1))).article();
+    }
+
+    static List<String> names(Article article) {
+        return ArticleTopics.of(article).stream().map(ArticleTopics.Name::text).toList();
+    }
+
+    @Test
+    void anAbbreviationDefinedInTheTextAndSharingAWordWithTheTitleNamesTheProcedure() {
+        assertThat(names(sample("radiofrequency-ablation-sample"))).contains("radiofrequency ablation", "RFA");
+        assertThat(names(sample("spinal-cord-stimulation-sample"))).contains("spinal cord stimulation", "SCS");
+        assertThat(names(sample("sacroiliac-joint-injection-sample"))).contains("sacroiliac", "SI")
+                .doesNotContain("RFA", "radiofrequency ablation"); // an alternative named in passing is not its topic
+    }
+
+    @Test
+    void withoutAnAbbreviationTheTitleWordTheArticleUsesMostNamesIt() {
+        Article kyphoplasty = new KnowledgeBaseReader().read(Path.of("knowledge-base")).articles().getFirst();
+        assertThat(names(kyphoplasty)).contains("kyphoplasty");
+    }
+
+    @Test
+    void aQuestionNamesAProcedureByAnyOfItsNamesAndTheirOtherForms() {
+        List<ArticleTopics.Name> scs = ArticleTopics.of(sample("spinal-cord-stimulation-sample"));
+        List<ArticleTopics.Name> si = ArticleTopics.of(sample("sacroiliac-joint-injection-sample"));
+        List<ArticleTopics.Name> rfa = ArticleTopics.of(sample("radiofrequency-ablation-sample"));
+
+        assertThat(ArticleTopics.named(scs, "is a spinal cord stimulator safe in an MRI?")).isTrue();
+        assertThat(ArticleTopics.named(scs, "how long is the scs trial")).isTrue();
+        assertThat(ArticleTopics.named(rfa, "how long dose rfa last")).isTrue();
+        assertThat(ArticleTopics.named(si, "does the SI joint shot hurt?")).isTrue();
+        assertThat(ArticleTopics.named(si, "si me duele la espalda")).isFalse();
+        assertThat(ArticleTopics.named(rfa, "how long does kyphoplasty take?")).isFalse();
+    }
+
+    @Test
+    void aQuestionThatNamesAProcedureIsNeverAnsweredFromAnotherProceduresArticle() {
+        KnowledgeBase shipped = new KnowledgeBaseReader().read(Path.of("knowledge-base"));
+        var imported = new PlainTextArticleImporter().importFile(Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
+                PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1)).withId("rfa-sample"));
+        List<Article> articles = new ArrayList<>(shipped.articles());
+        articles.add(imported.article());
+        List<Faq> faqs = new ArrayList<>(shipped.faqs());
+        faqs.addAll(imported.faqs());
+        KnowledgeBase library = new KnowledgeBase(articles, faqs, shipped.synonyms(), shipped.outOfScope());
+        try (AnswerEngine engine = new AnswerEngine(library, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
+            // kyphoplasty's curated "how long does the procedure take" phrasings used to win this one: "45 to 60 minutes"
+            for (String question : List.of("How long does the RFA procedure take?", "how long does radiofrequency ablation take",
+                    "will I be put to sleep for the RFA?")) {
+                Answer answer = engine.answer(question);
+                assertThat(answer).as(question).isNotInstanceOf(Answer.OutOfScope.class);
+                if (answer instanceof Answer.Found found) {
+                    assertThat(found.source().articleId()).as(question).isEqualTo("rfa-sample");
+                }
+            }
+            assertThat(engine.answer("how long does kyphoplasty take?"))
+                    .isInstanceOfSatisfying(Answer.Found.class, found -> assertThat(found.text()).contains("45 to 60 minutes"));
+        }
+    }
+}
