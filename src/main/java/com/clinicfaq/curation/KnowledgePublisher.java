@@ -110,7 +110,7 @@ public class KnowledgePublisher {
             return new Outcome.Invalid(e.getMessage());
         }
         try (preview) {
-            SafetyNet.Report report = safetyNet.check(preview.policy(), preview.engine(), live.policy());
+            SafetyNet.Report report = safetyNet.check(preview.parsed().knowledge(), preview.policy(), preview.engine(), live.policy());
             if (!report.passed() && !override) {
                 return new Outcome.Refused(report);
             }

@@ -1,5 +1,6 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseProperties;
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.PolicyRules;
@@ -69,8 +70,22 @@ public class SafetyNet {
      *     catches
      */
     public Report check(ConversationPolicy policy, AnswerEngine engine, ConversationPolicy live) {
+        return check(null, policy, engine, live);
+    }
+
+    /**
+     * @param knowledge what the engine was built from, to check its knowledge-base-wide files against its articles
+     *     (null: not checked)
+     */
+    public Report check(KnowledgeBase knowledge, ConversationPolicy policy, AnswerEngine engine, ConversationPolicy live) {
         List<Failure> failures = new ArrayList<>();
         List<String> figures = new ArrayList<>();
+        if (knowledge != null) {
+            for (AnswerEngine.Contradiction c : engine.outOfScopeContradictions(knowledge)) {
+                failures.add(new Failure("library", "The out-of-scope topic '%s' declines \"%s\", about the procedure of the article '%s', which answers it: remove the phrasing (or the topic) from out-of-scope.md"
+                        .formatted(c.topicId(), c.phrasing(), c.articleId())));
+            }
+        }
         if (policy.rules().texts().disclaimer().isBlank()) {
             failures.add(new Failure("disclaimer", "The disclaimer is empty; every message of the bot must carry it."));
         }

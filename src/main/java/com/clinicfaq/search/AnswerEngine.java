@@ -65,6 +65,41 @@ public final class AnswerEngine implements AutoCloseable {
         return embedder;
     }
 
+    /**
+     * An out-of-scope topic that declines an article's own procedure: one of its phrasings is about nothing but the
+     * procedure ("what is radiofrequency ablation", "do you offer RFA") that an article of the library is about.
+     */
+    public record Contradiction(String topicId, String phrasing, String articleId) {}
+
+    /** Words that ask about a procedure itself, not about something of it (its cost, its insurance). */
+    private static final Set<String> ABOUT_ITSELF = Set.of("what", "whats", "is", "are", "do", "does", "you", "your", "offer",
+            "provide", "perform", "have", "a", "an", "the", "about", "tell", "me", "explain", "mean", "means", "meaning",
+            "define", "definition", "of", "it", "that", "this", "there", "can", "i", "get", "info", "information", "on");
+
+    /**
+     * The out-of-scope topics of the knowledge base that contradict its articles: written when the library had other
+     * articles, they would decline what an article now answers (issue #14). For the publish safety net.
+     */
+    public List<Contradiction> outOfScopeContradictions(KnowledgeBase knowledge) {
+        KnowledgeIndex index = acquire();
+        try {
+            List<Contradiction> found = new ArrayList<>();
+            for (var topic : knowledge.outOfScope()) {
+                for (String phrasing : topic.phrasings()) {
+                    for (String article : index.articlesNaming(phrasing)) {
+                        // "how much does kyphoplasty cost" names kyphoplasty but asks about its cost: no contradiction
+                        if (ABOUT_ITSELF.containsAll(ArticleTopics.wordsBesides(index.topics.get(article), phrasing))) {
+                            found.add(new Contradiction(topic.id(), phrasing, article));
+                        }
+                    }
+                }
+            }
+            return found;
+        } finally {
+            index.decRef();
+        }
+    }
+
     /** What a rebuild produced: counts to log and report. */
     public record IndexStats(int items, int documents, long buildMillis) {}
 

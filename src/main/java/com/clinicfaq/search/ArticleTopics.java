@@ -75,6 +75,32 @@ final class ArticleTopics {
         return false;
     }
 
+    /** The question's words outside every mention of these names. */
+    static List<String> wordsBesides(List<Name> names, String question) {
+        List<String> words = words(question);
+        boolean[] covered = new boolean[words.size()];
+        for (Name name : names) {
+            List<String> stems = name.stems();
+            for (int start = 0; start + stems.size() <= words.size(); start++) {
+                int i = 0;
+                while (i < stems.size() && (name.abbreviation() ? words.get(start + i).equals(stems.get(i))
+                        : words.get(start + i).startsWith(stems.get(i)))) {
+                    i++;
+                }
+                if (i == stems.size()) {
+                    java.util.Arrays.fill(covered, start, start + stems.size(), true);
+                }
+            }
+        }
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!covered[i]) {
+                rest.add(words.get(i));
+            }
+        }
+        return rest;
+    }
+
     private static boolean containsInOrder(List<String> words, List<String> stems) {
         for (int start = 0; start + stems.size() <= words.size(); start++) {
             int i = 0;

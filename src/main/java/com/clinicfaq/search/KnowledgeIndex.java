@@ -103,6 +103,17 @@ final class KnowledgeIndex {
         return named;
     }
 
+    /** Every article that names the text's procedure, even in a library of one. */
+    Set<String> articlesNaming(String text) {
+        Set<String> named = new java.util.TreeSet<>();
+        topics.forEach((article, names) -> {
+            if (ArticleTopics.named(names, text)) {
+                named.add(article);
+            }
+        });
+        return named;
+    }
+
     /** A text that leads to an item: a curated question, one of its phrasings, or the passage itself. */
     private record Entry(int item, String text) {}
 

@@ -65,6 +65,12 @@ public final class LibraryEvaluationCommand {
         ConversationPolicy policy = parsed.policy(new PolicyEncoder(embedder));
         System.out.printf("Library: %d articles, %d FAQs (%s)%n%n", knowledge.articles().size(), knowledge.faqs().size(), folder);
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
+            System.out.println("== kyphoplasty's own evaluation sets (knowledge-base/checks), in the library");
+            for (String name : EvaluationSet.NAMES) {
+                System.out.println(Evaluation.run(EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name), engine::answer).summary());
+            }
+            engine.outOfScopeContradictions(knowledge).forEach(c -> System.out.printf("contradiction: out-of-scope %s \"%s\" is about %s%n",
+                    c.topicId(), c.phrasing(), c.articleId()));
             for (String half : List.of("dev", "holdout")) {
                 System.out.println("== " + half);
                 for (String article : ARTICLES) {

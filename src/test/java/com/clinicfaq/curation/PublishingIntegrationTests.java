@@ -112,6 +112,37 @@ class PublishingIntegrationTests {
     }
 
     @Test
+    void anImportedArticleWhoseProcedureTheOutOfScopeListDeclinesIsRefusedUntilTheListIsFixed() {
+        long before = live.version();
+        var imported = new com.clinicfaq.knowledge.PlainTextArticleImporter().importFile(
+                java.nio.file.Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
+                com.clinicfaq.knowledge.PlainTextArticleImporter.Options.of("sample", java.time.LocalDate.of(2026, 12, 1)).withId("rfa-sample"));
+        var writer = new com.clinicfaq.knowledge.KnowledgeBaseWriter();
+        KnowledgeFiles library = live.get().files()
+                .with("articles/rfa-sample.md", writer.articleText(imported.article()))
+                .with("faqs/rfa-sample.md", writer.faqText("rfa-sample", imported.faqs()));
+
+        var refused = publisher.publish(library, "edith", "the RFA article", false);
+
+        assertThat(refused).isInstanceOfSatisfying(KnowledgePublisher.Outcome.Refused.class, r -> assertThat(r.report().failures())
+                .anySatisfy(f -> {
+                    assertThat(f.check()).isEqualTo("library");
+                    assertThat(f.detail()).contains("other-procedures", "what is radiofrequency ablation", "rfa-sample");
+                }));
+        assertThat(live.version()).isEqualTo(before);
+
+        String outOfScope = live.get().files().files().get("out-of-scope.md");
+        String fixed = outOfScope.replace("? do you offer radiofrequency ablation\n", "").replace("? what is radiofrequency ablation\n", "");
+        var second = publisher.publish(library.with("out-of-scope.md", fixed), "edith", "the RFA article", false);
+        if (second instanceof KnowledgePublisher.Outcome.Refused again) {
+            assertThat(again.report().failures()).noneSatisfy(f -> assertThat(f.check()).isEqualTo("library"));
+        }
+        if (live.version() != before) {
+            publisher.restore(before, "ada", false);
+        }
+    }
+
+    @Test
     void visitorsChattingWhileVersionsAreSwappedAreAllAnswered() throws Exception {
         KnowledgeFiles original = live.get().files();
         KnowledgeFiles changed = withFaqAnswer(original, DURATION,

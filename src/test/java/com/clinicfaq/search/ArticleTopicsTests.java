@@ -75,6 +75,15 @@ class ArticleTopicsTests {
             }
             assertThat(engine.answer("how long does kyphoplasty take?"))
                     .isInstanceOfSatisfying(Answer.Found.class, found -> assertThat(found.text()).contains("45 to 60 minutes"));
+
+            // the out-of-scope list written for kyphoplasty alone now declines what the new article answers
+            List<AnswerEngine.Contradiction> contradictions = engine.outOfScopeContradictions(library);
+            assertThat(contradictions).extracting(AnswerEngine.Contradiction::phrasing).contains("what is radiofrequency ablation");
+            assertThat(contradictions).allSatisfy(c -> assertThat(c.articleId()).isEqualTo("rfa-sample"));
+        }
+        try (AnswerEngine engine = new AnswerEngine(shipped, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
+            // "how much does kyphoplasty cost" names kyphoplasty, but its article does not answer it
+            assertThat(engine.outOfScopeContradictions(shipped)).isEmpty();
         }
     }
 }
