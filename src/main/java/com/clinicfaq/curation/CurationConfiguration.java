@@ -33,6 +33,7 @@ class CurationConfiguration {
     @Bean
     LiveKnowledge liveKnowledge(KnowledgeVersions versions, KnowledgeBaseProperties properties, TransactionTemplate transaction,
             Clock clock, PolicyEncoder encoder) {
+        boolean empty = versions.latest().isEmpty();
         KnowledgeVersions.Version version = versions.latest().orElseGet(() -> transaction.execute(status -> {
             KnowledgeFiles folder = KnowledgeFiles.fromFolder(properties.path());
             try {
@@ -49,6 +50,6 @@ class CurationConfiguration {
         log.info("Knowledge version {}: {} articles, {} FAQs, {} synonym rules, {} out-of-scope topics", version.id(),
                 parsed.knowledge().articles().size(), parsed.knowledge().faqs().size(), parsed.knowledge().synonyms().size(),
                 parsed.knowledge().outOfScope().size());
-        return new LiveKnowledge(new LiveKnowledge.Live(version.id(), parsed.knowledge(), parsed.policy(encoder), files));
+        return new LiveKnowledge(new LiveKnowledge.Live(version.id(), parsed.knowledge(), parsed.policy(encoder), files), empty);
     }
 }

@@ -141,6 +141,7 @@ public class KnowledgePublisher {
     /** Publishes the folder's files when they changed since they were last published (if so configured). */
     @Scheduled(initialDelay = 0, fixedDelayString = "${clinicfaq.knowledge-base.folder-check-interval:5s}")
     void followFolder() {
+        checkFirstVersion();
         if (!properties.followFolder() || !Files.isDirectory(properties.path())) {
             return;
         }
@@ -159,6 +160,29 @@ public class KnowledgePublisher {
     }
 
     private volatile String refusedFolderHash;
+    private volatile boolean firstVersionChecked;
+
+    /**
+     * On an empty database the folder becomes the first version at start, before any engine exists to check it: the
+     * safety net runs on it once the service is up, and what fails is shown to staff like a refused folder change
+     * (the version keeps serving: there is no other to serve).
+     */
+    private void checkFirstVersion() {
+        if (firstVersionChecked || !live.firstReadFromFolder() || !properties.checkFirstVersion()) {
+            return;
+        }
+        firstVersionChecked = true;
+        LiveKnowledge.Live first = live.get();
+        SafetyNet.Report report = safetyNet.check(first.knowledge(), first.policy(), engine, null);
+        if (!report.passed()) {
+            String problem = "version " + first.version() + " was read from the folder on an empty database and fails the safety net: "
+                    + report.failures().stream().map(f -> f.check() + ": " + f.detail()).reduce((a, b) -> a + "; " + b).orElse("");
+            folderProblem.compareAndSet(null, problem);
+            log.error("Knowledge {}", problem);
+        } else {
+            log.info("Knowledge version {}, read from the folder on an empty database, passes the safety net", first.version());
+        }
+    }
 
     private void refuseFolder(String hash, String problem) {
         refusedFolderHash = hash;

@@ -16,8 +16,20 @@ public class LiveKnowledge implements CurrentKnowledge {
 
     private final AtomicReference<Live> live;
 
+    /** Whether the first version was read from the folder at this start, on an empty database, unchecked. */
+    private final boolean firstReadFromFolder;
+
     LiveKnowledge(Live first) {
+        this(first, false);
+    }
+
+    LiveKnowledge(Live first, boolean firstReadFromFolder) {
         this.live = new AtomicReference<>(first);
+        this.firstReadFromFolder = firstReadFromFolder;
+    }
+
+    boolean firstReadFromFolder() {
+        return firstReadFromFolder;
     }
 
     public Live get() {

@@ -1,0 +1,71 @@
+package com.clinicfaq.curation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.clinicfaq.knowledge.ImportArticleCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * On an empty database the folder becomes version 1 at start; the safety net then runs on it (issue #14), and what
+ * fails is shown to staff: here an imported article whose procedure the shipped out-of-scope list declines.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"clinicfaq.knowledge-base.check-first-version=true", "clinicfaq.knowledge-base.follow-folder=false"})
+class FirstVersionIntegrationTests {
+
+    static final Path FOLDER = libraryWithTheRfaSample();
+
+    @DynamicPropertySource
+    static void folder(DynamicPropertyRegistry registry) {
+        registry.add("clinicfaq.knowledge-base.path", FOLDER::toString);
+    }
+
+    @Autowired
+    KnowledgePublisher publisher;
+
+    @Autowired
+    LiveKnowledge live;
+
+    @Test
+    void theFirstVersionReadFromTheFolderIsCheckedAndItsFailuresShownToStaff() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> publisher.folderProblem() != null);
+
+        assertThat(publisher.folderProblem()).startsWith("version " + live.version() + " was read from the folder")
+                .contains("library", "other-procedures", "what is radiofrequency ablation", "rfa-sample");
+        assertThat(live.knowledge().articles()).hasSize(2); // it keeps serving: there is no other version
+    }
+
+    private static Path libraryWithTheRfaSample() {
+        try {
+            Path folder = Files.createTempDirectory("clinicfaq-first-version");
+            KnowledgeFiles.fromFolder(Path.of("knowledge-base")).writeTo(folder);
+            Path checks = Files.createDirectories(folder.resolve("checks"));
+            try (var files = Files.list(Path.of("knowledge-base", "checks"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, checks.resolve(file.getFileName()));
+                }
+            }
+            int status = ImportArticleCommand.run(new String[] {"src/test/resources/library/radiofrequency-ablation-sample.txt",
+                    folder.toString(), "--id", "rfa-sample", "--reviewed", "2026-12-01"},
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertThat(status).isZero();
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
