@@ -400,15 +400,10 @@ public class ConversationService {
      * kyphoplasty answer is asked as a question about kyphoplasty.
      */
     private Answer answer(String text, String topicArticle) {
-        Answer plain = engine.answer(text);
         Optional<String> topic = Optional.ofNullable(topicArticle)
                 .flatMap(id -> knowledge.get().article(id))
                 .map(article -> topics.computeIfAbsent(article.id() + "\n" + article.title(), key -> Topics.of(article)));
-        if (topic.isEmpty() || (plain instanceof Answer.Found && !FollowUps.isElliptical(text))) {
-            return plain;
-        }
-        Answer contextual = engine.answer(text + " " + topic.get());
-        return contextual instanceof Answer.Found || !(plain instanceof Answer.Found) ? contextual : plain;
+        return ContextualAnswer.of(engine, text, topicArticle, topic.orElse(null));
     }
 
     private Turn openForm(Conversation conversation) {

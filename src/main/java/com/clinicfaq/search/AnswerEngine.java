@@ -120,6 +120,17 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     public Answer answer(String question) {
+        return answer(question, null);
+    }
+
+    /**
+     * The answer within the conversation's topic: a question that names no procedure is answered from the topic's
+     * article only (an elliptical follow-up: "and how long does it last?"); one that names a procedure, from that
+     * procedure's article, whatever the topic.
+     *
+     * @param topicArticle the article of the conversation's topic, or null for none
+     */
+    public Answer answer(String question, String topicArticle) {
         if (question.codePoints().noneMatch(Character::isLetterOrDigit)) {
             // nothing to look for; and the embedding model refuses text that its tokenizer strips to
             // nothing, such as zero-width spaces, bidi marks or U+FFFD alone
@@ -127,7 +138,7 @@ public final class AnswerEngine implements AutoCloseable {
         }
         KnowledgeIndex index = acquire();
         try {
-            Lexical lexical = lexical(index, question);
+            Lexical lexical = lexical(index, question, topicArticle);
             return shortcut(index, lexical).orElseGet(() -> decide(hybrid(index, lexical), scoring));
         } finally {
             index.decRef();
@@ -220,8 +231,15 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     private static Lexical lexical(KnowledgeIndex index, String question) {
+        return lexical(index, question, null);
+    }
+
+    private static Lexical lexical(KnowledgeIndex index, String question, String topicArticle) {
         String corrected = index.speller.correct(question, index.reader, KnowledgeIndex.WORDS);
         Set<String> scope = index.articlesNamedIn(question);
+        if (scope.isEmpty() && topicArticle != null && index.topics.size() > 1 && index.topics.containsKey(topicArticle)) {
+            scope = Set.of(topicArticle);
+        }
         Map<Integer, Double> bm25ByDoc = new HashMap<>();
         Query query = new QueryBuilder(index.queryAnalyzer).createBooleanQuery(KnowledgeIndex.TEXT, corrected);
         Lexical scoped = new Lexical(corrected, 0, Map.of(), scope);

@@ -1,7 +1,9 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.conversation.ContextualAnswer;
 import com.clinicfaq.knowledge.ImportArticleCommand;
 import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.Topics;
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.Decision;
 import com.clinicfaq.search.Answer;
@@ -33,7 +35,8 @@ import java.util.TreeMap;
  * <p>An answer is right when it holds one of the expected snippets; a question the article does not answer must be
  * declined (not known, out of scope, or a branch of the policy that gives no article's fact). An answer taken from
  * another article than the one the question is about is counted apart: for that visitor it is another procedure's
- * fact. Follow-ups are asked alone here (the engine is given no conversation), so their figures are a floor.
+ * fact. A question with context (follow-ups, topic changes) is asked after its earlier questions, with the
+ * conversation's topic as the chat keeps it.
  */
 public final class LibraryEvaluationCommand {
 
@@ -74,7 +77,7 @@ public final class LibraryEvaluationCommand {
             for (String half : List.of("dev", "holdout")) {
                 System.out.println("== " + half);
                 for (String article : ARTICLES) {
-                    List<Outcome> outcomes = load(article, half).stream().map(q -> ask(q, article, policy, engine)).toList();
+                    List<Outcome> outcomes = load(article, half).stream().map(q -> ask(q, article, policy, engine, knowledge)).toList();
                     System.out.println(summary(article, outcomes));
                     byKind(outcomes).forEach((kind, counts) -> System.out.printf("    %-14s %3d / %3d%n", kind, counts[0], counts[1]));
                     if (half.equals("dev") && options.contains("--misses")) {
@@ -120,14 +123,35 @@ public final class LibraryEvaluationCommand {
         }
     }
 
-    static Outcome ask(Question question, String article, ConversationPolicy policy, AnswerEngine engine) {
+    /**
+     * The question as the chat answers it after its context: the earlier questions asked in turn, the topic being the
+     * article of the last answer ({@link ContextualAnswer}, as the conversation service does).
+     */
+    static Answer inConversation(Question question, KnowledgeBase knowledge, AnswerEngine engine) {
+        String topic = null;
+        if (!question.context().isBlank()) {
+            for (String earlier : question.context().split(" \\|\\| ")) {
+                if (answerIn(earlier, topic, knowledge, engine) instanceof Answer.Found found) {
+                    topic = found.source().articleId();
+                }
+            }
+        }
+        return answerIn(question.text(), topic, knowledge, engine);
+    }
+
+    private static Answer answerIn(String text, String topic, KnowledgeBase knowledge, AnswerEngine engine) {
+        String word = topic == null ? null : knowledge.article(topic).map(Topics::of).orElse(null);
+        return ContextualAnswer.of(engine, text, topic, word);
+    }
+
+    static Outcome ask(Question question, String article, ConversationPolicy policy, AnswerEngine engine, KnowledgeBase knowledge) {
         Decision decision = policy.decide(question.text());
         String branch = decision.getClass().getSimpleName();
         if (!(decision instanceof Decision.AskKnowledgeBase || decision instanceof Decision.NeedsClinician)) {
             // an emergency, a booking or small talk: no article's fact is given
             return new Outcome(question, branch, null, !question.answerable(), false);
         }
-        Answer answer = engine.answer(question.text());
+        Answer answer = inConversation(question, knowledge, engine);
         boolean right = switch (answer) {
             case Answer.Found found -> question.answerable() && found.source().articleId().equals(article)
                     && question.expected().stream().anyMatch(s -> normalise(found.text()).contains(normalise(s)));
