@@ -44,7 +44,8 @@ public record KnowledgeFiles(Map<String, String> files) {
 
         /** The policy of these files, reading red flags by meaning with this encoder. */
         public ConversationPolicy policy(SentenceEncoder encoder) {
-            return new ConversationPolicy(rules, encoder, ordinaryQuestions());
+            return new ConversationPolicy(rules, encoder, ordinaryQuestions(),
+                    knowledge.articles().stream().map(com.clinicfaq.knowledge.Article::author).toList());
         }
     }
 

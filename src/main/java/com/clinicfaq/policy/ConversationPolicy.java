@@ -21,7 +21,7 @@ public final class ConversationPolicy {
     private static final Set<String> SMALL_TALK_FILLERS = Set.of(
             "a", "an", "the", "to", "with", "and", "for", "your", "you", "so", "very", "much", "lot", "please",
             "all", "again", "there", "everyone", "oh", "ah", "um", "uh", "well", "just", "really", "too",
-            "help", "info", "information", "today", "now", "doctor", "doc", "dr", "weisbein");
+            "help", "info", "information", "today", "now", "doctor", "doc", "dr");
 
     record CompiledRule(Rule rule, List<RulePattern> patterns) {
 
@@ -41,6 +41,8 @@ public final class ConversationPolicy {
 
     private final PolicyRules rules;
     private final List<String> ordinaryQuestions;
+    /** The words of the knowledge base's authors' names: "thank you dr weisbein" is small talk where she wrote the articles. */
+    private final Set<String> names;
     private final Map<Branch, List<CompiledRule>> compiled;
     /** Null without an encoder: then only the patterns recognise emergencies. */
     private final RedFlagSimilarity similarity;
@@ -67,8 +69,14 @@ public final class ConversationPolicy {
      *     rules; so every article imported teaches the policy what ordinary questions look like
      */
     public ConversationPolicy(PolicyRules rules, SentenceEncoder encoder, List<String> ordinaryQuestions) {
+        this(rules, encoder, ordinaryQuestions, List.of());
+    }
+
+    /** @param authors the knowledge base's authors ("Jacqueline Weisbein, D.O."), whose names may surround small talk */
+    public ConversationPolicy(PolicyRules rules, SentenceEncoder encoder, List<String> ordinaryQuestions, List<String> authors) {
         this.rules = rules;
         this.ordinaryQuestions = List.copyOf(ordinaryQuestions);
+        this.names = authors.stream().flatMap(author -> Words.of(author).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.similarity = encoder == null ? null : new RedFlagSimilarity(encoder, rules.emergency(), calmMessages(rules, ordinaryQuestions));
         Map<Branch, List<CompiledRule>> compiled = new EnumMap<>(Branch.class);
         for (Branch branch : Branch.values()) {
@@ -88,7 +96,7 @@ public final class ConversationPolicy {
 
     /** The same policy reading meaning with another encoder (for running the checks' own messages through it). */
     public ConversationPolicy withEncoder(SentenceEncoder encoder) {
-        return new ConversationPolicy(rules, encoder, ordinaryQuestions);
+        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names));
     }
 
     /** The knowledge base's questions this policy takes for calm. */
@@ -115,7 +123,7 @@ public final class ConversationPolicy {
             }
         }
         List<CompiledRule> smallTalk = compiled.get(Branch.SMALL_TALK);
-        if (isOnlySmallTalk(words, smallTalk)) {
+        if (isOnlySmallTalk(words, smallTalk, names)) {
             for (CompiledRule candidate : smallTalk) {
                 if (candidate.matches(words)) {
                     return decision(Branch.SMALL_TALK, candidate.rule());
@@ -159,14 +167,14 @@ public final class ConversationPolicy {
     }
 
     /** "thanks!" is small talk; "hi how long does kyphoplasty take" is a question with a greeting in front. */
-    private static boolean isOnlySmallTalk(List<String> words, List<CompiledRule> smallTalk) {
+    private static boolean isOnlySmallTalk(List<String> words, List<CompiledRule> smallTalk, Set<String> names) {
         boolean[] covered = new boolean[words.size()];
         for (CompiledRule candidate : smallTalk) {
             candidate.patterns().forEach(pattern -> pattern.cover(words, covered));
         }
         boolean any = false;
         for (int i = 0; i < words.size(); i++) {
-            if (!covered[i] && !SMALL_TALK_FILLERS.contains(words.get(i))) {
+            if (!covered[i] && !SMALL_TALK_FILLERS.contains(words.get(i)) && !names.contains(words.get(i))) {
                 return false;
             }
             any |= covered[i];

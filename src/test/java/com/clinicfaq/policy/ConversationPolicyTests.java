@@ -58,6 +58,16 @@ class ConversationPolicyTests {
     }
 
     @Test
+    void thanksToAnAuthorOfTheKnowledgeBaseIsSmallTalkWithoutAnyNameInTheCode() {
+        ConversationPolicy withAuthor = new ConversationPolicy(policy.rules(), null, List.of(), List.of("Jordan Example, M.D."));
+
+        assertThat(withAuthor.decide("thank you dr example!")).isInstanceOf(Decision.SmallTalk.class);
+        assertThat(withAuthor.withEncoder(null).decide("thanks so much doctor example")).isInstanceOf(Decision.SmallTalk.class);
+        // a name that wrote none of the articles is something the visitor asks about
+        assertThat(policy.decide("thank you dr example!")).isInstanceOf(Decision.AskKnowledgeBase.class);
+    }
+
+    @Test
     void smallTalkInFrontOfAQuestionIsNotSmallTalk() {
         assertThat(policy.decide("hi how long does kyphoplasty take")).isInstanceOf(Decision.AskKnowledgeBase.class);
         assertThat(policy.decide("thanks! and can i drive after?")).isInstanceOf(Decision.AskKnowledgeBase.class);
