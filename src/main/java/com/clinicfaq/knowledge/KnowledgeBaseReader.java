@@ -152,7 +152,11 @@ public final class KnowledgeBaseReader {
                 markdown.required("source"),
                 reviewed,
                 markdown.required("disclaimer"),
-                sections);
+                sections,
+                java.util.Arrays.stream(markdown.optional("names").split(","))
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty())
+                        .toList());
     }
 
     record NumberedFaq(int line, Faq faq) {}

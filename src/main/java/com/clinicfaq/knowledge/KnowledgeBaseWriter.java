@@ -67,6 +67,7 @@ public final class KnowledgeBaseWriter {
         front.put("id", article.id());
         front.put("title", article.title());
         putIfPresent(front, "subtitle", article.subtitle());
+        putIfPresent(front, "names", String.join(", ", article.names()));
         front.put("author", article.author());
         putIfPresent(front, "credentials", article.credentials());
         putIfPresent(front, "practice", article.practice());

@@ -136,7 +136,8 @@ public final class PlainTextArticleImporter {
         faqs.forEach(f -> texts.add(f.answer()));
         Article article = new Article(id, header.title(), header.subtitle(), header.author(), header.credentials(),
                 practice(texts), location(texts), options.source().strip(), options.reviewed(), disclaimer, sections);
-        return new ImportedArticle(article, faqs);
+        // proposed for review: the front matter's names, which staff correct or extend ("rhizotomy")
+        return new ImportedArticle(article.withNames(ProcedureNames.propose(article)), faqs);
     }
 
     /** Consecutive non-blank lines, whitespace normalised, with the number of their first line. */

@@ -1,35 +1,23 @@
 package com.clinicfaq.search;
 
 import com.clinicfaq.knowledge.Article;
-import com.clinicfaq.knowledge.Block;
-import com.clinicfaq.knowledge.Section;
+import com.clinicfaq.knowledge.ProcedureNames;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The names a visitor uses for an article's procedure or topic, read from the article itself, so that a question
- * that names a procedure is answered from that procedure's article (issue #14): an abbreviation defined in the text
- * whose long form shares a word with the title ("radiofrequency ablation (RFA)" in "Comparing Cervical vs Lumbar
- * Radiofrequency Ablation" gives "radiofrequency ablation" and "RFA"); without one, the title word the article uses
- * most ("kyphoplasty"). Names are matched by the start of their words, so "stimulator" names "spinal cord
- * stimulation" and a typo at the end ("kyphoplasy") still names kyphoplasty.
+ * The names a visitor uses for an article's procedure or topic, so that a question that names a procedure is
+ * answered from that procedure's article (issue #14): the front matter's {@code names:} as staff keep them, or, where
+ * there are none, what {@link ProcedureNames} reads from the text. Names are matched by the start of their words, so
+ * "stimulator" names "spinal cord stimulation" and a typo at the end ("kyphoplasy") still names kyphoplasty;
+ * abbreviations whole, and one of two letters ("SI") only as typed in capitals.
  */
 final class ArticleTopics {
 
-    /** "long form (ABBR)": the abbreviation, and up to six words before it. */
-    private static final Pattern DEFINED = Pattern.compile("((?:[\\p{L}][\\p{L}-]*\\s+){1,6})\\(([A-Z][A-Za-z]{1,6})\\)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    /** Title words never taken for a topic on their own. */
-    private static final Set<String> GENERIC = Set.of("about", "after", "before", "between", "comparing", "understanding",
-            "what", "which", "when", "where", "your", "with", "from", "helps", "expect", "pain", "right", "treatment",
-            "procedure", "procedures", "options", "guide", "should", "could", "would", "there", "their", "these", "those");
 
     /** One name: its words, each matched by its start; an abbreviation matched whole. */
     record Name(String text, List<String> stems, boolean abbreviation) {}
@@ -37,24 +25,8 @@ final class ArticleTopics {
     private ArticleTopics() {}
 
     static List<Name> of(Article article) {
-        String body = body(article);
-        Set<String> titleWords = new LinkedHashSet<>(words(article.title() + " " + nullToEmpty(article.subtitle())));
-        Set<Name> names = new LinkedHashSet<>();
-        Matcher m = DEFINED.matcher(body);
-        while (m.find()) {
-            String abbreviation = m.group(2);
-            List<String> before = words(m.group(1));
-            List<String> longForm = longForm(abbreviation, before);
-            if (longForm.isEmpty() || longForm.stream().noneMatch(titleWords::contains)) {
-                continue; // another procedure named in passing ("an alternative is ... (RFA)")
-            }
-            names.add(name(String.join(" ", longForm), false));
-            names.add(name(abbreviation, true));
-        }
-        if (names.isEmpty()) {
-            mostUsedTitleWord(titleWords, body).ifPresent(word -> names.add(name(word, false)));
-        }
-        return List.copyOf(names);
+        List<String> names = article.names().isEmpty() ? ProcedureNames.propose(article) : article.names();
+        return names.stream().map(n -> name(n, ProcedureNames.isAbbreviation(n))).distinct().toList();
     }
 
     /** Whether the question names this topic. */
@@ -125,58 +97,6 @@ final class ArticleTopics {
         return word.length() <= 5 ? word : word.substring(0, Math.max(5, word.length() - 3));
     }
 
-    /**
-     * The shortest run of words before the abbreviation whose letters hold the abbreviation's in order, the first
-     * at the start of the first word (Schwartz and Hearst's rule): "sacroiliac" for SI, "radiofrequency ablation"
-     * for RFA; empty when none does.
-     */
-    static List<String> longForm(String abbreviation, List<String> before) {
-        String letters = abbreviation.toLowerCase(Locale.ROOT);
-        for (int n = 1; n <= before.size(); n++) {
-            List<String> candidate = before.subList(before.size() - n, before.size());
-            if (candidate.getFirst().charAt(0) == letters.charAt(0) && holdsInOrder(String.join(" ", candidate), letters)) {
-                return List.copyOf(candidate);
-            }
-        }
-        return List.of();
-    }
-
-    private static boolean holdsInOrder(String text, String letters) {
-        int at = 0;
-        for (char c : letters.toCharArray()) {
-            at = text.indexOf(c, at);
-            if (at < 0) {
-                return false;
-            }
-            at++;
-        }
-        return true;
-    }
-
-    private static java.util.Optional<String> mostUsedTitleWord(Set<String> titleWords, String body) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String word : words(body)) {
-            if (titleWords.contains(word) && word.length() >= 5 && !GENERIC.contains(word)) {
-                counts.merge(word, 1, Integer::sum);
-            }
-        }
-        return counts.entrySet().stream()
-                .filter(e -> e.getValue() >= 5)
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey);
-    }
-
-    private static String body(Article article) {
-        StringBuilder text = new StringBuilder();
-        for (Section section : article.sections()) {
-            text.append(section.title()).append(".\n");
-            for (Block block : section.blocks()) {
-                text.append(block.text()).append("\n");
-            }
-        }
-        return text.toString();
-    }
-
     private static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
@@ -186,7 +106,4 @@ final class ArticleTopics {
         return words;
     }
 
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
-    }
 }

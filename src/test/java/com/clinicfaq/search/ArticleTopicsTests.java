@@ -34,6 +34,27 @@ class ArticleTopicsTests {
     }
 
     @Test
+    void theImporterProposesTheNamesInTheFrontMatterWhereStaffEditThem(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        var imported = new PlainTextArticleImporter().importFile(Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
+                PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1)).withId("rfa"));
+        var writer = new com.clinicfaq.knowledge.KnowledgeBaseWriter();
+        String text = writer.articleText(imported.article());
+        assertThat(text).contains("names: radiofrequency ablation, RFA\n");
+
+        // a staff member adds the name patients also use
+        java.nio.file.Files.createDirectories(folder.resolve("articles"));
+        java.nio.file.Files.writeString(folder.resolve("articles/rfa.md"), text.replace("names: radiofrequency ablation, RFA",
+                "names: radiofrequency ablation, RFA, rhizotomy"));
+        java.nio.file.Files.createDirectories(folder.resolve("faqs"));
+        java.nio.file.Files.writeString(folder.resolve("faqs/rfa.md"), writer.faqText("rfa", imported.faqs()));
+        Article read = new KnowledgeBaseReader().read(folder).articles().getFirst();
+
+        assertThat(read.names()).containsExactly("radiofrequency ablation", "RFA", "rhizotomy");
+        assertThat(ArticleTopics.named(ArticleTopics.of(read), "does a rhizotomy hurt")).isTrue();
+        assertThat(ArticleTopics.named(ArticleTopics.of(imported.article()), "does a rhizotomy hurt")).isFalse();
+    }
+
+    @Test
     void withoutAnAbbreviationTheTitleWordTheArticleUsesMostNamesIt() {
         Article kyphoplasty = new KnowledgeBaseReader().read(Path.of("knowledge-base")).articles().getFirst();
         assertThat(names(kyphoplasty)).contains("kyphoplasty");

@@ -1,0 +1,118 @@
+package com.clinicfaq.knowledge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Proposes what visitors call an article's procedure or topic, from the article itself (the importer writes them into
+ * the front matter's {@code names:}, where staff edit them): an abbreviation defined in the text whose long form shares
+ * a word with the title ("radiofrequency ablation (RFA)" in "Comparing Cervical vs Lumbar Radiofrequency Ablation"
+ * gives "radiofrequency ablation" and "RFA"); without one, the title word the article uses most ("kyphoplasty").
+ */
+public final class ProcedureNames {
+
+    /** "long form (ABBR)": the abbreviation, and up to six words before it. */
+    private static final Pattern DEFINED = Pattern.compile("((?:[\\p{L}][\\p{L}-]*\\s+){1,6})\\(([A-Z][A-Za-z]{1,6})\\)");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern ABBREVIATION = Pattern.compile("[A-Z][A-Za-z]{0,5}[A-Z]s?");
+    /** Title words never taken for a topic on their own. */
+    private static final Set<String> GENERIC = Set.of("about", "after", "before", "between", "comparing", "understanding",
+            "what", "which", "when", "where", "your", "with", "from", "helps", "expect", "pain", "right", "treatment",
+            "procedure", "procedures", "options", "guide", "should", "could", "would", "there", "their", "these", "those");
+
+    private ProcedureNames() {}
+
+    /** Whether a name is an abbreviation ("RFA", "SI"), matched whole rather than by the start of its words. */
+    public static boolean isAbbreviation(String name) {
+        return ABBREVIATION.matcher(name).matches();
+    }
+
+    public static List<String> propose(Article article) {
+        String body = body(article);
+        Set<String> titleWords = new LinkedHashSet<>(words(article.title() + " " + (article.subtitle() == null ? "" : article.subtitle())));
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = DEFINED.matcher(body);
+        while (m.find()) {
+            String abbreviation = m.group(2);
+            List<String> longForm = longForm(abbreviation, words(m.group(1)));
+            if (longForm.isEmpty() || longForm.stream().noneMatch(titleWords::contains)) {
+                continue; // another procedure named in passing ("an alternative is ... (RFA)")
+            }
+            names.add(String.join(" ", longForm));
+            names.add(abbreviation);
+        }
+        if (names.isEmpty()) {
+            mostUsedTitleWord(titleWords, body).ifPresent(names::add);
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The shortest run of words before the abbreviation whose letters hold the abbreviation's in order, the first
+     * at the start of the first word (Schwartz and Hearst's rule): "sacroiliac" for SI, "radiofrequency ablation"
+     * for RFA; empty when none does.
+     */
+    static List<String> longForm(String abbreviation, List<String> before) {
+        String letters = abbreviation.toLowerCase(Locale.ROOT);
+        for (int n = 1; n <= before.size(); n++) {
+            List<String> candidate = before.subList(before.size() - n, before.size());
+            if (candidate.getFirst().charAt(0) == letters.charAt(0) && holdsInOrder(String.join(" ", candidate), letters)) {
+                return List.copyOf(candidate);
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean holdsInOrder(String text, String letters) {
+        int at = 0;
+        for (char c : letters.toCharArray()) {
+            at = text.indexOf(c, at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
+    }
+
+    private static Optional<String> mostUsedTitleWord(Set<String> titleWords, String body) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String word : words(body)) {
+            if (titleWords.contains(word) && word.length() >= 5 && !GENERIC.contains(word)) {
+                counts.merge(word, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() >= 5)
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey);
+    }
+
+    private static String body(Article article) {
+        StringBuilder text = new StringBuilder();
+        for (Section section : article.sections()) {
+            text.append(section.title()).append(".\n");
+            for (Block block : section.blocks()) {
+                text.append(block.text()).append("\n");
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+}
