@@ -116,6 +116,9 @@ public final class ConversationPolicy {
             return emergency.get();
         }
         for (Branch branch : List.of(Branch.CLINICIAN, Branch.BOOKING)) {
+            if (branch == Branch.BOOKING && asksWhy(words)) {
+                continue; // "why do I need an evaluation before the trial?" asks for a reason, not for an appointment
+            }
             for (CompiledRule candidate : compiled.get(branch)) {
                 if (candidate.matches(words)) {
                     return decision(branch, candidate.rule());
@@ -164,6 +167,12 @@ public final class ConversationPolicy {
         }
         return similarity.closest(message).map(match -> (match.urgent() ? "emergency by meaning: " : "below the threshold: ")
                 + match.rule().id() + ", " + match.basis());
+    }
+
+    /** A question that asks for a reason: "why ...", "por qué ..." (accents are folded in words). */
+    private static boolean asksWhy(List<String> words) {
+        return !words.isEmpty() && (words.getFirst().equals("why") || words.getFirst().equals("porque")
+                || words.size() > 1 && words.get(0).equals("por") && words.get(1).equals("que"));
     }
 
     /** "thanks!" is small talk; "hi how long does kyphoplasty take" is a question with a greeting in front. */
