@@ -1,12 +1,9 @@
 package com.clinicfaq.knowledge;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +12,8 @@ import java.util.regex.Pattern;
  * Proposes what visitors call an article's procedure or topic, from the article itself (the importer writes them into
  * the front matter's {@code names:}, where staff edit them): an abbreviation defined in the text whose long form shares
  * a word with the title ("radiofrequency ablation (RFA)" in "Comparing Cervical vs Lumbar Radiofrequency Ablation"
- * gives "radiofrequency ablation" and "RFA"); without one, the title word the article uses most ("kyphoplasty").
+ * gives "radiofrequency ablation" and "RFA"); without one, the title word the article uses most ("kyphoplasty",
+ * {@link Topics}).
  */
 public final class ProcedureNames {
 
@@ -23,10 +21,6 @@ public final class ProcedureNames {
     private static final Pattern DEFINED = Pattern.compile("((?:[\\p{L}][\\p{L}-]*\\s+){1,6})\\(([A-Z][A-Za-z]{1,6})\\)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern ABBREVIATION = Pattern.compile("[A-Z][A-Za-z]{0,5}[A-Z]s?");
-    /** Title words never taken for a topic on their own. */
-    private static final Set<String> GENERIC = Set.of("about", "after", "before", "between", "comparing", "understanding",
-            "what", "which", "when", "where", "your", "with", "from", "helps", "expect", "pain", "right", "treatment",
-            "procedure", "procedures", "options", "guide", "should", "could", "would", "there", "their", "these", "those");
 
     private ProcedureNames() {}
 
@@ -50,7 +44,10 @@ public final class ProcedureNames {
             names.add(abbreviation);
         }
         if (names.isEmpty()) {
-            mostUsedTitleWord(titleWords, body).ifPresent(names::add);
+            String topic = Topics.of(article); // the title word the text uses most, or the whole title when none
+            if (!topic.equals(article.title())) {
+                names.add(topic);
+            }
         }
         return List.copyOf(names);
     }
@@ -83,19 +80,6 @@ public final class ProcedureNames {
         return true;
     }
 
-    private static Optional<String> mostUsedTitleWord(Set<String> titleWords, String body) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String word : words(body)) {
-            if (titleWords.contains(word) && word.length() >= 5 && !GENERIC.contains(word)) {
-                counts.merge(word, 1, Integer::sum);
-            }
-        }
-        return counts.entrySet().stream()
-                .filter(e -> e.getValue() >= 5)
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey);
-    }
-
     private static String body(Article article) {
         StringBuilder text = new StringBuilder();
         for (Section section : article.sections()) {
@@ -107,7 +91,8 @@ public final class ProcedureNames {
         return text.toString();
     }
 
-    private static List<String> words(String text) {
+    /** The text's words, lower case: letters and digits. */
+    public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {

@@ -5,7 +5,6 @@ import com.clinicfaq.knowledge.ProcedureNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +30,7 @@ final class ArticleTopics {
 
     /** Whether the question names this topic. */
     static boolean named(List<Name> names, String question) {
-        List<String> words = words(question);
+        List<String> words = ProcedureNames.words(question);
         List<String> asTyped = WORD.matcher(question).results().map(r -> r.group()).toList();
         for (Name name : names) {
             if (name.abbreviation()) {
@@ -49,7 +48,7 @@ final class ArticleTopics {
 
     /** The question's words outside every mention of these names. */
     static List<String> wordsBesides(List<Name> names, String question) {
-        List<String> words = words(question);
+        List<String> words = ProcedureNames.words(question);
         boolean[] covered = new boolean[words.size()];
         for (Name name : names) {
             List<String> stems = name.stems();
@@ -88,7 +87,7 @@ final class ArticleTopics {
 
     private static Name name(String text, boolean abbreviation) {
         List<String> stems = abbreviation ? List.of(text.toLowerCase(Locale.ROOT))
-                : words(text).stream().map(ArticleTopics::stem).toList();
+                : ProcedureNames.words(text).stream().map(ArticleTopics::stem).toList();
         return new Name(abbreviation ? text : text.toLowerCase(Locale.ROOT), stems, abbreviation);
     }
 
@@ -96,14 +95,4 @@ final class ArticleTopics {
     private static String stem(String word) {
         return word.length() <= 5 ? word : word.substring(0, Math.max(5, word.length() - 3));
     }
-
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            words.add(m.group());
-        }
-        return words;
-    }
-
 }
