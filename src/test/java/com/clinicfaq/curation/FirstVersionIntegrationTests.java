@@ -3,13 +3,8 @@ package com.clinicfaq.curation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.clinicfaq.knowledge.ImportArticleCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.clinicfaq.TestKnowledgeBases;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -49,23 +44,9 @@ class FirstVersionIntegrationTests {
     }
 
     private static Path libraryWithTheRfaSample() {
-        try {
-            Path folder = Files.createTempDirectory("clinicfaq-first-version");
-            KnowledgeFiles.fromFolder(Path.of("knowledge-base")).writeTo(folder);
-            Path checks = Files.createDirectories(folder.resolve("checks"));
-            try (var files = Files.list(Path.of("knowledge-base", "checks"))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, checks.resolve(file.getFileName()));
-                }
-            }
-            int status = ImportArticleCommand.run(new String[] {"src/test/resources/library/radiofrequency-ablation-sample.txt",
-                    folder.toString(), "--id", "rfa-sample", "--reviewed", "2026-12-01"},
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            assertThat(status).isZero();
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path folder = TestKnowledgeBases.copyOfShipped("clinicfaq-first-version", true);
+        TestKnowledgeBases.importArticle(folder, Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
+                "--id", "rfa-sample", "--reviewed", "2026-12-01");
+        return folder;
     }
 }

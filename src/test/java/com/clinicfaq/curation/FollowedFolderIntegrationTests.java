@@ -2,16 +2,16 @@ package com.clinicfaq.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.TestKnowledgeBases;
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
 import com.clinicfaq.staff.StaffHttp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,27 +96,11 @@ class FollowedFolderIntegrationTests {
         return engine.answer("how long does the procedure take") instanceof Answer.Found found ? found.text() : "";
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(condition::getAsBoolean);
     }
 
     private static Path copyOfTheKnowledgeBase() {
-        try {
-            Path folder = Files.createTempDirectory("clinicfaq-followed");
-            KnowledgeFiles.fromFolder(Path.of("knowledge-base")).writeTo(folder);
-            Path checks = Files.createDirectories(folder.resolve("checks"));
-            try (var files = Files.list(Path.of("knowledge-base", "checks"))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, checks.resolve(file.getFileName()));
-                }
-            }
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestKnowledgeBases.copyOfShipped("clinicfaq-followed", true);
     }
 }

@@ -1,7 +1,7 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.TestKnowledgeBases;
 import com.clinicfaq.conversation.ContextualAnswer;
-import com.clinicfaq.knowledge.ImportArticleCommand;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.Topics;
 import com.clinicfaq.policy.ConversationPolicy;
@@ -11,9 +11,7 @@ import com.clinicfaq.search.AnswerEngine;
 import com.clinicfaq.search.Embedder;
 import com.clinicfaq.search.OnnxEmbedder;
 import com.clinicfaq.search.Scoring;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,18 +105,11 @@ public final class LibraryEvaluationCommand {
     }
 
     /** The shipped knowledge base and every sample imported by the importer command into a copy of it. */
-    static Path library() throws IOException {
-        Path folder = Files.createTempDirectory("clinicfaq-library");
-        KnowledgeFiles.fromFolder(Path.of("knowledge-base")).writeTo(folder);
+    static Path library() {
+        Path folder = TestKnowledgeBases.copyOfShipped("clinicfaq-library", false);
         for (String article : ARTICLES) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = ImportArticleCommand.run(new String[] {SAMPLES.resolve(article + ".txt").toString(), folder.toString(),
-                    "--id", article, "--reviewed", "2026-12-01", "--source", "sample article " + article},
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            if (status != 0) {
-                throw new IllegalStateException("cannot import " + article + ": " + err.toString(StandardCharsets.UTF_8));
-            }
+            TestKnowledgeBases.importArticle(folder, SAMPLES.resolve(article + ".txt"),
+                    "--id", article, "--reviewed", "2026-12-01", "--source", "sample article " + article);
         }
         return folder;
     }

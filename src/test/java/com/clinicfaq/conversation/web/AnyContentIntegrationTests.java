@@ -2,11 +2,8 @@ package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicfaq.curation.KnowledgeFiles;
-import com.clinicfaq.knowledge.ImportArticleCommand;
-import java.io.ByteArrayOutputStream;
+import com.clinicfaq.TestKnowledgeBases;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,15 +92,10 @@ class AnyContentIntegrationTests {
     /** The shipped knowledge base, and the article imported into it with the importer command, as the README says. */
     private static Path knowledgeBaseWithTheArticle() {
         try {
-            Path folder = Files.createTempDirectory("clinicfaq-any-content");
-            KnowledgeFiles.fromFolder(Path.of("knowledge-base")).writeTo(folder);
+            Path folder = TestKnowledgeBases.copyOfShipped("clinicfaq-any-content", false);
             Path source = folder.resolveSibling(folder.getFileName() + "-aquatic-therapy.txt");
             Files.writeString(source, article(), StandardCharsets.UTF_8);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = ImportArticleCommand.run(new String[] {source.toString(), folder.toString(), "--reviewed", "2026-12-01"},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            TestKnowledgeBases.importArticle(folder, source, "--reviewed", "2026-12-01");
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
