@@ -18,6 +18,18 @@ public final class TestKnowledgeBases {
     private TestKnowledgeBases() {}
 
     /** A temporary copy of the shipped {@code knowledge-base/}; with its {@code checks/} (the safety net's sets) if asked. */
+    /** The shipped knowledge base's policy and the FAQ questions and phrasings it takes for calm. */
+    public record ShippedPolicy(com.clinicfaq.policy.PolicyRules rules, java.util.List<String> questions) {}
+
+    public static ShippedPolicy shippedPolicy() {
+        Path folder = Path.of("knowledge-base");
+        com.clinicfaq.knowledge.KnowledgeBase knowledge = new com.clinicfaq.knowledge.KnowledgeBaseReader().read(folder);
+        java.util.List<String> questions = knowledge.faqs().stream()
+                .flatMap(faq -> java.util.stream.Stream.concat(java.util.stream.Stream.of(faq.question()), faq.phrasings().stream()))
+                .toList();
+        return new ShippedPolicy(new com.clinicfaq.policy.PolicyRulesReader().read(folder, questions), questions);
+    }
+
     public static Path copyOfShipped(String name, boolean withChecks) {
         try {
             Path folder = Files.createTempDirectory(name);

@@ -60,6 +60,11 @@ final class PolicyEncoder implements SentenceEncoder {
             }
 
             @Override
+            public String model() {
+                return PolicyEncoder.this.model();
+            }
+
+            @Override
             public List<float[]> encodeCurated(List<String> texts) {
                 return PolicyEncoder.this.encodeCurated(texts);
             }
@@ -69,6 +74,11 @@ final class PolicyEncoder implements SentenceEncoder {
                 return Vectors.dot(a, b);
             }
         };
+    }
+
+    @Override
+    public String model() {
+        return model.model();
     }
 
     /** In vector instructions (the engine's own): every sentence is compared with about 1,700 curated messages. */

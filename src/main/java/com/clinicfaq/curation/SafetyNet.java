@@ -32,7 +32,7 @@ public class SafetyNet {
      */
     public static final double FALSE_ALARM_CEILING = 0.08;
     /** At least this share of each red-flag set's urgent messages must get urgent guidance first (the target is all). */
-    public static final double RED_FLAG_RECALL_FLOOR = 0.87;
+    public static final double RED_FLAG_RECALL_FLOOR = 0.97;
     public static final double REJECTION_FLOOR = 0.90;
     private static final int MISSES_SHOWN = 8;
 

@@ -68,8 +68,9 @@ final class Context {
                 "si", "en caso de", "que pasa si", "que (?:hago|hacemos|hacer) si", "cuando (?:debo|hay que|tengo que)",
                 "y si", "por si (?:le|me|se) (?:da|pasa|llega)");
         add(Kind.GENERAL, "signs? of", "symptoms? of", "warning signs?", "risks?(?: of)?", "chances? of", "complications?",
-                "side effects?", "(?:can|could|does|will) (?:it|this|that|the (?:procedure|injection|cement|shot|block|implant|device|treatment|surgery)|"
-                        + "\\w+(?:plasty|ation|otomy|ectomy)) (?:cause|lead to|make|leave|result in)",
+                "side effects?", "(?:can|could|does|will|would) (?:it|this|that|the (?:procedure|injection|cement|shot|block|implant|device|treatment|surgery)|"
+                        + "(?!(?:i|you|he|she|we|they|my|his|her)\\b)\\w+) (?:cause|lead to|make|leave|result in)",
+                "is it true", "(?:i|we) (?:read|heard|saw) (?:that|online|somewhere|on)", "difference between",
                 "is it possible", "how (?:common|likely|often|rare)", "what are the (?:odds|chances)", "in general",
                 "(?:people|someone|patients|anyone) who", "ever happen", "does that happen", "actually happens",
                 "senales de", "sintomas de", "riesgos?(?: de)?", "puede (?:causar|dar|provocar|dejar)", "es posible",

@@ -35,9 +35,15 @@ final class RedFlagSimilarity {
 
     /** What the closest curated messages were: for the decision and for staff. */
     record Match(Rule rule, String example, double similarity, double calmSimilarity, String calmExample, String segment,
-            Language language, boolean inFrame) {
+            Language language, boolean inFrame, Learned learned) {
 
+        /** The learned layer decides where there is one; closeness to the curated messages then only explains. */
         boolean urgent() {
+            return learned != null ? learned.urgent() : similar();
+        }
+
+        /** Whether the closest curated messages alone make it an emergency. */
+        boolean similar() {
             if (inFrame) {
                 return false;
             }
@@ -46,14 +52,30 @@ final class RedFlagSimilarity {
                     : similarity >= THRESHOLD && similarity - calmSimilarity >= MARGIN;
         }
 
-        /** The same match in a hypothetical, general, past or resolved frame: never an emergency by meaning alone. */
+        /**
+         * The same match in a hypothetical, general, past or resolved frame: never an emergency by closeness alone
+         * (the learned layer has read the frame itself).
+         */
         Match framed() {
-            return new Match(rule, example, similarity, calmSimilarity, calmExample, segment, language, true);
+            return new Match(rule, example, similarity, calmSimilarity, calmExample, segment, language, true, learned);
         }
 
         String basis() {
-            return "similar in meaning (%.2f) to \"%s\"%s".formatted(similarity, example,
+            String closest = "similar in meaning (%.2f) to \"%s\"%s".formatted(similarity, example,
                     calmExample == null ? "" : "; closest calm message %.2f".formatted(calmSimilarity));
+            if (learned == null) {
+                return closest;
+            }
+            return "learned layer %.2f (%s; threshold %.2f); %s".formatted(learned.urgency(),
+                    learned.suicide() ? "suicidal thinking, 988" : "emergency, 911", learned.threshold(), closest);
+        }
+    }
+
+    /** What the learned layer ({@link RedFlagClassifier}) read in the sentence. */
+    record Learned(double urgency, boolean suicide, double suicideProbability, double threshold) {
+
+        boolean urgent() {
+            return urgency >= threshold;
         }
     }
 
@@ -63,9 +85,18 @@ final class RedFlagSimilarity {
     private final float[][] urgent;
     private final float[][] calm;
     private final List<String> calmTexts;
+    /** Null when the encoder's model is not the one the learned layer was trained on. */
+    private final RedFlagClassifier classifier;
+    /** Which examples belong to a rule whose guidance gives 988 (suicidal thinking). */
+    private final boolean[] suicideExample;
 
     RedFlagSimilarity(SentenceEncoder encoder, List<Rule> emergencyRules, List<String> notEmergencies) {
+        this(encoder, emergencyRules, notEmergencies, RedFlagClassifier.shipped());
+    }
+
+    RedFlagSimilarity(SentenceEncoder encoder, List<Rule> emergencyRules, List<String> notEmergencies, RedFlagClassifier classifier) {
         this.encoder = encoder;
+        this.classifier = classifier != null && classifier.readsVectorsOf(encoder.model()) ? classifier : null;
         List<Rule> owners = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (Rule rule : emergencyRules) {
@@ -80,9 +111,23 @@ final class RedFlagSimilarity {
             examples.add(new Example(owners.get(i), texts.get(i), vectors.get(i)));
         }
         this.examples = List.copyOf(examples);
+        this.suicideExample = new boolean[examples.size()];
+        for (int i = 0; i < examples.size(); i++) {
+            suicideExample[i] = isSuicide(examples.get(i).rule());
+        }
         this.urgent = vectors.toArray(float[][]::new);
         this.calmTexts = List.copyOf(notEmergencies);
         this.calm = notEmergencies.isEmpty() ? new float[0][] : encoder.encodeCurated(notEmergencies).toArray(float[][]::new);
+    }
+
+    /** A rule whose guidance gives the suicide and crisis line. */
+    static boolean isSuicide(Rule rule) {
+        return rule.reply().contains("988");
+    }
+
+    /** Whether the learned layer reads this policy's sentences. */
+    boolean learns() {
+        return classifier != null;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -105,12 +150,15 @@ final class RedFlagSimilarity {
     }
 
     private Optional<Match> closest(String message, boolean explain) {
-        List<Segment> segments = segments(message);
+        List<Segment> segments = classifier == null ? segments(message) : withWhole(message, segments(message));
         if (segments.isEmpty() || urgent.length == 0) {
             return Optional.empty();
         }
         List<float[]> vectors = encoder.encode(segments.stream().map(Segment::text).toList());
         Match best = null;
+        float[] bestVector = null;
+        double suicide = 0;
+        double other = 0;
         for (int s = 0; s < segments.size(); s++) {
             Segment segment = segments.get(s);
             Match match = match(segment.text(), vectors.get(s), explain);
@@ -120,23 +168,58 @@ final class RedFlagSimilarity {
             if (segment.framed() && !(match.rule().evenIfHypothetical() && !segment.framedOtherThanByHypothesis())) {
                 match = match.framed();
             }
+            if (match.learned() != null && match.learned().urgent()) {
+                suicide += match.learned().suicideProbability();
+                other += match.learned().urgency() - match.learned().suicideProbability();
+            }
             if (best == null || rank(match) > rank(best)) {
                 best = match;
+                bestVector = vectors.get(s);
             }
+        }
+        if (best != null && best.learned() != null && best.learned().urgent() && best.learned().suicide() != suicide > other) {
+            // the kind of emergency is what all the alarming sentences say together: "my son says he wants to kill
+            // himself. he locked himself in with razors" is suicidal thinking, though its second sentence alone is not
+            best = ofKind(best, bestVector, suicide > other);
         }
         return Optional.ofNullable(best);
     }
 
+    /** The match with the guidance of the closest curated message of the other kind of emergency. */
+    private Match ofKind(Match match, float[] vector, boolean suicide) {
+        int nearest = nearest(vector, suicide);
+        if (nearest < 0) {
+            return match;
+        }
+        Example example = examples.get(nearest);
+        Learned learned = match.learned();
+        return new Match(example.rule(), example.text(), encoder.dot(vector, urgent[nearest]), match.calmSimilarity(),
+                match.calmExample(), match.segment(), match.language(), match.inFrame(),
+                new Learned(learned.urgency(), suicide, learned.suicideProbability(), learned.threshold()));
+    }
+
     /** Urgent matches first, then by how far above the calm messages. */
     private static double rank(Match match) {
-        return (match.urgent() ? 10 : 0) + match.similarity() - match.calmSimilarity();
+        return (match.urgent() ? 10 : 0) + (match.learned() == null ? 0 : match.learned().urgency())
+                + match.similarity() - match.calmSimilarity();
     }
 
     /**
-     * The closest emergency and calm messages; null when {@code explain} is off and the sentence is below the
-     * emergency threshold, so that it is not compared with the calm messages at all.
+     * What the learned layer reads in the sentence and the closest emergency and calm messages; null when {@code explain}
+     * is off and the sentence is no emergency (by the learned layer where there is one, else below the closeness
+     * threshold), so that it is not compared with all the curated messages.
      */
     private Match match(String segment, float[] vector, boolean explain) {
+        Learned learned = null;
+        if (classifier != null) {
+            double[] p = classifier.probabilities(RedFlagClassifier.features(segment, vector));
+            boolean suicide = p[RedFlagClassifier.Label.URGENT_988.ordinal()] > p[RedFlagClassifier.Label.URGENT_911.ordinal()];
+            learned = new Learned(1 - p[RedFlagClassifier.Label.CALM.ordinal()], suicide, p[RedFlagClassifier.Label.URGENT_988.ordinal()],
+                    classifier.threshold());
+            if (!explain && !learned.urgent()) {
+                return null;
+            }
+        }
         int nearest = -1;
         double similarity = -1;
         for (int i = 0; i < urgent.length; i++) {
@@ -147,20 +230,64 @@ final class RedFlagSimilarity {
             }
         }
         Language language = Language.of(segment);
-        if (!explain && similarity < (language == Language.SPANISH ? THRESHOLD_ES : THRESHOLD)) {
+        if (!explain && learned == null && similarity < (language == Language.SPANISH ? THRESHOLD_ES : THRESHOLD)) {
             return null;
+        }
+        if (learned != null && learned.urgent() && learned.suicide() != suicideExample[nearest]) {
+            // the guidance follows what the learned layer read: the closest example of that kind of emergency
+            int closestOfKind = nearest(vector, learned.suicide());
+            if (closestOfKind >= 0) {
+                nearest = closestOfKind;
+                similarity = encoder.dot(vector, urgent[nearest]);
+            }
         }
         double calmSimilarity = -1;
         String calmExample = null;
-        for (int i = 0; i < calm.length; i++) {
-            double s = encoder.dot(vector, calm[i]);
-            if (s > calmSimilarity) {
-                calmSimilarity = s;
-                calmExample = calmTexts.get(i);
+        if (explain || learned == null) { // where the learned layer decides, the calm messages only explain
+            for (int i = 0; i < calm.length; i++) {
+                double s = encoder.dot(vector, calm[i]);
+                if (s > calmSimilarity) {
+                    calmSimilarity = s;
+                    calmExample = calmTexts.get(i);
+                }
             }
         }
         Example example = examples.get(nearest);
-        return new Match(example.rule(), example.text(), similarity, calmSimilarity, calmExample, segment, language, false);
+        return new Match(example.rule(), example.text(), similarity, calmSimilarity, calmExample, segment, language, false, learned);
+    }
+
+    /** The closest curated emergency message of a 988 rule ({@code suicide}) or of another; -1 when there is none. */
+    private int nearest(float[] vector, boolean suicide) {
+        int nearest = -1;
+        double similarity = -2;
+        for (int i = 0; i < urgent.length; i++) {
+            if (suicideExample[i] == suicide) {
+                double s = encoder.dot(vector, urgent[i]);
+                if (s > similarity) {
+                    similarity = s;
+                    nearest = i;
+                }
+            }
+        }
+        return nearest;
+    }
+
+    /** The message whole as well as its sentences (the learned layer reads short messages and whole ones too). */
+    private static List<Segment> withWhole(String message, List<Segment> segments) {
+        if (message == null || message.isBlank() || message.codePoints().noneMatch(Character::isLetter)) {
+            return segments;
+        }
+        String whole = message.strip();
+        if (segments.stream().anyMatch(s -> s.text().equals(whole))) {
+            return segments;
+        }
+        Context context = Context.of(whole);
+        // a message too short for closeness alone ("cant breathe") is read by the learned layer only
+        boolean tooShort = Words.of(whole).size() < MIN_WORDS;
+        List<Segment> all = new ArrayList<>(segments.size() + 1);
+        all.add(new Segment(whole, tooShort || context.anyTrigger(), tooShort || context.anyTriggerButHypothesis()));
+        all.addAll(segments);
+        return all;
     }
 
     /**

@@ -12,6 +12,11 @@ public interface SentenceEncoder {
     /** One vector per sentence of a visitor's message, in order; nothing of them may be kept by text. */
     List<float[]> encode(List<String> sentences);
 
+    /** Which embedding model makes the vectors: the learned red-flag layer reads only those of its own model. */
+    default String model() {
+        return "";
+    }
+
     /** One vector per curated message of {@code policy.yml}, in order; these may be remembered between versions. */
     default List<float[]> encodeCurated(List<String> texts) {
         return encode(texts);

@@ -8,4 +8,9 @@ public interface Embedder {
     float[] embed(String text);
 
     List<float[]> embedAll(List<String> texts);
+
+    /** Which model makes the vectors ("all-minilm-l6-v2-q"): what is learned from them holds only for the same model. */
+    default String model() {
+        return "";
+    }
 }

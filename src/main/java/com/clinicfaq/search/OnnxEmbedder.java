@@ -23,9 +23,11 @@ import java.util.List;
 public final class OnnxEmbedder implements Embedder {
 
     private final Model model;
+    private final String name;
 
     private OnnxEmbedder(String modelResource, String tokenizerResource, PoolingMode pooling) {
         this.model = new Model(load(modelResource, tokenizerResource, pooling));
+        this.name = modelResource.replaceAll("^/|\\.onnx$", "");
     }
 
     /** all-MiniLM-L6-v2, quantized: 6 layers, 384 dimensions; the one the service uses. */
@@ -39,6 +41,11 @@ public final class OnnxEmbedder implements Embedder {
      */
     public static OnnxEmbedder bgeSmallEnV15() {
         return new OnnxEmbedder("/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS);
+    }
+
+    @Override
+    public String model() {
+        return name;
     }
 
     @Override

@@ -54,6 +54,11 @@ final class QuestionVectors implements Embedder {
     }
 
     @Override
+    public String model() {
+        return embedder.model();
+    }
+
+    @Override
     public List<float[]> embedAll(List<String> texts) {
         return embedder.embedAll(texts);
     }

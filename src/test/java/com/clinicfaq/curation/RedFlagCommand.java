@@ -124,11 +124,15 @@ public final class RedFlagCommand {
             latency(knowledge, embedder, new ConversationPolicy(rules, new PolicyEncoder(embedder), questions));
             return;
         }
-        for (String name : RedFlagSet.NAMES) {
+        List<String> names = new ArrayList<>(RedFlagSet.NAMES);
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "train")) {
+            names.add("train"); // the learned layer's training set, blind to the patterns
+        }
+        for (String name : names) {
             RedFlagSet.Result result = RedFlagSet.load(Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name).run(policy);
             System.out.println(result.summary());
             result.byKind().forEach((kind, counts) -> System.out.printf("    %-34s %3d / %3d%n", kind, counts[0], counts[1]));
-            boolean show = name.equals("dev") ? options.contains("--misses") : options.contains("--holdout-misses");
+            boolean show = !name.equals("holdout") ? options.contains("--misses") : options.contains("--holdout-misses");
             if (show) {
                 for (RedFlagSet.Outcome miss : result.misses()) {
                     String got = miss.decision() instanceof Decision.Emergency e ? "EMERGENCY " + e.ruleId() + " [" + e.basis() + "]"

@@ -1,0 +1,269 @@
+package com.clinicfaq.policy;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The policy's learned layer: a multinomial logistic regression that reads a sentence as calm, an emergency for
+ * 911 or suicidal thinking for 988. It reads two things at once: the sentence's meaning (the embedding model's
+ * vector) and its surface (word pairs, words and pieces of words of three to five letters, accents and case
+ * folded, so "no puedo respirar", "no pueod respirar" and "cant breath" share most of their features with the
+ * correctly spelled forms), plus whether {@link Context} finds the sentence denied, hypothetical, general or past.
+ * Trained on messages written blind by people who never saw the rules ({@code RedFlagTrainer}); its threshold is
+ * chosen for recall on a dev half it was not trained on. Immutable once trained; thread-safe.
+ */
+public final class RedFlagClassifier {
+
+    /** The classes, in the order of the model's rows. */
+    public enum Label {
+        CALM, URGENT_911, URGENT_988
+    }
+
+    private static final int MAGIC = 0x52464c32; // "RFL2"
+    /** The model the policy ships with, trained by {@code RedFlagTrainer}: next to this class. */
+    static final String RESOURCE = "red-flag-model.bin.gz";
+    private static volatile java.util.Optional<RedFlagClassifier> shipped;
+    private static final int BUCKETS = 1 << 17;
+    /** How much the surface counts beside the meaning (both are unit length). */
+    private static final float SURFACE_WEIGHT = 1.0f;
+    private static final float MEANING_WEIGHT = 1.0f;
+
+    /** The embedding model whose vectors it was trained on. */
+    private final String encoder;
+    private final int dimensions;
+    /** [class][dimensions + BUCKETS + 1]: meaning, surface, bias. */
+    private final float[][] weights;
+    private final double threshold;
+
+    private RedFlagClassifier(String encoder, int dimensions, float[][] weights, double threshold) {
+        this.encoder = encoder;
+        this.dimensions = dimensions;
+        this.weights = weights;
+        this.threshold = threshold;
+    }
+
+    /** A sentence as the model reads it. */
+    record Features(float[] meaning, int[] surface, float[] surfaceValues) {}
+
+    /** The features of a sentence whose meaning the encoder gave. */
+    static Features features(String sentence, float[] meaning) {
+        List<String> words = Words.of(sentence);
+        java.util.Map<Integer, Float> counts = new java.util.HashMap<>();
+        String previous = "<s>";
+        for (String word : words) {
+            add(counts, "w:" + word);
+            add(counts, "b:" + previous + " " + word);
+            previous = word;
+            String bounded = "<" + word + ">";
+            for (int n = 3; n <= 5; n++) {
+                for (int i = 0; i + n <= bounded.length(); i++) {
+                    add(counts, "c" + n + ":" + bounded.substring(i, i + n));
+                }
+            }
+        }
+        add(counts, "b:" + previous + " </s>");
+        Context context = Context.of(sentence);
+        if (context.anyTrigger()) {
+            add(counts, "ctx:any");
+        }
+        if (context.anyTriggerButHypothesis()) {
+            add(counts, "ctx:not-hypothesis");
+        }
+        if (context.framed()) {
+            add(counts, "ctx:framed");
+        }
+        int[] indices = new int[counts.size()];
+        float[] values = new float[counts.size()];
+        double norm = 0;
+        int k = 0;
+        for (var entry : counts.entrySet()) {
+            indices[k] = entry.getKey();
+            values[k] = entry.getValue();
+            norm += values[k] * values[k];
+            k++;
+        }
+        float scale = norm == 0 ? 0 : (float) (SURFACE_WEIGHT / Math.sqrt(norm));
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= scale;
+        }
+        return new Features(meaning, indices, values);
+    }
+
+    private static void add(java.util.Map<Integer, Float> counts, String feature) {
+        int h = feature.hashCode() * 0x9E3779B9;
+        h ^= h >>> 15;
+        counts.merge(Math.floorMod(h, BUCKETS), 1f, Float::sum);
+    }
+
+    /** The probability of each {@link Label} for the sentence. */
+    double[] probabilities(Features features) {
+        double[] logits = new double[weights.length];
+        for (int c = 0; c < weights.length; c++) {
+            logits[c] = logit(weights[c], features, dimensions);
+        }
+        return softmax(logits);
+    }
+
+    /** The probability that the sentence is an emergency of either kind. */
+    double urgency(Features features) {
+        double[] p = probabilities(features);
+        return 1 - p[Label.CALM.ordinal()];
+    }
+
+    double threshold() {
+        return threshold;
+    }
+
+    RedFlagClassifier withThreshold(double threshold) {
+        return new RedFlagClassifier(encoder, dimensions, weights, threshold);
+    }
+
+    /** Whether it reads vectors of this embedding model (it means nothing with another's). */
+    boolean readsVectorsOf(String model) {
+        return encoder.equals(model);
+    }
+
+    /** The shipped model; null when there is none (the policy then reads meaning by closeness alone). */
+    static RedFlagClassifier shipped() {
+        java.util.Optional<RedFlagClassifier> model = shipped;
+        if (model == null) {
+            try (InputStream in = RedFlagClassifier.class.getResourceAsStream(RESOURCE)) {
+                model = java.util.Optional.ofNullable(in == null ? null : read(in));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("the shipped red-flag model cannot be read", e);
+            }
+            shipped = model;
+        }
+        return model.orElse(null);
+    }
+
+    private static double logit(float[] w, Features f, int dimensions) {
+        double s = w[w.length - 1];
+        float[] meaning = f.meaning();
+        for (int i = 0; i < dimensions; i++) {
+            s += w[i] * meaning[i] * MEANING_WEIGHT;
+        }
+        int[] surface = f.surface();
+        float[] values = f.surfaceValues();
+        for (int i = 0; i < surface.length; i++) {
+            s += w[dimensions + surface[i]] * values[i];
+        }
+        return s;
+    }
+
+    private static double[] softmax(double[] logits) {
+        double max = Arrays.stream(logits).max().orElse(0);
+        double sum = 0;
+        double[] p = new double[logits.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(logits[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    /** One training example: a sentence's features and its class, with how much it counts. */
+    record Example(Features features, Label label, double weight) {}
+
+    /**
+     * Trains by stochastic gradient descent with AdaGrad steps and L2 regularisation, examples in a seeded order, so
+     * the same examples give the same model. Classes are weighted so that each counts as much as the calm one.
+     */
+    static RedFlagClassifier train(String encoder, List<Example> examples, int dimensions, int epochs, double l2, long seed) {
+        int width = dimensions + BUCKETS + 1;
+        int classes = Label.values().length;
+        float[][] w = new float[classes][width];
+        float[][] g2 = new float[classes][width];
+        double rate = 0.5;
+        List<Example> order = new ArrayList<>(examples);
+        Random random = new Random(seed);
+        double[] logits = new double[classes];
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            java.util.Collections.shuffle(order, random);
+            for (Example example : order) {
+                Features f = example.features();
+                for (int c = 0; c < classes; c++) {
+                    logits[c] = logit(w[c], f, dimensions);
+                }
+                double[] p = softmax(logits);
+                for (int c = 0; c < classes; c++) {
+                    double gradient = example.weight() * (p[c] - (example.label().ordinal() == c ? 1 : 0));
+                    float[] wc = w[c];
+                    float[] gc = g2[c];
+                    for (int i = 0; i < dimensions; i++) {
+                        double g = gradient * f.meaning()[i] * MEANING_WEIGHT + l2 * wc[i];
+                        gc[i] += (float) (g * g);
+                        wc[i] -= (float) (rate * g / Math.sqrt(gc[i] + 1e-8));
+                    }
+                    int[] surface = f.surface();
+                    float[] values = f.surfaceValues();
+                    for (int i = 0; i < surface.length; i++) {
+                        int j = dimensions + surface[i];
+                        double g = gradient * values[i] + l2 * wc[j];
+                        gc[j] += (float) (g * g);
+                        wc[j] -= (float) (rate * g / Math.sqrt(gc[j] + 1e-8));
+                    }
+                    int b = width - 1;
+                    double g = gradient;
+                    gc[b] += (float) (g * g);
+                    wc[b] -= (float) (rate * g / Math.sqrt(gc[b] + 1e-8));
+                }
+            }
+        }
+        return new RedFlagClassifier(encoder, dimensions, w, 0.5);
+    }
+
+    /** Writes the model (gzip): a few hundred kilobytes. */
+    void write(OutputStream out) throws IOException {
+        GZIPOutputStream zip = new GZIPOutputStream(out);
+        DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(zip));
+        data.writeInt(MAGIC);
+        data.writeUTF(encoder);
+        data.writeInt(dimensions);
+        data.writeInt(BUCKETS);
+        data.writeInt(weights.length);
+        data.writeDouble(threshold);
+        for (float[] row : weights) {
+            for (float value : row) {
+                data.writeFloat(value);
+            }
+        }
+        data.flush();
+        zip.finish();
+    }
+
+    /** Reads a model {@link #write} wrote. */
+    public static RedFlagClassifier read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(in)));
+        if (data.readInt() != MAGIC) {
+            throw new IOException("not a red-flag model");
+        }
+        String encoder = data.readUTF();
+        int dimensions = data.readInt();
+        int buckets = data.readInt();
+        int classes = data.readInt();
+        if (buckets != BUCKETS || classes != Label.values().length || dimensions <= 0 || dimensions > 4096) {
+            throw new IOException("a red-flag model of another shape");
+        }
+        double threshold = data.readDouble();
+        float[][] weights = new float[classes][dimensions + BUCKETS + 1];
+        for (float[] row : weights) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = data.readFloat();
+            }
+        }
+        return new RedFlagClassifier(encoder, dimensions, weights, threshold);
+    }
+}

@@ -1,0 +1,313 @@
+package com.clinicfaq.policy;
+
+import com.clinicfaq.curation.RedFlagSet;
+import com.clinicfaq.search.Embedder;
+import com.clinicfaq.search.OnnxEmbedder;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Trains the policy's learned red-flag layer ({@link RedFlagClassifier}):
+ * {@code ./mvnw -q test-compile exec:exec@train-red-flags -Dtrain-red-flags.args=--write}.
+ *
+ * <p>It learns from the curated messages of {@code policy.yml} (each emergency rule's examples and similar messages;
+ * the calm ones, the other rules' examples and the knowledge base's questions) and from the blind red-flag sets
+ * {@code red-flags-dev.jsonl} and {@code red-flags-train.jsonl} (the turns before the judged one are calm examples too),
+ * never from the holdout half. An urgent message's most alarming sentence is an example too (a buried emergency).
+ * The threshold is the highest at which the sets it learns from, read out of fold (five folds by message), keep 99.5 %
+ * recall together with the patterns. Options: {@code --misses} lists the out-of-fold misses at the threshold,
+ * {@code --holdout} prints the holdout half's figures, {@code --write} writes the model where the policy reads it.
+ */
+public final class RedFlagTrainer {
+
+    static String ENCODER = "";
+    private final Embedder embedder;
+    private final Map<String, float[]> cache;
+    private final Path cacheFile;
+
+    RedFlagTrainer(Embedder embedder, Path cacheFile) {
+        this.embedder = embedder;
+        this.cacheFile = cacheFile;
+        this.cache = load(cacheFile);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, float[]> load(Path file) {
+        if (file != null && Files.isRegularFile(file)) {
+            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
+                return (Map<String, float[]>) in.readObject();
+            } catch (IOException | ClassNotFoundException e) {
+                return new HashMap<>();
+            }
+        }
+        return new HashMap<>();
+    }
+
+    void save() throws IOException {
+        if (cacheFile != null) {
+            try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(cacheFile))) {
+                out.writeObject(new HashMap<>(cache));
+            }
+        }
+    }
+
+    /** Embeds as the service does: the policy's encoder embeds the text as typed. */
+    List<float[]> embed(List<String> texts) {
+        List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
+        for (int i = 0; i < missing.size(); i += 64) {
+            List<String> batch = missing.subList(i, Math.min(missing.size(), i + 64));
+            List<float[]> vectors = embedder.embedAll(batch);
+            for (int j = 0; j < batch.size(); j++) {
+                cache.put(batch.get(j), vectors.get(j));
+            }
+        }
+        return texts.stream().map(cache::get).toList();
+    }
+
+    /** The pieces of a message the classifier reads: the message whole, its sentences and stretches of long ones. */
+    static List<String> pieces(String message) {
+        LinkedHashSet<String> pieces = new LinkedHashSet<>();
+        if (message != null && !message.isBlank()) {
+            pieces.add(message.strip());
+        }
+        RedFlagSimilarity.segments(message).forEach(s -> pieces.add(s.text()));
+        return List.copyOf(pieces);
+    }
+
+    record Item(String text, RedFlagClassifier.Label label, List<RedFlagClassifier.Features> pieces, RedFlagSet.Case c, List<String> texts,
+            List<Item> earlier) {}
+
+    Item item(String text, RedFlagClassifier.Label label, RedFlagSet.Case c) {
+        List<String> pieces = pieces(text);
+        List<float[]> vectors = embed(pieces);
+        List<RedFlagClassifier.Features> features = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            features.add(RedFlagClassifier.features(pieces.get(i), vectors.get(i)));
+        }
+        List<Item> earlier = new ArrayList<>();
+        if (c != null) {
+            for (String turn : c.turns().subList(0, c.turns().size() - 1)) {
+                earlier.add(item(turn, RedFlagClassifier.Label.CALM, null));
+            }
+        }
+        return new Item(text, label, features, c, pieces, earlier);
+    }
+
+    static RedFlagClassifier.Label label(RedFlagSet.Case c) {
+        if (!c.urgent()) {
+            return RedFlagClassifier.Label.CALM;
+        }
+        return "988".equals(c.line()) ? RedFlagClassifier.Label.URGENT_988 : RedFlagClassifier.Label.URGENT_911;
+    }
+
+    /** Whether the policy gives urgent guidance: to an urgent case's last turn, to any turn of a calm one. */
+    static boolean alarms(ConversationPolicy policy, Item item) {
+        if (policy.decide(item.text()) instanceof Decision.Emergency) {
+            return true;
+        }
+        return item.label() == RedFlagClassifier.Label.CALM
+                && item.earlier().stream().anyMatch(turn -> policy.decide(turn.text()) instanceof Decision.Emergency);
+    }
+
+    /** As a conversation is judged: an urgent case by its last turn, a calm one by its most alarming turn. */
+    static double score(RedFlagClassifier model, Item item) {
+        double score = scoreTurn(model, item);
+        if (item.label() == RedFlagClassifier.Label.CALM) {
+            for (Item turn : item.earlier()) {
+                score = Math.max(score, scoreTurn(model, turn));
+            }
+        }
+        return score;
+    }
+
+    static double scoreTurn(RedFlagClassifier model, Item item) {
+        double best = 0;
+        for (int i = 0; i < item.pieces().size(); i++) {
+            RedFlagClassifier.Features f = item.pieces().get(i);
+            double[] p = model.probabilities(f);
+            double u = 1 - p[0];
+            best = Math.max(best, u);
+        }
+        return best;
+    }
+
+    static RedFlagClassifier train(List<Item> given, int dimensions, int epochs, double l2, long seed) {
+        // the turns before the judged one are ordinary questions: calm examples too
+        List<Item> items = new ArrayList<>(given);
+        given.forEach(item -> items.addAll(item.earlier()));
+        List<RedFlagClassifier.Example> examples = new ArrayList<>();
+        for (Item item : items) {
+            if (item.label() == RedFlagClassifier.Label.CALM) {
+                for (RedFlagClassifier.Features f : item.pieces()) {
+                    examples.add(new RedFlagClassifier.Example(f, item.label(), 1.0 / Math.sqrt(item.pieces().size())));
+                }
+            } else {
+                examples.add(new RedFlagClassifier.Example(item.pieces().getFirst(), item.label(), 1.0));
+            }
+        }
+        RedFlagClassifier first = RedFlagClassifier.train(ENCODER, examples, dimensions, epochs, l2, seed);
+        // multiple instances: an urgent message's most urgent piece is an urgent example too (a buried emergency)
+        for (Item item : items) {
+            if (item.label() != RedFlagClassifier.Label.CALM && item.pieces().size() > 1) {
+                RedFlagClassifier.Features best = null;
+                double bestScore = -1;
+                for (RedFlagClassifier.Features f : item.pieces().subList(1, item.pieces().size())) {
+                    double s = first.urgency(f);
+                    if (s > bestScore) {
+                        bestScore = s;
+                        best = f;
+                    }
+                }
+                examples.add(new RedFlagClassifier.Example(best, item.label(), 1.0));
+            }
+        }
+        return RedFlagClassifier.train(ENCODER, examples, dimensions, epochs, l2, seed);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
+        com.clinicfaq.TestKnowledgeBases.ShippedPolicy shipped = com.clinicfaq.TestKnowledgeBases.shippedPolicy();
+        List<String> questions = shipped.questions();
+        PolicyRules rules = shipped.rules();
+        OnnxEmbedder onnx = OnnxEmbedder.allMiniLmL6V2();
+        ENCODER = onnx.model();
+        RedFlagTrainer trainer = new RedFlagTrainer(onnx, Path.of("target", "red-flag-embeddings.ser"));
+        int epochs = Integer.parseInt(option(options, "epochs", "15"));
+        double l2 = Double.parseDouble(option(options, "l2", "1e-4"));
+
+        List<Item> curated = new ArrayList<>();
+        for (Rule rule : rules.emergency()) {
+            RedFlagClassifier.Label label = rule.reply().contains("988") ? RedFlagClassifier.Label.URGENT_988 : RedFlagClassifier.Label.URGENT_911;
+            for (String text : Stream.concat(rule.examples().stream(), rule.similar().stream()).toList()) {
+                curated.add(trainer.item(text, label, null));
+            }
+        }
+        List<String> calm = new ArrayList<>(rules.notEmergencies());
+        calm.addAll(questions);
+        Stream.of(rules.clinician(), rules.booking(), rules.smallTalk()).flatMap(List::stream).forEach(r -> calm.addAll(r.examples()));
+        for (String text : new LinkedHashSet<>(calm)) {
+            curated.add(trainer.item(text, RedFlagClassifier.Label.CALM, null));
+        }
+        Map<String, List<Item>> sets = new HashMap<>();
+        for (String name : List.of("dev", "holdout", "train")) {
+            if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, name)) {
+                sets.put(name, RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).cases().stream()
+                        .map(c -> trainer.item(c.message(), label(c), c)).toList());
+            }
+        }
+        trainer.save();
+        int dimensions = curated.getFirst().pieces().getFirst().meaning().length;
+        List<String> trainOn = Arrays.asList(option(options, "train", "dev,train").split(","));
+        List<Item> training = new ArrayList<>(curated);
+        trainOn.forEach(name -> training.addAll(sets.getOrDefault(name, List.of())));
+
+        // out-of-fold scores on everything trained on (5 folds by case), the curated messages always in training; the
+        // patterns were tuned on the dev half, so the training set is where they are read fresh
+        List<Item> dev = new ArrayList<>();
+        trainOn.forEach(name -> dev.addAll(sets.getOrDefault(name, List.of())));
+        double[] oof = new double[dev.size()];
+        int folds = 5;
+        for (int fold = 0; fold < folds; fold++) {
+            List<Item> fit = new ArrayList<>(curated);
+            for (int i = 0; i < dev.size(); i++) {
+                if (i % folds != fold) {
+                    fit.add(dev.get(i));
+                }
+            }
+            RedFlagClassifier model = train(fit, dimensions, epochs, l2, 17);
+            for (int i = 0; i < dev.size(); i++) {
+                if (i % folds == fold) {
+                    oof[i] = score(model, dev.get(i));
+                }
+            }
+        }
+        ConversationPolicy patterns = new ConversationPolicy(rules);
+        System.out.println(trainOn + ", out of fold (classifier alone | patterns or classifier):");
+        for (double t : new double[] {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+            System.out.println("  t=" + t + "  " + figures(dev, i -> oof[i] >= t) + "  |  "
+                    + figures(dev, i -> oof[i] >= t || alarms(patterns, dev.get(i))));
+        }
+        if (options.contains("--misses")) {
+            double t = Double.parseDouble(option(options, "threshold", "0.5"));
+            Map<String, int[]> kinds = new java.util.TreeMap<>();
+            for (int i = 0; i < dev.size(); i++) {
+                Item item = dev.get(i);
+                boolean urgent = oof[i] >= t;
+                boolean wrong = urgent != (item.label() != RedFlagClassifier.Label.CALM);
+                int[] k = kinds.computeIfAbsent((item.label() == RedFlagClassifier.Label.CALM ? "calm " : "urgent ") + item.c().kind(), x -> new int[2]);
+                k[0] += wrong ? 1 : 0;
+                k[1]++;
+                if (wrong) {
+                    System.out.printf("  %s %s %s %.2f: %s%n", item.c().id(), item.c().kind(), item.c().language(), oof[i], item.text());
+                }
+            }
+            kinds.forEach((k, v) -> System.out.printf("    %-30s wrong %3d / %3d%n", k, v[0], v[1]));
+        }
+        double chosen = 0.05;
+        for (double t = 0.05; t < 0.96; t += 0.05) {
+            final double at = t;
+            long caught = java.util.stream.IntStream.range(0, dev.size()).filter(i -> dev.get(i).label() != RedFlagClassifier.Label.CALM
+                    && (oof[i] >= at || alarms(patterns, dev.get(i)))).count();
+            long urgent = dev.stream().filter(item -> item.label() != RedFlagClassifier.Label.CALM).count();
+            if (caught >= Math.ceil(RECALL * urgent)) {
+                chosen = t;
+            }
+        }
+        double threshold = Double.parseDouble(option(options, "threshold", Double.toString(chosen)));
+        System.out.printf("threshold %.2f: the highest at which the sets trained on, out of fold, keeps %.1f %% recall with the patterns%n",
+                threshold, 100 * RECALL);
+        RedFlagClassifier trained = train(training, dimensions, epochs, l2, 17).withThreshold(threshold);
+        if (options.contains("--write")) {
+            Path file = Path.of("src", "main", "resources", "com", "clinicfaq", "policy", RedFlagClassifier.RESOURCE);
+            Files.createDirectories(file.getParent());
+            try (var out = Files.newOutputStream(file)) {
+                trained.write(out);
+            }
+            System.out.println("written: " + file + " (" + Files.size(file) / 1024 + " KB)");
+        }
+        if (options.contains("--holdout")) {
+            List<Item> holdout = sets.get("holdout");
+            System.out.println("holdout: classifier alone " + figures(holdout, i -> score(trained, holdout.get(i)) >= threshold)
+                    + " | patterns or classifier " + figures(holdout, i -> score(trained, holdout.get(i)) >= threshold
+                            || alarms(patterns, holdout.get(i))));
+        }
+    }
+
+    /** Recall-first: the threshold keeps this share of the dev half's urgent messages, read out of fold. */
+    private static final double RECALL = 0.995;
+
+    private static String option(List<String> options, String name, String otherwise) {
+        return options.stream().filter(o -> o.startsWith("--" + name + "=")).map(o -> o.substring(name.length() + 3)).findFirst().orElse(otherwise);
+    }
+
+    static String figures(List<Item> items, java.util.function.IntPredicate urgent) {
+        int u = 0;
+        int caught = 0;
+        int c = 0;
+        int alarms = 0;
+        for (int i = 0; i < items.size(); i++) {
+            boolean isUrgent = items.get(i).label() != RedFlagClassifier.Label.CALM;
+            boolean said = urgent.test(i);
+            if (isUrgent) {
+                u++;
+                caught += said ? 1 : 0;
+            } else {
+                c++;
+                alarms += said ? 1 : 0;
+            }
+        }
+        return "recall %d/%d (%.1f %%), false alarms %d/%d (%.1f %%)".formatted(caught, u, 100.0 * caught / u, alarms, c, 100.0 * alarms / c);
+    }
+}
