@@ -61,6 +61,7 @@ final class Context {
         add(Kind.NEGATION, "no", "not", "never", "without", "nor", "none", "denies", "isnt", "wasnt", "arent", "werent",
                 "hasnt", "havent", "hadnt", "dont have", "doesnt have", "didnt have", "dont get", "didnt get", "dont feel any",
                 "no tengo", "no tiene", "no tenia", "no tuvo", "no he tenido", "no ha tenido", "no hay", "no ha", "no se ha",
+                "no (?:se )?(?:me|le|les|nos) (?:ha|han|habia|habian) \\w+", "no (?:me|le|les|nos) falta",
                 "no es", "no esta", "no estoy", "no estaba", "sin", "nunca", "ni", "tampoco");
         add(Kind.HYPOTHETICAL, "if", "what if", "in case", "whether", "suppos\\w*", "lets say", "say (?:he|she|i)",
                 "when (?:do|should) (?:we|i) (?:worry|call|go)", "what should (?:we|i) watch for", "before i worry",
@@ -87,7 +88,8 @@ final class Context {
                 "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
                 "every (?:morning|day|night|evening|week)", "\\w+ before(?= and| so| but|$)", "daily", "todos los dias", "cada (?:dia|manana|noche)", "una vez", "hace tiempo", "desde hace", "desde (?:el|la|su|mi) (?:accidente|parto|embarazo)",
                 "siempre", "toda la vida", "no ha cambiado", "como siempre", "antecedentes", "cronic[oa]",
-                "le dio (?:un|una) \\w+ hace");
+                "le dio (?:un|una) \\w+ hace", "(?:tengo|tiene|tenemos|llevo|lleva|llevamos) (?:\\w+ )?(?:anos|meses|decadas) con",
+                "asi se (?:quedo|va a quedar|ha quedado)");
         add(Kind.RESOLVED, "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:fine|ok|okay|well|great|better)(?! off)(?: now)?",
                 "fine now", "back to normal", "went away", "gone now", "resolved", "all better", "recovered(?: \\w+)?",
                 "it passed", "turned out", "in remission", "never came back", "got help", "better place", "fine after",
@@ -120,8 +122,9 @@ final class Context {
             "no longer", "no (?:feeling|sensation|strength|control|reason|point|way)", "dont (?:feel|see the point|want)",
             "doesnt (?:respond|wake|stop|make sense)", "didnt (?:respond|wake)", "never (?:felt|had anything like|been this|this bad|wake)",
             "no (?:puede|puedo|pueden|podia|podemos|siento|siente|sienta|responde|reacciona|respira|despierta|para|quiero|quiere|"
-                    + "deja|aguanto|aguanta|controlo|controla|habla|camina|sale|entra|agarra|vale|veo|sirve|me|le|lo|la|las|los)",
-            "no se (?:puede|mueve|para|detiene|le|me|quita)", "no tiene sentido", "no hay manera", "sin parar", "sin sentido",
+                    + "deja|aguanto|aguanta|controlo|controla|habla|camina|sale|entra|agarra|vale|veo|sirve|lo|la|las|los|"
+                    + "(?:me|le)(?! (?:ha|han|habia|habian|falta)\\b))",
+            "no se (?:puede|mueve|para|detiene|quita|(?:le|me)(?! (?:ha|han|habia|habian)\\b))", "no tiene sentido", "no hay manera", "sin parar", "sin sentido",
             "no estoy segur[oa]", "no se si", "all at once", "never (?:happened|had this|had that|felt this|been like this)(?: \\w+)? before",
             "first time", "nunca (?:me|le) (?:habia|ha) pasado", "nunca antes", "at once", "(?:hasnt|havent|hadnt|wasnt|isnt|werent) (?:been )?able",
             "no (?:ha|he|han) podido", "nunca (?:habia|me habia|le habia)", "once (?:a|the|it|they)",
@@ -131,7 +134,8 @@ final class Context {
             "de repente", "y ahora", "esta vez", "de pronto");
     /** A fresh time ends a past trigger's scope: "I had a stroke years ago and this morning my face went numb". */
     private static final Pattern FRESH_TIME = any("today", "tonight", "this morning", "this afternoon", "this evening",
-            "yesterday", "since", "(?:minutes|hours|days) ago", "hoy", "anoche", "esta (?:manana|tarde|noche)", "ayer", "desde",
+            "yesterday", "since(?! (?:\\w+ ){0,4}(?:years?|yrs?|months?|decades?) ago)", "(?:minutes|hours|days) ago", "hoy", "anoche",
+            "esta (?:manana|tarde|noche)", "ayer", "desde(?! (?:\\w+ ){0,4}hace (?:\\w+ )?(?:anos|meses|decadas))",
             "hace (?:\\w+ )?(?:minutos|horas|dias|rato)");
     /** A recent time is never the past of a past trigger. */
     private static final Pattern RECENT = any("(?:\\w+ )?(?:minutes?|hours?|days?) ago", "hace (?:\\w+ )?(?:minutos?|horas?|dias?|rato)");

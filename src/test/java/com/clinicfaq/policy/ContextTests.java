@@ -54,6 +54,25 @@ class ContextTests {
     }
 
     @Test
+    void readsSpanishDenialsWithAPronounButNotSymptomsWithOne() {
+        assertThat(inPresent("no me falta el aire ni me duele el pecho, solo pregunto", "falta el aire")).isFalse();
+        assertThat(inPresent("no se me han dormido las piernas ni nada", "dormido las piernas")).isFalse();
+        assertThat(inPresent("no le ha dado fiebre desde la inyeccion", "fiebre")).isFalse();
+        assertThat(inPresent("no me puedo mover las piernas", "piernas")).isTrue();
+        assertThat(inPresent("no se me quita el dolor de pecho y me falta el aire", "me falta el aire")).isTrue();
+    }
+
+    @Test
+    void takesSinceLongAgoForThePastAndSinceLastNightForNow() {
+        assertThat(inPresent("tengo el pie medio dormido desde la cirugia de hace 8 anos", "dormido")).isFalse();
+        assertThat(inPresent("my left foot has been numb since my surgery 10 years ago", "numb")).isFalse();
+        assertThat(inPresent("tengo anos con hormigueo en los pies por el azucar", "hormigueo")).isFalse();
+        assertThat(inPresent("llevo meses con la pierna debil, asi se quedo", "pierna debil")).isFalse();
+        assertThat(inPresent("tengo la pierna dormida desde anoche", "pierna dormida")).isTrue();
+        assertThat(inPresent("i had a stroke years ago and since this morning my arm is numb", "numb")).isTrue();
+    }
+
+    @Test
     void setsGeneralQuestionsAndFiguresOfSpeechAside() {
         assertThat(inPresent("what are the warning signs of a stroke", "stroke")).isFalse();
         assertThat(inPresent("can kyphoplasty cause paralysis", "paralysis")).isFalse();
