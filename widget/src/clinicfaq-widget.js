@@ -9,6 +9,8 @@
     version: 1,
     path: 'ws/chat',
     resumeParam: 'conversation',
+    // the article the page is about (data-article), so a new conversation starts with it as its topic
+    articleParam: 'article',
     // the server's close status when it takes no more conversations for now
     busyClose: 1013,
     server: Object.freeze({
@@ -401,6 +403,7 @@ textarea{flex:1;max-height:120px;resize:none}
     if (ws || timer) return;
     const url = new URL(socketUrl);
     if (conversationId) url.searchParams.set(PROTOCOL.resumeParam, conversationId);
+    if (typeof data.article === 'string' && data.article) url.searchParams.set(PROTOCOL.articleParam, data.article.slice(0, 300));
     let sock;
     try { sock = new WebSocket(url.href); } catch (e) { offline(); return; }
     ws = sock;

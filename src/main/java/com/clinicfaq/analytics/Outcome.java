@@ -12,6 +12,7 @@ public enum Outcome {
     CLINICIAN("clinician", "Referred to a clinician"),
     SMALL_TALK("small_talk", "Small talk"),
     HANDOFF("handoff", "Contact form or offer"),
+    CLARIFIED("clarified", "Asked which procedure"),
     OTHER("other", "Other");
 
     private final String tag;
@@ -34,6 +35,7 @@ public enum Outcome {
             case CLINICIAN -> CLINICIAN;
             case SMALLTALK -> SMALL_TALK;
             case HANDOFF_OFFER, HANDOFF_FORM, HANDOFF_CONFIRMED, HANDOFF_CANCELLED -> HANDOFF;
+            case CLARIFY -> CLARIFIED;
             case GREETING -> OTHER;
         };
     }

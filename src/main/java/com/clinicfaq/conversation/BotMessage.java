@@ -50,6 +50,8 @@ public record BotMessage(
         CLINICIAN("clinician"),
         ANSWER("answer"),
         UNKNOWN("unknown"),
+        /** Which procedure the visitor means, with a question per procedure to send (issue #14). */
+        CLARIFY("clarify"),
         SMALLTALK("smalltalk"),
         HANDOFF_OFFER("handoff.offer"),
         HANDOFF_FORM("handoff.form"),

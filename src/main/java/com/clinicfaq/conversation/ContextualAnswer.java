@@ -4,10 +4,13 @@ import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
 
 /**
- * A visitor's question answered in the conversation's context, only where it needs it: a self-contained question
- * that the engine answers is answered as asked; an elliptical one ("and how long does it last?"), or one the engine
- * cannot answer alone, is asked again about the topic (the article of the last answer) and answered from that
- * article, unless it names another procedure (issue #14).
+ * A visitor's question answered in the conversation's context (issue #14). A question that names a procedure is
+ * answered from that procedure's article, whatever the topic; one that names none is answered from the topic's
+ * article (the article of the last answer), never with another procedure's fact: "will I be put to sleep for it?"
+ * after questions about ablation is about ablation. The topic narrows where the answer may come from; it is not
+ * added to the question's words, unless the question is elliptical ("and how long does it last?") or cannot be
+ * answered as asked: so "what is the recovery like" after a question about how long kyphoplasty takes is answered
+ * with the recovery, not with what kyphoplasty is.
  */
 public final class ContextualAnswer {
 
@@ -18,11 +21,11 @@ public final class ContextualAnswer {
      * @param topicWord what that article is about, in a word ({@link com.clinicfaq.knowledge.Topics}), or null
      */
     public static Answer of(AnswerEngine engine, String text, String topicArticle, String topicWord) {
-        Answer plain = engine.answer(text);
-        if (topicArticle == null || topicWord == null || (plain instanceof Answer.Found && !FollowUps.isElliptical(text))) {
-            return plain;
+        Answer scoped = topicArticle == null ? engine.answer(text) : engine.answer(text, topicArticle);
+        if (topicArticle == null || topicWord == null || scoped instanceof Answer.Found && !FollowUps.isElliptical(text)) {
+            return scoped;
         }
-        Answer contextual = engine.answer(text + " " + topicWord, topicArticle);
-        return contextual instanceof Answer.Found || !(plain instanceof Answer.Found) ? contextual : plain;
+        Answer expanded = engine.answer(text + " " + topicWord, topicArticle);
+        return expanded instanceof Answer.Found || !(scoped instanceof Answer.Found) ? expanded : scoped;
     }
 }

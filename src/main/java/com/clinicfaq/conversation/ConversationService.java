@@ -69,7 +69,8 @@ public class ConversationService {
      */
     private final Cache<UUID, Unstored> unstored = Caffeine.newBuilder().maximumSize(100_000).build();
 
-    private record Unstored(Instant at, BotMessage greeting) {}
+    /** @param pageArticle the article of the page the chat was opened on, or null: the conversation's first topic */
+    private record Unstored(Instant at, BotMessage greeting, String pageArticle) {}
 
     @Autowired
     ConversationService(
@@ -157,6 +158,16 @@ public class ConversationService {
      * first says something ({@link #handle}), so that opening the chat and leaving costs no database write.
      */
     public Opened open(String requestedId) {
+        return open(requestedId, null);
+    }
+
+    /**
+     * @param pageArticle the article the visitor is reading where the chat was opened (the widget's
+     *     {@code data-article}), or null: a new conversation starts with it as its topic, so that "how long does it
+     *     take?" asked on the page about ablation is answered about ablation (issue #14); an id the knowledge base does
+     *     not know is ignored
+     */
+    public Opened open(String requestedId, String pageArticle) {
         Optional<UUID> requested = parse(requestedId);
         if (requested.isPresent() && databaseReachable()) {
             try {
@@ -171,15 +182,17 @@ public class ConversationService {
                 // its history is in the database: a fresh conversation instead, kept in the outbox once it has a message
             }
         }
-        return openNew();
+        return openNew(pageArticle);
     }
 
-    private Opened openNew() {
+    private Opened openNew(String pageArticle) {
         Instant now = clock.instant();
         Texts texts = policy.get().rules().texts();
         UUID id = UUID.randomUUID();
         BotMessage greeting = bot(BotMessage.Kind.GREETING, texts.greeting()).suggestions(texts.suggestions()).build();
-        unstored.put(id, new Unstored(now, greeting));
+        String page = pageArticle == null || pageArticle.isBlank() ? null
+                : knowledge.get().article(pageArticle.strip()).map(Article::id).orElse(null);
+        unstored.put(id, new Unstored(now, greeting, page));
         log.debug("Conversation {} opened; stored once the visitor says something", id);
         return new Opened(id, false, List.of(), List.of(new TranscriptMessage(1, null, greeting, now)));
     }
@@ -206,9 +219,11 @@ public class ConversationService {
             return store.find(id).orElseThrow(() -> new IllegalStateException("no conversation " + id));
         }
         if (!(input instanceof Input.Text)) {
-            return new Conversation(id, opened.at(), opened.at(), false, Stage.CHATTING, null);
+            return new Conversation(id, opened.at(), opened.at(), false, Stage.CHATTING, opened.pageArticle());
         }
-        Conversation conversation = store.create(id, opened.at());
+        Conversation created = store.create(id, opened.at());
+        Conversation conversation = new Conversation(created.id(), created.startedAt(), created.lastActivityAt(), created.emergency(),
+                created.stage(), opened.pageArticle());
         store.appendBot(id, opened.greeting(), opened.at());
         if (store == transcripts) {
             log.info("Conversation {} started", id);
@@ -386,8 +401,27 @@ public class ConversationService {
                 case Answer.Unknown unknown -> new Turn(
                         List.of(bot(BotMessage.Kind.UNKNOWN, texts.unknown()).offering().build()),
                         keepForm(stage, Stage.OFFERED), topic);
+                case Answer.Ambiguous ambiguous -> new Turn(
+                        List.of(bot(BotMessage.Kind.CLARIFY, texts.whichProcedure())
+                                .suggestions(ambiguous.choices().stream().map(c -> aboutProcedure(text, c.name())).toList())
+                                .rule(ambiguous.choices().stream().map(Answer.Choice::articleId)
+                                        .collect(java.util.stream.Collectors.joining(" ")))
+                                .build()),
+                        keepForm(stage, Stage.CHATTING), topic);
             };
         };
+    }
+
+    /**
+     * The visitor's question again, naming a procedure: what a button of a "which procedure?" reply sends, so that
+     * the question is answered from that procedure's article and the conversation takes it as its topic.
+     */
+    static String aboutProcedure(String question, String procedure) {
+        String asked = question.strip().replaceAll("\\s+", " ");
+        if (asked.length() > 200) {
+            asked = asked.substring(0, 199) + "…";
+        }
+        return asked + " (" + procedure + ")";
     }
 
     /** An open contact form stays open whatever else is said, until it is sent or cancelled. */

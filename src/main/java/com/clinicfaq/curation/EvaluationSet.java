@@ -35,6 +35,7 @@ public record EvaluationSet(String name, List<Question> questions) {
                         .anyMatch(snippet -> normalise(found.text()).contains(normalise(snippet)));
                 case Answer.Unknown unknown -> !answerable();
                 case Answer.OutOfScope outOfScope -> !answerable();
+                case Answer.Ambiguous ambiguous -> false; // it asks which procedure: neither the answer nor a decline
             };
         }
 

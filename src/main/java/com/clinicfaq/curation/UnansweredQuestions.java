@@ -117,6 +117,7 @@ public class UnansweredQuestions {
             case Answer.Found found -> found.confidence() >= missed.lowConfidence();
             case Answer.OutOfScope outOfScope -> true;
             case Answer.Unknown unknown -> false;
+            case Answer.Ambiguous ambiguous -> true; // the visitor is asked which procedure, and then answered
         };
     }
 

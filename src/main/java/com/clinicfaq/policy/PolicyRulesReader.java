@@ -40,6 +40,8 @@ public final class PolicyRulesReader {
 
     private static final List<String> TEXT_KEYS = List.of("disclaimer", "greeting", "suggestions", "unknown", "out-of-scope",
             "clinician-note", "handoff-offer", "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "disclaimer-es", "handoff-offer-es");
+    /** Texts a policy may leave out: a default is said instead. */
+    private static final List<String> OPTIONAL_TEXT_KEYS = List.of("which-procedure");
     private static final String NOT_EMERGENCIES = "not-emergencies";
     private static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
 
@@ -59,7 +61,8 @@ public final class PolicyRulesReader {
         if (!top.has("texts")) {
             throw KnowledgeBaseFormatException.at(file, 1, "the 'texts:' section is missing");
         }
-        Texts texts = texts(Fields.of(file, top.node("texts"), "'texts:'", Set.copyOf(TEXT_KEYS)), top.line("texts"));
+        Texts texts = texts(Fields.of(file, top.node("texts"), "'texts:'", java.util.stream.Stream.concat(TEXT_KEYS.stream(), OPTIONAL_TEXT_KEYS.stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet())), top.line("texts"));
         Map<Branch, List<LocatedRule>> located = new EnumMap<>(Branch.class);
         for (Branch branch : Branch.values()) {
             located.put(branch, rules(file, branch, top));
@@ -135,7 +138,8 @@ public final class PolicyRulesReader {
                 fields.text("handoff-confirmed"),
                 fields.text("handoff-cancelled"),
                 fields.text("disclaimer-es"),
-                fields.text("handoff-offer-es"));
+                fields.text("handoff-offer-es"),
+                fields.has("which-procedure") ? fields.text("which-procedure") : null);
     }
 
     private static List<LocatedRule> rules(Path file, Branch branch, Fields top) {

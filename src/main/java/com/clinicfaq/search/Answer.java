@@ -25,6 +25,22 @@ public sealed interface Answer {
     /** The question is about a topic the knowledge base deliberately does not cover (cost, insurance, ...). */
     record OutOfScope(String topicId, String topicTitle, double confidence) implements Answer {}
 
+    /**
+     * The question names no procedure, the conversation has no topic yet, and several procedures' articles answer it:
+     * the visitor is asked which procedure rather than given one procedure's fact for another's (issue #14).
+     *
+     * @param choices the articles that answer it, the best first
+     */
+    record Ambiguous(java.util.List<Choice> choices, double confidence) implements Answer {
+
+        public Ambiguous {
+            choices = java.util.List.copyOf(choices);
+        }
+    }
+
+    /** An article that may answer, by the name of its procedure ("radiofrequency ablation"). */
+    record Choice(String articleId, String name) {}
+
     /** Nothing in the knowledge base answers the question well enough to say. */
     record Unknown(double confidence) implements Answer {}
 

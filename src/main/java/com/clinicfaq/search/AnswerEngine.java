@@ -139,10 +139,77 @@ public final class AnswerEngine implements AutoCloseable {
         KnowledgeIndex index = acquire();
         try {
             Lexical lexical = lexical(index, question, topicArticle);
-            return shortcut(index, lexical).orElseGet(() -> decide(hybrid(index, lexical), scoring));
+            if (!open(index, lexical)) {
+                return shortcut(index, lexical).orElseGet(() -> decide(hybrid(index, lexical), scoring));
+            }
+            return decideOpen(index, hybrid(index, lexical));
         } finally {
             index.decRef();
         }
+    }
+
+    /** The answer to a question that names no procedure in a library: an answer, or which procedure is meant. */
+    private Answer decideOpen(KnowledgeIndex index, Evidence evidence) {
+        Answer answer = decide(evidence, scoring);
+        if (!(answer instanceof Answer.Found found)) {
+            return answer;
+        }
+        List<Answer.Choice> choices = choices(index, evidence);
+        if (choices.size() > 1) {
+            return new Answer.Ambiguous(choices, found.confidence());
+        }
+        if (choices.size() == 1 && !choices.getFirst().articleId().equals(found.source().articleId())) {
+            // the words say which article, though another scored higher: answer from that one, or not at all
+            return decide(hybrid(index, lexical(index, evidence.corrected(), choices.getFirst().articleId())), scoring);
+        }
+        return answer;
+    }
+
+    /**
+     * The least score of a second article's best candidate for the question to count as answered there too. Below the
+     * threshold of an answer: an article imported without curated phrasings scores lower than a curated one for the
+     * same meaning, and which procedure is meant is what matters here, not how sure the engine is of the sentence.
+     */
+    static final double SECOND_ARTICLE = 0.5;
+
+    /** A library of several articles, and a question that names none of their procedures with no topic yet. */
+    private static boolean open(KnowledgeIndex index, Lexical lexical) {
+        return lexical.scope().isEmpty() && index.topics.size() > 1;
+    }
+
+    /**
+     * The articles that answer the question well enough and use the most of its words: several when it is ambiguous;
+     * empty when only one article answers at all.
+     */
+    private List<Answer.Choice> choices(KnowledgeIndex index, Evidence evidence) {
+        Map<String, Double> bestByArticle = new HashMap<>();
+        double best = 0;
+        for (Candidate candidate : evidence.candidates()) {
+            Answer.Source source = candidate.item().source();
+            if (source == null || candidate.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
+                continue;
+            }
+            double score = scoring.score(candidate, evidence.unknownShare());
+            bestByArticle.merge(source.articleId(), score, Math::max);
+            best = Math.max(best, score);
+        }
+        List<String> plausible = bestByArticle.entrySet().stream()
+                .filter(e -> e.getValue() >= SECOND_ARTICLE && index.topics.containsKey(e.getKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
+        if (plausible.size() < 2) {
+            return List.of();
+        }
+        // an article that uses clearly fewer of the question's words than another (two or more) is not what the question
+        // is about; when in doubt the visitor is asked, which costs a click, where a guess may give another procedure's fact
+        Map<String, Integer> used = new HashMap<>();
+        plausible.forEach(article -> used.put(article, index.wordsOfQuestionIn(article, evidence.corrected()).size()));
+        int most = used.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return plausible.stream()
+                .filter(article -> used.get(article) >= most - 1)
+                .map(article -> new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))))
+                .toList();
     }
 
     /**
@@ -154,7 +221,8 @@ public final class AnswerEngine implements AutoCloseable {
         try {
             Lexical lexical = lexical(index, question);
             Evidence evidence = hybrid(index, lexical);
-            Answer answer = shortcut(index, lexical).orElseGet(() -> decide(evidence, scoring));
+            Answer answer = open(index, lexical) ? decideOpen(index, evidence)
+                    : shortcut(index, lexical).orElseGet(() -> decide(evidence, scoring));
             List<Explanation.Weighed> candidates = evidence.candidates().stream()
                     .map(c -> weighed(c, scoring.score(c, evidence.unknownShare())))
                     .sorted(Comparator.comparingDouble(Explanation.Weighed::combined).reversed())

@@ -28,6 +28,12 @@ final class ArticleTopics {
         return names.stream().map(n -> name(n, ProcedureNames.isAbbreviation(n))).distinct().toList();
     }
 
+    /** The name to show a visitor: the first that is not an abbreviation ("radiofrequency ablation", not "RFA"). */
+    static String label(List<Name> names) {
+        return names.stream().filter(n -> !n.abbreviation()).findFirst().or(() -> names.stream().findFirst())
+                .map(Name::text).orElse("");
+    }
+
     /** Whether the question names this topic. */
     static boolean named(List<Name> names, String question) {
         List<String> words = ProcedureNames.words(question);

@@ -54,6 +54,8 @@ final class KnowledgeIndex {
     final int[] itemOfDoc;
     /** The names of each article's procedure or topic ({@link ArticleTopics}), by article id. */
     final Map<String, List<ArticleTopics.Name>> topics;
+    /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
+    private final Map<String, Set<String>> termsByArticle;
     final DirectoryReader reader;
     final IndexSearcher searcher;
     final Analyzer queryAnalyzer;
@@ -72,9 +74,11 @@ final class KnowledgeIndex {
             float[][] vectors,
             int[] itemOfDoc,
             Map<String, List<ArticleTopics.Name>> topics,
+            Map<String, Set<String>> termsByArticle,
             DirectoryReader reader,
             Analyzer queryAnalyzer,
             Set<String> synonymWords) {
+        this.termsByArticle = termsByArticle;
         this.items = items;
         this.vectors = vectors;
         this.itemOfDoc = itemOfDoc;
@@ -101,6 +105,22 @@ final class KnowledgeIndex {
             }
         });
         return named;
+    }
+
+    /**
+     * The question's words that this article's texts use: an article that uses fewer of them than another is less
+     * likely what the question is about ("how long is an aquatic therapy session in the pool" is not about
+     * kyphoplasty, whose article says how long a procedure takes but never mentions a pool).
+     */
+    Set<String> wordsOfQuestionIn(String article, String question) {
+        Set<String> terms = termsByArticle.getOrDefault(article, Set.of());
+        Set<String> used = new java.util.HashSet<>();
+        for (String word : tokens(documentAnalyzer, question)) {
+            if (terms.contains(word)) {
+                used.add(word);
+            }
+        }
+        return used;
     }
 
     /** Every article that names the text's procedure, even in a library of one. */
@@ -158,7 +178,17 @@ final class KnowledgeIndex {
 
     private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries) {
         for (Passages.Passage passage : Passages.of(article)) {
-            entries.add(new Entry(items.size(), passage.text()));
+            String mode = System.getProperty("clinicfaq.headings", "none");
+            String heading = passage.section().title();
+            boolean titled = heading != null && !heading.isBlank() && !heading.equals(article.title());
+            if (titled && mode.equals("prefix")) {
+                entries.add(new Entry(items.size(), heading + ": " + passage.text()));
+            } else {
+                entries.add(new Entry(items.size(), passage.text()));
+            }
+            if (titled && mode.equals("entry") && passage.id().endsWith("/1")) {
+                entries.add(new Entry(items.size(), heading));
+            }
             items.add(new IndexedItem(passage.id(), passage.text(), source(article, passage.section().anchor()), IndexedItem.Kind.PASSAGE));
         }
     }
@@ -200,7 +230,18 @@ final class KnowledgeIndex {
             DirectoryReader reader = DirectoryReader.open(directory);
             // forceMerge(1) with no deletions keeps documents in the order they were added.
             int[] itemOfDoc = entries.stream().mapToInt(Entry::item).toArray();
-            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, reader, queryAnalyzer, synonymWords);
+            Map<String, Set<String>> termsByArticle = new java.util.HashMap<>();
+            Analyzer documents = Analysis.documents();
+            for (Entry entry : entries) {
+                IndexedItem item = items.get(entry.item());
+                Answer.Source source = item.source();
+                // the article's own text, not the questions curated for it (many, in visitors' words)
+                if (source != null && (item.kind() == IndexedItem.Kind.PASSAGE || entry.text().equals(item.text()))) {
+                    termsByArticle.computeIfAbsent(source.articleId(), a -> new java.util.HashSet<>()).addAll(tokens(documents, entry.text()));
+                }
+            }
+            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, Map.copyOf(termsByArticle), reader,
+                    queryAnalyzer, synonymWords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

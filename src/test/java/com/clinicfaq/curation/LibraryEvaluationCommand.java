@@ -35,6 +35,11 @@ import java.util.TreeMap;
  * another article than the one the question is about is counted apart: for that visitor it is another procedure's
  * fact. A question with context (follow-ups, topic changes) is asked after its earlier questions, with the
  * conversation's topic as the chat keeps it.
+ *
+ * <p>Each set is asked twice: from a page that is about no article (the conversation has no topic until an answer
+ * gives it one, and a question that fits several procedures is met with "which procedure?", counted apart), and
+ * from the article's own page, where the widget tells the chat which article the visitor reads
+ * ({@code data-article}), so the conversation starts with that topic.
  */
 public final class LibraryEvaluationCommand {
 
@@ -66,18 +71,25 @@ public final class LibraryEvaluationCommand {
         ConversationPolicy policy = parsed.policy(new PolicyEncoder(embedder));
         System.out.printf("Library: %d articles, %d FAQs (%s)%n%n", knowledge.articles().size(), knowledge.faqs().size(), folder);
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
-            System.out.println("== kyphoplasty's own evaluation sets (knowledge-base/checks), in the library");
+            String kyphoplasty = "kyphoplasty-compression-fractures";
+            System.out.println("== kyphoplasty's own evaluation sets (knowledge-base/checks), in the library: from a page about no article,"
+                    + " then from the article's page");
             for (String name : EvaluationSet.NAMES) {
-                System.out.println(Evaluation.run(EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name), engine::answer).summary());
+                EvaluationSet set = EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name);
+                System.out.println(Evaluation.run(set, engine::answer).summary());
+                System.out.println(Evaluation.run(set, q -> engine.answer(q, kyphoplasty)).summary());
             }
-            for (String half : List.of("dev", "holdout")) {
-                System.out.println("== " + half);
-                for (String article : ARTICLES) {
-                    List<Outcome> outcomes = load(article, half).stream().map(q -> ask(q, article, policy, engine, knowledge)).toList();
-                    System.out.println(summary(article, outcomes));
-                    byKind(outcomes).forEach((kind, counts) -> System.out.printf("    %-14s %3d / %3d%n", kind, counts[0], counts[1]));
-                    if (half.equals("dev") && options.contains("--misses")) {
-                        outcomes.stream().filter(o -> !o.right() || o.otherArticle()).forEach(o -> System.out.println("    " + describe(o)));
+            for (boolean onPage : List.of(false, true)) {
+                for (String half : List.of("dev", "holdout")) {
+                    System.out.println("== " + half + (onPage ? ", asked on the article's page" : ", asked from a page about no article"));
+                    for (String article : ARTICLES) {
+                        List<Outcome> outcomes = load(article, half).stream()
+                                .map(q -> ask(q, article, onPage ? article : null, policy, engine, knowledge)).toList();
+                        System.out.println(summary(article, outcomes));
+                        byKind(outcomes).forEach((kind, counts) -> System.out.printf("    %-14s %3d / %3d%n", kind, counts[0], counts[1]));
+                        if (half.equals("dev") && options.contains(onPage ? "--page-misses" : "--misses")) {
+                            outcomes.stream().filter(o -> !o.right() || o.otherArticle()).forEach(o -> System.out.println("    " + describe(o)));
+                        }
                     }
                 }
             }
@@ -136,8 +148,8 @@ public final class LibraryEvaluationCommand {
      * The question as the chat answers it after its context: the earlier questions asked in turn, the topic being the
      * article of the last answer ({@link ContextualAnswer}, as the conversation service does).
      */
-    static Answer inConversation(Question question, KnowledgeBase knowledge, AnswerEngine engine) {
-        String topic = null;
+    static Answer inConversation(Question question, String page, KnowledgeBase knowledge, AnswerEngine engine) {
+        String topic = page;
         if (!question.context().isBlank()) {
             for (String earlier : question.context().split(" \\|\\| ")) {
                 if (answerIn(earlier, topic, knowledge, engine) instanceof Answer.Found found) {
@@ -153,19 +165,21 @@ public final class LibraryEvaluationCommand {
         return ContextualAnswer.of(engine, text, topic, word);
     }
 
-    static Outcome ask(Question question, String article, ConversationPolicy policy, AnswerEngine engine, KnowledgeBase knowledge) {
+    static Outcome ask(Question question, String article, String page, ConversationPolicy policy, AnswerEngine engine,
+            KnowledgeBase knowledge) {
         Decision decision = policy.decide(question.text());
         String branch = decision.getClass().getSimpleName();
         if (!(decision instanceof Decision.AskKnowledgeBase || decision instanceof Decision.NeedsClinician)) {
             // an emergency, a booking or small talk: no article's fact is given
             return new Outcome(question, branch, null, !question.answerable(), false);
         }
-        Answer answer = inConversation(question, knowledge, engine);
+        Answer answer = inConversation(question, page, knowledge, engine);
         boolean right = switch (answer) {
             case Answer.Found found -> question.answerable() && found.source().articleId().equals(article)
                     && question.expected().stream().anyMatch(s -> normalise(found.text()).contains(normalise(s)));
             case Answer.Unknown unknown -> !question.answerable();
             case Answer.OutOfScope outOfScope -> !question.answerable();
+            case Answer.Ambiguous ambiguous -> false; // neither the answer nor a decline, and no other procedure's fact
         };
         boolean other = answer instanceof Answer.Found found && !found.source().articleId().equals(article);
         return new Outcome(question, branch, answer, right, other);
@@ -181,9 +195,10 @@ public final class LibraryEvaluationCommand {
         long unanswerable = outcomes.size() - answerable;
         long declined = outcomes.stream().filter(o -> !o.question().answerable() && o.right()).count();
         long other = outcomes.stream().filter(Outcome::otherArticle).count();
-        return "%-36s answered right %5.1f %% (%d/%d)   declined %5.1f %% (%d/%d)   from another article: %d".formatted(article,
-                100.0 * right / Math.max(1, answerable), right, answerable, 100.0 * declined / Math.max(1, unanswerable), declined,
-                unanswerable, other);
+        long asked = outcomes.stream().filter(o -> o.answer() instanceof Answer.Ambiguous).count();
+        return "%-36s answered right %5.1f %% (%d/%d)   declined %5.1f %% (%d/%d)   from another article: %d   asked which procedure: %d"
+                .formatted(article, 100.0 * right / Math.max(1, answerable), right, answerable,
+                        100.0 * declined / Math.max(1, unanswerable), declined, unanswerable, other, asked);
     }
 
     private static Map<String, int[]> byKind(List<Outcome> outcomes) {
@@ -202,6 +217,7 @@ public final class LibraryEvaluationCommand {
                     found.itemId(), found.confidence(), shorten(found.text()));
             case Answer.Unknown unknown -> "did not know (%.2f)".formatted(unknown.confidence());
             case Answer.OutOfScope out -> "out of scope: %s".formatted(out.topicId());
+            case Answer.Ambiguous ambiguous -> "which procedure? " + ambiguous.choices().stream().map(Answer.Choice::articleId).toList();
         };
         return "[%s] %s -> %s".formatted(o.question().kind(), o.question().text(), got);
     }

@@ -51,6 +51,7 @@ public final class EvaluationCommand {
                     found.itemId(), found.basis(), found.confidence(), shorten(found.text()));
             case Answer.Unknown unknown -> "did not know (%.3f)".formatted(unknown.confidence());
             case Answer.OutOfScope out -> "out of scope: %s (%.3f)".formatted(out.topicId(), out.confidence());
+            case Answer.Ambiguous ambiguous -> "which procedure? %s".formatted(ambiguous.choices());
         };
         return "[%s] %s -> %s".formatted(miss.question().kind(), miss.question().text(), got);
     }

@@ -176,11 +176,11 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         address.refusalLogged = false;
         Connection connection = new Connection(session, address, limits, now);
         connections.put(raw.getId(), connection);
-        String requested = raw.getUri() == null
-                ? null
-                : UriComponentsBuilder.fromUri(raw.getUri()).build().getQueryParams().getFirst("conversation");
+        var query = raw.getUri() == null ? null : UriComponentsBuilder.fromUri(raw.getUri()).build().getQueryParams();
+        String requested = query == null ? null : query.getFirst("conversation");
+        String article = query == null ? null : query.getFirst("article");
         try {
-            ConversationService.Opened opened = conversations.open(requested);
+            ConversationService.Opened opened = conversations.open(requested, article == null || article.length() > 300 ? null : article);
             connection.conversationId = opened.conversationId();
             List<Object> history = opened.history().stream().map(Frames::of).toList();
             send(connection, new Frames.Welcome(opened.conversationId().toString(), opened.resumed(),

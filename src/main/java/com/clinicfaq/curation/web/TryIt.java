@@ -37,6 +37,9 @@ record TryIt(String branch, String ruleId, List<String> replies, AnswerView answ
                 case Answer.OutOfScope outOfScope -> new AnswerView("Out of scope", outOfScope.topicTitle(), null,
                         outOfScope.topicId(), outOfScope.confidence(), "words and meaning (hybrid)");
                 case Answer.Unknown unknown -> new AnswerView("Unknown", null, null, null, unknown.confidence(), null);
+                case Answer.Ambiguous ambiguous -> new AnswerView("Which procedure?",
+                        ambiguous.choices().stream().map(Answer.Choice::name).collect(java.util.stream.Collectors.joining(", ")),
+                        null, null, ambiguous.confidence(), "several procedures' articles answer it");
             };
         }
     }
@@ -72,6 +75,8 @@ record TryIt(String branch, String ruleId, List<String> replies, AnswerView answ
                     case Answer.Found found -> found.text();
                     case Answer.OutOfScope outOfScope -> texts.outOfScope();
                     case Answer.Unknown unknown -> texts.unknown();
+                    case Answer.Ambiguous ambiguous -> texts.whichProcedure() + " "
+                            + ambiguous.choices().stream().map(Answer.Choice::name).collect(java.util.stream.Collectors.joining(" / "));
                 };
                 yield withAnswer("Knowledge base", ask, List.of(reply), explanation);
             }

@@ -70,6 +70,12 @@ public final class ChatClient implements AutoCloseable {
         return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat" + query), new WebSocketHttpHeaders());
     }
 
+    /** A new conversation opened on the page of this knowledge-base article (the widget's {@code data-article}). */
+    public static ChatClient connectOnPage(int port, String articleId) throws Exception {
+        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?article="
+                + java.net.URLEncoder.encode(articleId, java.nio.charset.StandardCharsets.UTF_8)), new WebSocketHttpHeaders());
+    }
+
     /**
      * Connects with {@code onFrame} called on the client's receiving thread as each frame arrives, before
      * {@link #await} can see it: for acting at the very moment a frame comes in.

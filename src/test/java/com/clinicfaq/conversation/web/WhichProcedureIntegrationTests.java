@@ -1,0 +1,99 @@
+package com.clinicfaq.conversation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.TestKnowledgeBases;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Never another procedure's fact (issue #14): in a library of two articles (the shipped kyphoplasty article and a
+ * radiofrequency ablation article imported with the importer command alone), a question that names no procedure is
+ * answered from the article of the page the chat was opened on, or, on a page about no article, the visitor is asked
+ * which procedure, with the question ready to send for each.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WhichProcedureIntegrationTests {
+
+    static final String ABLATION = "radiofrequency-ablation-sample";
+    static final String KYPHOPLASTY = "kyphoplasty-compression-fractures";
+    static final Path FOLDER = library();
+
+    @DynamicPropertySource
+    static void folder(DynamicPropertyRegistry registry) {
+        registry.add("clinicfaq.knowledge-base.path", FOLDER::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void onAnArticlesPageAQuestionThatNamesNoProcedureIsAnsweredFromThatArticle() throws Exception {
+        try (ChatClient chat = ChatClient.connectOnPage(port, ABLATION)) {
+            chat.awaitType("welcome");
+            chat.say("How long does the pain relief last?");
+            JsonNode answer = chat.awaitBot("answer");
+
+            assertThat(answer.path("source").path("articleId").asString()).isEqualTo(ABLATION);
+            assertThat(answer.path("text").asString()).contains("6 to 12 months");
+        }
+        try (ChatClient chat = ChatClient.connectOnPage(port, KYPHOPLASTY)) {
+            chat.awaitType("welcome");
+            chat.say("How long does the pain relief last?");
+            JsonNode answer = chat.awaitBot("answer");
+
+            assertThat(answer.path("source").path("articleId").asString()).isEqualTo(KYPHOPLASTY);
+            assertThat(answer.path("text").asString()).doesNotContain("6 to 12 months");
+        }
+    }
+
+    @Test
+    void onAPageAboutNoArticleTheVisitorIsAskedWhichProcedureAndTheAnswerKeepsItsTopic() throws Exception {
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitType("welcome");
+            chat.say("How long does the pain relief last?");
+            JsonNode clarify = chat.awaitBot("clarify");
+
+            List<String> choices = new ArrayList<>();
+            clarify.path("suggestions").forEach(s -> choices.add(s.asString()));
+            assertThat(clarify.path("text").asString()).containsIgnoringCase("which procedure");
+            assertThat(clarify.path("disclaimer").asString()).isNotBlank();
+            assertThat(choices).hasSize(2).allSatisfy(c -> assertThat(c).startsWith("How long does the pain relief last? ("));
+            String ablation = choices.stream().filter(c -> c.toLowerCase().contains("ablation")).findFirst().orElseThrow();
+
+            chat.say(ablation);
+            JsonNode answer = chat.awaitBot("answer");
+            assertThat(answer.path("source").path("articleId").asString()).isEqualTo(ABLATION);
+            assertThat(answer.path("text").asString()).contains("6 to 12 months");
+
+            chat.say("can it be repeated when the pain comes back?");
+            JsonNode followUp = chat.awaitBot("answer");
+            assertThat(followUp.path("source").path("articleId").asString()).isEqualTo(ABLATION);
+            assertThat(followUp.path("text").asString()).contains("repeat");
+        }
+    }
+
+    @Test
+    void aPageArticleTheKnowledgeBaseDoesNotKnowIsIgnored() throws Exception {
+        try (ChatClient chat = ChatClient.connectOnPage(port, "no-such-article")) {
+            chat.awaitType("welcome");
+            chat.say("How long does the pain relief last?");
+
+            assertThat(chat.awaitBot("clarify").path("suggestions")).hasSize(2);
+        }
+    }
+
+    private static Path library() {
+        Path folder = TestKnowledgeBases.copyOfShipped("clinicfaq-which-procedure", false);
+        TestKnowledgeBases.importArticle(folder, Path.of("src", "test", "resources", "library", ABLATION + ".txt"),
+                "--id", ABLATION, "--reviewed", "2026-12-01");
+        return folder;
+    }
+}
