@@ -283,9 +283,11 @@ textarea{flex:1;max-height:120px;resize:none}
     retire();
     if (FORM_ENDS.includes(f.kind)) retireForm();
     const emergency = f.emergency === true || f.kind === PROTOCOL.kind.emergency;
-    const el = h('div', { class: 'msg bot' + (emergency ? ' alert' : ''), role: emergency && isLive ? 'alert' : null, 'data-kind': f.kind },
-      h('span', { class: 'sr', text: 'Assistant: ' }),
-      emergency ? h('strong', { text: 'Urgent' }) : null,
+    const spanish = f.lang === 'es';
+    const el = h('div', { class: 'msg bot' + (emergency ? ' alert' : ''), role: emergency && isLive ? 'alert' : null, 'data-kind': f.kind,
+      lang: typeof f.lang === 'string' && /^[a-z]{2}$/.test(f.lang) ? f.lang : null },
+      h('span', { class: 'sr', text: spanish ? 'Asistente: ' : 'Assistant: ' }),
+      emergency ? h('strong', { text: spanish ? 'Urgente' : 'Urgent' }) : null,
       h('p', { text: f.text || '' }));
     const link = f.source && f.source.url && safeLink(f.source.url);
     if (link) {

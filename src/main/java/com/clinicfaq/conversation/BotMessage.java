@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param ruleId the policy rule or knowledge item behind the message, for staff and analytics
  * @param basis why the policy decided so, for staff (urgent guidance: the words that matched, or the closest curated
  *     message and its similarity); "" when there is nothing to say
+ * @param language the language the message is written in: "es" for guidance given in Spanish, else "en"
  */
 public record BotMessage(
         Kind kind,
@@ -22,7 +23,8 @@ public record BotMessage(
         boolean emergency,
         String ruleId,
         String disclaimer,
-        String basis) {
+        String basis,
+        String language) {
 
     public BotMessage {
         Objects.requireNonNull(kind, "kind");
@@ -34,6 +36,12 @@ public record BotMessage(
         suggestions = List.copyOf(suggestions);
         ruleId = ruleId == null ? "" : ruleId;
         basis = basis == null ? "" : basis.length() > MAX_BASIS ? basis.substring(0, MAX_BASIS - 1) + "…" : basis;
+        language = "es".equals(language) ? "es" : "en";
+    }
+
+    public BotMessage(Kind kind, String text, Answer.Source source, Double confidence, List<Action> actions,
+            List<String> suggestions, boolean emergency, String ruleId, String disclaimer, String basis) {
+        this(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, basis, "en");
     }
 
     /** The longest basis kept, as the transcript stores it. */
@@ -41,7 +49,7 @@ public record BotMessage(
 
     public BotMessage(Kind kind, String text, Answer.Source source, Double confidence, List<Action> actions,
             List<String> suggestions, boolean emergency, String ruleId, String disclaimer) {
-        this(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, "");
+        this(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, "", "en");
     }
 
     public enum Kind {

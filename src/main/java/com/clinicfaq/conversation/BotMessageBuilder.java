@@ -16,6 +16,7 @@ final class BotMessageBuilder {
     private boolean emergency;
     private String ruleId = "";
     private String basis = "";
+    private String language = "en";
 
     BotMessageBuilder(BotMessage.Kind kind, String text, String disclaimer) {
         this.kind = kind;
@@ -54,7 +55,13 @@ final class BotMessageBuilder {
         return this;
     }
 
+    /** The language the message is written in ({@link com.clinicfaq.policy.Language#code}). */
+    BotMessageBuilder language(String language) {
+        this.language = language;
+        return this;
+    }
+
     BotMessage build() {
-        return new BotMessage(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, basis);
+        return new BotMessage(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, basis, language);
     }
 }

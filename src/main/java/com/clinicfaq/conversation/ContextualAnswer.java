@@ -8,9 +8,9 @@ import com.clinicfaq.search.AnswerEngine;
  * answered from that procedure's article, whatever the topic; one that names none is answered from the topic's
  * article (the article of the last answer), never with another procedure's fact: "will I be put to sleep for it?"
  * after questions about ablation is about ablation. The topic narrows where the answer may come from; it is not
- * added to the question's words, unless the question is elliptical ("and how long does it last?") or cannot be
- * answered as asked: so "what is the recovery like" after a question about how long kyphoplasty takes is answered
- * with the recovery, not with what kyphoplasty is.
+ * added to the question's words, unless the question is elliptical ("and how long does it last?"): so "what is the
+ * recovery like" after a question about how long kyphoplasty takes is answered with the recovery, not with what
+ * kyphoplasty is, and "can I bring my cat?" is not made into a question about kyphoplasty.
  */
 public final class ContextualAnswer {
 
@@ -22,7 +22,7 @@ public final class ContextualAnswer {
      */
     public static Answer of(AnswerEngine engine, String text, String topicArticle, String topicWord) {
         Answer scoped = topicArticle == null ? engine.answer(text) : engine.answer(text, topicArticle);
-        if (topicArticle == null || topicWord == null || scoped instanceof Answer.Found && !FollowUps.isElliptical(text)) {
+        if (topicArticle == null || topicWord == null || !FollowUps.isElliptical(text)) {
             return scoped;
         }
         Answer expanded = engine.answer(text + " " + topicWord, topicArticle);

@@ -370,10 +370,11 @@ public class ConversationService {
             case Decision.Emergency emergency -> new Turn(
                     List.of(new BotMessageBuilder(BotMessage.Kind.EMERGENCY, emergency.guidance(),
                                     texts.disclaimer(emergency.language()))
-                                    .emergency().rule(emergency.ruleId()).basis(emergency.basis()).build(),
+                                    .emergency().rule(emergency.ruleId()).basis(emergency.basis())
+                                    .language(emergency.language().code).build(),
                             new BotMessageBuilder(BotMessage.Kind.HANDOFF_OFFER, texts.handoffOffer(emergency.language()),
                                     texts.disclaimer(emergency.language()))
-                                    .offering().rule(emergency.ruleId()).build()),
+                                    .offering().rule(emergency.ruleId()).language(emergency.language().code).build()),
                     keepForm(stage, Stage.OFFERED), topic);
             case Decision.NeedsClinician clinician -> {
                 Answer answer = answer(text, topic);

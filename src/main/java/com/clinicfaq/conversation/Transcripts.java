@@ -75,15 +75,16 @@ class Transcripts implements TranscriptStore {
         Answer.Source source = bot.source();
         jdbc.sql("""
                 insert into message (conversation_id, seq, sender, kind, text, source_article, source_section,
-                                     source_anchor, confidence, rule_id, actions, emergency, disclaimer, sent_at, basis)
-                values (?, ?, 'BOT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     source_anchor, confidence, rule_id, actions, emergency, disclaimer, sent_at, basis, language)
+                values (?, ?, 'BOT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(conversation, seq, bot.kind().wire(), bot.text(),
                         source == null ? null : source.articleId(),
                         source == null ? null : source.sectionTitle(),
                         source == null ? null : source.anchor(),
                         bot.confidence(), bot.ruleId(),
                         String.join(",", bot.actions().stream().map(BotMessage.Action::type).toList()),
-                        bot.emergency(), bot.disclaimer(), Timestamp.from(now), bot.basis().isEmpty() ? null : bot.basis())
+                        bot.emergency(), bot.disclaimer(), Timestamp.from(now), bot.basis().isEmpty() ? null : bot.basis(),
+                        bot.language())
                 .update();
         return new TranscriptMessage(seq, null, bot, now);
     }
@@ -116,7 +117,7 @@ class Transcripts implements TranscriptStore {
     List<TranscriptMessage> messages(UUID conversation, SourceTitles titles) {
         return jdbc.sql("""
                 select seq, sender, kind, text, source_article, source_section, source_anchor, confidence, rule_id, basis,
-                       actions, emergency, disclaimer, sent_at
+                       actions, emergency, disclaimer, sent_at, language
                 from message where conversation_id = ? order by seq""")
                 .param(conversation)
                 .query((rs, n) -> message(rs, titles))
@@ -127,7 +128,7 @@ class Transcripts implements TranscriptStore {
     List<TranscriptMessage> lastMessages(UUID conversation, int count, SourceTitles titles) {
         List<TranscriptMessage> newestFirst = jdbc.sql("""
                 select seq, sender, kind, text, source_article, source_section, source_anchor, confidence, rule_id, basis,
-                       actions, emergency, disclaimer, sent_at
+                       actions, emergency, disclaimer, sent_at, language
                 from message where conversation_id = ? order by seq desc limit ?""")
                 .param(conversation)
                 .param(count)
@@ -159,7 +160,8 @@ class Transcripts implements TranscriptStore {
                 rs.getBoolean("emergency"),
                 rs.getString("rule_id"),
                 rs.getString("disclaimer"),
-                rs.getString("basis"));
+                rs.getString("basis"),
+                rs.getString("language"));
         return new TranscriptMessage(rs.getInt("seq"), null, bot, sentAt);
     }
 

@@ -35,6 +35,8 @@ public final class AnswerEngine implements AutoCloseable {
     private final Embedder embedder;
     private final ReusingEmbedder buildEmbedder;
     private final Scoring scoring;
+    /** For articles imported without curated phrasings; null: the calibrated sum everywhere. */
+    private volatile AnswerRanking ranking = AnswerRanking.shipped();
     private final AtomicReference<KnowledgeIndex> current = new AtomicReference<>();
     private volatile IndexStats stats;
 
@@ -54,7 +56,15 @@ public final class AnswerEngine implements AutoCloseable {
      * not embedded again. The caller closes it.
      */
     public AnswerEngine preview(KnowledgeBase draft) {
-        return new AnswerEngine(draft, embedder, scoring, buildEmbedder.copy());
+        AnswerEngine preview = new AnswerEngine(draft, embedder, scoring, buildEmbedder.copy());
+        preview.ranking = ranking;
+        return preview;
+    }
+
+    /** The same engine with another learned ranking, or none (for training and comparing it). */
+    AnswerEngine ranking(AnswerRanking ranking) {
+        this.ranking = ranking;
+        return this;
     }
 
     /**
@@ -139,6 +149,9 @@ public final class AnswerEngine implements AutoCloseable {
         KnowledgeIndex index = acquire();
         try {
             Lexical lexical = lexical(index, question, topicArticle);
+            if (ranked(index, lexical) != null) {
+                return decideRanked(index, lexical, hybrid(index, lexical), ranking);
+            }
             if (!open(index, lexical)) {
                 return shortcut(index, lexical).orElseGet(() -> decide(hybrid(index, lexical), scoring));
             }
@@ -146,6 +159,48 @@ public final class AnswerEngine implements AutoCloseable {
         } finally {
             index.decRef();
         }
+    }
+
+    /**
+     * The article whose imported text alone answers the question, so the learned ranking decides: the one article it
+     * is scoped to (named, or the topic), or the library's only article, when that article has no curated phrasings.
+     * Null otherwise.
+     */
+    private String ranked(KnowledgeIndex index, Lexical lexical) {
+        if (ranking == null) {
+            return null;
+        }
+        String article = lexical.scope().size() == 1 ? lexical.scope().iterator().next()
+                : index.topics.size() == 1 ? index.topics.keySet().iterator().next() : null;
+        return article != null && !index.curatedArticles.contains(article) ? article : null;
+    }
+
+    /**
+     * The learned ranking's answer: a topic the knowledge base declines stays declined; otherwise the most probable
+     * candidate answers when its probability reaches the ranking's threshold, with that probability as its confidence.
+     */
+    private static Answer decideRanked(KnowledgeIndex index, Lexical lexical, Evidence evidence, AnswerRanking ranking) {
+        Answer calibrated = decide(evidence, Scoring.CALIBRATED);
+        if (calibrated instanceof Answer.OutOfScope) {
+            return calibrated;
+        }
+        String article = lexical.scope().size() == 1 ? lexical.scope().iterator().next() : index.topics.keySet().iterator().next();
+        java.util.Set<String> questionWords = AnswerRanking.questionWords(index.documentWords(), evidence.corrected(), index.topics.get(article));
+        Candidate best = null;
+        double bestProbability = 0;
+        for (Candidate candidate : evidence.candidates()) {
+            if (candidate.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
+                continue;
+            }
+            double p = ranking.probability(AnswerRanking.features(candidate, evidence, evidence.corrected(), questionWords,
+                    index.itemWords(candidate.item())));
+            if (p > bestProbability) {
+                bestProbability = p;
+                best = candidate;
+            }
+        }
+        return best == null || bestProbability < ranking.threshold() ? new Answer.Unknown(bestProbability)
+                : found(best.item(), bestProbability, Answer.Basis.HYBRID);
     }
 
     /** The answer to a question that names no procedure in a library: an answer, or which procedure is meant. */
@@ -221,7 +276,8 @@ public final class AnswerEngine implements AutoCloseable {
         try {
             Lexical lexical = lexical(index, question);
             Evidence evidence = hybrid(index, lexical);
-            Answer answer = open(index, lexical) ? decideOpen(index, evidence)
+            Answer answer = ranked(index, lexical) != null ? decideRanked(index, lexical, evidence, ranking)
+                    : open(index, lexical) ? decideOpen(index, evidence)
                     : shortcut(index, lexical).orElseGet(() -> decide(evidence, scoring));
             List<Explanation.Weighed> candidates = evidence.candidates().stream()
                     .map(c -> weighed(c, scoring.score(c, evidence.unknownShare())))
@@ -262,9 +318,14 @@ public final class AnswerEngine implements AutoCloseable {
 
     /** The full hybrid evidence for a question, never shortcut; for calibration and for staff. */
     Evidence evidence(String question) {
+        return evidence(question, null);
+    }
+
+    /** The same within the conversation's topic. */
+    Evidence evidence(String question, String topicArticle) {
         KnowledgeIndex index = acquire();
         try {
-            return hybrid(index, lexical(index, question));
+            return hybrid(index, lexical(index, question, topicArticle));
         } finally {
             index.decRef();
         }

@@ -54,6 +54,10 @@ final class KnowledgeIndex {
     final int[] itemOfDoc;
     /** The names of each article's procedure or topic ({@link ArticleTopics}), by article id. */
     final Map<String, List<ArticleTopics.Name>> topics;
+    /** The articles with curated phrasings: the calibrated sum answers them, not the learned ranking. */
+    final Set<String> curatedArticles;
+    /** Each item's words as the documents' analyzer reads them, once asked for. */
+    private final java.util.concurrent.ConcurrentHashMap<IndexedItem, Set<String>> itemWords = new java.util.concurrent.ConcurrentHashMap<>();
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
     final DirectoryReader reader;
@@ -75,10 +79,12 @@ final class KnowledgeIndex {
             int[] itemOfDoc,
             Map<String, List<ArticleTopics.Name>> topics,
             Map<String, Set<String>> termsByArticle,
+            Set<String> curatedArticles,
             DirectoryReader reader,
             Analyzer queryAnalyzer,
             Set<String> synonymWords) {
         this.termsByArticle = termsByArticle;
+        this.curatedArticles = curatedArticles;
         this.items = items;
         this.vectors = vectors;
         this.itemOfDoc = itemOfDoc;
@@ -121,6 +127,16 @@ final class KnowledgeIndex {
             }
         }
         return used;
+    }
+
+    /** The item's words as the documents' analyzer reads them. */
+    Set<String> itemWords(IndexedItem item) {
+        return itemWords.computeIfAbsent(item, i -> AnswerRanking.words(documentAnalyzer, i.text()));
+    }
+
+    /** The analyzer of the documents' words (stemmed, without stop words). */
+    Analyzer documentWords() {
+        return documentAnalyzer;
     }
 
     /** Every article that names the text's procedure, even in a library of one. */
@@ -173,7 +189,9 @@ final class KnowledgeIndex {
                 .collect(Collectors.toUnmodifiableSet());
         Map<String, List<ArticleTopics.Name>> topics = new java.util.LinkedHashMap<>();
         knowledge.articles().forEach(article -> topics.put(article.id(), ArticleTopics.of(article)));
-        return index(items, entries, embedded, Map.copyOf(topics), queryAnalyzer, synonymWords);
+        Set<String> curated = knowledge.faqs().stream().filter(faq -> !faq.phrasings().isEmpty()).map(Faq::articleId)
+                .collect(Collectors.toUnmodifiableSet());
+        return index(items, entries, embedded, Map.copyOf(topics), curated, queryAnalyzer, synonymWords);
     }
 
     private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries) {
@@ -210,6 +228,7 @@ final class KnowledgeIndex {
             List<Entry> entries,
             List<float[]> embedded,
             Map<String, List<ArticleTopics.Name>> topics,
+            Set<String> curated,
             Analyzer queryAnalyzer,
             Set<String> synonymWords) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -240,8 +259,8 @@ final class KnowledgeIndex {
                     termsByArticle.computeIfAbsent(source.articleId(), a -> new java.util.HashSet<>()).addAll(tokens(documents, entry.text()));
                 }
             }
-            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, Map.copyOf(termsByArticle), reader,
-                    queryAnalyzer, synonymWords);
+            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, Map.copyOf(termsByArticle), curated,
+                    reader, queryAnalyzer, synonymWords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -160,6 +160,7 @@ class ConversationServiceTests {
         assertThat(handled.replies()).allSatisfy(reply -> assertThat(reply.bot().disclaimer()).isEqualTo("No es consejo médico."));
         assertThat(handled.replies().get(1).bot().text()).isEqualTo("¿Quiere que el personal le contacte?");
         assertThat(handled.replies().getFirst().bot().basis()).contains("no puede respirar");
+        assertThat(handled.replies()).allSatisfy(reply -> assertThat(reply.bot().language()).isEqualTo("es"));
     }
 
     @Test

@@ -46,12 +46,12 @@ public final class LibraryEvaluationCommand {
     /** The sample articles ({@code <id>.txt}) and their blind sets: test material, never the shipped knowledge base. */
     static final Path SAMPLES = Path.of("src", "test", "resources", "library");
     static final Path SETS = SAMPLES;
-    static final List<String> ARTICLES = List.of("radiofrequency-ablation-sample", "spinal-cord-stimulation-sample",
+    public static final List<String> ARTICLES = List.of("radiofrequency-ablation-sample", "spinal-cord-stimulation-sample",
             "sacroiliac-joint-injection-sample");
 
-    record Question(String text, List<String> expected, String kind, String context) {
+    public record Question(String text, List<String> expected, String kind, String context) {
 
-        boolean answerable() {
+        public boolean answerable() {
             return !expected.isEmpty();
         }
     }
@@ -100,7 +100,7 @@ public final class LibraryEvaluationCommand {
      * The library's files with the out-of-scope phrasings that the publish safety net refuses removed (those that
      * decline an imported article's own procedure): the one edit a practice must make to publish the imports at all.
      */
-    static KnowledgeFiles.Parsed withoutContradictions(Path folder, Embedder embedder) throws IOException {
+    public static KnowledgeFiles.Parsed withoutContradictions(Path folder, Embedder embedder) throws IOException {
         KnowledgeFiles files = KnowledgeFiles.fromFolder(folder);
         KnowledgeFiles.Parsed parsed = files.parse();
         try (AnswerEngine engine = new AnswerEngine(parsed.knowledge(), embedder, Scoring.CALIBRATED)) {
@@ -117,7 +117,7 @@ public final class LibraryEvaluationCommand {
     }
 
     /** The shipped knowledge base and every sample imported by the importer command into a copy of it. */
-    static Path library() {
+    public static Path library() {
         Path folder = TestKnowledgeBases.copyOfShipped("clinicfaq-library", false);
         for (String article : ARTICLES) {
             TestKnowledgeBases.importArticle(folder, SAMPLES.resolve(article + ".txt"),
@@ -126,7 +126,7 @@ public final class LibraryEvaluationCommand {
         return folder;
     }
 
-    static List<Question> load(String article, String half) {
+    public static List<Question> load(String article, String half) {
         try {
             List<String> lines = Files.readAllLines(SETS.resolve(article + "-" + half + ".csv"), StandardCharsets.UTF_8);
             List<Question> questions = new ArrayList<>();

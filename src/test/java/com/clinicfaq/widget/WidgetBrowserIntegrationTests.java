@@ -235,6 +235,8 @@ class WidgetBrowserIntegrationTests {
 
         WebElement alert = browser.await(d -> browser.in(".msg.alert[role=alert]"));
         assertThat(alert.getText()).contains("Llame al 911");
+        assertThat(alert.findElement(By.tagName("strong")).getText()).isEqualTo("Urgente");
+        assertThat(alert.getDomAttribute("lang")).isEqualTo("es");
         assertThat(browser.js("const cs = getComputedStyle(root.querySelector('.alert')); "
                         + "return cs.borderTopWidth + ' ' + cs.borderTopColor"))
                 .isEqualTo("2px rgb(179, 38, 30)");

@@ -70,6 +70,7 @@ final class Frames {
             @JsonInclude(JsonInclude.Include.NON_NULL) Form form,
             boolean emergency,
             String disclaimer,
+            String lang,
             Instant sentAt) {
 
         /** The only way a bot frame is made: from a stored bot message, disclaimer and all. */
@@ -78,7 +79,7 @@ final class Frames {
             return new Bot(VERSION, "bot", message.seq(), bot.kind().wire(), bot.text(), Source.of(bot.source()),
                     bot.confidence(), bot.actions(), bot.suggestions(),
                     bot.kind() == BotMessage.Kind.HANDOFF_FORM ? Form.HANDOFF : null,
-                    bot.emergency(), bot.disclaimer(), message.sentAt());
+                    bot.emergency(), bot.disclaimer(), bot.language(), message.sentAt());
         }
     }
 

@@ -43,6 +43,8 @@ class WhichProcedureIntegrationTests {
 
             assertThat(answer.path("source").path("articleId").asString()).isEqualTo(ABLATION);
             assertThat(answer.path("text").asString()).contains("6 to 12 months");
+            // an article imported without curated phrasings is answered by the learned ranking: a probability
+            assertThat(answer.path("confidence").asDouble()).isBetween(0.0, 1.0);
         }
         try (ChatClient chat = ChatClient.connectOnPage(port, KYPHOPLASTY)) {
             chat.awaitType("welcome");
@@ -73,10 +75,10 @@ class WhichProcedureIntegrationTests {
             assertThat(answer.path("source").path("articleId").asString()).isEqualTo(ABLATION);
             assertThat(answer.path("text").asString()).contains("6 to 12 months");
 
-            chat.say("can it be repeated when the pain comes back?");
+            chat.say("is it painful?");
             JsonNode followUp = chat.awaitBot("answer");
             assertThat(followUp.path("source").path("articleId").asString()).isEqualTo(ABLATION);
-            assertThat(followUp.path("text").asString()).contains("repeat");
+            assertThat(followUp.path("text").asString()).contains("local anesthetic");
         }
     }
 

@@ -1,0 +1,233 @@
+package com.clinicfaq.search;
+
+import com.clinicfaq.curation.KnowledgeFiles;
+import com.clinicfaq.curation.LibraryEvaluationCommand;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Trains the learned ranking for imported articles ({@link AnswerRanking}) on the blind sample articles' dev
+ * questions, asked on each article's page, and reports it leave one article out: for each sample, a ranking trained on
+ * the other two, on its dev and holdout questions. {@code ./mvnw -q test-compile exec:exec@train-ranking}
+ * ({@code -Dtrain-ranking.args=--write} writes the ranking trained on all three where the engine reads it).
+ */
+public final class AnswerRankingTrainer {
+
+    /** One candidate of one question: what the ranking reads, and whether it answers. */
+    record Example(double[] x, boolean right) {}
+
+    /** One question asked on its article's page. */
+    record Asked(String article, boolean answerable, boolean declinedAsOutOfScope, List<Example> candidates, boolean calibratedRight) {}
+
+    static final double L2 = 1e-3;
+    static final int EPOCHS = 30;
+    /** A right candidate counts this many times a wrong one: a question has one or two among twenty. */
+    static final double POSITIVE_WEIGHT = 3;
+
+    static Asked ask(AnswerEngine engine, KnowledgeBase knowledge, String article, LibraryEvaluationCommand.Question q) {
+        Evidence evidence = engine.evidence(q.text(), article);
+        var analyzer = Analysis.documents();
+        Set<String> questionWords = AnswerRanking.questionWords(analyzer, evidence.corrected(),
+                knowledge.article(article).map(ArticleTopics::of).orElse(null));
+        List<Example> examples = new ArrayList<>();
+        for (Candidate c : evidence.candidates()) {
+            if (c.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
+                continue;
+            }
+            boolean right = q.answerable() && c.item().source() != null && c.item().source().articleId().equals(article)
+                    && q.expected().stream().anyMatch(s -> normalise(c.item().text()).contains(normalise(s)));
+            examples.add(new Example(AnswerRanking.features(c, evidence, evidence.corrected(), questionWords,
+                    AnswerRanking.words(analyzer, c.item().text())), right));
+        }
+        boolean outOfScope = AnswerEngine.decide(evidence, Scoring.CALIBRATED) instanceof Answer.OutOfScope;
+        Answer calibrated = engine.answer(q.text(), article); // the engine without the ranking
+        boolean calibratedRight = q.answerable()
+                ? calibrated instanceof Answer.Found f && f.source().articleId().equals(article)
+                        && q.expected().stream().anyMatch(s -> normalise(f.text()).contains(normalise(s)))
+                : !(calibrated instanceof Answer.Found);
+        return new Asked(article, q.answerable(), outOfScope, examples, calibratedRight);
+    }
+
+    static String normalise(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
+    }
+
+    static AnswerRanking train(List<Asked> asked, double threshold) {
+        int n = AnswerRanking.FEATURES;
+        double[] w = new double[n];
+        double[] g2 = new double[n];
+        List<Example> all = new ArrayList<>();
+        asked.forEach(a -> all.addAll(a.candidates()));
+        Random random = new Random(3);
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            Collections.shuffle(all, random);
+            for (Example e : all) {
+                double z = 0;
+                for (int i = 0; i < n; i++) {
+                    z += w[i] * e.x()[i];
+                }
+                double err = 1 / (1 + Math.exp(-z)) - (e.right() ? 1 : 0);
+                double weight = e.right() ? POSITIVE_WEIGHT : 1;
+                for (int i = 0; i < n; i++) {
+                    double g = weight * err * e.x()[i] + L2 * w[i];
+                    g2[i] += g * g;
+                    w[i] -= 0.1 * g / Math.sqrt(g2[i] + 1e-8);
+                }
+            }
+        }
+        return new AnswerRanking(w, threshold);
+    }
+
+    /** Right among answerable and declined among unanswerable, as the engine decides with this ranking. */
+    static int[] judge(List<Asked> asked, AnswerRanking ranking, double threshold) {
+        int[] counts = new int[4]; // right, answerable, declined, unanswerable
+        for (Asked a : asked) {
+            Example best = a.candidates().stream().max(Comparator.comparingDouble(e -> ranking.probability(e.x()))).orElse(null);
+            boolean answers = !a.declinedAsOutOfScope() && best != null && ranking.probability(best.x()) >= threshold;
+            if (a.answerable()) {
+                counts[0] += answers && best.right() ? 1 : 0;
+                counts[1]++;
+            } else {
+                counts[2] += answers ? 0 : 1;
+                counts[3]++;
+            }
+        }
+        return counts;
+    }
+
+    static String describe(int[] c) {
+        return "right %5.1f %% (%d/%d), declined %5.1f %% (%d/%d)".formatted(100.0 * c[0] / Math.max(1, c[1]), c[0], c[1],
+                100.0 * c[2] / Math.max(1, c[3]), c[2], c[3]);
+    }
+
+    /** Calibration: of the answers given with a probability in each tenth, how many were right. */
+    static void reliability(List<Asked> asked, AnswerRanking ranking) {
+        int[] given = new int[10];
+        int[] right = new int[10];
+        for (Asked a : asked) {
+            Example best = a.candidates().stream().max(Comparator.comparingDouble(e -> ranking.probability(e.x()))).orElse(null);
+            if (best == null || a.declinedAsOutOfScope()) {
+                continue;
+            }
+            int bin = Math.min(9, (int) (ranking.probability(best.x()) * 10));
+            given[bin]++;
+            right[bin] += best.right() ? 1 : 0;
+        }
+        for (int bin = 0; bin < 10; bin++) {
+            if (given[bin] > 0) {
+                System.out.printf("    confidence %.1f-%.1f: %3d answers, %5.1f %% right%n", bin / 10.0, (bin + 1) / 10.0, given[bin],
+                        100.0 * right[bin] / given[bin]);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
+        Path folder = LibraryEvaluationCommand.library();
+        Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
+        KnowledgeFiles.Parsed parsed = LibraryEvaluationCommand.withoutContradictions(folder, embedder);
+        KnowledgeBase knowledge = parsed.knowledge();
+        try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED).ranking(null)) {
+            Map<String, List<Asked>> dev = new HashMap<>();
+            Map<String, List<Asked>> holdout = new HashMap<>();
+            for (String article : LibraryEvaluationCommand.ARTICLES) {
+                // questions asked alone on the article's page: follow-ups and topic changes depend on a conversation
+                dev.put(article, LibraryEvaluationCommand.load(article, "dev").stream().filter(q -> q.context().isBlank())
+                        .map(q -> ask(engine, knowledge, article, q)).toList());
+                holdout.put(article, LibraryEvaluationCommand.load(article, "holdout").stream().filter(q -> q.context().isBlank())
+                        .map(q -> ask(engine, knowledge, article, q)).toList());
+            }
+            // leave one article out: on the left-out articles' dev questions, pooled, the threshold that handles the most
+            // questions right (answered right, or declined) among those at least as good as the calibrated sum on both
+            double[] thresholds = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
+            int[][] pooled = new int[thresholds.length][4];
+            int[] reference = new int[4];
+            Map<String, AnswerRanking> without = new HashMap<>();
+            for (String out : LibraryEvaluationCommand.ARTICLES) {
+                List<Asked> training = new ArrayList<>();
+                LibraryEvaluationCommand.ARTICLES.stream().filter(a -> !a.equals(out)).forEach(a -> training.addAll(dev.get(a)));
+                AnswerRanking ranking = train(training, 0.5);
+                without.put(out, ranking);
+                for (int t = 0; t < thresholds.length; t++) {
+                    int[] c = judge(dev.get(out), ranking, thresholds[t]);
+                    for (int i = 0; i < 4; i++) {
+                        pooled[t][i] += c[i];
+                    }
+                }
+                int[] c = calibrated(dev.get(out));
+                for (int i = 0; i < 4; i++) {
+                    reference[i] += c[i];
+                }
+            }
+            int bestT = -1;
+            for (int t = 0; t < thresholds.length; t++) {
+                int[] c = pooled[t];
+                if (options.contains("--curve")) {
+                    System.out.printf("  left-out dev at %.2f: %s%n", thresholds[t], describe(c));
+                }
+                boolean noWorse = c[0] >= reference[0] && c[2] >= reference[2];
+                if (noWorse && (bestT < 0 || share(c) > share(pooled[bestT]))) {
+                    bestT = t;
+                }
+            }
+            System.out.println("  left-out dev, the calibrated sum: " + describe(reference));
+            if (bestT < 0) {
+                System.out.println("no threshold is at least as good as the calibrated sum on both: nothing written");
+                return;
+            }
+            double threshold = thresholds[bestT];
+            System.out.printf("threshold %.2f: on the left-out articles' dev questions, the most handled right (answered right or"
+                    + " declined) among those at least as good as the calibrated sum on both%n", threshold);
+            List<Asked> pooledHoldout = new ArrayList<>();
+            for (String out : LibraryEvaluationCommand.ARTICLES) {
+                AnswerRanking ranking = without.get(out);
+                System.out.printf("%-36s trained without it: dev %s | holdout %s%n", out, describe(judge(dev.get(out), ranking, threshold)),
+                        describe(judge(holdout.get(out), ranking, threshold)));
+                System.out.printf("%-36s the calibrated sum:  dev %s | holdout %s%n", "", describe(calibrated(dev.get(out))),
+                        describe(calibrated(holdout.get(out))));
+            }
+            List<Asked> all = new ArrayList<>();
+            LibraryEvaluationCommand.ARTICLES.forEach(a -> all.addAll(dev.get(a)));
+            AnswerRanking trained = train(all, threshold);
+            LibraryEvaluationCommand.ARTICLES.forEach(a -> pooledHoldout.addAll(holdout.get(a)));
+            System.out.println("reliability on the three holdout halves (the ranking trained on the three dev halves):");
+            reliability(pooledHoldout, trained);
+            if (options.contains("--write")) {
+                Path file = Path.of("src", "main", "resources", "com", "clinicfaq", "search", AnswerRanking.RESOURCE);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, trained.write("""
+                        The learned ranking for imported articles (AnswerRanking): the threshold, then the weights.
+                        Written by ./mvnw -q test-compile exec:exec@train-ranking -Dtrain-ranking.args=--write
+                        from the dev halves of the blind sample articles' question sets (src/test/resources/library)."""));
+                System.out.println("written: " + file);
+            }
+        }
+    }
+
+    /** Questions handled right: answered right, or declined where the article does not answer. */
+    private static double share(int[] c) {
+        return c[0] + c[2];
+    }
+
+    /** What the engine without the ranking (the calibrated sum) did with the same questions. */
+    static int[] calibrated(List<Asked> asked) {
+        int[] counts = new int[4];
+        for (Asked a : asked) {
+            counts[a.answerable() ? 0 : 2] += a.calibratedRight() ? 1 : 0;
+            counts[a.answerable() ? 1 : 3]++;
+        }
+        return counts;
+    }
+}
