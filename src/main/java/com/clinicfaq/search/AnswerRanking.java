@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * A learned ranking of the engine's candidates for a question about an article imported without curated phrasings
@@ -107,18 +105,7 @@ final class AnswerRanking {
 
     /** The words of a text as the documents' analyzer reads them (stemmed, without stop words). */
     static Set<String> words(Analyzer analyzer, String text) {
-        Set<String> words = new HashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(KnowledgeIndex.TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
+        return new HashSet<>(KnowledgeIndex.tokens(analyzer, text));
     }
 
     /** The question's words without the procedure's names: within its article they tell no passage from another. */

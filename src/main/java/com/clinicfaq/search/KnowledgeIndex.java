@@ -304,7 +304,7 @@ final class KnowledgeIndex {
         }
     }
 
-    private static List<String> tokens(Analyzer analyzer, String text) {
+    static List<String> tokens(Analyzer analyzer, String text) {
         List<String> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
