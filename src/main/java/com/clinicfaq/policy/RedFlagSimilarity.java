@@ -281,11 +281,14 @@ final class RedFlagSimilarity {
         if (segments.stream().anyMatch(s -> s.text().equals(whole))) {
             return segments;
         }
+        if (Words.of(whole).size() < MIN_WORDS) {
+            // a message of a few words is left to the patterns: "cancel", "yes", "stop" while a form is open are words
+            // of the conversation, and "cant breathe" has its pattern
+            return segments;
+        }
         Context context = Context.of(whole);
-        // a message too short for closeness alone ("cant breathe") is read by the learned layer only
-        boolean tooShort = Words.of(whole).size() < MIN_WORDS;
         List<Segment> all = new ArrayList<>(segments.size() + 1);
-        all.add(new Segment(whole, tooShort || context.anyTrigger(), tooShort || context.anyTriggerButHypothesis()));
+        all.add(new Segment(whole, context.anyTrigger(), context.anyTriggerButHypothesis()));
         all.addAll(segments);
         return all;
     }

@@ -84,6 +84,12 @@ class LearnedRedFlagTests {
         assertThat(policy.decide(message)).isNotInstanceOf(Decision.Emergency.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"cancel", "yes", "no", "ok", "stop", "thanks", "no thanks", "cancelar", "si", "gracias", "bye"})
+    void theWordsOfTheConversationItselfAreNeverAnEmergency(String word) {
+        assertThat(policy.decide(word)).isNotInstanceOf(Decision.Emergency.class);
+    }
+
     @Test
     void staffSeeHowCloseACalmMessageCame() {
         assertThat(policy.closestRedFlag("what are the warning signs of a blood clot after kyphoplasty?"))

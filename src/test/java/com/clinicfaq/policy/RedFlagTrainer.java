@@ -78,7 +78,7 @@ public final class RedFlagTrainer {
     /** The pieces of a message the classifier reads: the message whole, its sentences and stretches of long ones. */
     static List<String> pieces(String message) {
         LinkedHashSet<String> pieces = new LinkedHashSet<>();
-        if (message != null && !message.isBlank()) {
+        if (message != null && !message.isBlank() && Words.of(message).size() >= RedFlagSimilarity.MIN_WORDS) {
             pieces.add(message.strip());
         }
         RedFlagSimilarity.segments(message).forEach(s -> pieces.add(s.text()));
@@ -146,6 +146,7 @@ public final class RedFlagTrainer {
         // the turns before the judged one are ordinary questions: calm examples too
         List<Item> items = new ArrayList<>(given);
         given.forEach(item -> items.addAll(item.earlier()));
+        items.removeIf(item -> item.pieces().isEmpty()); // a message of a few words is left to the patterns
         List<RedFlagClassifier.Example> examples = new ArrayList<>();
         for (Item item : items) {
             if (item.label() == RedFlagClassifier.Label.CALM) {
