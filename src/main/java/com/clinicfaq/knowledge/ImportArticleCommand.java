@@ -72,7 +72,10 @@ public final class ImportArticleCommand {
         }
         try {
             var options = new PlainTextArticleImporter.Options(id, source, reviewed, disclaimer);
-            ImportedArticle imported = new PlainTextArticleImporter().importFile(file, options);
+            ImportedArticle read = new PlainTextArticleImporter().importFile(file, options);
+            List<Faq> others = faqsOfOtherArticles(folder, read.article().id());
+            ImportedArticle imported = read.withFaqsApartFrom(others.stream().map(Faq::id).collect(java.util.stream.Collectors.toSet()),
+                    others.stream().flatMap(f -> Stream.concat(Stream.of(f.question()), f.phrasings().stream())).toList());
             String articleId = imported.article().id();
             List<Path> existing = Stream.of(KnowledgeBaseWriter.articleFile(folder, articleId),
                             KnowledgeBaseWriter.faqFile(folder, articleId))
@@ -92,6 +95,15 @@ public final class ImportArticleCommand {
             err.println("cannot import: " + e.getCause());
         }
         return 1;
+    }
+
+    /** The FAQs of the folder's other articles; none when the folder holds no knowledge base that can be read. */
+    private static List<Faq> faqsOfOtherArticles(Path folder, String articleId) {
+        try {
+            return new KnowledgeBaseReader().read(folder).faqs().stream().filter(faq -> !faq.articleId().equals(articleId)).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static String value(String[] args, int i) {

@@ -86,7 +86,8 @@ public final class KnowledgeBaseReader {
         return asked;
     }
 
-    private static String normalise(String question) {
+    /** How two questions are compared: asked twice is one question with different case or punctuation. */
+    static String normalise(String question) {
         return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 

@@ -41,6 +41,21 @@ class ImportArticleCommandTests {
     }
 
     @Test
+    void twoArticlesAskingTheSameQuestionMakeAKnowledgeBaseThatCanBeRead() {
+        Path library = com.clinicfaq.TestKnowledgeBases.copyOfShipped("clinicfaq-same-questions", false);
+        assertThat(run(SOURCE, library.toString(), "--id", "ablation-neck", "--reviewed", "2026-11-27")).isZero();
+        assertThat(run(SOURCE, library.toString(), "--id", "ablation-back", "--reviewed", "2026-11-27")).isZero();
+
+        KnowledgeBase knowledge = new KnowledgeBaseReader().read(library);
+        java.util.List<Faq> neck = knowledge.faqs().stream().filter(f -> f.articleId().equals("ablation-neck")).toList();
+        java.util.List<Faq> back = knowledge.faqs().stream().filter(f -> f.articleId().equals("ablation-back")).toList();
+        assertThat(back).hasSameSizeAs(neck).isNotEmpty();
+        assertThat(back).allSatisfy(faq -> assertThat(faq.id()).startsWith("ablation-back-"));
+        assertThat(back).allSatisfy(faq -> assertThat(neck).extracting(Faq::question).doesNotContain(faq.question()));
+        assertThat(back.getFirst().question()).startsWith(neck.getFirst().question().replaceAll("\\?$", "")).endsWith(")");
+    }
+
+    @Test
     void refusesToOverwriteWithoutForce() throws IOException {
         assertThat(run(SOURCE, folder.toString(), "--id", "rfa")).isZero();
         Path faqs = folder.resolve("faqs/rfa.md");

@@ -158,7 +158,12 @@ class ArticleImportController {
         }
         var options = new PlainTextArticleImporter.Options(id, form.source().strip(), reviewed, form.disclaimer());
         try {
-            return new Reading(importer.parse(PASTED, form.text(), options), List.of(), null);
+            var read = importer.parse(PASTED, form.text(), options);
+            var others = editor.draftKnowledge().faqs().stream().filter(faq -> !faq.articleId().equals(read.article().id())).toList();
+            return new Reading(read.withFaqsApartFrom(
+                    others.stream().map(com.clinicfaq.knowledge.Faq::id).collect(java.util.stream.Collectors.toSet()),
+                    others.stream().flatMap(f -> java.util.stream.Stream.concat(java.util.stream.Stream.of(f.question()),
+                            f.phrasings().stream())).toList()), List.of(), null);
         } catch (KnowledgeBaseFormatException e) {
             String problem = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
             String message = e.line() > 0 ? "Line " + e.line() + ": " + problem : problem;
