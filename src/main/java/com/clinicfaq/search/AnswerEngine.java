@@ -179,8 +179,8 @@ public final class AnswerEngine implements AutoCloseable {
      * The learned ranking's answer: a topic the knowledge base declines stays declined; otherwise the most probable
      * candidate answers when its probability reaches the ranking's threshold, with that probability as its confidence.
      */
-    private static Answer decideRanked(KnowledgeIndex index, Lexical lexical, Evidence evidence, AnswerRanking ranking) {
-        Answer calibrated = decide(evidence, Scoring.CALIBRATED);
+    private Answer decideRanked(KnowledgeIndex index, Lexical lexical, Evidence evidence, AnswerRanking ranking) {
+        Answer calibrated = decide(evidence, scoring);
         if (calibrated instanceof Answer.OutOfScope) {
             return calibrated;
         }
@@ -238,7 +238,6 @@ public final class AnswerEngine implements AutoCloseable {
      */
     private List<Answer.Choice> choices(KnowledgeIndex index, Evidence evidence) {
         Map<String, Double> bestByArticle = new HashMap<>();
-        double best = 0;
         for (Candidate candidate : evidence.candidates()) {
             Answer.Source source = candidate.item().source();
             if (source == null || candidate.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
@@ -246,7 +245,6 @@ public final class AnswerEngine implements AutoCloseable {
             }
             double score = scoring.score(candidate, evidence.unknownShare());
             bestByArticle.merge(source.articleId(), score, Math::max);
-            best = Math.max(best, score);
         }
         List<String> plausible = bestByArticle.entrySet().stream()
                 .filter(e -> e.getValue() >= SECOND_ARTICLE && index.topics.containsKey(e.getKey()))
