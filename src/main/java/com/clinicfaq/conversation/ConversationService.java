@@ -8,6 +8,7 @@ import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.Topics;
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.Decision;
+import com.clinicfaq.policy.Language;
 import com.clinicfaq.policy.Texts;
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
@@ -353,6 +354,8 @@ public class ConversationService {
         Texts texts = policy.get().rules().texts();
         Stage stage = conversation.stage();
         String topic = conversation.topicArticle();
+        // the visitor's language, for the texts of the policy that have a Spanish version (issue #16, in part)
+        Language language = Language.of(text);
         // the policy first: urgent guidance comes before anything else, also while an offer or the form is open
         Decision decision = policy.get().decide(text);
         if (!(decision instanceof Decision.Emergency)) {
@@ -379,13 +382,15 @@ public class ConversationService {
             case Decision.NeedsClinician clinician -> {
                 Answer answer = answer(text, topic);
                 List<BotMessage> replies = new ArrayList<>();
+                Language said = texts.hasSpanish("clinician-note") ? language : Language.ENGLISH;
                 if (answer instanceof Answer.Found found) {
                     replies.add(bot(BotMessage.Kind.CLINICIAN, found.text()).source(found).rule(clinician.ruleId()).build());
-                    replies.add(offer(texts.clinicianNote() + " " + texts.handoffOffer(), clinician.ruleId()));
+                    replies.add(bot(BotMessage.Kind.HANDOFF_OFFER, texts.clinicianNote(said) + " " + texts.handoffOffer(said), said)
+                            .offering().rule(clinician.ruleId()).build());
                     topic = found.source().articleId();
                 } else {
-                    replies.add(bot(BotMessage.Kind.CLINICIAN, texts.clinicianNote()).rule(clinician.ruleId()).build());
-                    replies.add(offer(texts.handoffOffer(), clinician.ruleId()));
+                    replies.add(bot(BotMessage.Kind.CLINICIAN, texts.clinicianNote(said), said).rule(clinician.ruleId()).build());
+                    replies.add(bot(BotMessage.Kind.HANDOFF_OFFER, texts.handoffOffer(said), said).offering().rule(clinician.ruleId()).build());
                 }
                 yield new Turn(replies, keepForm(stage, Stage.OFFERED), topic);
             }
@@ -397,13 +402,14 @@ public class ConversationService {
                         List.of(bot(BotMessage.Kind.ANSWER, found.text()).source(found).rule(found.itemId()).build()),
                         keepForm(stage, Stage.CHATTING), found.source().articleId());
                 case Answer.OutOfScope outOfScope -> new Turn(
-                        List.of(bot(BotMessage.Kind.UNKNOWN, texts.outOfScope()).offering().rule(outOfScope.topicId()).build()),
+                        List.of(bot(BotMessage.Kind.UNKNOWN, texts.outOfScope(language), spoken(texts, "out-of-scope", language))
+                                .offering().rule(outOfScope.topicId()).build()),
                         keepForm(stage, Stage.OFFERED), topic);
                 case Answer.Unknown unknown -> new Turn(
-                        List.of(bot(BotMessage.Kind.UNKNOWN, texts.unknown()).offering().build()),
+                        List.of(bot(BotMessage.Kind.UNKNOWN, texts.unknown(language), spoken(texts, "unknown", language)).offering().build()),
                         keepForm(stage, Stage.OFFERED), topic);
                 case Answer.Ambiguous ambiguous -> new Turn(
-                        List.of(bot(BotMessage.Kind.CLARIFY, texts.whichProcedure())
+                        List.of(bot(BotMessage.Kind.CLARIFY, texts.whichProcedure(language), spoken(texts, "which-procedure", language))
                                 .suggestions(ambiguous.choices().stream().map(c -> aboutProcedure(text, c.name())).toList())
                                 .rule(ambiguous.choices().stream().map(Answer.Choice::articleId)
                                         .collect(java.util.stream.Collectors.joining(" ")))
@@ -463,12 +469,18 @@ public class ConversationService {
         };
     }
 
-    private BotMessage offer(String text, String ruleId) {
-        return bot(BotMessage.Kind.HANDOFF_OFFER, text).offering().rule(ruleId).build();
-    }
-
     private BotMessageBuilder bot(BotMessage.Kind kind, String text) {
         return new BotMessageBuilder(kind, text, policy.get().rules().texts().disclaimer());
+    }
+
+    /** A message in this language, with the disclaimer in it. */
+    private BotMessageBuilder bot(BotMessage.Kind kind, String text, Language language) {
+        return new BotMessageBuilder(kind, text, policy.get().rules().texts().disclaimer(language)).language(language.code);
+    }
+
+    /** The language a text of the policy is said in: the visitor's, where the policy has the text in it. */
+    private static Language spoken(Texts texts, String key, Language visitor) {
+        return texts.hasSpanish(key) ? visitor : Language.ENGLISH;
     }
 
     private Transcripts.SourceTitles lookup() {

@@ -41,7 +41,8 @@ public final class PolicyRulesReader {
     private static final List<String> TEXT_KEYS = List.of("disclaimer", "greeting", "suggestions", "unknown", "out-of-scope",
             "clinician-note", "handoff-offer", "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "disclaimer-es", "handoff-offer-es");
     /** Texts a policy may leave out: a default is said instead. */
-    private static final List<String> OPTIONAL_TEXT_KEYS = List.of("which-procedure");
+    private static final List<String> OPTIONAL_TEXT_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("which-procedure"),
+            Texts.SPANISH_KEYS.stream().map(key -> key + "-es")).toList();
     private static final String NOT_EMERGENCIES = "not-emergencies";
     private static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
 
@@ -139,7 +140,18 @@ public final class PolicyRulesReader {
                 fields.text("handoff-cancelled"),
                 fields.text("disclaimer-es"),
                 fields.text("handoff-offer-es"),
-                fields.has("which-procedure") ? fields.text("which-procedure") : null);
+                fields.has("which-procedure") ? fields.text("which-procedure") : null,
+                spanish(fields));
+    }
+
+    private static java.util.Map<String, String> spanish(Fields fields) {
+        java.util.Map<String, String> spanish = new java.util.HashMap<>();
+        for (String key : Texts.SPANISH_KEYS) {
+            if (fields.has(key + "-es")) {
+                spanish.put(key, fields.text(key + "-es"));
+            }
+        }
+        return spanish;
     }
 
     private static List<LocatedRule> rules(Path file, Branch branch, Fields top) {

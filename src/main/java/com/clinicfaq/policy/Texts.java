@@ -10,6 +10,9 @@ import java.util.List;
  * @param disclaimerEs the disclaimer in Spanish, with urgent guidance given in Spanish
  * @param handoffOfferEs the offer of a staff follow-up in Spanish, after urgent guidance given in Spanish
  * @param whichProcedure asked when a question fits several procedures' articles (optional in {@code policy.yml})
+ * @param spanish the Spanish of the other texts, by their key in {@code policy.yml} ({@code unknown},
+ *     {@code out-of-scope}, {@code clinician-note}, {@code which-procedure}; written there as {@code unknown-es} ...):
+ *     said to a visitor who writes Spanish; a text without its Spanish is said in English
  */
 public record Texts(
         String disclaimer,
@@ -24,7 +27,8 @@ public record Texts(
         String handoffCancelled,
         String disclaimerEs,
         String handoffOfferEs,
-        String whichProcedure) {
+        String whichProcedure,
+        java.util.Map<String, String> spanish) {
 
     /** Asked when a question fits several procedures' articles and the conversation has no topic yet. */
     public static final String WHICH_PROCEDURE = "Which procedure are you asking about? Choose one, or name it in your question.";
@@ -32,13 +36,50 @@ public record Texts(
     public Texts {
         suggestions = List.copyOf(suggestions);
         whichProcedure = whichProcedure == null || whichProcedure.isBlank() ? WHICH_PROCEDURE : whichProcedure;
+        spanish = spanish == null ? java.util.Map.of() : java.util.Map.copyOf(spanish);
+    }
+
+    /** The keys of the texts that may have a Spanish version ({@code <key>-es} in {@code policy.yml}). */
+    public static final List<String> SPANISH_KEYS = List.of("unknown", "out-of-scope", "clinician-note", "which-procedure");
+
+    public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,
+            String clinicianNote, String handoffOffer, String handoffAccepted, String handoffConfirmed, String handoffCancelled,
+            String disclaimerEs, String handoffOfferEs, String whichProcedure) {
+        this(disclaimer, greeting, suggestions, unknown, outOfScope, clinicianNote, handoffOffer, handoffAccepted, handoffConfirmed,
+                handoffCancelled, disclaimerEs, handoffOfferEs, whichProcedure, java.util.Map.of());
+    }
+
+    private String in(Language language, String key, String english) {
+        return language == Language.SPANISH ? spanish.getOrDefault(key, english) : english;
+    }
+
+    /** "I don't have that information", in the visitor's language. */
+    public String unknown(Language language) {
+        return in(language, "unknown", unknown);
+    }
+
+    public String outOfScope(Language language) {
+        return in(language, "out-of-scope", outOfScope);
+    }
+
+    public String clinicianNote(Language language) {
+        return in(language, "clinician-note", clinicianNote);
+    }
+
+    public String whichProcedure(Language language) {
+        return in(language, "which-procedure", whichProcedure);
+    }
+
+    /** Whether the text of this key is said in Spanish to a visitor who writes Spanish. */
+    public boolean hasSpanish(String key) {
+        return spanish.containsKey(key);
     }
 
     public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,
             String clinicianNote, String handoffOffer, String handoffAccepted, String handoffConfirmed, String handoffCancelled,
             String disclaimerEs, String handoffOfferEs) {
         this(disclaimer, greeting, suggestions, unknown, outOfScope, clinicianNote, handoffOffer, handoffAccepted, handoffConfirmed,
-                handoffCancelled, disclaimerEs, handoffOfferEs, WHICH_PROCEDURE);
+                handoffCancelled, disclaimerEs, handoffOfferEs, WHICH_PROCEDURE, java.util.Map.of());
     }
 
     public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +162,29 @@ class ConversationServiceTests {
         assertThat(handled.replies().get(1).bot().text()).isEqualTo("¿Quiere que el personal le contacte?");
         assertThat(handled.replies().getFirst().bot().basis()).contains("no puede respirar");
         assertThat(handled.replies()).allSatisfy(reply -> assertThat(reply.bot().language()).isEqualTo("es"));
+    }
+
+    @Test
+    void saysWhatItDoesNotKnowInSpanishToAVisitorWhoWritesSpanishAndInEnglishOtherwise() {
+        Texts bilingual = new Texts("Not medical advice.", "Hello.", List.of("What is kyphoplasty?"),
+                "I do not have that information.", "I cannot help with that here.", "Only a clinician can say.",
+                "Shall staff contact you?", "Please fill in the form.", "Received.", "Cancelled.", "No es consejo médico.",
+                "¿Quiere que el personal le contacte?", null, Map.of("unknown", "No tengo esa información."));
+        when(policy.rules()).thenReturn(new PolicyRules(bilingual, List.of(), List.of(), List.of(), List.of()));
+        when(policy.decide(anyString())).thenReturn(new Decision.AskKnowledgeBase());
+        when(engine.answer(anyString())).thenReturn(new Answer.Unknown(0.2));
+
+        BotMessage spanish = service.handle(id, new ConversationService.Input.Text("c-1", "cuanto tiempo dura la recuperacion de mi mama"))
+                .replies().getFirst().bot();
+        BotMessage english = service.handle(id, new ConversationService.Input.Text("c-2", "how long is my mother's recovery"))
+                .replies().getFirst().bot();
+
+        assertThat(spanish.text()).isEqualTo("No tengo esa información.");
+        assertThat(spanish.disclaimer()).isEqualTo("No es consejo médico.");
+        assertThat(spanish.language()).isEqualTo("es");
+        assertThat(english.text()).isEqualTo("I do not have that information.");
+        assertThat(english.disclaimer()).isEqualTo("Not medical advice.");
+        assertThat(english.language()).isEqualTo("en");
     }
 
     @Test
