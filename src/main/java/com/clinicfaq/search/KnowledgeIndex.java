@@ -196,17 +196,7 @@ final class KnowledgeIndex {
 
     private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries) {
         for (Passages.Passage passage : Passages.of(article)) {
-            String mode = System.getProperty("clinicfaq.headings", "none");
-            String heading = passage.section().title();
-            boolean titled = heading != null && !heading.isBlank() && !heading.equals(article.title());
-            if (titled && mode.equals("prefix")) {
-                entries.add(new Entry(items.size(), heading + ": " + passage.text()));
-            } else {
-                entries.add(new Entry(items.size(), passage.text()));
-            }
-            if (titled && mode.equals("entry") && passage.id().endsWith("/1")) {
-                entries.add(new Entry(items.size(), heading));
-            }
+            entries.add(new Entry(items.size(), passage.text()));
             items.add(new IndexedItem(passage.id(), passage.text(), source(article, passage.section().anchor()), IndexedItem.Kind.PASSAGE));
         }
     }
