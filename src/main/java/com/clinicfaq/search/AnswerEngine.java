@@ -149,8 +149,9 @@ public final class AnswerEngine implements AutoCloseable {
         KnowledgeIndex index = acquire();
         try {
             Lexical lexical = lexical(index, question, topicArticle);
-            if (ranked(index, lexical) != null) {
-                return decideRanked(index, lexical, hybrid(index, lexical), ranking);
+            String imported = ranked(index, lexical);
+            if (imported != null) {
+                return decideRanked(index, imported, hybrid(index, lexical), ranking);
             }
             if (!open(index, lexical)) {
                 return shortcut(index, lexical).orElseGet(() -> decide(hybrid(index, lexical), scoring));
@@ -179,12 +180,11 @@ public final class AnswerEngine implements AutoCloseable {
      * The learned ranking's answer: a topic the knowledge base declines stays declined; otherwise the most probable
      * candidate answers when its probability reaches the ranking's threshold, with that probability as its confidence.
      */
-    private Answer decideRanked(KnowledgeIndex index, Lexical lexical, Evidence evidence, AnswerRanking ranking) {
+    private Answer decideRanked(KnowledgeIndex index, String article, Evidence evidence, AnswerRanking ranking) {
         Answer calibrated = decide(evidence, scoring);
         if (calibrated instanceof Answer.OutOfScope) {
             return calibrated;
         }
-        String article = lexical.scope().size() == 1 ? lexical.scope().iterator().next() : index.topics.keySet().iterator().next();
         java.util.Set<String> questionWords = AnswerRanking.questionWords(index.documentWords(), evidence.corrected(), index.topics.get(article));
         Candidate best = null;
         double bestProbability = 0;
@@ -256,9 +256,10 @@ public final class AnswerEngine implements AutoCloseable {
         }
         // an article that uses clearly fewer of the question's words than another (two or more) is not what the question
         // is about; when in doubt the visitor is asked, which costs a click, where a guess may give another procedure's fact
-        Map<String, Integer> used = new HashMap<>();
-        plausible.forEach(article -> used.put(article, index.wordsOfQuestionIn(article, evidence.corrected()).size()));
-        int most = used.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
+        Map<String, Long> used = new HashMap<>();
+        plausible.forEach(article -> used.put(article, index.wordsOfQuestionIn(article, questionWords)));
+        long most = used.values().stream().mapToLong(Long::longValue).max().orElse(0);
         return plausible.stream()
                 .filter(article -> used.get(article) >= most - 1)
                 .map(article -> new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))))
@@ -274,7 +275,8 @@ public final class AnswerEngine implements AutoCloseable {
         try {
             Lexical lexical = lexical(index, question);
             Evidence evidence = hybrid(index, lexical);
-            Answer answer = ranked(index, lexical) != null ? decideRanked(index, lexical, evidence, ranking)
+            String imported = ranked(index, lexical);
+            Answer answer = imported != null ? decideRanked(index, imported, evidence, ranking)
                     : open(index, lexical) ? decideOpen(index, evidence)
                     : shortcut(index, lexical).orElseGet(() -> decide(evidence, scoring));
             List<Explanation.Weighed> candidates = evidence.candidates().stream()

@@ -56,8 +56,8 @@ final class KnowledgeIndex {
     final Map<String, List<ArticleTopics.Name>> topics;
     /** The articles with curated phrasings: the calibrated sum answers them, not the learned ranking. */
     final Set<String> curatedArticles;
-    /** Each item's words as the documents' analyzer reads them, once asked for. */
-    private final java.util.concurrent.ConcurrentHashMap<IndexedItem, Set<String>> itemWords = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each item's words as the documents' analyzer reads them (the learned ranking reads them for every candidate). */
+    private final Map<IndexedItem, Set<String>> itemWords;
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
     final DirectoryReader reader;
@@ -78,11 +78,13 @@ final class KnowledgeIndex {
             float[][] vectors,
             int[] itemOfDoc,
             Map<String, List<ArticleTopics.Name>> topics,
+            Map<IndexedItem, Set<String>> itemWords,
             Map<String, Set<String>> termsByArticle,
             Set<String> curatedArticles,
             DirectoryReader reader,
             Analyzer queryAnalyzer,
             Set<String> synonymWords) {
+        this.itemWords = itemWords;
         this.termsByArticle = termsByArticle;
         this.curatedArticles = curatedArticles;
         this.items = items;
@@ -118,20 +120,15 @@ final class KnowledgeIndex {
      * likely what the question is about ("how long is an aquatic therapy session in the pool" is not about
      * kyphoplasty, whose article says how long a procedure takes but never mentions a pool).
      */
-    Set<String> wordsOfQuestionIn(String article, String question) {
+    long wordsOfQuestionIn(String article, Set<String> questionWords) {
         Set<String> terms = termsByArticle.getOrDefault(article, Set.of());
-        Set<String> used = new java.util.HashSet<>();
-        for (String word : tokens(documentAnalyzer, question)) {
-            if (terms.contains(word)) {
-                used.add(word);
-            }
-        }
-        return used;
+        return questionWords.stream().filter(terms::contains).count();
     }
 
     /** The item's words as the documents' analyzer reads them. */
     Set<String> itemWords(IndexedItem item) {
-        return itemWords.computeIfAbsent(item, i -> AnswerRanking.words(documentAnalyzer, i.text()));
+        Set<String> words = itemWords.get(item);
+        return words != null ? words : AnswerRanking.words(documentAnalyzer, item.text());
     }
 
     /** The analyzer of the documents' words (stemmed, without stop words). */
@@ -239,18 +236,19 @@ final class KnowledgeIndex {
             DirectoryReader reader = DirectoryReader.open(directory);
             // forceMerge(1) with no deletions keeps documents in the order they were added.
             int[] itemOfDoc = entries.stream().mapToInt(Entry::item).toArray();
-            Map<String, Set<String>> termsByArticle = new java.util.HashMap<>();
             Analyzer documents = Analysis.documents();
-            for (Entry entry : entries) {
-                IndexedItem item = items.get(entry.item());
-                Answer.Source source = item.source();
-                // the article's own text, not the questions curated for it (many, in visitors' words)
-                if (source != null && (item.kind() == IndexedItem.Kind.PASSAGE || entry.text().equals(item.text()))) {
-                    termsByArticle.computeIfAbsent(source.articleId(), a -> new java.util.HashSet<>()).addAll(tokens(documents, entry.text()));
+            Map<IndexedItem, Set<String>> itemWords = new java.util.IdentityHashMap<>();
+            Map<String, Set<String>> termsByArticle = new java.util.HashMap<>();
+            for (IndexedItem item : items) {
+                Set<String> words = AnswerRanking.words(documents, item.text());
+                itemWords.put(item, words);
+                // the article's own text (its passages), not the questions curated for it (many, in visitors' words)
+                if (item.source() != null && item.kind() == IndexedItem.Kind.PASSAGE) {
+                    termsByArticle.computeIfAbsent(item.source().articleId(), a -> new java.util.HashSet<>()).addAll(words);
                 }
             }
-            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, Map.copyOf(termsByArticle), curated,
-                    reader, queryAnalyzer, synonymWords);
+            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, itemWords, Map.copyOf(termsByArticle),
+                    curated, reader, queryAnalyzer, synonymWords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
