@@ -30,9 +30,9 @@ public class SafetyNet {
      * change that makes things worse; that no change loses an urgent message the live version catches is checked
      * message by message.
      */
-    public static final double FALSE_ALARM_CEILING = 0.10;
+    public static final double FALSE_ALARM_CEILING = 0.03;
     /** At least this share of each red-flag set's urgent messages must get urgent guidance first (the target is all). */
-    public static final double RED_FLAG_RECALL_FLOOR = 0.97;
+    public static final double RED_FLAG_RECALL_FLOOR = 0.99;
     public static final double REJECTION_FLOOR = 0.90;
     private static final int MISSES_SHOWN = 8;
 

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -139,11 +140,32 @@ public final class ConversationPolicy {
     private Optional<Decision.Emergency> emergency(String message, List<String> words) {
         Language language = Language.of(words);
         Context context = Context.of(message);
+        RedFlagSimilarity.Reading reading = null;
         for (CompiledRule candidate : compiled.get(Branch.EMERGENCY)) {
             for (RulePattern pattern : candidate.patterns()) {
                 String matched = pattern.matchInPresent(words, context, candidate.rule().evenIfHypothetical());
                 if (matched != null) {
                     Rule rule = candidate.rule();
+                    if (similarity != null && !RedFlagSimilarity.isSuicide(rule)) {
+                        if (reading == null) {
+                            reading = similarity.read(message);
+                        }
+                        // the learned layer, reading the whole message, may overrule the words of a 911 rule where it is
+                        // sure the message is calm: "can a compression fracture cause loss of bladder control?", "a droop
+                        // on one side of her face since her Bell's palsy in 2015"; never a 988 rule's
+                        if (reading.overrules().isPresent()) {
+                            break;
+                        }
+                        // and where it reads suicidal thinking, the guidance is the suicide line's (which names 911 too):
+                        // "I'm standing on the bridge and I'm done being a burden" matches a 911 rule's words first
+                        Optional<RedFlagSimilarity.Match> learned = reading.urgent();
+                        if (learned.isPresent() && learned.get().learned() != null && RedFlagSimilarity.isSuicide(learned.get().rule())) {
+                            Rule suicide = learned.get().rule();
+                            return Optional.of(new Decision.Emergency(suicide.id(), suicide.title(), suicide.reply(language), language,
+                                    "the words \"" + matched + "\" of rule " + rule.id() + ", and suicidal thinking by meaning: "
+                                            + learned.get().basis()));
+                        }
+                    }
                     return Optional.of(new Decision.Emergency(rule.id(), rule.title(), rule.reply(language), language,
                             "the words \"" + matched + "\" of rule " + rule.id()));
                 }
@@ -152,7 +174,7 @@ public final class ConversationPolicy {
         if (similarity == null) {
             return Optional.empty();
         }
-        return similarity.urgent(message)
+        return (reading != null ? reading.urgent() : similarity.urgent(message))
                 .map(match -> new Decision.Emergency(match.rule().id(), match.rule().title(), match.rule().reply(language), language,
                         match.basis()));
     }
@@ -165,8 +187,29 @@ public final class ConversationPolicy {
         if (similarity == null) {
             return Optional.empty();
         }
-        return similarity.closest(message).map(match -> (match.urgent() ? "emergency by meaning: " : "below the threshold: ")
+        String overruled = overruledPattern(message);
+        return similarity.closest(message).map(match -> overruled + (match.urgent() ? "emergency by meaning: " : "below the threshold: ")
                 + match.rule().id() + ", " + match.basis());
+    }
+
+    /** For staff: the 911 rule's words the learned layer overruled in the message, if any ("" if none). */
+    private String overruledPattern(String message) {
+        List<String> words = Words.of(message);
+        Context context = Context.of(message);
+        for (CompiledRule candidate : compiled.get(Branch.EMERGENCY)) {
+            for (RulePattern pattern : candidate.patterns()) {
+                String matched = pattern.matchInPresent(words, context, candidate.rule().evenIfHypothetical());
+                if (matched != null) {
+                    if (RedFlagSimilarity.isSuicide(candidate.rule())) {
+                        return "";
+                    }
+                    OptionalDouble urgency = similarity.overrules(message);
+                    return urgency.isEmpty() ? "" : "the words \"%s\" of rule %s overruled: the learned layer reads the message as calm (%.2f, below %.2f); "
+                            .formatted(matched, candidate.rule().id(), urgency.getAsDouble(), similarity.veto());
+                }
+            }
+        }
+        return "";
     }
 
     /** A question that asks for a reason: "why ...", "por qué ..." (accents are folded in words). */

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -17,8 +19,9 @@ import java.util.zip.GZIPOutputStream;
  * 911 or suicidal thinking for 988. It reads two things at once: the sentence's meaning (the embedding model's
  * vector) and its surface (word pairs, words and pieces of words of three to five letters, accents and case
  * folded, so "no puedo respirar", "no pueod respirar" and "cant breath" share most of their features with the
- * correctly spelled forms), plus whether {@link Context} finds the sentence denied, hypothetical, general or past.
- * Trained on messages written blind by people who never saw the rules ({@code RedFlagTrainer}); its threshold is
+ * correctly spelled forms), plus whether {@link Context} finds the sentence denied, hypothetical, general or past;
+ * and the same of the whole message, so that a sentence is read within it ("last month I had the worst headache of my
+ * life. they did a blood patch and it's gone" is calm, though its first sentence alone is not). Trained on messages written blind by people who never saw the rules ({@code RedFlagTrainer}); its threshold is
  * chosen for recall on a dev half it was not trained on. Immutable once trained; thread-safe.
  */
 public final class RedFlagClassifier {
@@ -28,7 +31,8 @@ public final class RedFlagClassifier {
         CALM, URGENT_911, URGENT_988
     }
 
-    private static final int MAGIC = 0x52464c32; // "RFL2"
+    private static final int MAGIC = 0x52464c32; // "RFL2": sentences read alone
+    private static final int MAGIC_IN_MESSAGE = 0x52464c33; // "RFL3": sentences read within their message
     /** The model the policy ships with, trained by {@code RedFlagTrainer}: next to this class. */
     static final String RESOURCE = "red-flag-model.bin.gz";
     private static volatile java.util.Optional<RedFlagClassifier> shipped;
@@ -43,12 +47,35 @@ public final class RedFlagClassifier {
     /** [class][dimensions + BUCKETS + 1]: meaning, surface, bias. */
     private final float[][] weights;
     private final double threshold;
+    /** Whether it reads a sentence within its message ({@link #features(String, float[], String, float[])}). */
+    private final boolean inMessage;
+    /** Below this urgency in every sentence, a message is calm beyond doubt: it overrules a keyword pattern. */
+    private final double veto;
 
-    private RedFlagClassifier(String encoder, int dimensions, float[][] weights, double threshold) {
+    private RedFlagClassifier(String encoder, int dimensions, float[][] weights, double threshold, boolean inMessage, double veto) {
         this.encoder = encoder;
         this.dimensions = dimensions;
         this.weights = weights;
         this.threshold = threshold;
+        this.inMessage = inMessage;
+        this.veto = veto;
+    }
+
+    /**
+     * The urgency below which the message is calm beyond doubt and a keyword pattern's alarm is overruled (0: never);
+     * chosen by the trainer as the highest that loses no urgent message out of fold.
+     */
+    double veto() {
+        return veto;
+    }
+
+    RedFlagClassifier withVeto(double veto) {
+        return new RedFlagClassifier(encoder, dimensions, weights, threshold, inMessage, veto);
+    }
+
+    /** Whether it reads a sentence within its message, so that the message's meaning is to be given beside the sentence's. */
+    boolean readsInMessage() {
+        return inMessage;
     }
 
     /** A sentence as the model reads it. */
@@ -98,6 +125,72 @@ public final class RedFlagClassifier {
         return new Features(meaning, indices, values);
     }
 
+    /**
+     * The features of a sentence read within its message: the sentence's own, beside the whole message's meaning and
+     * frames (a sentence that alarms alone may be calm in its message: "last month I had the worst headache of my life.
+     * they did a blood patch and it's gone").
+     */
+    static Features features(String sentence, float[] meaning, String message, float[] messageMeaning) {
+        return features(sentence, meaning, Message.of(message, messageMeaning));
+    }
+
+    /** What a message adds to each of its sentences' features: read once for all of them. */
+    record Message(float[] meaning, Map<Integer, Float> surface) {
+
+        static Message of(String message, float[] messageMeaning) {
+            Context context = Context.of(message);
+            List<String> flags = new ArrayList<>();
+            if (context.anyTrigger()) {
+                flags.add("m:any");
+            }
+            if (context.anyTriggerButHypothesis()) {
+                flags.add("m:not-hypothesis");
+            }
+            if (context.framed()) {
+                flags.add("m:framed");
+            }
+            for (String word : Words.of(message)) {
+                flags.add("mw:" + word);
+            }
+            Map<Integer, Float> extra = new HashMap<>();
+            flags.forEach(flag -> add(extra, flag));
+            double norm = 0;
+            for (float v : extra.values()) {
+                norm += v * v;
+            }
+            float scale = norm == 0 ? 0 : (float) (CONTEXT_WEIGHT / Math.sqrt(norm));
+            extra.replaceAll((k, v) -> v * scale);
+            float[] meaning = new float[messageMeaning.length];
+            for (int i = 0; i < meaning.length; i++) {
+                meaning[i] = messageMeaning[i] * CONTEXT_WEIGHT;
+            }
+            return new Message(meaning, Map.copyOf(extra));
+        }
+    }
+
+    /** The features of a sentence within its message. */
+    static Features features(String sentence, float[] meaning, Message message) {
+        Features own = features(sentence, meaning);
+        float[] both = Arrays.copyOf(meaning, meaning.length + message.meaning().length);
+        System.arraycopy(message.meaning(), 0, both, meaning.length, message.meaning().length);
+        Map<Integer, Float> counts = new HashMap<>(message.surface());
+        for (int i = 0; i < own.surface().length; i++) {
+            counts.merge(own.surface()[i], own.surfaceValues()[i], Float::sum);
+        }
+        int[] indices = new int[counts.size()];
+        float[] values = new float[counts.size()];
+        int k = 0;
+        for (var entry : counts.entrySet()) {
+            indices[k] = entry.getKey();
+            values[k] = entry.getValue();
+            k++;
+        }
+        return new Features(both, indices, values);
+    }
+
+    /** How much the message counts beside the sentence, in meaning and in words. */
+    private static final float CONTEXT_WEIGHT = 1.0f;
+
     private static void add(java.util.Map<Integer, Float> counts, String feature) {
         int h = feature.hashCode() * 0x9E3779B9;
         h ^= h >>> 15;
@@ -124,7 +217,7 @@ public final class RedFlagClassifier {
     }
 
     RedFlagClassifier withThreshold(double threshold) {
-        return new RedFlagClassifier(encoder, dimensions, weights, threshold);
+        return new RedFlagClassifier(encoder, dimensions, weights, threshold, inMessage, veto);
     }
 
     /** Whether it reads vectors of this embedding model (it means nothing with another's). */
@@ -181,7 +274,7 @@ public final class RedFlagClassifier {
      * Trains by stochastic gradient descent with AdaGrad steps and L2 regularisation, examples in a seeded order, so
      * the same examples give the same model. Classes are weighted so that each counts as much as the calm one.
      */
-    static RedFlagClassifier train(String encoder, List<Example> examples, int dimensions, int epochs, double l2, long seed) {
+    static RedFlagClassifier train(String encoder, List<Example> examples, int dimensions, int epochs, double l2, long seed, boolean inMessage) {
         int width = dimensions + BUCKETS + 1;
         int classes = Label.values().length;
         float[][] w = new float[classes][width];
@@ -222,19 +315,22 @@ public final class RedFlagClassifier {
                 }
             }
         }
-        return new RedFlagClassifier(encoder, dimensions, w, 0.5);
+        return new RedFlagClassifier(encoder, dimensions, w, 0.5, inMessage, 0);
     }
 
     /** Writes the model (gzip): a few hundred kilobytes. */
     void write(OutputStream out) throws IOException {
         GZIPOutputStream zip = new GZIPOutputStream(out);
         DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(zip));
-        data.writeInt(MAGIC);
+        data.writeInt(inMessage ? MAGIC_IN_MESSAGE : MAGIC);
         data.writeUTF(encoder);
         data.writeInt(dimensions);
         data.writeInt(BUCKETS);
         data.writeInt(weights.length);
         data.writeDouble(threshold);
+        if (inMessage) {
+            data.writeDouble(veto);
+        }
         for (float[] row : weights) {
             for (float value : row) {
                 data.writeFloat(value);
@@ -247,7 +343,8 @@ public final class RedFlagClassifier {
     /** Reads a model {@link #write} wrote. */
     public static RedFlagClassifier read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(in)));
-        if (data.readInt() != MAGIC) {
+        int magic = data.readInt();
+        if (magic != MAGIC && magic != MAGIC_IN_MESSAGE) {
             throw new IOException("not a red-flag model");
         }
         String encoder = data.readUTF();
@@ -258,12 +355,13 @@ public final class RedFlagClassifier {
             throw new IOException("a red-flag model of another shape");
         }
         double threshold = data.readDouble();
+        double veto = magic == MAGIC_IN_MESSAGE ? data.readDouble() : 0;
         float[][] weights = new float[classes][dimensions + BUCKETS + 1];
         for (float[] row : weights) {
             for (int i = 0; i < row.length; i++) {
                 row[i] = data.readFloat();
             }
         }
-        return new RedFlagClassifier(encoder, dimensions, weights, threshold);
+        return new RedFlagClassifier(encoder, dimensions, weights, threshold, magic == MAGIC_IN_MESSAGE, veto);
     }
 }

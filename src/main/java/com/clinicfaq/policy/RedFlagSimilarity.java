@@ -3,6 +3,7 @@ package com.clinicfaq.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,11 @@ final class RedFlagSimilarity {
     static final double MARGIN_ES = 0.15;
     /** Sentences shorter than this many words ("bye", "how big is the cut") are left to the patterns. */
     static final int MIN_WORDS = 4;
+    /**
+     * The fewest words of a message whose keyword pattern the learned layer may overrule: in a shorter one ("numbness in
+     * my legs") too little stands around the alarming words to make it calm beyond doubt.
+     */
+    static final int VETO_MIN_WORDS = 8;
     /** Sentences longer than this many words are also read in stretches of this many words. */
     static final int WINDOW = 10;
 
@@ -136,9 +142,35 @@ final class RedFlagSimilarity {
         return all;
     }
 
+    /**
+     * What the meaning layers read in a message, from one embedding of its sentences.
+     *
+     * @param urgent the first sentence that is an emergency by meaning, if any
+     * @param overrules the learned layer's urgency of the most alarming sentence, when it reads the message as calm beyond
+     *        doubt (below its veto), so that a 911 rule's keyword pattern is overruled; empty otherwise, and always for a
+     *        message of fewer than {@link #VETO_MIN_WORDS} words or without the learned layer
+     */
+    record Reading(Optional<Match> urgent, OptionalDouble overrules) {}
+
+    /** The message read once for both questions of {@link Reading}. */
+    Reading read(String message) {
+        Reading reading = closest(message, false);
+        return new Reading(reading.urgent().filter(Match::urgent), reading.overrules());
+    }
+
+    /** See {@link Reading#overrules()}. */
+    OptionalDouble overrules(String message) {
+        return read(message).overrules();
+    }
+
+    /** The learned layer's veto (see {@link #overrules}), for staff. */
+    double veto() {
+        return classifier == null ? 0 : classifier.veto();
+    }
+
     /** The most alarming sentence of the message, whether or not it passes the thresholds; empty for a message without words. */
     Optional<Match> closest(String message) {
-        return closest(message, true);
+        return closest(message, true).urgent();
     }
 
     /**
@@ -146,22 +178,33 @@ final class RedFlagSimilarity {
      * a sentence not close enough to any emergency is not compared with the calm messages.
      */
     Optional<Match> urgent(String message) {
-        return closest(message, false).filter(Match::urgent);
+        return closest(message, false).urgent().filter(Match::urgent);
     }
 
-    private Optional<Match> closest(String message, boolean explain) {
+    /** The most alarming match (in {@link Reading#urgent()}, urgent or not) and whether the learned layer overrules patterns. */
+    private Reading closest(String message, boolean explain) {
         List<Segment> segments = classifier == null ? segments(message) : withWhole(message, segments(message));
         if (segments.isEmpty() || urgent.length == 0) {
-            return Optional.empty();
+            return new Reading(Optional.empty(), OptionalDouble.empty());
         }
-        List<float[]> vectors = encoder.encode(segments.stream().map(Segment::text).toList());
+        List<String> texts = new ArrayList<>(segments.stream().map(Segment::text).toList());
+        String whole = message.strip();
+        boolean inMessage = classifier != null && classifier.readsInMessage();
+        if (inMessage && !texts.contains(whole)) {
+            texts.add(whole); // the learned layer reads each sentence within its message
+        }
+        List<float[]> vectors = encoder.encode(texts);
+        RedFlagClassifier.Message context = inMessage ? RedFlagClassifier.Message.of(whole, vectors.get(texts.indexOf(whole))) : null;
         Match best = null;
         float[] bestVector = null;
         double suicide = 0;
         double other = 0;
+        double mostUrgent = 0;
         for (int s = 0; s < segments.size(); s++) {
             Segment segment = segments.get(s);
-            Match match = match(segment.text(), vectors.get(s), explain);
+            Learned learned = learned(segment.text(), vectors.get(s), context);
+            mostUrgent = learned == null ? mostUrgent : Math.max(mostUrgent, learned.urgency());
+            Match match = match(segment.text(), vectors.get(s), learned, explain);
             if (match == null) {
                 continue; // not close enough to any emergency to be one, whatever the calm messages
             }
@@ -182,7 +225,9 @@ final class RedFlagSimilarity {
             // himself. he locked himself in with razors" is suicidal thinking, though its second sentence alone is not
             best = ofKind(best, bestVector, suicide > other);
         }
-        return Optional.ofNullable(best);
+        boolean overrules = classifier != null && classifier.veto() > 0 && mostUrgent < classifier.veto()
+                && Words.of(message).size() >= VETO_MIN_WORDS;
+        return new Reading(Optional.ofNullable(best), overrules ? OptionalDouble.of(mostUrgent) : OptionalDouble.empty());
     }
 
     /** The match with the guidance of the closest curated message of the other kind of emergency. */
@@ -209,16 +254,9 @@ final class RedFlagSimilarity {
      * is off and the sentence is no emergency (by the learned layer where there is one, else below the closeness
      * threshold), so that it is not compared with all the curated messages.
      */
-    private Match match(String segment, float[] vector, boolean explain) {
-        Learned learned = null;
-        if (classifier != null) {
-            double[] p = classifier.probabilities(RedFlagClassifier.features(segment, vector));
-            boolean suicide = p[RedFlagClassifier.Label.URGENT_988.ordinal()] > p[RedFlagClassifier.Label.URGENT_911.ordinal()];
-            learned = new Learned(1 - p[RedFlagClassifier.Label.CALM.ordinal()], suicide, p[RedFlagClassifier.Label.URGENT_988.ordinal()],
-                    classifier.threshold());
-            if (!explain && !learned.urgent()) {
-                return null;
-            }
+    private Match match(String segment, float[] vector, Learned learned, boolean explain) {
+        if (learned != null && !explain && !learned.urgent()) {
+            return null;
         }
         int nearest = -1;
         double similarity = -1;
@@ -254,6 +292,18 @@ final class RedFlagSimilarity {
         }
         Example example = examples.get(nearest);
         return new Match(example.rule(), example.text(), similarity, calmSimilarity, calmExample, segment, language, false, learned);
+    }
+
+    /** What the learned layer reads in the sentence (within its message, where it reads so); null without it. */
+    private Learned learned(String segment, float[] vector, RedFlagClassifier.Message message) {
+        if (classifier == null) {
+            return null;
+        }
+        double[] p = classifier.probabilities(message == null ? RedFlagClassifier.features(segment, vector)
+                : RedFlagClassifier.features(segment, vector, message));
+        boolean suicide = p[RedFlagClassifier.Label.URGENT_988.ordinal()] > p[RedFlagClassifier.Label.URGENT_911.ordinal()];
+        return new Learned(1 - p[RedFlagClassifier.Label.CALM.ordinal()], suicide, p[RedFlagClassifier.Label.URGENT_988.ordinal()],
+                classifier.threshold());
     }
 
     /** The closest curated emergency message of a 988 rule ({@code suicide}) or of another; -1 when there is none. */

@@ -84,6 +84,36 @@ class LearnedRedFlagTests {
         assertThat(policy.decide(message)).isNotInstanceOf(Decision.Emergency.class);
     }
 
+    @Test
+    void theLearnedLayerOverrulesA911PatternInALongCalmMessageAndStaffSeeWhy() {
+        String message = "My wife has had a droopy mouth on the left side since a Bell's palsy episode years back, nothing new. "
+                + "Should we tell the doctor before her injection?";
+        // the stroke rule's words match, read without meaning
+        assertThat(new ConversationPolicy(rules).decide(message)).isInstanceOf(Decision.Emergency.class);
+
+        assertThat(policy.decide(message)).isNotInstanceOf(Decision.Emergency.class);
+        assertThat(policy.closestRedFlag(message)).hasValueSatisfying(why -> assertThat(why)
+                .contains("overruled").contains("rule stroke").contains("reads the message as calm"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "numbness in my legs",
+            "honestly if I have to sit in one more waiting room I will kill myself lol. how long is the wait at your office usually?"})
+    void aShortMessageAndTheSuicideLinesWordsAreNeverOverruled(String message) {
+        // a message of a few words has too little around its words to be calm beyond doubt; a 988 rule's words always count
+        assertThat(policy.decide(message)).isInstanceOf(Decision.Emergency.class);
+    }
+
+    @Test
+    void suicidalThinkingBesideAnotherEmergencyGetsTheCrisisLineWhichNames911Too() {
+        Decision decision = policy.decide("my chest hurts and I can't breathe but honestly I don't care anymore, everyone would be "
+                + "better off without me");
+
+        assertThat(decision).isInstanceOf(Decision.Emergency.class);
+        assertThat(((Decision.Emergency) decision).guidance()).contains("988").contains("911");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"cancel", "yes", "no", "ok", "stop", "thanks", "no thanks", "cancelar", "si", "gracias", "bye"})
     void theWordsOfTheConversationItselfAreNeverAnEmergency(String word) {

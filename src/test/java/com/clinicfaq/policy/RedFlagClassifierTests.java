@@ -37,7 +37,7 @@ class RedFlagClassifierTests {
 
     @Test
     void learnsTheClassesAndReadsTyposByTheirPiecesOfWords() {
-        RedFlagClassifier model = RedFlagClassifier.train("toy", examples(), 2, 30, 1e-4, 7);
+        RedFlagClassifier model = RedFlagClassifier.train("toy", examples(), 2, 30, 1e-4, 7, false);
 
         double[] typo = model.probabilities(RedFlagClassifier.features("mi esposo no pueod respirar", meaning("")));
         double[] calm = model.probabilities(RedFlagClassifier.features("how long does the consulta take", meaning("")));
@@ -50,8 +50,8 @@ class RedFlagClassifierTests {
 
     @Test
     void theSameExamplesGiveTheSameModelAndAWrittenModelReadsTheSame() throws IOException {
-        RedFlagClassifier first = RedFlagClassifier.train("toy", examples(), 2, 10, 1e-4, 7).withThreshold(0.6);
-        RedFlagClassifier second = RedFlagClassifier.train("toy", examples(), 2, 10, 1e-4, 7);
+        RedFlagClassifier first = RedFlagClassifier.train("toy", examples(), 2, 10, 1e-4, 7, false).withThreshold(0.6);
+        RedFlagClassifier second = RedFlagClassifier.train("toy", examples(), 2, 10, 1e-4, 7, false);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         first.write(bytes);
         RedFlagClassifier read = RedFlagClassifier.read(new ByteArrayInputStream(bytes.toByteArray()));
@@ -62,6 +62,32 @@ class RedFlagClassifierTests {
         assertThat(read.threshold()).isEqualTo(0.6);
         assertThat(read.readsVectorsOf("toy")).isTrue();
         assertThat(read.readsVectorsOf("all-minilm-l6-v2-q")).isFalse();
+    }
+
+    @Test
+    void aModelThatReadsSentencesWithinTheirMessageKeepsItsVetoWhenWrittenAndRead() throws IOException {
+        // the same sentence, in a message about the past and in one about now: the message's words tell them apart
+        List<RedFlagClassifier.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            examples.add(new RedFlagClassifier.Example(RedFlagClassifier.features("she cant breathe", meaning("breathe"),
+                    "she cant breathe. help now", meaning("now")), RedFlagClassifier.Label.URGENT_911, 1));
+            examples.add(new RedFlagClassifier.Example(RedFlagClassifier.features("she cant breathe", meaning("breathe"),
+                    "in 2015 she cant breathe. fine since then", meaning("since")), RedFlagClassifier.Label.CALM, 1));
+        }
+        RedFlagClassifier model = RedFlagClassifier.train("toy", examples, 4, 30, 1e-4, 7, true).withThreshold(0.4).withVeto(0.1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.write(bytes);
+        RedFlagClassifier read = RedFlagClassifier.read(new ByteArrayInputStream(bytes.toByteArray()));
+
+        RedFlagClassifier.Features now = RedFlagClassifier.features("she cant breathe", meaning("breathe"), "she cant breathe. help now", meaning("now"));
+        RedFlagClassifier.Features past = RedFlagClassifier.features("she cant breathe", meaning("breathe"),
+                "in 2015 she cant breathe. fine since then", meaning("since"));
+        assertThat(read.urgency(now)).isGreaterThan(0.5);
+        assertThat(read.urgency(past)).isLessThan(0.5);
+        assertThat(read.readsInMessage()).isTrue();
+        assertThat(read.veto()).isEqualTo(0.1);
+        assertThat(read.threshold()).isEqualTo(0.4);
+        assertThat(read.probabilities(now)).containsExactly(model.probabilities(now));
     }
 
     @Test
@@ -80,5 +106,7 @@ class RedFlagClassifierTests {
         assertThat(shipped).isNotNull();
         assertThat(shipped.readsVectorsOf("all-minilm-l6-v2-q")).isTrue();
         assertThat(shipped.threshold()).isBetween(0.05, 0.95);
+        assertThat(shipped.readsInMessage()).isTrue();
+        assertThat(shipped.veto()).isBetween(0.0, shipped.threshold());
     }
 }
