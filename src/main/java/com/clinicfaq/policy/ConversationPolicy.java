@@ -146,20 +146,22 @@ public final class ConversationPolicy {
                 String matched = pattern.matchInPresent(words, context, candidate.rule().evenIfHypothetical());
                 if (matched != null) {
                     Rule rule = candidate.rule();
-                    if (similarity != null && !RedFlagSimilarity.isSuicide(rule)) {
+                    if (similarity != null && !rule.evenIfHypothetical()) {
                         if (reading == null) {
                             reading = similarity.read(message);
                         }
-                        // the learned layer, reading the whole message, may overrule the words of a 911 rule where it is
-                        // sure the message is calm: "can a compression fracture cause loss of bladder control?", "a droop
-                        // on one side of her face since her Bell's palsy in 2015"; never a 988 rule's
+                        // the learned layer, reading the whole message, may overrule a rule's words where it is sure the
+                        // message is calm: "can a compression fracture cause loss of bladder control?", "a droop on one side
+                        // of her face since her Bell's palsy in 2015", "I took a double dose of my vitamin D by mistake,
+                        // is that ok?"; never the words of a rule that counts even in a hypothesis (a threat of self-harm)
                         if (reading.overrules().isPresent()) {
                             break;
                         }
                         // and where it reads suicidal thinking, the guidance is the suicide line's (which names 911 too):
                         // "I'm standing on the bridge and I'm done being a burden" matches a 911 rule's words first
                         Optional<RedFlagSimilarity.Match> learned = reading.urgent();
-                        if (learned.isPresent() && learned.get().learned() != null && RedFlagSimilarity.isSuicide(learned.get().rule())) {
+                        if (!RedFlagSimilarity.isSuicide(rule) && learned.isPresent() && learned.get().learned() != null
+                                && RedFlagSimilarity.isSuicide(learned.get().rule())) {
                             Rule suicide = learned.get().rule();
                             return Optional.of(new Decision.Emergency(suicide.id(), suicide.title(), suicide.reply(language), language,
                                     "the words \"" + matched + "\" of rule " + rule.id() + ", and suicidal thinking by meaning: "
@@ -192,7 +194,7 @@ public final class ConversationPolicy {
                 + match.rule().id() + ", " + match.basis());
     }
 
-    /** For staff: the 911 rule's words the learned layer overruled in the message, if any ("" if none). */
+    /** For staff: the rule's words the learned layer overruled in the message, if any ("" if none). */
     private String overruledPattern(String message) {
         List<String> words = Words.of(message);
         Context context = Context.of(message);
@@ -200,7 +202,7 @@ public final class ConversationPolicy {
             for (RulePattern pattern : candidate.patterns()) {
                 String matched = pattern.matchInPresent(words, context, candidate.rule().evenIfHypothetical());
                 if (matched != null) {
-                    if (RedFlagSimilarity.isSuicide(candidate.rule())) {
+                    if (candidate.rule().evenIfHypothetical()) {
                         return "";
                     }
                     OptionalDouble urgency = similarity.overrules(message);

@@ -51,14 +51,35 @@ public final class RedFlagClassifier {
     private final boolean inMessage;
     /** Below this urgency in every sentence, a message is calm beyond doubt: it overrules a keyword pattern. */
     private final double veto;
+    /** At this probability of suicidal thinking or above, a sentence is an emergency whatever its urgency (recall first). */
+    private final double suicideThreshold;
 
-    private RedFlagClassifier(String encoder, int dimensions, float[][] weights, double threshold, boolean inMessage, double veto) {
+    private RedFlagClassifier(String encoder, int dimensions, float[][] weights, double threshold, boolean inMessage, double veto,
+            double suicideThreshold) {
         this.encoder = encoder;
         this.dimensions = dimensions;
         this.weights = weights;
         this.threshold = threshold;
         this.inMessage = inMessage;
         this.veto = veto;
+        this.suicideThreshold = suicideThreshold;
+    }
+
+    /**
+     * The probability of suicidal thinking at which a sentence is an emergency even below {@link #threshold()}: chosen by
+     * the trainer as the highest that misses no suicidal message out of fold it can catch at all (above 1: never).
+     */
+    double suicideThreshold() {
+        return suicideThreshold;
+    }
+
+    RedFlagClassifier withSuicideThreshold(double suicideThreshold) {
+        return new RedFlagClassifier(encoder, dimensions, weights, threshold, inMessage, veto, suicideThreshold);
+    }
+
+    /** Whether these probabilities (of {@link #probabilities}) make the sentence an emergency. */
+    boolean urgent(double[] p) {
+        return 1 - p[Label.CALM.ordinal()] >= threshold || p[Label.URGENT_988.ordinal()] >= suicideThreshold;
     }
 
     /**
@@ -70,7 +91,7 @@ public final class RedFlagClassifier {
     }
 
     RedFlagClassifier withVeto(double veto) {
-        return new RedFlagClassifier(encoder, dimensions, weights, threshold, inMessage, veto);
+        return new RedFlagClassifier(encoder, dimensions, weights, threshold, inMessage, veto, suicideThreshold);
     }
 
     /** Whether it reads a sentence within its message, so that the message's meaning is to be given beside the sentence's. */
@@ -217,7 +238,7 @@ public final class RedFlagClassifier {
     }
 
     RedFlagClassifier withThreshold(double threshold) {
-        return new RedFlagClassifier(encoder, dimensions, weights, threshold, inMessage, veto);
+        return new RedFlagClassifier(encoder, dimensions, weights, threshold, inMessage, veto, suicideThreshold);
     }
 
     /** Whether it reads vectors of this embedding model (it means nothing with another's). */
@@ -315,7 +336,7 @@ public final class RedFlagClassifier {
                 }
             }
         }
-        return new RedFlagClassifier(encoder, dimensions, w, 0.5, inMessage, 0);
+        return new RedFlagClassifier(encoder, dimensions, w, 0.5, inMessage, 0, 2);
     }
 
     /** Writes the model (gzip): a few hundred kilobytes. */
@@ -330,6 +351,7 @@ public final class RedFlagClassifier {
         data.writeDouble(threshold);
         if (inMessage) {
             data.writeDouble(veto);
+            data.writeDouble(suicideThreshold);
         }
         for (float[] row : weights) {
             for (float value : row) {
@@ -356,12 +378,13 @@ public final class RedFlagClassifier {
         }
         double threshold = data.readDouble();
         double veto = magic == MAGIC_IN_MESSAGE ? data.readDouble() : 0;
+        double suicideThreshold = magic == MAGIC_IN_MESSAGE ? data.readDouble() : 2;
         float[][] weights = new float[classes][dimensions + BUCKETS + 1];
         for (float[] row : weights) {
             for (int i = 0; i < row.length; i++) {
                 row[i] = data.readFloat();
             }
         }
-        return new RedFlagClassifier(encoder, dimensions, weights, threshold, magic == MAGIC_IN_MESSAGE, veto);
+        return new RedFlagClassifier(encoder, dimensions, weights, threshold, magic == MAGIC_IN_MESSAGE, veto, suicideThreshold);
     }
 }

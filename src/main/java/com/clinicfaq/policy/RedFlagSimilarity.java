@@ -78,10 +78,10 @@ final class RedFlagSimilarity {
     }
 
     /** What the learned layer ({@link RedFlagClassifier}) read in the sentence. */
-    record Learned(double urgency, boolean suicide, double suicideProbability, double threshold) {
+    record Learned(double urgency, boolean suicide, double suicideProbability, double threshold, double suicideThreshold) {
 
         boolean urgent() {
-            return urgency >= threshold;
+            return urgency >= threshold || suicideProbability >= suicideThreshold;
         }
     }
 
@@ -147,7 +147,8 @@ final class RedFlagSimilarity {
      *
      * @param urgent the first sentence that is an emergency by meaning, if any
      * @param overrules the learned layer's urgency of the most alarming sentence, when it reads the message as calm beyond
-     *        doubt (below its veto), so that a 911 rule's keyword pattern is overruled; empty otherwise, and always for a
+     *        doubt (below its veto), so that a rule's keyword pattern is overruled (never one that counts even in a
+     *        hypothesis: a threat of self-harm); empty otherwise, and always for a
      *        message of fewer than {@link #VETO_MIN_WORDS} words or without the learned layer
      */
     record Reading(Optional<Match> urgent, OptionalDouble overrules) {}
@@ -240,7 +241,7 @@ final class RedFlagSimilarity {
         Learned learned = match.learned();
         return new Match(example.rule(), example.text(), encoder.dot(vector, urgent[nearest]), match.calmSimilarity(),
                 match.calmExample(), match.segment(), match.language(), match.inFrame(),
-                new Learned(learned.urgency(), suicide, learned.suicideProbability(), learned.threshold()));
+                new Learned(learned.urgency(), suicide, learned.suicideProbability(), learned.threshold(), learned.suicideThreshold()));
     }
 
     /** Urgent matches first, then by how far above the calm messages. */
@@ -303,7 +304,7 @@ final class RedFlagSimilarity {
                 : RedFlagClassifier.features(segment, vector, message));
         boolean suicide = p[RedFlagClassifier.Label.URGENT_988.ordinal()] > p[RedFlagClassifier.Label.URGENT_911.ordinal()];
         return new Learned(1 - p[RedFlagClassifier.Label.CALM.ordinal()], suicide, p[RedFlagClassifier.Label.URGENT_988.ordinal()],
-                classifier.threshold());
+                classifier.threshold(), classifier.suicideThreshold());
     }
 
     /** The closest curated emergency message of a 988 rule ({@code suicide}) or of another; -1 when there is none. */

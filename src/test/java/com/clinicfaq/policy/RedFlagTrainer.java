@@ -140,10 +140,10 @@ public final class RedFlagTrainer {
         }
         for (Item turn : turns) {
             if (patterns.decide(turn.text()) instanceof Decision.Emergency e) {
-                // a 988 rule's words are never overruled, wherever they stand among the rules (read without the frames: a
-                // little more alarming than the policy)
-                boolean suicide = e.guidance().contains("988") || patterns.rules().emergency().stream()
-                        .anyMatch(rule -> RedFlagSimilarity.isSuicide(rule) && ConversationPolicy.matches(rule, turn.text()));
+                // the words of a rule that counts even in a hypothesis (a threat of self-harm) are never overruled,
+                // wherever they stand among the rules (read without the frames: a little more alarming than the policy)
+                boolean suicide = patterns.rules().emergency().stream()
+                        .anyMatch(rule -> rule.evenIfHypothetical() && ConversationPolicy.matches(rule, turn.text()));
                 if (Words.of(turn.text()).size() < RedFlagSimilarity.VETO_MIN_WORDS || spare988 && suicide || scoreTurn(model, turn) >= veto) {
                     return true;
                 }
@@ -161,6 +161,35 @@ public final class RedFlagTrainer {
             }
         }
         return score;
+    }
+
+    /** Whether the learned layer alone gives urgent guidance to the case (as {@link #score} reads it), with all its thresholds. */
+    static boolean learnedSays(RedFlagClassifier model, Item item) {
+        List<Item> turns = new ArrayList<>();
+        turns.add(item);
+        if (item.label() == RedFlagClassifier.Label.CALM) {
+            turns.addAll(item.earlier());
+        }
+        return turns.stream().anyMatch(turn -> turn.pieces().stream().anyMatch(f -> model.urgent(model.probabilities(f))));
+    }
+
+    /** The most suicidal reading of the case (as {@link #score}): the highest probability of the 988 class. */
+    static double suicideScore(RedFlagClassifier model, Item item) {
+        double score = suicideTurn(model, item);
+        if (item.label() == RedFlagClassifier.Label.CALM) {
+            for (Item turn : item.earlier()) {
+                score = Math.max(score, suicideTurn(model, turn));
+            }
+        }
+        return score;
+    }
+
+    static double suicideTurn(RedFlagClassifier model, Item item) {
+        double best = 0;
+        for (RedFlagClassifier.Features f : item.pieces()) {
+            best = Math.max(best, model.probabilities(f)[RedFlagClassifier.Label.URGENT_988.ordinal()]);
+        }
+        return best;
     }
 
     static double scoreTurn(RedFlagClassifier model, Item item) {
@@ -218,8 +247,8 @@ public final class RedFlagTrainer {
         ENCODER = onnx.model();
         RedFlagTrainer trainer = new RedFlagTrainer(onnx, Path.of("target", "red-flag-embeddings.ser"));
         CONTEXT = !options.contains("--alone");
-        int epochs = Integer.parseInt(option(options, "epochs", "15"));
-        double l2 = Double.parseDouble(option(options, "l2", "1e-4"));
+        int epochs = Integer.parseInt(option(options, "epochs", "25"));
+        double l2 = Double.parseDouble(option(options, "l2", "3e-5"));
 
         List<Item> curated = new ArrayList<>();
         for (Rule rule : rules.emergency()) {
@@ -252,6 +281,7 @@ public final class RedFlagTrainer {
         List<Item> dev = new ArrayList<>();
         trainOn.forEach(name -> dev.addAll(sets.getOrDefault(name, List.of())));
         double[] oof = new double[dev.size()];
+        double[] oof988 = new double[dev.size()];
         int folds = 5;
         RedFlagClassifier[] foldModels = new RedFlagClassifier[folds];
         for (int fold = 0; fold < folds; fold++) {
@@ -266,6 +296,7 @@ public final class RedFlagTrainer {
             for (int i = 0; i < dev.size(); i++) {
                 if (i % folds == fold) {
                     oof[i] = score(model, dev.get(i));
+                    oof988[i] = suicideScore(model, dev.get(i));
                 }
             }
         }
@@ -290,6 +321,22 @@ public final class RedFlagTrainer {
                 }
             }
             kinds.forEach((k, v) -> System.out.printf("    %-30s wrong %3d / %3d%n", k, v[0], v[1]));
+        }
+        if (options.contains("--suicide")) {
+            double t = Double.parseDouble(option(options, "threshold", "0.25"));
+            double v = Double.parseDouble(option(options, "veto", "0.08"));
+            for (double s988 : new double[] {1.01, 0.2, 0.15, 0.12, 0.1, 0.08, 0.06, 0.05, 0.04, 0.03}) {
+                System.out.printf("  suicide threshold %.2f: %s | suicidal kinds %s%n", s988, figures(dev, i -> oof[i] >= t || oof988[i] >= s988
+                        || patternAlarms(patterns, foldModels[i % folds], dev.get(i), v, true)),
+                        figures(dev.stream().filter(it -> it.label() != RedFlagClassifier.Label.URGENT_911).toList(), i -> false));
+                for (int i = 0; i < dev.size(); i++) {
+                    Item item = dev.get(i);
+                    if (item.label() == RedFlagClassifier.Label.URGENT_988 && !(oof[i] >= t || oof988[i] >= s988
+                            || patternAlarms(patterns, foldModels[i % folds], item, v, true))) {
+                        System.out.printf("    missed %s %.2f/%.2f: %s%n", item.c().id(), oof[i], oof988[i], item.text());
+                    }
+                }
+            }
         }
         if (options.contains("--veto")) {
             double t = Double.parseDouble(option(options, "threshold", "0.3"));
@@ -339,9 +386,47 @@ public final class RedFlagTrainer {
         }
         veto = Double.parseDouble(option(options, "veto", Double.toString(veto)));
         final double chosenVeto = veto;
-        System.out.printf("veto %.2f: the highest below which overruling a 911 pattern loses no urgent message out of fold: %s%n", veto,
+        System.out.printf("veto %.2f: the highest below which overruling a pattern loses no urgent message out of fold: %s%n", veto,
                 figures(dev, i -> oof[i] >= threshold || patternAlarms(patterns, foldModels[i % folds], dev.get(i), chosenVeto, true)));
-        RedFlagClassifier trained = train(training, dimensions, epochs, l2, 17).withThreshold(threshold).withVeto(veto);
+        // recall first for suicidal thinking: the highest probability of the 988 class at which a sentence is an emergency
+        // whatever its urgency, that catches out of fold every suicidal message any such threshold catches
+        java.util.function.DoubleToLongFunction caught988 = t988 -> java.util.stream.IntStream.range(0, dev.size())
+                .filter(i -> dev.get(i).label() == RedFlagClassifier.Label.URGENT_988 && (oof[i] >= threshold || oof988[i] >= t988
+                        || patternAlarms(patterns, foldModels[i % folds], dev.get(i), chosenVeto, true))).count();
+        long reachable = caught988.applyAsLong(0.02);
+        double suicideThreshold = 0.02;
+        for (int step = 50; step >= 2; step--) {
+            if (caught988.applyAsLong(step / 100.0) == reachable) {
+                suicideThreshold = step / 100.0;
+                break;
+            }
+        }
+        suicideThreshold = Double.parseDouble(option(options, "suicide-threshold", Double.toString(suicideThreshold)));
+        final double chosenSuicide = suicideThreshold;
+        System.out.printf("suicide threshold %.2f: the highest that catches every suicidal message out of fold that any catches: %s%n",
+                suicideThreshold, figures(dev, i -> oof[i] >= threshold || oof988[i] >= chosenSuicide
+                        || patternAlarms(patterns, foldModels[i % folds], dev.get(i), chosenVeto, true)));
+        RedFlagClassifier model = train(training, dimensions, epochs, l2, 17).withThreshold(threshold).withVeto(veto);
+        // bounded by the curated calm messages: none of the policy's calm examples nor of the policy cases staff wrote
+        // ("can i take tylenol with my oxycodone" asks a clinician) may become an emergency by it
+        List<String> curatedCalm = new ArrayList<>(curated.stream().filter(item -> item.label() == RedFlagClassifier.Label.CALM)
+                .map(Item::text).toList());
+        com.clinicfaq.curation.PolicyCase.all(RedFlagSet.PROJECT_CHECKS).stream()
+                .filter(c -> !c.branch().equals("emergency")).forEach(c -> curatedCalm.add(c.message()));
+        double calmest = 0;
+        String highest = "";
+        for (String text : curatedCalm) {
+            double p988 = suicideTurn(model, trainer.item(text, RedFlagClassifier.Label.CALM, null));
+            if (p988 > calmest) {
+                calmest = p988;
+                highest = text;
+            }
+        }
+        if (!options.contains("--suicide-threshold") && suicideThreshold <= calmest) {
+            suicideThreshold = Math.ceil((calmest + 0.005) * 100) / 100.0;
+            System.out.printf("suicide threshold raised to %.2f: the curated calm message \"%s\" reads %.3f%n", suicideThreshold, highest, calmest);
+        }
+        RedFlagClassifier trained = model.withSuicideThreshold(suicideThreshold);
         if (options.contains("--write")) {
             Path file = Path.of("src", "main", "resources", "com", "clinicfaq", "policy", RedFlagClassifier.RESOURCE);
             Files.createDirectories(file.getParent());
@@ -353,13 +438,13 @@ public final class RedFlagTrainer {
         if (sets.containsKey("fresh") && !trainOn.contains("fresh")) {
             // a set not yet trained on (new authors' messages, before they join the training set): read as the holdout is
             List<Item> fresh = sets.get("fresh");
-            System.out.println("fresh: classifier alone " + figures(fresh, i -> score(trained, fresh.get(i)) >= threshold)
-                    + " | patterns or classifier " + figures(fresh, i -> score(trained, fresh.get(i)) >= threshold
-                            || alarms(patterns, fresh.get(i))) + " | patterns alone " + figures(fresh, i -> alarms(patterns, fresh.get(i))));
+            System.out.println("fresh: classifier alone " + figures(fresh, i -> learnedSays(trained, fresh.get(i)))
+                    + " | patterns or classifier " + figures(fresh, i -> learnedSays(trained, fresh.get(i))
+                            || patternAlarms(patterns, trained, fresh.get(i), chosenVeto, true)) + " | patterns alone " + figures(fresh, i -> alarms(patterns, fresh.get(i))));
             if (options.contains("--fresh-misses")) {
                 for (Item item : fresh) {
                     double sc = score(trained, item);
-                    boolean said = sc >= threshold || patternAlarms(patterns, trained, item, chosenVeto, true);
+                    boolean said = learnedSays(trained, item) || patternAlarms(patterns, trained, item, chosenVeto, true);
                     if (said != (item.label() != RedFlagClassifier.Label.CALM)) {
                         System.out.printf("  fresh %s %s %s %.2f%s: %s%n", item.c().id(), item.c().kind(), item.c().language(), sc,
                                 alarms(patterns, item) ? " (pattern)" : "", item.text());
@@ -369,8 +454,8 @@ public final class RedFlagTrainer {
         }
         if (options.contains("--holdout")) {
             List<Item> holdout = sets.get("holdout");
-            System.out.println("holdout: classifier alone " + figures(holdout, i -> score(trained, holdout.get(i)) >= threshold)
-                    + " | patterns or classifier " + figures(holdout, i -> score(trained, holdout.get(i)) >= threshold
+            System.out.println("holdout: classifier alone " + figures(holdout, i -> learnedSays(trained, holdout.get(i)))
+                    + " | patterns or classifier " + figures(holdout, i -> learnedSays(trained, holdout.get(i))
                             || patternAlarms(patterns, trained, holdout.get(i), chosenVeto, true)));
         }
     }
