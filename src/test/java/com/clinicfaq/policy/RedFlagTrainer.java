@@ -133,12 +133,7 @@ public final class RedFlagTrainer {
      * alarm on a turn the learned layer reads (eight words or more) as calm beyond doubt (urgency below {@code veto}).
      */
     static boolean patternAlarms(ConversationPolicy patterns, RedFlagClassifier model, Item item, double veto, boolean spare988) {
-        List<Item> turns = new ArrayList<>();
-        turns.add(item);
-        if (item.label() == RedFlagClassifier.Label.CALM) {
-            turns.addAll(item.earlier());
-        }
-        for (Item turn : turns) {
+        for (Item turn : judgedTurns(item)) {
             if (patterns.decide(turn.text()) instanceof Decision.Emergency e) {
                 // the words of a rule that counts even in a hypothesis (a threat of self-harm) are never overruled,
                 // wherever they stand among the rules (read without the frames: a little more alarming than the policy)
@@ -152,55 +147,43 @@ public final class RedFlagTrainer {
         return false;
     }
 
-    /** As a conversation is judged: an urgent case by its last turn, a calm one by its most alarming turn. */
-    static double score(RedFlagClassifier model, Item item) {
-        double score = scoreTurn(model, item);
-        if (item.label() == RedFlagClassifier.Label.CALM) {
-            for (Item turn : item.earlier()) {
-                score = Math.max(score, scoreTurn(model, turn));
-            }
-        }
-        return score;
-    }
-
-    /** Whether the learned layer alone gives urgent guidance to the case (as {@link #score} reads it), with all its thresholds. */
-    static boolean learnedSays(RedFlagClassifier model, Item item) {
+    /** The turns a case is judged by: an urgent case by its last turn, a calm one by its most alarming turn. */
+    static List<Item> judgedTurns(Item item) {
         List<Item> turns = new ArrayList<>();
         turns.add(item);
         if (item.label() == RedFlagClassifier.Label.CALM) {
             turns.addAll(item.earlier());
         }
-        return turns.stream().anyMatch(turn -> turn.pieces().stream().anyMatch(f -> model.urgent(model.probabilities(f))));
+        return turns;
+    }
+
+    /** The highest of {@code reading} over the pieces of the turns the case is judged by. */
+    private static double most(Item item, java.util.function.ToDoubleFunction<RedFlagClassifier.Features> reading) {
+        return judgedTurns(item).stream().flatMap(turn -> turn.pieces().stream()).mapToDouble(reading).max().orElse(0);
+    }
+
+    /** The case's urgency as a conversation is judged. */
+    static double score(RedFlagClassifier model, Item item) {
+        return most(item, model::urgency);
+    }
+
+    /** Whether the learned layer alone gives urgent guidance to the case (as {@link #score} reads it), with all its thresholds. */
+    static boolean learnedSays(RedFlagClassifier model, Item item) {
+        return most(item, f -> model.urgent(model.probabilities(f)) ? 1 : 0) > 0;
     }
 
     /** The most suicidal reading of the case (as {@link #score}): the highest probability of the 988 class. */
     static double suicideScore(RedFlagClassifier model, Item item) {
-        double score = suicideTurn(model, item);
-        if (item.label() == RedFlagClassifier.Label.CALM) {
-            for (Item turn : item.earlier()) {
-                score = Math.max(score, suicideTurn(model, turn));
-            }
-        }
-        return score;
+        return most(item, f -> model.probabilities(f)[RedFlagClassifier.Label.URGENT_988.ordinal()]);
     }
 
-    static double suicideTurn(RedFlagClassifier model, Item item) {
-        double best = 0;
-        for (RedFlagClassifier.Features f : item.pieces()) {
-            best = Math.max(best, model.probabilities(f)[RedFlagClassifier.Label.URGENT_988.ordinal()]);
-        }
-        return best;
+    /** The most suicidal reading of one turn. */
+    static double suicideTurn(RedFlagClassifier model, Item turn) {
+        return turn.pieces().stream().mapToDouble(f -> model.probabilities(f)[RedFlagClassifier.Label.URGENT_988.ordinal()]).max().orElse(0);
     }
 
-    static double scoreTurn(RedFlagClassifier model, Item item) {
-        double best = 0;
-        for (int i = 0; i < item.pieces().size(); i++) {
-            RedFlagClassifier.Features f = item.pieces().get(i);
-            double[] p = model.probabilities(f);
-            double u = 1 - p[0];
-            best = Math.max(best, u);
-        }
-        return best;
+    static double scoreTurn(RedFlagClassifier model, Item turn) {
+        return turn.pieces().stream().mapToDouble(model::urgency).max().orElse(0);
     }
 
     static RedFlagClassifier train(List<Item> given, int dimensions, int epochs, double l2, long seed) {
