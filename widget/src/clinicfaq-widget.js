@@ -11,6 +11,8 @@
     resumeParam: 'conversation',
     // the article the page is about (data-article), so a new conversation starts with it as its topic
     articleParam: 'article',
+    // the page's language (data-lang, else <html lang>): a new conversation greets a Spanish page in Spanish
+    langParam: 'lang',
     // the server's close status when it takes no more conversations for now
     busyClose: 1013,
     server: Object.freeze({
@@ -406,6 +408,8 @@ textarea{flex:1;max-height:120px;resize:none}
     const url = new URL(socketUrl);
     if (conversationId) url.searchParams.set(PROTOCOL.resumeParam, conversationId);
     if (typeof data.article === 'string' && data.article) url.searchParams.set(PROTOCOL.articleParam, data.article.slice(0, 300));
+    const pageLang = String(data.lang || document.documentElement.lang || '').slice(0, 2).toLowerCase();
+    if (/^[a-z]{2}$/.test(pageLang)) url.searchParams.set(PROTOCOL.langParam, pageLang);
     let sock;
     try { sock = new WebSocket(url.href); } catch (e) { offline(); return; }
     ws = sock;

@@ -169,6 +169,14 @@ public class ConversationService {
      *     not know is ignored
      */
     public Opened open(String requestedId, String pageArticle) {
+        return open(requestedId, pageArticle, Language.ENGLISH);
+    }
+
+    /**
+     * @param pageLanguage the page's language (the widget's {@code data-lang} or the page's {@code lang}): a new
+     *     conversation greets in it, and stays in it until the visitor writes in the other (issue #16)
+     */
+    public Opened open(String requestedId, String pageArticle, Language pageLanguage) {
         Optional<UUID> requested = parse(requestedId);
         if (requested.isPresent() && databaseReachable()) {
             try {
@@ -183,14 +191,15 @@ public class ConversationService {
                 // its history is in the database: a fresh conversation instead, kept in the outbox once it has a message
             }
         }
-        return openNew(pageArticle);
+        return openNew(pageArticle, pageLanguage == null ? Language.ENGLISH : pageLanguage);
     }
 
-    private Opened openNew(String pageArticle) {
+    private Opened openNew(String pageArticle, Language language) {
         Instant now = clock.instant();
         Texts texts = policy.get().rules().texts();
         UUID id = UUID.randomUUID();
-        BotMessage greeting = bot(BotMessage.Kind.GREETING, texts.greeting()).suggestions(texts.suggestions()).build();
+        BotMessage greeting = bot(BotMessage.Kind.GREETING, texts.greeting(language), spoken(texts, "greeting", language))
+                .suggestions(texts.suggestions()).build();
         String page = pageArticle == null || pageArticle.isBlank() ? null
                 : knowledge.get().article(pageArticle.strip()).map(Article::id).orElse(null);
         unstored.put(id, new Unstored(now, greeting, page));
@@ -303,6 +312,8 @@ public class ConversationService {
     private Handled handleWith(TranscriptStore transcripts, Submitter submitter, UUID id, Input input) {
         Conversation conversation = storedOrStarted(transcripts, id, input);
         Instant now = clock.instant();
+        // the language the conversation is in: the bot's last words'; a message that tells its own language changes it
+        java.util.function.Supplier<Language> spoken = () -> transcripts.language(id).map(Language::ofCode).orElse(Language.ENGLISH);
         Turn turn = switch (input) {
             case Input.Text text -> {
                 Optional<Integer> earlier = transcripts.seqOfClientMessage(id, text.clientId());
@@ -310,16 +321,16 @@ public class ConversationService {
                     yield Turn.duplicate(earlier.get());
                 }
                 int seq = transcripts.appendVisitor(id, text.clientId(), text.text(), now);
-                yield respond(conversation, text.text()).acknowledging(seq);
+                yield respond(conversation, text.text(), Language.detect(text.text()).orElseGet(spoken)).acknowledging(seq);
             }
             case Input.AcceptHandoff accept -> conversation.stage() == Stage.OFFERED
-                    ? openForm(conversation)
+                    ? openForm(conversation, spoken.get())
                     : Turn.NO_HANDOFF;
-            case Input.DeclineHandoff decline -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation);
-            case Input.CancelHandoff cancel -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation);
+            case Input.DeclineHandoff decline -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation, spoken.get());
+            case Input.CancelHandoff cancel -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation, spoken.get());
             case Input.SubmitHandoff submit -> conversation.stage() != Stage.FORM_OPEN
                     ? Turn.NO_HANDOFF
-                    : submit(submitter, conversation, submit.form());
+                    : submit(submitter, conversation, submit.form(), spoken.get());
         };
         if (turn.noHandoff()) {
             return new Handled(null, List.of(), Map.of(), true);
@@ -350,23 +361,22 @@ public class ConversationService {
         return new Handled(turn.ack(), stored, turn.formErrors(), false);
     }
 
-    private Turn respond(Conversation conversation, String text) {
+    /** @param language the visitor's: the message's own, or the conversation's where the message does not tell */
+    private Turn respond(Conversation conversation, String text, Language language) {
         Texts texts = policy.get().rules().texts();
         Stage stage = conversation.stage();
         String topic = conversation.topicArticle();
-        // the visitor's language, for the texts of the policy that have a Spanish version (issue #16, in part)
-        Language language = Language.of(text);
         // the policy first: urgent guidance comes before anything else, also while an offer or the form is open
         Decision decision = policy.get().decide(text);
         if (!(decision instanceof Decision.Emergency)) {
             if (stage == Stage.FORM_OPEN && Replies.isCancel(text)) {
-                return cancel(conversation);
+                return cancel(conversation, language);
             }
             if (stage == Stage.OFFERED && Replies.isYes(text)) {
-                return openForm(conversation);
+                return openForm(conversation, language);
             }
             if (stage == Stage.OFFERED && Replies.isNo(text)) {
-                return cancel(conversation);
+                return cancel(conversation, language);
             }
         }
         return switch (decision) {
@@ -394,9 +404,10 @@ public class ConversationService {
                 }
                 yield new Turn(replies, keepForm(stage, Stage.OFFERED), topic);
             }
-            case Decision.Booking booking -> openForm(conversation);
+            case Decision.Booking booking -> openForm(conversation, language);
             case Decision.SmallTalk smallTalk -> new Turn(
-                    List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply()).rule(smallTalk.ruleId()).build()), stage, topic);
+                    List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply(language), spokenReply(smallTalk, language))
+                            .rule(smallTalk.ruleId()).build()), stage, topic);
             case Decision.AskKnowledgeBase ask -> switch (answer(text, topic)) {
                 case Answer.Found found -> new Turn(
                         List.of(bot(BotMessage.Kind.ANSWER, found.text()).source(found).rule(found.itemId()).build()),
@@ -447,22 +458,25 @@ public class ConversationService {
         return ContextualAnswer.of(engine, text, topicArticle, topic.orElse(null));
     }
 
-    private Turn openForm(Conversation conversation) {
-        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_FORM, policy.get().rules().texts().handoffAccepted()).build()),
-                Stage.FORM_OPEN, conversation.topicArticle());
+    private Turn openForm(Conversation conversation, Language language) {
+        Texts texts = policy.get().rules().texts();
+        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_FORM, texts.handoffAccepted(language), spoken(texts, "handoff-accepted", language))
+                .build()), Stage.FORM_OPEN, conversation.topicArticle());
     }
 
-    private Turn cancel(Conversation conversation) {
-        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_CANCELLED, policy.get().rules().texts().handoffCancelled()).build()),
-                Stage.CHATTING, conversation.topicArticle());
+    private Turn cancel(Conversation conversation, Language language) {
+        Texts texts = policy.get().rules().texts();
+        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_CANCELLED, texts.handoffCancelled(language),
+                spoken(texts, "handoff-cancelled", language)).build()), Stage.CHATTING, conversation.topicArticle());
     }
 
-    private Turn submit(Submitter submitter, Conversation conversation, HandoffSubmission form) {
+    private Turn submit(Submitter submitter, Conversation conversation, HandoffSubmission form, Language language) {
         return switch (submitter.submit(conversation.id(), form, conversation.emergency())) {
             case HandoffService.Result.Invalid invalid -> new Turn(List.of(), Stage.FORM_OPEN, conversation.topicArticle())
                     .withFormErrors(invalid.errors());
             case HandoffService.Result.Stored stored -> new Turn(
-                    List.of(bot(BotMessage.Kind.HANDOFF_CONFIRMED, policy.get().rules().texts().handoffConfirmed())
+                    List.of(bot(BotMessage.Kind.HANDOFF_CONFIRMED, policy.get().rules().texts().handoffConfirmed(language),
+                                    spoken(policy.get().rules().texts(), "handoff-confirmed", language))
                             .rule(stored.handoffId().toString())
                             .build()),
                     Stage.CHATTING, conversation.topicArticle());
@@ -476,6 +490,11 @@ public class ConversationService {
     /** A message in this language, with the disclaimer in it. */
     private BotMessageBuilder bot(BotMessage.Kind kind, String text, Language language) {
         return new BotMessageBuilder(kind, text, policy.get().rules().texts().disclaimer(language)).language(language.code);
+    }
+
+    /** The language a small-talk reply is said in: the visitor's, where the rule has its reply in it. */
+    private static Language spokenReply(Decision.SmallTalk smallTalk, Language visitor) {
+        return visitor == Language.SPANISH && smallTalk.spanish() ? Language.SPANISH : Language.ENGLISH;
     }
 
     /** The language a text of the policy is said in: the visitor's, where the policy has the text in it. */

@@ -22,4 +22,9 @@ interface TranscriptStore {
     int appendVisitor(UUID conversation, String clientId, String text, Instant now);
 
     TranscriptMessage appendBot(UUID conversation, BotMessage bot, Instant now);
+
+    /** The language the bot last spoke in the conversation ("en", "es"), if it was recorded. */
+    default Optional<String> language(UUID conversation) {
+        return Optional.empty();
+    }
 }

@@ -106,6 +106,15 @@ class Transcripts implements TranscriptStore {
                 .single() > 0;
     }
 
+    @Override
+    public Optional<String> language(UUID conversation) {
+        return jdbc.sql("select language from message where conversation_id = ? and sender = 'BOT' and language is not null "
+                + "order by seq desc limit 1")
+                .param(conversation)
+                .query(String.class)
+                .optional();
+    }
+
     private int nextSeq(UUID conversation) {
         return jdbc.sql("select coalesce(max(seq), 0) + 1 from message where conversation_id = ?")
                 .param(conversation)

@@ -22,7 +22,10 @@ public final class ConversationPolicy {
     private static final Set<String> SMALL_TALK_FILLERS = Set.of(
             "a", "an", "the", "to", "with", "and", "for", "your", "you", "so", "very", "much", "lot", "please",
             "all", "again", "there", "everyone", "oh", "ah", "um", "uh", "well", "just", "really", "too",
-            "help", "info", "information", "today", "now", "doctor", "doc", "dr");
+            "help", "info", "information", "today", "now", "doctor", "doc", "dr",
+            // and in Spanish
+            "un", "una", "el", "la", "los", "las", "y", "por", "favor", "muy", "mucho", "todo", "todos", "usted", "ustedes",
+            "pues", "ay", "eh", "este", "hoy", "ahora", "ya", "su", "sus", "ayuda", "informacion", "doctora", "senor", "senora", "señor", "señora", "oiga", "mire");
 
     record CompiledRule(Rule rule, List<RulePattern> patterns) {
 
@@ -252,7 +255,7 @@ public final class ConversationPolicy {
             case EMERGENCY -> new Decision.Emergency(rule.id(), rule.title(), rule.reply());
             case CLINICIAN -> new Decision.NeedsClinician(rule.id(), rule.title());
             case BOOKING -> new Decision.Booking(rule.id());
-            case SMALL_TALK -> new Decision.SmallTalk(rule.id(), rule.reply());
+            case SMALL_TALK -> new Decision.SmallTalk(rule.id(), rule.reply(), rule.replyEs());
         };
     }
 }

@@ -26,8 +26,26 @@ public sealed interface Decision {
     /** The visitor wants an appointment or a person to contact them. */
     record Booking(String ruleId) implements Decision {}
 
-    /** A greeting, thanks, goodbye and the like, answered with the rule's curated reply. */
-    record SmallTalk(String ruleId, String reply) implements Decision {}
+    /**
+     * A greeting, thanks, goodbye and the like, answered with the rule's curated reply.
+     *
+     * @param replyEs the reply in Spanish; "" when the rule has none
+     */
+    record SmallTalk(String ruleId, String reply, String replyEs) implements Decision {
+
+        public SmallTalk(String ruleId, String reply) {
+            this(ruleId, reply, "");
+        }
+
+        /** The reply in the visitor's language, English when the rule has none in theirs. */
+        public String reply(Language language) {
+            return language == Language.SPANISH && spanish() ? replyEs : reply;
+        }
+
+        public boolean spanish() {
+            return replyEs != null && !replyEs.isBlank();
+        }
+    }
 
     /** Anything else: look the question up in the knowledge base. */
     record AskKnowledgeBase() implements Decision {

@@ -40,6 +40,26 @@ public enum Language {
         return of(Words.of(message));
     }
 
+    /**
+     * The message's language when its words tell it (more function words of one language than of the other); empty for a
+     * message that does not ("ok", "no", "Medicare?"), which is said in the language the conversation was in.
+     */
+    public static java.util.Optional<Language> detect(String message) {
+        List<String> words = Words.of(message);
+        int spanish = 0;
+        int english = 0;
+        for (String word : words) {
+            spanish += SPANISH_WORDS.contains(word) ? 1 : 0;
+            english += ENGLISH_WORDS.contains(word) ? 1 : 0;
+        }
+        return spanish == english ? java.util.Optional.empty() : java.util.Optional.of(spanish > english ? SPANISH : ENGLISH);
+    }
+
+    /** The language of this code ("en", "es"); English for any other or none. */
+    public static Language ofCode(String code) {
+        return SPANISH.code.equals(code) ? SPANISH : ENGLISH;
+    }
+
     static Language of(List<String> words) {
         int spanish = 0;
         int english = 0;

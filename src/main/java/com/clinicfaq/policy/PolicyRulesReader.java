@@ -144,11 +144,17 @@ public final class PolicyRulesReader {
                 spanish(fields));
     }
 
+    /** Every text the bot says, in Spanish too: a text without its Spanish is an error at the line of its English. */
     private static java.util.Map<String, String> spanish(Fields fields) {
         java.util.Map<String, String> spanish = new java.util.HashMap<>();
         for (String key : Texts.SPANISH_KEYS) {
             if (fields.has(key + "-es")) {
                 spanish.put(key, fields.text(key + "-es"));
+            } else if (fields.has(key)) {
+                throw KnowledgeBaseFormatException.at(fields.file(), fields.line(key), "texts: '" + key + "-es' is missing: every text the "
+                        + "bot says is written in English and in Spanish (a visitor who writes Spanish is answered in Spanish)");
+            } else if (key.equals("which-procedure")) {
+                spanish.put(key, Texts.WHICH_PROCEDURE_ES);
             }
         }
         return spanish;
@@ -169,7 +175,7 @@ public final class PolicyRulesReader {
         };
         Set<String> keys = switch (branch) {
             case EMERGENCY -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "similar", "even-if-hypothetical");
-            case SMALL_TALK -> Set.of("id", "title", replyKey, "patterns", "examples");
+            case SMALL_TALK -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples");
             default -> Set.of("id", "title", "patterns", "examples");
         };
         List<LocatedRule> rules = new ArrayList<>();
@@ -181,7 +187,8 @@ public final class PolicyRulesReader {
             }
             String title = fields.text("title");
             String reply = replyKey == null ? "" : fields.text(replyKey);
-            String replyEs = branch == Branch.EMERGENCY ? fields.text(replyKey + "-es") : "";
+            // the guidance and the replies the bot says, in Spanish too (required: an error at the rule's line without it)
+            String replyEs = replyKey == null ? "" : fields.text(replyKey + "-es");
             List<Line> patterns = fields.list("patterns");
             List<Line> examples = fields.list("examples");
             if (patterns.isEmpty()) {

@@ -10,9 +10,9 @@ import java.util.List;
  * @param disclaimerEs the disclaimer in Spanish, with urgent guidance given in Spanish
  * @param handoffOfferEs the offer of a staff follow-up in Spanish, after urgent guidance given in Spanish
  * @param whichProcedure asked when a question fits several procedures' articles (optional in {@code policy.yml})
- * @param spanish the Spanish of the other texts, by their key in {@code policy.yml} ({@code unknown},
- *     {@code out-of-scope}, {@code clinician-note}, {@code which-procedure}; written there as {@code unknown-es} ...):
- *     said to a visitor who writes Spanish; a text without its Spanish is said in English
+ * @param spanish the Spanish of the other texts, by their key in {@code policy.yml} ({@link #SPANISH_KEYS}; written
+ *     there as {@code greeting-es}, {@code unknown-es} ...): said to a visitor who writes Spanish; {@code policy.yml}
+ *     must have each of them (a text built in code without its Spanish is said in English)
  */
 public record Texts(
         String disclaimer,
@@ -40,7 +40,11 @@ public record Texts(
     }
 
     /** The keys of the texts that may have a Spanish version ({@code <key>-es} in {@code policy.yml}). */
-    public static final List<String> SPANISH_KEYS = List.of("unknown", "out-of-scope", "clinician-note", "which-procedure");
+    public static final List<String> SPANISH_KEYS = List.of("greeting", "unknown", "out-of-scope", "clinician-note", "which-procedure",
+            "handoff-accepted", "handoff-confirmed", "handoff-cancelled");
+
+    /** Asked in Spanish when a question fits several procedures' articles and {@code policy.yml} has no Spanish of its own. */
+    public static final String WHICH_PROCEDURE_ES = "¿Sobre qué procedimiento pregunta? Elija uno, o nómbrelo en su pregunta.";
 
     public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,
             String clinicianNote, String handoffOffer, String handoffAccepted, String handoffConfirmed, String handoffCancelled,
@@ -68,6 +72,26 @@ public record Texts(
 
     public String whichProcedure(Language language) {
         return in(language, "which-procedure", whichProcedure);
+    }
+
+    /** The greeting a chat opens with, in the visitor's language. */
+    public String greeting(Language language) {
+        return in(language, "greeting", greeting);
+    }
+
+    /** What the bot says as the contact form opens, in the visitor's language. */
+    public String handoffAccepted(Language language) {
+        return in(language, "handoff-accepted", handoffAccepted);
+    }
+
+    /** The confirmation of a stored request, in the visitor's language. */
+    public String handoffConfirmed(Language language) {
+        return in(language, "handoff-confirmed", handoffConfirmed);
+    }
+
+    /** What the bot says when the visitor cancels the request, in the visitor's language. */
+    public String handoffCancelled(Language language) {
+        return in(language, "handoff-cancelled", handoffCancelled);
     }
 
     /** Whether the text of this key is said in Spanish to a visitor who writes Spanish. */

@@ -56,6 +56,15 @@ class PolicyRulesReaderTests {
     }
 
     @Test
+    void refusesATextOrASmallTalkReplyWithoutItsSpanish() throws IOException {
+        String withoutSpanishForm = realPolicy().replaceFirst("(?m)^  handoff-accepted-es: >-\\n(    .*\\n)+", "");
+        assertRefused(withoutSpanishForm, lineOf(withoutSpanishForm, "  handoff-accepted:"), "'handoff-accepted-es' is missing");
+
+        String withoutSpanishThanks = realPolicy().replaceFirst("(?m)^(  - id: thanks\\n(    .*\\n)*?)    reply-es: >-\\n      .*\\n", "$1");
+        assertRefused(withoutSpanishThanks, lineOf(withoutSpanishThanks, "- id: thanks"), "'reply-es'");
+    }
+
+    @Test
     void refusesTwoRulesWithTheSameId() throws IOException {
         String broken = realPolicy().replace("- id: trouble-breathing", "- id: chest-pain");
 

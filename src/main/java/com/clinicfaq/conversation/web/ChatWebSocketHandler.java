@@ -179,8 +179,10 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         var query = raw.getUri() == null ? null : UriComponentsBuilder.fromUri(raw.getUri()).build().getQueryParams();
         String requested = query == null ? null : query.getFirst("conversation");
         String article = query == null ? null : query.getFirst("article");
+        String lang = query == null ? null : query.getFirst("lang");
         try {
-            ConversationService.Opened opened = conversations.open(requested, article == null || article.length() > 300 ? null : article);
+            ConversationService.Opened opened = conversations.open(requested, article == null || article.length() > 300 ? null : article,
+                    com.clinicfaq.policy.Language.ofCode(lang));
             connection.conversationId = opened.conversationId();
             List<Object> history = opened.history().stream().map(Frames::of).toList();
             send(connection, new Frames.Welcome(opened.conversationId().toString(), opened.resumed(),

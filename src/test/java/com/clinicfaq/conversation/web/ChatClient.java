@@ -76,6 +76,11 @@ public final class ChatClient implements AutoCloseable {
                 + java.net.URLEncoder.encode(articleId, java.nio.charset.StandardCharsets.UTF_8)), new WebSocketHttpHeaders());
     }
 
+    /** A new conversation opened on a page in this language (the widget's {@code data-lang} or the page's {@code lang}). */
+    public static ChatClient connectInLanguage(int port, String language) throws Exception {
+        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?lang=" + language), new WebSocketHttpHeaders());
+    }
+
     /**
      * Connects with {@code onFrame} called on the client's receiving thread as each frame arrives, before
      * {@link #await} can see it: for acting at the very moment a frame comes in.

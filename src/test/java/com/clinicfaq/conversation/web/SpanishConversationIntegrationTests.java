@@ -1,0 +1,61 @@
+package com.clinicfaq.conversation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Spanish-speaking visitor (issue #16): the shipped policy says every text in Spanish too, a conversation keeps the
+ * visitor's language when a message does not tell it ("ok", "sí"), and changes when the visitor writes the other.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SpanishConversationIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aSpanishPageGreetsInSpanishAndTheContactRequestIsInSpanishToTheEnd() throws Exception {
+        try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
+            JsonNode greeting = chat.awaitBot("greeting");
+            assertThat(greeting.path("text").asString()).startsWith("¡Hola!");
+            assertThat(greeting.path("lang").asString()).isEqualTo("es");
+            assertThat(greeting.path("disclaimer").asString()).contains("asistente automático").contains("911");
+
+            chat.say("quiero hacer una cita por favor");
+            JsonNode form = chat.awaitBot("handoff.form");
+            assertThat(form.path("text").asString()).contains("formulario");
+            assertThat(form.path("lang").asString()).isEqualTo("es");
+
+            JsonNode confirmed = chat.submitHandoff("Rosa Díaz", "707-555-0188");
+            assertThat(confirmed.path("text").asString()).contains("Recibimos su solicitud").contains("911");
+            assertThat(confirmed.path("disclaimer").asString()).contains("consejo médico").contains("911");
+        }
+    }
+
+    @Test
+    void aConversationKeepsTheVisitorsLanguageUntilTheyWriteTheOther() throws Exception {
+        try (ChatClient chat = ChatClient.connect(port)) {
+            JsonNode greeting = chat.awaitBot("greeting");
+            assertThat(greeting.path("text").asString()).startsWith("Hello");
+
+            chat.say("hola, buenos días");
+            JsonNode hello = chat.awaitBot("smalltalk");
+            assertThat(hello.path("text").asString()).startsWith("¡Hola!");
+            assertThat(hello.path("lang").asString()).isEqualTo("es");
+
+            chat.say("ok");
+            JsonNode okay = chat.awaitBot("smalltalk");
+            assertThat(okay.path("text").asString()).startsWith("Está bien");
+            assertThat(okay.path("disclaimer").asString()).contains("asistente automático");
+
+            chat.say("thank you so much");
+            JsonNode thanks = chat.awaitBot("smalltalk");
+            assertThat(thanks.path("text").asString()).startsWith("You're welcome");
+            assertThat(thanks.path("disclaimer").asString()).contains("automated assistant");
+        }
+    }
+}
