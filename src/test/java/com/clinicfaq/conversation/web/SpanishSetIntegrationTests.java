@@ -1,0 +1,112 @@
+package com.clinicfaq.conversation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.curation.CsvRecords;
+import com.clinicfaq.curation.EvaluationSet;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The blind Spanish set (issue #16: {@code knowledge-base/checks/spanish-{dev,holdout}.csv}, written by an author who
+ * saw only the kyphoplasty article), asked of the shipped service over a real WebSocket, each message as the first of
+ * a conversation opened on a Spanish page. A reply is in Spanish when its frame says {@code lang="es"}; it is right
+ * when it is what the message asks for: an answer with one of the expected facts (in the article's English words or in
+ * Spanish), small talk for small talk, the contact form for a booking, a decline or a clinician's offer for what the
+ * articles do not answer. Prints the figures per kind; holds the kinds the policy answers to their floor.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // a conversation for each of 200 messages, all from one address
+        properties = {"clinicfaq.chat.rate-limit.new-connection-burst=1000", "clinicfaq.chat.rate-limit.address-burst=100000",
+            "clinicfaq.chat.rate-limit.address-interval=1ms"})
+class SpanishSetIntegrationTests {
+
+    /** The least share of small talk, bookings and questions the articles do not answer that must be right and in Spanish. */
+    static final double POLICY_FLOOR = 0.80;
+
+    @LocalServerPort
+    int port;
+
+    record Case(String question, List<String> expectedEn, List<String> expectedEs, String kind) {
+
+        boolean answerable() {
+            return !expectedEn.isEmpty();
+        }
+    }
+
+    static List<Case> load(String half) throws Exception {
+        List<String> lines = Files.readAllLines(EvaluationSet.PROJECT_CHECKS.resolve("spanish-" + half + ".csv"), StandardCharsets.UTF_8);
+        return lines.stream().skip(1).filter(line -> !line.isBlank()).map(CsvRecords::fields)
+                .map(f -> new Case(f.get(0), alternatives(f.get(1)), alternatives(f.get(2)), f.get(3))).toList();
+    }
+
+    private static List<String> alternatives(String field) {
+        return field.isBlank() ? List.of() : Arrays.stream(field.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static String folded(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the reply is what the message asks for (see the class comment). */
+    static boolean right(Case c, JsonNode reply) {
+        String kind = reply.path("kind").asString();
+        String text = folded(reply.path("text").asString());
+        if (c.answerable()) {
+            return (kind.equals("answer") || kind.equals("clinician"))
+                    && java.util.stream.Stream.concat(c.expectedEn().stream(), c.expectedEs().stream()).anyMatch(e -> text.contains(folded(e)));
+        }
+        return switch (c.kind()) {
+            case "small-talk" -> kind.equals("smalltalk");
+            case "booking" -> kind.equals("handoff.form");
+            default -> kind.equals("unknown") || kind.equals("clinician") || kind.equals("handoff.offer");
+        };
+    }
+
+    @Test
+    void theBlindSpanishSetIsAnsweredInSpanishWhereThePolicyAnswers() throws Exception {
+        for (String half : List.of("dev", "holdout")) {
+            Map<String, int[]> byKind = new TreeMap<>(); // right and in Spanish, in Spanish, all
+            for (Case c : load(half)) {
+                JsonNode reply;
+                try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
+                    chat.awaitBot("greeting");
+                    chat.say(c.question());
+                    reply = chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
+                }
+                boolean spanish = reply.path("lang").asString().equals("es");
+                if (half.equals("dev") && !c.answerable() && !(spanish && right(c, reply))) {
+                    // the dev half's misses, to tune on (never the holdout's)
+                    System.out.printf("    dev miss [%s] %s -> %s (%s)%n", c.kind(), c.question(), reply.path("kind").asString(),
+                            reply.path("lang").asString());
+                }
+                int[] counts = byKind.computeIfAbsent(c.answerable() ? "answerable " + c.kind() : c.kind(), k -> new int[3]);
+                counts[0] += spanish && right(c, reply) ? 1 : 0;
+                counts[1] += spanish ? 1 : 0;
+                counts[2]++;
+            }
+            int policyRight = 0;
+            int policyAll = 0;
+            System.out.println("Spanish set (" + half + "): right and in Spanish / in Spanish / all");
+            for (var entry : byKind.entrySet()) {
+                int[] v = entry.getValue();
+                System.out.printf("    %-24s %3d / %3d / %3d%n", entry.getKey(), v[0], v[1], v[2]);
+                if (!entry.getKey().startsWith("answerable")) {
+                    policyRight += v[0];
+                    policyAll += v[2];
+                }
+            }
+            assertThat((double) policyRight / policyAll).as(half + ": " + byKind.keySet()).isGreaterThanOrEqualTo(POLICY_FLOOR);
+        }
+    }
+}
