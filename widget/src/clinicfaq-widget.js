@@ -156,7 +156,45 @@ textarea{flex:1;max-height:120px;resize:none}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 `;
 
-  const title = data.title || 'Questions? Ask us';
+  // The widget's own words, in the page's language (data-lang, else <html lang>); a contact form in the language it
+  // was offered in (its frame's lang). Everything the bot says comes from the server, already in the visitor's language.
+  const STRINGS = {
+    en: {
+      title: 'Questions? Ask us', launcher: 'Ask a question', conversation: 'Conversation', retry: 'Retry now', typing: ' typing…',
+      placeholder: 'Type your question', question: 'Your question', send: 'Send', close: 'Close chat',
+      note: 'I am an automated assistant: general information from the practice\'s articles, not medical advice. In an emergency, call 911.',
+      privacy: (days) => 'Privacy: the practice stores conversations so staff can follow up. Conversations without a contact request are deleted after ' + days + ' days.',
+      queued: 'Waiting for connection…', failed: 'Not sent', sending: 'Sending…', assistant: 'Assistant: ', urgent: 'Urgent',
+      source: 'Source: ', article: 'the article', details: 'Your contact details', required: ' (required)',
+      oneOfHint: 'Please give a phone number or an email address (or both).', cancel: 'Cancel', sendRequest: 'Send request',
+      contactRequest: 'Contact request', tick: 'Please tick this box to continue.', name: 'Please tell us your name.',
+      fill: 'Please fill this in.', email: 'Please enter an email address like name@example.com.',
+      phone: 'Please enter a phone number with 7 to 15 digits.', oneOf: 'Please give a phone number or an email address.',
+      busy: 'The chat is busy right now. Trying again shortly… Messages you send now will go out when it connects.',
+      offline: 'You are offline. Reconnecting… Messages you send now will go out when the connection is back.',
+      restored: 'Conversation restored.', tooQuick: (s) => 'You are sending messages quickly. Trying again in ' + s + ' seconds.',
+      wrong: 'Something went wrong. Please try again.'
+    },
+    es: {
+      title: '¿Preguntas? Escríbanos', launcher: 'Haga una pregunta', conversation: 'Conversación', retry: 'Reintentar', typing: ' escribiendo…',
+      placeholder: 'Escriba su pregunta', question: 'Su pregunta', send: 'Enviar', close: 'Cerrar el chat',
+      note: 'Soy un asistente automático: información general de los artículos de la práctica, no un consejo médico. En una emergencia, llame al 911.',
+      privacy: (days) => 'Privacidad: la práctica guarda las conversaciones para que el personal pueda darles seguimiento. Las conversaciones sin solicitud de contacto se borran después de ' + days + ' días.',
+      queued: 'Esperando la conexión…', failed: 'No se envió', sending: 'Enviando…', assistant: 'Asistente: ', urgent: 'Urgente',
+      source: 'Fuente: ', article: 'el artículo', details: 'Sus datos de contacto', required: ' (obligatorio)',
+      oneOfHint: 'Por favor dé un número de teléfono o un correo electrónico (o los dos).', cancel: 'Cancelar', sendRequest: 'Enviar solicitud',
+      contactRequest: 'Solicitud de contacto', tick: 'Por favor marque esta casilla para continuar.', name: 'Por favor díganos su nombre.',
+      fill: 'Por favor llene este campo.', email: 'Por favor escriba un correo electrónico como nombre@ejemplo.com.',
+      phone: 'Por favor escriba un número de teléfono de 7 a 15 dígitos.', oneOf: 'Por favor dé un número de teléfono o un correo electrónico.',
+      busy: 'El chat está ocupado. Volveremos a intentar en un momento… Los mensajes que envíe saldrán cuando se conecte.',
+      offline: 'Está sin conexión. Reconectando… Los mensajes que envíe saldrán cuando vuelva la conexión.',
+      restored: 'Conversación recuperada.', tooQuick: (s) => 'Está enviando mensajes muy rápido. Volveremos a intentar en ' + s + ' segundos.',
+      wrong: 'Algo salió mal. Por favor intente de nuevo.'
+    }
+  };
+  const pageLanguage = String(data.lang || document.documentElement.lang || '').slice(0, 2).toLowerCase();
+  const T = STRINGS[pageLanguage] || STRINGS.en;
+  const title = data.title || T.title;
   const host = document.createElement('clinicfaq-widget');
   const root = host.attachShadow({ mode: 'open' });
   try {
@@ -175,38 +213,37 @@ textarea{flex:1;max-height:120px;resize:none}
     type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'cf-panel',
     onclick: () => (panel.hidden ? open(true) : close())
   }, icon('M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z'),
-  h('span', { text: data.launcherLabel || 'Ask a question' }));
+  h('span', { text: data.launcherLabel || T.launcher }));
 
   const note = h('p', {
     class: 'note', id: 'cf-note',
-    text: 'I am an automated assistant: general information from the practice\'s articles, not medical advice. In an emergency, call 911.'
+    text: T.note
   });
-  const log = h('div', { class: 'log', role: 'region', 'aria-label': 'Conversation', tabindex: '0' },
+  const log = h('div', { class: 'log', role: 'region', 'aria-label': T.conversation, tabindex: '0' },
     data.greeting ? h('p', { class: 'intro', text: data.greeting }) : null);
   const statusText = h('span');
-  const retry = h('button', { type: 'button', text: 'Retry now', onclick: () => reconnectNow() });
+  const retry = h('button', { type: 'button', text: T.retry, onclick: () => reconnectNow() });
   const status = h('div', { class: 'status', role: 'status', hidden: true }, statusText, retry);
-  const typing = h('p', { class: 'typing', hidden: true, 'aria-hidden': 'true' }, h('i'), h('i'), h('i'), ' typing…');
+  const typing = h('p', { class: 'typing', hidden: true, 'aria-hidden': 'true' }, h('i'), h('i'), h('i'), T.typing);
   const input = h('textarea', {
     id: 'cf-input', rows: '1', maxlength: '2000', autocomplete: 'off', 'aria-describedby': 'cf-note',
-    placeholder: 'Type your question', onkeydown: (e) => {
+    placeholder: T.placeholder, onkeydown: (e) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); submitInput(); }
     }
   });
   const compose = h('form', { class: 'compose', onsubmit: (e) => { e.preventDefault(); submitInput(); } },
-    h('label', { class: 'sr', for: 'cf-input', text: 'Your question' }), input,
-    h('button', { type: 'submit', class: 'send', text: 'Send' }));
+    h('label', { class: 'sr', for: 'cf-input', text: T.question }), input,
+    h('button', { type: 'submit', class: 'send', text: T.send }));
   const privacy = h('p', {
     class: 'privacy',
-    text: 'Privacy: the practice stores conversations so staff can follow up. Conversations without a contact request are deleted after '
-      + retentionDays + ' days.'
+    text: T.privacy(retentionDays)
   });
   const panel = h('section', {
     id: 'cf-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'cf-title', hidden: true,
     onkeydown: (e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } }
   },
   h('div', { class: 'head' }, h('h2', { id: 'cf-title', text: title }),
-    h('button', { type: 'button', class: 'x', 'aria-label': 'Close chat', onclick: () => close() },
+    h('button', { type: 'button', class: 'x', 'aria-label': T.close, onclick: () => close() },
       icon('M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7 2.9 18.3 9.2 12 2.9 5.7 4.3 4.3l6.3 6.3 6.3-6.3z'))),
   note, log, status, typing, compose, privacy);
   const live = h('div', { class: 'sr', 'aria-live': 'polite' });
@@ -248,8 +285,8 @@ textarea{flex:1;max-height:120px;resize:none}
 
   function bubbleState(m, state) {
     m.el.dataset.state = state;
-    m.meta.textContent = state === 'sent' ? '' : state === 'queued' ? 'Waiting for connection…'
-      : state === 'failed' ? 'Not sent' : 'Sending…';
+    m.meta.textContent = state === 'sent' ? '' : state === 'queued' ? T.queued
+      : state === 'failed' ? T.failed : T.sending;
   }
 
   function appendVisitor(text) {
@@ -286,16 +323,17 @@ textarea{flex:1;max-height:120px;resize:none}
     if (FORM_ENDS.includes(f.kind)) retireForm();
     const emergency = f.emergency === true || f.kind === PROTOCOL.kind.emergency;
     const spanish = f.lang === 'es';
+    const W = spanish ? STRINGS.es : f.lang === 'en' ? STRINGS.en : T; // this message's own language
     const el = h('div', { class: 'msg bot' + (emergency ? ' alert' : ''), role: emergency && isLive ? 'alert' : null, 'data-kind': f.kind,
       lang: typeof f.lang === 'string' && /^[a-z]{2}$/.test(f.lang) ? f.lang : null },
-      h('span', { class: 'sr', text: spanish ? 'Asistente: ' : 'Assistant: ' }),
-      emergency ? h('strong', { text: spanish ? 'Urgente' : 'Urgent' }) : null,
+      h('span', { class: 'sr', text: W.assistant }),
+      emergency ? h('strong', { text: W.urgent }) : null,
       h('p', { text: f.text || '' }));
     const link = f.source && f.source.url && safeLink(f.source.url);
     if (link) {
-      const a = h('a', { href: link.href, text: f.source.sectionTitle || f.source.articleTitle || 'the article' });
+      const a = h('a', { href: link.href, text: f.source.sectionTitle || f.source.articleTitle || W.article });
       if (link.origin !== location.origin) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
-      el.append(h('p', { class: 'src' }, 'Source: ', a));
+      el.append(h('p', { class: 'src' }, W.source, a));
     }
     const actions = list(f.actions).filter((a) => a && ACTIONS.includes(a.type));
     if (actions.length) {
@@ -319,28 +357,28 @@ textarea{flex:1;max-height:120px;resize:none}
       el.append(row);
       lastInteractive.push(row);
     }
-    if (f.kind === PROTOCOL.kind.form && f.form) el.append(renderForm(f.form, isLive));
+    if (f.kind === PROTOCOL.kind.form && f.form) el.append(renderForm(f.form, isLive, W));
     el.append(h('p', { class: 'disc', text: f.disclaimer || note.textContent }));
     if (f.disclaimer) note.textContent = f.disclaimer;
     log.append(el);
     scrollDown();
-    if (isLive && !emergency) announce('Assistant: ' + (f.text || '') + (link ? ' Source: ' + (f.source.sectionTitle || 'the article') : ''));
+    if (isLive && !emergency) announce(W.assistant + (f.text || '') + (link ? ' ' + W.source + (f.source.sectionTitle || W.article) : ''));
   }
 
   // The same rules as the server's (it checks again and has the last word).
   const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
   const validPhone = (v) => /^[\d+()./\s-]+$/.test(v) && /^(\D*\d){7,15}\D*$/.test(v);
 
-  function renderForm(spec, isLive) {
+  function renderForm(spec, isLive, W) {
     const oneOf = list(spec.atLeastOneOf);
     const fields = {};
-    const fieldset = h('fieldset', {}, h('legend', { text: 'Your contact details' }));
+    const fieldset = h('fieldset', {}, h('legend', { text: W.details }));
     for (const fd of list(spec.fields)) {
       if (!fd || typeof fd.name !== 'string') continue;
       const id = nextId('f');
       const err = h('p', { class: 'err', id: id + 'e', hidden: true });
       const box = /^consent/i.test(fd.name);
-      const labelText = (fd.label || fd.name) + (fd.required && !box ? ' (required)' : '');
+      const labelText = (fd.label || fd.name) + (fd.required && !box ? W.required : '');
       const attrs = {
         id, name: fd.name, 'aria-describedby': id + 'e', 'aria-required': fd.required ? 'true' : null,
         maxlength: fd.maxLength > 0 ? String(fd.maxLength) : null
@@ -354,14 +392,14 @@ textarea{flex:1;max-height:120px;resize:none}
         control = fd.maxLength > 200
           ? h('textarea', Object.assign(attrs, { rows: '2' }))
           : h('input', Object.assign(attrs, { type, autocomplete: { name: 'name', phone: 'tel', email: 'email' }[fd.name] || 'off' }));
-        if (fd.name === oneOf[0]) fieldset.append(h('p', { class: 'hint', text: 'Please give a phone number or an email address (or both).' }));
+        if (fd.name === oneOf[0]) fieldset.append(h('p', { class: 'hint', text: W.oneOfHint }));
         fieldset.append(h('div', {}, h('label', { for: id, text: labelText }), control, err));
       }
       fields[fd.name] = { fd, control, err, box };
     }
-    const cancel = h('button', { type: 'button', text: 'Cancel', onclick: () => { retireForm(); input.focus(); transmit({ type: C.cancel }); } });
-    fieldset.append(h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', text: 'Send request' }), cancel));
-    const form = h('form', { class: 'hf', novalidate: true, 'aria-label': 'Contact request' }, fieldset);
+    const cancel = h('button', { type: 'button', text: W.cancel, onclick: () => { retireForm(); input.focus(); transmit({ type: C.cancel }); } });
+    fieldset.append(h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', text: W.sendRequest }), cancel));
+    const form = h('form', { class: 'hf', novalidate: true, 'aria-label': W.contactRequest }, fieldset);
 
     const show = (errors) => {
       let first = null;
@@ -384,12 +422,12 @@ textarea{flex:1;max-height:120px;resize:none}
       for (const [name, f] of Object.entries(fields)) {
         values[name] = f.box ? f.control.checked : f.control.value.trim();
         if (f.fd.required && !values[name]) {
-          errors[name] = f.box ? 'Please tick this box to continue.' : name === 'name' ? 'Please tell us your name.' : 'Please fill this in.';
+          errors[name] = f.box ? W.tick : name === 'name' ? W.name : W.fill;
         }
       }
-      if (values.email && !EMAIL.test(values.email)) errors.email = 'Please enter an email address like name@example.com.';
-      if (values.phone && !validPhone(values.phone)) errors.phone = 'Please enter a phone number with 7 to 15 digits.';
-      if (oneOf.length && oneOf.every((n) => !values[n]) && fields[oneOf[0]]) errors[oneOf[0]] = 'Please give a phone number or an email address.';
+      if (values.email && !EMAIL.test(values.email)) errors.email = W.email;
+      if (values.phone && !validPhone(values.phone)) errors.phone = W.phone;
+      if (oneOf.length && oneOf.every((n) => !values[n]) && fields[oneOf[0]]) errors[oneOf[0]] = W.oneOf;
       show(errors);
       if (Object.keys(errors).length) return;
       fieldset.disabled = true;
@@ -408,8 +446,7 @@ textarea{flex:1;max-height:120px;resize:none}
     const url = new URL(socketUrl);
     if (conversationId) url.searchParams.set(PROTOCOL.resumeParam, conversationId);
     if (typeof data.article === 'string' && data.article) url.searchParams.set(PROTOCOL.articleParam, data.article.slice(0, 300));
-    const pageLang = String(data.lang || document.documentElement.lang || '').slice(0, 2).toLowerCase();
-    if (/^[a-z]{2}$/.test(pageLang)) url.searchParams.set(PROTOCOL.langParam, pageLang);
+    if (/^[a-z]{2}$/.test(pageLanguage)) url.searchParams.set(PROTOCOL.langParam, pageLanguage);
     let sock;
     try { sock = new WebSocket(url.href); } catch (e) { offline(); return; }
     ws = sock;
@@ -434,8 +471,8 @@ textarea{flex:1;max-height:120px;resize:none}
     // Nobody is waiting: connect again when the panel next opens.
     if (panel.hidden && !pending.length && !outbox.length) return;
     setStatus(busy
-      ? 'The chat is busy right now. Trying again shortly… Messages you send now will go out when it connects.'
-      : 'You are offline. Reconnecting… Messages you send now will go out when the connection is back.', true);
+      ? T.busy
+      : T.offline, true);
     if (timer) return;
     // A busy server is not helped by its crowd coming back at once: wait longer, and spread out.
     const delay = (busy ? 10000 + Math.min(50000, 10000 * attempt++) : Math.min(15000, 500 * 2 ** attempt++))
@@ -525,7 +562,7 @@ textarea{flex:1;max-height:120px;resize:none}
       if (x.type === S.visitor) appendVisitor(x.text || '').meta.remove();
       else if (x.type === S.bot) renderBot(x, i === history.length - 1, false);
     });
-    if (history.length) announce('Conversation restored.');
+    if (history.length) announce(T.restored);
     for (const m of pending) {
       log.append(m.el);
       bubbleState(m, 'sending');
@@ -541,7 +578,7 @@ textarea{flex:1;max-height:120px;resize:none}
     const m = f.ref && pending.find((p) => p.id === f.ref);
     if (f.code === 'rate_limited' && m) {
       const wait = Math.max(1, +f.retryAfterSeconds || 2);
-      setStatus('You are sending messages quickly. Trying again in ' + wait + ' seconds.');
+      setStatus(T.tooQuick(wait));
       statusText.dataset.wait = '1';
       setTimeout(() => {
         if (ready && ws && pending.includes(m)) ws.send(JSON.stringify({ v: PROTOCOL.version, type: C.message, id: m.id, text: m.text }));
@@ -554,7 +591,7 @@ textarea{flex:1;max-height:120px;resize:none}
       bubbleState(m, 'failed');
     }
     if (f.code === 'no_handoff') { retire(); retireForm(); } else if (activeForm) activeForm.fieldset.disabled = false;
-    setStatus(f.message || 'Something went wrong. Please try again.');
+    setStatus(f.message || T.wrong);
   }
 
   function open(focus) {

@@ -51,6 +51,11 @@ public class HandoffService {
         return new Result.Stored(id);
     }
 
+    /** These errors (of {@link #check}) in Spanish, for a visitor who writes Spanish. */
+    public static Map<String, String> inSpanish(Map<String, String> errors) {
+        return HandoffValidation.inSpanish(errors);
+    }
+
     /** What is wrong with a form, by field; empty when it can be stored. */
     public Map<String, String> check(HandoffSubmission form) {
         return HandoffValidation.errors(form);

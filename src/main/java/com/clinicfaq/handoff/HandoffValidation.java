@@ -52,6 +52,24 @@ final class HandoffValidation {
         return errors;
     }
 
+    /** The messages of {@link #errors} in Spanish, for a visitor who writes Spanish (issue #16). */
+    private static final Map<String, String> SPANISH = Map.of(
+            "Please tell us your name.", "Por favor díganos su nombre.",
+            "Please give a phone number or an email address.", "Por favor dé un número de teléfono o un correo electrónico.",
+            "Please enter a phone number with 7 to 15 digits.", "Por favor escriba un número de teléfono de 7 a 15 dígitos.",
+            "Please enter an email address like name@example.com.", "Por favor escriba un correo electrónico como nombre@ejemplo.com.",
+            "Please tick this box so the practice may contact you.", "Por favor marque esta casilla para que la práctica pueda comunicarse con usted.",
+            "Please tick this box so staff can read this conversation.", "Por favor marque esta casilla para que el personal pueda leer esta conversación.");
+
+    /** The errors in Spanish: each message {@link #errors} gives has its Spanish; a length limit keeps its number. */
+    static Map<String, String> inSpanish(Map<String, String> errors) {
+        Map<String, String> spanish = new LinkedHashMap<>();
+        errors.forEach((field, message) -> spanish.put(field, SPANISH.getOrDefault(message,
+                message.startsWith("Please use at most ") ? "Por favor use como máximo " + message.replaceAll("\\D", "") + " caracteres."
+                        : message)));
+        return spanish;
+    }
+
     private static boolean validPhone(String phone) {
         long digits = phone.chars().filter(Character::isDigit).count();
         return phone.length() <= PHONE_MAX && PHONE_CHARACTERS.matcher(phone).matches() && digits >= 7 && digits <= 15;

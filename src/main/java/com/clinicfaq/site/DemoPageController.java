@@ -17,8 +17,10 @@ class DemoPageController {
         this.current = current;
     }
 
+    /** @param lang "es" shows the widget as on a Spanish page of the practice's site ({@code data-lang}) */
     @GetMapping("/")
-    String demo(Model model) {
+    String demo(Model model, @org.springframework.web.bind.annotation.RequestParam(required = false) String lang) {
+        model.addAttribute("widgetLang", "es".equals(lang) ? "es" : null);
         KnowledgeBase knowledge = current.knowledge();
         model.addAttribute("pages", knowledge.articles().stream()
                 .map(article -> ArticlePage.of(article, knowledge.faqs()))

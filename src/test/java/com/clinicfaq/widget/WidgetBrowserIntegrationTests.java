@@ -244,6 +244,28 @@ class WidgetBrowserIntegrationTests {
     }
 
     @Test
+    void onASpanishPageTheWidgetTheGreetingAndTheContactFormAreInSpanishAndAccessible() throws Exception {
+        browser = Browser.phone();
+        browser.open(site() + "/?lang=es");
+        assertThat(browser.in(".launcher").getText()).isEqualTo("Haga una pregunta");
+        openChat();
+
+        assertThat(browser.in(".msg.bot[data-kind=greeting]").getText()).contains("¡Hola!");
+        assertThat(browser.in(".compose textarea").getDomAttribute("placeholder")).isEqualTo("Escriba su pregunta");
+        assertThat(browser.in(".compose button[type=submit]").getText()).isEqualTo("Enviar");
+
+        ask("quiero hacer una cita por favor");
+        WebElement form = browser.await(d -> browser.in("form.hf"));
+        assertThat(form.getText()).contains("Su nombre (obligatorio)").contains("Sus datos de contacto");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await(d -> !errors(form).isEmpty());
+        assertThat(errors(form)).containsEntry("name", "Por favor díganos su nombre.")
+                .containsEntry("consentContact", "Por favor marque esta casilla para continuar.");
+
+        assertThat(browser.axeViolations()).as("the Spanish chat with the form and its errors").isEmpty();
+    }
+
+    @Test
     void takesAHandoffRequestValidatedInTheBrowserAndOnTheServer() {
         browser = Browser.desktop(1280, 900);
         browser.open(site() + "/");

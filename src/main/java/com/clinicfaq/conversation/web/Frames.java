@@ -55,6 +55,16 @@ final class Frames {
                         new Field("consentContact", "I agree that the practice may contact me about this request.", true, null),
                         new Field("consentShare", "I agree that practice staff may read this conversation.", true, null)),
                 List.of("phone", "email"));
+        /** The same form in Spanish, with a contact form said in Spanish (issue #16). */
+        static final Form HANDOFF_ES = new Form(
+                List.of(new Field("name", "Su nombre", true, 100),
+                        new Field("phone", "Teléfono", false, 40),
+                        new Field("email", "Correo electrónico", false, 200),
+                        new Field("preferredTime", "¿A qué hora le podemos llamar?", false, 200),
+                        new Field("reason", "¿De qué le gustaría hablar?", false, 1000),
+                        new Field("consentContact", "Acepto que la práctica se comunique conmigo sobre esta solicitud.", true, null),
+                        new Field("consentShare", "Acepto que el personal de la práctica lea esta conversación.", true, null)),
+                List.of("phone", "email"));
     }
 
     record Bot(
@@ -78,7 +88,7 @@ final class Frames {
             BotMessage bot = message.bot();
             return new Bot(VERSION, "bot", message.seq(), bot.kind().wire(), bot.text(), Source.of(bot.source()),
                     bot.confidence(), bot.actions(), bot.suggestions(),
-                    bot.kind() == BotMessage.Kind.HANDOFF_FORM ? Form.HANDOFF : null,
+                    bot.kind() != BotMessage.Kind.HANDOFF_FORM ? null : "es".equals(bot.language()) ? Form.HANDOFF_ES : Form.HANDOFF,
                     bot.emergency(), bot.disclaimer(), bot.language(), message.sentAt());
         }
     }

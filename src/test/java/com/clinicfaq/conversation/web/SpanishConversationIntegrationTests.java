@@ -29,6 +29,14 @@ class SpanishConversationIntegrationTests {
             JsonNode form = chat.awaitBot("handoff.form");
             assertThat(form.path("text").asString()).contains("formulario");
             assertThat(form.path("lang").asString()).isEqualTo("es");
+            assertThat(form.path("form").path("fields").get(0).path("label").asString()).isEqualTo("Su nombre");
+
+            // a form sent without a way to reach the visitor is refused, in Spanish
+            chat.send("""
+                    {"v":1,"type":"handoff.submit","name":"Rosa","phone":"","email":"","preferredTime":"",
+                     "reason":"","consentContact":true,"consentShare":true}""");
+            JsonNode invalid = chat.awaitType("handoff.invalid");
+            assertThat(invalid.path("errors").path("phone").asString()).startsWith("Por favor");
 
             JsonNode confirmed = chat.submitHandoff("Rosa Díaz", "707-555-0188");
             assertThat(confirmed.path("text").asString()).contains("Recibimos su solicitud").contains("911");
