@@ -5,6 +5,7 @@ import com.clinicfaq.conversation.TranscriptMessage;
 import com.clinicfaq.handoff.HandoffRequest;
 import com.clinicfaq.handoff.HandoffService;
 import java.security.Principal;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,14 +68,26 @@ class HandoffConsoleController {
     String request(@PathVariable UUID id, Model model, Principal staff) {
         HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         audit.record(staff.getName(), "VIEWED", id, null);
+        List<TranscriptMessage> transcript = conversations.transcript(request.conversationId());
         model.addAttribute("request", request);
-        model.addAttribute("transcript", conversations.transcript(request.conversationId()));
+        model.addAttribute("transcript", transcript);
+        model.addAttribute("language", language(transcript));
         model.addAttribute("audit", audit.forHandoff(id));
         model.addAttribute("notes", handoffs.notes(id));
         model.addAttribute("next", java.util.Arrays.stream(HandoffRequest.Status.values())
                 .filter(request.status()::canBecome)
                 .toList());
         return "staff/handoff";
+    }
+
+    /**
+     * The language the visitor was last spoken to in (the bot's last words that record one), for staff to follow up in
+     * it: "Spanish" or "English".
+     */
+    static String language(List<TranscriptMessage> transcript) {
+        String code = transcript.stream().filter(m -> !m.fromVisitor()).map(m -> m.bot().language())
+                .filter(java.util.Objects::nonNull).reduce((first, last) -> last).orElse("en");
+        return "es".equals(code) ? "Spanish" : "English";
     }
 
     /** The transcript as plain text, for the practice's records; the export is audited. */
@@ -92,8 +105,10 @@ class HandoffConsoleController {
                 .append("Reason: ").append(orDash(request.reason())).append('\n')
                 .append("Consent to contact: ").append(request.consentContact() ? "yes" : "no")
                 .append("; consent to share the conversation: ").append(request.consentShare() ? "yes" : "no").append('\n')
-                .append("Emergency guidance given: ").append(request.emergency() ? "yes" : "no").append("\n\n");
-        for (TranscriptMessage message : conversations.transcript(request.conversationId())) {
+                .append("Emergency guidance given: ").append(request.emergency() ? "yes" : "no").append('\n');
+        List<TranscriptMessage> transcript = conversations.transcript(request.conversationId());
+        text.append("Language: ").append(language(transcript)).append("\n\n");
+        for (TranscriptMessage message : transcript) {
             text.append('[').append(message.sentAt()).append("] ");
             if (message.fromVisitor()) {
                 text.append("Visitor: ").append(message.visitorText());

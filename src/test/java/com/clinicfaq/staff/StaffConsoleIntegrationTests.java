@@ -117,6 +117,22 @@ class StaffConsoleIntegrationTests {
     }
 
     @Test
+    void showsThatAVisitorWasAnsweredInSpanishSoStaffFollowUpInSpanish() throws Exception {
+        UUID conversation = jdbc.sql("select conversation_id from handoff_request where id = ?").param(handoff).query(UUID.class).single();
+        jdbc.sql("""
+                insert into message (conversation_id, seq, sender, kind, text, disclaimer, sent_at, language)
+                values (?, 3, 'BOT', 'handoff.confirmed', 'Gracias. Recibimos su solicitud.', 'No es un consejo médico.', ?, 'es')""")
+                .params(conversation, Timestamp.from(Instant.now())).update();
+        HttpClient staff = loggedIn("ada", "correct horse battery");
+
+        String page = staff.send(get("/staff/handoffs/" + handoff), HttpResponse.BodyHandlers.ofString()).body();
+        String export = staff.send(get("/staff/handoffs/" + handoff + "/transcript.txt"), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(page).contains("Spanish: the visitor was answered in Spanish; follow up in Spanish");
+        assertThat(export).contains("Language: Spanish");
+    }
+
+    @Test
     void exportsTheTranscriptAsPlainTextAndAuditsTheExport() throws Exception {
         HttpClient staff = loggedIn("ada", "correct horse battery");
 
