@@ -409,6 +409,13 @@ public class ConversationService {
                     List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply(language), spokenReply(smallTalk, language))
                             .rule(smallTalk.ruleId()).build()), stage, topic);
             case Decision.AskKnowledgeBase ask -> switch (answer(text, topic)) {
+                case Answer.Found found when language == Language.SPANISH && texts.hasSpanish("english-only") -> new Turn(
+                        // the practice's information is in English: the answer as written, with its source, then in
+                        // Spanish what it is and the offer of a follow-up in Spanish (issue #16)
+                        List.of(bot(BotMessage.Kind.ANSWER, found.text(), Language.ENGLISH).source(found).rule(found.itemId()).build(),
+                                bot(BotMessage.Kind.HANDOFF_OFFER, texts.englishOnly(language), Language.SPANISH).offering()
+                                        .rule(found.itemId()).build()),
+                        keepForm(stage, Stage.OFFERED), found.source().articleId());
                 case Answer.Found found -> new Turn(
                         List.of(bot(BotMessage.Kind.ANSWER, found.text()).source(found).rule(found.itemId()).build()),
                         keepForm(stage, Stage.CHATTING), found.source().articleId());

@@ -41,7 +41,16 @@ public record Texts(
 
     /** The keys of the texts that may have a Spanish version ({@code <key>-es} in {@code policy.yml}). */
     public static final List<String> SPANISH_KEYS = List.of("greeting", "unknown", "out-of-scope", "clinician-note", "which-procedure",
-            "handoff-accepted", "handoff-confirmed", "handoff-cancelled");
+            "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "english-only");
+
+    /**
+     * Said after an answer in English to a visitor who writes Spanish, when {@code policy.yml} has no wording of its own
+     * ({@code english-only-es}): the article's information is in English, and the offer of a follow-up in Spanish.
+     */
+    public static final String ENGLISH_ONLY = "The practice's information on this is in English (above). Would you like a member "
+            + "of the staff to contact you to explain it in Spanish?";
+    public static final String ENGLISH_ONLY_ES = "La información de la práctica sobre esto está en inglés (arriba). ¿Quiere que "
+            + "alguien del personal se comunique con usted para explicárselo en español?";
 
     /** Asked in Spanish when a question fits several procedures' articles and {@code policy.yml} has no Spanish of its own. */
     public static final String WHICH_PROCEDURE_ES = "¿Sobre qué procedimiento pregunta? Elija uno, o nómbrelo en su pregunta.";
@@ -72,6 +81,11 @@ public record Texts(
 
     public String whichProcedure(Language language) {
         return in(language, "which-procedure", whichProcedure);
+    }
+
+    /** Said after an English answer to a visitor who writes Spanish: the information is in English; a follow-up in Spanish. */
+    public String englishOnly(Language language) {
+        return in(language, "english-only", ENGLISH_ONLY);
     }
 
     /** The greeting a chat opens with, in the visitor's language. */
