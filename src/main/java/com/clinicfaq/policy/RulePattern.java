@@ -6,12 +6,15 @@ import java.util.List;
 /**
  * One pattern of a rule: groups joined by {@code +}, each group alternatives joined by {@code |}, each
  * alternative a word or consecutive words; {@code numb*} matches any word starting with numb and
- * {@code <number>} any number. The pattern matches when every group has an alternative somewhere in
+ * {@code <number>} any number, {@code <many>} a number of 5 or more ("took 30 tramadol"). The pattern matches when every group has an alternative somewhere in
  * the message. The full syntax is documented at the top of {@code policy.yml}.
  */
 final class RulePattern {
 
     static final String NUMBER = "<number>";
+    /** A number of five or more: a count of pills that is an overdose whatever the medicine ("took 30 tramadol"). */
+    static final String MANY = "<many>";
+    static final int MANY_AT_LEAST = 5;
     /** A message of at most this many words is read as one sentence. */
     static final int SHORT_MESSAGE = 15;
 
@@ -19,6 +22,10 @@ final class RulePattern {
     record Token(String text, boolean prefix, boolean number) {
 
         boolean matches(List<String> words, int index) {
+            if (number && text.equals(MANY)) {
+                String word = words.get(index);
+                return Words.isNumber(word) && (word.length() > 2 || Integer.parseInt(word) >= MANY_AT_LEAST);
+            }
             if (number) {
                 return Words.isNumber(words.get(index));
             }
@@ -59,8 +66,8 @@ final class RulePattern {
     private static List<Token> tokens(String pattern, String alternative) {
         List<Token> tokens = new ArrayList<>();
         for (String raw : alternative.strip().split("\\s+")) {
-            if (raw.equals(NUMBER)) {
-                tokens.add(new Token(NUMBER, false, true));
+            if (raw.equals(NUMBER) || raw.equals(MANY)) {
+                tokens.add(new Token(raw, false, true));
                 continue;
             }
             if (raw.equals("*")) {
@@ -69,7 +76,7 @@ final class RulePattern {
             boolean prefix = raw.endsWith("*");
             String text = prefix ? raw.substring(0, raw.length() - 1) : raw;
             if (text.contains("*") || text.contains("<") || text.contains(">")) {
-                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern + "': '*' may only end a word and '<number>' is the only placeholder");
+                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern + "': '*' may only end a word and '<number>' and '<many>' are the only placeholders");
             }
             List<String> words = Words.of(text);
             if (words.isEmpty()) {

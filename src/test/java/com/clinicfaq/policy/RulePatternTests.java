@@ -18,6 +18,14 @@ class RulePatternTests {
     }
 
     @Test
+    void manyMatchesACountOfFiveOrMore() {
+        assertThat(matches("took + <many> tramadol|<many> pills", "took 30 tramadol")).isTrue();
+        assertThat(matches("took + <many> tramadol|<many> pills", "I took 5 pills")).isTrue();
+        assertThat(matches("took + <many> tramadol|<many> pills", "took 2 tramadol")).isFalse();
+        assertThat(matches("took + <many> tramadol|<many> pills", "took tramadol every 6 hours")).isFalse();
+    }
+
+    @Test
     void phrasesNeedConsecutiveWords() {
         assertThat(matches("i want to die", "i want to die")).isTrue();
         assertThat(matches("i want to die", "i dont want to die during surgery")).isFalse();
