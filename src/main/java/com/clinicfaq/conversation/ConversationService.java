@@ -480,7 +480,7 @@ public class ConversationService {
     private Turn submit(Submitter submitter, Conversation conversation, HandoffSubmission form, Language language) {
         return switch (submitter.submit(conversation.id(), form, conversation.emergency())) {
             case HandoffService.Result.Invalid invalid -> new Turn(List.of(), Stage.FORM_OPEN, conversation.topicArticle())
-                    .withFormErrors(language == Language.SPANISH ? HandoffService.inSpanish(invalid.errors()) : invalid.errors());
+                    .withFormErrors(language == Language.SPANISH ? HandoffService.checkInSpanish(form) : invalid.errors());
             case HandoffService.Result.Stored stored -> new Turn(
                     List.of(bot(BotMessage.Kind.HANDOFF_CONFIRMED, policy.get().rules().texts().handoffConfirmed(language),
                                     spoken(policy.get().rules().texts(), "handoff-confirmed", language))

@@ -51,9 +51,9 @@ public class HandoffService {
         return new Result.Stored(id);
     }
 
-    /** These errors (of {@link #check}) in Spanish, for a visitor who writes Spanish. */
-    public static Map<String, String> inSpanish(Map<String, String> errors) {
-        return HandoffValidation.inSpanish(errors);
+    /** What is wrong with a form, by field, in Spanish: for a visitor who writes Spanish. */
+    public static Map<String, String> checkInSpanish(HandoffSubmission form) {
+        return HandoffValidation.errors(form, true);
     }
 
     /** What is wrong with a form, by field; empty when it can be stored. */

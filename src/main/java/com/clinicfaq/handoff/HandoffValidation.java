@@ -19,55 +19,55 @@ final class HandoffValidation {
     private HandoffValidation() {}
 
     static Map<String, String> errors(HandoffSubmission form) {
+        return errors(form, false);
+    }
+
+    /** The same checks, with each message in Spanish when {@code spanish} (a visitor who writes Spanish, issue #16). */
+    static Map<String, String> errors(HandoffSubmission form, boolean spanish) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = trim(form.name());
         String phone = trim(form.phone());
         String email = trim(form.email());
         if (name.isEmpty()) {
-            errors.put("name", "Please tell us your name.");
+            errors.put("name", say(spanish, "Please tell us your name.", "Por favor díganos su nombre."));
         } else if (name.length() > NAME_MAX) {
-            errors.put("name", "Please use at most " + NAME_MAX + " characters.");
+            errors.put("name", atMost(spanish, NAME_MAX));
         }
         if (phone.isEmpty() && email.isEmpty()) {
-            errors.put("phone", "Please give a phone number or an email address.");
+            errors.put("phone", say(spanish, "Please give a phone number or an email address.",
+                    "Por favor dé un número de teléfono o un correo electrónico."));
         }
         if (!phone.isEmpty() && !validPhone(phone)) {
-            errors.put("phone", "Please enter a phone number with 7 to 15 digits.");
+            errors.put("phone", say(spanish, "Please enter a phone number with 7 to 15 digits.",
+                    "Por favor escriba un número de teléfono de 7 a 15 dígitos."));
         }
         if (!email.isEmpty() && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
-            errors.put("email", "Please enter an email address like name@example.com.");
+            errors.put("email", say(spanish, "Please enter an email address like name@example.com.",
+                    "Por favor escriba un correo electrónico como nombre@ejemplo.com."));
         }
         if (trim(form.preferredTime()).length() > PREFERRED_TIME_MAX) {
-            errors.put("preferredTime", "Please use at most " + PREFERRED_TIME_MAX + " characters.");
+            errors.put("preferredTime", atMost(spanish, PREFERRED_TIME_MAX));
         }
         if (trim(form.reason()).length() > REASON_MAX) {
-            errors.put("reason", "Please use at most " + REASON_MAX + " characters.");
+            errors.put("reason", atMost(spanish, REASON_MAX));
         }
         if (!form.consentContact()) {
-            errors.put("consentContact", "Please tick this box so the practice may contact you.");
+            errors.put("consentContact", say(spanish, "Please tick this box so the practice may contact you.",
+                    "Por favor marque esta casilla para que la práctica pueda comunicarse con usted."));
         }
         if (!form.consentShare()) {
-            errors.put("consentShare", "Please tick this box so staff can read this conversation.");
+            errors.put("consentShare", say(spanish, "Please tick this box so staff can read this conversation.",
+                    "Por favor marque esta casilla para que el personal pueda leer esta conversación."));
         }
         return errors;
     }
 
-    /** The messages of {@link #errors} in Spanish, for a visitor who writes Spanish (issue #16). */
-    private static final Map<String, String> SPANISH = Map.of(
-            "Please tell us your name.", "Por favor díganos su nombre.",
-            "Please give a phone number or an email address.", "Por favor dé un número de teléfono o un correo electrónico.",
-            "Please enter a phone number with 7 to 15 digits.", "Por favor escriba un número de teléfono de 7 a 15 dígitos.",
-            "Please enter an email address like name@example.com.", "Por favor escriba un correo electrónico como nombre@ejemplo.com.",
-            "Please tick this box so the practice may contact you.", "Por favor marque esta casilla para que la práctica pueda comunicarse con usted.",
-            "Please tick this box so staff can read this conversation.", "Por favor marque esta casilla para que el personal pueda leer esta conversación.");
+    private static String say(boolean spanish, String english, String inSpanish) {
+        return spanish ? inSpanish : english;
+    }
 
-    /** The errors in Spanish: each message {@link #errors} gives has its Spanish; a length limit keeps its number. */
-    static Map<String, String> inSpanish(Map<String, String> errors) {
-        Map<String, String> spanish = new LinkedHashMap<>();
-        errors.forEach((field, message) -> spanish.put(field, SPANISH.getOrDefault(message,
-                message.startsWith("Please use at most ") ? "Por favor use como máximo " + message.replaceAll("\\D", "") + " caracteres."
-                        : message)));
-        return spanish;
+    private static String atMost(boolean spanish, int characters) {
+        return say(spanish, "Please use at most " + characters + " characters.", "Por favor use como máximo " + characters + " caracteres.");
     }
 
     private static boolean validPhone(String phone) {
