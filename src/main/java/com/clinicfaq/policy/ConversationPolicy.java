@@ -144,37 +144,32 @@ public final class ConversationPolicy {
         Language language = Language.of(words);
         Context context = Context.of(message);
         RedFlagSimilarity.Reading reading = null;
-        for (CompiledRule candidate : compiled.get(Branch.EMERGENCY)) {
-            for (RulePattern pattern : candidate.patterns()) {
-                String matched = pattern.matchInPresent(words, context, candidate.rule().evenIfHypothetical());
-                if (matched != null) {
-                    Rule rule = candidate.rule();
-                    if (similarity != null && !rule.evenIfHypothetical()) {
-                        if (reading == null) {
-                            reading = similarity.read(message);
-                        }
-                        // the learned layer, reading the whole message, may overrule a rule's words where it is sure the
-                        // message is calm: "can a compression fracture cause loss of bladder control?", "a droop on one side
-                        // of her face since her Bell's palsy in 2015", "I took a double dose of my vitamin D by mistake,
-                        // is that ok?"; never the words of a rule that counts even in a hypothesis (a threat of self-harm)
-                        if (reading.overrules().isPresent()) {
-                            break;
-                        }
-                        // and where it reads suicidal thinking, the guidance is the suicide line's (which names 911 too):
-                        // "I'm standing on the bridge and I'm done being a burden" matches a 911 rule's words first
-                        Optional<RedFlagSimilarity.Match> learned = reading.urgent();
-                        if (!RedFlagSimilarity.isSuicide(rule) && learned.isPresent() && learned.get().learned() != null
-                                && RedFlagSimilarity.isSuicide(learned.get().rule())) {
-                            Rule suicide = learned.get().rule();
-                            return Optional.of(new Decision.Emergency(suicide.id(), suicide.title(), suicide.reply(language), language,
-                                    "the words \"" + matched + "\" of rule " + rule.id() + ", and suicidal thinking by meaning: "
-                                            + learned.get().basis()));
-                        }
-                    }
-                    return Optional.of(new Decision.Emergency(rule.id(), rule.title(), rule.reply(language), language,
-                            "the words \"" + matched + "\" of rule " + rule.id()));
+        for (PatternMatch match : (Iterable<PatternMatch>) patternMatches(words, context)::iterator) {
+            Rule rule = match.rule();
+            if (similarity != null && !rule.evenIfHypothetical()) {
+                if (reading == null) {
+                    reading = similarity.read(message);
+                }
+                // the learned layer, reading the whole message, may overrule a rule's words where it is sure the
+                // message is calm: "can a compression fracture cause loss of bladder control?", "a droop on one side
+                // of her face since her Bell's palsy in 2015", "I took a double dose of my vitamin D by mistake,
+                // is that ok?"; never the words of a rule that counts even in a hypothesis (a threat of self-harm)
+                if (reading.overrules().isPresent()) {
+                    continue;
+                }
+                // and where it reads suicidal thinking, the guidance is the suicide line's (which names 911 too):
+                // "I'm standing on the bridge and I'm done being a burden" matches a 911 rule's words first
+                Optional<RedFlagSimilarity.Match> learned = reading.urgent();
+                if (!RedFlagSimilarity.isSuicide(rule) && learned.isPresent() && learned.get().learned() != null
+                        && RedFlagSimilarity.isSuicide(learned.get().rule())) {
+                    Rule suicide = learned.get().rule();
+                    return Optional.of(new Decision.Emergency(suicide.id(), suicide.title(), suicide.reply(language), language,
+                            "the words \"" + match.words() + "\" of rule " + rule.id() + ", and suicidal thinking by meaning: "
+                                    + learned.get().basis()));
                 }
             }
+            return Optional.of(new Decision.Emergency(rule.id(), rule.title(), rule.reply(language), language,
+                    "the words \"" + match.words() + "\" of rule " + rule.id()));
         }
         if (similarity == null) {
             return Optional.empty();
@@ -199,22 +194,26 @@ public final class ConversationPolicy {
 
     /** For staff: the rule's words the learned layer overruled in the message, if any ("" if none). */
     private String overruledPattern(String message) {
-        List<String> words = Words.of(message);
-        Context context = Context.of(message);
-        for (CompiledRule candidate : compiled.get(Branch.EMERGENCY)) {
-            for (RulePattern pattern : candidate.patterns()) {
-                String matched = pattern.matchInPresent(words, context, candidate.rule().evenIfHypothetical());
-                if (matched != null) {
-                    if (candidate.rule().evenIfHypothetical()) {
-                        return "";
-                    }
+        return patternMatches(Words.of(message), Context.of(message)).findFirst()
+                .filter(match -> !match.rule().evenIfHypothetical())
+                .map(match -> {
                     OptionalDouble urgency = similarity.overrules(message);
                     return urgency.isEmpty() ? "" : "the words \"%s\" of rule %s overruled: the learned layer reads the message as calm (%.2f, below %.2f); "
-                            .formatted(matched, candidate.rule().id(), urgency.getAsDouble(), similarity.veto());
-                }
-            }
-        }
-        return "";
+                            .formatted(match.words(), match.rule().id(), urgency.getAsDouble(), similarity.veto());
+                })
+                .orElse("");
+    }
+
+    /** An emergency rule whose pattern matched, with the words it matched. */
+    private record PatternMatch(Rule rule, String words) {}
+
+    /** Each emergency rule whose words stand in the message (outside a frame), in the rules' order, its first pattern's words; lazily. */
+    private java.util.stream.Stream<PatternMatch> patternMatches(List<String> words, Context context) {
+        return compiled.get(Branch.EMERGENCY).stream().flatMap(candidate -> candidate.patterns().stream()
+                .map(pattern -> pattern.matchInPresent(words, context, candidate.rule().evenIfHypothetical()))
+                .filter(java.util.Objects::nonNull)
+                .limit(1)
+                .map(matched -> new PatternMatch(candidate.rule(), matched)));
     }
 
     /** A question that asks for a reason: "why ...", "por qué ..." (accents are folded in words). */
