@@ -78,12 +78,15 @@ final class Context {
                 "que tan (?:comun|seguido|frecuente)", "complicaciones", "efectos secundarios", "le puede pasar");
         add(Kind.PAST, "(?:\\w+ )?(?:years?|yrs?|months?|decades?) ago", "back then", "ended up", "(?:family|medical) history", "(?:a )?(?:few|couple of|couple|many|several) (?:years|months)",
                 "last (?:year|month|summer|winter|spring|fall)", "(?:19|20)\\d\\d", "back in", "years back", "as a (?:child|kid|teen)",
-                "when (?:i|he|she) was (?:young|younger|a kid|little)", "used to", "history of", "in the past", "once",
+                "when (?:i|he|she) was (?:young|younger|a kid|little|a teenager|in (?:high school|college|my \\w+|his \\w+|her \\w+))", "used to",
+                // a period of life told in the past tense ("in my 20s I attempted"; never "I'm in my 70s and ...")
+                "in (?:my|his|her) (?:teens|twenties|thirties|[1-6]0s) (?:i|he|she) (?:\\w+ed|went|had|was|did|took|got|made|felt|tried)",
+                "as a (?:teenager|young (?:man|woman|adult))", "history of", "in the past", "once",
                 "previous(?:ly)?", "a while back", "for (?:\\w+ )?(?:\\w+ )?(?:years|yrs|decades|a long time)", "ever since", "since (?:i|he|she|my) (?:was|had|were)",
                 "(?:always|forever) (?:had|been|have)", "has always", "have always", "nothing new", "same as always",
                 "comes and goes", "stable", "chronic",
                 "hace (?:\\w+ )?(?:\\w+ )?(?:anos|meses|decadas)", "(?:el|los) (?:ano|anos) pasados?", "anos atras",
-                "de (?:nino|nina|joven|chico|chica|chiquit[oa]|pequen[oa])",
+                "de (?:nino|nina|joven|chico|chica|chiquit[oa]|pequen[oa]|adolescente)", "cuando (?:era|estaba) (?:joven|chic[oa]|adolescente|en la (?:prepa|secundaria|universidad))",
                 "in (?:january|february|march|april|june|july|august|september|october|november|december)",
                 "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
                 "every (?:morning|day|night|evening|week)", "\\w+ before(?= and| so| but|$)", "daily", "todos los dias", "cada (?:dia|manana|noche)", "una vez", "hace tiempo", "desde hace", "desde (?:el|la|su|mi) (?:accidente|parto|embarazo)",

@@ -54,6 +54,17 @@ class ContextTests {
     }
 
     @Test
+    void setsAPeriodOfLifeToldInThePastAsideButNeverAnAgeStatedNow() {
+        assertThat(inPresent("in my 20s i attempted suicide and got help", "suicide")).isFalse();
+        assertThat(inPresent("when i was a teenager i cut myself", "cut myself")).isFalse();
+        assertThat(inPresent("cuando era joven intente suicidarme", "suicidarme")).isFalse();
+        // an age is the present: older visitors say it before what is happening now
+        assertThat(inPresent("im in my 70s and i want to end my life", "end my life")).isTrue();
+        assertThat(inPresent("in my 20s i want to kill myself", "kill myself")).isTrue();
+        assertThat(inPresent("cuando era joven me quise matar y ahora quiero matarme", "quiero matarme")).isTrue();
+    }
+
+    @Test
     void readsSpanishDenialsWithAPronounButNotSymptomsWithOne() {
         assertThat(inPresent("no me falta el aire ni me duele el pecho, solo pregunto", "falta el aire")).isFalse();
         assertThat(inPresent("no se me han dormido las piernas ni nada", "dormido las piernas")).isFalse();

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * recall together with the patterns (99.8 %); the veto (below which the layer overrules a 911 rule's words) is the
  * highest that then loses no urgent message out of fold. Options: {@code --misses} lists the out-of-fold misses at the
  * threshold, {@code --patterns} the patterns' out-of-fold catches and false alarms, {@code --veto} the figures at each
- * veto, {@code --holdout} prints the holdout half's figures, {@code --alone} reads each sentence alone (as before
+ * veto, {@code --self-harm} the learned layer's readings where the self-harm rule's words stand, {@code --holdout} prints the holdout half's figures, {@code --alone} reads each sentence alone (as before
  * 2026-12-05), {@code --write} writes the model where the policy reads it. A set {@code red-flags-fresh.jsonl} (new
  * authors' messages before they join the training set) is read as the holdout is ({@code --fresh-misses} lists them).
  */
@@ -327,6 +327,20 @@ public final class RedFlagTrainer {
                 for (boolean spare988 : new boolean[] {false, true}) {
                     System.out.printf("  veto %.2f%s: %s%n", veto, spare988 ? " (988 spared)" : "", figures(dev, i -> oof[i] >= t
                             || patternAlarms(patterns, foldModels[i % folds], dev.get(i), veto, spare988)));
+                }
+            }
+        }
+        if (options.contains("--self-harm")) {
+            // the self-harm rule's words, read out of fold: the learned layer's urgency and 988 probability where they stand
+            for (int i = 0; i < dev.size(); i++) {
+                Item item = dev.get(i);
+                for (Item turn : judgedTurns(item)) {
+                    boolean suicide = patterns.rules().emergency().stream()
+                            .anyMatch(rule -> rule.evenIfHypothetical() && ConversationPolicy.matches(rule, turn.text()));
+                    if (suicide && patterns.decide(turn.text()) instanceof Decision.Emergency) {
+                        System.out.printf("  self-harm %s %s words=%d urgency=%.3f p988=%.3f: %s%n", item.label() == RedFlagClassifier.Label.CALM ? "CALM  " : "URGENT",
+                                item.c().id(), Words.of(turn.text()).size(), scoreTurn(foldModels[i % folds], turn), suicideTurn(foldModels[i % folds], turn), turn.text());
+                    }
                 }
             }
         }
