@@ -7,7 +7,8 @@ public sealed interface Answer {
     double confidence();
 
     /**
-     * Text copied word for word from the knowledge base.
+     * Text copied word for word from the knowledge base; where it speaks in its author's first person, quoted after
+     * who wrote it and where ("From Dr. Weisbein's article on kyphoplasty: “I typically recommend …”").
      *
      * @param itemId the FAQ id, or the passage id ({@code article#anchor/n})
      */

@@ -297,7 +297,7 @@ public final class AnswerEngine implements AutoCloseable {
             case PASSAGE -> Explanation.Kind.PASSAGE;
             case OUT_OF_SCOPE -> Explanation.Kind.OUT_OF_SCOPE;
         };
-        return new Explanation.Weighed(item.id(), kind, item.text(), item.source(), candidate.bm25(), candidate.cosine(),
+        return new Explanation.Weighed(item.id(), kind, item.shown(), item.source(), candidate.bm25(), candidate.cosine(),
                 candidate.votes(), combined);
     }
 
@@ -311,7 +311,7 @@ public final class AnswerEngine implements AutoCloseable {
 
     private static Answer found(IndexedItem item, double confidence, Answer.Basis basis) {
         return switch (item.kind()) {
-            case FAQ, PASSAGE -> new Answer.Found(item.text(), item.source(), item.id(), confidence, basis);
+            case FAQ, PASSAGE -> new Answer.Found(item.shown(), item.source(), item.id(), confidence, basis);
             case OUT_OF_SCOPE -> new Answer.OutOfScope(item.id(), item.text(), confidence);
         };
     }

@@ -1,6 +1,7 @@
 package com.clinicfaq.search;
 
 import com.clinicfaq.knowledge.Article;
+import com.clinicfaq.knowledge.Attribution;
 import com.clinicfaq.knowledge.Block;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
@@ -159,7 +160,8 @@ final class KnowledgeIndex {
         for (Faq faq : knowledge.faqs()) {
             Article article = articles.get(faq.articleId());
             int item = items.size();
-            items.add(new IndexedItem(faq.id(), faq.answer(), source(article, faq.sectionAnchor()), IndexedItem.Kind.FAQ));
+            items.add(new IndexedItem(faq.id(), faq.answer(), source(article, faq.sectionAnchor()), IndexedItem.Kind.FAQ,
+                    Attribution.present(faq.answer(), article)));
             entries.add(new Entry(item, faq.question()));
             faq.phrasings().forEach(p -> entries.add(new Entry(item, p)));
             if (faq.origin() == Faq.Origin.ARTICLE) {
@@ -167,7 +169,8 @@ final class KnowledgeIndex {
                 int n = 0;
                 for (String text : Passages.windows(new Block(Block.Kind.PARAGRAPH, faq.answer()))) {
                     entries.add(new Entry(items.size(), text));
-                    items.add(new IndexedItem(faq.id() + "/" + (++n), text, items.get(item).source(), IndexedItem.Kind.PASSAGE));
+                    items.add(new IndexedItem(faq.id() + "/" + (++n), text, items.get(item).source(), IndexedItem.Kind.PASSAGE,
+                            Attribution.present(text, article)));
                 }
             }
         }
@@ -194,7 +197,8 @@ final class KnowledgeIndex {
     private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries) {
         for (Passages.Passage passage : Passages.of(article)) {
             entries.add(new Entry(items.size(), passage.text()));
-            items.add(new IndexedItem(passage.id(), passage.text(), source(article, passage.section().anchor()), IndexedItem.Kind.PASSAGE));
+            items.add(new IndexedItem(passage.id(), passage.text(), source(article, passage.section().anchor()), IndexedItem.Kind.PASSAGE,
+                    Attribution.present(passage.text(), article)));
         }
     }
 
