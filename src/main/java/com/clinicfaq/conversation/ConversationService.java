@@ -405,6 +405,9 @@ public class ConversationService {
                 yield new Turn(replies, keepForm(stage, Stage.OFFERED), topic);
             }
             case Decision.Booking booking -> openForm(conversation, language);
+            case Decision.SmallTalk smallTalk when smallTalk.offersHandoff() -> new Turn(
+                    List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply(language), spokenReply(smallTalk, language))
+                            .offering().rule(smallTalk.ruleId()).build()), keepForm(stage, Stage.OFFERED), topic);
             case Decision.SmallTalk smallTalk -> new Turn(
                     List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply(language), spokenReply(smallTalk, language))
                             .rule(smallTalk.ruleId()).build()), stage, topic);

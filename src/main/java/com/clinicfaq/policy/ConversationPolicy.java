@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Decides which branch of the conversation policy applies to a visitor message: emergency, then
- * clinician, then booking, then small talk, else the knowledge base. Within a branch the first rule
+ * clinician, then small talk (by the rules' words, then by the learned reading of turns), then booking, else the
+ * knowledge base. Within a branch the first rule
  * that matches wins. Emergencies are recognised by the rules' patterns and, given a {@link SentenceEncoder},
  * also by meaning ({@link RedFlagSimilarity}). Immutable and thread-safe.
  */
@@ -50,6 +51,9 @@ public final class ConversationPolicy {
     private final Map<Branch, List<CompiledRule>> compiled;
     /** Null without an encoder: then only the patterns recognise emergencies. */
     private final RedFlagSimilarity similarity;
+    /** Null without an encoder or a turn model of its embedding model: then only the patterns recognise small talk. */
+    private final TurnClassifier turns;
+    private final SentenceEncoder encoder;
 
     /**
      * A policy that recognises emergencies by their patterns only (for checking the file's own examples).
@@ -78,7 +82,15 @@ public final class ConversationPolicy {
 
     /** @param authors the knowledge base's authors ("Jacqueline Weisbein, D.O."), whose names may surround small talk */
     public ConversationPolicy(PolicyRules rules, SentenceEncoder encoder, List<String> ordinaryQuestions, List<String> authors) {
+        this(rules, encoder, ordinaryQuestions, authors,
+                encoder == null ? null : TurnClassifier.shipped().filter(model -> model.readsVectorsOf(encoder.model())).orElse(null));
+    }
+
+    /** @param turns the learned reading of conversational turns (null: the small-talk patterns alone) */
+    ConversationPolicy(PolicyRules rules, SentenceEncoder encoder, List<String> ordinaryQuestions, List<String> authors, TurnClassifier turns) {
         this.rules = rules;
+        this.encoder = encoder;
+        this.turns = encoder == null ? null : turns;
         this.ordinaryQuestions = List.copyOf(ordinaryQuestions);
         this.names = authors.stream().flatMap(author -> Words.of(author).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.similarity = encoder == null ? null : new RedFlagSimilarity(encoder, rules.emergency(), calmMessages(rules, ordinaryQuestions));
@@ -103,6 +115,11 @@ public final class ConversationPolicy {
         return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names));
     }
 
+    /** The same policy reading conversational turns with this model (for training and measuring it). */
+    ConversationPolicy withTurns(TurnClassifier turns) {
+        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns);
+    }
+
     /** The knowledge base's questions this policy takes for calm. */
     public List<String> ordinaryQuestions() {
         return ordinaryQuestions;
@@ -119,14 +136,9 @@ public final class ConversationPolicy {
         if (emergency.isPresent()) {
             return emergency.get();
         }
-        for (Branch branch : List.of(Branch.CLINICIAN, Branch.BOOKING)) {
-            if (branch == Branch.BOOKING && asksWhy(words)) {
-                continue; // "why do I need an evaluation before the trial?" asks for a reason, not for an appointment
-            }
-            for (CompiledRule candidate : compiled.get(branch)) {
-                if (candidate.matches(words)) {
-                    return decision(branch, candidate.rule());
-                }
+        for (CompiledRule candidate : compiled.get(Branch.CLINICIAN)) {
+            if (candidate.matches(words)) {
+                return decision(Branch.CLINICIAN, candidate.rule());
             }
         }
         List<CompiledRule> smallTalk = compiled.get(Branch.SMALL_TALK);
@@ -137,7 +149,46 @@ public final class ConversationPolicy {
                 }
             }
         }
+        // a conversational turn by meaning comes before the booking rules' words: "ok I'll call the office then, bye" is
+        // a goodbye, not a request to be called (a clinician's question never is small talk: those rules come first)
+        Optional<Rule> conversational = conversational(visitorMessage, words);
+        if (conversational.isPresent()) {
+            return decision(Branch.SMALL_TALK, conversational.get());
+        }
+        if (!asksWhy(words)) { // "why do I need an evaluation before the trial?" asks for a reason, not for an appointment
+            for (CompiledRule candidate : compiled.get(Branch.BOOKING)) {
+                if (candidate.matches(words)) {
+                    return decision(Branch.BOOKING, candidate.rule());
+                }
+            }
+        }
         return new Decision.AskKnowledgeBase();
+    }
+
+    /** The most words a conversational turn is read in: past them a message is taken for what it asks. */
+    static final int MAX_TURN_WORDS = 25;
+
+    /**
+     * The small-talk rule a turn is by meaning, however it is worded ("got it, so no heavy lifting for 2 weeks", "you're
+     * not understanding me", "👍"): the learned reading of turns where its class is a small-talk rule of this policy.
+     */
+    private Optional<Rule> conversational(String message, List<String> words) {
+        if (turns == null || message == null || message.isBlank() || words.size() > MAX_TURN_WORDS) {
+            return Optional.empty();
+        }
+        String text = message.strip();
+        return turns.conversational(text, encoder.encode(List.of(text)).getFirst())
+                .flatMap(label -> compiled.get(Branch.SMALL_TALK).stream().map(CompiledRule::rule)
+                        .filter(rule -> rule.id().equals(label)).findFirst());
+    }
+
+    /** For staff and the trainer: the learned reading of the turn, if the policy has one. */
+    public Optional<TurnClassifier.Reading> turnReading(String message) {
+        if (turns == null || message == null || message.isBlank()) {
+            return Optional.empty();
+        }
+        String text = message.strip();
+        return Optional.of(turns.read(text, encoder.encode(List.of(text)).getFirst()));
     }
 
     private Optional<Decision.Emergency> emergency(String message, List<String> words) {
@@ -175,8 +226,19 @@ public final class ConversationPolicy {
             return Optional.empty();
         }
         return (reading != null ? reading.urgent() : similarity.urgent(message))
+                .filter(match -> !quietAsConversational(message, words, match))
                 .map(match -> new Decision.Emergency(match.rule().id(), match.rule().title(), match.rule().reply(language), language,
                         match.basis()));
+    }
+
+    /**
+     * Whether an alarm by meaning alone (no rule's words) is a conversational turn the learned red-flag layer is only
+     * mildly alarmed by: "thank you very much", "ok makes sense now" read as thanks and an acknowledgement, below the
+     * turn model's {@link TurnClassifier#quietBelow()}. Never where the layer is more alarmed, and never with a rule's words.
+     */
+    private boolean quietAsConversational(String message, List<String> words, RedFlagSimilarity.Match match) {
+        return turns != null && turns.quietBelow() > 0 && match.learned() != null
+                && match.learned().urgency() < turns.quietBelow() && conversational(message, words).isPresent();
     }
 
     /**
@@ -254,7 +316,7 @@ public final class ConversationPolicy {
             case EMERGENCY -> new Decision.Emergency(rule.id(), rule.title(), rule.reply());
             case CLINICIAN -> new Decision.NeedsClinician(rule.id(), rule.title());
             case BOOKING -> new Decision.Booking(rule.id());
-            case SMALL_TALK -> new Decision.SmallTalk(rule.id(), rule.reply(), rule.replyEs());
+            case SMALL_TALK -> new Decision.SmallTalk(rule.id(), rule.reply(), rule.replyEs(), rule.offersHandoff());
         };
     }
 }

@@ -30,11 +30,12 @@ public sealed interface Decision {
      * A greeting, thanks, goodbye and the like, answered with the rule's curated reply.
      *
      * @param replyEs the reply in Spanish; "" when the rule has none
+     * @param offersHandoff whether the reply offers a member of staff's follow-up ("that's not what I asked")
      */
-    record SmallTalk(String ruleId, String reply, String replyEs) implements Decision {
+    record SmallTalk(String ruleId, String reply, String replyEs, boolean offersHandoff) implements Decision {
 
         public SmallTalk(String ruleId, String reply) {
-            this(ruleId, reply, "");
+            this(ruleId, reply, "", false);
         }
 
         /** The reply in the visitor's language, English when the rule has none in theirs. */

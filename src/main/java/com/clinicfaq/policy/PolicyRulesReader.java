@@ -177,7 +177,7 @@ public final class PolicyRulesReader {
         };
         Set<String> keys = switch (branch) {
             case EMERGENCY -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "similar", "even-if-hypothetical");
-            case SMALL_TALK -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples");
+            case SMALL_TALK -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "offers-handoff");
             default -> Set.of("id", "title", "patterns", "examples");
         };
         List<LocatedRule> rules = new ArrayList<>();
@@ -202,7 +202,7 @@ public final class PolicyRulesReader {
             List<String> similar = fields.list("similar").stream().map(Line::value).toList();
             boolean evenIfHypothetical = fields.flag("even-if-hypothetical");
             Rule rule = new Rule(id, title, reply, replyEs, patterns.stream().map(Line::value).toList(),
-                    examples.stream().map(Line::value).toList(), similar, evenIfHypothetical);
+                    examples.stream().map(Line::value).toList(), similar, evenIfHypothetical, fields.flag("offers-handoff"));
             rules.add(new LocatedRule(branch, fields.line(), rule, patterns, examples));
         }
         return rules;

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,7 +38,6 @@ public final class RedFlagClassifier {
     private static final int BUCKETS = 1 << 17;
     /** How much the surface counts beside the meaning (both are unit length). */
     private static final float SURFACE_WEIGHT = 1.0f;
-    private static final float MEANING_WEIGHT = 1.0f;
 
     /** The embedding model whose vectors it was trained on. */
     private final String encoder;
@@ -104,21 +102,8 @@ public final class RedFlagClassifier {
 
     /** The features of a sentence whose meaning the encoder gave. */
     static Features features(String sentence, float[] meaning) {
-        List<String> words = Words.of(sentence);
         java.util.Map<Integer, Float> counts = new java.util.HashMap<>();
-        String previous = "<s>";
-        for (String word : words) {
-            add(counts, "w:" + word);
-            add(counts, "b:" + previous + " " + word);
-            previous = word;
-            String bounded = "<" + word + ">";
-            for (int n = 3; n <= 5; n++) {
-                for (int i = 0; i + n <= bounded.length(); i++) {
-                    add(counts, "c" + n + ":" + bounded.substring(i, i + n));
-                }
-            }
-        }
-        add(counts, "b:" + previous + " </s>");
+        Softmax.addWords(counts, Words.of(sentence), 5, BUCKETS);
         Context context = Context.of(sentence);
         if (context.anyTrigger()) {
             add(counts, "ctx:any");
@@ -129,21 +114,7 @@ public final class RedFlagClassifier {
         if (context.framed()) {
             add(counts, "ctx:framed");
         }
-        int[] indices = new int[counts.size()];
-        float[] values = new float[counts.size()];
-        double norm = 0;
-        int k = 0;
-        for (var entry : counts.entrySet()) {
-            indices[k] = entry.getKey();
-            values[k] = entry.getValue();
-            norm += values[k] * values[k];
-            k++;
-        }
-        float scale = norm == 0 ? 0 : (float) (SURFACE_WEIGHT / Math.sqrt(norm));
-        for (int i = 0; i < values.length; i++) {
-            values[i] *= scale;
-        }
-        return new Features(meaning, indices, values);
+        return Softmax.features(meaning, counts, SURFACE_WEIGHT);
     }
 
     /**
@@ -213,18 +184,12 @@ public final class RedFlagClassifier {
     private static final float CONTEXT_WEIGHT = 1.0f;
 
     private static void add(java.util.Map<Integer, Float> counts, String feature) {
-        int h = feature.hashCode() * 0x9E3779B9;
-        h ^= h >>> 15;
-        counts.merge(Math.floorMod(h, BUCKETS), 1f, Float::sum);
+        Softmax.add(counts, feature, BUCKETS);
     }
 
     /** The probability of each {@link Label} for the sentence. */
     double[] probabilities(Features features) {
-        double[] logits = new double[weights.length];
-        for (int c = 0; c < weights.length; c++) {
-            logits[c] = logit(weights[c], features, dimensions);
-        }
-        return softmax(logits);
+        return Softmax.probabilities(weights, features, dimensions);
     }
 
     /** The probability that the sentence is an emergency of either kind. */
@@ -260,34 +225,6 @@ public final class RedFlagClassifier {
         return model.orElse(null);
     }
 
-    private static double logit(float[] w, Features f, int dimensions) {
-        double s = w[w.length - 1];
-        float[] meaning = f.meaning();
-        for (int i = 0; i < dimensions; i++) {
-            s += w[i] * meaning[i] * MEANING_WEIGHT;
-        }
-        int[] surface = f.surface();
-        float[] values = f.surfaceValues();
-        for (int i = 0; i < surface.length; i++) {
-            s += w[dimensions + surface[i]] * values[i];
-        }
-        return s;
-    }
-
-    private static double[] softmax(double[] logits) {
-        double max = Arrays.stream(logits).max().orElse(0);
-        double sum = 0;
-        double[] p = new double[logits.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
-    }
-
     /** One training example: a sentence's features and its class, with how much it counts. */
     record Example(Features features, Label label, double weight) {}
 
@@ -296,46 +233,9 @@ public final class RedFlagClassifier {
      * the same examples give the same model. Classes are weighted so that each counts as much as the calm one.
      */
     static RedFlagClassifier train(String encoder, List<Example> examples, int dimensions, int epochs, double l2, long seed, boolean inMessage) {
-        int width = dimensions + BUCKETS + 1;
-        int classes = Label.values().length;
-        float[][] w = new float[classes][width];
-        float[][] g2 = new float[classes][width];
-        double rate = 0.5;
-        List<Example> order = new ArrayList<>(examples);
-        Random random = new Random(seed);
-        double[] logits = new double[classes];
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            java.util.Collections.shuffle(order, random);
-            for (Example example : order) {
-                Features f = example.features();
-                for (int c = 0; c < classes; c++) {
-                    logits[c] = logit(w[c], f, dimensions);
-                }
-                double[] p = softmax(logits);
-                for (int c = 0; c < classes; c++) {
-                    double gradient = example.weight() * (p[c] - (example.label().ordinal() == c ? 1 : 0));
-                    float[] wc = w[c];
-                    float[] gc = g2[c];
-                    for (int i = 0; i < dimensions; i++) {
-                        double g = gradient * f.meaning()[i] * MEANING_WEIGHT + l2 * wc[i];
-                        gc[i] += (float) (g * g);
-                        wc[i] -= (float) (rate * g / Math.sqrt(gc[i] + 1e-8));
-                    }
-                    int[] surface = f.surface();
-                    float[] values = f.surfaceValues();
-                    for (int i = 0; i < surface.length; i++) {
-                        int j = dimensions + surface[i];
-                        double g = gradient * values[i] + l2 * wc[j];
-                        gc[j] += (float) (g * g);
-                        wc[j] -= (float) (rate * g / Math.sqrt(gc[j] + 1e-8));
-                    }
-                    int b = width - 1;
-                    double g = gradient;
-                    gc[b] += (float) (g * g);
-                    wc[b] -= (float) (rate * g / Math.sqrt(gc[b] + 1e-8));
-                }
-            }
-        }
+        List<Softmax.Sample> samples = examples.stream()
+                .map(example -> new Softmax.Sample(example.features(), example.label().ordinal(), example.weight())).toList();
+        float[][] w = Softmax.train(samples, Label.values().length, dimensions, BUCKETS, epochs, l2, seed);
         return new RedFlagClassifier(encoder, dimensions, w, 0.5, inMessage, 0, 2);
     }
 

@@ -13,9 +13,10 @@ import java.util.List;
  *     message closer in meaning to one of them than to any calm message is caught even when no pattern matches
  * @param evenIfHypothetical an emergency rule whose words count in a hypothesis too: "I'll end it if the surgery fails"
  *     is a threat to take seriously, where "what if I get a fever" is only a question
+ * @param offersHandoff a small-talk rule whose reply offers a member of staff's follow-up ("that's not what I asked")
  */
 public record Rule(String id, String title, String reply, String replyEs, List<String> patterns, List<String> examples,
-        List<String> similar, boolean evenIfHypothetical) {
+        List<String> similar, boolean evenIfHypothetical, boolean offersHandoff) {
 
     public Rule {
         reply = reply == null ? "" : reply;
@@ -26,7 +27,7 @@ public record Rule(String id, String title, String reply, String replyEs, List<S
     }
 
     public Rule(String id, String title, String reply, List<String> patterns, List<String> examples) {
-        this(id, title, reply, "", patterns, examples, List.of(), false);
+        this(id, title, reply, "", patterns, examples, List.of(), false, false);
     }
 
     /** The guidance in the visitor's language, English when there is none in theirs. */

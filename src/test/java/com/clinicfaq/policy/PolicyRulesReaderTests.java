@@ -36,7 +36,7 @@ class PolicyRulesReaderTests {
                 .containsExactly("medications", "health-conditions", "scan-results", "symptoms", "candidacy");
         assertThat(rules.booking()).extracting(Rule::id).containsExactly("appointment", "call-back", "talk-to-a-person");
         assertThat(rules.smallTalk()).extracting(Rule::id)
-                .containsExactly("are-you-a-person", "goodbye", "thanks", "greeting", "acknowledgement");
+                .containsExactly("are-you-a-person", "about-assistant", "not-helpful", "goodbye", "thanks", "greeting", "acknowledgement");
         assertThat(rules.clinician()).allSatisfy(rule -> assertThat(rule.reply()).isEmpty());
     }
 

@@ -243,6 +243,17 @@ public final class RedFlagTrainer {
         List<String> calm = new ArrayList<>(rules.notEmergencies());
         calm.addAll(questions);
         Stream.of(rules.clinician(), rules.booking(), rules.smallTalk()).flatMap(List::stream).forEach(r -> calm.addAll(r.examples()));
+        // with --with-turns, everyday conversational turns ("thank you very much", "ok makes sense now"): the blind
+        // conversational set's training set and dev half (never its holdout), calm by construction. Tried 2026-12-05 and
+        // not shipped: out of fold it lowered the threshold and the veto and raised false alarms (docs/evaluation.md);
+        // such turns are quieted by the turn model instead (TurnTrainer)
+        if (options.contains("--with-turns")) {
+            for (String half : List.of("train", "dev")) {
+                TurnTrainer.load(half).stream()
+                        .filter(turn -> !options.contains("--turns-talk-only") || !turn.label().equals(TurnClassifier.QUESTION))
+                        .forEach(turn -> calm.add(turn.text()));
+            }
+        }
         for (String text : new LinkedHashSet<>(calm)) {
             curated.add(trainer.item(text, RedFlagClassifier.Label.CALM, null));
         }
@@ -425,12 +436,7 @@ public final class RedFlagTrainer {
         }
         RedFlagClassifier trained = model.withSuicideThreshold(suicideThreshold);
         if (options.contains("--write")) {
-            Path file = Path.of("src", "main", "resources", "com", "clinicfaq", "policy", RedFlagClassifier.RESOURCE);
-            Files.createDirectories(file.getParent());
-            try (var out = Files.newOutputStream(file)) {
-                trained.write(out);
-            }
-            System.out.println("written: " + file + " (" + Files.size(file) / 1024 + " KB)");
+            writeModel(RedFlagClassifier.RESOURCE, trained::write);
         }
         if (sets.containsKey("fresh") && !trainOn.contains("fresh")) {
             // a set not yet trained on (new authors' messages, before they join the training set): read as the holdout is
@@ -455,6 +461,20 @@ public final class RedFlagTrainer {
                     + " | patterns or classifier " + figures(holdout, i -> learnedSays(trained, holdout.get(i))
                             || patternAlarms(patterns, trained, holdout.get(i), chosenVeto, true)));
         }
+    }
+
+    interface ModelWriter {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Writes a trained model where the policy reads it (next to its classes), and says where. */
+    static void writeModel(String resource, ModelWriter model) throws IOException {
+        Path file = Path.of("src", "main", "resources", "com", "clinicfaq", "policy", resource);
+        Files.createDirectories(file.getParent());
+        try (var out = Files.newOutputStream(file)) {
+            model.write(out);
+        }
+        System.out.println("written: " + file + " (" + Files.size(file) / 1024 + " KB)");
     }
 
     /** Recall-first: the threshold keeps this share of the dev half's urgent messages, read out of fold. */
