@@ -173,22 +173,32 @@ public final class ConversationPolicy {
      * not understanding me", "👍"): the learned reading of turns where its class is a small-talk rule of this policy.
      */
     private Optional<Rule> conversational(String message, List<String> words) {
-        if (turns == null || message == null || message.isBlank() || words.size() > MAX_TURN_WORDS) {
+        if (words.size() > MAX_TURN_WORDS) {
             return Optional.empty();
         }
-        String text = message.strip();
-        return turns.conversational(text, encoder.encode(List.of(text)).getFirst())
-                .flatMap(label -> compiled.get(Branch.SMALL_TALK).stream().map(CompiledRule::rule)
-                        .filter(rule -> rule.id().equals(label)).findFirst());
+        return turnReading(message)
+                .filter(reading -> reading.conversational() && reading.probability() >= turns.threshold())
+                .flatMap(reading -> compiled.get(Branch.SMALL_TALK).stream().map(CompiledRule::rule)
+                        .filter(rule -> rule.id().equals(reading.label())).findFirst());
     }
 
-    /** For staff and the trainer: the learned reading of the turn, if the policy has one. */
+    /**
+     * For staff and the trainer: the learned reading of the turn, if the policy has one; empty for a message with neither
+     * a word nor a pictograph ("\uFFFD", "..."), which has no meaning to read.
+     */
     public Optional<TurnClassifier.Reading> turnReading(String message) {
-        if (turns == null || message == null || message.isBlank()) {
+        if (turns == null || message == null || message.isBlank()
+                || Words.of(message).isEmpty() && message.codePoints().noneMatch(TurnClassifier::isPictograph)) {
             return Optional.empty();
         }
         String text = message.strip();
-        return Optional.of(turns.read(text, encoder.encode(List.of(text)).getFirst()));
+        float[] meaning;
+        try {
+            meaning = encoder.encode(List.of(text)).getFirst();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a text the model cannot read: the patterns have decided
+        }
+        return Optional.of(turns.read(text, meaning));
     }
 
     private Optional<Decision.Emergency> emergency(String message, List<String> words) {

@@ -133,7 +133,8 @@ public final class TurnClassifier {
         return Softmax.features(meaning, counts, 1f);
     }
 
-    private static boolean isPictograph(int cp) {
+    /** An emoji or another pictograph ("👍", "🙏", "☺"): a turn of only these still says something. */
+    static boolean isPictograph(int cp) {
         return cp >= 0x1F000 && cp <= 0x1FAFF || cp >= 0x2600 && cp <= 0x27BF;
     }
 
