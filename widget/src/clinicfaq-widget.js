@@ -21,10 +21,11 @@
     }),
     client: Object.freeze({
       message: 'message', accept: 'handoff.accept', decline: 'handoff.decline',
-      submit: 'handoff.submit', cancel: 'handoff.cancel', ping: 'ping'
+      submit: 'handoff.submit', cancel: 'handoff.cancel', ping: 'ping', feedback: 'feedback'
     }),
     kind: Object.freeze({
-      emergency: 'emergency', form: 'handoff.form', confirmed: 'handoff.confirmed', cancelled: 'handoff.cancelled'
+      emergency: 'emergency', form: 'handoff.form', confirmed: 'handoff.confirmed', cancelled: 'handoff.cancelled',
+      answer: 'answer', clinician: 'clinician'
     })
   });
   const S = PROTOCOL.server;
@@ -125,6 +126,8 @@ h2{flex:1;margin:0;font-size:18px;font-weight:700}
 .chip{min-height:44px;padding:8px 14px;border:1px solid var(--a);border-radius:22px;background:#fff;color:var(--a);text-align:left}
 .chip[aria-pressed=true]{background:var(--a);color:var(--at)}
 .chip:disabled{cursor:default}
+.helpful{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:8px;font-size:14px;color:#39414d}
+.helpful .chip{min-height:36px;padding:4px 12px}
 .status{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:0 16px 8px;padding:8px 12px;background:#fff4e5;border:1px solid #b26a00;border-radius:8px;font-size:14px;color:#4d2e00}
 .status button{min-height:44px;padding:4px 12px;border:1px solid #4d2e00;border-radius:8px;background:#fff}
 .typing{margin:0;padding:0 16px 6px;font-size:13px;color:#39414d}
@@ -173,7 +176,8 @@ textarea{flex:1;max-height:120px;resize:none}
       busy: 'The chat is busy right now. Trying again shortly… Messages you send now will go out when it connects.',
       offline: 'You are offline. Reconnecting… Messages you send now will go out when the connection is back.',
       restored: 'Conversation restored.', tooQuick: (s) => 'You are sending messages quickly. Trying again in ' + s + ' seconds.',
-      wrong: 'Something went wrong. Please try again.'
+      wrong: 'Something went wrong. Please try again.',
+      helped: 'Did this answer your question?', yes: 'Yes', no: 'No', told: 'Thank you for telling us.'
     },
     es: {
       title: '¿Preguntas? Escríbanos', launcher: 'Haga una pregunta', conversation: 'Conversación', retry: 'Reintentar', typing: ' escribiendo…',
@@ -189,7 +193,8 @@ textarea{flex:1;max-height:120px;resize:none}
       busy: 'El chat está ocupado. Volveremos a intentar en un momento… Los mensajes que envíe saldrán cuando se conecte.',
       offline: 'Está sin conexión. Reconectando… Los mensajes que envíe saldrán cuando vuelva la conexión.',
       restored: 'Conversación recuperada.', tooQuick: (s) => 'Está enviando mensajes muy rápido. Volveremos a intentar en ' + s + ' segundos.',
-      wrong: 'Algo salió mal. Por favor intente de nuevo.'
+      wrong: 'Algo salió mal. Por favor intente de nuevo.',
+      helped: '¿Contestó esto su pregunta?', yes: 'Sí', no: 'No', told: 'Gracias por decírnoslo.'
     }
   };
   const pageLanguage = String(data.lang || document.documentElement.lang || '').slice(0, 2).toLowerCase();
@@ -334,6 +339,19 @@ textarea{flex:1;max-height:120px;resize:none}
       const a = h('a', { href: link.href, text: f.source.sectionTitle || f.source.articleTitle || W.article });
       if (link.origin !== location.origin) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
       el.append(h('p', { class: 'src' }, W.source, a));
+    }
+    // a quiet "Did this answer your question?" under an answer: a "no" brings other answers and a staff follow-up
+    if (isLive && (f.kind === PROTOCOL.kind.answer || f.kind === PROTOCOL.kind.clinician) && Number.isInteger(f.seq)) {
+      const ask = h('div', { class: 'helpful', role: 'group', 'aria-label': W.helped }, h('span', { text: W.helped }));
+      for (const [label, helpful] of [[W.yes, true], [W.no, false]]) {
+        ask.append(h('button', { type: 'button', class: 'chip', text: label, onclick: () => {
+          ask.replaceChildren(h('span', { text: W.told }));
+          announce(W.told);
+          input.focus();
+          transmit({ type: C.feedback, seq: f.seq, helpful }, !helpful);
+        } }));
+      }
+      el.append(ask);
     }
     const actions = list(f.actions).filter((a) => a && ACTIONS.includes(a.type));
     if (actions.length) {
@@ -487,11 +505,12 @@ textarea{flex:1;max-height:120px;resize:none}
     connect();
   }
 
-  function transmit(frame) {
+  // expectReply: whether the bot answers it (a "yes, that helped" is only recorded)
+  function transmit(frame, expectReply = true) {
     const out = Object.assign({ v: PROTOCOL.version }, frame);
     if (ready && ws) {
       ws.send(JSON.stringify(out));
-      showTyping(true);
+      if (expectReply) showTyping(true);
     } else {
       if (frame.type !== C.message) outbox.push(out);
       if (!ws) reconnectNow();

@@ -65,6 +65,7 @@ public class Analytics {
             Map<Outcome, Integer> outcomes,
             int handoffs,
             int emergencyHandoffs,
+            Feedback feedback,
             List<Day> days,
             List<TopQuestion> topQuestions,
             List<MissedQuestion> missedQuestions) {
@@ -97,6 +98,9 @@ public class Analytics {
             return count(Outcome.EMERGENCY);
         }
     }
+
+    /** Visitors' answers to "Did this answer your question?" on the bot's answers (issue #19). */
+    public record Feedback(int helpful, int notHelpful) {}
 
     public record Day(LocalDate date, int conversations, int answered, int notAnswered, int emergencies, int handoffs) {}
 
@@ -154,8 +158,15 @@ public class Analytics {
                     handoffs[1] += rs.getBoolean("emergency") ? rs.getInt("n") : 0;
                 });
 
+        int[] feedback = new int[2]; // helpful, not
+        jdbc.sql("""
+                select helpful, count(*) as n from message
+                where sender = 'BOT' and helpful is not null and sent_at >= :start and sent_at < :end group by helpful""")
+                .param("start", start).param("end", end)
+                .query((RowCallbackHandler) rs -> feedback[rs.getBoolean("helpful") ? 0 : 1] += rs.getInt("n"));
+
         return new Report(from, to, days.values().stream().mapToInt(d -> d.conversations).sum(), outcomes, handoffs[0],
-                handoffs[1], days.entrySet().stream().map(e -> e.getValue().toDay(e.getKey())).toList(),
+                handoffs[1], new Feedback(feedback[0], feedback[1]), days.entrySet().stream().map(e -> e.getValue().toDay(e.getKey())).toList(),
                 topQuestions(start, end), missedQuestions(start, end));
     }
 
@@ -196,6 +207,7 @@ public class Analytics {
                 case OUT_OF_SCOPE -> outcomes.add(Outcome.OUT_OF_SCOPE);
                 case LOW_CONFIDENCE -> outcomes.add(Outcome.LOW_CONFIDENCE);
                 case HANDOFF -> {} // the page's reasons are the bot's replies; handoffs are counted on their own
+                case NOT_HELPFUL -> {} // counted on their own: the visitors' feedback on answers
             }
         }
         return outcomes;

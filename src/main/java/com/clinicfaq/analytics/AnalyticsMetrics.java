@@ -1,6 +1,7 @@
 package com.clinicfaq.analytics;
 
 import com.clinicfaq.conversation.ConversationStarted;
+import com.clinicfaq.conversation.AnswerFeedbackGiven;
 import com.clinicfaq.conversation.VisitorMessageReplied;
 import com.clinicfaq.curation.MissedQuestionsProperties;
 import com.clinicfaq.handoff.HandoffRequested;
@@ -26,6 +27,8 @@ class AnalyticsMetrics {
     private final Counter emergencies;
     private final Counter handoffs;
     private final Counter emergencyHandoffs;
+    private final Counter helpful;
+    private final Counter notHelpful;
     private final MissedQuestionsProperties properties;
     private final JdbcClient jdbc;
 
@@ -45,6 +48,8 @@ class AnalyticsMetrics {
         emergencies = Counter.builder("clinicfaq.emergencies")
                 .description("Urgent guidance given in reply to a visitor's message")
                 .register(registry);
+        helpful = feedbackCounter(registry, true);
+        notHelpful = feedbackCounter(registry, false);
         handoffs = handoffCounter(registry, false);
         emergencyHandoffs = handoffCounter(registry, true);
         for (String status : new String[] {"NEW", "IN_PROGRESS"}) {
@@ -55,11 +60,22 @@ class AnalyticsMetrics {
         }
     }
 
+    private static Counter feedbackCounter(MeterRegistry registry, boolean helped) {
+        return flagCounter(registry, "clinicfaq.answers.feedback", "Visitors' answers to \"Did this answer your question?\"", "helpful", helped);
+    }
+
+    /** A counter with one tag that is true or false. */
+    private static Counter flagCounter(MeterRegistry registry, String name, String description, String tag, boolean value) {
+        return Counter.builder(name).description(description).tag(tag, Boolean.toString(value)).register(registry);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void feedback(AnswerFeedbackGiven event) {
+        (event.helpful() ? helpful : notHelpful).increment();
+    }
+
     private static Counter handoffCounter(MeterRegistry registry, boolean emergency) {
-        return Counter.builder("clinicfaq.handoffs.requested")
-                .description("Handoff requests received")
-                .tag("emergency", Boolean.toString(emergency))
-                .register(registry);
+        return flagCounter(registry, "clinicfaq.handoffs.requested", "Handoff requests received", "emergency", emergency);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -136,6 +136,9 @@ public class ConversationService {
         record CancelHandoff() implements Input {}
 
         record SubmitHandoff(HandoffSubmission form) implements Input {}
+
+        /** "Did this answer your question?" answered for the bot's answer at {@code seq} (issue #19). */
+        record Feedback(int seq, boolean helpful) implements Input {}
     }
 
     /**
@@ -331,12 +334,13 @@ public class ConversationService {
             case Input.SubmitHandoff submit -> conversation.stage() != Stage.FORM_OPEN
                     ? Turn.NO_HANDOFF
                     : submit(submitter, conversation, submit.form(), spoken.get());
+            case Input.Feedback feedback -> feedback(transcripts, conversation, feedback, spoken.get());
         };
         if (turn.noHandoff()) {
             return new Handled(null, List.of(), Map.of(), true);
         }
         if (turn.stage() == null) {
-            return Handled.replies(turn.ack(), List.of()); // a resent message: stored and answered before
+            return Handled.replies(turn.ack(), List.of()); // a resent message (stored and answered before), or nothing to say
         }
         List<TranscriptMessage> stored = new ArrayList<>();
         for (BotMessage reply : turn.replies()) {
@@ -438,6 +442,60 @@ public class ConversationService {
                         keepForm(stage, Stage.CHATTING), topic);
             };
         };
+    }
+
+    /** How many other answers a "no, that did not answer my question" offers as buttons. */
+    static final int NEXT_BEST = 3;
+
+    /**
+     * A visitor's "Did this answer your question?": recorded on the answer; a "no" is answered with the next best answers
+     * of the same article as buttons (each a question that leads to it) and the offer of a staff follow-up, and sends the
+     * question to the unanswered-questions page with the answer it got. A "yes", or feedback on a message that is no
+     * answer, is recorded (where it can be) and needs no reply.
+     */
+    private Turn feedback(TranscriptStore transcripts, Conversation conversation, Input.Feedback feedback, Language language) {
+        Optional<TranscriptStore.Answered> answered = transcripts.recordFeedback(conversation.id(), feedback.seq(), feedback.helpful());
+        answered.ifPresent(a -> events.publishEvent(new AnswerFeedbackGiven(conversation.id(), feedback.helpful())));
+        if (feedback.helpful() || answered.isEmpty()) {
+            return Turn.NOTHING;
+        }
+        Texts texts = policy.get().rules().texts();
+        List<String> next = nextBest(answered.get());
+        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_OFFER, texts.answerMissed(language), spoken(texts, "answer-missed", language))
+                        .suggestions(next).offering().rule(answered.get().itemId() == null ? "" : answered.get().itemId()).build()),
+                keepForm(conversation.stage(), Stage.OFFERED), conversation.topicArticle());
+    }
+
+    /**
+     * The items the engine weighed next for the question, from the answer's own article (never another procedure's):
+     * a FAQ by its question, a passage by its section's title, as buttons that send them.
+     */
+    private List<String> nextBest(TranscriptStore.Answered answered) {
+        KnowledgeBase kb = knowledge.get();
+        java.util.Map<String, String> faqQuestions = kb.faqs().stream()
+                .collect(java.util.stream.Collectors.toMap(com.clinicfaq.knowledge.Faq::id, com.clinicfaq.knowledge.Faq::question, (a, b) -> a));
+        String given = answered.itemId() == null ? "" : answered.itemId();
+        java.util.LinkedHashSet<String> labels = new java.util.LinkedHashSet<>();
+        for (var candidate : engine.explain(answered.question(), 12).candidates()) {
+            if (candidate.source() == null || candidate.itemId().equals(given) || candidate.itemId().startsWith(given + "/")
+                    || answered.articleId() != null && !candidate.source().articleId().equals(answered.articleId())) {
+                continue;
+            }
+            String label = switch (candidate.kind()) {
+                case FAQ -> faqQuestions.get(candidate.itemId());
+                case PASSAGE -> faqQuestions.containsKey(candidate.itemId().replaceFirst("/\\d+$", ""))
+                        ? faqQuestions.get(candidate.itemId().replaceFirst("/\\d+$", ""))
+                        : candidate.source().sectionTitle();
+                case OUT_OF_SCOPE -> null;
+            };
+            if (label != null && !label.isBlank()) {
+                labels.add(label.strip());
+            }
+            if (labels.size() == NEXT_BEST) {
+                break;
+            }
+        }
+        return List.copyOf(labels);
     }
 
     /**
@@ -543,6 +601,8 @@ public class ConversationService {
     private record Turn(List<BotMessage> replies, Stage stage, String topicArticle, Integer ack, Map<String, String> formErrors, boolean noHandoff) {
 
         static final Turn NO_HANDOFF = new Turn(List.of(), Stage.CHATTING, null, null, Map.of(), true);
+        /** Nothing to say and nothing about the conversation changed (a "yes, that helped" is recorded on the answer). */
+        static final Turn NOTHING = new Turn(List.of(), null, null, null, Map.of(), false);
 
         Turn(List<BotMessage> replies, Stage stage, String topicArticle) {
             this(replies, stage, topicArticle, null, Map.of(), false);

@@ -23,6 +23,19 @@ interface TranscriptStore {
 
     TranscriptMessage appendBot(UUID conversation, BotMessage bot, Instant now);
 
+    /**
+     * Records whether the bot's answer at {@code seq} answered the visitor's question; returns what it answered (the
+     * visitor's question and the knowledge base item), empty when that message is no answer of the conversation. A store
+     * that cannot record it (the outbox, while the database is out of reach) answers empty: the visitor's feedback is a
+     * signal for editors, not something the visitor was told.
+     */
+    default Optional<Answered> recordFeedback(UUID conversation, int seq, boolean helpful) {
+        return Optional.empty();
+    }
+
+    /** A bot answer (its knowledge base item and article) and the visitor's question before it. */
+    record Answered(String question, String itemId, String articleId) {}
+
     /** The language the bot last spoke in the conversation ("en", "es"), if it was recorded. */
     default Optional<String> language(UUID conversation) {
         return Optional.empty();

@@ -107,6 +107,26 @@ class Transcripts implements TranscriptStore {
     }
 
     @Override
+    public Optional<Answered> recordFeedback(UUID conversation, int seq, boolean helpful) {
+        int updated = jdbc.sql("update message set helpful = ? where conversation_id = ? and seq = ? and sender = 'BOT' "
+                        + "and kind in ('answer', 'clinician')")
+                .params(helpful, conversation, seq)
+                .update();
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select v.text as question, b.rule_id as item, b.source_article as article from message b
+                        join message v on v.conversation_id = b.conversation_id and v.sender = 'VISITOR'
+                          and v.seq = (select max(p.seq) from message p where p.conversation_id = b.conversation_id
+                                       and p.sender = 'VISITOR' and p.seq < b.seq)
+                        where b.conversation_id = ? and b.seq = ?""")
+                .params(conversation, seq)
+                .query((rs, n) -> new Answered(rs.getString("question"), rs.getString("item"), rs.getString("article")))
+                .optional();
+    }
+
+    @Override
     public Optional<String> language(UUID conversation) {
         return jdbc.sql("select language from message where conversation_id = ? and sender = 'BOT' and language is not null "
                 + "order by seq desc limit 1")

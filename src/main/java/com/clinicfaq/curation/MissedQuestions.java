@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Visitors' questions the bot missed, read from the stored conversations: a visitor message whose next
- * message is the bot saying it does not know, or answering below {@link MissedQuestionsProperties#lowConfidence()}.
+ * message is the bot saying it does not know, or answering below {@link MissedQuestionsProperties#lowConfidence()},
+ * or an answer the visitor said did not help ("Did this answer your question?" "No").
  * Texts come normalised with contact details masked ({@link QuestionTexts}); nothing else of the conversation
  * (no id, no contact form) leaves here. The SQL is plain enough for H2 (PostgreSQL mode) and PostgreSQL alike.
  */
@@ -34,6 +35,7 @@ public class MissedQuestions {
         NOT_IN_KNOWLEDGE_BASE("Not in the knowledge base"),
         OUT_OF_SCOPE("Out of scope"),
         LOW_CONFIDENCE("Answered with low confidence"),
+        NOT_HELPFUL("Visitor said the answer did not help"),
         HANDOFF("Visitor then asked to be contacted");
 
         private final String label;
@@ -47,23 +49,34 @@ public class MissedQuestions {
         }
     }
 
-    /** One question as visitors typed it (normalised, masked), how often it was missed and why, and when last. */
-    public record Missed(String text, int count, Set<Reason> reasons, Instant lastAsked) {}
+    /**
+     * One question as visitors typed it (normalised, masked), how often it was missed and why, and when last.
+     *
+     * @param unhelpful the answers visitors said did not help, by the knowledge base item behind each (issue #19)
+     */
+    public record Missed(String text, int count, Set<Reason> reasons, Instant lastAsked, Map<String, String> unhelpful) {
+
+        public Missed(String text, int count, Set<Reason> reasons, Instant lastAsked) {
+            this(text, count, reasons, lastAsked, Map.of());
+        }
+    }
 
     private static final String MISSED = """
-            select question, kind, low, ruled, handoff, count(*) as n, max(sent_at) as last_asked from (
+            select question, kind, low, ruled, handoff, unhelpful_item, unhelpful_answer, count(*) as n, max(sent_at) as last_asked from (
               select lower(v.text) as question, v.sent_at as sent_at, b.kind as kind,
                      case when b.confidence < :low then 1 else 0 end as low,
                      case when coalesce(b.rule_id, '') = '' then 0 else 1 end as ruled,
+                     case when b.helpful = false then coalesce(b.rule_id, '') end as unhelpful_item,
+                     case when b.helpful = false then b.text end as unhelpful_answer,
                      case when exists (select 1 from message h where h.conversation_id = b.conversation_id
                                        and h.kind = 'handoff.form' and h.seq > b.seq and h.seq <= b.seq + 2)
                           then 1 else 0 end as handoff
               from message v
               join message b on b.conversation_id = v.conversation_id and b.seq = v.seq + 1 and b.sender = 'BOT'
               where v.sender = 'VISITOR' and v.sent_at >= :start and v.sent_at < :end
-                and (b.kind = 'unknown' or (b.kind = 'answer' and b.confidence < :low))
+                and (b.kind = 'unknown' or (b.kind = 'answer' and b.confidence < :low) or b.helpful = false)
             ) r
-            group by question, kind, low, ruled, handoff
+            group by question, kind, low, ruled, handoff, unhelpful_item, unhelpful_answer
             order by n desc, question fetch first %d rows only""".formatted(MOST_FREQUENT);
 
     private final JdbcClient jdbc;
@@ -95,8 +108,14 @@ public class MissedQuestions {
                     }
                     Tally tally = byText.computeIfAbsent(QuestionTexts.normalise(rs.getString("question")), t -> new Tally());
                     tally.count += rs.getInt("n");
-                    tally.reasons.add(rs.getString("kind").equals("answer") ? Reason.LOW_CONFIDENCE
-                            : declined ? Reason.OUT_OF_SCOPE : Reason.NOT_IN_KNOWLEDGE_BASE);
+                    String unhelpful = rs.getString("unhelpful_answer");
+                    if (unhelpful != null) {
+                        tally.reasons.add(Reason.NOT_HELPFUL);
+                        tally.unhelpful.putIfAbsent(rs.getString("unhelpful_item"), unhelpful);
+                    } else {
+                        tally.reasons.add(rs.getString("kind").equals("answer") ? Reason.LOW_CONFIDENCE
+                                : declined ? Reason.OUT_OF_SCOPE : Reason.NOT_IN_KNOWLEDGE_BASE);
+                    }
                     if (rs.getInt("handoff") == 1) {
                         tally.reasons.add(Reason.HANDOFF);
                     }
@@ -105,7 +124,7 @@ public class MissedQuestions {
                 });
         return byText.entrySet().stream()
                 .map(e -> new Missed(e.getKey(), e.getValue().count, Collections.unmodifiableSet(e.getValue().reasons),
-                        e.getValue().lastAsked))
+                        e.getValue().lastAsked, Map.copyOf(e.getValue().unhelpful)))
                 .sorted(Comparator.comparingInt(Missed::count).reversed().thenComparing(Missed::text))
                 .toList();
     }
@@ -113,6 +132,7 @@ public class MissedQuestions {
     private static final class Tally {
         int count;
         final Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+        final Map<String, String> unhelpful = new LinkedHashMap<>();
         Instant lastAsked;
     }
 }

@@ -42,9 +42,10 @@ public class UnansweredQuestions {
      * @param examples its most asked wordings, the representative first, at most {@value #EXAMPLES}
      * @param closestFaq the draft's FAQ the engine thinks closest, if any
      * @param texts all its wordings, normalised and masked
+     * @param unhelpfulAnswers the answers visitors said did not help, as the bot gave them (issue #19)
      */
     public record Group(String key, String question, int count, Set<Reason> reasons, List<String> examples,
-            LocalDate lastAsked, Optional<Faq> closestFaq, List<String> texts) {
+            LocalDate lastAsked, Optional<Faq> closestFaq, List<String> texts, List<String> unhelpfulAnswers) {
 
         /** The question as a FAQ would put it: "how soon am i back on my feet" → "How soon am I back on my feet?" */
         public String asFaqQuestion() {
@@ -102,7 +103,7 @@ public class UnansweredQuestions {
         List<Missed> open = missed.between(Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(to.plusDays(1).atStartOfDay()), false)
                 .stream()
                 .filter(m -> !dismissed.contains(Dismissals.hash(m.text())))
-                .filter(m -> !answeredNow(m.text()))
+                .filter(m -> !answeredNow(m.text()) || stillGivenAnswerThatDidNotHelp(m))
                 .toList();
         List<Faq> faqs = editor.draftKnowledge().faqs();
         return questionGroups.group(open.stream().map(Missed::text).toList(), QuestionGroups.SAME_QUESTION).stream()
@@ -121,6 +122,15 @@ public class UnansweredQuestions {
         };
     }
 
+    /**
+     * A visitor said the answer did not help, and the live engine still gives that answer: the bot is confident, and
+     * wrong, until an editor fixes it.
+     */
+    private boolean stillGivenAnswerThatDidNotHelp(Missed missed) {
+        return !missed.unhelpful().isEmpty() && engine.answer(missed.text()) instanceof Answer.Found found
+                && missed.unhelpful().containsKey(found.itemId());
+    }
+
     private Group group(List<Missed> members, List<Faq> faqs) {
         String question = members.getFirst().text();
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
@@ -130,7 +140,8 @@ public class UnansweredQuestions {
         List<String> texts = members.stream().map(Missed::text).toList();
         return new Group(Dismissals.hash(question).substring(0, 16), question, members.stream().mapToInt(Missed::count).sum(),
                 Collections.unmodifiableSet(reasons), texts.subList(0, Math.min(EXAMPLES, texts.size())),
-                LocalDate.ofInstant(last, ZoneId.systemDefault()), closest, texts);
+                LocalDate.ofInstant(last, ZoneId.systemDefault()), closest, texts,
+                members.stream().flatMap(m -> m.unhelpful().values().stream()).distinct().toList());
     }
 
     /** Adds {@code phrasing} as another way of asking the FAQ, and publishes it. */

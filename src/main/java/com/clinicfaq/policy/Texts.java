@@ -41,7 +41,7 @@ public record Texts(
 
     /** The keys of the texts that may have a Spanish version ({@code <key>-es} in {@code policy.yml}). */
     public static final List<String> SPANISH_KEYS = List.of("greeting", "unknown", "out-of-scope", "clinician-note", "which-procedure",
-            "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "english-only");
+            "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "english-only", "answer-missed");
 
     /**
      * Said after an answer in English to a visitor who writes Spanish, when {@code policy.yml} has no wording of its own
@@ -51,6 +51,15 @@ public record Texts(
             + "of the staff to contact you to explain it in Spanish?";
     public static final String ENGLISH_ONLY_ES = "La información de la práctica sobre esto está en inglés (arriba). ¿Quiere que "
             + "alguien del personal se comunique con usted para explicárselo en español?";
+
+    /**
+     * Said when a visitor answers "no" to "Did this answer your question?", before the next best answers as buttons and
+     * the offer of a follow-up, when {@code policy.yml} has no wording of its own ({@code answer-missed-es}).
+     */
+    public static final String ANSWER_MISSED = "I'm sorry that did not answer your question. One of these may, or a member of "
+            + "the practice's staff can contact you.";
+    public static final String ANSWER_MISSED_ES = "Disculpe, eso no contestó su pregunta. Quizás una de estas opciones sí, o alguien "
+            + "del personal de la práctica puede comunicarse con usted.";
 
     /** Asked in Spanish when a question fits several procedures' articles and {@code policy.yml} has no Spanish of its own. */
     public static final String WHICH_PROCEDURE_ES = "¿Sobre qué procedimiento pregunta? Elija uno, o nómbrelo en su pregunta.";
@@ -86,6 +95,11 @@ public record Texts(
     /** Said after an English answer to a visitor who writes Spanish: the information is in English; a follow-up in Spanish. */
     public String englishOnly(Language language) {
         return in(language, "english-only", ENGLISH_ONLY);
+    }
+
+    /** Said after a visitor's "no, that did not answer my question", in the visitor's language. */
+    public String answerMissed(Language language) {
+        return in(language, "answer-missed", ANSWER_MISSED);
     }
 
     /** The greeting a chat opens with, in the visitor's language. */

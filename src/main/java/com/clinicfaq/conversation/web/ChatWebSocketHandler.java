@@ -294,6 +294,13 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             case "handoff.decline" -> handle(connection, new ConversationService.Input.DeclineHandoff(), null);
             case "handoff.cancel" -> handle(connection, new ConversationService.Input.CancelHandoff(), null);
             case "handoff.submit" -> handle(connection, new ConversationService.Input.SubmitHandoff(submission(frame)), null);
+            case "feedback" -> {
+                if (frame.path("seq").isInt() && frame.path("seq").intValue() > 0 && frame.path("helpful").isBoolean()) {
+                    handle(connection, new ConversationService.Input.Feedback(frame.path("seq").intValue(), frame.path("helpful").booleanValue()), null);
+                } else {
+                    send(connection, new Frames.Error("invalid_feedback", "Feedback needs the answer's \"seq\" and \"helpful\": true or false.", null));
+                }
+            }
             default -> send(connection, new Frames.Error("unknown_type", "Unknown message type.", null));
         }
     }

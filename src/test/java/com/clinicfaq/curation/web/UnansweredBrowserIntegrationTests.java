@@ -90,6 +90,46 @@ class UnansweredBrowserIntegrationTests {
     }
 
     @Test
+    void aVisitorsNoInTheWidgetReachesTheEditorWhoFixesItThere() throws Exception {
+        String question = "how long does the kyphoplasty procedure take";
+        browser = Browser.desktop(1280, 900);
+        openChat();
+        WebElement answer = ask(question);
+        assertThat(answer.getDomAttribute("data-kind")).isEqualTo("answer");
+        String given = answer.findElement(By.tagName("p")).getText();
+
+        // "Did this answer your question?" with the keyboard: No
+        WebElement no = answer.findElements(By.cssSelector(".helpful button")).stream()
+                .filter(b -> b.getText().equals("No")).findFirst().orElseThrow();
+        int before = widget().findElements(By.cssSelector(".msg.bot")).size();
+        no.sendKeys(Keys.ENTER);
+        assertThat(answer.findElement(By.cssSelector(".helpful")).getText()).isEqualTo("Thank you for telling us.");
+        WebElement offer = browser.await(d -> {
+            List<WebElement> bots = widget().findElements(By.cssSelector(".msg.bot"));
+            return bots.size() > before ? bots.get(before) : null;
+        });
+        assertThat(offer.getDomAttribute("data-kind")).isEqualTo("handoff.offer");
+        assertThat(offer.findElements(By.cssSelector(".suggest .chip"))).as("the next best answers, as buttons").isNotEmpty();
+        assertThat(offer.findElements(By.cssSelector(".chips:not(.suggest) .chip"))).as("yes / no to a staff follow-up").hasSize(2);
+        assertThat(browser.axeViolations()).isEmpty();
+
+        logInToThePage();
+        WebElement group = group(question);
+        assertThat(group.findElement(By.cssSelector(".reasons")).getText()).contains("Visitor said the answer did not help");
+        assertThat(group.findElement(By.cssSelector(".unhelpful blockquote")).getText()).isEqualTo(given);
+        group.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']")).click();
+        WebElement form = group.findElement(By.cssSelector("form.new-faq"));
+        new Select(form.findElement(By.name("source"))).selectByValue(ARTICLE + "#" + SECTION);
+        form.findElement(By.name("answer")).sendKeys(ANSWER);
+        browser.follow(form.findElement(By.xpath(".//button[normalize-space()='Create and publish']")));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).startsWith("New FAQ published");
+        assertThat(headings()).doesNotContain(question);
+
+        openChat();
+        assertThat(ask(question).getText()).contains("through a tiny incision in your back").doesNotContain(given);
+    }
+
+    @Test
     void thePageIsAccessibleAndFitsAPhone() throws Exception {
         browser = Browser.desktop(1280, 900);
         openChat();

@@ -106,6 +106,36 @@ class UnansweredIntegrationTests {
     }
 
     @Test
+    void anAnswerAVisitorSaidDidNotHelpIsListedWithTheAnswerItGotUntilAFixChangesTheAnswer() throws Exception {
+        String question = "how long does the kyphoplasty procedure take";
+        String given;
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitBot("greeting");
+            chat.say(question);
+            JsonNode answer = chat.awaitBot("answer");
+            given = answer.path("text").asString();
+            chat.send("{\"v\":1,\"type\":\"feedback\",\"seq\":" + answer.path("seq").intValue() + ",\"helpful\":false}");
+            chat.awaitBot("handoff.offer");
+        }
+        HttpClient staff = new StaffHttp(port).loggedIn(EDITOR, PASSWORD);
+
+        String page = get(staff, PAGE);
+        String group = group(page, question);
+        assertThat(group).contains("Visitor said the answer did not help", "did not help:")
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(given).substring(0, 40));
+
+        // the editor answers it with a FAQ of its own: the bot no longer gives the answer that did not help
+        HttpResponse<String> fixed = post(staff, PAGE + "/faq", "days=30&key=" + key(group) + "&source="
+                + StaffHttp.encode(UnansweredBrowserIntegrationTests.ARTICLE + "#" + UnansweredBrowserIntegrationTests.SECTION)
+                + "&question=" + StaffHttp.encode("How long does the kyphoplasty procedure take?")
+                + "&answer=" + StaffHttp.encode(UnansweredBrowserIntegrationTests.ANSWER) + "&_csrf=" + StaffHttp.csrf(page));
+
+        assertThat(fixed.statusCode()).isEqualTo(302);
+        assertThat(ask(question).path("text").asString()).contains("through a tiny incision in your back");
+        assertThat(get(staff, location(fixed))).doesNotContain("<h2 id=\"question-" + key(group) + "\"");
+    }
+
+    @Test
     void contactDetailsAVisitorTypedOrGaveInTheContactFormNeverShow() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
             chat.awaitBot("greeting");
