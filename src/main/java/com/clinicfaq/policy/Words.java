@@ -39,6 +39,8 @@ final class Words {
         private final String[] words;
         /** 0 not looked up yet, 1 in the dictionary, 2 not. */
         private final byte[] known;
+        /** Whether the message is written in Spanish: 0 not read yet, 1 yes, 2 no. */
+        private byte spanish;
 
         private Message(String[] words) {
             this.words = words;
@@ -57,9 +59,18 @@ final class Words {
 
         boolean known(int index) {
             if (known[index] == 0) {
-                known[index] = KnownWords.contains(words[index]) ? (byte) 1 : (byte) 2;
+                known[index] = KnownWords.contains(words[index]) || spanish() && KnownWords.containsSpanishForm(words[index])
+                        ? (byte) 1 : (byte) 2;
             }
             return known[index] == 1;
+        }
+
+        /** A Spanish message's words are read against the Spanish forms too ("que tenga buen dia": not "tengo"). */
+        private boolean spanish() {
+            if (spanish == 0) {
+                spanish = Language.of(this) == Language.SPANISH ? (byte) 1 : (byte) 2;
+            }
+            return spanish == 1;
         }
     }
 
