@@ -127,7 +127,7 @@ h2{flex:1;margin:0;font-size:18px;font-weight:700}
 .chip[aria-pressed=true]{background:var(--a);color:var(--at)}
 .chip:disabled{cursor:default}
 .helpful{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:8px;font-size:14px;color:#39414d}
-.helpful .chip{min-height:36px;padding:4px 12px}
+.helpful .chip{padding:4px 14px}
 .status{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:0 16px 8px;padding:8px 12px;background:#fff4e5;border:1px solid #b26a00;border-radius:8px;font-size:14px;color:#4d2e00}
 .status button{min-height:44px;padding:4px 12px;border:1px solid #4d2e00;border-radius:8px;background:#fff}
 .typing{margin:0;padding:0 16px 6px;font-size:13px;color:#39414d}

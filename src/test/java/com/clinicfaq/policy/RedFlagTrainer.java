@@ -36,6 +36,9 @@ import java.util.stream.Stream;
 public final class RedFlagTrainer {
 
     static String ENCODER = "";
+    /** Everyday conversational turns trained on as calm ({@code --with-turns}), and how much each counts. */
+    static final java.util.Set<String> TURNS = new java.util.HashSet<>();
+    static double turnWeight = 1.0;
     /** Sentences read within their message (the shipped way); {@code --alone} reads each alone, for comparison. */
     static boolean CONTEXT = true;
     private final Embedder embedder;
@@ -195,7 +198,8 @@ public final class RedFlagTrainer {
         for (Item item : items) {
             if (item.label() == RedFlagClassifier.Label.CALM) {
                 for (RedFlagClassifier.Features f : item.pieces()) {
-                    examples.add(new RedFlagClassifier.Example(f, item.label(), 1.0 / Math.sqrt(item.pieces().size())));
+                    examples.add(new RedFlagClassifier.Example(f, item.label(),
+                            (TURNS.contains(item.text()) ? turnWeight : 1.0) / Math.sqrt(item.pieces().size())));
                 }
             } else {
                 examples.add(new RedFlagClassifier.Example(item.pieces().getFirst(), item.label(), 1.0));
@@ -248,10 +252,14 @@ public final class RedFlagTrainer {
         // not shipped: out of fold it lowered the threshold and the veto and raised false alarms (docs/evaluation.md);
         // such turns are quieted by the turn model instead (TurnTrainer)
         if (options.contains("--with-turns")) {
-            for (String half : List.of("train", "dev")) {
+            turnWeight = Double.parseDouble(option(options, "turn-weight", "1.0"));
+            for (String half : List.of(option(options, "turn-halves", "train").split(","))) {
                 TurnTrainer.load(half).stream()
                         .filter(turn -> !options.contains("--turns-talk-only") || !turn.label().equals(TurnClassifier.QUESTION))
-                        .forEach(turn -> calm.add(turn.text()));
+                        .forEach(turn -> {
+                            calm.add(turn.text());
+                            TURNS.add(turn.text());
+                        });
             }
         }
         for (String text : new LinkedHashSet<>(calm)) {

@@ -147,7 +147,7 @@ public final class TurnTrainer {
             ConversationPolicy reading = policy.withTurns(model);
             for (int i = 0; i < blind.size(); i++) {
                 if (blind.get(i).conversation() % folds == fold) {
-                    oof[i] = reading.turnReading(blind.get(i).text()).orElseThrow();
+                    oof[i] = reading.turnReading(blind.get(i).text()).orElse(null); // none for "?": no meaning to read
                 }
             }
         }
@@ -169,7 +169,7 @@ public final class TurnTrainer {
         if (options.contains("--misses")) {
             figures(blind, i -> talks(base[i], blind.get(i).text(), oof[i], threshold, rules),
                     i -> "%s -> %s %s (%s %.2f)".formatted(blind.get(i).text(), base[i].getClass().getSimpleName(), base[i].ruleId(),
-                            oof[i].label(), oof[i].probability()));
+                            oof[i] == null ? "-" : oof[i].label(), oof[i] == null ? 0 : oof[i].probability()));
         }
         TurnClassifier learned = fit.apply(blind).withThreshold(threshold);
         // the urgency below which an alarm by meaning alone on a conversational turn is quieted: the highest that loses no
@@ -201,6 +201,13 @@ public final class TurnTrainer {
         long turnAlarmsQuiet = blind.stream().filter(t -> policy.withTurns(finalModel).decide(t.text()) instanceof Decision.Emergency).count();
         System.out.printf("  urgent guidance on the training set's and dev half's %d turns (all calm): %d, quieted: %d%n", blind.size(),
                 turnAlarms, turnAlarmsQuiet);
+        if (options.contains("--alarms")) {
+            blind.forEach(t -> {
+                if (policy.withTurns(finalModel).decide(t.text()) instanceof Decision.Emergency e) {
+                    System.out.printf("    alarm [%s] %s -> %s%n", t.label(), t.text(), e.basis());
+                }
+            });
+        }
         System.out.println("  holdout, patterns alone: " + figures(holdout, i -> patterns.decide(holdout.get(i).text()), null));
         ConversationPolicy shippedWay = policy.withTurns(finalModel);
         System.out.println("  holdout:                 " + figures(holdout, i -> shippedWay.decide(holdout.get(i).text()), null));
@@ -213,7 +220,7 @@ public final class TurnTrainer {
     private static Decision talks(Decision patterns, String text, TurnClassifier.Reading reading, double threshold, PolicyRules rules) {
         if (!(patterns instanceof Decision.AskKnowledgeBase || patterns instanceof Decision.Booking)
                 || Words.of(text).size() > ConversationPolicy.MAX_TURN_WORDS
-                || !reading.conversational() || reading.probability() < threshold) {
+                || reading == null || !reading.conversational() || reading.probability() < threshold) {
             return patterns;
         }
         return rules.smallTalk().stream().filter(rule -> rule.id().equals(reading.label())).findFirst()

@@ -424,9 +424,16 @@ class WidgetBrowserIntegrationTests {
         keys.sendKeys(HOW_LONG + Keys.ENTER).perform();
         browser.await(d -> browser.all(".msg.bot[data-kind=answer]").size() == 1);
         keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertThat(browser.focused()).as("'No' of 'Did this answer your question?'").isEqualTo("button.chip");
+        keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB, Keys.TAB).keyUp(Keys.SHIFT).perform();
         assertThat(browser.focused()).as("the answer's source link").isEqualTo("a");
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(browser.focused()).as("'Yes'").isEqualTo("button.chip");
+        keys.sendKeys(Keys.ENTER).perform();
+        assertThat(browser.in(".msg.bot[data-kind=answer] .helpful").getText()).isEqualTo("Thank you for telling us.");
+        assertThat(browser.focused()).as("back to the question box").isEqualTo("textarea");
 
-        keys.sendKeys(Keys.TAB, OWN_CASE + Keys.ENTER).perform();
+        keys.sendKeys(OWN_CASE + Keys.ENTER).perform();
         browser.await(d -> browser.all(".msg.bot[data-kind='handoff.offer'] .chip").size() == 2);
         keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB, Keys.TAB).keyUp(Keys.SHIFT).perform();
         assertThat(browser.focused()).isEqualTo("button.chip");
