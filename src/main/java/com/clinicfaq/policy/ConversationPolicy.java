@@ -244,11 +244,13 @@ public final class ConversationPolicy {
     /**
      * Whether an alarm by meaning alone (no rule's words) is a conversational turn the learned red-flag layer is only
      * mildly alarmed by: "thank you very much", "ok makes sense now" read as thanks and an acknowledgement, below the
-     * turn model's {@link TurnClassifier#quietBelow()}. Never where the layer is more alarmed, and never with a rule's words.
+     * turn model's {@link TurnClassifier#quietBelow()}. Never where the layer is more alarmed, never with a rule's words,
+     * and never a farewell ({@link TurnClassifier#quietable}): "thanks. i'm done. bye" may be written in danger.
      */
     private boolean quietAsConversational(String message, List<String> words, RedFlagSimilarity.Match match) {
         return turns != null && turns.quietBelow() > 0 && match.learned() != null
-                && match.learned().urgency() < turns.quietBelow() && conversational(message, words).isPresent();
+                && match.learned().urgency() < turns.quietBelow()
+                && conversational(message, words).filter(rule -> turns.quietable(rule.id())).isPresent();
     }
 
     /**

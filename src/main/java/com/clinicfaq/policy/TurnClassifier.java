@@ -28,7 +28,7 @@ public final class TurnClassifier {
     /** The class of a turn for the knowledge base: every other class is a small-talk rule's id. */
     public static final String QUESTION = "question";
 
-    private static final int MAGIC = 0x54524e31; // "TRN1"
+    private static final int MAGIC = 0x54524e32; // "TRN2": with the classes that may be quieted
     static final String RESOURCE = "turn-model.bin.gz";
     static final int BUCKETS = 1 << 16;
     private static volatile Optional<TurnClassifier> shipped;
@@ -44,14 +44,21 @@ public final class TurnClassifier {
      * the highest that loses no urgent message of the red-flag sets it may read.
      */
     private final double quietBelow;
+    /**
+     * The classes whose turns may be quieted: never a farewell ("thanks. i'm done. bye" may be one written in danger;
+     * saying goodbye is a sign of suicidal thinking), as the trainer chooses.
+     */
+    private final java.util.Set<String> quietable;
 
-    TurnClassifier(String encoder, int dimensions, List<String> labels, float[][] weights, double threshold, double quietBelow) {
+    TurnClassifier(String encoder, int dimensions, List<String> labels, float[][] weights, double threshold, double quietBelow,
+            java.util.Set<String> quietable) {
         this.encoder = encoder;
         this.dimensions = dimensions;
         this.labels = List.copyOf(labels);
         this.weights = weights;
         this.threshold = threshold;
         this.quietBelow = quietBelow;
+        this.quietable = java.util.Set.copyOf(quietable);
     }
 
     /** The classes, {@link #QUESTION} first. */
@@ -64,7 +71,7 @@ public final class TurnClassifier {
     }
 
     TurnClassifier withThreshold(double threshold) {
-        return new TurnClassifier(encoder, dimensions, labels, weights, threshold, quietBelow);
+        return new TurnClassifier(encoder, dimensions, labels, weights, threshold, quietBelow, quietable);
     }
 
     double quietBelow() {
@@ -72,7 +79,16 @@ public final class TurnClassifier {
     }
 
     TurnClassifier withQuietBelow(double quietBelow) {
-        return new TurnClassifier(encoder, dimensions, labels, weights, threshold, quietBelow);
+        return new TurnClassifier(encoder, dimensions, labels, weights, threshold, quietBelow, quietable);
+    }
+
+    /** Whether an alarm by meaning alone on a turn of this class may be quieted ({@link #quietBelow()}). */
+    boolean quietable(String label) {
+        return quietable.contains(label);
+    }
+
+    TurnClassifier withQuietable(java.util.Set<String> quietable) {
+        return new TurnClassifier(encoder, dimensions, labels, weights, threshold, quietBelow, quietable);
     }
 
     /** Whether it reads vectors of this embedding model (it means nothing with another's). */
@@ -151,7 +167,8 @@ public final class TurnClassifier {
             }
             samples.add(new Softmax.Sample(features(example.text(), example.meaning()), label, example.weight()));
         }
-        return new TurnClassifier(encoder, dimensions, labels, Softmax.train(samples, labels.size(), dimensions, BUCKETS, epochs, l2, seed), 0.5, 0);
+        return new TurnClassifier(encoder, dimensions, labels, Softmax.train(samples, labels.size(), dimensions, BUCKETS, epochs, l2, seed), 0.5, 0,
+                java.util.Set.of());
     }
 
     /** The shipped model; empty when there is none (then only the small-talk patterns recognise conversational turns). */
@@ -180,6 +197,7 @@ public final class TurnClassifier {
         data.writeInt(labels.size());
         for (String label : labels) {
             data.writeUTF(label);
+            data.writeBoolean(quietable.contains(label));
         }
         for (float[] row : weights) {
             int nonZero = 0;
@@ -209,8 +227,12 @@ public final class TurnClassifier {
         double quietBelow = data.readDouble();
         int classes = data.readInt();
         List<String> labels = new ArrayList<>();
+        java.util.Set<String> quietable = new java.util.HashSet<>();
         for (int c = 0; c < classes; c++) {
             labels.add(data.readUTF());
+            if (data.readBoolean()) {
+                quietable.add(labels.getLast());
+            }
         }
         float[][] weights = new float[classes][dimensions + BUCKETS + 1];
         for (int c = 0; c < classes; c++) {
@@ -219,6 +241,6 @@ public final class TurnClassifier {
                 weights[c][data.readInt()] = data.readFloat();
             }
         }
-        return new TurnClassifier(encoder, dimensions, labels, weights, threshold, quietBelow);
+        return new TurnClassifier(encoder, dimensions, labels, weights, threshold, quietBelow, quietable);
     }
 }

@@ -69,7 +69,9 @@ class ConversationalTurnTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"thank you for everything. goodbye", "i just wanted to say thank you and goodbye",
-            "gracias por todo, adiós", "thanks for everything doc, i wont need the appointment anymore"})
+            "gracias por todo, adiós", "thanks for everything doc, i wont need the appointment anymore",
+            // a farewell is never quieted, though it reads as one: saying goodbye is a sign of suicidal thinking
+            "thanks. i'm done. bye"})
     void aFarewellThatMayBeSuicidalStillGetsUrgentGuidanceFirst(String message) {
         assertThat(policy.decide(message)).isInstanceOf(Decision.Emergency.class);
     }

@@ -23,7 +23,7 @@ class TurnClassifierTests {
             examples.add(new TurnClassifier.Example(text, NO_MEANING, TurnClassifier.QUESTION, 1));
         }
         return TurnClassifier.train("test-model", NO_MEANING.length, List.of(TurnClassifier.QUESTION, "thanks"), examples, 30, 1e-4, 1)
-                .withThreshold(0.6).withQuietBelow(0.3);
+                .withThreshold(0.6).withQuietBelow(0.3).withQuietable(java.util.Set.of("thanks"));
     }
 
     @Test
@@ -46,6 +46,8 @@ class TurnClassifierTests {
         assertThat(read.labels()).containsExactly(TurnClassifier.QUESTION, "thanks");
         assertThat(read.threshold()).isEqualTo(0.6);
         assertThat(read.quietBelow()).isEqualTo(0.3);
+        assertThat(read.quietable("thanks")).isTrue();
+        assertThat(read.quietable(TurnClassifier.QUESTION)).isFalse();
         assertThat(read.readsVectorsOf("test-model")).isTrue();
         assertThat(read.read("thanks so much", NO_MEANING).probability())
                 .isEqualTo(model.read("thanks so much", NO_MEANING).probability());

@@ -42,6 +42,13 @@ public final class TurnTrainer {
      * margin for a farewell written in danger that no set holds.
      */
     static final double MAX_QUIET_BELOW = 0.5;
+    /**
+     * The classes whose turns may be quieted: every conversational class but the farewell. Saying goodbye is a sign of
+     * suicidal thinking the issue names; "thanks. i'm done. bye" reads as a goodbye and may be written in danger, so a
+     * goodbye the red-flag layer is alarmed by keeps its alarm ("Thank you, dear. Goodbye." is the price).
+     */
+    static final java.util.Set<String> QUIETABLE = java.util.Set.of("thanks", "acknowledgement", "greeting", "about-assistant",
+            "not-helpful");
     /** The most share of the dev half's questions the policy may take for small talk. */
     static final double QUESTIONS_TAKEN = 0.01;
 
@@ -171,7 +178,7 @@ public final class TurnTrainer {
                     i -> "%s -> %s %s (%s %.2f)".formatted(blind.get(i).text(), base[i].getClass().getSimpleName(), base[i].ruleId(),
                             oof[i] == null ? "-" : oof[i].label(), oof[i] == null ? 0 : oof[i].probability()));
         }
-        TurnClassifier learned = fit.apply(blind).withThreshold(threshold);
+        TurnClassifier learned = fit.apply(blind).withThreshold(threshold).withQuietable(QUIETABLE);
         // the urgency below which an alarm by meaning alone on a conversational turn is quieted: the highest that loses no
         // urgent message of the red-flag dev half (the training set's are trained on as no small talk; the holdout is
         // never read here)
