@@ -87,7 +87,9 @@ public final class ConversationPolicy {
     }
 
     /** @param turns the learned reading of conversational turns (null: the small-talk patterns alone) */
-    ConversationPolicy(PolicyRules rules, SentenceEncoder encoder, List<String> ordinaryQuestions, List<String> authors, TurnClassifier turns) {
+    ConversationPolicy(PolicyRules rules, SentenceEncoder given, List<String> ordinaryQuestions, List<String> authors, TurnClassifier turns) {
+        // the red-flag layer and the reading of turns share the message's vectors: it is embedded once
+        SentenceEncoder encoder = given == null || given instanceof MessageVectors ? given : new MessageVectors(given);
         this.rules = rules;
         this.encoder = encoder;
         this.turns = encoder == null ? null : turns;
