@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Trains the learned reading of conversational turns ({@link TurnClassifier}) and reports it: {@code ./mvnw -q
  * test-compile exec:exec@train-turns} (add {@code -Dtrain-turns.args=--write} to write the model where the policy reads
- * it, {@code --misses} to list the dev half's misses).
+ * it, {@code --misses} to list the out-of-fold misses of the training set and the dev half, {@code --alarms} the turns of
+ * those that still get urgent guidance).
  *
  * <p>What it learns from: the blind conversational training set ({@code src/test/resources/conversational/train.jsonl},
  * three authors who saw only the sample articles and a description of the widget), the small-talk rules' examples
