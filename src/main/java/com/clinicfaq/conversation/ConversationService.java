@@ -532,10 +532,14 @@ public class ConversationService {
                 .build()), Stage.FORM_OPEN, conversation.topicArticle());
     }
 
+    /** "No" to the offer (nothing was requested: "no problem") or to the open form (the request is cancelled). */
     private Turn cancel(Conversation conversation, Language language) {
         Texts texts = policy.get().rules().texts();
-        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_CANCELLED, texts.handoffCancelled(language),
-                spoken(texts, "handoff-cancelled", language)).build()), Stage.CHATTING, conversation.topicArticle());
+        boolean declined = conversation.stage() == Stage.OFFERED;
+        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_CANCELLED,
+                        declined ? texts.handoffDeclined(language) : texts.handoffCancelled(language),
+                        spoken(texts, declined ? "handoff-declined" : "handoff-cancelled", language)).build()),
+                Stage.CHATTING, conversation.topicArticle());
     }
 
     private Turn submit(Submitter submitter, Conversation conversation, HandoffSubmission form, Language language) {

@@ -41,7 +41,7 @@ public final class PolicyRulesReader {
     private static final List<String> TEXT_KEYS = List.of("disclaimer", "greeting", "suggestions", "unknown", "out-of-scope",
             "clinician-note", "handoff-offer", "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "disclaimer-es", "handoff-offer-es");
     /** Texts a policy may leave out: a default is said instead. */
-    private static final List<String> OPTIONAL_TEXT_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("which-procedure", "english-only", "answer-missed"),
+    private static final List<String> OPTIONAL_TEXT_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("which-procedure", "english-only", "answer-missed", "handoff-declined"),
             Texts.SPANISH_KEYS.stream().map(key -> key + "-es")).toList();
     private static final String NOT_EMERGENCIES = "not-emergencies";
     private static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -159,6 +159,8 @@ public final class PolicyRulesReader {
                 spanish.put(key, Texts.ENGLISH_ONLY_ES);
             } else if (key.equals("answer-missed")) {
                 spanish.put(key, Texts.ANSWER_MISSED_ES);
+            } else if (key.equals("handoff-declined")) {
+                spanish.put(key, Texts.HANDOFF_DECLINED_ES);
             }
         }
         return spanish;

@@ -41,7 +41,7 @@ public record Texts(
 
     /** The keys of the texts that may have a Spanish version ({@code <key>-es} in {@code policy.yml}). */
     public static final List<String> SPANISH_KEYS = List.of("greeting", "unknown", "out-of-scope", "clinician-note", "which-procedure",
-            "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "english-only", "answer-missed");
+            "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "english-only", "answer-missed", "handoff-declined");
 
     /**
      * Said after an answer in English to a visitor who writes Spanish, when {@code policy.yml} has no wording of its own
@@ -60,6 +60,13 @@ public record Texts(
             + "the practice's staff can contact you.";
     public static final String ANSWER_MISSED_ES = "Disculpe, eso no contestó su pregunta. Quizás una de estas opciones sí, o alguien "
             + "del personal de la práctica puede comunicarse con usted.";
+
+    /**
+     * Said when a visitor says no to the offer of a follow-up before any request was started, when {@code policy.yml}
+     * has no wording of its own ({@code handoff-declined-es}): nothing was requested, so nothing is "cancelled".
+     */
+    public static final String HANDOFF_DECLINED = "No problem. You can keep asking me questions here.";
+    public static final String HANDOFF_DECLINED_ES = "Está bien. Puede seguir haciéndome preguntas aquí.";
 
     /** Asked in Spanish when a question fits several procedures' articles and {@code policy.yml} has no Spanish of its own. */
     public static final String WHICH_PROCEDURE_ES = "¿Sobre qué procedimiento pregunta? Elija uno, o nómbrelo en su pregunta.";
@@ -115,6 +122,11 @@ public record Texts(
     /** The confirmation of a stored request, in the visitor's language. */
     public String handoffConfirmed(Language language) {
         return in(language, "handoff-confirmed", handoffConfirmed);
+    }
+
+    /** What the bot says when the visitor says no to the offer of a follow-up, in the visitor's language. */
+    public String handoffDeclined(Language language) {
+        return in(language, "handoff-declined", HANDOFF_DECLINED);
     }
 
     /** What the bot says when the visitor cancels the request, in the visitor's language. */

@@ -146,6 +146,13 @@ class ChatIntegrationTests {
 
             assertThat(clinician.path("disclaimer").asString()).isNotBlank();
             assertThat(offer.path("actions")).isNotEmpty();
+            // the offer is asked once, not twice ("Would you like to request one? Would you like … to contact you?")
+            assertThat((clinician.path("text").asString() + " " + offer.path("text").asString()).split("\\?", -1)).hasSize(2);
+
+            // "No, thanks" to an offer: nothing was requested, so nothing is said to be cancelled
+            chat.sendType("handoff.decline");
+            JsonNode declined = chat.awaitBot("handoff.cancelled");
+            assertThat(declined.path("text").asString()).contains("keep asking").doesNotContainIgnoringCase("cancel");
         }
     }
 
@@ -228,7 +235,7 @@ class ChatIntegrationTests {
 
             chat.say("cancel");
 
-            chat.awaitBot("handoff.cancelled");
+            assertThat(chat.awaitBot("handoff.cancelled").path("text").asString()).contains("Your request is cancelled");
             chat.sendType("handoff.submit");
             chat.awaitError("no_handoff");
             assertThat(handoffs(conversation)).isEmpty();
