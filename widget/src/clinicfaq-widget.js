@@ -341,7 +341,7 @@ textarea{flex:1;max-height:120px;resize:none}
       el.append(h('p', { class: 'src' }, W.source, a));
     }
     // a quiet "Did this answer your question?" under an answer: a "no" brings other answers and a staff follow-up
-    if (isLive && (f.kind === PROTOCOL.kind.answer || f.kind === PROTOCOL.kind.clinician) && Number.isInteger(f.seq)) {
+    if (isLive && (f.kind === PROTOCOL.kind.answer || f.kind === PROTOCOL.kind.clinician && link) && Number.isInteger(f.seq)) {
       const ask = h('div', { class: 'helpful', role: 'group', 'aria-label': W.helped }, h('span', { text: W.helped }));
       for (const [label, helpful] of [[W.yes, true], [W.no, false]]) {
         ask.append(h('button', { type: 'button', class: 'chip', text: label, onclick: () => {
