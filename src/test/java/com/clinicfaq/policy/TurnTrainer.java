@@ -205,19 +205,20 @@ public final class TurnTrainer {
         System.out.printf("quiet below %.2f: the highest urgency at which quieting a conversational turn's alarm by meaning loses "
                 + "none of the %d urgent messages of the red-flag dev half (%d caught; at most %.2f)%n", quietBelow, urgent.size(), everyAlarm, MAX_QUIET_BELOW);
         TurnClassifier finalModel = learned.withQuietBelow(quietBelow);
-        long turnAlarms = blind.stream().filter(t -> policy.withTurns(finalModel.withQuietBelow(0)).decide(t.text()) instanceof Decision.Emergency).count();
-        long turnAlarmsQuiet = blind.stream().filter(t -> policy.withTurns(finalModel).decide(t.text()) instanceof Decision.Emergency).count();
+        ConversationPolicy loud = policy.withTurns(finalModel.withQuietBelow(0));
+        ConversationPolicy shippedWay = policy.withTurns(finalModel);
+        long turnAlarms = blind.stream().filter(t -> loud.decide(t.text()) instanceof Decision.Emergency).count();
+        long turnAlarmsQuiet = blind.stream().filter(t -> shippedWay.decide(t.text()) instanceof Decision.Emergency).count();
         System.out.printf("  urgent guidance on the training set's and dev half's %d turns (all calm): %d, quieted: %d%n", blind.size(),
                 turnAlarms, turnAlarmsQuiet);
         if (options.contains("--alarms")) {
             blind.forEach(t -> {
-                if (policy.withTurns(finalModel).decide(t.text()) instanceof Decision.Emergency e) {
+                if (shippedWay.decide(t.text()) instanceof Decision.Emergency e) {
                     System.out.printf("    alarm [%s] %s -> %s%n", t.label(), t.text(), e.basis());
                 }
             });
         }
         System.out.println("  holdout, patterns alone: " + figures(holdout, i -> patterns.decide(holdout.get(i).text()), null));
-        ConversationPolicy shippedWay = policy.withTurns(finalModel);
         System.out.println("  holdout:                 " + figures(holdout, i -> shippedWay.decide(holdout.get(i).text()), null));
         if (options.contains("--write")) {
             RedFlagTrainer.writeModel(TurnClassifier.RESOURCE, finalModel::write);
