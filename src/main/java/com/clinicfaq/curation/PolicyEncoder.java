@@ -45,7 +45,14 @@ final class PolicyEncoder implements SentenceEncoder {
         if (sentences.size() == 1) {
             return List.of(embedder.embed(sentences.getFirst()));
         }
-        return embedder.embedAll(sentences);
+        // the longest text is the whole message, which the answer engine embeds too: the question memory may keep it
+        int longest = 0;
+        for (int i = 1; i < sentences.size(); i++) {
+            if (sentences.get(i).length() > sentences.get(longest).length()) {
+                longest = i;
+            }
+        }
+        return embedder.embedMessage(sentences, longest);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,23 +53,31 @@ final class MessageVectors implements SentenceEncoder {
     public List<float[]> encode(List<String> sentences) {
         Map<Key, float[]> known = recent.get();
         List<Key> keys = sentences.stream().map(MessageVectors::key).toList();
+        // this call's vectors are taken from here, not from the memory: a message of more than KEEP sentences
+        // would push its own first ones out of it
+        Map<Key, float[]> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         List<Key> missingKeys = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
-            if (!known.containsKey(keys.get(i)) && !missingKeys.contains(keys.get(i))) {
+            Key key = keys.get(i);
+            float[] vector = known.get(key);
+            if (vector != null) {
+                found.put(key, vector);
+            } else if (!found.containsKey(key) && !missingKeys.contains(key)) {
                 missing.add(sentences.get(i));
-                missingKeys.add(keys.get(i));
+                missingKeys.add(key);
             }
         }
         if (!missing.isEmpty()) {
             List<float[]> vectors = delegate.encode(missing);
             for (int i = 0; i < missing.size(); i++) {
+                found.put(missingKeys.get(i), vectors.get(i));
                 known.put(missingKeys.get(i), vectors.get(i));
             }
         }
         List<float[]> out = new ArrayList<>(sentences.size());
         for (Key key : keys) {
-            out.add(known.get(key));
+            out.add(found.get(key));
         }
         return out;
     }

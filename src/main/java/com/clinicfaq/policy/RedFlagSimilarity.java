@@ -350,7 +350,7 @@ final class RedFlagSimilarity {
      */
     record Segment(String text, boolean framed, boolean framedOtherThanByHypothesis) {}
 
-    /** The message's sentences, and stretches of its long sentences; at most 24 pieces. */
+    /** The message's sentences, and stretches of its long sentences: every one is read, however long the message. */
     static List<Segment> segments(String message) {
         if (message == null || message.codePoints().noneMatch(Character::isLetter)) {
             return List.of();
@@ -384,6 +384,6 @@ final class RedFlagSimilarity {
             Segment only = segments.getFirst();
             return List.of(new Segment(message.strip(), only.framed(), only.framedOtherThanByHypothesis()));
         }
-        return segments.size() > 24 ? List.copyOf(segments.subList(0, 24)) : List.copyOf(segments);
+        return List.copyOf(segments);
     }
 }

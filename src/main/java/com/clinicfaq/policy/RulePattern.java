@@ -1,6 +1,7 @@
 package com.clinicfaq.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -132,11 +133,27 @@ final class RulePattern {
         // a short message is read whole ("cant do this anymore. goodbye"); a longer one sentence by sentence, so
         // that words far apart ("the shot ... leaking when I sneeze") do not make one symptom
         int sentences = words.isEmpty() ? 0 : words.size() <= SHORT_MESSAGE ? 1 : context.sentenceOf(words.size() - 1) + 1;
+        // where each sentence's words start, so that each is searched alone: a long message of many sentences
+        // costs in proportion to its length, not to its length times its sentences
+        int[] start = new int[sentences + 1];
+        Arrays.fill(start, words.size());
+        if (sentences > 1) {
+            for (int i = words.size() - 1; i >= 0; i--) {
+                start[context.sentenceOf(i)] = i;
+            }
+            for (int sentence = sentences - 1; sentence > 0; sentence--) {
+                start[sentence] = Math.min(start[sentence], start[sentence + 1]); // a sentence without words
+            }
+        }
+        if (sentences > 0) {
+            start[0] = 0;
+        }
         for (int sentence = 0; sentence < sentences; sentence++) {
             StringBuilder matched = new StringBuilder();
             boolean all = true;
             for (int g = 0; g < groups.size() && all; g++) {
-                String found = foundInPresent(groups.get(g), words, context, sentence, evenIfHypothetical);
+                String found = foundInPresent(groups.get(g), words, context, sentence, start[sentence], start[sentence + 1],
+                        evenIfHypothetical);
                 all = found != null;
                 if (all) {
                     matched.append(g == 0 ? "" : " + ").append(found);
@@ -149,10 +166,11 @@ final class RulePattern {
         return null;
     }
 
+    /** An alternative that starts in the sentence (its words from {@code from} to {@code to}), outside any frame. */
     private static String foundInPresent(List<List<Token>> alternatives, List<String> words, Context context, int sentence,
-            boolean evenIfHypothetical) {
+            int from, int to, boolean evenIfHypothetical) {
         for (List<Token> alternative : alternatives) {
-            for (int at = find(alternative, words, 0); at >= 0; at = find(alternative, words, at + 1)) {
+            for (int at = find(alternative, words, from, to); at >= 0; at = find(alternative, words, at + 1, to)) {
                 boolean inSentence = words.size() <= SHORT_MESSAGE || context.sentenceOf(at) == sentence;
                 if (inSentence && !context.outOfPresent(at, at + alternative.size(), evenIfHypothetical)) {
                     return String.join(" ", words.subList(at, at + alternative.size()));
@@ -179,7 +197,12 @@ final class RulePattern {
     }
 
     private static int find(List<Token> alternative, List<String> words, int from) {
-        for (int start = from; start + alternative.size() <= words.size(); start++) {
+        return find(alternative, words, from, words.size());
+    }
+
+    /** The first place at or after {@code from} and before {@code before} where the alternative starts, or -1. */
+    private static int find(List<Token> alternative, List<String> words, int from, int before) {
+        for (int start = from; start < before && start + alternative.size() <= words.size(); start++) {
             int i = 0;
             while (i < alternative.size() && alternative.get(i).matches(words, start + i)) {
                 i++;

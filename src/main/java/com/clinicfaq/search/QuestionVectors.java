@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,6 +62,25 @@ final class QuestionVectors implements Embedder {
     @Override
     public List<float[]> embedAll(List<String> texts) {
         return embedder.embedAll(texts);
+    }
+
+    @Override
+    public List<float[]> embedMessage(List<String> texts, int whole) {
+        if (recent == null) {
+            return embedder.embedAll(texts);
+        }
+        Digest digest = digest(asTheModelReadsIt(texts.get(whole)));
+        float[] known = recent.getIfPresent(digest);
+        if (known == null) {
+            List<float[]> vectors = embedder.embedAll(texts);
+            recent.put(digest, vectors.get(whole));
+            return vectors;
+        }
+        List<String> others = new ArrayList<>(texts);
+        others.remove(whole);
+        List<float[]> vectors = new ArrayList<>(others.isEmpty() ? List.of() : embedder.embedAll(others));
+        vectors.add(whole, known);
+        return vectors;
     }
 
     /** How many questions are remembered now. */

@@ -14,8 +14,10 @@ import com.clinicfaq.search.OnnxEmbedder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -25,12 +27,20 @@ import java.util.stream.Stream;
  */
 public final class RedFlagCommand {
 
+    private static boolean SHOW_SLOWEST;
+
     /**
      * What a visitor's message costs in process, as the chat takes it: the policy (patterns, then meaning, every
-     * sentence embedded) and, for a question, the answer engine. Nothing is remembered between messages (no question
-     * memory), so every message is embedded afresh: the worst case.
+     * sentence embedded) and, for a question, the answer engine. Nothing is remembered from one message to the next,
+     * so every message is embedded afresh, as if never asked before: the worst case. Within a message the policy and
+     * the engine share its vectors as they do in the service, through the engine's question memory (here one that
+     * forgets everything before each message); with {@code --no-sharing} they do not, and a question is embedded twice.
      */
-    private static void latency(KnowledgeBase knowledge, Embedder embedder, ConversationPolicy policy) {
+    private static void latency(KnowledgeBase knowledge, Embedder model, PolicyRules rules, List<String> faqQuestions,
+            boolean sharing) {
+        OneMessageMemory memory = new OneMessageMemory(model);
+        Embedder embedder = sharing ? memory : model;
+        ConversationPolicy policy = new ConversationPolicy(rules, new PolicyEncoder(model, () -> embedder), faqQuestions);
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
             List<String> questions = new ArrayList<>();
             for (String name : EvaluationSet.NAMES) {
@@ -40,20 +50,90 @@ public final class RedFlagCommand {
             for (String name : RedFlagSet.NAMES) {
                 RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).cases().forEach(c -> redFlags.add(c.message()));
             }
-            time("the evaluation questions", questions, policy, engine);
-            time("the red-flag sets' last turns (longer, often several sentences)", redFlags, policy, engine);
+            System.out.println(sharing ? "The policy and the engine share a message's vectors, as in the service"
+                    : "The policy and the engine do not share a message's vectors");
+            time("the evaluation questions", questions, 10, policy, engine, memory);
+            time("the red-flag sets' last turns (longer, often several sentences)", redFlags, 3, policy, engine, memory);
+            time("the longest messages the chat takes, built to cost the most", longest(), 3, policy, engine, memory);
         }
     }
 
-    private static void time(String what, List<String> messages, ConversationPolicy policy, AnswerEngine engine) {
+    /**
+     * Messages of nearly 2,000 characters (the chat's default limit): 150 short distinct sentences, one sentence of
+     * 400 words, 40 ordinary sentences ending in an emergency. Each sentence is read by the patterns and embedded.
+     */
+    private static List<String> longest() {
+        List<String> messages = new ArrayList<>();
+        for (int variant = 0; variant < 10; variant++) {
+            StringBuilder tiny = new StringBuilder();
+            for (int i = 0; tiny.length() < 1980; i++) {
+                tiny.append("is it %d or %d now. ".formatted(variant * 1000 + i, i));
+            }
+            messages.add(tiny.toString().strip());
+            StringBuilder words = new StringBuilder();
+            for (int i = 0; words.length() < 1980; i++) {
+                words.append(List.of("pain", "back", "after", "the", "shot", "leg", "and", "my").get((i + variant) % 8)).append(' ');
+            }
+            messages.add(words.toString().strip());
+            StringBuilder sentences = new StringBuilder();
+            for (int i = 0; sentences.length() < 1900; i++) {
+                sentences.append("Day %d after the procedure was fine. ".formatted(variant * 100 + i));
+            }
+            messages.add(sentences.append("Now my left arm and leg went numb and I can't lift them.").toString());
+        }
+        return messages;
+    }
+
+    /** The vectors of the message being answered, keyed as the engine's question memory keys them; nothing older. */
+    private static final class OneMessageMemory implements Embedder {
+        private final Embedder model;
+        private final Map<String, float[]> current = new HashMap<>();
+
+        OneMessageMemory(Embedder model) {
+            this.model = model;
+        }
+
+        void forget() {
+            current.clear();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return current.computeIfAbsent(text.strip().toLowerCase(Locale.ROOT), model::embed);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            return model.embedAll(texts);
+        }
+
+        @Override
+        public List<float[]> embedMessage(List<String> texts, int whole) {
+            List<float[]> vectors = model.embedAll(texts);
+            current.put(texts.get(whole).strip().toLowerCase(Locale.ROOT), vectors.get(whole));
+            return vectors;
+        }
+
+        @Override
+        public String model() {
+            return model.model();
+        }
+    }
+
+    private static void time(String what, List<String> messages, int rounds, ConversationPolicy policy, AnswerEngine engine,
+            OneMessageMemory memory) {
         {
             for (int warm = 0; warm < 3; warm++) {
-                messages.forEach(m -> reply(policy, engine, m));
+                messages.forEach(m -> {
+                    memory.forget();
+                    reply(policy, engine, m);
+                });
             }
             List<Double> policyMillis = new ArrayList<>();
             List<Double> totalMillis = new ArrayList<>();
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < rounds; round++) {
                 for (String m : messages) {
+                    memory.forget();
                     long start = System.nanoTime();
                     Decision decision = policy.decide(m);
                     long decided = System.nanoTime();
@@ -65,9 +145,18 @@ public final class RedFlagCommand {
                     totalMillis.add((end - start) / 1e6);
                 }
             }
-            System.out.printf("%d messages (%s), 3 rounds after 3 to warm up%n", messages.size(), what);
+            System.out.printf("%d messages (%s), %d rounds after 3 to warm up%n", messages.size(), what, rounds);
             System.out.println("policy alone:        " + percentiles(policyMillis));
             System.out.println("policy and answer:   " + percentiles(totalMillis));
+            if (SHOW_SLOWEST) {
+                Map<String, Double> slowest = new HashMap<>();
+                for (int i = 0; i < totalMillis.size(); i++) {
+                    slowest.merge(messages.get(i % messages.size()), totalMillis.get(i), Math::min);
+                }
+                slowest.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                        .forEach(e -> System.out.printf("    fastest of the rounds %.2f ms: %s%n", e.getValue(),
+                                e.getKey().length() > 100 ? e.getKey().substring(0, 100) + "…" : e.getKey()));
+            }
         }
     }
 
@@ -120,8 +209,9 @@ public final class RedFlagCommand {
             }
             return;
         }
+        SHOW_SLOWEST = options.contains("--slowest");
         if (options.contains("--latency")) {
-            latency(knowledge, embedder, new ConversationPolicy(rules, new PolicyEncoder(embedder), questions));
+            latency(knowledge, embedder, rules, questions, !options.contains("--no-sharing"));
             return;
         }
         List<String> names = new ArrayList<>(RedFlagSet.NAMES);

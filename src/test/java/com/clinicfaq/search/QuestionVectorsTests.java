@@ -60,6 +60,25 @@ class QuestionVectorsTests {
     }
 
     @Test
+    void aMessageReadInPiecesIsNotEmbeddedAgainToAnswerIt() {
+        Counting model = new Counting();
+        QuestionVectors vectors = new QuestionVectors(model, 100);
+        String message = "It was fine yesterday. How long should I avoid lifting after kyphoplasty?";
+        List<String> pieces = List.of("It was fine yesterday.", "How long should I avoid lifting after kyphoplasty?", message);
+
+        List<float[]> read = vectors.embedMessage(pieces, 2); // the policy reads every sentence and the whole
+        float[] answered = vectors.embed(message.toLowerCase()); // the engine embeds the message as it reads it
+        List<float[]> again = vectors.embedMessage(pieces, 2);
+
+        assertThat(read).hasSize(3);
+        assertThat(answered).containsExactly(read.get(2));
+        assertThat(again.get(2)).containsExactly(read.get(2));
+        assertThat(again.get(0)).containsExactly(read.get(0));
+        // the whole message once; its sentences each time the policy reads them (they are not remembered)
+        assertThat(model.embedded).containsOnlyOnce(message).hasSize(5);
+    }
+
+    @Test
     void keepsAtMostItsCapacityAndAQuestionAskedOftenOverOnesAskedOnce() {
         Counting model = new Counting();
         QuestionVectors vectors = new QuestionVectors(model, 100);

@@ -87,6 +87,25 @@ class ChatIntegrationTests {
     }
 
     @Test
+    void readsEverySentenceOfALongRamblingMessageAndStillFindsTheEmergencyAtItsEnd() throws Exception {
+        // more sentences than the policy keeps vectors for within one decision: a message of 30 once failed there
+        StringBuilder message = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            message.append("Day ").append(i).append(" after the procedure was fine. ");
+        }
+        message.append("Now my left arm and leg went numb all of a sudden and I can't lift them.");
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitType("welcome");
+            chat.say(message.toString());
+
+            JsonNode first = chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
+
+            assertThat(first.path("kind").asString()).isEqualTo("emergency");
+            assertThat(first.path("text").asString()).contains("911");
+        }
+    }
+
+    @Test
     void givesSpanishUrgentGuidanceFirstToASpanishRedFlagThenASpanishOffer() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
             chat.awaitType("welcome");
