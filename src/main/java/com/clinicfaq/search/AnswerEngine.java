@@ -177,14 +177,21 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     /**
-     * The learned ranking's answer: a topic the knowledge base declines stays declined; otherwise the most probable
-     * candidate answers when its probability reaches the ranking's threshold, with that probability as its confidence.
+     * The learned ranking's answer: the most probable candidate answers when its probability reaches the ranking's
+     * threshold, with that probability as its confidence. A topic the knowledge base declines stays declined unless
+     * the article answers it beyond doubt (its best candidate reaches the ranking's overrule): the out-of-scope topics
+     * were written for the articles of their day.
      */
     private Answer decideRanked(KnowledgeIndex index, String article, Evidence evidence, AnswerRanking ranking) {
         Answer calibrated = decide(evidence, scoring);
+        Answer ranked = rankedAnswer(index, article, evidence, ranking);
         if (calibrated instanceof Answer.OutOfScope) {
-            return calibrated;
+            return ranked instanceof Answer.Found found && found.confidence() >= ranking.overrule() ? ranked : calibrated;
         }
+        return ranked;
+    }
+
+    private Answer rankedAnswer(KnowledgeIndex index, String article, Evidence evidence, AnswerRanking ranking) {
         java.util.Set<String> questionWords = AnswerRanking.questionWords(index.documentWords(), evidence.corrected(), index.topics.get(article));
         Candidate best = null;
         double bestProbability = 0;
@@ -432,8 +439,11 @@ public final class AnswerEngine implements AutoCloseable {
             int item = index.itemOfDoc[doc];
             double cosine = cosine(vector, index.vectors[doc]);
             int votes = votesByItem.getOrDefault(item, 0);
-            byItem.merge(item, new Candidate(index.items.get(item), bm25, cosine, votes), (a, b) -> new Candidate(
-                    a.item(), Math.max(a.bm25(), b.bm25()), Math.max(a.cosine(), b.cosine()), votes));
+            IndexedItem indexed = index.items.get(item);
+            float[] heading = index.headingVector(indexed);
+            double headingCosine = heading == null ? 0 : cosine(vector, heading);
+            byItem.merge(item, new Candidate(indexed, bm25, cosine, votes, headingCosine), (a, b) -> new Candidate(
+                    a.item(), Math.max(a.bm25(), b.bm25()), Math.max(a.cosine(), b.cosine()), votes, headingCosine));
         });
         return new Evidence(lexical.corrected(), lexical.unknownShare(), List.copyOf(byItem.values()));
     }

@@ -26,7 +26,7 @@ import org.apache.lucene.analysis.Analyzer;
 final class AnswerRanking {
 
     static final String RESOURCE = "answer-ranking.txt";
-    static final int FEATURES = 16;
+    static final int FEATURES = 18;
 
     private static final Pattern DURATION = Pattern.compile(
             "(?i)\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of)\\b[^.]{0,20}?\\b"
@@ -39,13 +39,33 @@ final class AnswerRanking {
 
     private final double[] weights;
     private final double threshold;
+    private final double overrule;
 
+    /** A ranking that never overrules an out-of-scope topic. */
     AnswerRanking(double[] weights, double threshold) {
+        this(weights, threshold, NEVER);
+    }
+
+    /** An overrule no probability reaches. */
+    static final double NEVER = 1.01;
+
+    /**
+     * @param overrule the least probability at which the article's best candidate answers even though an out-of-scope
+     *        topic matches the question: the topics were written for other articles ("when can I drive after
+     *        kyphoplasty"), and an imported article may answer what they decline ("can I drive after the implant?")
+     */
+    AnswerRanking(double[] weights, double threshold, double overrule) {
         if (weights.length != FEATURES) {
             throw new IllegalArgumentException("an answer ranking has " + FEATURES + " weights, not " + weights.length);
         }
         this.weights = weights.clone();
         this.threshold = threshold;
+        this.overrule = overrule;
+    }
+
+    /** See {@link #AnswerRanking(double[], double, double)}. */
+    double overrule() {
+        return overrule;
     }
 
     /** The probability that the candidate answers the question. */
@@ -74,9 +94,11 @@ final class AnswerRanking {
     static double[] features(Candidate c, Evidence evidence, String question, Set<String> questionWords, Set<String> itemWords) {
         double maxCosine = 0;
         double maxBm25 = 0;
+        double maxHeading = 0;
         for (Candidate other : evidence.candidates()) {
             maxCosine = Math.max(maxCosine, other.cosine());
             maxBm25 = Math.max(maxBm25, other.bm25());
+            maxHeading = Math.max(maxHeading, other.heading());
         }
         long covered = questionWords.stream().filter(itemWords::contains).count();
         double coverage = questionWords.isEmpty() ? 0 : (double) covered / questionWords.size();
@@ -100,6 +122,8 @@ final class AnswerRanking {
             Math.log1p(text.length()) / 7,
             c.cosine() * coverage,
             questionWords.size() / 10.0,
+            c.heading(),
+            c.heading() - maxHeading,
         };
     }
 
@@ -130,7 +154,7 @@ final class AnswerRanking {
         }
     }
 
-    /** One number a line: the threshold, then the weights; lines starting with # are comments. */
+    /** One number a line: the threshold, the overrule, then the weights; lines starting with # are comments. */
     static AnswerRanking read(InputStream in) throws IOException {
         List<Double> numbers = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -140,20 +164,21 @@ final class AnswerRanking {
                 numbers.add(Double.parseDouble(value));
             }
         }
-        if (numbers.size() != FEATURES + 1) {
-            throw new IOException("an answer ranking needs a threshold and " + FEATURES + " weights");
+        if (numbers.size() != FEATURES + 2) {
+            throw new IOException("an answer ranking needs a threshold, an overrule and " + FEATURES + " weights");
         }
         double[] weights = new double[FEATURES];
         for (int i = 0; i < FEATURES; i++) {
-            weights[i] = numbers.get(i + 1);
+            weights[i] = numbers.get(i + 2);
         }
-        return new AnswerRanking(weights, numbers.getFirst());
+        return new AnswerRanking(weights, numbers.getFirst(), numbers.get(1));
     }
 
     String write(String comment) {
         StringBuilder text = new StringBuilder();
         comment.lines().forEach(line -> text.append("# ").append(line).append('\n'));
         text.append(threshold).append('\n');
+        text.append(overrule).append('\n');
         for (double w : weights) {
             text.append(w).append('\n');
         }

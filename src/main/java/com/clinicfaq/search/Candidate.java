@@ -6,7 +6,14 @@ package com.clinicfaq.search;
  * nearest texts in meaning belong to it (several phrasings of one FAQ close by are more telling
  * than one).
  */
-record Candidate(IndexedItem item, double bm25, double cosine, int votes) {
+record Candidate(IndexedItem item, double bm25, double cosine, int votes, double heading) {
+
+    /** @param heading closeness in meaning of the question to what the item answers: its section's heading or its FAQ's question */
+    Candidate {}
+
+    Candidate(IndexedItem item, double bm25, double cosine, int votes) {
+        this(item, bm25, cosine, votes, 0);
+    }
 
     boolean passage() {
         return item.kind() == IndexedItem.Kind.PASSAGE;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +60,12 @@ final class KnowledgeIndex {
     final Set<String> curatedArticles;
     /** Each item's words as the documents' analyzer reads them (the learned ranking reads them for every candidate). */
     private final Map<IndexedItem, Set<String>> itemWords;
+    /**
+     * The vector of what each article item answers, by item: its section's heading for a passage, its FAQ's question
+     * for a FAQ and the passages of its answer. Headings are often the questions patients ask ("How Is Sacroiliac
+     * Joint Pain Diagnosed?"): the learned ranking reads how close the question is to them.
+     */
+    private final Map<IndexedItem, float[]> headingVectors;
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
     final DirectoryReader reader;
@@ -80,12 +87,14 @@ final class KnowledgeIndex {
             int[] itemOfDoc,
             Map<String, List<ArticleTopics.Name>> topics,
             Map<IndexedItem, Set<String>> itemWords,
+            Map<IndexedItem, float[]> headingVectors,
             Map<String, Set<String>> termsByArticle,
             Set<String> curatedArticles,
             DirectoryReader reader,
             Analyzer queryAnalyzer,
             Set<String> synonymWords) {
         this.itemWords = itemWords;
+        this.headingVectors = headingVectors;
         this.termsByArticle = termsByArticle;
         this.curatedArticles = curatedArticles;
         this.items = items;
@@ -132,6 +141,11 @@ final class KnowledgeIndex {
         return words != null ? words : AnswerRanking.words(documentAnalyzer, item.text());
     }
 
+    /** The vector of the item's heading (see {@link #headingVectors}); null for an out-of-scope topic. */
+    float[] headingVector(IndexedItem item) {
+        return headingVectors.get(item);
+    }
+
     /** The analyzer of the documents' words (stemmed, without stop words). */
     Analyzer documentWords() {
         return documentAnalyzer;
@@ -157,17 +171,20 @@ final class KnowledgeIndex {
                 knowledge.articles().stream().collect(Collectors.toMap(Article::id, Function.identity()));
         List<IndexedItem> items = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
+        Map<Integer, String> headings = new HashMap<>();
         for (Faq faq : knowledge.faqs()) {
             Article article = articles.get(faq.articleId());
             int item = items.size();
             items.add(new IndexedItem(faq.id(), faq.answer(), source(article, faq.sectionAnchor()), IndexedItem.Kind.FAQ,
                     Attribution.present(faq.answer(), article)));
+            headings.put(item, faq.question());
             entries.add(new Entry(item, faq.question()));
             faq.phrasings().forEach(p -> entries.add(new Entry(item, p)));
             if (faq.origin() == Faq.Origin.ARTICLE) {
                 // Published answers are article text too: their passages answer other questions.
                 int n = 0;
                 for (String text : Passages.windows(new Block(Block.Kind.PARAGRAPH, faq.answer()))) {
+                    headings.put(items.size(), faq.question());
                     entries.add(new Entry(items.size(), text));
                     items.add(new IndexedItem(faq.id() + "/" + (++n), text, items.get(item).source(), IndexedItem.Kind.PASSAGE,
                             Attribution.present(text, article)));
@@ -175,14 +192,24 @@ final class KnowledgeIndex {
             }
         }
         for (Article article : knowledge.articles()) {
-            addPassages(article, items, entries);
+            addPassages(article, items, entries, headings);
         }
         for (OutOfScopeTopic topic : knowledge.outOfScope()) {
             int item = items.size();
             items.add(new IndexedItem(topic.id(), topic.title(), null, IndexedItem.Kind.OUT_OF_SCOPE));
             topic.phrasings().forEach(p -> entries.add(new Entry(item, p)));
         }
-        List<float[]> embedded = embedder.embedAll(entries.stream().map(Entry::text).toList());
+        List<String> texts = new ArrayList<>(entries.stream().map(Entry::text).toList());
+        List<String> headingTexts = headings.values().stream().distinct().toList();
+        texts.addAll(headingTexts);
+        List<float[]> all = embedder.embedAll(texts);
+        List<float[]> embedded = all.subList(0, entries.size());
+        Map<String, float[]> headingVector = new HashMap<>();
+        for (int i = 0; i < headingTexts.size(); i++) {
+            headingVector.put(headingTexts.get(i), all.get(entries.size() + i));
+        }
+        Map<IndexedItem, float[]> headingVectors = new java.util.IdentityHashMap<>();
+        headings.forEach((item, heading) -> headingVectors.put(items.get(item), headingVector.get(heading)));
         Set<String> synonymWords = knowledge.synonyms().stream()
                 .flatMap(rule -> Arrays.stream(rule.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")))
                 .filter(w -> !w.isEmpty())
@@ -191,11 +218,12 @@ final class KnowledgeIndex {
         knowledge.articles().forEach(article -> topics.put(article.id(), ArticleTopics.of(article)));
         Set<String> curated = knowledge.faqs().stream().filter(faq -> !faq.phrasings().isEmpty()).map(Faq::articleId)
                 .collect(Collectors.toUnmodifiableSet());
-        return index(items, entries, embedded, Map.copyOf(topics), curated, queryAnalyzer, synonymWords);
+        return index(items, entries, embedded, headingVectors, Map.copyOf(topics), curated, queryAnalyzer, synonymWords);
     }
 
-    private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries) {
+    private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries, Map<Integer, String> headings) {
         for (Passages.Passage passage : Passages.of(article)) {
+            headings.put(items.size(), passage.section().title());
             entries.add(new Entry(items.size(), passage.text()));
             items.add(new IndexedItem(passage.id(), passage.text(), source(article, passage.section().anchor()), IndexedItem.Kind.PASSAGE,
                     Attribution.present(passage.text(), article)));
@@ -218,6 +246,7 @@ final class KnowledgeIndex {
             List<IndexedItem> items,
             List<Entry> entries,
             List<float[]> embedded,
+            Map<IndexedItem, float[]> headingVectors,
             Map<String, List<ArticleTopics.Name>> topics,
             Set<String> curated,
             Analyzer queryAnalyzer,
@@ -251,7 +280,8 @@ final class KnowledgeIndex {
                     termsByArticle.computeIfAbsent(item.source().articleId(), a -> new java.util.HashSet<>()).addAll(words);
                 }
             }
-            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, itemWords, Map.copyOf(termsByArticle),
+            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, itemWords, headingVectors,
+                    Map.copyOf(termsByArticle),
                     curated, reader, queryAnalyzer, synonymWords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

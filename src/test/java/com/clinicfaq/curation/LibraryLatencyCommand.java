@@ -31,7 +31,7 @@ public final class LibraryLatencyCommand {
         Locale.setDefault(Locale.ROOT);
         Path folder = TestKnowledgeBases.copyOfShipped("clinicfaq-library-30", false);
         List<String> ids = new ArrayList<>();
-        for (String article : LibraryEvaluationCommand.ARTICLES) {
+        for (String article : LibraryEvaluationCommand.FIRST_SAMPLES) {
             String text = Files.readString(LibraryEvaluationCommand.SAMPLES.resolve(article + ".txt"), StandardCharsets.UTF_8);
             for (int copy = 1; copy <= COPIES; copy++) {
                 Path source = folder.resolveSibling(folder.getFileName() + "-" + article + "-" + copy + ".txt");

@@ -77,13 +77,7 @@ class ArticleTopicsTests {
     @Test
     void aQuestionThatNamesAProcedureIsNeverAnsweredFromAnotherProceduresArticle() {
         KnowledgeBase shipped = new KnowledgeBaseReader().read(Path.of("knowledge-base"));
-        var imported = new PlainTextArticleImporter().importFile(Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
-                PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1)).withId("rfa-sample"));
-        List<Article> articles = new ArrayList<>(shipped.articles());
-        articles.add(imported.article());
-        List<Faq> faqs = new ArrayList<>(shipped.faqs());
-        faqs.addAll(imported.faqs());
-        KnowledgeBase library = new KnowledgeBase(articles, faqs, shipped.synonyms(), shipped.outOfScope());
+        KnowledgeBase library = withSample(shipped, "radiofrequency-ablation-sample", "rfa-sample");
         try (AnswerEngine engine = new AnswerEngine(library, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
             // kyphoplasty's curated "how long does the procedure take" phrasings used to win this one: "45 to 60 minutes"
             for (String question : List.of("How long does the RFA procedure take?", "how long does radiofrequency ablation take",
@@ -106,5 +100,32 @@ class ArticleTopicsTests {
             // "how much does kyphoplasty cost" names kyphoplasty, but its article does not answer it
             assertThat(engine.outOfScopeContradictions(shipped)).isEmpty();
         }
+    }
+    @Test
+    void anImportedArticleAnswersWhatAnOutOfScopeTopicWrittenForAnotherArticleDeclinesButNotItsCost() {
+        KnowledgeBase library = withSample(new KnowledgeBaseReader().read(Path.of("knowledge-base")), "spinal-cord-stimulation-sample",
+                "scs-sample");
+        try (AnswerEngine engine = new AnswerEngine(library, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
+            // the "after-care" topic, written when kyphoplasty's article was the only one, declines going back to work;
+            // the stimulation article says when, and on its page it answers
+            for (String question : List.of("When can I go back to my office job after the stimulator implant?",
+                    "how soon can i return to work at a desk after getting the stimulator")) {
+                assertThat(engine.answer(question, "scs-sample")).as(question).isInstanceOfSatisfying(Answer.Found.class,
+                        found -> assertThat(found.text()).contains("return to work in about three weeks"));
+            }
+            // what the article does not say stays declined
+            assertThat(engine.answer("How much does a spinal cord stimulator cost?", "scs-sample")).isNotInstanceOf(Answer.Found.class);
+        }
+    }
+
+    /** The knowledge base with a sample article imported by the importer alone. */
+    private static KnowledgeBase withSample(KnowledgeBase knowledge, String sample, String id) {
+        var imported = new PlainTextArticleImporter().importFile(Path.of("src/test/resources/library/" + sample + ".txt"),
+                PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1)).withId(id));
+        List<Article> articles = new ArrayList<>(knowledge.articles());
+        articles.add(imported.article());
+        List<Faq> faqs = new ArrayList<>(knowledge.faqs());
+        faqs.addAll(imported.faqs());
+        return new KnowledgeBase(articles, faqs, knowledge.synonyms(), knowledge.outOfScope());
     }
 }
