@@ -183,12 +183,56 @@ public final class AnswerEngine implements AutoCloseable {
      * were written for the articles of their day.
      */
     private Answer decideRanked(KnowledgeIndex index, String article, Evidence evidence, AnswerRanking ranking) {
-        Answer calibrated = decide(evidence, scoring);
+        Answer calibrated = declined(index, article, evidence);
         Answer ranked = rankedAnswer(index, article, evidence, ranking);
         if (calibrated instanceof Answer.OutOfScope) {
             return ranked instanceof Answer.Found found && found.confidence() >= ranking.overrule() ? ranked : calibrated;
         }
         return ranked;
+    }
+
+    /**
+     * What the calibrated sum decides for a question scoped to an imported article; and when it does not decline a
+     * question that names the article's procedure, an out-of-scope topic whose phrasing is the same question up to the
+     * procedure's name: "how much does RFA cost" is "how much does kyphoplasty cost" of the topic written when
+     * kyphoplasty was the library (both "how much does cost" without the names, closer in meaning than
+     * {@link #SAME_QUESTION}).
+     */
+    private Answer declined(KnowledgeIndex index, String article, Evidence evidence) {
+        Answer calibrated = decide(evidence, scoring);
+        List<ArticleTopics.Name> names = index.topics.get(article);
+        if (calibrated instanceof Answer.OutOfScope || index.genericPhrasings.isEmpty() || names == null
+                || !ArticleTopics.named(names, evidence.corrected())) {
+            return calibrated;
+        }
+        String generic = ArticleTopics.generic(names, evidence.corrected());
+        if (generic.isBlank()) {
+            return calibrated;
+        }
+        float[] vector = embedder.embed(generic);
+        KnowledgeIndex.GenericPhrasing closest = null;
+        double best = 0;
+        for (KnowledgeIndex.GenericPhrasing phrasing : index.genericPhrasings) {
+            double cosine = cosine(vector, phrasing.vector());
+            if (cosine > best) {
+                best = cosine;
+                closest = phrasing;
+            }
+        }
+        return closest != null && best >= SAME_QUESTION ? found(closest.topic(), best, Answer.Basis.HYBRID) : calibrated;
+    }
+
+    /** How close in meaning two questions without a procedure's name are to be the same question. */
+    static final double SAME_QUESTION = 0.85;
+
+    /** Whether the calibrated sum declines the question scoped to the article (for the ranking's trainer). */
+    boolean declines(String question, String article) {
+        KnowledgeIndex index = acquire();
+        try {
+            return declined(index, article, hybrid(index, lexical(index, question, article))) instanceof Answer.OutOfScope;
+        } finally {
+            index.decRef();
+        }
     }
 
     private Answer rankedAnswer(KnowledgeIndex index, String article, Evidence evidence, AnswerRanking ranking) {

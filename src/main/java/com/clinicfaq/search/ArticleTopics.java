@@ -78,6 +78,15 @@ final class ArticleTopics {
         return rest;
     }
 
+    /**
+     * The question without the mentions of these names, lower case, words only: "how much does RFA cost" becomes "how
+     * much does cost", which the out-of-scope topics written for another article ("how much does kyphoplasty cost")
+     * recognise as a question of cost. The question's words when it names none of them.
+     */
+    static String generic(List<Name> names, String question) {
+        return String.join(" ", wordsBesides(names, question));
+    }
+
     private static boolean containsInOrder(List<String> words, List<String> stems) {
         for (int start = 0; start + stems.size() <= words.size(); start++) {
             int i = 0;

@@ -66,6 +66,15 @@ final class KnowledgeIndex {
      * Joint Pain Diagnosed?"): the learned ranking reads how close the question is to them.
      */
     private final Map<IndexedItem, float[]> headingVectors;
+    /**
+     * The out-of-scope phrasings that name an article's procedure, without its name ("how much does kyphoplasty cost"
+     * as "how much does cost"), with their vectors: written when that article was the library, they say what the
+     * practice does not answer about any procedure.
+     */
+    final List<GenericPhrasing> genericPhrasings;
+
+    /** An out-of-scope phrasing without the procedure's name it had. */
+    record GenericPhrasing(IndexedItem topic, String text, float[] vector) {}
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
     final DirectoryReader reader;
@@ -88,6 +97,7 @@ final class KnowledgeIndex {
             Map<String, List<ArticleTopics.Name>> topics,
             Map<IndexedItem, Set<String>> itemWords,
             Map<IndexedItem, float[]> headingVectors,
+            List<GenericPhrasing> genericPhrasings,
             Map<String, Set<String>> termsByArticle,
             Set<String> curatedArticles,
             DirectoryReader reader,
@@ -95,6 +105,7 @@ final class KnowledgeIndex {
             Set<String> synonymWords) {
         this.itemWords = itemWords;
         this.headingVectors = headingVectors;
+        this.genericPhrasings = genericPhrasings;
         this.termsByArticle = termsByArticle;
         this.curatedArticles = curatedArticles;
         this.items = items;
@@ -199,9 +210,28 @@ final class KnowledgeIndex {
             items.add(new IndexedItem(topic.id(), topic.title(), null, IndexedItem.Kind.OUT_OF_SCOPE));
             topic.phrasings().forEach(p -> entries.add(new Entry(item, p)));
         }
+        Map<String, List<ArticleTopics.Name>> topics = new java.util.LinkedHashMap<>();
+        knowledge.articles().forEach(article -> topics.put(article.id(), ArticleTopics.of(article)));
+        List<Integer> genericTopics = new ArrayList<>();
+        List<String> genericTexts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).kind() != IndexedItem.Kind.OUT_OF_SCOPE) {
+                continue;
+            }
+            int item = i;
+            entries.stream().filter(e -> e.item() == item).forEach(e -> topics.values().stream()
+                    .filter(names -> ArticleTopics.named(names, e.text()))
+                    .map(names -> ArticleTopics.generic(names, e.text()))
+                    .filter(generic -> !generic.isBlank())
+                    .forEach(generic -> {
+                        genericTopics.add(item);
+                        genericTexts.add(generic);
+                    }));
+        }
         List<String> texts = new ArrayList<>(entries.stream().map(Entry::text).toList());
         List<String> headingTexts = headings.values().stream().distinct().toList();
         texts.addAll(headingTexts);
+        texts.addAll(genericTexts);
         List<float[]> all = embedder.embedAll(texts);
         List<float[]> embedded = all.subList(0, entries.size());
         Map<String, float[]> headingVector = new HashMap<>();
@@ -210,15 +240,19 @@ final class KnowledgeIndex {
         }
         Map<IndexedItem, float[]> headingVectors = new java.util.IdentityHashMap<>();
         headings.forEach((item, heading) -> headingVectors.put(items.get(item), headingVector.get(heading)));
+        List<GenericPhrasing> genericPhrasings = new ArrayList<>();
+        for (int i = 0; i < genericTexts.size(); i++) {
+            genericPhrasings.add(new GenericPhrasing(items.get(genericTopics.get(i)), genericTexts.get(i),
+                    all.get(entries.size() + headingTexts.size() + i)));
+        }
         Set<String> synonymWords = knowledge.synonyms().stream()
                 .flatMap(rule -> Arrays.stream(rule.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")))
                 .filter(w -> !w.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        Map<String, List<ArticleTopics.Name>> topics = new java.util.LinkedHashMap<>();
-        knowledge.articles().forEach(article -> topics.put(article.id(), ArticleTopics.of(article)));
         Set<String> curated = knowledge.faqs().stream().filter(faq -> !faq.phrasings().isEmpty()).map(Faq::articleId)
                 .collect(Collectors.toUnmodifiableSet());
-        return index(items, entries, embedded, headingVectors, Map.copyOf(topics), curated, queryAnalyzer, synonymWords);
+        return index(items, entries, embedded, headingVectors, List.copyOf(genericPhrasings), Map.copyOf(topics), curated,
+                queryAnalyzer, synonymWords);
     }
 
     private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries, Map<Integer, String> headings) {
@@ -247,6 +281,7 @@ final class KnowledgeIndex {
             List<Entry> entries,
             List<float[]> embedded,
             Map<IndexedItem, float[]> headingVectors,
+            List<GenericPhrasing> genericPhrasings,
             Map<String, List<ArticleTopics.Name>> topics,
             Set<String> curated,
             Analyzer queryAnalyzer,
@@ -281,7 +316,7 @@ final class KnowledgeIndex {
                 }
             }
             return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, itemWords, headingVectors,
-                    Map.copyOf(termsByArticle),
+                    genericPhrasings, Map.copyOf(termsByArticle),
                     curated, reader, queryAnalyzer, synonymWords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
