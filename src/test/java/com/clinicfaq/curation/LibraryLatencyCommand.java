@@ -55,7 +55,7 @@ public final class LibraryLatencyCommand {
             engine.rebuild(knowledge);
             System.out.printf("Rebuilt after a publish (texts already embedded are reused): %d ms%n", (System.nanoTime() - rebuildStart) / 1_000_000);
             List<String[]> asked = new ArrayList<>(); // question, page article
-            for (String article : LibraryEvaluationCommand.ARTICLES) {
+            for (String article : LibraryEvaluationCommand.FIRST_SAMPLES) {
                 for (String half : List.of("dev", "holdout")) {
                     for (LibraryEvaluationCommand.Question q : LibraryEvaluationCommand.load(article, half)) {
                         asked.add(new String[] {q.text(), article + "-" + (1 + Math.floorMod(q.text().hashCode(), COPIES))});
