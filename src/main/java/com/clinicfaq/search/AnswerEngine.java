@@ -352,11 +352,12 @@ public final class AnswerEngine implements AutoCloseable {
                 candidate.votes(), combined);
     }
 
+    /** The calibrated sum's decision, with its confidence on [0, 1] ({@link Confidence}). */
     static Answer decide(Evidence evidence, Scoring scoring) {
         return scoring.best(evidence)
                 .<Answer>map(best -> best.score() < scoring.threshold()
-                        ? new Answer.Unknown(best.score())
-                        : found(best.candidate().item(), best.score(), Answer.Basis.HYBRID))
+                        ? new Answer.Unknown(Confidence.CALIBRATED.of(best.score()))
+                        : found(best.candidate().item(), Confidence.CALIBRATED.of(best.score()), Answer.Basis.HYBRID))
                 .orElseGet(() -> new Answer.Unknown(0));
     }
 
@@ -439,8 +440,30 @@ public final class AnswerEngine implements AutoCloseable {
         return new Lexical(corrected, index.unknownShare(corrected), bm25ByDoc, scope);
     }
 
+    /** The BM25 score of the lexical shortcut's answer to the question, when the words alone decide (for calibration). */
+    Optional<Double> shortcutScore(String question) {
+        KnowledgeIndex index = acquire();
+        try {
+            Lexical lexical = lexical(index, question);
+            if (ranked(index, lexical) != null || open(index, lexical)) {
+                return Optional.empty();
+            }
+            return singledOut(index, lexical).map(ByWords::bm25);
+        } finally {
+            index.decRef();
+        }
+    }
+
     /** Answers from the words alone when they single out one item, sparing the embedding. */
     private Optional<Answer> shortcut(KnowledgeIndex index, Lexical lexical) {
+        return singledOut(index, lexical).map(best -> found(index.items.get(best.item()), Confidence.CALIBRATED.ofLexical(best.bm25()),
+                Answer.Basis.LEXICAL));
+    }
+
+    /** The item the words alone single out, with its BM25 score. */
+    private record ByWords(int item, double bm25) {}
+
+    private Optional<ByWords> singledOut(KnowledgeIndex index, Lexical lexical) {
         Map<Integer, Double> bestByItem = new HashMap<>();
         lexical.bm25ByDoc().forEach((doc, bm25) -> bestByItem.merge(index.itemOfDoc[doc], bm25, Math::max));
         List<Map.Entry<Integer, Double>> ranked = bestByItem.entrySet().stream()
@@ -452,10 +475,8 @@ public final class AnswerEngine implements AutoCloseable {
         }
         double best = ranked.get(0).getValue();
         double next = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
-        if (!scoring.shortcut().applies(best, next, lexical.unknownShare())) {
-            return Optional.empty();
-        }
-        return Optional.of(found(index.items.get(ranked.get(0).getKey()), best, Answer.Basis.LEXICAL));
+        return scoring.shortcut().applies(best, next, lexical.unknownShare())
+                ? Optional.of(new ByWords(ranked.get(0).getKey(), best)) : Optional.empty();
     }
 
     private Evidence hybrid(KnowledgeIndex index, Lexical lexical) {

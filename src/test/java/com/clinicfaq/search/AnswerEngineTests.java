@@ -59,7 +59,8 @@ class AnswerEngineTests {
         assertThat(found.text()).isEqualTo(faq.answer());
         assertThat(found.source().articleTitle()).isEqualTo("How Kyphoplasty Helps Stabilize Compression Fractures");
         assertThat(found.source().anchor()).isEqualTo(faq.sectionAnchor());
-        assertThat(found.confidence()).isGreaterThanOrEqualTo(Scoring.CALIBRATED.threshold());
+        // a probability, at least what the threshold's score stands for
+        assertThat(found.confidence()).isBetween(Confidence.CALIBRATED.of(Scoring.CALIBRATED.threshold()), 1.0);
     }
 
     @Test
@@ -116,10 +117,10 @@ class AnswerEngineTests {
             case Answer.Found found when found.basis() == Answer.Basis.HYBRID -> {
                 assertThat(best.itemId()).isEqualTo(found.itemId());
                 assertThat(best.text()).isEqualTo(found.text());
-                assertThat(best.combined()).isEqualTo(found.confidence());
+                assertThat(Confidence.CALIBRATED.of(best.combined())).isEqualTo(found.confidence());
             }
             case Answer.OutOfScope outOfScope -> assertThat(best.itemId()).isEqualTo(outOfScope.topicId());
-            case Answer.Unknown unknown -> assertThat(best.combined()).isEqualTo(unknown.confidence());
+            case Answer.Unknown unknown -> assertThat(Confidence.CALIBRATED.of(best.combined())).isEqualTo(unknown.confidence());
             default -> assertThat(best.lexical()).isPositive();
         }
     }

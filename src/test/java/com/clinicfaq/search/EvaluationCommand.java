@@ -26,6 +26,10 @@ public final class EvaluationCommand {
         KnowledgeBase knowledge = new KnowledgeBaseReader().read(Path.of("knowledge-base"));
         Embedder embedder = options.contains("--bge") ? OnnxEmbedder.bgeSmallEnV15() : OnnxEmbedder.allMiniLmL6V2();
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
+            if (options.contains("--confidence")) {
+                confidence(engine);
+                return;
+            }
             if (options.contains("--calibrate")) {
                 calibrate(engine, options.contains("--lexical-only"));
                 return;
@@ -163,5 +167,83 @@ public final class EvaluationCommand {
                     + Evaluation.run(EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, set), q -> AnswerEngine.decide(engine.evidence(q), best)).summary());
         }
         shortcutAgreement(engine, dev);
+    }
+
+    /**
+     * Fits {@link Confidence} on the development half: for each question, the score of what the engine would give
+     * (its best candidate, whatever the threshold) and whether that is right, for the calibrated sum and for the
+     * lexical shortcut apart; then shows on the holdout half how often answers given with each confidence are right.
+     */
+    private static void confidence(AnswerEngine engine) {
+        List<double[]> sum = new ArrayList<>();
+        List<double[]> words = new ArrayList<>();
+        for (EvaluationSet.Question q : EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, "dev").questions()) {
+            var lexical = engine.shortcutScore(q.text());
+            if (lexical.isPresent()) {
+                words.add(new double[] {lexical.get(), q.judge(engine.answer(q.text())) ? 1 : 0});
+                continue;
+            }
+            Evidence evidence = engine.evidence(q.text());
+            Scoring.CALIBRATED.best(evidence).ifPresent(best -> {
+                IndexedItem item = best.candidate().item();
+                Answer given = item.kind() == IndexedItem.Kind.OUT_OF_SCOPE ? new Answer.OutOfScope(item.id(), item.text(), 0)
+                        : new Answer.Found(item.shown(), item.source(), item.id(), 0, Answer.Basis.HYBRID);
+                sum.add(new double[] {best.score(), q.judge(given) ? 1 : 0});
+            });
+        }
+        double[] s = platt(sum);
+        double[] w = platt(words);
+        System.out.printf("calibrated sum: %d questions, slope %.4f, intercept %.4f (a score of %.2f, the threshold, is %.2f)%n",
+                sum.size(), s[0], s[1], Scoring.CALIBRATED.threshold(), Confidence.logistic(s[0] * Scoring.CALIBRATED.threshold() + s[1]));
+        System.out.printf("lexical shortcut: %d questions (%d right), slope %.4f, intercept %.4f%n", words.size(),
+                words.stream().filter(p -> p[1] == 1).count(), w[0], w[1]);
+        Confidence fitted = new Confidence(s[0], s[1], w[0], w[1]);
+        System.out.println("holdout: of the answers given with each confidence, how many were right (the fitted curves):");
+        int[] given = new int[10];
+        int[] right = new int[10];
+        for (EvaluationSet.Question q : EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, "holdout").questions()) {
+            if (!(engine.answer(q.text()) instanceof Answer.Found found)) {
+                continue;
+            }
+            double c = found.basis() == Answer.Basis.LEXICAL ? fitted.ofLexical(engine.shortcutScore(q.text()).orElseThrow())
+                    : fitted.of(Scoring.CALIBRATED.best(engine.evidence(q.text())).orElseThrow().score());
+            int bin = Math.min(9, (int) (c * 10));
+            given[bin]++;
+            right[bin] += q.judge(found) ? 1 : 0;
+        }
+        for (int bin = 0; bin < 10; bin++) {
+            if (given[bin] > 0) {
+                System.out.printf("    %.1f-%.1f: %3d answers, %5.1f %% right%n", bin / 10.0, (bin + 1) / 10.0, given[bin],
+                        100.0 * right[bin] / given[bin]);
+            }
+        }
+    }
+
+    /** A logistic curve p = 1 / (1 + e^-(a x + b)) fitted by Newton's method, slightly regularised; {a, b}. */
+    static double[] platt(List<double[]> points) {
+        double a = 0;
+        double b = 0;
+        double l2 = 1e-2;
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double ga = l2 * a;
+            double gb = 0;
+            double haa = l2;
+            double hab = 0;
+            double hbb = 1e-9;
+            for (double[] p : points) {
+                double q = Confidence.logistic(a * p[0] + b);
+                double r = q - p[1];
+                ga += r * p[0];
+                gb += r;
+                double v = q * (1 - q);
+                haa += v * p[0] * p[0];
+                hab += v * p[0];
+                hbb += v;
+            }
+            double det = haa * hbb - hab * hab;
+            a -= (hbb * ga - hab * gb) / det;
+            b -= (haa * gb - hab * ga) / det;
+        }
+        return new double[] {a, b};
     }
 }
