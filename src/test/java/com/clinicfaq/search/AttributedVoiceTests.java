@@ -30,7 +30,7 @@ class AttributedVoiceTests {
     @BeforeAll
     static void buildLibrary() {
         Path folder = TestKnowledgeBases.copyOfShipped("voice", false);
-        for (String sample : List.of("radiofrequency-ablation-sample", "spinal-cord-stimulation-sample", "sacroiliac-joint-injection-sample")) {
+        for (String sample : com.clinicfaq.curation.LibraryEvaluationCommand.ARTICLES) {
             TestKnowledgeBases.importArticle(folder, Path.of("src/test/resources/library", sample + ".txt"));
         }
         library = new KnowledgeBaseReader().read(folder);
@@ -44,7 +44,7 @@ class AttributedVoiceTests {
 
     @Test
     void noItemOfTheLibrarySpeaksInItsAuthorsFirstPersonWithoutSayingWhoseWordsTheyAre() {
-        assertThat(library.articles()).hasSize(4);
+        assertThat(library.articles()).hasSize(1 + com.clinicfaq.curation.LibraryEvaluationCommand.ARTICLES.size());
         List<String> unattributed = new ArrayList<>();
         int quoted = 0;
         for (IndexedItem item : index.items) {
@@ -80,6 +80,20 @@ class AttributedVoiceTests {
                         && Attribution.firstPerson(item.text()))
                 .findFirst().orElseThrow();
         assertThat(rfa.shown()).startsWith("From Dr. Weisbein's article on radiofrequency ablation: \u201c");
+    }
+
+    @Test
+    void eachArticleIsAttributedToItsOwnAuthorWhoeverWroteIt() {
+        assertThat(firstPersonItemOf("mild Procedure").shown()).startsWith("From Dr. Okafor's article on ");
+        // a physical therapist, not a doctor of medicine: named in full
+        assertThat(firstPersonItemOf("Understanding Sciatica").shown()).startsWith("From Maria Chen's article on ");
+    }
+
+    private static IndexedItem firstPersonItemOf(String inTitle) {
+        return index.items.stream()
+                .filter(item -> item.kind() != IndexedItem.Kind.OUT_OF_SCOPE && item.source().articleTitle().contains(inTitle)
+                        && Attribution.firstPerson(item.text()))
+                .findFirst().orElseThrow();
     }
 
     @Test
