@@ -75,7 +75,11 @@ final class Context {
                 "is it possible", "how (?:common|likely|often|rare)", "what are the (?:odds|chances)", "in general",
                 "(?:people|someone|patients|anyone) who", "ever happen", "does that happen", "actually happens",
                 "senales de", "sintomas de", "riesgos?(?: de)?", "puede (?:causar|dar|provocar|dejar)", "es posible",
-                "que tan (?:comun|seguido|frecuente)", "complicaciones", "efectos secundarios", "le puede pasar");
+                "que tan (?:comun|seguido|frecuente)", "complicaciones", "efectos secundarios", "le puede pasar",
+                // "¿la inyección da fiebre?", as "does the injection cause fever?": a treatment that causes, no one it did
+                "(?:la|el|esta|este|esa|ese) (?:inyeccion|procedimiento|operacion|cirugia|cemento|bloqueo|ablacion|cifoplastia|"
+                        + "tratamiento|anestesia|sedacion|medicina|medicamento|estimulador|implante) (?:da|causa|provoca|deja)",
+                "(?:esto|eso) (?:da|causa|provoca|deja)");
         add(Kind.PAST, "(?:\\w+ )?(?:years?|yrs?|months?|decades?) ago", "back then", "ended up", "(?:family|medical) history", "(?:a )?(?:few|couple of|couple|many|several) (?:years|months)",
                 "last (?:year|month|summer|winter|spring|fall)", "(?:19|20)\\d\\d", "back in", "years back", "as a (?:child|kid|teen)",
                 "when (?:i|he|she) was (?:young|younger|a kid|little|a teenager|in (?:high school|college|my \\w+|his \\w+|her \\w+))", "used to",

@@ -35,6 +35,7 @@ class ConversationalTurnTests {
             what sorts of things are you able to help with            | about-assistant
             ok that's all I needed, have a good evening               | goodbye
             good morning, I'm writing this for my mother              | greeting
+            hi this is june im 83 and my son set this up for me       | greeting
             muchas gracias por la informacion mija                    | thanks
             """)
     void aConversationalTurnIsAnsweredAsWhatItIsThoughTheRulesWordsDoNotCoverIt(String message, String rule) {
