@@ -75,12 +75,11 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/knowledge/**").hasRole(EDITOR)
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().permitAll())
-                .formLogin(login -> login.defaultSuccessUrl("/staff", false))
+                .formLogin(login -> login.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                // Logout as by default, to /login?logout: the generated login page answers that URL only while
-                // it is not set explicitly (set, every logout ended on a 404).
+                // Logout as by default, to /login?logout, which the console's login page (LoginController) answers.
                 .build();
     }
 

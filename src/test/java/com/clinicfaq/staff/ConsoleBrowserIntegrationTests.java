@@ -133,6 +133,7 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(site() + "/login?logout");
         assertThat(text("body")).contains("You have been signed out");
         assertThat(browser.driver.findElements(By.id("password"))).hasSize(1);
+        assertThat(browser.axeViolations()).as("the login page").isEmpty();
         browser.driver.get(site() + "/staff/handoffs/" + visit.handoff());
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(site() + "/login");
     }

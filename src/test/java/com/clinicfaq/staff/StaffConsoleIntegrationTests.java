@@ -2,6 +2,7 @@ package com.clinicfaq.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -223,6 +224,25 @@ class StaffConsoleIntegrationTests {
                 "username=ada&password=wrong&_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
+        String page = client.send(get("/login?error"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("ClinicFAQ staff console", "The username or password is not right");
+    }
+
+    @Test
+    void theLoginPageIsTheConsolesOwnAndAnswersHeadLikeGet() throws Exception {
+        HttpClient client = client();
+
+        HttpResponse<String> page = client.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<Void> head = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> blocked = client.send(get("/login?error=blocked"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Log in · ClinicFAQ staff</title>", "id=\"username\"", "id=\"password\"", "name=\"_csrf\"")
+                .doesNotContain("not right");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(blocked.body()).contains("Too many failed attempts");
     }
 
     private HttpClient loggedIn(String username, String password) throws Exception {
