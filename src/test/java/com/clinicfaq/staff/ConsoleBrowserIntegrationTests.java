@@ -115,6 +115,11 @@ class ConsoleBrowserIntegrationTests {
         assertThat(transcript()).isEqualTo(visit.transcript());
         assertThat(transcript()).anySatisfy(line -> assertThat(line).contains("45 to 60 minutes"));
 
+        follow(button("Assign to me"));
+
+        assertThat(details()).containsEntry("Assigned to", REVIEWER);
+        assertThat(buttonLabels()).as("assigned to whoever reads it").doesNotContain("Assign to me");
+
         follow(button("Mark as IN_PROGRESS"));
 
         assertThat(details()).containsEntry("Status", "IN_PROGRESS");
@@ -123,7 +128,7 @@ class ConsoleBrowserIntegrationTests {
         follow(button("Mark as CLOSED"));
 
         assertThat(details()).containsEntry("Status", "CLOSED");
-        assertThat(buttonLabels()).noneMatch(label -> label.startsWith("Mark as"));
+        assertThat(buttonLabels()).noneMatch(label -> label.startsWith("Mark as")).doesNotContain("Assign to me");
         assertThat(text("body")).contains(REVIEWER + " STATUS_CHANGED IN_PROGRESS", REVIEWER + " STATUS_CHANGED CLOSED");
         follow(browser.driver.findElement(By.linkText("All requests")));
         assertThat(row(visit.handoff())).contains("CLOSED");
