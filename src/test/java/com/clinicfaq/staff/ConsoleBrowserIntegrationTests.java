@@ -114,6 +114,9 @@ class ConsoleBrowserIntegrationTests {
                 .containsEntry("Consent to share the conversation", "Yes");
         assertThat(transcript()).isEqualTo(visit.transcript());
         assertThat(transcript()).anySatisfy(line -> assertThat(line).contains("45 to 60 minutes"));
+        assertThat(browser.driver.findElements(By.cssSelector(".message .source"))).extracting(WebElement::getText)
+                .as("an answer's source, as the visitor saw it").anySatisfy(source -> assertThat(source)
+                        .startsWith("Source: How Kyphoplasty Helps Stabilize Compression Fractures › "));
 
         follow(button("Assign to me"));
 
