@@ -25,6 +25,12 @@ public record HandoffRequest(
         IN_PROGRESS,
         CLOSED;
 
+        /** The status in words, as staff read it ("In progress"); the code stays in the database and the audit log. */
+        public String label() {
+            String words = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+
         public boolean canBecome(Status next) {
             return next.ordinal() > ordinal();
         }

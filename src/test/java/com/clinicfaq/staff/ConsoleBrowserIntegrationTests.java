@@ -103,12 +103,12 @@ class ConsoleBrowserIntegrationTests {
         WebElement link = arrivesLive(visit.handoff());
         assertThat(link.getText()).isEqualTo("Ann Lee");
         assertThat(text("#live")).isEqualTo("New request received.");
-        assertThat(row(visit.handoff())).contains("Ann Lee", "NEW");
+        assertThat(row(visit.handoff())).contains("Ann Lee", "New");
 
         follow(link);
 
         assertThat(text("h1")).isEqualTo("Request from Ann Lee");
-        assertThat(details()).containsEntry("Status", "NEW").containsEntry("Phone", "707 555 0100")
+        assertThat(details()).containsEntry("Status", "New").containsEntry("Phone", "707 555 0100")
                 .containsEntry("Email", "ann@example.com").containsEntry("Preferred time", "weekday mornings")
                 .containsEntry("Reason", "a question about recovery").containsEntry("Consent to contact", "Yes")
                 .containsEntry("Consent to share the conversation", "Yes");
@@ -123,18 +123,18 @@ class ConsoleBrowserIntegrationTests {
         assertThat(details()).containsEntry("Assigned to", REVIEWER);
         assertThat(buttonLabels()).as("assigned to whoever reads it").doesNotContain("Assign to me");
 
-        follow(button("Mark as IN_PROGRESS"));
+        follow(button("Mark as in progress"));
 
-        assertThat(details()).containsEntry("Status", "IN_PROGRESS");
-        assertThat(buttonLabels()).contains("Mark as CLOSED").doesNotContain("Mark as IN_PROGRESS", "Mark as NEW");
+        assertThat(details()).containsEntry("Status", "In progress");
+        assertThat(buttonLabels()).contains("Mark as closed").doesNotContain("Mark as in progress", "Mark as new");
 
-        follow(button("Mark as CLOSED"));
+        follow(button("Mark as closed"));
 
-        assertThat(details()).containsEntry("Status", "CLOSED");
+        assertThat(details()).containsEntry("Status", "Closed");
         assertThat(buttonLabels()).noneMatch(label -> label.startsWith("Mark as")).doesNotContain("Assign to me");
         assertThat(text("body")).contains(REVIEWER + " STATUS_CHANGED IN_PROGRESS", REVIEWER + " STATUS_CHANGED CLOSED");
         follow(browser.driver.findElement(By.linkText("All requests")));
-        assertThat(row(visit.handoff())).contains("CLOSED");
+        assertThat(row(visit.handoff())).contains("Closed");
 
         follow(button("Log out"));
 
