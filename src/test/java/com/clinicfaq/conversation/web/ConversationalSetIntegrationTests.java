@@ -32,9 +32,10 @@ class ConversationalSetIntegrationTests {
 
     /**
      * The least share of conversational turns that must get a conversational reply: the dev half (trained on, with the
-     * training set: docs/evaluation.md) and the holdout half (never read in training; measured 92.8 %, then 94.3 % with ten training authors, on 2026-12-05).
+     * training set: docs/evaluation.md) and the holdout half (never read in training; measured 92.8 %, then 94.3 % with
+     * ten training authors and 95.7 % with fourteen, on 2026-12-05): both held to the issue's 95 % (issue #19).
      */
-    static final Map<String, Double> FLOOR = Map.of("dev", 0.95, "holdout", 0.90);
+    static final Map<String, Double> FLOOR = Map.of("dev", 0.95, "holdout", 0.95);
     /** The most share of questions that may be taken for small talk. */
     static final double QUESTIONS_TAKEN_CEILING = 0.05;
 
