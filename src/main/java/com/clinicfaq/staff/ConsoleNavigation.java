@@ -19,6 +19,18 @@ class ConsoleNavigation {
     /** The logged-in staff member, for the navigation; null on pages without a login. */
     record ConsoleUser(String name, boolean reviewer, boolean editor, boolean admin) {}
 
+    private final StaffDates dates;
+
+    ConsoleNavigation(StaffProperties properties) {
+        this.dates = new StaffDates(java.time.ZoneId.of(properties.timeZone()));
+    }
+
+    /** How every staff page writes a date and time. */
+    @ModelAttribute("dates")
+    StaffDates dates() {
+        return dates;
+    }
+
     @ModelAttribute("consoleUser")
     ConsoleUser consoleUser(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {

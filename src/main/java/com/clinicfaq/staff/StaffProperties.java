@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param metrics the account Prometheus scrapes {@code /actuator/prometheus} with, created on start
  *     when it does not exist; none without a password
+ * @param timeZone the practice's time zone, in which the console shows dates and times (an IANA name)
  */
 @ConfigurationProperties("clinicfaq.staff")
-public record StaffProperties(@DefaultValue Admin admin, @DefaultValue Metrics metrics) {
+public record StaffProperties(@DefaultValue Admin admin, @DefaultValue Metrics metrics,
+        @DefaultValue("America/Los_Angeles") String timeZone) {
 
     public record Admin(@DefaultValue("admin") String username, String password, Path passwordFile) {
 

@@ -103,7 +103,8 @@ class ConsoleBrowserIntegrationTests {
         WebElement link = arrivesLive(visit.handoff());
         assertThat(link.getText()).isEqualTo("Ann Lee");
         assertThat(text("#live")).isEqualTo("New request received.");
-        assertThat(row(visit.handoff())).contains("Ann Lee", "New");
+        assertThat(row(visit.handoff())).contains("Ann Lee", "New")
+                .as("the date as staff read it, in the practice's time zone").containsPattern("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M P[SD]T");
 
         follow(link);
 
