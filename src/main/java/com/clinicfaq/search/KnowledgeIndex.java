@@ -205,28 +205,24 @@ final class KnowledgeIndex {
         for (Article article : knowledge.articles()) {
             addPassages(article, items, entries, headings);
         }
-        for (OutOfScopeTopic topic : knowledge.outOfScope()) {
-            int item = items.size();
-            items.add(new IndexedItem(topic.id(), topic.title(), null, IndexedItem.Kind.OUT_OF_SCOPE));
-            topic.phrasings().forEach(p -> entries.add(new Entry(item, p)));
-        }
         Map<String, List<ArticleTopics.Name>> topics = new java.util.LinkedHashMap<>();
         knowledge.articles().forEach(article -> topics.put(article.id(), ArticleTopics.of(article)));
         List<Integer> genericTopics = new ArrayList<>();
         List<String> genericTexts = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).kind() != IndexedItem.Kind.OUT_OF_SCOPE) {
-                continue;
-            }
-            int item = i;
-            entries.stream().filter(e -> e.item() == item).forEach(e -> topics.values().stream()
-                    .filter(names -> ArticleTopics.named(names, e.text()))
-                    .map(names -> ArticleTopics.generic(names, e.text()))
-                    .filter(generic -> !generic.isBlank())
-                    .forEach(generic -> {
+        for (OutOfScopeTopic topic : knowledge.outOfScope()) {
+            int item = items.size();
+            items.add(new IndexedItem(topic.id(), topic.title(), null, IndexedItem.Kind.OUT_OF_SCOPE));
+            for (String phrasing : topic.phrasings()) {
+                entries.add(new Entry(item, phrasing));
+                // the phrasing without the procedure it names, if it names one (GenericPhrasing)
+                for (List<ArticleTopics.Name> names : topics.values()) {
+                    String generic = ArticleTopics.named(names, phrasing) ? ArticleTopics.generic(names, phrasing) : "";
+                    if (!generic.isBlank()) {
                         genericTopics.add(item);
                         genericTexts.add(generic);
-                    }));
+                    }
+                }
+            }
         }
         List<String> texts = new ArrayList<>(entries.stream().map(Entry::text).toList());
         List<String> headingTexts = headings.values().stream().distinct().toList();
