@@ -218,6 +218,9 @@ public final class RedFlagCommand {
         if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "train")) {
             names.add("train"); // the learned layer's training set, blind to the patterns
         }
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "fresh")) {
+            names.add("fresh"); // new blind authors, trained on by nothing yet
+        }
         for (String name : names) {
             RedFlagSet.Result result = RedFlagSet.load(Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name).run(policy);
             System.out.println(result.summary());
