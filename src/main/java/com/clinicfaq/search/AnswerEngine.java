@@ -201,8 +201,7 @@ public final class AnswerEngine implements AutoCloseable {
     private Answer declined(KnowledgeIndex index, String article, Evidence evidence) {
         Answer calibrated = decide(evidence, scoring);
         List<ArticleTopics.Name> names = index.topics.get(article);
-        if (calibrated instanceof Answer.OutOfScope || index.genericPhrasings.isEmpty() || names == null
-                || !ArticleTopics.named(names, evidence.corrected())) {
+        if (index.genericPhrasings.isEmpty() || names == null || !ArticleTopics.named(names, evidence.corrected())) {
             return calibrated;
         }
         String generic = ArticleTopics.generic(names, evidence.corrected());
@@ -210,9 +209,24 @@ public final class AnswerEngine implements AutoCloseable {
             return calibrated;
         }
         float[] vector = embedder.embed(generic);
+        if (calibrated instanceof Answer.OutOfScope declined) {
+            // the topic declines this question whatever the procedure, or only because a phrasing names it: "who is a
+            // good candidate for an epidural steroid injection" is close to "do you do epidural steroid injections"
+            // by the procedure's name alone, and without it close to no phrasing of "other procedures"
+            double best = 0;
+            for (KnowledgeIndex.GenericPhrasing phrasing : index.genericPhrasings) {
+                if (phrasing.topic().id().equals(declined.topicId())) {
+                    best = Math.max(best, cosine(vector, phrasing.vector()));
+                }
+            }
+            return best >= STILL_DECLINED ? calibrated : new Answer.Unknown(declined.confidence());
+        }
         KnowledgeIndex.GenericPhrasing closest = null;
         double best = 0;
         for (KnowledgeIndex.GenericPhrasing phrasing : index.genericPhrasings) {
+            if (!phrasing.named()) {
+                continue;
+            }
             double cosine = cosine(vector, phrasing.vector());
             if (cosine > best) {
                 best = cosine;
@@ -222,8 +236,24 @@ public final class AnswerEngine implements AutoCloseable {
         return closest != null && best >= SAME_QUESTION ? found(closest.topic(), best, Answer.Basis.HYBRID) : calibrated;
     }
 
+    /**
+     * How close in meaning a question without its procedure's name is to stay declined by the out-of-scope topic that
+     * matched it with the name.
+     */
+    static final double STILL_DECLINED = 0.8;
+
     /** How close in meaning two questions without a procedure's name are to be the same question. */
     static final double SAME_QUESTION = 0.85;
+
+    /** The words the learned ranking reads of a candidate (for the ranking's trainer). */
+    Set<String> itemWords(IndexedItem item) {
+        KnowledgeIndex index = acquire();
+        try {
+            return index.itemWords(item);
+        } finally {
+            index.decRef();
+        }
+    }
 
     /** Whether the calibrated sum declines the question scoped to the article (for the ranking's trainer). */
     boolean declines(String question, String article) {

@@ -132,6 +132,18 @@ final class AnswerRanking {
         return new HashSet<>(KnowledgeIndex.tokens(analyzer, text));
     }
 
+    /**
+     * The words a candidate is found by: its text's, and for a FAQ its question's too ("how soon does it start
+     * working" is answered by the FAQ of that question, whose answer says "within 3 to 7 days").
+     */
+    static Set<String> itemWords(Analyzer analyzer, IndexedItem item, String question) {
+        Set<String> words = words(analyzer, item.text());
+        if (question != null && item.kind() == IndexedItem.Kind.FAQ) {
+            words.addAll(words(analyzer, question));
+        }
+        return words;
+    }
+
     /** The question's words without the procedure's names: within its article they tell no passage from another. */
     static Set<String> questionWords(Analyzer analyzer, String question, List<ArticleTopics.Name> names) {
         Set<String> words = words(analyzer, question);

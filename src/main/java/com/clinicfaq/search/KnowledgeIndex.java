@@ -67,14 +67,17 @@ final class KnowledgeIndex {
      */
     private final Map<IndexedItem, float[]> headingVectors;
     /**
-     * The out-of-scope phrasings that name an article's procedure, without its name ("how much does kyphoplasty cost"
-     * as "how much does cost"), with their vectors: written when that article was the library, they say what the
-     * practice does not answer about any procedure.
+     * The out-of-scope phrasings without the procedure's name they give ("how much does kyphoplasty cost" as "how much
+     * does cost"; the others as written), with their vectors: written when that article was the library, they say
+     * what the practice does not answer about any procedure.
      */
     final List<GenericPhrasing> genericPhrasings;
 
-    /** An out-of-scope phrasing without the procedure's name it had. */
-    record GenericPhrasing(IndexedItem topic, String text, float[] vector) {}
+    /**
+     * An out-of-scope phrasing without the procedure's name it had ({@code named}), or as written when it names none:
+     * what the topic declines whatever the procedure.
+     */
+    record GenericPhrasing(IndexedItem topic, String text, float[] vector, boolean named) {}
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
     final DirectoryReader reader;
@@ -209,19 +212,25 @@ final class KnowledgeIndex {
         knowledge.articles().forEach(article -> topics.put(article.id(), ArticleTopics.of(article)));
         List<Integer> genericTopics = new ArrayList<>();
         List<String> genericTexts = new ArrayList<>();
+        List<Integer> plainPhrasings = new ArrayList<>();
         for (OutOfScopeTopic topic : knowledge.outOfScope()) {
             int item = items.size();
             items.add(new IndexedItem(topic.id(), topic.title(), null, IndexedItem.Kind.OUT_OF_SCOPE));
             for (String phrasing : topic.phrasings()) {
-                entries.add(new Entry(item, phrasing));
+                boolean namesOne = false;
                 // the phrasing without the procedure it names, if it names one (GenericPhrasing)
                 for (List<ArticleTopics.Name> names : topics.values()) {
                     String generic = ArticleTopics.named(names, phrasing) ? ArticleTopics.generic(names, phrasing) : "";
                     if (!generic.isBlank()) {
                         genericTopics.add(item);
                         genericTexts.add(generic);
+                        namesOne = true;
                     }
                 }
+                if (!namesOne) {
+                    plainPhrasings.add(entries.size());
+                }
+                entries.add(new Entry(item, phrasing));
             }
         }
         List<String> texts = new ArrayList<>(entries.stream().map(Entry::text).toList());
@@ -239,7 +248,11 @@ final class KnowledgeIndex {
         List<GenericPhrasing> genericPhrasings = new ArrayList<>();
         for (int i = 0; i < genericTexts.size(); i++) {
             genericPhrasings.add(new GenericPhrasing(items.get(genericTopics.get(i)), genericTexts.get(i),
-                    all.get(entries.size() + headingTexts.size() + i)));
+                    all.get(entries.size() + headingTexts.size() + i), true));
+        }
+        for (int entry : plainPhrasings) {
+            genericPhrasings.add(new GenericPhrasing(items.get(entries.get(entry).item()), entries.get(entry).text(),
+                    all.get(entry), false));
         }
         Set<String> synonymWords = knowledge.synonyms().stream()
                 .flatMap(rule -> Arrays.stream(rule.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")))
@@ -247,7 +260,7 @@ final class KnowledgeIndex {
                 .collect(Collectors.toUnmodifiableSet());
         Set<String> curated = knowledge.faqs().stream().filter(faq -> !faq.phrasings().isEmpty()).map(Faq::articleId)
                 .collect(Collectors.toUnmodifiableSet());
-        return index(items, entries, embedded, headingVectors, List.copyOf(genericPhrasings), Map.copyOf(topics), curated,
+        return index(items, entries, embedded, headings, headingVectors, List.copyOf(genericPhrasings), Map.copyOf(topics), curated,
                 queryAnalyzer, synonymWords);
     }
 
@@ -276,6 +289,7 @@ final class KnowledgeIndex {
             List<IndexedItem> items,
             List<Entry> entries,
             List<float[]> embedded,
+            Map<Integer, String> headings,
             Map<IndexedItem, float[]> headingVectors,
             List<GenericPhrasing> genericPhrasings,
             Map<String, List<ArticleTopics.Name>> topics,
@@ -303,8 +317,10 @@ final class KnowledgeIndex {
             Analyzer documents = Analysis.documents();
             Map<IndexedItem, Set<String>> itemWords = new java.util.IdentityHashMap<>();
             Map<String, Set<String>> termsByArticle = new java.util.HashMap<>();
+            Map<IndexedItem, String> headingOf = new java.util.IdentityHashMap<>();
+            headings.forEach((item, heading) -> headingOf.put(items.get(item), heading));
             for (IndexedItem item : items) {
-                Set<String> words = AnswerRanking.words(documents, item.text());
+                Set<String> words = AnswerRanking.itemWords(documents, item, headingOf.get(item));
                 itemWords.put(item, words);
                 // the article's own text (its passages), not the questions curated for it (many, in visitors' words)
                 if (item.source() != null && item.kind() == IndexedItem.Kind.PASSAGE) {

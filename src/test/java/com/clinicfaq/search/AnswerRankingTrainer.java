@@ -69,8 +69,7 @@ public final class AnswerRankingTrainer {
             }
             boolean right = q.answerable() && c.item().source() != null && c.item().source().articleId().equals(article)
                     && q.expected().stream().anyMatch(s -> normalise(c.item().text()).contains(normalise(s)));
-            double[] x = AnswerRanking.features(c, evidence, evidence.corrected(), questionWords,
-                    AnswerRanking.words(analyzer, c.item().text()));
+            double[] x = AnswerRanking.features(c, evidence, evidence.corrected(), questionWords, engine.itemWords(c.item()));
             if (NO_HEADING) {
                 x[16] = 0;
                 x[17] = 0;
@@ -191,6 +190,15 @@ public final class AnswerRankingTrainer {
                         .map(q -> ask(engine, knowledge, article, q)).toList());
                 holdout.put(article, LibraryEvaluationCommand.load(article, "holdout").stream().filter(q -> q.context().isBlank())
                         .map(q -> ask(engine, knowledge, article, q)).toList());
+            }
+            if (options.contains("--oracle")) {
+                for (Map<String, List<Asked>> half : List.of(dev, holdout)) {
+                    long answerable = half.values().stream().flatMap(List::stream).filter(Asked::answerable).count();
+                    long reachable = half.values().stream().flatMap(List::stream)
+                            .filter(a -> a.answerable() && a.candidates().stream().anyMatch(Example::right)).count();
+                    System.out.printf("%s: a right candidate among the candidates for %d of %d answerable questions%n",
+                            half == dev ? "dev" : "holdout", reachable, answerable);
+                }
             }
             // leave one article out: each article's questions ranked by a ranking trained on the others' (pooled below)
             double[] thresholds = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};

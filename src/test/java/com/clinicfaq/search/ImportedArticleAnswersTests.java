@@ -1,0 +1,55 @@
+package com.clinicfaq.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.curation.LibraryEvaluationCommand;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.KnowledgeBaseReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Articles imported by the importer alone, beside the shipped knowledge base, answered by the learned ranking: what
+ * an imported FAQ's own question asks, and what an out-of-scope topic written for another procedure declines only by
+ * that procedure's name.
+ */
+class ImportedArticleAnswersTests {
+
+    private static final String EPIDURAL = "epidural-steroid-injection-sample";
+    private static AnswerEngine engine;
+
+    @BeforeAll
+    static void library() throws Exception {
+        KnowledgeBase knowledge = new KnowledgeBaseReader().read(LibraryEvaluationCommand.library());
+        engine = new AnswerEngine(knowledge, SharedEmbedder.INSTANCE, Scoring.CALIBRATED);
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void anImportedFaqAnswersItsOwnQuestionInOtherWords() {
+        // the article's FAQ "How soon will an epidural steroid injection start working?": its answer never says "soon"
+        // or "start", its question does
+        Answer answer = engine.answer("How soon does an epidural steroid injection start working?", EPIDURAL);
+
+        assertThat(answer).isInstanceOfSatisfying(Answer.Found.class, found -> {
+            assertThat(found.source().articleId()).isEqualTo(EPIDURAL);
+            assertThat(found.text()).contains("3 to 7 days");
+        });
+    }
+
+    @Test
+    void aTopicThatDeclinesAnotherProcedureByItsNameDoesNotDeclineThisArticlesOwnQuestion() {
+        // "Other procedures" was written when kyphoplasty was the library ("do you do epidural steroid injections",
+        // "is an epidural better than kyphoplasty"): without the procedure's name the question is none of those
+        assertThat(engine.answer("Who is a good candidate for an epidural steroid injection?", EPIDURAL))
+                .isNotInstanceOf(Answer.OutOfScope.class);
+        // what the topics decline whatever the procedure stays declined
+        assertThat(engine.answer("How much does an epidural steroid injection cost?", EPIDURAL))
+                .isInstanceOfSatisfying(Answer.OutOfScope.class, declined -> assertThat(declined.topicId()).isEqualTo("cost"));
+    }
+}
