@@ -1,5 +1,5 @@
 // New requests appear without a refresh: on each event, the queue is fetched again with the same
-// filter and search, and its (server-escaped) table replaces this one.
+// filter and search, and its (server-escaped) table replaces this one, or the note that there is none.
 (function () {
   var live = document.getElementById('live');
   function sessionEnded() {
@@ -18,14 +18,9 @@
       })
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, 'text/html');
-        var table = fresh.querySelector('table');
-
-        var empty = document.getElementById('empty');
-        if (table) {
-          var old = document.querySelector('table');
-          if (old) { old.replaceWith(document.importNode(table, true)); } else { document.body.insertBefore(document.importNode(table, true), document.querySelector('script')); }
-          if (empty) { empty.remove(); }
-        }
+        var table = fresh.getElementById('queue');
+        var old = document.getElementById('queue') || document.getElementById('empty');
+        if (table && old) { old.replaceWith(document.importNode(table, true)); }
         live.textContent = request.emergency ? 'New request received (emergency).' : 'New request received.';
       })
       .catch(sessionEnded);

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.conversation.web.ChatClient;
 import com.clinicfaq.widget.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a staff member sees in the console, in a real headless Chromium: the login form, a request arriving
  * live in the open queue, a request with its transcript, status changes, logging out, refusals, and
- * visitors' markup shown as text. One browser for the whole class; a failed test leaves a screenshot in
- * {@code target/screenshots/}. Visitors' requests come in over the chat WebSocket, as the widget sends them.
+ * visitors' markup shown as text; every staff page in the console's one look, with its landmarks, fitting a
+ * phone and without accessibility violations; the queue as a card a request on a phone. One browser for the
+ * whole class; a failed test leaves a screenshot in {@code target/screenshots/}. Visitors' requests come in
+ * over the chat WebSocket, as the widget sends them.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -42,6 +48,13 @@ class ConsoleBrowserIntegrationTests {
 
     static final String REVIEWER = "rowan";
     static final String REVIEWER_PASSWORD = "a reviewer's own password";
+    static final String ADMIN = "ada";
+    static final String ADMIN_PASSWORD = "correct horse battery";
+    /** An account with none of the console's roles (as the account Prometheus scrapes with). */
+    static final String NO_ROLE = "nico";
+    static final String NO_ROLE_PASSWORD = "a password without a role";
+    /** A phone's width, in CSS pixels. */
+    static final int PHONE = 390;
 
     /**
      * Tells the test when the open queue's event stream is connected, so that a request made after that
@@ -74,6 +87,10 @@ class ConsoleBrowserIntegrationTests {
             accounts.createUser(User.withUsername(REVIEWER).password(encoder.encode(REVIEWER_PASSWORD))
                     .roles(StaffSecurityConfiguration.REVIEWER).build());
         }
+        if (!accounts.userExists(NO_ROLE)) {
+            accounts.createUser(User.withUsername(NO_ROLE).password(encoder.encode(NO_ROLE_PASSWORD))
+                    .roles(StaffSecurityConfiguration.METRICS).build());
+        }
         browser = Browser.desktop(1280, 900);
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", OBSERVE_FEED));
     }
@@ -105,6 +122,10 @@ class ConsoleBrowserIntegrationTests {
         assertThat(text("#live")).isEqualTo("New request received.");
         assertThat(row(visit.handoff())).contains("Ann Lee", "New")
                 .as("the date as staff read it, in the practice's time zone").containsPattern("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M P[SD]T");
+        assertThat(queueRow(visit.handoff())).as("what the visitor asked about and how to reach them, by column")
+                .containsEntry("Name", "Ann Lee").containsEntry("Reason", "a question about recovery")
+                .containsEntry("Contact", "707 555 0100\nann@example.com").containsEntry("Preferred time", "weekday mornings")
+                .containsEntry("Status", "New").containsEntry("Assigned to", "—").containsEntry("Safety", "");
 
         follow(link);
 
@@ -180,6 +201,74 @@ class ConsoleBrowserIntegrationTests {
                 .isEqualTo(403L);
         assertThat(text("body")).contains("not open to you").doesNotContain("Audit log", "VIEWED", "STATUS_CHANGED");
         assertThat(browser.driver.findElements(By.tagName("table"))).isEmpty();
+        assertIsAConsolePage("the refusal");
+    }
+
+    @Test
+    void showsEveryStaffPageInTheConsolesOneLookWithItsLandmarksFittingAPhoneAndAccessible() throws Exception {
+        UUID handoff = visitorAsksForAFollowUp("Cleo Park", List.of("how long does kyphoplasty take?")).handoff();
+        logIn(ADMIN, ADMIN_PASSWORD);
+        browser.driver.get(site() + "/staff/knowledge");
+        String faq = href(By.cssSelector("ul.faqs a"));
+        String section = href(By.cssSelector("ol.sections a"));
+        String newSection = href(By.linkText("New section"));
+        String file = href(By.cssSelector("#files a"));
+        browser.driver.get(site() + "/staff/knowledge/versions");
+        String version = href(By.cssSelector("#versions tbody a"));
+
+        for (String page : List.of(site() + "/staff/handoffs", site() + "/staff/handoffs/" + handoff,
+                site() + "/staff/admin/audit", site() + "/staff/analytics", site() + "/staff/knowledge",
+                site() + "/staff/knowledge/unanswered", site() + "/staff/knowledge/faqs/new", faq, faq + "/delete",
+                newSection, section, section + "/delete", file, site() + "/staff/knowledge/import",
+                site() + "/staff/knowledge/publish", site() + "/staff/knowledge/versions", version,
+                site() + "/staff/knowledge/try?q=how+long+does+kyphoplasty+take", site() + "/staff/knowledge/import-files")) {
+            browser.driver.get(page);
+            assertIsAConsolePage(page);
+        }
+
+        browser.driver.get(site() + "/staff/knowledge/import");
+        browser.driver.executeScript("""
+                document.getElementById('text').value = arguments[0];
+                document.getElementById('source').value = 'Practice website, Dec 2026';
+                document.getElementById('reviewed').value = '2026-12-01';""",
+                Files.readString(Path.of("src/test/resources/import/radiofrequency-ablation-sample.txt")));
+        follow(button("Preview"));
+        assertThat(text("h1")).isEqualTo("Preview: how the article will be split");
+        assertIsAConsolePage("the preview of an imported article");
+
+        follow(button("Log out"));
+        logIn(NO_ROLE, NO_ROLE_PASSWORD);
+        assertThat(text("h1")).isEqualTo("No part of the console is open to you yet");
+        assertIsAConsolePage("no access");
+        assertThat(text("nav.console-nav")).as("only who is logged in, and logging out").isEqualTo(NO_ROLE + "\nLog out");
+    }
+
+    @Test
+    void showsTheQueueOnAPhoneAsACardARequestWithoutScrollingSideways() throws Exception {
+        UUID handoff = visitorAsksForAFollowUp("Dana Whitfield-Okonkwo", List.of()).handoff();
+        logIn(REVIEWER, REVIEWER_PASSWORD);
+
+        onAPhone(() -> {
+            browser.driver.get(site() + "/staff/handoffs");
+
+            assertFitsAPhone("the queue");
+            WebElement row = browser.driver.findElement(linkTo(handoff)).findElement(By.xpath("ancestor::tr"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> cells = (List<Map<String, Object>>) browser.driver.executeScript("""
+                    return [...arguments[0].cells].filter(c => c.getClientRects().length > 0).map(c => {
+                      const box = c.getBoundingClientRect();
+                      return { label: getComputedStyle(c, '::before').content.replace(/^"|"$/g, ''),
+                               left: Math.round(box.left), top: Math.round(box.top), bottom: Math.round(box.bottom) };
+                    });""", row);
+            assertThat(cells).extracting(c -> c.get("label")).as("each line of the card named by its column")
+                    .containsExactly("Received", "Name", "Reason", "Contact", "Preferred time", "Status", "Assigned to");
+            assertThat(cells).extracting(c -> c.get("left")).as("one above the other").containsOnly(cells.get(0).get("left"));
+            for (int i = 1; i < cells.size(); i++) {
+                assertThat((Long) cells.get(i).get("top")).as("line %d under line %d", i + 1, i)
+                        .isGreaterThanOrEqualTo((Long) cells.get(i - 1).get("bottom"));
+            }
+            assertThat(browser.axeViolations()).as("the queue on a phone").isEmpty();
+        });
     }
 
     @Test
@@ -275,6 +364,63 @@ class ConsoleBrowserIntegrationTests {
 
     static By linkTo(UUID handoff) {
         return By.cssSelector("a[href='/staff/handoffs/" + handoff + "']");
+    }
+
+    /** The request's row of the queue, each cell by its column's heading. */
+    Map<String, String> queueRow(UUID handoff) {
+        List<String> columns = browser.driver.findElements(By.cssSelector("#queue thead th")).stream()
+                .map(WebElement::getText).toList();
+        List<WebElement> cells = browser.driver.findElement(linkTo(handoff)).findElements(By.xpath("ancestor::tr/td"));
+        assertThat(cells).hasSameSizeAs(columns);
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            row.put(columns.get(i), cells.get(i).getText());
+        }
+        return row;
+    }
+
+    String href(By link) {
+        return browser.driver.findElement(link).getAttribute("href");
+    }
+
+    /**
+     * The open page is the console's: its one stylesheet (first, loaded, no inline style), the console's navigation,
+     * one main landmark with the page's one h1; no serious accessibility violation; nothing wider than a phone.
+     */
+    void assertIsAConsolePage(String page) {
+        assertThat(browser.driver.executeScript(
+                        "return [...document.querySelectorAll('link[rel=stylesheet]')].map(l => new URL(l.href).pathname)"))
+                .as(page + ": its stylesheets").asInstanceOf(InstanceOfAssertFactories.LIST)
+                .startsWith("/staff/console.css").containsOnlyOnce("/staff/console.css");
+        assertThat(browser.driver.executeScript("""
+                        return [...document.styleSheets].some(s => s.href && new URL(s.href).pathname === '/staff/console.css'
+                            && s.cssRules.length > 0)"""))
+                .as(page + ": the console's stylesheet loaded").isEqualTo(true);
+        assertThat(browser.driver.findElements(By.tagName("style"))).as(page + ": no inline style").isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("nav.console-nav"))).as(page + ": the console's navigation").hasSize(1);
+        assertThat(browser.driver.findElements(By.tagName("main"))).as(page + ": one main landmark").hasSize(1);
+        assertThat(browser.driver.findElements(By.tagName("h1"))).as(page + ": one h1").hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("main h1"))).as(page + ": the h1 in main").hasSize(1);
+        assertThat(browser.axeViolations()).as(page).isEmpty();
+        onAPhone(() -> assertFitsAPhone(page));
+    }
+
+    /** Runs {@code check} with the viewport of a phone, 390 CSS pixels wide, then goes back to the desktop's. */
+    static void onAPhone(Runnable check) {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", PHONE, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+        try {
+            browser.await(d -> Long.valueOf(PHONE).equals(browser.driver.executeScript("return screen.width")));
+            check.run();
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Nothing on the open page is wider than a phone, so the page does not scroll sideways. */
+    static void assertFitsAPhone(String page) {
+        assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth"))
+                .as(page + ": the page's width on a phone").isLessThanOrEqualTo((long) PHONE);
     }
 
     String row(UUID handoff) {
