@@ -3,6 +3,7 @@ package com.clinicfaq.knowledge;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,14 +35,46 @@ public final class ProcedureNames {
         Set<String> titleWords = new LinkedHashSet<>(words(article.title() + " " + (article.subtitle() == null ? "" : article.subtitle())));
         Set<String> names = new LinkedHashSet<>();
         Matcher m = DEFINED.matcher(body);
+        int mostShared = 1;
+        Map<List<String>, Integer> shared = new java.util.LinkedHashMap<>();
         while (m.find()) {
             String abbreviation = m.group(2);
             List<String> longForm = longForm(abbreviation, words(m.group(1)));
+            // the title's words right after the abbreviation are its procedure's too: "sacroiliac (SI) joint injection"
+            List<String> after = new ArrayList<>();
+            for (String word : words(body.substring(m.end(), Math.min(body.length(), m.end() + 60)))) {
+                if (word.length() < 4 || !titleWords.contains(word) && !titleWords.contains(word + "s") || after.size() == 3) {
+                    break;
+                }
+                after.add(word);
+            }
+            int count = (int) java.util.stream.Stream.concat(longForm.stream(), after.stream()).distinct().filter(titleWords::contains).count();
             if (longForm.isEmpty() || longForm.stream().noneMatch(titleWords::contains)) {
                 continue; // another procedure named in passing ("an alternative is ... (RFA)")
             }
+            List<String> name = new ArrayList<>(longForm);
+            name.add(abbreviation);
+            name.addAll(after);
+            shared.merge(name, count, Math::max);
+            mostShared = Math.max(mostShared, count);
+        }
+        // a long form that shares fewer of the title's words than another is a condition or tool named on the way
+        // ("complex regional pain syndrome (CRPS)" in an article on spinal cord stimulation shares only "pain")
+        for (Map.Entry<List<String>, Integer> entry : shared.entrySet()) {
+            if (entry.getValue() < mostShared) {
+                continue;
+            }
+            List<String> name = entry.getKey();
+            int at = name.indexOf(name.stream().filter(ProcedureNames::isAbbreviation).reduce((a, b) -> b).orElseThrow());
+            List<String> longForm = name.subList(0, at);
+            String abbreviation = name.get(at);
+            List<String> after = name.subList(at + 1, name.size());
             names.add(String.join(" ", longForm));
             names.add(abbreviation);
+            if (!after.isEmpty()) {
+                names.add(String.join(" ", longForm) + " " + String.join(" ", after));
+                names.add(abbreviation + " " + String.join(" ", after));
+            }
         }
         if (names.isEmpty()) {
             String topic = Topics.of(article); // the title word the text uses most, or the whole title when none

@@ -36,6 +36,19 @@ class ArticleTopicsTests {
     }
 
     @Test
+    void theTitlesWordsAfterTheAbbreviationArePartOfTheNameAndAConditionNamedOnTheWayIsNot() {
+        // "A sacroiliac (SI) joint injection is ...", titled "... Sacroiliac Joint Injections ..."
+        List<String> sacroiliac = names(sample("sacroiliac-joint-injection-sample"));
+        assertThat(sacroiliac).contains("sacroiliac joint injection").anySatisfy(name -> assertThat(name).isEqualToIgnoringCase("SI joint injection"));
+        assertThat(ArticleTopics.generic(ArticleTopics.of(sample("sacroiliac-joint-injection-sample")),
+                "How much does an SI joint injection cost?")).isEqualTo("how much does an cost");
+        // "Complex regional pain syndrome (CRPS)" shares only "pain" with the stimulation article's title and subtitle,
+        // "spinal cord stimulation (SCS)" three of its words
+        assertThat(names(sample("spinal-cord-stimulation-sample"))).contains("spinal cord stimulation", "SCS")
+                .doesNotContain("complex regional pain syndrome", "CRPS");
+    }
+
+    @Test
     void theImporterProposesTheNamesInTheFrontMatterWhereStaffEditThem(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
         var imported = new PlainTextArticleImporter().importFile(Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
                 PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1)).withId("rfa"));
