@@ -3,7 +3,6 @@ package com.clinicfaq.knowledge;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,50 +29,49 @@ public final class ProcedureNames {
         return ABBREVIATION.matcher(name).matches();
     }
 
+    /** An abbreviation defined in the text: its long form, and the title's words that follow it. */
+    private record Defined(List<String> longForm, String abbreviation, List<String> after) {
+
+        /** How many of the title's words the name uses. */
+        long shared(Set<String> titleWords) {
+            return java.util.stream.Stream.concat(longForm.stream(), after.stream()).distinct().filter(titleWords::contains).count();
+        }
+    }
+
     public static List<String> propose(Article article) {
         String body = body(article);
         Set<String> titleWords = new LinkedHashSet<>(words(article.title() + " " + (article.subtitle() == null ? "" : article.subtitle())));
-        Set<String> names = new LinkedHashSet<>();
+        List<Defined> defined = new ArrayList<>();
         Matcher m = DEFINED.matcher(body);
-        int mostShared = 1;
-        Map<List<String>, Integer> shared = new java.util.LinkedHashMap<>();
         while (m.find()) {
-            String abbreviation = m.group(2);
-            List<String> longForm = longForm(abbreviation, words(m.group(1)));
+            List<String> longForm = longForm(m.group(2), words(m.group(1)));
+            if (longForm.isEmpty() || longForm.stream().noneMatch(titleWords::contains)) {
+                continue; // another procedure named in passing ("an alternative is ... (RFA)")
+            }
             // the title's words right after the abbreviation are its procedure's too: "sacroiliac (SI) joint injection"
             List<String> after = new ArrayList<>();
             for (String word : words(body.substring(m.end(), Math.min(body.length(), m.end() + 60)))) {
-                if (word.length() < 4 || !titleWords.contains(word) && !titleWords.contains(word + "s") || after.size() == 3) {
+                if (after.size() == 3 || word.length() < 4 || !titleWords.contains(word) && !titleWords.contains(word + "s")) {
                     break;
                 }
                 after.add(word);
             }
-            int count = (int) java.util.stream.Stream.concat(longForm.stream(), after.stream()).distinct().filter(titleWords::contains).count();
-            if (longForm.isEmpty() || longForm.stream().noneMatch(titleWords::contains)) {
-                continue; // another procedure named in passing ("an alternative is ... (RFA)")
-            }
-            List<String> name = new ArrayList<>(longForm);
-            name.add(abbreviation);
-            name.addAll(after);
-            shared.merge(name, count, Math::max);
-            mostShared = Math.max(mostShared, count);
+            defined.add(new Defined(longForm, m.group(2), after));
         }
         // a long form that shares fewer of the title's words than another is a condition or tool named on the way
         // ("complex regional pain syndrome (CRPS)" in an article on spinal cord stimulation shares only "pain")
-        for (Map.Entry<List<String>, Integer> entry : shared.entrySet()) {
-            if (entry.getValue() < mostShared) {
+        long most = defined.stream().mapToLong(d -> d.shared(titleWords)).max().orElse(0);
+        Set<String> names = new LinkedHashSet<>();
+        for (Defined d : defined) {
+            if (d.shared(titleWords) < most) {
                 continue;
             }
-            List<String> name = entry.getKey();
-            int at = name.indexOf(name.stream().filter(ProcedureNames::isAbbreviation).reduce((a, b) -> b).orElseThrow());
-            List<String> longForm = name.subList(0, at);
-            String abbreviation = name.get(at);
-            List<String> after = name.subList(at + 1, name.size());
-            names.add(String.join(" ", longForm));
-            names.add(abbreviation);
-            if (!after.isEmpty()) {
-                names.add(String.join(" ", longForm) + " " + String.join(" ", after));
-                names.add(abbreviation + " " + String.join(" ", after));
+            String longForm = String.join(" ", d.longForm());
+            names.add(longForm);
+            names.add(d.abbreviation());
+            if (!d.after().isEmpty()) {
+                names.add(longForm + " " + String.join(" ", d.after()));
+                names.add(d.abbreviation() + " " + String.join(" ", d.after()));
             }
         }
         if (names.isEmpty()) {
