@@ -31,6 +31,14 @@ public final class TestPostgres {
         return server().getJdbcUrl("postgres", name);
     }
 
+    /** Points a test's application context at a fresh database (from a {@code @DynamicPropertySource} method). */
+    public static void useNewDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String url = newDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
     /** The Spring Boot arguments that start an application on a random port and a fresh database. */
     public static String[] newDatabaseArguments() {
         return new String[] {

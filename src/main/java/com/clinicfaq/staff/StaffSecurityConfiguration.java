@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -64,10 +65,17 @@ class StaffSecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; "
             + "object-src 'none'";
 
+    /**
+     * The console: each part for its roles, administrators' pages (the audit log, staff accounts) for administrators
+     * only. Every console request is checked against its account as it is now ({@link AccountStandingFilter}): a
+     * deactivated account is logged out, changed roles apply, and an account with a one-time password must choose its
+     * own first, at {@code /staff/password} (where {@code /.well-known/change-password} leads too).
+     */
     @Bean
-    SecurityFilterChain staffSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain staffSecurity(HttpSecurity http, LoginThrottle throttle, StaffAccountService accounts) throws Exception {
         return http
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AccountStandingFilter(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/staff/admin/**").hasRole(ADMIN)
                         .requestMatchers("/staff/handoffs/**").hasRole(REVIEWER)
@@ -76,6 +84,7 @@ class StaffSecurityConfiguration {
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(login -> login.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
+                .passwordManagement(password -> password.changePasswordPage(AccountStandingFilter.PASSWORD_PAGE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

@@ -221,7 +221,8 @@ class ConsoleBrowserIntegrationTests {
                 site() + "/staff/knowledge/unanswered", site() + "/staff/knowledge/faqs/new", faq, faq + "/delete",
                 newSection, section, section + "/delete", file, site() + "/staff/knowledge/import",
                 site() + "/staff/knowledge/publish", site() + "/staff/knowledge/versions", version,
-                site() + "/staff/knowledge/try?q=how+long+does+kyphoplasty+take", site() + "/staff/knowledge/import-files")) {
+                site() + "/staff/knowledge/try?q=how+long+does+kyphoplasty+take", site() + "/staff/knowledge/import-files",
+                site() + "/staff/admin/accounts", site() + "/staff/password")) {
             browser.driver.get(page);
             assertIsAConsolePage(page);
         }
@@ -241,6 +242,44 @@ class ConsoleBrowserIntegrationTests {
         assertThat(text("h1")).isEqualTo("No part of the console is open to you yet");
         assertIsAConsolePage("no access");
         assertThat(text("nav.console-nav")).as("only who is logged in, and logging out").isEqualTo(NO_ROLE + "\nLog out");
+    }
+
+    @Test
+    void anAdministratorCreatesAnEditorWhoChoosesAPasswordAtTheFirstLoginBeforeTheConsoleOpens() {
+        String editor = "erin-" + Long.toString(System.nanoTime(), 36);
+        logIn(ADMIN, ADMIN_PASSWORD);
+        follow(browser.driver.findElement(By.linkText("Staff accounts")));
+        assertThat(text("h1")).isEqualTo("Staff accounts");
+
+        browser.driver.findElement(By.id("username")).sendKeys(editor);
+        browser.driver.findElement(By.cssSelector("label[for=role-EDITOR]")).click();
+        follow(button("Create account"));
+
+        assertThat(text("h1")).isEqualTo("Account " + editor + " created");
+        String oneTime = text("#one-time-password");
+        assertThat(oneTime).hasSize(23);
+        assertIsAConsolePage("the one-time password");
+        follow(browser.driver.findElement(By.linkText("Staff accounts")));
+        assertThat(text("#accounts tr[data-username='" + editor + "']"))
+                .contains("Editor", "Active, must choose a password at next login").doesNotContain(oneTime);
+        follow(button("Log out"));
+
+        logIn(editor, oneTime);
+
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(site() + "/staff/password");
+        assertThat(text("h1")).isEqualTo("Choose your password");
+        assertIsAConsolePage("choosing a password in place of a one-time password");
+        assertThat(text("nav.console-nav")).as("nothing else opens yet").isEqualTo(editor + "\nLog out");
+        browser.driver.get(site() + "/staff/knowledge");
+        assertThat(browser.driver.getCurrentUrl()).as("the knowledge base waits").isEqualTo(site() + "/staff/password");
+
+        browser.driver.findElement(By.id("current")).sendKeys(oneTime);
+        browser.driver.findElement(By.id("chosen")).sendKeys("erin's own password");
+        browser.driver.findElement(By.id("repeated")).sendKeys("erin's own password");
+        follow(button("Save the new password"));
+
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(site() + "/staff/knowledge");
+        assertThat(text("nav.console-nav")).contains("Knowledge base", "Change password").doesNotContain("Staff accounts");
     }
 
     @Test

@@ -14,9 +14,6 @@ class StaffConsolePostgresIntegrationTests extends StaffConsoleIntegrationTests 
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = TestPostgres.newDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.useNewDatabase(registry);
     }
 }
