@@ -530,17 +530,37 @@ public final class AnswerEngine implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Map<Integer, Candidate> byItem = new HashMap<>();
+        float[] generic = withoutNames(index, lexical);
         bm25ByDoc.forEach((doc, bm25) -> {
             int item = index.itemOfDoc[doc];
             double cosine = cosine(vector, index.vectors[doc]);
+            double genericCosine = generic == null ? cosine : cosine(generic, index.vectors[doc]);
             int votes = votesByItem.getOrDefault(item, 0);
             IndexedItem indexed = index.items.get(item);
             float[] heading = index.headingVector(indexed);
             double headingCosine = heading == null ? 0 : cosine(vector, heading);
-            byItem.merge(item, new Candidate(indexed, bm25, cosine, votes, headingCosine), (a, b) -> new Candidate(
-                    a.item(), Math.max(a.bm25(), b.bm25()), Math.max(a.cosine(), b.cosine()), votes, headingCosine));
+            byItem.merge(item, new Candidate(indexed, bm25, cosine, votes, headingCosine, genericCosine), (a, b) -> new Candidate(
+                    a.item(), Math.max(a.bm25(), b.bm25()), Math.max(a.cosine(), b.cosine()), votes, headingCosine,
+                    Math.max(a.generic(), b.generic())));
         });
         return new Evidence(lexical.corrected(), lexical.unknownShare(), List.copyOf(byItem.values()));
+    }
+
+    /**
+     * The vector of the question without the procedure's names, for a question scoped to one imported article that
+     * names it (what the learned ranking reads); null otherwise.
+     */
+    private float[] withoutNames(KnowledgeIndex index, Lexical lexical) {
+        if (lexical.scope().size() != 1) {
+            return null;
+        }
+        String article = lexical.scope().iterator().next();
+        List<ArticleTopics.Name> names = index.topics.get(article);
+        if (index.curatedArticles.contains(article) || names == null || !ArticleTopics.named(names, lexical.corrected())) {
+            return null;
+        }
+        String generic = ArticleTopics.generic(names, lexical.corrected());
+        return generic.isBlank() ? null : embedder.embed(generic);
     }
 
     /** Lucene's, in vector instructions: it runs for every candidate of every question. */

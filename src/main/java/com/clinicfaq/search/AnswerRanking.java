@@ -26,7 +26,7 @@ import org.apache.lucene.analysis.Analyzer;
 final class AnswerRanking {
 
     static final String RESOURCE = "answer-ranking.txt";
-    static final int FEATURES = 18;
+    static final int FEATURES = 20;
 
     private static final Pattern DURATION = Pattern.compile(
             "(?i)\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of)\\b[^.]{0,20}?\\b"
@@ -95,7 +95,9 @@ final class AnswerRanking {
         double maxCosine = 0;
         double maxBm25 = 0;
         double maxHeading = 0;
+        double maxGeneric = 0;
         for (Candidate other : evidence.candidates()) {
+            maxGeneric = Math.max(maxGeneric, other.generic());
             maxCosine = Math.max(maxCosine, other.cosine());
             maxBm25 = Math.max(maxBm25, other.bm25());
             maxHeading = Math.max(maxHeading, other.heading());
@@ -124,6 +126,8 @@ final class AnswerRanking {
             questionWords.size() / 10.0,
             c.heading(),
             c.heading() - maxHeading,
+            c.generic(),
+            c.generic() - maxGeneric,
         };
     }
 

@@ -304,6 +304,26 @@ public final class AnswerRankingTrainer {
             LibraryEvaluationCommand.ARTICLES.forEach(a -> pooledHoldout.addAll(holdout.get(a)));
             System.out.println("reliability on the samples' holdout halves (the ranking trained on their dev halves):");
             reliability(pooledHoldout, trained);
+            System.out.println("the ranking trained on every dev half, on the holdout halves: " + describe(judge(pooledHoldout, trained, threshold, overrule)));
+            if (options.contains("--check")) {
+                // the same ranking in the engine, question by question: what a visitor would get
+                engine.ranking(trained);
+                int[] counts = new int[4];
+                for (String article : LibraryEvaluationCommand.ARTICLES) {
+                    for (LibraryEvaluationCommand.Question q : LibraryEvaluationCommand.load(article, "holdout")) {
+                        if (!q.context().isBlank()) {
+                            continue;
+                        }
+                        Answer answer = engine.answer(q.text(), article);
+                        boolean right = q.answerable() ? answer instanceof Answer.Found f && f.source().articleId().equals(article)
+                                && q.expected().stream().anyMatch(x -> normalise(f.text()).contains(normalise(x))) : !(answer instanceof Answer.Found);
+                        counts[q.answerable() ? 0 : 2] += right ? 1 : 0;
+                        counts[q.answerable() ? 1 : 3]++;
+                    }
+                }
+                System.out.println("the same ranking in the engine, on the holdout halves: " + describe(counts));
+                engine.ranking(null);
+            }
             if (options.contains("--write")) {
                 Path file = Path.of("src", "main", "resources", "com", "clinicfaq", "search", AnswerRanking.RESOURCE);
                 Files.createDirectories(file.getParent());
