@@ -25,7 +25,7 @@
     }),
     kind: Object.freeze({
       emergency: 'emergency', form: 'handoff.form', confirmed: 'handoff.confirmed', cancelled: 'handoff.cancelled',
-      answer: 'answer', clinician: 'clinician'
+      answer: 'answer', clinician: 'clinician', greeting: 'greeting'
     })
   });
   const S = PROTOCOL.server;
@@ -95,8 +95,9 @@
 :host{all:initial!important}
 [hidden]{display:none!important}
 .cf{--a:#005a9c;--at:#fff;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2328}
-button,input,textarea{font:inherit;color:inherit}
+button,input,textarea{font:inherit;color:inherit;box-sizing:border-box}
 button{cursor:pointer}
+button:disabled,input:disabled,textarea:disabled{opacity:.5;cursor:not-allowed}
 :focus-visible{outline:3px solid #1f2328;outline-offset:2px;box-shadow:0 0 0 5px #fff}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;min-height:56px;padding:0 22px 0 18px;border:0;border-radius:28px;background:var(--a);color:var(--at);font-weight:600;box-shadow:0 4px 14px rgba(0,0,0,.3)}
@@ -108,10 +109,11 @@ h2{flex:1;margin:0;font-size:18px;font-weight:700}
 .x{width:48px;height:48px;border:0;border-radius:8px;background:transparent;color:inherit}
 .x svg{width:24px;height:24px;fill:currentColor}
 .note{margin:0;padding:8px 16px;background:#f3f5f8;border-bottom:1px solid #d5d9df;font-size:13px;color:#39414d}
-.log{flex:1;display:flex;flex-direction:column;gap:12px;padding:12px 16px;overflow-y:auto}
-.intro{margin:0;color:#39414d}
+.note:focus{outline:3px solid var(--a);outline-offset:-3px}
+.log{position:relative;flex:1;display:flex;flex-direction:column;gap:12px;padding:12px 16px;overflow-y:auto}
 .msg{max-width:90%;padding:10px 12px;border-radius:12px;overflow-wrap:anywhere}
 .msg p{margin:0;white-space:pre-wrap}
+.msg .t{display:inline}
 .visitor{align-self:flex-end;background:var(--a);color:var(--at)}
 .visitor small{display:block;margin-top:2px;font-size:12px}
 .bot{align-self:flex-start;background:#f1f3f6;border:1px solid #d5d9df}
@@ -120,12 +122,12 @@ h2{flex:1;margin:0;font-size:18px;font-weight:700}
 .divider{align-self:center;margin:0;font-size:13px;color:#39414d}
 .msg .src{margin-top:6px;font-size:14px}
 .src a{color:#00487d}
-.msg .disc{margin-top:8px;font-size:12px;color:#39414d;white-space:normal}
-.alert .disc{color:#410e0b}
+.dm{display:inline-flex;align-items:center;justify-content:center;width:44px;height:44px;margin:-12px -12px -12px -4px;padding:0;border:0;background:none;vertical-align:middle;color:#39414d}
+.alert .dm{color:#410e0b}
+.dm span{width:16px;height:16px;border:1.5px solid;border-radius:50%;font:italic 700 11px/16px Georgia,serif;text-align:center}
 .chips{display:flex;flex-wrap:wrap;gap:8px;margin-top:10px}
 .chip{min-height:44px;padding:8px 14px;border:1px solid var(--a);border-radius:22px;background:#fff;color:var(--a);text-align:left}
 .chip[aria-pressed=true]{background:var(--a);color:var(--at)}
-.chip:disabled{cursor:default}
 .helpful{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:8px;font-size:14px;color:#39414d}
 .helpful .chip{padding:4px 14px}
 .status{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:0 16px 8px;padding:8px 12px;background:#fff4e5;border:1px solid #b26a00;border-radius:8px;font-size:14px;color:#4d2e00}
@@ -177,7 +179,8 @@ textarea{flex:1;max-height:120px;resize:none}
       offline: 'You are offline. Reconnecting… Messages you send now will go out when the connection is back.',
       restored: 'Conversation restored.', tooQuick: (s) => 'You are sending messages quickly. Trying again in ' + s + ' seconds.',
       wrong: 'Something went wrong. Please try again.',
-      helped: 'Did this answer your question?', yes: 'Yes', no: 'No', told: 'Thank you for telling us.'
+      helped: 'Did this answer your question?', yes: 'Yes', no: 'No', told: 'Thank you for telling us.',
+      disclaimer: 'Disclaimer, at the top of the chat'
     },
     es: {
       title: '¿Preguntas? Escríbanos', launcher: 'Haga una pregunta', conversation: 'Conversación', retry: 'Reintentar', typing: ' escribiendo…',
@@ -194,7 +197,8 @@ textarea{flex:1;max-height:120px;resize:none}
       offline: 'Está sin conexión. Reconectando… Los mensajes que envíe saldrán cuando vuelva la conexión.',
       restored: 'Conversación recuperada.', tooQuick: (s) => 'Está enviando mensajes muy rápido. Volveremos a intentar en ' + s + ' segundos.',
       wrong: 'Algo salió mal. Por favor intente de nuevo.',
-      helped: '¿Contestó esto su pregunta?', yes: 'Sí', no: 'No', told: 'Gracias por decírnoslo.'
+      helped: '¿Contestó esto su pregunta?', yes: 'Sí', no: 'No', told: 'Gracias por decírnoslo.',
+      disclaimer: 'Aviso, arriba en el chat'
     }
   };
   const pageLanguage = String(data.lang || document.documentElement.lang || '').slice(0, 2).toLowerCase();
@@ -220,12 +224,9 @@ textarea{flex:1;max-height:120px;resize:none}
   }, icon('M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z'),
   h('span', { text: data.launcherLabel || T.launcher }));
 
-  const note = h('p', {
-    class: 'note', id: 'cf-note',
-    text: T.note
-  });
-  const log = h('div', { class: 'log', role: 'region', 'aria-label': T.conversation, tabindex: '0' },
-    data.greeting ? h('p', { class: 'intro', text: data.greeting }) : null);
+  // The disclaimer, shown once and always in view; each bot message has a marker that leads here.
+  const note = h('p', { class: 'note', id: 'cf-note', tabindex: '-1', text: T.note });
+  const log = h('div', { class: 'log', role: 'region', 'aria-label': T.conversation, tabindex: '0' });
   const statusText = h('span');
   const retry = h('button', { type: 'button', text: T.retry, onclick: () => reconnectNow() });
   const status = h('div', { class: 'status', role: 'status', hidden: true }, statusText, retry);
@@ -262,6 +263,8 @@ textarea{flex:1;max-height:120px;resize:none}
   const seen = new Set();
   let lastInteractive = [];
   let activeForm = null;
+  // The start of the bot's reply to the visitor's latest message, urgent guidance above all: kept in view below it.
+  let anchor = null;
   let ws = null;
   let ready = false;
   let attempt = 0;
@@ -270,7 +273,9 @@ textarea{flex:1;max-height:120px;resize:none}
   // Each stored message has a sequence number: a frame seen once (live or in a history) is not shown twice.
   const fresh = (seq) => typeof seq !== 'number' || (!seen.has(seq) && !!seen.add(seq));
   const savePending = () => store.set('pending', pending.length ? pending.map(({ id, text }) => ({ id, text })) : null);
-  const scrollDown = () => { log.scrollTop = log.scrollHeight; };
+  const scrollDown = () => {
+    log.scrollTop = anchor && anchor.isConnected ? Math.min(log.scrollHeight, anchor.offsetTop - 12) : log.scrollHeight;
+  };
   const announce = (text) => {
     live.append(h('p', { text }));
     while (live.childNodes.length > 3) live.firstChild.remove();
@@ -297,6 +302,7 @@ textarea{flex:1;max-height:120px;resize:none}
   function appendVisitor(text) {
     const meta = h('small');
     const el = h('div', { class: 'msg visitor' }, h('span', { class: 'sr', text: 'You: ' }), h('p', { text }), meta);
+    anchor = null;
     log.append(el);
     scrollDown();
     return { el, meta };
@@ -312,7 +318,11 @@ textarea{flex:1;max-height:120px;resize:none}
   }
 
   function retireForm() {
-    if (activeForm) activeForm.fieldset.disabled = true;
+    if (activeForm) {
+      activeForm.fieldset.disabled = true;
+      // the draft of a form that is sent, cancelled or over is not kept
+      if ((store.get('draft') || {}).seq === activeForm.seq) store.set('draft', null);
+    }
     activeForm = null;
   }
 
@@ -329,11 +339,17 @@ textarea{flex:1;max-height:120px;resize:none}
     const emergency = f.emergency === true || f.kind === PROTOCOL.kind.emergency;
     const spanish = f.lang === 'es';
     const W = spanish ? STRINGS.es : f.lang === 'en' ? STRINGS.en : T; // this message's own language
+    // the page's own greeting (data-greeting), where it has one, in place of the service's: one greeting
+    const text = (f.kind === PROTOCOL.kind.greeting && data.greeting) || f.text || '';
+    const disclaimer = f.disclaimer || note.textContent;
     const el = h('div', { class: 'msg bot' + (emergency ? ' alert' : ''), role: emergency && isLive ? 'alert' : null, 'data-kind': f.kind,
       lang: typeof f.lang === 'string' && /^[a-z]{2}$/.test(f.lang) ? f.lang : null },
       h('span', { class: 'sr', text: W.assistant }),
       emergency ? h('strong', { text: W.urgent }) : null,
-      h('p', { text: f.text || '' }));
+      h('p', { class: 't', text }),
+      h('button', { type: 'button', class: 'dm', 'aria-label': W.disclaimer, title: W.disclaimer, onclick: () => note.focus() },
+        h('span', { text: 'i' })));
+    if (emergency || !anchor) anchor = el;
     const link = f.source && f.source.url && safeLink(f.source.url);
     if (link) {
       const a = h('a', { href: link.href, text: f.source.sectionTitle || f.source.articleTitle || W.article });
@@ -375,19 +391,20 @@ textarea{flex:1;max-height:120px;resize:none}
       el.append(row);
       lastInteractive.push(row);
     }
-    if (f.kind === PROTOCOL.kind.form && f.form) el.append(renderForm(f.form, isLive, W));
-    el.append(h('p', { class: 'disc', text: f.disclaimer || note.textContent }));
-    if (f.disclaimer) note.textContent = f.disclaimer;
+    if (f.kind === PROTOCOL.kind.form && f.form) el.append(renderForm(f.form, isLive, W, f.seq));
+    // the protocol's disclaimer on every message: for screen readers, here; for the eyes, once, in the note
+    el.append(h('p', { class: 'sr disc', text: disclaimer }));
+    note.textContent = disclaimer;
     log.append(el);
     scrollDown();
-    if (isLive && !emergency) announce(W.assistant + (f.text || '') + (link ? ' ' + W.source + (f.source.sectionTitle || W.article) : ''));
+    if (isLive && !emergency) announce(W.assistant + text + (link ? ' ' + W.source + (f.source.sectionTitle || W.article) : '') + ' ' + disclaimer);
   }
 
   // The same rules as the server's (it checks again and has the last word).
   const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
   const validPhone = (v) => /^[\d+()./\s-]+$/.test(v) && /^(\D*\d){7,15}\D*$/.test(v);
 
-  function renderForm(spec, isLive, W) {
+  function renderForm(spec, isLive, W, seq) {
     const oneOf = list(spec.atLeastOneOf);
     const fields = {};
     const fieldset = h('fieldset', {}, h('legend', { text: W.details }));
@@ -419,22 +436,23 @@ textarea{flex:1;max-height:120px;resize:none}
     fieldset.append(h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', text: W.sendRequest }), cancel));
     const form = h('form', { class: 'hf', novalidate: true, 'aria-label': W.contactRequest }, fieldset);
 
+    const mark = (f, msg) => {
+      f.err.textContent = msg || '';
+      f.err.hidden = !msg;
+      f.control.setAttribute('aria-invalid', msg ? 'true' : 'false');
+    };
     const show = (errors) => {
       let first = null;
       const leftover = [];
       for (const [name, f] of Object.entries(fields)) {
-        const msg = errors[name];
-        f.err.textContent = msg || '';
-        f.err.hidden = !msg;
-        f.control.setAttribute('aria-invalid', msg ? 'true' : 'false');
-        if (msg && !first) first = f.control;
+        mark(f, errors[name]);
+        if (errors[name] && !first) first = f.control;
       }
       for (const [name, msg] of Object.entries(errors)) if (!fields[name]) leftover.push(msg);
       setStatus(leftover.join(' '));
       if (first) first.focus();
     };
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
+    const check = () => {
       const values = {};
       const errors = {};
       for (const [name, f] of Object.entries(fields)) {
@@ -446,12 +464,32 @@ textarea{flex:1;max-height:120px;resize:none}
       if (values.email && !EMAIL.test(values.email)) errors.email = W.email;
       if (values.phone && !validPhone(values.phone)) errors.phone = W.phone;
       if (oneOf.length && oneOf.every((n) => !values[n]) && fields[oneOf[0]]) errors[oneOf[0]] = W.oneOf;
+      return [values, errors];
+    };
+    // What the visitor typed survives a reload of the page (in this tab only: sessionStorage); ticks are given again.
+    const draft = store.get('draft');
+    if (draft && draft.seq === seq && draft.values) {
+      for (const [name, f] of Object.entries(fields)) if (!f.box && typeof draft.values[name] === 'string') f.control.value = draft.values[name];
+    }
+    form.addEventListener('input', (e) => {
+      // an error shown goes (or says what is still wrong) as the visitor fixes its field; no new ones while typing
+      const [, errors] = check();
+      for (const name of oneOf.includes(e.target.name) ? oneOf : [e.target.name]) {
+        if (fields[name] && fields[name].err.textContent) mark(fields[name], errors[name]);
+      }
+      const values = {};
+      for (const [name, f] of Object.entries(fields)) if (!f.box) values[name] = f.control.value;
+      store.set('draft', { seq, values });
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const [values, errors] = check();
       show(errors);
       if (Object.keys(errors).length) return;
       fieldset.disabled = true;
       transmit(Object.assign({ type: C.submit }, values));
     });
-    activeForm = { fieldset, show };
+    activeForm = { fieldset, show, seq };
     if (isLive && panel.contains(root.activeElement)) {
       setTimeout(() => { const first = fieldset.querySelector('input,textarea'); if (first) first.focus(); });
     }
@@ -508,6 +546,7 @@ textarea{flex:1;max-height:120px;resize:none}
   // expectReply: whether the bot answers it (a "yes, that helped" is only recorded)
   function transmit(frame, expectReply = true) {
     const out = Object.assign({ v: PROTOCOL.version }, frame);
+    if (expectReply) anchor = null;
     if (ready && ws) {
       ws.send(JSON.stringify(out));
       if (expectReply) showTyping(true);
@@ -588,7 +627,7 @@ textarea{flex:1;max-height:120px;resize:none}
       ws.send(JSON.stringify({ v: PROTOCOL.version, type: C.message, id: m.id, text: m.text }));
     }
     while (outbox.length) ws.send(JSON.stringify(outbox.shift()));
-    if (pending.length) showTyping(true);
+    if (pending.length) { anchor = null; showTyping(true); }
     scrollDown();
   }
 

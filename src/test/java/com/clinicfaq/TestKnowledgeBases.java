@@ -49,6 +49,17 @@ public final class TestKnowledgeBases {
     }
 
     /**
+     * A temporary copy of the shipped knowledge base with one of the sample articles of {@code src/test/resources/library}
+     * imported under its own name: a library of two procedures.
+     */
+    public static Path shippedWithSample(String name, String sample) {
+        Path folder = copyOfShipped(name, false);
+        importArticle(folder, Path.of("src", "test", "resources", "library", sample + ".txt"),
+                "--id", sample, "--reviewed", "2026-12-01");
+        return folder;
+    }
+
+    /**
      * Imports a plain-text article into the folder with the importer command alone, as the README says.
      *
      * @param options the command's options ({@code --id}, {@code --reviewed}, ...)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
@@ -39,6 +40,11 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path AXE = Path.of("widget/node_modules/axe-core/axe.min.js");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /**
+     * Where {@link #documented} also writes its screenshots, when given: {@code -Dclinicfaq.screenshots=docs/screenshots}
+     * refreshes the ones the README shows. A normal build writes only into {@code target/}.
+     */
+    static final String DOCUMENTED = "clinicfaq.screenshots";
 
     public final ChromeDriver driver;
     private final Path profile;
@@ -55,8 +61,13 @@ public final class Browser implements AutoCloseable {
 
     /** A phone: small viewport, touch, device pixel ratio 3. */
     public static Browser phone() {
+        return phone(390, 844, 3.0);
+    }
+
+    /** A phone of that viewport (CSS pixels), with touch. */
+    public static Browser phone(int width, int height, double pixelRatio) {
         return start(options -> options.setExperimentalOption("mobileEmulation", Map.of(
-                "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
+                "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", pixelRatio, "touch", true),
                 "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
                         + "Chrome/156.0.0.0 Mobile Safari/537.36")));
     }
@@ -108,6 +119,47 @@ public final class Browser implements AutoCloseable {
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(
                 "const root = document.querySelector('clinicfaq-widget').shadowRoot;\n" + script, args);
+    }
+
+    /** Opens the chat with the launcher and returns the greeting. */
+    WebElement openChat() {
+        in(".launcher").click();
+        return await(d -> in(".msg.bot[data-kind=greeting]"));
+    }
+
+    /** Sends a question with the Enter key and returns the first bot message after it. */
+    WebElement ask(String question) {
+        int before = all(".msg.bot").size();
+        WebElement input = in(".compose textarea");
+        input.sendKeys(question);
+        input.sendKeys(Keys.ENTER);
+        return await(d -> {
+            List<WebElement> bots = all(".msg.bot");
+            return bots.size() > before ? bots.get(before) : null;
+        });
+    }
+
+    /** The conversation id the widget keeps in the tab's sessionStorage. */
+    String conversationId() {
+        return (String) driver.executeScript("""
+                const key = Object.keys(sessionStorage).find(k => k.startsWith('clinicfaq:') && k.endsWith(':conversation'));
+                return key ? JSON.parse(sessionStorage.getItem(key)) : null;
+                """);
+    }
+
+    /** A control of the handoff form, by name. */
+    static WebElement field(WebElement form, String name) {
+        return form.findElement(By.cssSelector("[name=" + name + "]"));
+    }
+
+    /** The visible error messages of the handoff form, by field name. */
+    static Map<String, String> errors(WebElement form) {
+        var errors = new java.util.LinkedHashMap<String, String>();
+        for (WebElement control : form.findElements(By.cssSelector("[aria-invalid=true]"))) {
+            String errorId = control.getDomAttribute("aria-describedby");
+            errors.put(control.getDomAttribute("name"), form.findElement(By.id(errorId)).getText());
+        }
+        return errors;
     }
 
     /** Which element inside the widget has the focus ("" when the focus is outside it). */
@@ -223,9 +275,26 @@ public final class Browser implements AutoCloseable {
     }
 
     public void screenshot(String name) {
+        write(SCREENSHOTS, name, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * A screenshot for the documentation: in {@code target/screenshots/}, and also in the folder that the system
+     * property {@value #DOCUMENTED} names, when it is set.
+     */
+    public void documented(String name) {
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        write(SCREENSHOTS, name, png);
+        String folder = System.getProperty(DOCUMENTED, "");
+        if (!folder.isBlank()) {
+            write(Path.of(folder), name, png);
+        }
+    }
+
+    private static void write(Path folder, String name, byte[] png) {
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,22 +19,13 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What a visitor sees and does, in a real headless Chromium on the demo page. Screenshots of the end of
  * every test (passed or failed) are kept in {@code target/screenshots/}.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            // every test's browser talks from 127.0.0.1: keep the per-address limits out of the way
-            "clinicfaq.chat.rate-limit.address-burst=1000",
-            "clinicfaq.chat.rate-limit.connections-per-address=200",
-            "clinicfaq.staff.admin.username=ada",
-            "clinicfaq.staff.admin.password=correct horse battery"
-        })
+@WidgetSite
 class WidgetBrowserIntegrationTests {
 
     static final String ANCHOR = "what-is-kyphoplasty-and-how-does-it-work-in-napa";
@@ -159,12 +150,12 @@ class WidgetBrowserIntegrationTests {
         assertThat(browser.in(".privacy").getText())
                 .contains("stores conversations so staff can follow up")
                 .contains("deleted after 30 days");
-        assertThat(browser.in(".intro").getText()).contains("Napa Valley Orthopaedic Medical Group");
 
         WebElement greeting = browser.await(d -> browser.in(".msg.bot[data-kind=greeting]"));
+        assertThat(greeting.getText()).as("the page's greeting (data-greeting)").contains("Napa Valley Orthopaedic Medical Group");
         List<WebElement> suggestions = greeting.findElements(By.cssSelector(".suggest .chip"));
         assertThat(suggestions).isNotEmpty();
-        assertThat(greeting.findElement(By.cssSelector(".disc")).getText()).isNotBlank();
+        assertThat(greeting.findElement(By.cssSelector(".disc")).getDomProperty("textContent")).isNotBlank();
         browser.screenshot("open-with-suggestions");
 
         String suggestion = suggestions.getFirst().getText();
@@ -194,7 +185,7 @@ class WidgetBrowserIntegrationTests {
         WebElement link = answer.findElement(By.cssSelector(".src a"));
         assertThat(link.getDomProperty("href")).isEqualTo(site() + "/#" + ANCHOR);
         assertThat(browser.driver.findElements(By.id(ANCHOR))).hasSize(1);
-        String disclaimer = answer.findElement(By.cssSelector(".disc")).getText();
+        String disclaimer = answer.findElement(By.cssSelector(".disc")).getDomProperty("textContent");
         assertThat(disclaimer).contains("not medical advice");
         assertThat(browser.in(".note").getText()).isEqualTo(disclaimer);
         assertThat(browser.js("return root.querySelector('[aria-live]').textContent")).asString()
@@ -217,7 +208,7 @@ class WidgetBrowserIntegrationTests {
 
         WebElement alert = browser.await(d -> browser.in(".msg.alert[role=alert]"));
         assertThat(alert.getText()).contains("Urgent").contains("911");
-        assertThat(alert.findElement(By.cssSelector(".disc")).getText()).isNotBlank();
+        assertThat(alert.findElement(By.cssSelector(".disc")).getDomProperty("textContent")).isNotBlank();
         assertThat(browser.js("const cs = getComputedStyle(root.querySelector('.alert')); "
                         + "return cs.borderTopWidth + ' ' + cs.borderTopColor"))
                 .isEqualTo("2px rgb(179, 38, 30)");
@@ -527,41 +518,23 @@ class WidgetBrowserIntegrationTests {
     // ---- helpers ----
 
     void openChat() {
-        browser.in(".launcher").click();
-        browser.await(d -> browser.in(".msg.bot[data-kind=greeting]"));
+        browser.openChat();
     }
 
-    /** Sends a question and returns the first bot message after it. */
     WebElement ask(String question) {
-        int before = browser.all(".msg.bot").size();
-        WebElement input = browser.in(".compose textarea");
-        input.sendKeys(question);
-        input.sendKeys(Keys.ENTER);
-        return browser.await(d -> {
-            List<WebElement> bots = browser.all(".msg.bot");
-            return bots.size() > before ? bots.get(before) : null;
-        });
+        return browser.ask(question);
     }
 
     String conversationId() {
-        return (String) browser.driver.executeScript("""
-                const key = Object.keys(sessionStorage).find(k => k.startsWith('clinicfaq:') && k.endsWith(':conversation'));
-                return key ? JSON.parse(sessionStorage.getItem(key)) : null;
-                """);
+        return browser.conversationId();
     }
 
     static WebElement field(WebElement form, String name) {
-        return form.findElement(By.cssSelector("[name=" + name + "]"));
+        return Browser.field(form, name);
     }
 
-    /** The visible error messages of the handoff form, by field name. */
-    Map<String, String> errors(WebElement form) {
-        var errors = new java.util.LinkedHashMap<String, String>();
-        for (WebElement control : form.findElements(By.cssSelector("[aria-invalid=true]"))) {
-            String errorId = control.getDomAttribute("aria-describedby");
-            errors.put(control.getDomAttribute("name"), form.findElement(By.id(errorId)).getText());
-        }
-        return errors;
+    static Map<String, String> errors(WebElement form) {
+        return Browser.errors(form);
     }
 
     static List<Integer> size(WebElement element) {

@@ -24,7 +24,7 @@ class WhichProcedureIntegrationTests {
 
     static final String ABLATION = "radiofrequency-ablation-sample";
     static final String KYPHOPLASTY = "kyphoplasty-compression-fractures";
-    static final Path FOLDER = library();
+    static final Path FOLDER = TestKnowledgeBases.shippedWithSample("clinicfaq-which-procedure", ABLATION);
 
     @DynamicPropertySource
     static void folder(DynamicPropertyRegistry registry) {
@@ -90,12 +90,5 @@ class WhichProcedureIntegrationTests {
 
             assertThat(chat.awaitBot("clarify").path("suggestions")).hasSize(2);
         }
-    }
-
-    private static Path library() {
-        Path folder = TestKnowledgeBases.copyOfShipped("clinicfaq-which-procedure", false);
-        TestKnowledgeBases.importArticle(folder, Path.of("src", "test", "resources", "library", ABLATION + ".txt"),
-                "--id", ABLATION, "--reviewed", "2026-12-01");
-        return folder;
     }
 }
