@@ -12,6 +12,7 @@ import com.clinicfaq.policy.Language;
 import com.clinicfaq.policy.Texts;
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
+import com.clinicfaq.search.ContextualAnswer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;

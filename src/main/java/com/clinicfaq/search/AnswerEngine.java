@@ -352,9 +352,14 @@ public final class AnswerEngine implements AutoCloseable {
      * scores, both from the same index; for staff trying a question.
      */
     public Explanation explain(String question, int limit) {
+        return explain(question, null, limit);
+    }
+
+    /** The same within the conversation's topic ({@link #answer(String, String)}). */
+    public Explanation explain(String question, String topicArticle, int limit) {
         KnowledgeIndex index = acquire();
         try {
-            Lexical lexical = lexical(index, question);
+            Lexical lexical = lexical(index, question, topicArticle);
             Evidence evidence = hybrid(index, lexical);
             String imported = ranked(index, lexical);
             Answer answer = imported != null ? decideRanked(index, imported, evidence, ranking)

@@ -1,13 +1,13 @@
 package com.clinicfaq.curation;
 
 import com.clinicfaq.TestKnowledgeBases;
-import com.clinicfaq.conversation.ContextualAnswer;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.Topics;
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.Decision;
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
+import com.clinicfaq.search.ContextualAnswer;
 import com.clinicfaq.search.Embedder;
 import com.clinicfaq.search.OnnxEmbedder;
 import com.clinicfaq.search.Scoring;

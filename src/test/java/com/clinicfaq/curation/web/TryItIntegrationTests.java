@@ -62,12 +62,46 @@ class TryItIntegrationTests extends KnowledgeConsole {
     }
 
     @Test
+    void triesAShortConversationWhoseLastAnswerGivesTheTopic() throws Exception {
+        // a second article in the draft: "it" in the question is whichever procedure the conversation is about
+        editor.apply(new Change.AddArticle(new com.clinicfaq.knowledge.PlainTextArticleImporter().importFile(
+                java.nio.file.Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
+                com.clinicfaq.knowledge.PlainTextArticleImporter.Options.of("sample", java.time.LocalDate.of(2026, 12, 1))
+                        .withId("rfa-sample"))), EDITOR);
+        String question = "Will I be put to sleep for it?";
+
+        String afterAblation = side(tryIt("How long does the RFA procedure take?", question), "draft");
+        String afterKyphoplasty = side(tryIt("How long does kyphoplasty take?", question), "draft");
+
+        // the earlier message, as the bot took it, and the topic its answer gave the conversation
+        assertThat(afterAblation).contains("How long does the RFA procedure take?", "Topic", "Comparing Cervical vs Lumbar Radiofrequency Ablation");
+        assertThat(afterKyphoplasty).contains("How long does kyphoplasty take?", "45 to 60 minutes",
+                "Topic", "How Kyphoplasty Helps Stabilize Compression Fractures");
+        // the same question answered from each conversation's procedure, never the other's
+        assertThat(source(afterAblation)).contains("Radiofrequency Ablation").doesNotContain("Kyphoplasty");
+        assertThat(source(afterKyphoplasty)).contains("Kyphoplasty").doesNotContain("Radiofrequency");
+        // alone, with two articles, the bot cannot tell which procedure is meant
+        assertThat(side(tryIt(question), "draft")).doesNotContain("Topic");
+    }
+
+    @Test
     void refusesAQuestionLongerThanTheChatTakes() throws Exception {
         assertThat(send(edith, http.get("/staff/knowledge/try?q=" + "a".repeat(2001))).statusCode()).isEqualTo(400);
     }
 
     String tryIt(String question) throws Exception {
         return page(edith, http, "/staff/knowledge/try?q=" + encode(question));
+    }
+
+    String tryIt(String earlier, String question) throws Exception {
+        return page(edith, http, "/staff/knowledge/try?earlier=" + encode(earlier) + "&q=" + encode(question));
+    }
+
+    /** The source of the answer on one side ("Article › Section"), as text. */
+    static String source(String side) {
+        Matcher matcher = Pattern.compile("Source (.*?) Confidence").matcher(side);
+        assertThat(matcher.find()).as("a source in: " + side).isTrue();
+        return matcher.group(1);
     }
 
     /** One side of the page ("draft" or "live"), as text. */

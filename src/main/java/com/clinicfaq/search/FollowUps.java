@@ -1,4 +1,4 @@
-package com.clinicfaq.conversation;
+package com.clinicfaq.search;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,7 +1,4 @@
-package com.clinicfaq.conversation;
-
-import com.clinicfaq.search.Answer;
-import com.clinicfaq.search.AnswerEngine;
+package com.clinicfaq.search;
 
 /**
  * A visitor's question answered in the conversation's context (issue #14). A question that names a procedure is
@@ -16,16 +13,25 @@ public final class ContextualAnswer {
 
     private ContextualAnswer() {}
 
+    /** The question as the engine was asked it (with the topic's word, for an elliptical one), and the answer. */
+    public record Asked(String question, Answer answer) {}
+
     /**
      * @param topicArticle the article of the conversation's topic, or null
      * @param topicWord what that article is about, in a word ({@link com.clinicfaq.knowledge.Topics}), or null
      */
     public static Answer of(AnswerEngine engine, String text, String topicArticle, String topicWord) {
+        return asked(engine, text, topicArticle, topicWord).answer();
+    }
+
+    /** See {@link #of}; with the question as asked. */
+    public static Asked asked(AnswerEngine engine, String text, String topicArticle, String topicWord) {
         Answer scoped = topicArticle == null ? engine.answer(text) : engine.answer(text, topicArticle);
         if (topicArticle == null || topicWord == null || !FollowUps.isElliptical(text)) {
-            return scoped;
+            return new Asked(text, scoped);
         }
-        Answer expanded = engine.answer(text + " " + topicWord, topicArticle);
-        return expanded instanceof Answer.Found || !(scoped instanceof Answer.Found) ? expanded : scoped;
+        String expandedText = text + " " + topicWord;
+        Answer expanded = engine.answer(expandedText, topicArticle);
+        return expanded instanceof Answer.Found || !(scoped instanceof Answer.Found) ? new Asked(expandedText, expanded) : new Asked(text, scoped);
     }
 }
