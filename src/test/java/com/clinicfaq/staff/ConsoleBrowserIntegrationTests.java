@@ -3,6 +3,7 @@ package com.clinicfaq.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.conversation.web.ChatClient;
+import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.widget.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,10 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -37,13 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
  * What a staff member sees in the console, in a real headless Chromium: the login form, a request arriving
  * live in the open queue, a request with its transcript, status changes, logging out, refusals, and
  * visitors' markup shown as text; every staff page in the console's one look, with its landmarks, fitting a
- * phone and without accessibility violations; the queue as a card a request on a phone. One browser for the
- * whole class; a failed test leaves a screenshot in {@code target/screenshots/}. Visitors' requests come in
- * over the chat WebSocket, as the widget sends them.
+ * phone and without accessibility violations; the queue as a card a request on a phone; and the screenshots of
+ * each console page that the README shows ({@link Browser#documented}). One browser for the whole class; a failed
+ * test leaves a screenshot in {@code target/screenshots/}. Visitors' requests come in over the chat WebSocket, as
+ * the widget sends them.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"clinicfaq.staff.admin.username=ada", "clinicfaq.staff.admin.password=correct horse battery"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIntegrationTests {
 
     static final String REVIEWER = "rowan";
@@ -55,6 +61,8 @@ class ConsoleBrowserIntegrationTests {
     static final String NO_ROLE_PASSWORD = "a password without a role";
     /** A phone's width, in CSS pixels. */
     static final int PHONE = 390;
+    /** A phone's height, in CSS pixels. */
+    static final int PHONE_HEIGHT = 844;
 
     /**
      * Tells the test when the open queue's event stream is connected, so that a request made after that
@@ -332,13 +340,110 @@ class ConsoleBrowserIntegrationTests {
         assertNothingRan();
     }
 
+    // ---- screenshots for the README ----
+
+    /**
+     * A screenshot of each console page, on a desktop and on a phone, for the README: the first of the class's tests,
+     * so that the queue holds only its own requests. Three visitors ask for a person, two of them after a question
+     * the bot missed; one request is in progress; a question is tried after an earlier one; a rule added to the
+     * synonyms in the draft waits to be published (and is discarded at the end).
+     */
+    @Test
+    @Order(1)
+    void writesAScreenshotOfEachConsolePageOnADesktopAndAPhone(@Autowired KnowledgeEditor editor) throws Exception {
+        visit("/login");
+        documented("login", "ClinicFAQ staff console");
+
+        UUID ann = visitorAsksForAFollowUp(new Contact("Ann Lee"),
+                List.of("how long does kyphoplasty take?", "will i have a scar")).handoff();
+        UUID marcus = visitorAsksForAFollowUp(new Contact("Marcus Bell", "707 555 0142", "", "after 4 pm",
+                "when can I drive again after the procedure"), List.of("how soon am i back on my feet")).handoff();
+        visitorAsksForAFollowUp(new Contact("Priya Shah", "", "priya.shah@example.com", "",
+                "a question about my referral"), List.of("how soon will i be back on my feet"));
+        logIn(ADMIN, ADMIN_PASSWORD);
+        visit("/staff/handoffs/" + marcus);
+        follow(button("Assign to me"));
+        follow(button("Mark as in progress"));
+
+        visit("/staff/handoffs");
+        assertThat(browser.driver.findElements(By.cssSelector("#queue tbody tr"))).hasSize(3);
+        documented("queue", "Handoff requests");
+        visit("/staff/handoffs/" + ann);
+        assertThat(transcript()).anySatisfy(line -> assertThat(line).contains("45 to 60 minutes"));
+        documented("request", "Request from Ann Lee");
+        documented("transcript", "Request from Ann Lee", "#conversation-heading");
+        visit("/staff/admin/audit");
+        documented("audit", "Audit log");
+        visit("/staff/analytics");
+        documented("analytics", "Analytics");
+        visit("/staff/knowledge/unanswered");
+        assertThat(text("main")).contains("how soon am i back on my feet", "will i have a scar");
+        documented("unanswered", "Unanswered questions");
+        visit("/staff/knowledge/try?earlier=what%20is%20kyphoplasty&q=how%20long%20does%20it%20take");
+        assertThat(browser.driver.findElement(By.id("earlier")).getDomProperty("value")).isEqualTo("what is kyphoplasty");
+        assertThat(text("#live")).contains("45 to 60 minutes");
+        documented("try", "Try a question", "form.try");
+        visit("/staff/admin/accounts");
+        documented("accounts", "Staff accounts");
+
+        visit("/staff/knowledge");
+        documented("knowledge", "Knowledge base");
+        browser.driver.get(href(By.cssSelector("ul.faqs a")));
+        assertThat(text("h1")).startsWith("FAQ: ");
+        documented("faq", text("h1"));
+        try {
+            visit("/staff/knowledge/files/synonyms");
+            browser.driver.executeScript("arguments[0].value = arguments[0].value.trimEnd() + '\\nscar, scarring, scars\\n'",
+                    browser.driver.findElement(By.id("content")));
+            follow(button("Save to draft"));
+            visit("/staff/knowledge/publish");
+            assertThat(text("main")).contains("1 added", "scar, scarring, scars");
+            documented("publish", "Publish the draft");
+            visit("/staff/knowledge/versions");
+            documented("versions", "Versions");
+        } finally {
+            editor.discard();
+        }
+    }
+
+    /** Screenshots of the open page, whose heading is {@code h1}: at 1280 × 800, and on a phone at 390 × 844. */
+    static void documented(String page, String h1) {
+        documented(page, h1, "body");
+    }
+
+    /** The same, scrolled to the element {@code top} (a CSS selector) on each screen. */
+    static void documented(String page, String h1, String top) {
+        assertThat(browser.text("h1")).isEqualTo(h1);
+        Runnable scroll = () -> browser.driver.executeScript("document.querySelector(arguments[0]).scrollIntoView()", top);
+        onScreen(1280, 800, 1, false, () -> {
+            scroll.run();
+            browser.documented("console-" + page + "-desktop");
+        });
+        onScreen(PHONE, PHONE_HEIGHT, 2, true, () -> {
+            scroll.run();
+            browser.documented("console-" + page + "-phone");
+        });
+    }
+
     // ---- the visitor ----
 
     /** A request with what the visitor saw, in the transcript's order ("Visitor: …", "Bot · kind: …"). */
     record Visit(UUID handoff, List<String> transcript) {}
 
-    /** A visitor says each message, asks for a person and sends the contact form, over the chat WebSocket. */
+    /** What a visitor writes into the contact form ("" for a field left empty). */
+    record Contact(String name, String phone, String email, String preferredTime, String reason) {
+
+        Contact(String name) {
+            this(name, "707 555 0100", "ann@example.com", "weekday mornings", "a question about recovery");
+        }
+    }
+
     Visit visitorAsksForAFollowUp(String name, List<String> messages) throws Exception {
+        return visitorAsksForAFollowUp(new Contact(name), messages);
+    }
+
+    /** A visitor says each message, asks for a person and sends the contact form, over the chat WebSocket. */
+    Visit visitorAsksForAFollowUp(Contact contact, List<String> messages) throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
             String conversation = chat.awaitType("welcome").path("conversationId").asString();
             Map<String, String> sent = new HashMap<>();
@@ -350,8 +455,8 @@ class ConsoleBrowserIntegrationTests {
             sent.put(chat.say("can i talk to a person"), "can i talk to a person");
             chat.awaitBot("handoff.form");
             chat.send(JsonMapper.builder().build().writeValueAsString(Map.of("v", 1, "type", "handoff.submit",
-                    "name", name, "phone", "707 555 0100", "email", "ann@example.com",
-                    "preferredTime", "weekday mornings", "reason", "a question about recovery",
+                    "name", contact.name(), "phone", contact.phone(), "email", contact.email(),
+                    "preferredTime", contact.preferredTime(), "reason", contact.reason(),
                     "consentContact", true, "consentShare", true)));
             chat.awaitBot("handoff.confirmed");
 
@@ -378,6 +483,11 @@ class ConsoleBrowserIntegrationTests {
 
     void logIn(String username, String password) {
         browser.logIn(site(), username, password);
+    }
+
+    /** Opens a page of the site ("/staff/…"). */
+    void visit(String page) {
+        browser.driver.get(site() + page);
     }
 
     static void follow(WebElement linkOrButton) {
@@ -446,10 +556,18 @@ class ConsoleBrowserIntegrationTests {
 
     /** Runs {@code check} with the viewport of a phone, 390 CSS pixels wide, then goes back to the desktop's. */
     static void onAPhone(Runnable check) {
-        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", PHONE, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+        onScreen(PHONE, PHONE_HEIGHT, 3, true, check);
+    }
+
+    /**
+     * Runs {@code check} with a viewport of that size (CSS pixels) and device pixel ratio, laid out as on a phone if
+     * {@code mobile}, then goes back to the window's.
+     */
+    static void onScreen(int width, int height, int pixelRatio, boolean mobile, Runnable check) {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "screenWidth", width, "screenHeight", height, "deviceScaleFactor", pixelRatio, "mobile", mobile));
         try {
-            browser.await(d -> Long.valueOf(PHONE).equals(browser.driver.executeScript("return screen.width")));
+            browser.await(d -> Long.valueOf(width).equals(browser.driver.executeScript("return screen.width")));
             check.run();
         } finally {
             browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
