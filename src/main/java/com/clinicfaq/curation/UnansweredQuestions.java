@@ -76,15 +76,17 @@ public class UnansweredQuestions {
     private final QuestionGroups questionGroups;
     private final KnowledgeEditor editor;
     private final Dismissals dismissals;
+    private final SafetyMisses safetyMisses;
     private final Clock clock;
 
     UnansweredQuestions(MissedQuestions missed, AnswerEngine engine, QuestionGroups questionGroups, KnowledgeEditor editor,
-            Dismissals dismissals, Clock clock) {
+            Dismissals dismissals, SafetyMisses safetyMisses, Clock clock) {
         this.missed = missed;
         this.engine = engine;
         this.questionGroups = questionGroups;
         this.editor = editor;
         this.dismissals = dismissals;
+        this.safetyMisses = safetyMisses;
         this.clock = clock;
     }
 
@@ -95,14 +97,16 @@ public class UnansweredQuestions {
 
     /**
      * The groups of questions missed from {@code from} to {@code to} (whole days), most missed first: without
-     * the questions the live knowledge base now answers well enough or declines on purpose, and without those
-     * dismissed.
+     * the questions the live knowledge base now answers well enough or declines on purpose, without those
+     * dismissed, and without the messages the live policy now gives urgent guidance: those are safety misses, for
+     * clinical review ({@link SafetyMisses}), not content to write.
      */
     public List<Group> list(LocalDate from, LocalDate to) {
         Set<String> dismissed = dismissals.hashes();
         List<Missed> open = missed.between(Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(to.plusDays(1).atStartOfDay()), false)
                 .stream()
                 .filter(m -> !dismissed.contains(Dismissals.hash(m.text())))
+                .filter(m -> safetyMisses.emergencyNow(m.text()).isEmpty())
                 .filter(m -> !answeredNow(m.text()) || stillGivenAnswerThatDidNotHelp(m))
                 .toList();
         List<Faq> faqs = editor.draftKnowledge().faqs();

@@ -1,5 +1,6 @@
 package com.clinicfaq.staff;
 
+import com.clinicfaq.curation.SafetyMisses;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
@@ -20,9 +21,11 @@ class ConsoleNavigation {
     record ConsoleUser(String name, boolean reviewer, boolean editor, boolean admin) {}
 
     private final StaffDates dates;
+    private final SafetyMisses safetyMisses;
 
-    ConsoleNavigation(StaffProperties properties) {
+    ConsoleNavigation(StaffProperties properties, SafetyMisses safetyMisses) {
         this.dates = new StaffDates(java.time.ZoneId.of(properties.timeZone()));
+        this.safetyMisses = safetyMisses;
     }
 
     /** How every staff page writes a date and time. */
@@ -38,6 +41,17 @@ class ConsoleNavigation {
         }
         return new ConsoleUser(authentication.getName(), has(authentication, StaffSecurityConfiguration.REVIEWER),
                 has(authentication, StaffSecurityConfiguration.EDITOR), has(authentication, StaffSecurityConfiguration.ADMIN));
+    }
+
+    /**
+     * For administrators, how many safety misses of the safety review's default period wait for clinical review: the
+     * navigation highlights them; 0 for everyone else.
+     */
+    @ModelAttribute("safetyReviewCount")
+    int safetyReviewCount(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated() && has(authentication, StaffSecurityConfiguration.ADMIN)
+                ? SafetyReviewController.lastDays(safetyMisses, SafetyReviewController.DEFAULT_DAYS).size()
+                : 0;
     }
 
     @GetMapping("/staff")

@@ -215,6 +215,8 @@ class ConsoleBrowserIntegrationTests {
     @Test
     void showsEveryStaffPageInTheConsolesOneLookWithItsLandmarksFittingAPhoneAndAccessible() throws Exception {
         UUID handoff = visitorAsksForAFollowUp("Cleo Park", List.of("how long does kyphoplasty take?")).handoff();
+        UUID missedEmergency = SafetyReviewIntegrationTests.conversationAnsweredUnknown(jdbc,
+                SafetyReviewIntegrationTests.MISSED_EMERGENCY, java.time.Instant.now());
         logIn(ADMIN, ADMIN_PASSWORD);
         browser.driver.get(site() + "/staff/knowledge");
         String faq = href(By.cssSelector("ul.faqs a"));
@@ -230,7 +232,8 @@ class ConsoleBrowserIntegrationTests {
                 newSection, section, section + "/delete", file, site() + "/staff/knowledge/import",
                 site() + "/staff/knowledge/publish", site() + "/staff/knowledge/versions", version,
                 site() + "/staff/knowledge/try?q=how+long+does+kyphoplasty+take", site() + "/staff/knowledge/import-files",
-                site() + "/staff/admin/accounts", site() + "/staff/password")) {
+                site() + "/staff/admin/accounts", site() + "/staff/password", site() + "/staff/admin/safety-review",
+                site() + "/staff/admin/conversations/" + missedEmergency)) {
             browser.driver.get(page);
             assertIsAConsolePage(page);
         }
