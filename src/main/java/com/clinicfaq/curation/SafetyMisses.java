@@ -2,9 +2,9 @@ package com.clinicfaq.curation;
 
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.Decision;
+import com.clinicfaq.staff.SafetyReview;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,20 +23,12 @@ import org.springframework.stereotype.Service;
  * conversations with SQL plain enough for H2 (PostgreSQL mode) and PostgreSQL; the messages' text is never logged.
  */
 @Service
-public class SafetyMisses {
+public class SafetyMisses implements SafetyReview {
 
     /** The most recent visitor messages of a period that are read again: plenty for a list reviewed every few days. */
     static final int MOST_RECENT = 5000;
     /** The decisions remembered for one live policy, before they are forgotten and made again. */
     private static final int REMEMBERED = 20_000;
-
-    /**
-     * One visitor message the bot did not treat as urgent, and the rule that now would.
-     *
-     * @param conversationId its conversation, for its transcript
-     * @param text as the visitor typed it
-     */
-    public record Miss(UUID conversationId, int seq, String text, Instant sentAt, String ruleId, String ruleTitle) {}
 
     private static final String NOT_URGENT_WHEN_SENT = """
             select v.conversation_id as conversation_id, v.seq as seq, v.text as text, v.sent_at as sent_at
@@ -61,11 +53,13 @@ public class SafetyMisses {
     }
 
     /** Today, on the calendar the stored days use (the server's). */
+    @Override
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
     }
 
     /** The misses sent from {@code from} to {@code to} (whole days), newest first. */
+    @Override
     public List<Miss> between(LocalDate from, LocalDate to) {
         return jdbc.sql(NOT_URGENT_WHEN_SENT)
                 .param("start", Timestamp.valueOf(from.atStartOfDay()))

@@ -1,6 +1,5 @@
 package com.clinicfaq.staff;
 
-import com.clinicfaq.curation.SafetyMisses;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
@@ -21,9 +20,9 @@ class ConsoleNavigation {
     record ConsoleUser(String name, boolean reviewer, boolean editor, boolean admin) {}
 
     private final StaffDates dates;
-    private final SafetyMisses safetyMisses;
+    private final SafetyReview safetyMisses;
 
-    ConsoleNavigation(StaffProperties properties, SafetyMisses safetyMisses) {
+    ConsoleNavigation(StaffProperties properties, SafetyReview safetyMisses) {
         this.dates = new StaffDates(java.time.ZoneId.of(properties.timeZone()));
         this.safetyMisses = safetyMisses;
     }

@@ -2,7 +2,6 @@ package com.clinicfaq.staff;
 
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.conversation.TranscriptMessage;
-import com.clinicfaq.curation.SafetyMisses;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,11 +25,11 @@ class SafetyReviewController {
     static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
     static final int DEFAULT_DAYS = 30;
 
-    private final SafetyMisses misses;
+    private final SafetyReview misses;
     private final ConversationService conversations;
     private final AuditLog audit;
 
-    SafetyReviewController(SafetyMisses misses, ConversationService conversations, AuditLog audit) {
+    SafetyReviewController(SafetyReview misses, ConversationService conversations, AuditLog audit) {
         this.misses = misses;
         this.conversations = conversations;
         this.audit = audit;
@@ -60,7 +59,7 @@ class SafetyReviewController {
     }
 
     /** The misses of the last {@code days} days, today included. */
-    static List<SafetyMisses.Miss> lastDays(SafetyMisses misses, int days) {
+    static List<SafetyReview.Miss> lastDays(SafetyReview misses, int days) {
         LocalDate to = misses.today();
         return misses.between(to.minusDays(days - 1), to);
     }
