@@ -4,9 +4,12 @@ import com.clinicfaq.curation.KnowledgeEditor.Change;
 import com.clinicfaq.curation.KnowledgeEditor.Edited;
 import com.clinicfaq.curation.MissedQuestions.Missed;
 import com.clinicfaq.curation.MissedQuestions.Reason;
+import com.clinicfaq.knowledge.Article;
 import com.clinicfaq.knowledge.Faq;
+import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
+import com.clinicfaq.search.Explanation;
 import com.clinicfaq.search.QuestionGroups;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -32,6 +35,8 @@ public class UnansweredQuestions {
     /** The published version's comment for a fix made here. */
     public static final String COMMENT = "Answered an unanswered question";
     static final int EXAMPLES = 5;
+    /** The engine's candidates weighed to place a question: all it considers. */
+    private static final int WEIGHED = 100;
 
     /**
      * Visitors' words that mean the same, as one question to answer.
@@ -40,12 +45,15 @@ public class UnansweredQuestions {
      * @param question the group's most asked wording, its representative
      * @param count how many times its questions were missed
      * @param examples its most asked wordings, the representative first, at most {@value #EXAMPLES}
-     * @param closestFaq the draft's FAQ the engine thinks closest, if any
+     * @param closestFaq the draft's FAQ the engine thinks closest among those of the article the question is about
+     *     ({@link #articleOf}), if any
+     * @param source the section of that article the engine thinks closest, as {@code article#anchor}, or "" when the
+     *     question's article is not known
      * @param texts all its wordings, normalised and masked
      * @param unhelpfulAnswers the answers visitors said did not help, as the bot gave them (issue #19)
      */
     public record Group(String key, String question, int count, Set<Reason> reasons, List<String> examples,
-            LocalDate lastAsked, Optional<Faq> closestFaq, List<String> texts, List<String> unhelpfulAnswers) {
+            LocalDate lastAsked, Optional<Faq> closestFaq, String source, List<String> texts, List<String> unhelpfulAnswers) {
 
         /** The question as a FAQ would put it: "how soon am i back on my feet" → "How soon am I back on my feet?" */
         public String asFaqQuestion() {
@@ -61,8 +69,13 @@ public class UnansweredQuestions {
 
     /** What became of a fix. */
     public sealed interface Fix {
-        /** In force: the bot answers the question now. */
-        record Published(long version) implements Fix {}
+        /**
+         * In force.
+         *
+         * @param answersWording the live engine now answers the visitor's wording with the fixed FAQ, as confidently as
+         *     counts as answered; only then does the bot answer the question
+         */
+        record Published(long version, boolean answersWording) implements Fix {}
 
         /** Saved in the draft but not published, for review on the publish page; why. */
         record InDraft(List<String> problems) implements Fix {}
@@ -109,9 +122,9 @@ public class UnansweredQuestions {
                 .filter(m -> safetyMisses.emergencyNow(m.text()).isEmpty())
                 .filter(m -> !answeredNow(m.text()) || stillGivenAnswerThatDidNotHelp(m))
                 .toList();
-        List<Faq> faqs = editor.draftKnowledge().faqs();
+        KnowledgeBase draft = editor.draftKnowledge();
         return questionGroups.group(open.stream().map(Missed::text).toList(), QuestionGroups.SAME_QUESTION).stream()
-                .map(indexes -> group(indexes.stream().map(open::get).toList(), faqs))
+                .map(indexes -> group(indexes.stream().map(open::get).toList(), draft))
                 .sorted(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::lastAsked, Comparator.reverseOrder()))
                 .toList();
     }
@@ -135,27 +148,87 @@ public class UnansweredQuestions {
                 && missed.unhelpful().containsKey(found.itemId());
     }
 
-    private Group group(List<Missed> members, List<Faq> faqs) {
+    private Group group(List<Missed> members, KnowledgeBase draft) {
         String question = members.getFirst().text();
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
         members.forEach(m -> reasons.addAll(m.reasons()));
         Instant last = members.stream().map(Missed::lastAsked).max(Comparator.naturalOrder()).orElseThrow();
-        Optional<Faq> closest = engine.closestFaq(question).flatMap(id -> faqs.stream().filter(f -> f.id().equals(id)).findFirst());
+        List<Explanation.Weighed> candidates = engine.explain(question, WEIGHED).candidates();
+        Optional<String> article = articleOf(question, candidates, draft);
+        List<Explanation.Weighed> ofArticle = candidates.stream()
+                .filter(c -> c.source() != null && article.isPresent() && c.source().articleId().equals(article.get()))
+                .toList();
+        Optional<Faq> closest = ofArticle.stream()
+                .filter(c -> c.kind() == Explanation.Kind.FAQ)
+                .flatMap(c -> draft.faqs().stream().filter(f -> f.id().equals(c.itemId())))
+                .findFirst();
+        String source = ofArticle.stream()
+                .map(Explanation.Weighed::source)
+                .filter(s -> draft.article(s.articleId()).stream().flatMap(a -> a.sections().stream()).anyMatch(x -> x.anchor().equals(s.anchor())))
+                .map(s -> s.articleId() + "#" + s.anchor())
+                .findFirst()
+                .orElse("");
         List<String> texts = members.stream().map(Missed::text).toList();
         return new Group(Dismissals.hash(question).substring(0, 16), question, members.stream().mapToInt(Missed::count).sum(),
                 Collections.unmodifiableSet(reasons), texts.subList(0, Math.min(EXAMPLES, texts.size())),
-                LocalDate.ofInstant(last, ZoneId.systemDefault()), closest, texts,
+                LocalDate.ofInstant(last, ZoneId.systemDefault()), closest, source, texts,
                 members.stream().flatMap(m -> m.unhelpful().values().stream()).distinct().toList());
     }
 
-    /** Adds {@code phrasing} as another way of asking the FAQ, and publishes it. */
-    public Fix addPhrasing(String faqId, String phrasing, String by) {
-        return applyAndPublish(new Change.AddPhrasing(faqId, phrasing), by);
+    /**
+     * The article a question is about: the knowledge base's only article, or the one whose procedure the question
+     * names; empty when it names none of several. The engine keeps a question that names a procedure to that
+     * procedure's article whatever the conversation's topic, and scopes one that names none to the topic: so the
+     * question is taken to name article X when its candidates all come from X, also with another article as topic.
+     */
+    private Optional<String> articleOf(String question, List<Explanation.Weighed> candidates, KnowledgeBase draft) {
+        if (draft.articles().size() == 1) {
+            return Optional.of(draft.articles().getFirst().id());
+        }
+        Set<String> among = articlesOf(candidates);
+        if (among.size() != 1) {
+            return Optional.empty();
+        }
+        String article = among.iterator().next();
+        return draft.articles().stream()
+                .map(Article::id)
+                .filter(id -> !id.equals(article))
+                .findFirst()
+                .filter(other -> articlesOf(engine.explain(question, other, WEIGHED).candidates()).equals(among))
+                .map(other -> article);
     }
 
-    /** A new FAQ answered from a section of an article, published. */
-    public Fix newFaq(String articleId, String sectionAnchor, String question, String answer, String by) {
-        return applyAndPublish(new Change.SaveFaq(null, articleId, question, List.of(), answer, sectionAnchor), by);
+    private static Set<String> articlesOf(List<Explanation.Weighed> candidates) {
+        return candidates.stream()
+                .map(Explanation.Weighed::source)
+                .filter(java.util.Objects::nonNull)
+                .map(Answer.Source::articleId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * Adds {@code phrasing} as another way of asking the FAQ, and publishes it.
+     *
+     * @param wording the visitor's wording the fix is for, checked against the live engine once published
+     */
+    public Fix addPhrasing(String faqId, String phrasing, String wording, String by) {
+        return applyAndPublish(new Change.AddPhrasing(faqId, phrasing), faqId, wording, by);
+    }
+
+    /**
+     * A new FAQ answered from a section of an article, published. The visitor's wording stays one of its
+     * phrasings whatever the editor made of the question (unless it is the same question).
+     *
+     * @param wording the visitor's wording the fix is for, or null when the group is no longer listed
+     */
+    public Fix newFaq(String articleId, String sectionAnchor, String question, String answer, String wording, String by) {
+        List<String> phrasings = wording == null || wording.isBlank() ? List.of() : List.of(wording);
+        return applyAndPublish(new Change.SaveFaq(null, articleId, question, phrasings, answer, sectionAnchor), null, wording, by);
+    }
+
+    /** The group of those listed from {@code from} to {@code to} that {@code key} names. */
+    public Optional<Group> find(LocalDate from, LocalDate to, String key) {
+        return list(from, to).stream().filter(g -> g.key().equals(key)).findFirst();
     }
 
     /** Stops listing the group's questions: not worth answering. */
@@ -168,21 +241,34 @@ public class UnansweredQuestions {
      * nobody has published, they are not published along unseen: the fix waits in the draft with them.
      * Synchronised so that two fixes made here at once do not publish each other half-way.
      */
-    private synchronized Fix applyAndPublish(Change change, String by) {
+    private synchronized Fix applyAndPublish(Change change, String faqId, String wording, String by) {
         boolean othersPending = editor.hasChanges();
+        Set<String> before = faqIds();
         if (editor.apply(change, by) instanceof Edited.Refused refused) {
             return new Fix.Refused(refused.problems());
         }
+        String fixed = faqId != null ? faqId : faqIds().stream().filter(id -> !before.contains(id)).findFirst().orElse(null);
         if (othersPending) {
             return new Fix.InDraft(List.of("The draft already held changes that are not published yet, so this one was added to"
                     + " them and not published on its own: review and publish the draft together."));
         }
         return switch (editor.publish(by, COMMENT, false)) {
-            case KnowledgePublisher.Outcome.Published published -> new Fix.Published(published.version().id());
+            case KnowledgePublisher.Outcome.Published published ->
+                    new Fix.Published(published.version().id(), answersWith(wording, fixed));
             case KnowledgePublisher.Outcome.Invalid invalid -> new Fix.InDraft(List.of(invalid.message()));
             case KnowledgePublisher.Outcome.Refused refused -> new Fix.InDraft(refused.report().failures().stream()
                     .map(f -> f.check() + ": " + f.detail())
                     .toList());
         };
+    }
+
+    private Set<String> faqIds() {
+        return editor.draftKnowledge().faqs().stream().map(Faq::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The live engine answers {@code wording} with the FAQ {@code faqId}, as confidently as counts as answered. */
+    private boolean answersWith(String wording, String faqId) {
+        return wording != null && faqId != null && engine.answer(wording) instanceof Answer.Found found
+                && found.itemId().equals(faqId) && found.confidence() >= missed.lowConfidence();
     }
 }

@@ -63,7 +63,7 @@ class UnansweredController {
     String addPhrasing(@RequestParam int days, @RequestParam String key, @RequestParam String faqId, @RequestParam String phrasing,
             Authentication user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         checkPeriod(days);
-        Fix fix = unanswered.addPhrasing(faqId, phrasing, user.getName());
+        Fix fix = unanswered.addPhrasing(faqId, phrasing, wording(days, key).orElse(phrasing), user.getName());
         String detail = "Unanswered question added as a way of asking FAQ " + faqId;
         return done(fix, detail, "Added to FAQ “" + faqId + "” and published", days, model, redirect, response,
                 new Result(key, "phrasing", false, List.of(), Map.of("faqId", faqId, "phrasing", phrasing)), user);
@@ -76,7 +76,7 @@ class UnansweredController {
         checkPeriod(days);
         String[] articleAndSection = source.split("#", 2);
         Fix fix = unanswered.newFaq(articleAndSection[0], articleAndSection.length > 1 ? articleAndSection[1] : "", question, answer,
-                user.getName());
+                wording(days, key).orElse(null), user.getName());
         String detail = "New FAQ from an unanswered question, answered from " + source;
         return done(fix, detail, "New FAQ published", days, model, redirect, response,
                 new Result(key, "faq", false, List.of(), Map.of("source", source, "question", question, "answer", answer)), user);
@@ -85,8 +85,7 @@ class UnansweredController {
     @PostMapping("/dismiss")
     String dismiss(@RequestParam int days, @RequestParam String key, Authentication user, RedirectAttributes redirect) {
         checkPeriod(days);
-        LocalDate to = unanswered.today();
-        Optional<Group> group = unanswered.list(from(days, to), to).stream().filter(g -> g.key().equals(key)).findFirst();
+        Optional<Group> group = group(days, key);
         if (group.isEmpty()) {
             redirect.addFlashAttribute("notice", "That question is no longer listed: nothing was dismissed.");
         } else {
@@ -103,7 +102,9 @@ class UnansweredController {
         return switch (fix) {
             case Fix.Published p -> {
                 audit.record(user.getName(), "KNOWLEDGE_EDITED", detail + "; published version " + p.version());
-                redirect.addFlashAttribute("notice", published + " (version " + p.version() + "). The bot answers it now.");
+                redirect.addFlashAttribute("notice", published + " (version " + p.version() + "). " + (p.answersWording()
+                        ? "The bot answers it now."
+                        : "The bot does not answer the visitor's question with it yet: try it, and add the visitor's words as a way of asking it."));
                 yield "redirect:/staff/knowledge/unanswered?days=" + days;
             }
             case Fix.InDraft d -> {
@@ -133,6 +134,17 @@ class UnansweredController {
         model.addAttribute("draftPending", editor.hasChanges());
         model.addAttribute("result", result);
         return "staff/knowledge/unanswered";
+    }
+
+    /** The listed group {@code key} names. */
+    private Optional<Group> group(int days, String key) {
+        LocalDate to = unanswered.today();
+        return unanswered.find(from(days, to), to, key);
+    }
+
+    /** The visitor's wording of the group a fix is for, while it is listed. */
+    private Optional<String> wording(int days, String key) {
+        return group(days, key).map(Group::question);
     }
 
     private static void checkPeriod(int days) {

@@ -136,6 +136,30 @@ class UnansweredIntegrationTests {
     }
 
     @Test
+    void theVisitorsWordingStaysAWayOfAskingANewFaqWhoseQuestionTheEditorRewrote() throws Exception {
+        String question = "do you stitch the wound";
+        HttpClient staff = missedThenLoggedIn(question);
+        String page = get(staff, PAGE);
+        String group = group(page, question);
+
+        HttpResponse<String> fixed = post(staff, PAGE + "/faq", "days=30&key=" + key(group) + "&source="
+                + StaffHttp.encode(UnansweredBrowserIntegrationTests.ARTICLE + "#" + UnansweredBrowserIntegrationTests.SECTION)
+                + "&question=" + StaffHttp.encode("Is there an incision?")
+                + "&answer=" + StaffHttp.encode(UnansweredBrowserIntegrationTests.ANSWER) + "&_csrf=" + StaffHttp.csrf(page));
+
+        assertThat(fixed.statusCode()).isEqualTo(302);
+        assertThat(editor.draftKnowledge().faqs()).anySatisfy(f -> {
+            assertThat(f.question()).isEqualTo("Is there an incision?");
+            assertThat(f.phrasings()).contains(question);
+        });
+        JsonNode answer = ask(question);
+        assertThat(answer.path("kind").asString()).isEqualTo("answer");
+        assertThat(answer.path("text").asString()).contains("through a tiny incision in your back");
+        assertThat(get(staff, location(fixed))).contains("New FAQ published", "The bot answers it now.")
+                .doesNotContain("<h2 id=\"question-" + key(group) + "\"");
+    }
+
+    @Test
     void contactDetailsAVisitorTypedOrGaveInTheContactFormNeverShow() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
             chat.awaitBot("greeting");
