@@ -7,6 +7,7 @@ import com.clinicfaq.curation.UnansweredQuestions.Group;
 import com.clinicfaq.knowledge.Article;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.Section;
 import com.clinicfaq.staff.AuditLog;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -40,6 +41,9 @@ class UnansweredController {
 
     /** An article with its FAQs and sections, for the fixes' selects. */
     record ArticleChoices(Article article, List<Faq> faqs) {}
+
+    /** The section a group's new FAQ is to be answered from, shown beside the form. */
+    record ChosenSection(Article article, Section section) {}
 
     /** Why a fix of a group was not published, with what the editor typed, to show it again. */
     record Result(String key, String action, boolean inDraft, List<String> problems, Map<String, String> values) {}
@@ -126,7 +130,9 @@ class UnansweredController {
         Map<String, List<Faq>> faqs = KnowledgeEditor.faqsByArticle(draft);
         model.addAttribute("days", days);
         model.addAttribute("periods", PERIODS);
-        model.addAttribute("groups", groups.subList(0, Math.min(SHOWN, groups.size())));
+        List<Group> shown = groups.subList(0, Math.min(SHOWN, groups.size()));
+        model.addAttribute("groups", shown);
+        model.addAttribute("sections", chosenSections(shown, result, draft));
         model.addAttribute("total", groups.size());
         model.addAttribute("articles", draft.articles().stream()
                 .map(a -> new ArticleChoices(a, faqs.getOrDefault(a.id(), List.of())))
@@ -134,6 +140,24 @@ class UnansweredController {
         model.addAttribute("draftPending", editor.hasChanges());
         model.addAttribute("result", result);
         return "staff/knowledge/unanswered";
+    }
+
+    /**
+     * Each group's chosen section, by group key: the one the editor submitted when the page shows a new FAQ again,
+     * else the one preselected; groups with none chosen are left out.
+     */
+    private static Map<String, ChosenSection> chosenSections(List<Group> groups, Result result, KnowledgeBase draft) {
+        Map<String, ChosenSection> chosen = new java.util.HashMap<>();
+        for (Group g : groups) {
+            String source = result != null && result.key().equals(g.key()) && result.action().equals("faq")
+                    ? result.values().get("source") : g.source();
+            String[] articleAndSection = source.split("#", 2);
+            draft.article(articleAndSection[0]).ifPresent(a -> a.sections().stream()
+                    .filter(s -> articleAndSection.length > 1 && s.anchor().equals(articleAndSection[1]))
+                    .findFirst()
+                    .ifPresent(s -> chosen.put(g.key(), new ChosenSection(a, s))));
+        }
+        return chosen;
     }
 
     /** The listed group {@code key} names. */

@@ -6,6 +6,7 @@ import com.clinicfaq.TestKnowledgeBases;
 import com.clinicfaq.conversation.web.ChatClient;
 import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.knowledge.Faq;
+import com.clinicfaq.knowledge.Section;
 import com.clinicfaq.staff.StaffHttp;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -22,11 +23,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Fixes that fit the question (issue #20): in a library of two articles (the shipped kyphoplasty article and a
  * radiofrequency ablation article imported), the FAQ and the section a fix preselects come from the article the
- * question names, and nothing is preselected for a question that names no procedure.
+ * question names, with that section's text beside the new FAQ's form, and nothing is preselected for a question that
+ * names no procedure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = UnansweredIntegrationTests.PROPERTIES)
 class UnansweredArticlesIntegrationTests {
@@ -67,9 +70,16 @@ class UnansweredArticlesIntegrationTests {
         assertThat(selected(named, "faqId")).singleElement().satisfies(id -> assertThat(faqs)
                 .anySatisfy(f -> assertThat(f.id() + " " + f.articleId()).isEqualTo(id + " " + ABLATION)));
 
+        String anchor = selected(named, "source").getFirst().substring(ABLATION.length() + 1);
+        Section section = editor.draftKnowledge().article(ABLATION).orElseThrow().sections().stream()
+                .filter(s -> s.anchor().equals(anchor)).findFirst().orElseThrow();
+        assertThat(named).as("the chosen section's text beside the form").contains("<aside class=\"section-text\"",
+                HtmlUtils.htmlEscape(section.title()), HtmlUtils.htmlEscape(section.blocks().getFirst().text()));
+
         String unnamed = UnansweredIntegrationTests.group(page.body(), none);
         assertThat(selected(unnamed, "source")).containsExactly("");
         assertThat(selected(unnamed, "faqId")).containsExactly("");
+        assertThat(unnamed).doesNotContain("section-text");
     }
 
     /** The values of the options selected in the group's select of that name. */

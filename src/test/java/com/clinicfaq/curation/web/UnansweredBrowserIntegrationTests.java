@@ -135,7 +135,10 @@ class UnansweredBrowserIntegrationTests {
         openChat();
         ask("can i bring my cat to the hospital");
         logInToThePage();
-        group("can i bring my cat to the hospital").findElement(By.tagName("summary")).click();
+        WebElement group = group("can i bring my cat to the hospital");
+        group.findElement(By.tagName("summary")).click();
+        group.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']")).click();
+        assertThat(group.findElement(By.cssSelector(".section-text")).isDisplayed()).as("the chosen section's text beside the form").isTrue();
 
         assertThat(browser.axeViolations()).isEmpty();
 
