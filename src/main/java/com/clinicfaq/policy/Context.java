@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class Context {
 
-    enum Kind { NEGATION, HYPOTHETICAL, GENERAL, PAST, RESOLVED, FIGURATIVE }
+    enum Kind { NEGATION, HYPOTHETICAL, GENERAL, REPORTED, PAST, RESOLVED, FIGURATIVE }
 
     private record Trigger(Pattern regex, Kind kind) {}
 
@@ -79,32 +79,46 @@ final class Context {
                 // "¿la inyección da fiebre?", as "does the injection cause fever?": a treatment that causes, no one it did
                 "(?:la|el|esta|este|esa|ese) (?:inyeccion|procedimiento|operacion|cirugia|cemento|bloqueo|ablacion|cifoplastia|"
                         + "tratamiento|anestesia|sedacion|medicina|medicamento|estimulador|implante) (?:da|causa|provoca|deja)",
+                // people in general, in Spanish as in English: "¿el 988 es para gente que se quiere suicidar?"
+                "(?:la |las |los )?(?:gente|personas|pacientes) que", "alguien que", "mucha gente", "(?:a lot of|many|most) people",
                 "(?:esto|eso) (?:da|causa|provoca|deja)");
+        // a question someone else asks, reported: "the nurse asked if I have thoughts of hurting myself", "el
+        // formulario pregunta si ...", "¿por qué pregunta si he pensado en el suicidio?"; never one's own wondering
+        // ("me pregunto si vale la pena vivir", "I wonder if")
+        add(Kind.REPORTED, "(?:they|she|he|nurse|doctor|form|questionnaire|paperwork) (?:\\w+ )?(?:asked|asks|asking) (?:me |him |her |us )?(?:if|whether|about)",
+                "(?:enfermera|doctor|doctora|medic[oa]|formulario|forma|cuestionario|papeles|hoja) (?:me |le |nos )?(?:pregunta|preguntan|pregunto|preguntaron|preguntaba)",
+                "(?:por que|why does it|why do they) (?:me )?(?:pregunta|preguntan|ask|asks)");
         add(Kind.PAST, "(?:\\w+ )?(?:years?|yrs?|months?|decades?) ago", "back then", "ended up", "(?:family|medical) history", "(?:a )?(?:few|couple of|couple|many|several) (?:years|months)",
                 "last (?:year|month|summer|winter|spring|fall)", "(?:19|20)\\d\\d", "back in", "years back", "as a (?:child|kid|teen)",
                 "when (?:i|he|she) was (?:young|younger|a kid|little|a teenager|in (?:high school|college|my \\w+|his \\w+|her \\w+))", "used to",
                 // a period of life told in the past tense ("in my 20s I attempted"; never "I'm in my 70s and ...")
                 "in (?:my|his|her) (?:teens|twenties|thirties|[1-6]0s) (?:i|he|she) (?:\\w+ed|went|had|was|did|took|got|made|felt|tried)",
-                "as a (?:teenager|young (?:man|woman|adult))", "history of", "in the past", "once",
+                "as a (?:teenager|young (?:man|woman|adult))",
+                // ... or after the deed ("I tried to kill myself in my twenties"; never "my son in his twenties took all my pills")
+                "(?<=(?:ed|took|had|was|did|went|got|made|felt)" + "(?: \\w{1,20})?".repeat(6) + " )in (?:my|his|her) (?:teens|twenties|thirties|forties|fifties|[1-6]0s)", "when (?:i|he|she) was (?:\\d+|a teen\\w*)",
+                "cuando (?:yo )?(?:tenia|tuve) \\d+", "history of", "in the past", "once",
                 "previous(?:ly)?", "a while back", "for (?:\\w+ )?(?:\\w+ )?(?:years|yrs|decades|a long time)", "ever since", "since (?:i|he|she|my) (?:was|had|were)",
                 "(?:always|forever) (?:had|been|have)", "has always", "have always", "nothing new", "same as always",
                 "comes and goes", "stable", "chronic",
-                "hace (?:\\w+ )?(?:\\w+ )?(?:anos|meses|decadas)", "(?:el|los) (?:ano|anos) pasados?", "anos atras",
+                "hace (?:\\w+ ){0,3}(?:anos|meses|decadas)", "hace mucho tiempo", "hace mucho(?= (?:como|unos|unas|mas|ya)\\b|$)", "(?:el|los) (?:ano|anos) pasados?", "anos atras",
                 "de (?:nino|nina|joven|chico|chica|chiquit[oa]|pequen[oa]|adolescente)", "cuando (?:era|estaba) (?:joven|chic[oa]|adolescente|en la (?:prepa|secundaria|universidad))",
                 "in (?:january|february|march|april|june|july|august|september|october|november|december)",
                 "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
                 "every (?:morning|day|night|evening|week)", "\\w+ before(?= and| so| but|$)", "daily", "todos los dias", "cada (?:dia|manana|noche)", "una vez", "hace tiempo", "desde hace", "desde (?:el|la|su|mi) (?:accidente|parto|embarazo)",
-                "siempre", "toda la vida", "no ha cambiado", "como siempre", "antecedentes", "cronic[oa]",
+                "siempre", "toda la vida", "no ha cambiado", "nunca ha cambiado", "(?:hasnt|havent|has not|have not|never) changed", "como siempre", "antecedentes", "cronic[oa]",
                 "le dio (?:un|una) \\w+ hace", "(?:tengo|tiene|tenemos|llevo|lleva|llevamos) (?:\\w+ )?(?:anos|meses|decadas) con",
                 "asi se (?:quedo|va a quedar|ha quedado)");
-        add(Kind.RESOLVED, "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:fine|ok|okay|well|great|better)(?! off)(?: now)?",
+        add(Kind.RESOLVED, "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",
+                "in a (?:\\w+ )?(?:good|better) place", "(?:long |way |well )?behind (?:me|us|him|her)",
                 "fine now", "back to normal", "went away", "gone now", "resolved", "all better", "recovered(?: \\w+)?",
                 "it passed", "turned out", "in remission", "never came back", "got help", "better place", "fine after",
                 "(?:they|nurse|doctor|dr|doc|surgeon|pa|np|physician|office|clinic) (?:\\w+ )?(?:said|told|warned|mentioned)",
                 "warned (?:us|me) about", "(?:is|was|its|it is) (?:normal|expected)", "to expect", "as expected",
                 "like (?:they|the nurse|the doctor) said", "vasovagal",
                 "ya (?:paso|se le quito|se me quito|esta bien|estoy bien|esta estable|me recupere|se recupero|se compuso)",
-                "(?:esta|estoy|quedo) (?:bien|estable)", "todo bien", "se recupero", "me recupere",
+                "(?:esta|estoy|quedo) (?:muy |super |bien )?(?:bien|estable)",
+                // the answer given when asked: "le dije que no, nada de eso", "I told her no"
+                "(?:le|les) (?:dije|conteste|respondi) que no", "(?:i|and i) (?:said|told (?:her|him|them)|answered) no", "todo bien", "se recupero", "me recupere",
                 "(?:me|nos|le) (?:dijeron|explicaron|avisaron)", "(?:el doctor|la doctora|la enfermera|el medico) (?:\\w+ )?(?:dijo|dice)",
                 "dijo (?:el doctor|la doctora|la enfermera)", "(?:es|era) normal", "como (?:dijeron|dijo)");
         add(Kind.FIGURATIVE, "(?:is|are|its|it s|keeps|been|gonna|going to|will|is going to) (?:\\w+ )?(?:kill|killing|murder|murdering) (?:me|him|her|us)",
@@ -113,6 +127,8 @@ final class Context {
                 "(?:almost |nearly )?(?:gave|give|giving) (?:me|him|her) a heart attack", "gonna have a heart attack when",
                 "me esta matando", "me mata", "me va a matar", "(?:me|se|te) (?:quiero |va a |voy a )?(?:morir|muero|muere|muera|moria|morirme) de (?:la |el )?"
                         + "(?:verguenza|risa|pena|hambre|aburrimiento|sueno|ganas|calor|frio|susto|coraje|nervios)",
+                // dying of so much of something ordinary: "me quiero morir con tanto trámite", "de tanto esperar"
+                "(?:morir|morirme|muero|muera|moria) (?:con|de|por) (?:tant[oa]s? (?!dolor|sufr|pena|triste|soled|depres|pastill|medic)|esper\\w*)",
                 "(?:me|le) va a dar (?:un|el) (?:infarto|ataque|patatus)(?: cuando)?", "casi me da (?:un|el) (?:infarto|ataque)",
                 "jaja\\w*", "haha\\w*", "lol", "lmao", "jk", "xd");
     }
@@ -136,13 +152,19 @@ final class Context {
             "first time", "nunca (?:me|le) (?:habia|ha) pasado", "nunca antes", "at once", "(?:hasnt|havent|hadnt|wasnt|isnt|werent) (?:been )?able",
             "no (?:ha|he|han) podido", "nunca (?:habia|me habia|le habia)", "once (?:a|the|it|they)",
             "siempre (?:me|le) (?:da|duele)");
-    private static final Pattern TERMINATOR = any("but", "however", "though", "although", "now", "right now", "suddenly",
-            "all of a sudden", "and then", "this time", "this one", "except", "pero", "sin embargo", "ahora", "ahorita",
-            "de repente", "y ahora", "esta vez", "de pronto");
+    /**
+     * A turn of events ends a trigger's scope; "now" in an age ("I'm 68 now") or before a resolution ("now he's fine",
+     * "ahora está bien") is no turn of events.
+     */
+    private static final Pattern TERMINATOR = any("but", "however", "though", "although",
+            "(?<!\\d )now(?! (?:hes|shes|im|its|i am|he is|she is) (?:fine|ok|okay|well|better|good))", "right now", "suddenly",
+            "all of a sudden", "and then", "this time", "this one", "except", "pero", "sin embargo",
+            "ahora(?! (?:ya )?(?:esta|estoy|anda|ando) (?:bien|estable))", "ahorita",
+            "de repente", "y ahora", "esta vez", "de pronto", "(?:and|y) (?:me|yo) (?:too|tambien)", "(?:so|and) do i", "como yo", "like me");
     /** A fresh time ends a past trigger's scope: "I had a stroke years ago and this morning my face went numb". */
     private static final Pattern FRESH_TIME = any("today", "tonight", "this morning", "this afternoon", "this evening",
             "yesterday", "since(?! (?:\\w+ ){0,4}(?:years?|yrs?|months?|decades?) ago)", "(?:minutes|hours|days) ago", "hoy", "anoche",
-            "esta (?:manana|tarde|noche)", "ayer", "desde(?! (?:\\w+ ){0,4}hace (?:\\w+ )?(?:anos|meses|decadas))",
+            "esta (?:manana|tarde|noche)", "ayer", "desde(?! (?:\\w+ ){0,4}hace (?:\\w+ ){0,3}(?:anos|meses|decadas))",
             "hace (?:\\w+ )?(?:minutos|horas|dias|rato)");
     /** A recent time is never the past of a past trigger. */
     private static final Pattern RECENT = any("(?:\\w+ )?(?:minutes?|hours?|days?) ago", "hace (?:\\w+ )?(?:minutos?|horas?|dias?|rato)");
@@ -151,6 +173,9 @@ final class Context {
     private final int[] before;
     /** For each word, the position of the last word of the backward trigger whose scope holds it (-1: none). */
     private final int[] after;
+    /** As {@link #before} and {@link #after}, of every trigger but the past and a reported question: the frames a threat of self-harm heeds alone. */
+    private final int[] beforeFirm;
+    private final int[] afterFirm;
     private final int[] sentenceOf;
     /** For each word, the position of the first word of the hypothesis whose scope holds it (-1: none). */
     private final int[] hypothesis;
@@ -163,10 +188,16 @@ final class Context {
     private boolean hypothetical;
     /** Whether the text holds a trigger other than a denial or a hypothesis. */
     private boolean framedOtherwise;
+    /** Whether the text says something is over or fine ("I'm doing fine", "estoy bien"): a resolution. */
+    private boolean reassured;
 
     private Context(int size) {
         before = new int[size];
         after = new int[size];
+        beforeFirm = new int[size];
+        afterFirm = new int[size];
+        Arrays.fill(beforeFirm, -1);
+        Arrays.fill(afterFirm, -1);
         sentenceOf = new int[size];
         figure = new boolean[size];
         hypothesis = new int[size];
@@ -271,11 +302,13 @@ final class Context {
                 hypothetical |= trigger.kind() == Kind.HYPOTHETICAL;
                 framedOtherwise |= trigger.kind() != Kind.NEGATION && trigger.kind() != Kind.HYPOTHETICAL;
                 denied |= trigger.kind() == Kind.NEGATION;
+                reassured |= trigger.kind() == Kind.RESOLVED;
+                boolean firm = trigger.kind() == Kind.NEGATION || trigger.kind() == Kind.GENERAL || trigger.kind() == Kind.RESOLVED;
                 if (trigger.kind() == Kind.FIGURATIVE) {
                     Arrays.fill(figure, offset + at, offset + Math.min(n, end), true);
                     continue;
                 }
-                boolean byClause = trigger.kind() == Kind.HYPOTHETICAL || trigger.kind() == Kind.GENERAL;
+                boolean byClause = trigger.kind() == Kind.HYPOTHETICAL || trigger.kind() == Kind.GENERAL || trigger.kind() == Kind.REPORTED;
                 int limit = switch (trigger.kind()) {
                     case NEGATION -> Math.min(n, end + NEGATION_SCOPE);
                     // a time that opens the sentence sets it all in the past: "Two years ago, after my fracture, I ..."
@@ -289,11 +322,17 @@ final class Context {
                     if (scope[offset + i] < 0 || scope[offset + i] > offset + at) {
                         scope[offset + i] = offset + at;
                     }
+                    if (firm && (beforeFirm[offset + i] < 0 || beforeFirm[offset + i] > offset + at)) {
+                        beforeFirm[offset + i] = offset + at;
+                    }
                 }
                 if (trigger.kind() != Kind.NEGATION && trigger.kind() != Kind.HYPOTHETICAL) {
                     int first = Math.max(0, at - NEAR_SCOPE);
                     for (int i = at - 1; i >= first && !terminator[i] && !(trigger.kind() == Kind.PAST && fresh[i]); i--) {
                         after[offset + i] = Math.max(after[offset + i], offset + end - 1);
+                        if (firm) {
+                            afterFirm[offset + i] = Math.max(afterFirm[offset + i], offset + end - 1);
+                        }
                         if (byClause && clauseStart[i] && SUBJECTS.contains(words.get(i))) {
                             break;
                         }
@@ -318,9 +357,15 @@ final class Context {
 
     /**
      * @param evenIfHypothetical whether words in a hypothesis still count: "I'll kill myself if the surgery fails" is a
-     *     threat, not a hypothesis
+     *     threat, not a hypothesis. Such words (a threat of self-harm) are set in the past or in a reported question
+     *     only where the message also says it is over or fine: "I tried to kill myself in my twenties, I'm 68
+     *     now and doing fine", "¿por qué pregunta si he pensado en el suicidio? Yo estoy bien"; never "they asked if I
+     *     had thoughts of killing myself and I said yes", "cuando tenía 19 intenté quitarme la vida y ahora lo estoy
+     *     pensando otra vez". A denial of them ("I'm not suicidal") counts as ever.
      */
     boolean outOfPresent(int start, int end, boolean evenIfHypothetical) {
+        int[] before = evenIfHypothetical && !reassured ? beforeFirm : this.before;
+        int[] after = evenIfHypothetical && !reassured ? afterFirm : this.after;
         for (int j = start; j < end && j < before.length; j++) {
             if (figure[j] || before[j] >= 0 && before[j] < start || after[j] >= end
                     || !evenIfHypothetical && hypothesis[j] >= 0 && hypothesis[j] < start) {

@@ -221,6 +221,9 @@ public final class RedFlagCommand {
         if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "fresh")) {
             names.add("fresh"); // new blind authors, trained on by nothing yet
         }
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen")) {
+            names.add("unseen"); // five more blind authors, whose messages no one read before the figures were taken
+        }
         for (String name : names) {
             RedFlagSet.Result result = RedFlagSet.load(Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name).run(policy);
             System.out.println(result.summary());

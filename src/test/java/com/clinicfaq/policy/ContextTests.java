@@ -10,11 +10,20 @@ class ContextTests {
 
     /** Whether the phrase, as words, stands in the message outside any denial, hypothesis, general question or past. */
     private static boolean inPresent(String message, String phrase) {
+        return inPresent(message, phrase, false);
+    }
+
+    /** As {@link #inPresent(String, String)}, for the words of a rule that counts even in a hypothesis (a threat of self-harm). */
+    private static boolean inPresentAsThreat(String message, String phrase) {
+        return inPresent(message, phrase, true);
+    }
+
+    private static boolean inPresent(String message, String phrase, boolean evenIfHypothetical) {
         List<String> words = Words.of(message);
         List<String> wanted = Words.of(phrase);
         Context context = Context.of(message);
         for (int at = 0; at + wanted.size() <= words.size(); at++) {
-            if (words.subList(at, at + wanted.size()).equals(wanted) && !context.outOfPresent(at, at + wanted.size())) {
+            if (words.subList(at, at + wanted.size()).equals(wanted) && !context.outOfPresent(at, at + wanted.size(), evenIfHypothetical)) {
                 return true;
             }
         }
@@ -51,6 +60,49 @@ class ContextTests {
         assertThat(inPresent("he passed out after the block, the nurse said it was vasovagal", "passed out")).isFalse();
         assertThat(inPresent("i had a stroke years ago but now my face is drooping", "drooping")).isTrue();
         assertThat(inPresent("i fell two days ago and now i cant feel my legs", "cant feel")).isTrue();
+    }
+
+    @Test
+    void setsAsideWhatOthersAskAndWhatHappensToPeopleInGeneral() {
+        assertThat(inPresent("la enfermera me pregunto si tengo fiebre", "fiebre")).isFalse();
+        assertThat(inPresent("the nurse asked if i had any numbness", "numbness")).isFalse();
+        assertThat(inPresent("el 988 es para gente que se quiere suicidar", "se quiere suicidar")).isFalse();
+        assertThat(inPresent("mucha gente piensa en el suicidio con el dolor cronico", "suicidio")).isFalse();
+        // one's own wondering is no one else's question
+        assertThat(inPresentAsThreat("me pregunto si vale la pena vivir asi", "vale la pena vivir")).isTrue();
+        assertThat(inPresent("a mucha gente le pasa pero yo me quiero matar", "me quiero matar")).isTrue();
+    }
+
+    @Test
+    void setsAThreatOfSelfHarmInThePastOrAskedAboutAsideOnlyWhereTheMessageSaysItIsOver() {
+        assertThat(inPresentAsThreat("i tried to kill myself in my twenties, im 68 now and doing fine", "kill myself")).isFalse();
+        assertThat(inPresentAsThreat("por que pregunta si he pensado en el suicidio? yo estoy bien", "suicidio")).isFalse();
+        assertThat(inPresentAsThreat("la enfermera me pregunto si pienso en quitarme la vida y le dije que no", "quitarme la vida")).isFalse();
+        assertThat(inPresentAsThreat("years ago i attempted suicide, im in a good place now", "suicide")).isFalse();
+        // without that, the past or someone's question may be where the visitor is now
+        assertThat(inPresentAsThreat("they asked if i had thoughts of killing myself and i said yes", "killing myself")).isTrue();
+        assertThat(inPresentAsThreat("cuando tenia 19 intente quitarme la vida y ahora lo estoy pensando otra vez", "quitarme la vida")).isTrue();
+        assertThat(inPresentAsThreat("the form asks if i have thoughts of suicide, i do every day", "suicide")).isTrue();
+        // a denial and a question about people in general count as ever
+        assertThat(inPresentAsThreat("im not suicidal, just tired", "suicidal")).isFalse();
+        assertThat(inPresentAsThreat("what are the signs of an overdose on pain pills", "overdose")).isFalse();
+    }
+
+    @Test
+    void readsAnAgeOrAResolutionAfterNowAsNoTurnOfEvents() {
+        assertThat(inPresent("i tried to take my life in my twenties, im 68 now and doing fine", "take my life")).isFalse();
+        assertThat(inPresent("mi papa tuvo una convulsion hace mucho, como 15 anos, ahora esta bien", "convulsion")).isFalse();
+        assertThat(inPresent("tengo el brazo debil desde un accidente hace como 10 anos, nunca ha cambiado", "brazo debil")).isFalse();
+        assertThat(inPresent("i had a stroke years ago and now his face is drooping again", "drooping")).isTrue();
+        assertThat(inPresent("mi papa tuvo una convulsion hace mucho rato y no despierta", "no despierta")).isTrue();
+        assertThat(inPresent("my son in his twenties took all my pills an hour ago", "took all my pills")).isTrue();
+    }
+
+    @Test
+    void readsDyingOfSomethingOrdinaryAsAFigureButNeverOfPain() {
+        assertThat(inPresent("me quiero morir con tanto tramite jaja", "me quiero morir")).isFalse();
+        assertThat(inPresent("ya me quiero morir de tanto esperar la cita", "me quiero morir")).isFalse();
+        assertThat(inPresent("me quiero morir con tanto dolor", "me quiero morir")).isTrue();
     }
 
     @Test
