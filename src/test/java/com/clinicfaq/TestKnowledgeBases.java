@@ -49,6 +49,22 @@ public final class TestKnowledgeBases {
     }
 
     /**
+     * A temporary copy of the shipped knowledge base whose translations staff have reviewed (the shipped ones are not
+     * yet): what visitors writing in their language are answered from once staff mark them reviewed (issue #16).
+     */
+    public static Path shippedWithTranslationsReviewed(String name) {
+        Path folder = copyOfShipped(name, false);
+        try (var files = Files.list(folder.resolve(com.clinicfaq.knowledge.KnowledgeBaseReader.TRANSLATIONS))) {
+            for (Path file : files.toList()) {
+                Files.writeString(file, Files.readString(file).replaceFirst("(?m)^reviewed:.*$", "reviewed: 2026-12-05"));
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A temporary copy of the shipped knowledge base with one of the sample articles of {@code src/test/resources/library}
      * imported under its own name: a library of two procedures.
      */

@@ -416,32 +416,46 @@ public class ConversationService {
             case Decision.SmallTalk smallTalk -> new Turn(
                     List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply(language), spokenReply(smallTalk, language))
                             .rule(smallTalk.ruleId()).build()), stage, topic);
-            case Decision.AskKnowledgeBase ask -> switch (answer(text, topic)) {
-                case Answer.Found found when language == Language.SPANISH && texts.hasSpanish("english-only") -> new Turn(
-                        // the practice's information is in English: the answer as written, with its source, then in
-                        // Spanish what it is and the offer of a follow-up in Spanish (issue #16)
-                        List.of(bot(BotMessage.Kind.ANSWER, found.text(), Language.ENGLISH).source(found).rule(found.itemId()).build(),
-                                bot(BotMessage.Kind.HANDOFF_OFFER, texts.englishOnly(language), Language.SPANISH).offering()
-                                        .rule(found.itemId()).build()),
-                        keepForm(stage, Stage.OFFERED), found.source().articleId());
-                case Answer.Found found -> new Turn(
-                        List.of(bot(BotMessage.Kind.ANSWER, found.text()).source(found).rule(found.itemId()).build()),
-                        keepForm(stage, Stage.CHATTING), found.source().articleId());
-                case Answer.OutOfScope outOfScope -> new Turn(
-                        List.of(bot(BotMessage.Kind.UNKNOWN, texts.outOfScope(language), spoken(texts, "out-of-scope", language))
-                                .offering().rule(outOfScope.topicId()).build()),
-                        keepForm(stage, Stage.OFFERED), topic);
-                case Answer.Unknown unknown -> new Turn(
-                        List.of(bot(BotMessage.Kind.UNKNOWN, texts.unknown(language), spoken(texts, "unknown", language)).offering().build()),
-                        keepForm(stage, Stage.OFFERED), topic);
-                case Answer.Ambiguous ambiguous -> new Turn(
-                        List.of(bot(BotMessage.Kind.CLARIFY, texts.whichProcedure(language), spoken(texts, "which-procedure", language))
-                                .suggestions(ambiguous.choices().stream().map(c -> aboutProcedure(text, c.name())).toList())
-                                .rule(ambiguous.choices().stream().map(Answer.Choice::articleId)
-                                        .collect(java.util.stream.Collectors.joining(" ")))
-                                .build()),
-                        keepForm(stage, Stage.CHATTING), topic);
-            };
+            case Decision.AskKnowledgeBase ask -> {
+                // a visitor writing in a language staff reviewed a translation in is answered from it (issue #16)
+                Answer translated = language == Language.SPANISH ? engine.answerTranslated(text, language.code, topic) : null;
+                if (translated instanceof Answer.Found found) {
+                    yield new Turn(List.of(bot(BotMessage.Kind.ANSWER, found.text(), language).source(found).rule(found.itemId()).build()),
+                            keepForm(stage, Stage.CHATTING), found.source().articleId());
+                }
+                yield respondFromKnowledge(stage, text, topic, language, texts,
+                        translated instanceof Answer.OutOfScope ? translated : answer(text, topic));
+            }
+        };
+    }
+
+    /** The reply to a question the knowledge base is asked, with what it answered. */
+    private Turn respondFromKnowledge(Stage stage, String text, String topic, Language language, Texts texts, Answer answer) {
+        return switch (answer) {
+            case Answer.Found found when language == Language.SPANISH && texts.hasSpanish("english-only") -> new Turn(
+                    // the practice's information is in English: the answer as written, with its source, then in
+                    // Spanish what it is and the offer of a follow-up in Spanish (issue #16)
+                    List.of(bot(BotMessage.Kind.ANSWER, found.text(), Language.ENGLISH).source(found).rule(found.itemId()).build(),
+                            bot(BotMessage.Kind.HANDOFF_OFFER, texts.englishOnly(language), Language.SPANISH).offering()
+                                    .rule(found.itemId()).build()),
+                    keepForm(stage, Stage.OFFERED), found.source().articleId());
+            case Answer.Found found -> new Turn(
+                    List.of(bot(BotMessage.Kind.ANSWER, found.text()).source(found).rule(found.itemId()).build()),
+                    keepForm(stage, Stage.CHATTING), found.source().articleId());
+            case Answer.OutOfScope outOfScope -> new Turn(
+                    List.of(bot(BotMessage.Kind.UNKNOWN, texts.outOfScope(language), spoken(texts, "out-of-scope", language))
+                            .offering().rule(outOfScope.topicId()).build()),
+                    keepForm(stage, Stage.OFFERED), topic);
+            case Answer.Unknown unknown -> new Turn(
+                    List.of(bot(BotMessage.Kind.UNKNOWN, texts.unknown(language), spoken(texts, "unknown", language)).offering().build()),
+                    keepForm(stage, Stage.OFFERED), topic);
+            case Answer.Ambiguous ambiguous -> new Turn(
+                    List.of(bot(BotMessage.Kind.CLARIFY, texts.whichProcedure(language), spoken(texts, "which-procedure", language))
+                            .suggestions(ambiguous.choices().stream().map(c -> aboutProcedure(text, c.name())).toList())
+                            .rule(ambiguous.choices().stream().map(Answer.Choice::articleId)
+                                    .collect(java.util.stream.Collectors.joining(" ")))
+                            .build()),
+                    keepForm(stage, Stage.CHATTING), topic);
         };
     }
 

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * A whole knowledge base as its files, by path relative to the knowledge-base folder ({@code articles/*.md},
- * {@code faqs/*.md}, {@code synonyms.txt}, {@code out-of-scope.md}, {@code policy.yml}): the unit that is
+ * {@code faqs/*.md}, {@code translations/*.md}, {@code synonyms.txt}, {@code out-of-scope.md}, {@code policy.yml}): the unit that is
  * versioned, diffed, exported and imported. The folder's README and its {@code checks/} are not part of it.
  */
 public record KnowledgeFiles(Map<String, String> files) {
@@ -64,7 +64,7 @@ public record KnowledgeFiles(Map<String, String> files) {
                 files.put(single, read(file));
             }
         }
-        for (String subfolder : List.of(KnowledgeBaseReader.ARTICLES, KnowledgeBaseReader.FAQS)) {
+        for (String subfolder : KnowledgeBaseReader.MARKDOWN_FOLDERS) {
             Path directory = folder.resolve(subfolder);
             if (!Files.isDirectory(directory)) {
                 continue;

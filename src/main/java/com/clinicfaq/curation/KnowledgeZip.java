@@ -35,7 +35,7 @@ public final class KnowledgeZip {
 
     private static final List<String> SINGLE_FILES =
             List.of(KnowledgeBaseReader.SYNONYMS, KnowledgeBaseReader.OUT_OF_SCOPE, PolicyRulesReader.FILE);
-    private static final List<String> FOLDERS_OF_MARKDOWN = List.of(KnowledgeBaseReader.ARTICLES, KnowledgeBaseReader.FAQS);
+    private static final List<String> FOLDERS_OF_MARKDOWN = KnowledgeBaseReader.MARKDOWN_FOLDERS;
 
     /** A zip that cannot be imported, with the reasons, in words an editor can act on. */
     public static final class Refused extends RuntimeException {

@@ -50,7 +50,7 @@ public final class Attribution {
     }
 
     /** "Jacqueline Weisbein, D.O." → "Dr. Weisbein"; "Dr. Ana Ruiz" → "Dr. Ruiz"; "Sam Lee, PA-C" → "Sam Lee". */
-    static String author(String byline) {
+    public static String author(String byline) {
         if (byline == null || byline.isBlank()) {
             return "";
         }

@@ -24,6 +24,10 @@ public final class KnowledgeBaseReader {
 
     public static final String ARTICLES = "articles";
     public static final String FAQS = "faqs";
+    /** Articles in other languages ({@link Translation}). */
+    public static final String TRANSLATIONS = "translations";
+    /** The folders of Markdown files, one file per article in each. */
+    public static final List<String> MARKDOWN_FOLDERS = List.of(ARTICLES, FAQS, TRANSLATIONS);
     public static final String SYNONYMS = "synonyms.txt";
     public static final String OUT_OF_SCOPE = "out-of-scope.md";
 
@@ -77,7 +81,97 @@ public final class KnowledgeBaseReader {
                 outOfScope.add(topic);
             }
         }
-        return new KnowledgeBase(articles, faqs, rules, outOfScope);
+        Map<String, Faq> faqsById = new HashMap<>();
+        faqs.forEach(faq -> faqsById.put(faq.id(), faq));
+        List<Translation> translations = new ArrayList<>();
+        for (Path file : markdownFiles(folder.resolve(TRANSLATIONS))) {
+            translations.add(translation(file, parse(file), byId, faqsById));
+        }
+        return new KnowledgeBase(articles, faqs, rules, outOfScope, translations);
+    }
+
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2}");
+
+    /**
+     * A translation: front matter {@code translation-of}, {@code language}, {@code title}, {@code names} and
+     * {@code reviewed} (a date, or empty until staff review it); each {@code ## heading {#anchor}} a section of the
+     * English article, by its anchor; each {@code ### question {#faq-id}} an FAQ of it, with {@code ?} lines and its answer.
+     */
+    static Translation translation(Path file, MarkdownFile markdown, Map<String, Article> articles, Map<String, Faq> faqs) {
+        String articleId = markdown.required("translation-of");
+        Article article = articles.get(articleId);
+        if (article == null) {
+            throw KnowledgeBaseFormatException.at(file, 1, "no article has the id '" + articleId + "'");
+        }
+        String language = markdown.required("language");
+        if (!LANGUAGE.matcher(language).matches() || language.equals("en")) {
+            throw KnowledgeBaseFormatException.at(file, 1, "'language' must be a two-letter code other than en, like es");
+        }
+        String expectedName = articleId + "." + language + ".md";
+        if (!file.getFileName().toString().equals(expectedName)) {
+            throw KnowledgeBaseFormatException.at(file, 1, "a translation of '" + articleId + "' into '" + language
+                    + "' must be in the file " + expectedName);
+        }
+        LocalDate reviewed = null;
+        if (!markdown.optional("reviewed").isBlank()) {
+            try {
+                reviewed = LocalDate.parse(markdown.optional("reviewed").strip());
+            } catch (DateTimeParseException e) {
+                throw KnowledgeBaseFormatException.at(file, 1, "'reviewed' must be a date like 2026-11-27, or empty until staff review it");
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        List<Translation.TranslatedFaq> translated = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (MarkdownFile.Heading heading : markdown.headings()) {
+            if (heading.anchor() == null) {
+                throw KnowledgeBaseFormatException.at(file, heading.line(), "'" + heading.title()
+                        + "' needs the {#anchor} of the English section or the {#id} of the English FAQ it translates");
+            }
+            if (!seen.add(heading.anchor())) {
+                throw KnowledgeBaseFormatException.at(file, heading.line(), "'" + heading.anchor() + "' is translated twice");
+            }
+            if (heading.level() == 2) {
+                if (article.sections().stream().noneMatch(s -> s.anchor().equals(heading.anchor()))) {
+                    throw KnowledgeBaseFormatException.at(file, heading.line(), "the article '" + articleId + "' has no section '"
+                            + heading.anchor() + "'");
+                }
+                List<Block> blocks = MarkdownFile.blocks(heading.body()).stream().map(MarkdownFile.NumberedBlock::block).toList();
+                if (blocks.isEmpty()) {
+                    throw KnowledgeBaseFormatException.at(file, heading.line(), "the section '" + heading.title() + "' has no text");
+                }
+                sections.add(new Section(heading.anchor(), heading.title(), blocks));
+            } else if (heading.level() == 3) {
+                Faq faq = faqs.get(heading.anchor());
+                if (faq == null || !faq.articleId().equals(articleId)) {
+                    throw KnowledgeBaseFormatException.at(file, heading.line(), "the article '" + articleId + "' has no FAQ '"
+                            + heading.anchor() + "'");
+                }
+                List<String> phrasings = new ArrayList<>();
+                List<MarkdownFile.Line> answerLines = new ArrayList<>();
+                for (MarkdownFile.Line line : heading.body()) {
+                    String text = line.text().strip();
+                    if (answerLines.isEmpty() && text.startsWith("?")) {
+                        if (!text.substring(1).isBlank()) {
+                            phrasings.add(text.substring(1).strip());
+                        }
+                    } else if (!answerLines.isEmpty() || !text.isEmpty()) {
+                        answerLines.add(line);
+                    }
+                }
+                String answer = String.join("\n\n", MarkdownFile.blocks(answerLines).stream().map(b -> b.block().text()).toList());
+                if (answer.isBlank()) {
+                    throw KnowledgeBaseFormatException.at(file, heading.line(), "the FAQ '" + heading.title() + "' has no answer");
+                }
+                translated.add(new Translation.TranslatedFaq(faq.id(), heading.title(), phrasings, answer));
+            } else {
+                throw KnowledgeBaseFormatException.at(file, heading.line(), "a translated section is a '## heading {#anchor}' and a"
+                        + " translated FAQ a '### question {#faq-id}'");
+            }
+        }
+        List<String> names = java.util.Arrays.stream(markdown.optional("names").split(",")).map(String::strip)
+                .filter(name -> !name.isEmpty()).toList();
+        return new Translation(articleId, language, markdown.required("title"), names, reviewed, sections, translated);
     }
 
     private static List<String> asked(Faq faq) {
@@ -211,11 +305,18 @@ public final class KnowledgeBaseReader {
         return faqs;
     }
 
+    /** A {@code ?xx} line: how visitors ask in the language of that code. */
+    private static final java.util.regex.Pattern TRANSLATED_PHRASING = java.util.regex.Pattern.compile("\\?([a-z]{2})\\s+(\\S.*)");
+
     private static OutOfScopeTopic outOfScopeTopic(Path file, MarkdownFile.Heading heading) {
         List<String> phrasings = new ArrayList<>();
+        Map<String, List<String>> translated = new java.util.TreeMap<>();
         for (MarkdownFile.Line line : heading.body()) {
             String text = line.text().strip();
-            if (text.startsWith("?") && !text.substring(1).isBlank()) {
+            java.util.regex.Matcher other = TRANSLATED_PHRASING.matcher(text);
+            if (other.matches()) {
+                translated.computeIfAbsent(other.group(1), l -> new ArrayList<>()).add(other.group(2).strip());
+            } else if (text.startsWith("?") && !text.substring(1).isBlank()) {
                 phrasings.add(text.substring(1).strip());
             } else if (!text.isEmpty()) {
                 throw KnowledgeBaseFormatException.at(file, line.number(), "expected a '? question' line: out-of-scope topics have no answer");
@@ -225,7 +326,7 @@ public final class KnowledgeBaseReader {
             throw KnowledgeBaseFormatException.at(file, heading.line(), "the topic '" + heading.title() + "' has no '? question' lines");
         }
         String id = heading.anchor() != null ? heading.anchor() : Slugs.of(heading.title());
-        return new OutOfScopeTopic(id, heading.title(), phrasings);
+        return new OutOfScopeTopic(id, heading.title(), phrasings, translated);
     }
 
     private static Faq.Origin origin(Path file, MarkdownFile.Line line, String value) {

@@ -38,6 +38,9 @@ public final class AnswerEngine implements AutoCloseable {
     /** For articles imported without curated phrasings; null: the calibrated sum everywhere. */
     private volatile AnswerRanking ranking = AnswerRanking.shipped();
     private final AtomicReference<KnowledgeIndex> current = new AtomicReference<>();
+    /** The reviewed translations, built with the index (issue #16). */
+    private volatile TranslatedIndex translated = TranslatedIndex.empty();
+    private volatile KnowledgeBase knowledge;
     private volatile IndexStats stats;
 
     public AnswerEngine(KnowledgeBase knowledge, Embedder embedder, Scoring scoring) {
@@ -116,6 +119,9 @@ public final class AnswerEngine implements AutoCloseable {
     public synchronized IndexStats rebuild(KnowledgeBase knowledge) {
         long start = System.nanoTime();
         KnowledgeIndex fresh = KnowledgeIndex.build(knowledge, buildEmbedder);
+        TranslatedIndex freshTranslations = TranslatedIndex.build(knowledge, buildEmbedder::embedAll);
+        this.knowledge = knowledge;
+        this.translated = freshTranslations;
         KnowledgeIndex old = current.getAndSet(fresh);
         if (old != null) {
             old.decRef();
@@ -131,6 +137,99 @@ public final class AnswerEngine implements AutoCloseable {
 
     public Answer answer(String question) {
         return answer(question, null);
+    }
+
+    /** How well a question must match a translated item to be answered from it (chosen on the Spanish set's dev half). */
+    static final double TRANSLATED_THRESHOLD = 0.45 / 1.15;
+
+    /**
+     * The answer in the visitor's language from a translation staff reviewed (issue #16): {@link Answer.Found} with
+     * the translated text, its source in the language and the id of the English item it translates;
+     * {@link Answer.OutOfScope} for a topic the practice declines, asked in the language; or {@link Answer.Unknown}
+     * when no reviewed translation answers it well enough, and the visitor is answered as before (in English, with a
+     * note in their language). A question that names a procedure, in either language, is answered from that
+     * procedure's translation only; one that names none, from the conversation's topic's, or from the library's only
+     * article: in a library of several, without a name or a topic, nothing is answered from a translation.
+     *
+     * @param language the visitor's language's ISO 639-1 code
+     * @param topicArticle the article of the conversation's topic, or null for none
+     */
+    public Answer answerTranslated(String question, String language, String topicArticle) {
+        TranslatedIndex translations = this.translated;
+        if (!translations.hasLanguage(language) || question.codePoints().noneMatch(Character::isLetter)) {
+            return new Answer.Unknown(0);
+        }
+        Set<String> named;
+        KnowledgeIndex index = acquire();
+        try {
+            named = new java.util.LinkedHashSet<>(index.articlesNaming(question));
+        } finally {
+            index.decRef();
+        }
+        named.addAll(translations.articlesNaming(language, question));
+        named.addAll(namedAsWritten(question));
+        Set<String> scope = !named.isEmpty() ? named : topicArticle != null ? Set.of(topicArticle) : null;
+        if (scope == null && knowledge.articles().size() > 1) {
+            // no procedure named and no topic yet, in a library of several: the articles without a translation cannot
+            // say how well they would answer, so answering from one that has one would be a guess
+            return new Answer.Unknown(0);
+        }
+        if (scope != null && scope.stream().noneMatch(article -> translations.translates(language, article))) {
+            return new Answer.Unknown(0); // about an article without a reviewed translation: answered in English
+        }
+        List<TranslatedIndex.Scored> ranked = translations.rank(language, question, embedder.embed(question), scope, 20);
+        if (ranked.isEmpty() || ranked.getFirst().score() < TRANSLATED_THRESHOLD) {
+            return new Answer.Unknown(ranked.isEmpty() ? 0 : ranked.getFirst().score());
+        }
+        TranslatedIndex.Scored best = ranked.getFirst();
+        if (best.item().declined()) {
+            return new Answer.OutOfScope(best.item().id(), best.item().articleTitle(), best.score());
+        }
+        TranslatedIndex.Item item = best.item();
+        return new Answer.Found(attributed(item, language), new Answer.Source(item.articleId(), item.articleTitle(),
+                item.sectionTitle(), item.anchor()), item.id(), Math.min(1, best.score()), Answer.Basis.HYBRID);
+    }
+
+    /**
+     * The articles a question names by a word one letter off a word of their names, as another language writes an
+     * English name: "ablación" for "ablation", "fractura" for "fracture" (words of five letters or more).
+     */
+    private Set<String> namedAsWritten(String question) {
+        List<String> words = com.clinicfaq.knowledge.ProcedureNames.words(TranslatedIndex.fold(question).toLowerCase(java.util.Locale.ROOT));
+        Set<String> named = new java.util.LinkedHashSet<>();
+        for (com.clinicfaq.knowledge.Article article : knowledge.articles()) {
+            List<String> names = article.names().isEmpty() ? com.clinicfaq.knowledge.ProcedureNames.propose(article) : article.names();
+            boolean hit = names.stream().flatMap(name -> com.clinicfaq.knowledge.ProcedureNames.words(name.toLowerCase(java.util.Locale.ROOT)).stream())
+                    .filter(w -> w.length() >= 5).anyMatch(w -> words.stream().anyMatch(q -> TranslatedIndex.close(q, w)));
+            if (hit) {
+                named.add(article.id());
+            }
+        }
+        return named;
+    }
+
+    /** The translated text, quoted after who wrote it where its English speaks in its author's first person. */
+    private String attributed(TranslatedIndex.Item item, String language) {
+        com.clinicfaq.knowledge.Article article = knowledge.article(item.articleId()).orElseThrow();
+        String english = item.faq()
+                ? knowledge.faqs().stream().filter(f -> f.id().equals(item.id())).map(com.clinicfaq.knowledge.Faq::answer).findFirst().orElse("")
+                : article.sections().stream().filter(s -> s.anchor().equals(item.anchor()))
+                        .flatMap(s -> s.blocks().stream()).map(com.clinicfaq.knowledge.Block::text)
+                        .collect(java.util.stream.Collectors.joining("\n"));
+        if (!com.clinicfaq.knowledge.Attribution.firstPerson(english)) {
+            return item.text();
+        }
+        String author = com.clinicfaq.knowledge.Attribution.author(article.author());
+        String about = knowledge.translations().stream()
+                .filter(t -> t.articleId().equals(item.articleId()) && t.language().equals(language))
+                .flatMap(t -> t.names().stream()).findFirst().orElse("");
+        return (author.isEmpty() ? "Del artículo de la práctica" : "Del artículo de " + author)
+                + (about.isEmpty() ? "" : " sobre " + about) + ": \u201c" + item.text().strip() + "\u201d";
+    }
+
+    /** For staff and evaluation: the best translated items for a question, with their scores. */
+    List<TranslatedIndex.Scored> rankTranslated(String question, String language, int limit) {
+        return translated.rank(language, question, embedder.embed(question), null, limit);
     }
 
     /**

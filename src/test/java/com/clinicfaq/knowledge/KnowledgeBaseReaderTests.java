@@ -146,6 +146,85 @@ class KnowledgeBaseReaderTests {
                 .hasMessageContaining("out-of-scope topics have no answer");
     }
 
+    @Test
+    void readsTheShippedSpanishTranslationLinkedToItsArticleAndNotYetReviewed() {
+        KnowledgeBase knowledge = reader.read(KNOWLEDGE_BASE);
+        Translation spanish = knowledge.translations().stream()
+                .filter(t -> t.articleId().equals("kyphoplasty-compression-fractures") && t.language().equals("es"))
+                .findFirst().orElseThrow();
+        Article article = knowledge.article(spanish.articleId()).orElseThrow();
+        // every section and every FAQ of the article, by its English anchor and id
+        assertThat(spanish.sections()).extracting(Section::anchor)
+                .containsExactlyElementsOf(article.sections().stream().map(Section::anchor).toList());
+        assertThat(spanish.faqs()).extracting(Translation.TranslatedFaq::faqId)
+                .containsExactlyElementsOf(knowledge.faqs().stream().map(Faq::id).toList());
+        assertThat(spanish.faqs()).allSatisfy(faq -> assertThat(faq.phrasings()).isNotEmpty());
+        // staff have not reviewed it: it is not served
+        assertThat(spanish.isReviewed()).isFalse();
+        assertThat(knowledge.reviewedTranslations("es")).isEmpty();
+    }
+
+    @Test
+    void keepsTheSpanishWaysOfAskingAnOutOfScopeTopicApartFromTheEnglish() {
+        KnowledgeBase knowledge = reader.read(KNOWLEDGE_BASE);
+        OutOfScopeTopic cost = knowledge.outOfScope().stream().filter(t -> t.id().equals("cost")).findFirst().orElseThrow();
+        assertThat(cost.phrasings()).contains("how much does kyphoplasty cost").noneMatch(p -> p.contains("cuesta"));
+        assertThat(cost.translatedPhrasings().get("es")).contains("¿cuánto cuesta la cifoplastia?");
+    }
+
+    @Test
+    void rejectsATranslatedSectionTheArticleDoesNotHave(@TempDir Path folder) throws IOException {
+        copyArticle(folder);
+        writeTranslation(folder, "kyphoplasty-compression-fractures.es.md", spanish("2026-12-05", "## Recuperación {#no-such-section}"));
+
+        assertThatThrownBy(() -> reader.read(folder))
+                .isInstanceOf(KnowledgeBaseFormatException.class)
+                .hasMessageContaining("kyphoplasty-compression-fractures.es.md:8")
+                .hasMessageContaining("has no section 'no-such-section'");
+    }
+
+    @Test
+    void rejectsATranslationWhoseFileNameDoesNotSayItsArticleAndLanguage(@TempDir Path folder) throws IOException {
+        copyArticle(folder);
+        writeTranslation(folder, "cifoplastia.md", spanish("", "## Información rápida {#quick-insights}"));
+
+        assertThatThrownBy(() -> reader.read(folder))
+                .isInstanceOf(KnowledgeBaseFormatException.class)
+                .hasMessageContaining("must be in the file kyphoplasty-compression-fractures.es.md");
+    }
+
+    @Test
+    void rejectsATranslatedHeadingWithoutTheAnchorItTranslates(@TempDir Path folder) throws IOException {
+        copyArticle(folder);
+        writeTranslation(folder, "kyphoplasty-compression-fractures.es.md", spanish("", "## Información rápida"));
+
+        assertThatThrownBy(() -> reader.read(folder))
+                .isInstanceOf(KnowledgeBaseFormatException.class)
+                .hasMessageContaining("kyphoplasty-compression-fractures.es.md:8")
+                .hasMessageContaining("needs the {#anchor} of the English section");
+    }
+
+    /** A Spanish translation of the kyphoplasty article with one section under the heading. */
+    private static String spanish(String reviewed, String heading) {
+        return """
+                ---
+                translation-of: kyphoplasty-compression-fractures
+                language: es
+                title: Cifoplastia
+                reviewed: %s
+                ---
+
+                %s
+
+                Texto.
+                """.formatted(reviewed, heading);
+    }
+
+    private static void writeTranslation(Path folder, String name, String content) throws IOException {
+        Files.createDirectories(folder.resolve("translations"));
+        Files.writeString(folder.resolve("translations").resolve(name), content);
+    }
+
     private static void copyArticle(Path folder) throws IOException {
         Files.createDirectories(folder.resolve("articles"));
         Files.copy(

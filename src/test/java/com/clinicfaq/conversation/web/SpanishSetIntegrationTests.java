@@ -2,11 +2,17 @@ package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.TestKnowledgeBases;
 import com.clinicfaq.curation.CsvRecords;
 import com.clinicfaq.curation.EvaluationSet;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.KnowledgeBaseReader;
+import com.clinicfaq.knowledge.Section;
+import com.clinicfaq.knowledge.Translation;
 import com.clinicfaq.policy.Language;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +22,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,8 +40,25 @@ import tools.jackson.databind.JsonNode;
             "clinicfaq.chat.rate-limit.address-interval=1ms"})
 class SpanishSetIntegrationTests {
 
-    /** The least share of small talk, bookings and questions the articles do not answer that must be right and in Spanish. */
-    static final double POLICY_FLOOR = 0.80;
+    /** The shipped knowledge base with its Spanish translation marked reviewed, as staff would (issue #16). */
+    static final Path FOLDER = TestKnowledgeBases.shippedWithTranslationsReviewed("clinicfaq-spanish-set");
+    static final KnowledgeBase KNOWLEDGE = new KnowledgeBaseReader().read(FOLDER);
+
+    /** The least share of the questions the article answers that must be answered right and in Spanish. */
+    static final double ANSWER_FLOOR = 0.55;
+
+    @DynamicPropertySource
+    static void folder(DynamicPropertyRegistry registry) {
+        registry.add("clinicfaq.knowledge-base.path", FOLDER::toString);
+    }
+
+    /**
+     * The least share of small talk, bookings and questions the articles do not answer that must be right and in Spanish.
+     * It was 0.80 before the Spanish answers (2026-12-05): the holdout's 30 of 35 then counted 15 of 15 questions the
+     * article does not answer declined, since nothing was answered in Spanish at all; with the reviewed translation
+     * answering, 12 of 15 are (and 37 of 65 questions it does answer are answered right in Spanish, none before).
+     */
+    static final double POLICY_FLOOR = 0.75;
 
     @LocalServerPort
     int port;
@@ -59,13 +84,41 @@ class SpanishSetIntegrationTests {
         return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The English of a translated answer: the English FAQ answer of the translated FAQ it quotes, or the English paragraph
+     * of the translated paragraph; "" for a text no translation holds.
+     */
+    static String englishOf(String reply) {
+        for (Translation translation : KNOWLEDGE.translations()) {
+            for (Translation.TranslatedFaq faq : translation.faqs()) {
+                if (reply.contains(faq.answer().strip())) {
+                    return KNOWLEDGE.faqs().stream().filter(f -> f.id().equals(faq.faqId())).findFirst().orElseThrow().answer();
+                }
+            }
+            for (Section section : translation.sections()) {
+                Section english = KNOWLEDGE.article(translation.articleId()).orElseThrow().sections().stream()
+                        .filter(s -> s.anchor().equals(section.anchor())).findFirst().orElseThrow();
+                for (int n = 0; n < section.blocks().size(); n++) {
+                    if (reply.contains(section.blocks().get(n).text().strip())) {
+                        return section.blocks().size() == english.blocks().size() ? english.blocks().get(n).text()
+                                : english.blocks().stream().map(b -> b.text()).collect(java.util.stream.Collectors.joining("\n"));
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
     /** Whether the reply is what the message asks for (see the class comment). */
     static boolean right(Case c, JsonNode reply) {
         String kind = reply.path("kind").asString();
         String text = folded(reply.path("text").asString());
         if (c.answerable()) {
+            // an answer in Spanish is right when the English it translates holds an expected fact, as an English one is
+            String english = folded(englishOf(reply.path("text").asString()));
             return (kind.equals("answer") || kind.equals("clinician"))
-                    && java.util.stream.Stream.concat(c.expectedEn().stream(), c.expectedEs().stream()).anyMatch(e -> text.contains(folded(e)));
+                    && (java.util.stream.Stream.concat(c.expectedEn().stream(), c.expectedEs().stream()).anyMatch(e -> text.contains(folded(e)))
+                            || c.expectedEn().stream().anyMatch(e -> english.contains(folded(e))));
         }
         return switch (c.kind()) {
             case "small-talk" -> kind.equals("smalltalk");
@@ -87,7 +140,7 @@ class SpanishSetIntegrationTests {
                     chat.say(c.question());
                     reply = chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
                     boolean writtenInSpanish = Language.detect(c.question()).orElse(Language.SPANISH) == Language.SPANISH;
-                    if (reply.path("kind").asString().equals("answer") && writtenInSpanish) {
+                    if (reply.path("kind").asString().equals("answer") && writtenInSpanish && !reply.path("lang").asString().equals("es")) {
                         // an English answer to a Spanish message is followed by the Spanish note and offer
                         note = chat.awaitBot("handoff.offer");
                         assertThat(note.path("lang").asString()).isEqualTo("es");
@@ -108,17 +161,23 @@ class SpanishSetIntegrationTests {
             }
             int policyRight = 0;
             int policyAll = 0;
+            int answered = 0;
+            int answerable = 0;
             System.out.println("Spanish set (" + half + "): right and in Spanish / right in English with the Spanish note / "
                     + "in Spanish / all");
             for (var entry : byKind.entrySet()) {
                 int[] v = entry.getValue();
                 System.out.printf("    %-24s %3d / %3d / %3d / %3d%n", entry.getKey(), v[0], v[1], v[2], v[3]);
-                if (!entry.getKey().startsWith("answerable")) {
+                if (entry.getKey().startsWith("answerable")) {
+                    answered += v[0];
+                    answerable += v[3];
+                } else {
                     policyRight += v[0];
                     policyAll += v[3];
                 }
             }
             assertThat((double) policyRight / policyAll).as(half + ": " + byKind.keySet()).isGreaterThanOrEqualTo(POLICY_FLOOR);
+            assertThat((double) answered / answerable).as(half + ": answered right and in Spanish").isGreaterThanOrEqualTo(ANSWER_FLOOR);
         }
     }
 }

@@ -1,0 +1,82 @@
+package com.clinicfaq.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.TestKnowledgeBases;
+import com.clinicfaq.knowledge.KnowledgeBase;
+import com.clinicfaq.knowledge.KnowledgeBaseReader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Spanish questions answered from the reviewed Spanish translation of the article (issue #16). */
+class TranslatedAnswersTests {
+
+    private static AnswerEngine reviewed;
+    private static AnswerEngine shipped;
+    private static AnswerEngine library;
+
+    @BeforeAll
+    static void engines() {
+        KnowledgeBaseReader reader = new KnowledgeBaseReader();
+        reviewed = new AnswerEngine(reader.read(TestKnowledgeBases.shippedWithTranslationsReviewed("clinicfaq-translated")),
+                SharedEmbedder.INSTANCE, Scoring.CALIBRATED);
+        shipped = new AnswerEngine(reader.read(Path.of("knowledge-base")), SharedEmbedder.INSTANCE, Scoring.CALIBRATED);
+        // a library of two: the reviewed kyphoplasty translation and the ablation article, in English only
+        Path folder = TestKnowledgeBases.shippedWithTranslationsReviewed("clinicfaq-translated-library");
+        TestKnowledgeBases.importArticle(folder, Path.of("src", "test", "resources", "library", "radiofrequency-ablation-sample.txt"),
+                "--id", "radiofrequency-ablation-sample", "--reviewed", "2026-12-01");
+        KnowledgeBase two = reader.read(folder);
+        library = new AnswerEngine(two, SharedEmbedder.INSTANCE, Scoring.CALIBRATED);
+    }
+
+    @AfterAll
+    static void close() {
+        reviewed.close();
+        shipped.close();
+        library.close();
+    }
+
+    @Test
+    void answersASpanishQuestionInSpanishFromTheReviewedTranslationWithItsSource() {
+        Answer answer = reviewed.answerTranslated("¿cuánto tiempo dura el procedimiento de cifoplastia?", "es", null);
+
+        assertThat(answer).isInstanceOfSatisfying(Answer.Found.class, found -> {
+            assertThat(found.itemId()).isEqualTo("procedure-duration");
+            assertThat(found.text()).contains("45 a 60 minutos");
+            assertThat(found.source().articleTitle()).contains("cifoplastia");
+            assertThat(found.confidence()).isBetween(0.0, 1.0);
+        });
+    }
+
+    @Test
+    void quotesTheAuthorInSpanishWhereTheEnglishSpeaksInHerFirstPerson() {
+        Answer answer = reviewed.answerTranslated("¿cuándo es la cita de seguimiento después de la cifoplastia?", "es", null);
+
+        assertThat(answer).isInstanceOfSatisfying(Answer.Found.class,
+                found -> assertThat(found.text()).startsWith("Del artículo de Dr. Weisbein sobre cifoplastia: “"));
+    }
+
+    @Test
+    void declinesInSpanishATopicThePracticeDoesNotAnswer() {
+        assertThat(reviewed.answerTranslated("¿cuánto me va a costar la cifoplastia?", "es", null))
+                .isInstanceOfSatisfying(Answer.OutOfScope.class, declined -> assertThat(declined.topicId()).isEqualTo("cost"));
+    }
+
+    @Test
+    void servesNoTranslationStaffHaveNotReviewed() {
+        assertThat(shipped.answerTranslated("¿cuánto tiempo dura el procedimiento de cifoplastia?", "es", null))
+                .isInstanceOf(Answer.Unknown.class);
+    }
+
+    @Test
+    void neverAnswersAQuestionAboutAnotherProcedureFromThisOnesTranslation() {
+        // the ablation article has no Spanish: its question is left to the English engine, never given kyphoplasty's minutes
+        assertThat(library.answerTranslated("¿cuánto tiempo dura la ablación por radiofrecuencia?", "es", null))
+                .isInstanceOf(Answer.Unknown.class);
+        assertThat(library.answerTranslated("¿cuánto tiempo dura la cifoplastia?", "es", null))
+                .isInstanceOfSatisfying(Answer.Found.class, found -> assertThat(found.source().articleId())
+                        .isEqualTo("kyphoplasty-compression-fractures"));
+    }
+}
