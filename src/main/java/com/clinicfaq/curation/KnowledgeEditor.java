@@ -57,6 +57,12 @@ public class KnowledgeEditor {
 
         /** An article imported from its plain text, with its FAQs. */
         record AddArticle(ImportedArticle imported) implements Change {}
+
+        /**
+         * A translation marked reviewed on a day (served to visitors once published), or its review withdrawn
+         * ({@code reviewed} null: no longer served).
+         */
+        record ReviewTranslation(String articleId, String language, java.time.LocalDate reviewed) implements Change {}
     }
 
     /** The draft after a change, or why the change was refused (the draft unchanged). */
@@ -72,6 +78,16 @@ public class KnowledgeEditor {
     /** Files that may be replaced whole from the console. */
     public static final List<String> EDITABLE_FILES =
             List.of(KnowledgeBaseReader.SYNONYMS, KnowledgeBaseReader.OUT_OF_SCOPE, PolicyRulesReader.FILE);
+    /** A translation's file, edited whole too: {@code translations/<article-id>.<language>.md}. */
+    private static final java.util.regex.Pattern TRANSLATION_FILE =
+            java.util.regex.Pattern.compile(KnowledgeBaseReader.TRANSLATIONS + "/[a-z0-9][a-z0-9-]*\\.[a-z]{2}\\.md");
+    /** The front matter's line that says when staff reviewed a translation (the first such line). */
+    private static final java.util.regex.Pattern REVIEWED_LINE = java.util.regex.Pattern.compile("(?m)^reviewed:[^\\n]*$");
+
+    /** Whether the file may be replaced whole: the knowledge-base-wide files, and translations. */
+    public static boolean editable(String path) {
+        return EDITABLE_FILES.contains(path) || TRANSLATION_FILE.matcher(path).matches();
+    }
 
     private final KnowledgeVersions versions;
     private final LiveKnowledge live;
@@ -212,9 +228,19 @@ public class KnowledgeEditor {
             case Change.AddPhrasing add -> addPhrasing(add, files, knowledge, problems);
             case Change.SaveSection save -> saveSection(save, files, knowledge, problems, readBack);
             case Change.DeleteSection delete -> deleteSection(delete, files, knowledge, problems);
+            case Change.ReviewTranslation review -> {
+                String path = com.clinicfaq.knowledge.Translation.path(review.articleId(), review.language());
+                String text = files.files().get(path);
+                if (text == null) {
+                    problems.add("There is no translation of '" + review.articleId() + "' into '" + review.language() + "'.");
+                    yield files;
+                }
+                yield files.with(path, REVIEWED_LINE.matcher(text).replaceFirst(
+                        "reviewed:" + (review.reviewed() == null ? "" : " " + review.reviewed())));
+            }
             case Change.SaveFile save -> {
-                if (!EDITABLE_FILES.contains(save.path())) {
-                    problems.add("Only " + String.join(", ", EDITABLE_FILES) + " can be replaced whole.");
+                if (!editable(save.path())) {
+                    problems.add("Only " + String.join(", ", EDITABLE_FILES) + " and translations can be replaced whole.");
                     yield files;
                 }
                 yield files.with(save.path(), normaliseNewlines(save.content()));

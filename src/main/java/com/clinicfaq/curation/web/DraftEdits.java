@@ -45,6 +45,8 @@ class DraftEdits {
             case Change.DeleteSection delete -> "deleted section " + delete.articleId() + "#" + delete.anchor();
             case Change.SaveFile save -> "file " + save.path();
             case Change.AddArticle add -> "imported article " + id + " with " + add.imported().faqs().size() + " faqs";
+            case Change.ReviewTranslation review -> (review.reviewed() == null ? "review withdrawn: translation " : "reviewed: translation ")
+                    + review.articleId() + "." + review.language();
         };
     }
 
@@ -70,6 +72,7 @@ class DraftEdits {
             case Change.AddPhrasing add -> add.faqId();
             case Change.DeleteSection delete -> delete.anchor();
             case Change.SaveFile save -> save.path();
+            case Change.ReviewTranslation review -> com.clinicfaq.knowledge.Translation.path(review.articleId(), review.language());
         };
     }
 

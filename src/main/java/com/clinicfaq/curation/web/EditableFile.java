@@ -1,6 +1,7 @@
 package com.clinicfaq.curation.web;
 
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
+import com.clinicfaq.knowledge.Translation;
 import com.clinicfaq.policy.PolicyRulesReader;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,24 @@ record EditableFile(String name, String path, String title, String help) {
                             + " its own wording. The comments at the top of the file explain the patterns. Every example must"
                             + " be decided by its own rule, and no rule may catch most ordinary questions."));
 
+    /** A translation's name in a page's address: {@code <article-id>.<language>}. */
+    private static final java.util.regex.Pattern TRANSLATION = java.util.regex.Pattern.compile("([a-z0-9][a-z0-9-]*)\\.([a-z]{2})");
+
     static Optional<EditableFile> named(String name) {
-        return ALL.stream().filter(f -> f.name.equals(name)).findFirst();
+        Optional<EditableFile> file = ALL.stream().filter(f -> f.name.equals(name)).findFirst();
+        java.util.regex.Matcher translation = TRANSLATION.matcher(name);
+        if (file.isPresent() || !translation.matches()) {
+            return file;
+        }
+        return Optional.of(new EditableFile(name, Translation.path(translation.group(1), translation.group(2)),
+                "Translation of " + translation.group(1) + " (" + translation.group(2) + ")",
+                "The article in another language, linked to the English one: \"## heading {#anchor of the English section}\" for"
+                        + " a section, \"### question {#id of the English FAQ}\" with \"? question\" lines for an FAQ. Visitors"
+                        + " writing in the language are answered from it only once \"reviewed:\" has a date (knowledge-base/README.md)."));
+    }
+
+    /** The page's name of a translation. */
+    static String translationName(String articleId, String language) {
+        return articleId + "." + language;
     }
 }

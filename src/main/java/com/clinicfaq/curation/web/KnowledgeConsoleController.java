@@ -63,8 +63,24 @@ class KnowledgeConsoleController {
                 .map(a -> new ArticleFaqs(a, byArticle.getOrDefault(a.id(), List.of()).stream().filter(matching::contains).toList()))
                 .toList());
         model.addAttribute("files", EditableFile.ALL);
+        model.addAttribute("translations", knowledge.translations().stream().map(t -> TranslationRow.of(t, knowledge)).toList());
+        model.addAttribute("untranslated", knowledge.articles().stream()
+                .filter(a -> knowledge.translations().stream().noneMatch(t -> t.articleId().equals(a.id()) && t.language().equals("es")))
+                .toList());
         model.addAttribute("folderProblem", publisher.folderProblem());
         return "staff/knowledge/overview";
+    }
+
+    /** A translation as the overview lists it: how much of its article it covers, and whether staff reviewed it. */
+    record TranslationRow(String name, String articleId, String articleTitle, String language, java.time.LocalDate reviewed,
+            int sections, int allSections, int faqs, int allFaqs) {
+
+        static TranslationRow of(com.clinicfaq.knowledge.Translation t, KnowledgeBase knowledge) {
+            var article = knowledge.article(t.articleId()).orElseThrow();
+            return new TranslationRow(EditableFile.translationName(t.articleId(), t.language()), t.articleId(), article.title(),
+                    t.language(), t.reviewed(), t.sections().size(), article.sections().size(), t.faqs().size(),
+                    (int) knowledge.faqs().stream().filter(f -> f.articleId().equals(t.articleId())).count());
+        }
     }
 
     private static String when(Instant at) {

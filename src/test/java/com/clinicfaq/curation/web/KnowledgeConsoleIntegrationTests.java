@@ -8,6 +8,8 @@ import com.clinicfaq.curation.LiveKnowledge;
 import com.clinicfaq.knowledge.Block;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.Section;
+import com.clinicfaq.search.Answer;
+import com.clinicfaq.search.AnswerEngine;
 import com.clinicfaq.staff.StaffHttp;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -314,6 +316,36 @@ class KnowledgeConsoleIntegrationTests {
         HttpResponse<String> response = staff.send(http.get(path), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
+    }
+
+    @Test
+    void marksATranslationReviewedSoSpanishVisitorsAreAnsweredFromItOncePublishedAndWithdrawsIt(@Autowired AnswerEngine engine)
+            throws Exception {
+        String spanish = "¿cuánto tiempo dura el procedimiento de cifoplastia?";
+        String overview = visible(page("/staff/knowledge"));
+        assertThat(overview).contains("How Kyphoplasty Helps Stabilize Compression Fractures (es) 12 of 12 sections, 37 of 37 FAQs"
+                + " Not reviewed: not served Mark reviewed");
+        assertThat(engine.answerTranslated(spanish, "es", null)).isInstanceOf(Answer.Unknown.class);
+
+        HttpResponse<String> reviewed = post("/staff/knowledge/translations/" + ARTICLE + "/es", form("action", "review"));
+
+        assertThat(reviewed.statusCode()).isEqualTo(302);
+        assertThat(visible(page("/staff/knowledge"))).contains("Marked the translation " + ARTICLE + ".es reviewed in the draft")
+                .containsPattern("\\(es\\) 12 of 12 sections, 37 of 37 FAQs Reviewed 20\\d\\d-\\d\\d-\\d\\d Withdraw review");
+        assertThat(audit()).contains(EDITOR + " KNOWLEDGE_EDITED reviewed: translation " + ARTICLE + ".es");
+        // not served before it is published
+        assertThat(engine.answerTranslated(spanish, "es", null)).isInstanceOf(Answer.Unknown.class);
+        assertThat(publisher.publish(editor.draft().files(), EDITOR, "Spanish reviewed", false))
+                .isInstanceOf(KnowledgePublisher.Outcome.Published.class);
+        assertThat(engine.answerTranslated(spanish, "es", null))
+                .isInstanceOfSatisfying(Answer.Found.class, found -> assertThat(found.text()).contains("45 a 60 minutos"));
+
+        assertThat(post("/staff/knowledge/translations/" + ARTICLE + "/es", form("action", "withdraw")).statusCode()).isEqualTo(302);
+        assertThat(visible(page("/staff/knowledge"))).contains("Not reviewed: not served Mark reviewed");
+        assertThat(publisher.publish(editor.draft().files(), EDITOR, "Spanish withdrawn", false))
+                .isInstanceOf(KnowledgePublisher.Outcome.Published.class);
+        assertThat(engine.answerTranslated(spanish, "es", null)).isInstanceOf(Answer.Unknown.class);
+        assertThat(post("/staff/knowledge/translations/no-such-article/es", form("action", "review")).statusCode()).isEqualTo(404);
     }
 
     HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
