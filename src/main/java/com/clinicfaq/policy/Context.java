@@ -79,6 +79,11 @@ final class Context {
                 // "¿la inyección da fiebre?", as "does the injection cause fever?": a treatment that causes, no one it did
                 "(?:la|el|esta|este|esa|ese) (?:inyeccion|procedimiento|operacion|cirugia|cemento|bloqueo|ablacion|cifoplastia|"
                         + "tratamiento|anestesia|sedacion|medicina|medicamento|estimulador|implante) (?:da|causa|provoca|deja)",
+                // what someone else might say, asked about ahead ("if one of my buddies ever talked about ending it, who
+                // do we call?", "si alguien de mi familia dijera que se quiere morir"): their words, not the visitor's
+                "(?:what )?if (?:someone|anyone|somebody|a (?:friend|relative|neighbor|coworker|patient)|one of (?:my|our|the) \\w+|my (?:\\w+ )?(?:friend|buddy|father|mother|dad|mom|husband|wife|son|daughter|brother|sister|neighbor|coworker|patient)) "
+                        + "(?:\\w+ ){0,3}(?:ever )?(?:said|says|say|talked|talks|talk|mentioned|mentions|expressed|expresses|told)",
+                "si (?:alguien|algun \\w+|alguna \\w+|un \\w+|una \\w+|mi \\w+)(?: de (?:mi|la|el) \\w+)? (?:\\w+ ){0,3}(?:dijera|dice|diga|hablara|habla|hable|comentara|comenta)",
                 // people in general, in Spanish as in English: "¿el 988 es para gente que se quiere suicidar?"
                 "(?:la |las |los )?(?:gente|personas|pacientes) que", "alguien que", "mucha gente", "(?:a lot of|many|most) people",
                 "(?:esto|eso) (?:da|causa|provoca|deja)");

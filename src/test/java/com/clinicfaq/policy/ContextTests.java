@@ -83,6 +83,11 @@ class ContextTests {
         assertThat(inPresentAsThreat("they asked if i had thoughts of killing myself and i said yes", "killing myself")).isTrue();
         assertThat(inPresentAsThreat("cuando tenia 19 intente quitarme la vida y ahora lo estoy pensando otra vez", "quitarme la vida")).isTrue();
         assertThat(inPresentAsThreat("the form asks if i have thoughts of suicide, i do every day", "suicide")).isTrue();
+        // what someone else might say, asked about ahead, is their words: "what if" of one's own is still a threat
+        assertThat(inPresentAsThreat("if one of my buddies ever talked about ending it, what's the number we call?", "ending it")).isFalse();
+        assertThat(inPresentAsThreat("si alguien de mi familia dijera que se quiere morir, el 988 contesta en espanol?", "se quiere morir")).isFalse();
+        assertThat(inPresentAsThreat("if the surgery fails i will kill myself", "kill myself")).isTrue();
+        assertThat(inPresentAsThreat("my friend said she wants to end her life", "end her life")).isTrue();
         // a denial and a question about people in general count as ever
         assertThat(inPresentAsThreat("im not suicidal, just tired", "suicidal")).isFalse();
         assertThat(inPresentAsThreat("what are the signs of an overdose on pain pills", "overdose")).isFalse();
