@@ -29,7 +29,8 @@ final class Context {
 
     enum Kind { NEGATION, HYPOTHETICAL, GENERAL, REPORTED, PAST, RESOLVED, FIGURATIVE }
 
-    private record Trigger(Pattern regex, Kind kind) {}
+    /** @param when whether a match at a word (the sentence's words, the match's first) is one (null: always) */
+    private record Trigger(Pattern regex, Kind kind, java.util.function.BiPredicate<List<String>, Integer> when) {}
 
     private static final int NEGATION_SCOPE = 6;
     /**
@@ -49,8 +50,34 @@ final class Context {
 
     private static void add(Kind kind, String... regexes) {
         for (String regex : regexes) {
-            TRIGGERS.add(new Trigger(Pattern.compile("\\b(?:" + regex + ")\\b"), kind));
+            TRIGGERS.add(new Trigger(Pattern.compile("\\b(?:" + regex + ")\\b"), kind, null));
         }
+    }
+
+    /** Past-tense words a deed told in a period of life is said with ("tried", "took", "was"). */
+    private static final java.util.Set<String> PAST_VERBS = java.util.Set.of("took", "had", "was", "did", "went", "got", "made", "felt");
+    /** Words before a period of life that make it an age now ("I'm in my 70s", "she is in her 80s"). */
+    private static final java.util.Set<String> BEING = java.util.Set.of("im", "am", "hes", "shes", "is", "were", "are");
+
+    /**
+     * A period of life after the deed it dates ("I tried to kill myself in my twenties"), never an age stated now ("I'm
+     * in my 70s and ...") nor one that describes someone ("my son in his twenties took all my pills"): a past-tense
+     * verb among the six words before it. Checked on the words, since a look-behind over them in the regular
+     * expression slowed every sentence's reading tenfold.
+     */
+    private static void addPeriodAfterTheDeed(String regex) {
+        TRIGGERS.add(new Trigger(Pattern.compile("\\b(?:" + regex + ")\\b"), Kind.PAST, (words, at) -> {
+            if (at == 0 || BEING.contains(words.get(at - 1))) {
+                return false;
+            }
+            for (int i = Math.max(0, at - 6); i < at; i++) {
+                String word = words.get(i);
+                if (word.length() > 3 && word.endsWith("ed") || PAST_VERBS.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }));
     }
 
     private static Pattern any(String... regexes) {
@@ -99,8 +126,7 @@ final class Context {
                 // a period of life told in the past tense ("in my 20s I attempted"; never "I'm in my 70s and ...")
                 "in (?:my|his|her) (?:teens|twenties|thirties|[1-6]0s) (?:i|he|she) (?:\\w+ed|went|had|was|did|took|got|made|felt|tried)",
                 "as a (?:teenager|young (?:man|woman|adult))",
-                // ... or after the deed ("I tried to kill myself in my twenties"; never "my son in his twenties took all my pills")
-                "(?<=(?:ed|took|had|was|did|went|got|made|felt)" + "(?: \\w{1,20})?".repeat(6) + " )in (?:my|his|her) (?:teens|twenties|thirties|forties|fifties|[1-6]0s)", "when (?:i|he|she) was (?:\\d+|a teen\\w*)",
+ "when (?:i|he|she) was (?:\\d+|a teen\\w*)",
                 "cuando (?:yo )?(?:tenia|tuve) \\d+", "history of", "in the past", "once",
                 "previous(?:ly)?", "a while back", "for (?:\\w+ )?(?:\\w+ )?(?:years|yrs|decades|a long time)", "ever since", "since (?:i|he|she|my) (?:was|had|were)",
                 "(?:always|forever) (?:had|been|have)", "has always", "have always", "nothing new", "same as always",
@@ -113,6 +139,7 @@ final class Context {
                 "siempre", "toda la vida", "no ha cambiado", "nunca ha cambiado", "(?:hasnt|havent|has not|have not|never) changed", "como siempre", "antecedentes", "cronic[oa]",
                 "le dio (?:un|una) \\w+ hace", "(?:tengo|tiene|tenemos|llevo|lleva|llevamos) (?:\\w+ )?(?:anos|meses|decadas) con",
                 "asi se (?:quedo|va a quedar|ha quedado)");
+        addPeriodAfterTheDeed("in (?:my|his|her) (?:teens|twenties|thirties|forties|fifties|[1-6]0s)");
         add(Kind.RESOLVED, "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",
                 "in a (?:\\w+ )?(?:good|better) place", "(?:long |way |well )?behind (?:me|us|him|her)",
                 "fine now", "back to normal", "went away", "gone now", "resolved", "all better", "recovered(?: \\w+)?",
@@ -300,7 +327,7 @@ final class Context {
             for (int[] span : spans(trigger.regex(), text, wordAt, candidates)) {
                 int at = span[0];
                 int end = span[1];
-                if (pseudo[at] || trigger.kind() == Kind.PAST && recent[at]) {
+                if (pseudo[at] || trigger.kind() == Kind.PAST && recent[at] || trigger.when() != null && !trigger.when().test(words, at)) {
                     continue;
                 }
                 framed |= trigger.kind() != Kind.NEGATION;
