@@ -208,6 +208,7 @@ public class Analytics {
                 case LOW_CONFIDENCE -> outcomes.add(Outcome.LOW_CONFIDENCE);
                 case HANDOFF -> {} // the page's reasons are the bot's replies; handoffs are counted on their own
                 case NOT_HELPFUL -> {} // counted on their own: the visitors' feedback on answers
+                case REPHRASED, ERROR -> {} // only the unanswered-questions page finds these
             }
         }
         return outcomes;

@@ -60,6 +60,7 @@ public class ConversationService {
     private final TransactionTemplate transaction;
     private OutageTranscripts outage;
     private OutboxReplay outbox;
+    private FailedTurns failedTurns;
     /** While the database is out of reach, inputs go straight to the outbox until this time, then it is tried again. */
     private volatile Instant databaseRetryAt = Instant.MIN;
     private final ApplicationEventPublisher events;
@@ -116,6 +117,12 @@ public class ConversationService {
     void whenTheDatabaseIsOutOfReach(OutageTranscripts outage, OutboxReplay outbox) {
         this.outage = outage;
         this.outbox = outbox;
+    }
+
+    /** Keeps the visitor messages whose turn failed with an error, for editors (not in unit tests). */
+    @Autowired
+    void whenATurnFails(FailedTurns failedTurns) {
+        this.failedTurns = failedTurns;
     }
 
     /** How a handoff form is stored: in the database, or in the outbox. */
@@ -270,6 +277,11 @@ public class ConversationService {
         return transcripts.messages(conversationId, lookup());
     }
 
+    /** One stored message of a conversation, by its place in it, for staff. */
+    public Optional<TranscriptMessage> message(UUID conversationId, int seq) {
+        return transcripts.message(conversationId, seq, lookup());
+    }
+
     public Handled handle(UUID conversationId, Input input) {
         synchronized (locks[Math.floorMod(conversationId.hashCode(), locks.length)]) {
             if (databaseReachable()) {
@@ -280,6 +292,7 @@ public class ConversationService {
                     return transaction.execute(status -> handleWith(transcripts, handoffs::submit, conversationId, input));
                 } catch (RuntimeException e) {
                     if (!isOutage(e)) {
+                        keepFailed(conversationId, input, e);
                         throw e;
                     }
                 }
@@ -288,6 +301,24 @@ public class ConversationService {
             Instant now = clock.instant();
             return handleWith(outage, (conversation, form, emergency) -> outage.submit(conversation, form, emergency, now),
                     conversationId, input);
+        }
+    }
+
+    /**
+     * A visitor's message whose turn failed with an error (not an outage: the database answered) is rolled back with
+     * the turn; it is kept apart, in a transaction of its own, for editors to see (issue #20). The visitor is told what
+     * they were told before; a failure to keep it is logged and does not hide the error.
+     */
+    private void keepFailed(UUID conversationId, Input input, RuntimeException error) {
+        if (failedTurns == null || !(input instanceof Input.Text text)) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> failedTurns.record(conversationId, text.clientId(), text.text(), error,
+                    clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("Conversation {}: the failed turn could not be kept ({})", conversationId, e.getClass().getSimpleName());
+            error.addSuppressed(e);
         }
     }
 

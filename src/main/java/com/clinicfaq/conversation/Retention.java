@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Deletes conversations that led to no handoff request once they have been quiet for the retention
  * period (default 30 days, as the widget's privacy note tells visitors), and handoff requests a year
- * (by default) after staff closed them; their conversations then go with the next run.
+ * (by default) after staff closed them; their conversations then go with the next run. Turns that failed with an error
+ * ({@link FailedTurns}) go after the same period, unless their conversation is still kept.
  */
 @Component
 class Retention {
@@ -53,6 +54,16 @@ class Retention {
                 .update();
         if (deleted > 0) {
             log.info("Retention: deleted {} conversations without a handoff request, quiet for over {}", deleted, withoutHandoff);
+        }
+        // a failed turn once it is as old, unless its conversation is kept (for a handoff request)
+        int failed = jdbc.sql("""
+                delete from failed_turn f
+                where f.failed_at < ?
+                  and not exists (select 1 from conversation c where c.id = f.conversation_id)""")
+                .param(cutoff)
+                .update();
+        if (failed > 0) {
+            log.info("Retention: deleted {} failed turns over {} old", failed, withoutHandoff);
         }
         return deleted;
     }

@@ -153,6 +153,17 @@ class Transcripts implements TranscriptStore {
                 .list();
     }
 
+    /** The conversation's message at {@code seq}, if there is one. */
+    Optional<TranscriptMessage> message(UUID conversation, int seq, SourceTitles titles) {
+        return jdbc.sql("""
+                select seq, sender, kind, text, source_article, source_section, source_anchor, confidence, rule_id, basis,
+                       actions, emergency, disclaimer, sent_at, language
+                from message where conversation_id = ? and seq = ?""")
+                .params(conversation, seq)
+                .query((rs, n) -> message(rs, titles))
+                .optional();
+    }
+
     /** The conversation's last {@code count} messages, oldest first. */
     List<TranscriptMessage> lastMessages(UUID conversation, int count, SourceTitles titles) {
         List<TranscriptMessage> newestFirst = jdbc.sql("""

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Repository;
  * or an answer the visitor said did not help ("Did this answer your question?" "No").
  * Texts come normalised with contact details masked ({@link QuestionTexts}); nothing else of the conversation
  * (no id, no contact form) leaves here. The SQL is plain enough for H2 (PostgreSQL mode) and PostgreSQL alike.
+ * It reads the conversation module's {@code message} table itself, as it did before that module supplied
+ * {@link VisitorTurns}; issue #18 is to move it behind that API.
  */
 @Repository
 public class MissedQuestions {
@@ -28,15 +30,18 @@ public class MissedQuestions {
 
     /**
      * Why a question counts as missed. An out-of-scope topic is a question the knowledge base declines on
-     * purpose; a handoff is an unknown after which the visitor took up the offer of a person (by the button,
-     * by saying yes, or by asking for an appointment).
+     * purpose; a handoff is a reply after which the visitor asked for a person (took up the offer by the button, said
+     * yes, asked for an appointment or for staff, or was referred to a clinician). The unanswered-questions page adds
+     * what it learns from what visitors did next and from failed turns ({@link UnansweredQuestions}).
      */
     public enum Reason {
         NOT_IN_KNOWLEDGE_BASE("Not in the knowledge base"),
-        OUT_OF_SCOPE("Out of scope"),
+        OUT_OF_SCOPE("Declined as out of scope"),
         LOW_CONFIDENCE("Answered with low confidence"),
         NOT_HELPFUL("Visitor said the answer did not help"),
-        HANDOFF("Visitor then asked to be contacted");
+        REPHRASED("Visitor asked again in other words"),
+        HANDOFF("Visitor then asked for a person"),
+        ERROR("The turn failed with an error");
 
         private final String label;
 
@@ -52,9 +57,10 @@ public class MissedQuestions {
     /**
      * One question as visitors typed it (normalised, masked), how often it was missed and why, and when last.
      *
-     * @param unhelpful the answers visitors said did not help, by the knowledge base item behind each (issue #19)
+     * @param answers the answers the bot gave it (low-confidence answers, answers visitors said did not help), as the bot
+     *     gave them, by the knowledge base item behind each (issue #19, #20)
      */
-    public record Missed(String text, int count, Set<Reason> reasons, Instant lastAsked, Map<String, String> unhelpful) {
+    public record Missed(String text, int count, Set<Reason> reasons, Instant lastAsked, Map<String, String> answers) {
 
         public Missed(String text, int count, Set<Reason> reasons, Instant lastAsked) {
             this(text, count, reasons, lastAsked, Map.of());
@@ -62,12 +68,13 @@ public class MissedQuestions {
     }
 
     private static final String MISSED = """
-            select question, kind, low, ruled, handoff, unhelpful_item, unhelpful_answer, count(*) as n, max(sent_at) as last_asked from (
+            select question, kind, low, ruled, handoff, unhelpful, item, answer, count(*) as n, max(sent_at) as last_asked from (
               select lower(v.text) as question, v.sent_at as sent_at, b.kind as kind,
                      case when b.confidence < :low then 1 else 0 end as low,
                      case when coalesce(b.rule_id, '') = '' then 0 else 1 end as ruled,
-                     case when b.helpful = false then coalesce(b.rule_id, '') end as unhelpful_item,
-                     case when b.helpful = false then b.text end as unhelpful_answer,
+                     case when b.helpful = false then 1 else 0 end as unhelpful,
+                     case when b.kind = 'unknown' then null else coalesce(b.rule_id, '') end as item,
+                     case when b.kind = 'unknown' then null else b.text end as answer,
                      case when exists (select 1 from message h where h.conversation_id = b.conversation_id
                                        and h.kind = 'handoff.form' and h.seq > b.seq and h.seq <= b.seq + 2)
                           then 1 else 0 end as handoff
@@ -76,7 +83,7 @@ public class MissedQuestions {
               where v.sender = 'VISITOR' and v.sent_at >= :start and v.sent_at < :end
                 and (b.kind = 'unknown' or (b.kind = 'answer' and b.confidence < :low) or b.helpful = false)
             ) r
-            group by question, kind, low, ruled, handoff, unhelpful_item, unhelpful_answer
+            group by question, kind, low, ruled, handoff, unhelpful, item, answer
             order by n desc, question fetch first %d rows only""".formatted(MOST_FREQUENT);
 
     private final JdbcClient jdbc;
@@ -100,39 +107,58 @@ public class MissedQuestions {
      */
     public List<Missed> between(Timestamp start, Timestamp end, boolean outOfScope) {
         Map<String, Tally> byText = new LinkedHashMap<>();
-        jdbc.sql(MISSED).param("low", properties.lowConfidence()).param("start", start).param("end", end)
-                .query((RowCallbackHandler) rs -> {
-                    boolean declined = rs.getString("kind").equals("unknown") && rs.getInt("ruled") == 1;
-                    if (declined && !outOfScope) {
-                        return;
-                    }
-                    Tally tally = byText.computeIfAbsent(QuestionTexts.normalise(rs.getString("question")), t -> new Tally());
-                    tally.count += rs.getInt("n");
-                    String unhelpful = rs.getString("unhelpful_answer");
-                    if (unhelpful != null) {
-                        tally.reasons.add(Reason.NOT_HELPFUL);
-                        tally.unhelpful.putIfAbsent(rs.getString("unhelpful_item"), unhelpful);
-                    } else {
-                        tally.reasons.add(rs.getString("kind").equals("answer") ? Reason.LOW_CONFIDENCE
-                                : declined ? Reason.OUT_OF_SCOPE : Reason.NOT_IN_KNOWLEDGE_BASE);
-                    }
-                    if (rs.getInt("handoff") == 1) {
-                        tally.reasons.add(Reason.HANDOFF);
-                    }
-                    Instant last = rs.getTimestamp("last_asked").toInstant();
-                    tally.lastAsked = tally.lastAsked == null || last.isAfter(tally.lastAsked) ? last : tally.lastAsked;
-                });
+        for (Missed row : each(start, end)) {
+            if (outOfScope || !row.reasons().contains(Reason.OUT_OF_SCOPE)) {
+                byText.computeIfAbsent(row.text(), t -> new Tally()).add(row);
+            }
+        }
         return byText.entrySet().stream()
-                .map(e -> new Missed(e.getKey(), e.getValue().count, Collections.unmodifiableSet(e.getValue().reasons),
-                        e.getValue().lastAsked, Map.copyOf(e.getValue().unhelpful)))
+                .map(e -> e.getValue().missed(e.getKey()))
                 .sorted(Comparator.comparingInt(Missed::count).reversed().thenComparing(Missed::text))
                 .toList();
     }
 
-    private static final class Tally {
+    /**
+     * The same, not merged by text: one for each way a text was missed (as typed, in lower case; by the bot's kind of
+     * reply, whether the visitor said it did not help, the answer it got), so that a page can tell them apart. Each has
+     * one reason, and {@link Reason#HANDOFF} with it when the visitor then asked for a person.
+     */
+    public List<Missed> each(Timestamp start, Timestamp end) {
+        List<Missed> rows = new java.util.ArrayList<>();
+        jdbc.sql(MISSED).param("low", properties.lowConfidence()).param("start", start).param("end", end)
+                .query((RowCallbackHandler) rs -> {
+                    boolean declined = rs.getString("kind").equals("unknown") && rs.getInt("ruled") == 1;
+                    Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+                    reasons.add(rs.getInt("unhelpful") == 1 ? Reason.NOT_HELPFUL
+                            : rs.getString("kind").equals("answer") ? Reason.LOW_CONFIDENCE
+                            : declined ? Reason.OUT_OF_SCOPE : Reason.NOT_IN_KNOWLEDGE_BASE);
+                    if (rs.getInt("handoff") == 1) {
+                        reasons.add(Reason.HANDOFF);
+                    }
+                    String answer = rs.getString("answer");
+                    rows.add(new Missed(QuestionTexts.normalise(rs.getString("question")), rs.getInt("n"),
+                            Collections.unmodifiableSet(reasons), rs.getTimestamp("last_asked").toInstant(),
+                            answer == null ? Map.of() : Map.of(rs.getString("item"), answer)));
+                });
+        return List.copyOf(rows);
+    }
+
+    /** Missed texts merged: counts added, reasons and answers together, the latest time. */
+    static final class Tally {
         int count;
         final Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        final Map<String, String> unhelpful = new LinkedHashMap<>();
+        final Map<String, String> answers = new LinkedHashMap<>();
         Instant lastAsked;
+
+        void add(Missed missed) {
+            count += missed.count();
+            reasons.addAll(missed.reasons());
+            missed.answers().forEach(answers::putIfAbsent);
+            lastAsked = lastAsked == null || missed.lastAsked().isAfter(lastAsked) ? missed.lastAsked() : lastAsked;
+        }
+
+        Missed missed(String text) {
+            return new Missed(text, count, Collections.unmodifiableSet(EnumSet.copyOf(reasons)), lastAsked, Map.copyOf(answers));
+        }
     }
 }

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Safety misses, for clinical review by administrators (issue #20): visitor messages that got no urgent guidance when
- * they were sent but that the live policy now decides are emergencies (its red-flag rules caught up with them). They
- * are never among the editors' unanswered questions ({@link UnansweredQuestions} leaves them out). Read from the stored
- * conversations with SQL plain enough for H2 (PostgreSQL mode) and PostgreSQL; the messages' text is never logged.
+ * they were sent, or whose turn failed with an error, but that the live policy now decides are emergencies (its
+ * red-flag rules caught up with them). They are never among the editors' unanswered questions
+ * ({@link UnansweredQuestions} leaves them out). Read from the stored conversations with SQL plain enough for H2
+ * (PostgreSQL mode) and PostgreSQL (issue #18: to move behind the conversation module's API), the failed turns through
+ * {@link VisitorTurns}; the messages' text is never logged.
  */
 @Service
 public class SafetyMisses implements SafetyReview {
@@ -42,12 +44,14 @@ public class SafetyMisses implements SafetyReview {
     private record Decided(ConversationPolicy policy, Map<String, Optional<Decision.Emergency>> emergencies) {}
 
     private final JdbcClient jdbc;
+    private final VisitorTurns turns;
     private final LiveKnowledge live;
     private final Clock clock;
     private final AtomicReference<Decided> decided = new AtomicReference<>();
 
-    SafetyMisses(JdbcClient jdbc, LiveKnowledge live, Clock clock) {
+    SafetyMisses(JdbcClient jdbc, VisitorTurns turns, LiveKnowledge live, Clock clock) {
         this.jdbc = jdbc;
+        this.turns = turns;
         this.live = live;
         this.clock = clock;
     }
@@ -61,14 +65,21 @@ public class SafetyMisses implements SafetyReview {
     /** The misses sent from {@code from} to {@code to} (whole days), newest first. */
     @Override
     public List<Miss> between(LocalDate from, LocalDate to) {
-        return jdbc.sql(NOT_URGENT_WHEN_SENT)
-                .param("start", Timestamp.valueOf(from.atStartOfDay()))
-                .param("end", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
+        Timestamp start = Timestamp.valueOf(from.atStartOfDay());
+        Timestamp end = Timestamp.valueOf(to.plusDays(1).atStartOfDay());
+        List<Miss> sent = jdbc.sql(NOT_URGENT_WHEN_SENT)
+                .param("start", start)
+                .param("end", end)
                 .query((rs, row) -> new Miss(rs.getObject("conversation_id", UUID.class), rs.getInt("seq"), rs.getString("text"),
                         rs.getTimestamp("sent_at").toInstant(), "", ""))
-                .list().stream()
-                .flatMap(sent -> emergencyNow(sent.text()).map(e -> new Miss(sent.conversationId(), sent.seq(), sent.text(),
-                        sent.sentAt(), e.ruleId(), e.title())).stream())
+                .list();
+        List<Miss> failed = turns.failedTurns(start.toInstant(), end.toInstant()).stream()
+                .map(f -> new Miss(f.conversationId(), 0, f.text(), f.failedAt(), "", "", true))
+                .toList();
+        return java.util.stream.Stream.concat(sent.stream(), failed.stream())
+                .flatMap(miss -> emergencyNow(miss.text()).map(e -> new Miss(miss.conversationId(), miss.seq(), miss.text(),
+                        miss.sentAt(), e.ruleId(), e.title(), miss.failedTurn())).stream())
+                .sorted(java.util.Comparator.comparing(Miss::sentAt).reversed())
                 .toList();
     }
 

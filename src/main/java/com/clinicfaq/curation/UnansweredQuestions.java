@@ -11,23 +11,37 @@ import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
 import com.clinicfaq.search.Explanation;
 import com.clinicfaq.search.QuestionGroups;
+import com.clinicfaq.staff.MissedEmergencyMarks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * The loop from what visitors asked to what the bot answers: the questions it missed over some days that the
- * live knowledge base still does not answer, grouped by meaning, and the one-step fixes an editor makes to
- * each group (another way of asking an existing FAQ, or a new FAQ), applied to the draft and published at once.
+ * The loop from what visitors asked to what the bot answers (issues #10, #19, #20): every way the bot missed a question
+ * over some days that the live knowledge base still misses, grouped by meaning, in four parts ({@link Section}):
+ * questions it did not answer, answers visitors did not take, turns that failed with an error, and topics it declined as
+ * out of scope; and the one-step fixes an editor makes to a group (another way of asking an existing FAQ, or a new FAQ),
+ * applied to the draft and published at once. Messages the live policy now answers with urgent guidance, and messages
+ * staff marked as missed emergencies, are never listed: they are for clinical review ({@link SafetyMisses}, the console's
+ * safety review).
  */
 @Service
 public class UnansweredQuestions {
@@ -35,25 +49,58 @@ public class UnansweredQuestions {
     /** The published version's comment for a fix made here. */
     public static final String COMMENT = "Answered an unanswered question";
     static final int EXAMPLES = 5;
+    /** The longest answer shown as the bot gave it; longer ones end in "…". */
+    static final int ANSWER_CHARS = 300;
+    /** The most questions a group shows that visitors asked next. */
+    static final int ASKED_NEXT = 3;
     /** The engine's candidates weighed to place a question: all it considers. */
     private static final int WEIGHED = 100;
+
+    /** How the bot missed: the parts of the page, in order. */
+    public enum Section {
+        /** The bot said it does not know, or answered below the low-confidence threshold. */
+        NOT_ANSWERED,
+        /**
+         * The bot answered, and the visitor did not take it: said it did not help, asked again in other words, or asked
+         * for a person at once.
+         */
+        ANSWERED_BUT_MISSED,
+        /** The turn failed with an error: the visitor was told something went wrong. */
+        FAILED,
+        /** Declined on purpose: a topic of the out-of-scope file that the live knowledge base still declines. */
+        DECLINED;
+
+        /** Whether an editor fixes its groups with a FAQ: a new one, or another way of asking one. */
+        public boolean fixedWithAFaq() {
+            return this == NOT_ANSWERED || this == ANSWERED_BUT_MISSED;
+        }
+    }
+
+    /** The out-of-scope topic that declines a group's questions now. */
+    public record Topic(String id, String title) {}
 
     /**
      * Visitors' words that mean the same, as one question to answer.
      *
-     * @param key names the group between the page and its forms (a hash of its question)
+     * @param key names the group between the page and its forms (a hash of its part and question)
+     * @param section the part of the page it is in: how the bot missed it
      * @param question the group's most asked wording, its representative
      * @param count how many times its questions were missed
      * @param examples its most asked wordings, the representative first, at most {@value #EXAMPLES}
      * @param closestFaq the draft's FAQ the engine thinks closest among those of the article the question is about
-     *     ({@link #articleOf}), if any
+     *     ({@link #articleOf}), if any; never an FAQ whose answer visitors did not take
      * @param source the section of that article the engine thinks closest, as {@code article#anchor}, or "" when the
      *     question's article is not known
      * @param texts all its wordings, normalised and masked
-     * @param unhelpfulAnswers the answers visitors said did not help, as the bot gave them (issue #19)
+     * @param answers what the bot answered, as it gave it (at most {@value #ANSWER_CHARS} characters each): the answers
+     *     visitors did not take, or the low-confidence answers; none when it said it does not know
+     * @param askedNext what visitors asked next, when they asked again in other words (at most {@value #ASKED_NEXT})
+     * @param errors for a failed turn, the kinds of error (the exceptions' class names)
+     * @param topic for a declined question, the out-of-scope topic that declines it now
      */
-    public record Group(String key, String question, int count, Set<Reason> reasons, List<String> examples,
-            LocalDate lastAsked, Optional<Faq> closestFaq, String source, List<String> texts, List<String> unhelpfulAnswers) {
+    public record Group(String key, Section section, String question, int count, Set<Reason> reasons, List<String> examples,
+            LocalDate lastAsked, Optional<Faq> closestFaq, String source, List<String> texts, List<String> answers,
+            List<String> askedNext, List<String> errors, Optional<Topic> topic) {
 
         /** The question as a FAQ would put it: "how soon am i back on my feet" → "How soon am I back on my feet?" */
         public String asFaqQuestion() {
@@ -64,6 +111,16 @@ public class UnansweredQuestions {
 
         public String reasonLabels() {
             return String.join(", ", reasons.stream().map(Reason::label).toList());
+        }
+
+        /** The bot said it does not know (some of the times it was asked). */
+        public boolean saidItDoesNotKnow() {
+            return reasons.contains(Reason.NOT_IN_KNOWLEDGE_BASE);
+        }
+
+        /** Not answered now, declined as out of scope when it was asked: its topic no longer declines it. */
+        public boolean declinedThen() {
+            return section == Section.NOT_ANSWERED && reasons.contains(Reason.OUT_OF_SCOPE);
         }
     }
 
@@ -85,21 +142,28 @@ public class UnansweredQuestions {
     }
 
     private final MissedQuestions missed;
+    private final AnswerFollowUps followUps;
+    private final VisitorTurns turns;
     private final AnswerEngine engine;
     private final QuestionGroups questionGroups;
     private final KnowledgeEditor editor;
     private final Dismissals dismissals;
     private final SafetyMisses safetyMisses;
+    private final MissedEmergencyMarks emergencyMarks;
     private final Clock clock;
 
-    UnansweredQuestions(MissedQuestions missed, AnswerEngine engine, QuestionGroups questionGroups, KnowledgeEditor editor,
-            Dismissals dismissals, SafetyMisses safetyMisses, Clock clock) {
+    UnansweredQuestions(MissedQuestions missed, AnswerFollowUps followUps, VisitorTurns turns, AnswerEngine engine,
+            QuestionGroups questionGroups, KnowledgeEditor editor, Dismissals dismissals, SafetyMisses safetyMisses,
+            MissedEmergencyMarks emergencyMarks, Clock clock) {
         this.missed = missed;
+        this.followUps = followUps;
+        this.turns = turns;
         this.engine = engine;
         this.questionGroups = questionGroups;
         this.editor = editor;
         this.dismissals = dismissals;
         this.safetyMisses = safetyMisses;
+        this.emergencyMarks = emergencyMarks;
         this.clock = clock;
     }
 
@@ -109,29 +173,87 @@ public class UnansweredQuestions {
     }
 
     /**
-     * The groups of questions missed from {@code from} to {@code to} (whole days), most missed first: without
-     * the questions the live knowledge base now answers well enough or declines on purpose, without those
-     * dismissed, and without the messages the live policy now gives urgent guidance: those are safety misses, for
-     * clinical review ({@link SafetyMisses}), not content to write.
+     * The groups of questions missed from {@code from} to {@code to} (whole days), by {@link Section} and in each the
+     * most missed first. Left out: questions the live knowledge base now answers well enough (unless it still gives the
+     * answer visitors did not take), or now declines on purpose (listed as declined only when they were declined when
+     * asked); questions dismissed; and messages the live policy now gives urgent guidance or staff flagged as missed
+     * emergencies: those are safety misses, for clinical review, not content to write.
      */
     public List<Group> list(LocalDate from, LocalDate to) {
         Set<String> dismissed = dismissals.hashes();
-        List<Missed> open = missed.between(Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(to.plusDays(1).atStartOfDay()), false)
-                .stream()
-                .filter(m -> !dismissed.contains(Dismissals.hash(m.text())))
-                .filter(m -> safetyMisses.emergencyNow(m.text()).isEmpty())
-                .filter(m -> !answeredNow(m.text()) || stillGivenAnswerThatDidNotHelp(m))
-                .toList();
+        Set<String> marked = emergencyMarks.markedTexts().stream().map(QuestionTexts::normalise).collect(Collectors.toSet());
+        Map<String, Boolean> excluded = new HashMap<>();
+        Predicate<String> listable = text -> !excluded.computeIfAbsent(text, t -> dismissed.contains(Dismissals.hash(t))
+                || marked.contains(t) || safetyMisses.emergencyNow(t).isPresent());
+        Map<String, Answer> answers = new HashMap<>();
+        Function<String, Answer> live = text -> answers.computeIfAbsent(text, engine::answer);
+
+        Map<Section, Map<String, Tally>> sections = missed(Timestamp.valueOf(from.atStartOfDay()),
+                Timestamp.valueOf(to.plusDays(1).atStartOfDay()), listable, live);
+        sections.get(Section.NOT_ANSWERED).keySet().removeIf(text -> answeredNow(live.apply(text)));
+        sections.get(Section.ANSWERED_BUT_MISSED).entrySet().removeIf(e -> answeredNow(live.apply(e.getKey()))
+                && !(live.apply(e.getKey()) instanceof Answer.Found found && e.getValue().answers.containsKey(found.itemId())));
+
         KnowledgeBase draft = editor.draftKnowledge();
-        return questionGroups.group(open.stream().map(Missed::text).toList(), QuestionGroups.SAME_QUESTION).stream()
-                .map(indexes -> group(indexes.stream().map(open::get).toList(), draft))
-                .sorted(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::lastAsked, Comparator.reverseOrder()))
-                .toList();
+        List<Group> groups = new ArrayList<>();
+        for (Section section : Section.values()) {
+            List<Map.Entry<String, Tally>> open = sections.get(section).entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, Tally> e) -> e.getValue().count).reversed()
+                            .thenComparing(Map.Entry::getKey))
+                    .toList();
+            List<List<Map.Entry<String, Tally>>> byMeaning = section == Section.DECLINED
+                    ? byTopic(open, live)
+                    : questionGroups.group(open.stream().map(Map.Entry::getKey).toList(), QuestionGroups.SAME_QUESTION).stream()
+                            .map(indexes -> indexes.stream().map(open::get).toList())
+                            .toList();
+            byMeaning.stream()
+                    .map(members -> group(section, members, draft, live))
+                    .sorted(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::lastAsked, Comparator.reverseOrder()))
+                    .forEach(groups::add);
+        }
+        return List.copyOf(groups);
+    }
+
+    /**
+     * Every wording missed from {@code start} to {@code end} that is {@code listable}, by the part of the page it goes to:
+     * what the bot said of it ({@link MissedQuestions}), what visitors did after an answer ({@link AnswerFollowUps}), the
+     * turns that failed ({@link VisitorTurns}). A question declined as out of scope when asked is declined if the live
+     * engine still declines it, else a question not answered.
+     */
+    private Map<Section, Map<String, Tally>> missed(Timestamp start, Timestamp end, Predicate<String> listable,
+            Function<String, Answer> live) {
+        Map<Section, Map<String, Tally>> sections = new EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            sections.put(section, new LinkedHashMap<>());
+        }
+        for (Missed m : missed.each(start, end)) {
+            if (listable.test(m.text())) {
+                Section section = m.reasons().contains(Reason.NOT_HELPFUL) ? Section.ANSWERED_BUT_MISSED
+                        : !m.reasons().contains(Reason.OUT_OF_SCOPE) ? Section.NOT_ANSWERED
+                        : live.apply(m.text()) instanceof Answer.OutOfScope ? Section.DECLINED
+                        : Section.NOT_ANSWERED;
+                sections.get(section).computeIfAbsent(m.text(), t -> new Tally()).add(m, null, null);
+            }
+        }
+        for (AnswerFollowUps.Followed f : followUps.between(start.toInstant(), end.toInstant())) {
+            if (listable.test(f.missed().text())) {
+                sections.get(Section.ANSWERED_BUT_MISSED).computeIfAbsent(f.missed().text(), t -> new Tally())
+                        .add(f.missed(), f.askedNext(), null);
+            }
+        }
+        for (VisitorTurns.FailedTurn failed : turns.failedTurns(start.toInstant(), end.toInstant())) {
+            String text = QuestionTexts.normalise(failed.text());
+            if (listable.test(text)) {
+                sections.get(Section.FAILED).computeIfAbsent(text, t -> new Tally())
+                        .add(new Missed(text, 1, Set.of(Reason.ERROR), failed.failedAt()), null, failed.error());
+            }
+        }
+        return sections;
     }
 
     /** The live engine answers it as confidently as counts as answered, or declines it as out of scope. */
-    private boolean answeredNow(String text) {
-        return switch (engine.answer(text)) {
+    private boolean answeredNow(Answer answer) {
+        return switch (answer) {
             case Answer.Found found -> found.confidence() >= missed.lowConfidence();
             case Answer.OutOfScope outOfScope -> true;
             case Answer.Unknown unknown -> false;
@@ -139,40 +261,88 @@ public class UnansweredQuestions {
         };
     }
 
-    /**
-     * A visitor said the answer did not help, and the live engine still gives that answer: the bot is confident, and
-     * wrong, until an editor fixes it.
-     */
-    private boolean stillGivenAnswerThatDidNotHelp(Missed missed) {
-        return !missed.unhelpful().isEmpty() && engine.answer(missed.text()) instanceof Answer.Found found
-                && missed.unhelpful().containsKey(found.itemId());
+    /** Declined questions by the topic that declines them now, in the order given (most asked first). */
+    private static List<List<Map.Entry<String, Tally>>> byTopic(List<Map.Entry<String, Tally>> declined, Function<String, Answer> live) {
+        Map<String, List<Map.Entry<String, Tally>>> byTopic = new LinkedHashMap<>();
+        for (Map.Entry<String, Tally> e : declined) {
+            if (live.apply(e.getKey()) instanceof Answer.OutOfScope topic) {
+                byTopic.computeIfAbsent(topic.topicId(), t -> new ArrayList<>()).add(e);
+            }
+        }
+        return List.copyOf(byTopic.values());
     }
 
-    private Group group(List<Missed> members, KnowledgeBase draft) {
-        String question = members.getFirst().text();
-        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        members.forEach(m -> reasons.addAll(m.reasons()));
-        Instant last = members.stream().map(Missed::lastAsked).max(Comparator.naturalOrder()).orElseThrow();
-        List<Explanation.Weighed> candidates = engine.explain(question, WEIGHED).candidates();
-        Optional<String> article = articleOf(question, candidates, draft);
-        List<Explanation.Weighed> ofArticle = candidates.stream()
-                .filter(c -> c.source() != null && article.isPresent() && c.source().articleId().equals(article.get()))
-                .toList();
-        Optional<Faq> closest = ofArticle.stream()
-                .filter(c -> c.kind() == Explanation.Kind.FAQ)
-                .flatMap(c -> draft.faqs().stream().filter(f -> f.id().equals(c.itemId())))
-                .findFirst();
-        String source = ofArticle.stream()
-                .map(Explanation.Weighed::source)
-                .filter(s -> draft.article(s.articleId()).stream().flatMap(a -> a.sections().stream()).anyMatch(x -> x.anchor().equals(s.anchor())))
-                .map(s -> s.articleId() + "#" + s.anchor())
-                .findFirst()
-                .orElse("");
-        List<String> texts = members.stream().map(Missed::text).toList();
-        return new Group(Dismissals.hash(question).substring(0, 16), question, members.stream().mapToInt(Missed::count).sum(),
-                Collections.unmodifiableSet(reasons), texts.subList(0, Math.min(EXAMPLES, texts.size())),
-                LocalDate.ofInstant(last, ZoneId.systemDefault()), closest, source, texts,
-                members.stream().flatMap(m -> m.unhelpful().values().stream()).distinct().toList());
+    private Group group(Section section, List<Map.Entry<String, Tally>> members, KnowledgeBase draft, Function<String, Answer> live) {
+        String question = members.getFirst().getKey();
+        Tally all = new Tally();
+        members.forEach(m -> all.add(m.getValue()));
+        Optional<Faq> closest = Optional.empty();
+        String source = "";
+        if (section.fixedWithAFaq()) {
+            List<Explanation.Weighed> candidates = engine.explain(question, WEIGHED).candidates();
+            Optional<String> article = articleOf(question, candidates, draft);
+            List<Explanation.Weighed> ofArticle = candidates.stream()
+                    .filter(c -> c.source() != null && article.isPresent() && c.source().articleId().equals(article.get()))
+                    .toList();
+            closest = ofArticle.stream()
+                    .filter(c -> c.kind() == Explanation.Kind.FAQ)
+                    .filter(c -> section != Section.ANSWERED_BUT_MISSED || !all.answers.containsKey(c.itemId()))
+                    .flatMap(c -> draft.faqs().stream().filter(f -> f.id().equals(c.itemId())))
+                    .findFirst();
+            source = ofArticle.stream()
+                    .map(Explanation.Weighed::source)
+                    .filter(s -> draft.article(s.articleId()).stream().flatMap(a -> a.sections().stream()).anyMatch(x -> x.anchor().equals(s.anchor())))
+                    .map(s -> s.articleId() + "#" + s.anchor())
+                    .findFirst()
+                    .orElse("");
+        }
+        Optional<Topic> topic = section == Section.DECLINED && live.apply(question) instanceof Answer.OutOfScope declined
+                ? Optional.of(new Topic(declined.topicId(), declined.topicTitle()))
+                : Optional.empty();
+        List<String> texts = members.stream().map(Map.Entry::getKey).toList();
+        return new Group(Dismissals.hash(section.name() + ":" + question).substring(0, 16), section, question, all.count,
+                Collections.unmodifiableSet(EnumSet.copyOf(all.reasons)), texts.subList(0, Math.min(EXAMPLES, texts.size())),
+                LocalDate.ofInstant(all.lastAsked, ZoneId.systemDefault()), closest, source, texts,
+                all.answers.values().stream().map(UnansweredQuestions::shortened).distinct().toList(),
+                all.askedNext.stream().limit(ASKED_NEXT).toList(), List.copyOf(all.errors), topic);
+    }
+
+    /** An answer as the bot gave it, cut after {@value #ANSWER_CHARS} characters. */
+    static String shortened(String answer) {
+        String text = answer.strip().replaceAll("\\s+", " ");
+        return text.length() <= ANSWER_CHARS ? text : text.substring(0, ANSWER_CHARS - 1).stripTrailing() + "…";
+    }
+
+    /** Missed wordings of one part of the page merged: counts added, reasons, answers, next questions and errors together. */
+    private static final class Tally {
+        int count;
+        final Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+        final Map<String, String> answers = new LinkedHashMap<>();
+        final Set<String> askedNext = new LinkedHashSet<>();
+        final Set<String> errors = new LinkedHashSet<>();
+        Instant lastAsked;
+
+        void add(Missed missed, String next, String error) {
+            count += missed.count();
+            reasons.addAll(missed.reasons());
+            missed.answers().forEach(answers::putIfAbsent);
+            if (next != null && !next.equals(missed.text())) {
+                askedNext.add(next);
+            }
+            if (error != null) {
+                errors.add(error);
+            }
+            lastAsked = lastAsked == null || missed.lastAsked().isAfter(lastAsked) ? missed.lastAsked() : lastAsked;
+        }
+
+        void add(Tally other) {
+            count += other.count;
+            reasons.addAll(other.reasons);
+            other.answers.forEach(answers::putIfAbsent);
+            askedNext.addAll(other.askedNext);
+            errors.addAll(other.errors);
+            lastAsked = lastAsked == null || other.lastAsked.isAfter(lastAsked) ? other.lastAsked : lastAsked;
+        }
     }
 
     /**

@@ -54,6 +54,27 @@ public final class QuestionGroups {
         return groups.stream().map(List::copyOf).toList();
     }
 
+    /**
+     * How close in meaning each pair of texts is: the cosine similarity (0 to 1) of {@code firsts.get(i)} and
+     * {@code seconds.get(i)}. Each distinct text is embedded once for the call and not kept.
+     */
+    public double[] similarities(List<String> firsts, List<String> seconds) {
+        if (firsts.size() != seconds.size()) {
+            throw new IllegalArgumentException("pairs need as many first as second texts");
+        }
+        List<String> distinct = java.util.stream.Stream.concat(firsts.stream(), seconds.stream()).distinct().toList();
+        java.util.Map<String, float[]> vectors = new java.util.HashMap<>();
+        List<float[]> embedded = distinct.isEmpty() ? List.of() : embedder.embedAll(distinct);
+        for (int i = 0; i < distinct.size(); i++) {
+            vectors.put(distinct.get(i), embedded.get(i));
+        }
+        double[] similarities = new double[firsts.size()];
+        for (int i = 0; i < similarities.length; i++) {
+            similarities[i] = similarity(vectors.get(firsts.get(i)), vectors.get(seconds.get(i)));
+        }
+        return similarities;
+    }
+
     /** The embedder's vectors are unit length: their dot product is the cosine. */
     static double similarity(float[] a, float[] b) {
         double dot = 0;

@@ -20,11 +20,11 @@ class ConsoleNavigation {
     record ConsoleUser(String name, boolean reviewer, boolean editor, boolean admin) {}
 
     private final StaffDates dates;
-    private final SafetyReview safetyMisses;
+    private final SafetyReviewList safetyReview;
 
-    ConsoleNavigation(StaffProperties properties, SafetyReview safetyMisses) {
+    ConsoleNavigation(StaffProperties properties, SafetyReviewList safetyReview) {
         this.dates = new StaffDates(java.time.ZoneId.of(properties.timeZone()));
-        this.safetyMisses = safetyMisses;
+        this.safetyReview = safetyReview;
     }
 
     /** How every staff page writes a date and time. */
@@ -43,13 +43,13 @@ class ConsoleNavigation {
     }
 
     /**
-     * For administrators, how many safety misses of the safety review's default period wait for clinical review: the
-     * navigation highlights them; 0 for everyone else.
+     * For administrators, how many messages of the safety review's default period wait for clinical review (those the
+     * rules now catch and those staff marked): the navigation highlights them; 0 for everyone else.
      */
     @ModelAttribute("safetyReviewCount")
     int safetyReviewCount(Authentication authentication) {
         return authentication != null && authentication.isAuthenticated() && has(authentication, StaffSecurityConfiguration.ADMIN)
-                ? SafetyReviewController.lastDays(safetyMisses, SafetyReviewController.DEFAULT_DAYS).size()
+                ? safetyReview.lastDays(SafetyReviewController.DEFAULT_DAYS).size()
                 : 0;
     }
 

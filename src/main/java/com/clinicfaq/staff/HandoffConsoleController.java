@@ -20,18 +20,23 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The handoff queue and a request with its whole transcript; every view and change is audited. */
+/**
+ * The handoff queue and a request with its whole transcript, in which the reviewer may mark a visitor's message as a
+ * missed emergency for the administrators' safety review (issue #20); every view and change is audited.
+ */
 @Controller
 class HandoffConsoleController {
 
     private final HandoffService handoffs;
     private final ConversationService conversations;
     private final AuditLog audit;
+    private final MissedEmergencyMarks marks;
 
-    HandoffConsoleController(HandoffService handoffs, ConversationService conversations, AuditLog audit) {
+    HandoffConsoleController(HandoffService handoffs, ConversationService conversations, AuditLog audit, MissedEmergencyMarks marks) {
         this.handoffs = handoffs;
         this.conversations = conversations;
         this.audit = audit;
+        this.marks = marks;
     }
 
     @GetMapping("/staff/handoffs")
@@ -64,8 +69,9 @@ class HandoffConsoleController {
         return "redirect:/staff/handoffs/" + id;
     }
 
+    /** @param message the message to highlight (the one just marked), if any */
     @GetMapping("/staff/handoffs/{id}")
-    String request(@PathVariable UUID id, Model model, Principal staff) {
+    String request(@PathVariable UUID id, @RequestParam(required = false) Integer message, Model model, Principal staff) {
         HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         audit.record(staff.getName(), "VIEWED", id, null);
         List<TranscriptMessage> transcript = conversations.transcript(request.conversationId());
@@ -77,7 +83,32 @@ class HandoffConsoleController {
         model.addAttribute("next", java.util.Arrays.stream(HandoffRequest.Status.values())
                 .filter(request.status()::canBecome)
                 .toList());
+        SafetyReviewController.addMarking(model, marks, "/staff/handoffs/" + id + "/messages/", request.conversationId(), transcript,
+                message);
         return "staff/handoff";
+    }
+
+    /** A visitor's message of the request's conversation, marked as a missed emergency: it goes to the safety review. */
+    @PostMapping("/staff/handoffs/{id}/messages/{seq}/missed-emergency")
+    String markMissedEmergency(@PathVariable UUID id, @PathVariable int seq, Principal staff, RedirectAttributes redirect) {
+        HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        SafetyReviewController.flaggable(conversations, request.conversationId(), seq);
+        if (marks.mark(request.conversationId(), seq, staff.getName())) {
+            audit.record(staff.getName(), "MISSED_EMERGENCY_MARKED", id, "Message " + seq + " of its conversation");
+        }
+        redirect.addFlashAttribute("notice", "Flagged as a missed emergency: administrators review it on the safety review.");
+        return "redirect:" + SafetyReviewController.highlighting("/staff/handoffs/" + id, seq);
+    }
+
+    @PostMapping("/staff/handoffs/{id}/messages/{seq}/missed-emergency/remove")
+    String unmarkMissedEmergency(@PathVariable UUID id, @PathVariable int seq, Principal staff, RedirectAttributes redirect) {
+        HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        SafetyReviewController.visitorMessage(conversations, request.conversationId(), seq);
+        if (marks.unmark(request.conversationId(), seq)) {
+            audit.record(staff.getName(), "MISSED_EMERGENCY_UNMARKED", id, "Message " + seq + " of its conversation");
+        }
+        redirect.addFlashAttribute("notice", "The flag is removed: the message is no longer listed as a missed emergency, unless a safety rule catches it.");
+        return "redirect:" + SafetyReviewController.highlighting("/staff/handoffs/" + id, seq);
     }
 
     /**

@@ -255,6 +255,84 @@ class ConsoleBrowserIntegrationTests {
         assertThat(text("nav.console-nav")).as("only who is logged in, and logging out").isEqualTo(NO_ROLE + "\nLog out");
     }
 
+    /**
+     * The states issue #20 adds, each a console page in its one look, accessible and fitting a phone: the unanswered
+     * page with its four parts (a question not answered, an answer the visitor asked again in other words, a turn that
+     * failed with an error, a topic declined as out of scope); a request's transcript with a visitor's message flagged as
+     * a missed emergency (by its button) and highlighted; the safety review listing it with who flagged it; and its
+     * administrator's transcript opened from there at the message, highlighted.
+     */
+    @Test
+    void showsTheUnansweredPartsAndAFlaggedMissedEmergencyHighlightedAccessiblyAndFittingAPhone() throws Exception {
+        String declined = "how much does kyphoplasty cost";
+        String rephrased = "explain kyphoplasty";
+        String failing = "can i go swimming in the ocean afterwards";
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitType("welcome");
+            chat.say(declined);
+            chat.awaitBot("unknown");
+            chat.say(rephrased);
+            chat.awaitBot("answer");
+            chat.say("what does kyphoplasty mean");
+            chat.awaitBot("answer");
+        }
+        try (ChatClient chat = ChatClient.connect(port)) {
+            UUID conversation = UUID.fromString(chat.awaitType("welcome").path("conversationId").asString());
+            chat.say("will i have a scar");
+            chat.awaitBot("unknown");
+            jdbc.sql("delete from conversation where id = ?").param(conversation).update(); // the next turn fails
+            chat.say(failing);
+            chat.awaitType("error");
+        }
+        String worrying = "my mom seems more forgetful since the procedure";
+        UUID handoff = visitorAsksForAFollowUp("Eve Marsh", List.of(worrying)).handoff();
+        logIn(ADMIN, ADMIN_PASSWORD);
+
+        visit("/staff/knowledge/unanswered");
+        assertThat(text("#part-not_answered")).contains("will i have a scar");
+        assertThat(text("#part-answered_but_missed")).contains(rephrased, "Visitor asked again in other words", "The bot answered:");
+        assertThat(text("#part-failed")).contains(failing, "IllegalStateException");
+        assertThat(text("#part-declined")).contains(declined, "Cost and payment");
+        assertIsAConsolePage("the unanswered page, all four parts");
+        browser.screenshot("console-unanswered-parts");
+
+        visit("/staff/handoffs/" + handoff);
+        WebElement message = browser.driver.findElements(By.cssSelector(".message.visitor")).stream()
+                .filter(m -> m.getText().contains(worrying)).findFirst().orElseThrow();
+        String id = message.getDomAttribute("id");
+        follow(message.findElement(By.xpath(".//button[normalize-space()='Flag as a missed emergency']")));
+
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/staff/handoffs/" + handoff + "?message=" + id.substring("message-".length()) + "#" + id);
+        assertThat(text("#notice")).startsWith("Flagged as a missed emergency");
+        WebElement marked = browser.driver.findElement(By.id(id));
+        assertThat(marked.getDomAttribute("aria-current")).isEqualTo("true");
+        assertThat(marked.findElement(By.tagName("mark")).getText()).isEqualTo(worrying);
+        assertThat(marked.getText()).contains("The message this page was opened at", "Flagged as a missed emergency by " + ADMIN);
+        assertThat(marked.findElements(By.xpath(".//button[normalize-space()='Remove the flag']"))).hasSize(1);
+        assertIsAConsolePage("a request's transcript with a message flagged and highlighted");
+        browser.screenshot("console-request-flagged");
+
+        visit("/staff/admin/safety-review");
+        WebElement row = browser.driver.findElements(By.cssSelector("#misses tr.miss")).stream()
+                .filter(r -> r.getText().contains(worrying)).findFirst().orElseThrow();
+        assertThat(row.getText()).contains("Flagged as a missed emergency by " + ADMIN);
+        assertIsAConsolePage("the safety review with a flagged message");
+        browser.screenshot("console-safety-review-flagged");
+        follow(row.findElement(By.linkText("Transcript")));
+
+        assertThat(text("h1")).isEqualTo("Conversation for safety review");
+        WebElement highlighted = browser.driver.findElement(By.cssSelector(".message.highlighted"));
+        assertThat(highlighted.getDomAttribute("id")).isEqualTo(id);
+        assertThat(highlighted.getDomAttribute("aria-current")).isEqualTo("true");
+        assertThat(highlighted.findElement(By.tagName("mark")).getText()).isEqualTo(worrying);
+        assertThat(browser.driver.executeScript("return location.hash")).isEqualTo("#" + id);
+        assertThat(browser.driver.executeScript("""
+                const box = document.getElementById(arguments[0]).getBoundingClientRect();
+                return box.top >= 0 && box.top < innerHeight""", id)).as("scrolled to the message").isEqualTo(true);
+        assertIsAConsolePage("an administrator's transcript opened at the message on the safety review");
+        browser.screenshot("console-transcript-highlighted");
+    }
+
     @Test
     void anAdministratorCreatesAnEditorWhoChoosesAPasswordAtTheFirstLoginBeforeTheConsoleOpens() {
         String editor = "erin-" + Long.toString(System.nanoTime(), 36);

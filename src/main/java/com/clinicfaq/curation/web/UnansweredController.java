@@ -26,9 +26,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The unanswered-questions page for editors: what visitors asked that the bot missed, grouped by meaning, each
- * group with its one-step fixes. Visitors' words are shown normalised with contact details masked, and never with
- * a link to their conversation. Like the editing pages ({@link EditingPages}) it has no script and no inline style.
+ * The unanswered-questions page for editors: what visitors asked that the bot missed, in the parts of
+ * {@link UnansweredQuestions.Section} (not answered, answers visitors did not take, failed turns, declined as out of
+ * scope), grouped by meaning, each group with what the bot answered and the fixes that fit it. Visitors' words are shown
+ * normalised with contact details masked, and never with a link to their conversation. Like the editing pages
+ * ({@link EditingPages}) it has no script and no inline style.
  */
 @Controller
 @RequestMapping("/staff/knowledge/unanswered")
@@ -36,8 +38,11 @@ class UnansweredController {
 
     static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
     static final int DEFAULT_DAYS = 30;
-    /** Groups on the page, most asked first; the rest wait until these are answered. */
+    /** Groups shown of each part of the page, most asked first; the rest wait until these are answered. */
     static final int SHOWN = 30;
+
+    /** A part of the page: its groups shown, and how many it has. */
+    record Part(UnansweredQuestions.Section section, List<Group> groups, int total) {}
 
     /** An article with its FAQs and sections, for the fixes' selects. */
     record ArticleChoices(Article article, List<Faq> faqs) {}
@@ -130,8 +135,14 @@ class UnansweredController {
         Map<String, List<Faq>> faqs = KnowledgeEditor.faqsByArticle(draft);
         model.addAttribute("days", days);
         model.addAttribute("periods", PERIODS);
-        List<Group> shown = groups.subList(0, Math.min(SHOWN, groups.size()));
-        model.addAttribute("groups", shown);
+        List<Part> parts = java.util.Arrays.stream(UnansweredQuestions.Section.values())
+                .map(section -> {
+                    List<Group> of = groups.stream().filter(g -> g.section() == section).toList();
+                    return new Part(section, of.subList(0, Math.min(SHOWN, of.size())), of.size());
+                })
+                .toList();
+        List<Group> shown = parts.stream().flatMap(p -> p.groups().stream()).toList();
+        model.addAttribute("parts", parts);
         model.addAttribute("sections", chosenSections(shown, result, draft));
         model.addAttribute("total", groups.size());
         model.addAttribute("articles", draft.articles().stream()

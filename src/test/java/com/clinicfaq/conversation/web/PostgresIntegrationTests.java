@@ -133,4 +133,47 @@ class PostgresIntegrationTests {
         assertThat(unanswered.list(today.minusDays(29), today)).extracting(UnansweredQuestions.Group::question)
                 .doesNotContain(group.question());
     }
+
+    @Test
+    void listsAnAnswerAskedAgainAndAFailedTurnAndLeavesAFlaggedMessageToTheSafetyReview() throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        UUID flagged;
+        try (ChatClient chat = ChatClient.connect(port)) {
+            flagged = UUID.fromString(chat.awaitConversationId());
+            chat.say("explain kyphoplasty");
+            chat.awaitBot("answer");
+            chat.say("what does kyphoplasty mean");
+            chat.awaitBot("answer");
+            chat.say("i have not peed since yesterday morning");
+            chat.awaitBot("unknown");
+        }
+        try (ChatClient chat = ChatClient.connect(port)) {
+            UUID gone = UUID.fromString(chat.awaitConversationId());
+            chat.say("what is balloon kyphoplasty");
+            chat.awaitBot("answer");
+            jdbc.sql("delete from conversation where id = ?").param(gone).update();
+            chat.say("can i go swimming after the procedure");
+            assertThat(chat.awaitType("error").path("code").asString()).isEqualTo("unavailable");
+        }
+        UnansweredQuestions unanswered = app.getBean(UnansweredQuestions.class);
+        LocalDate today = unanswered.today();
+        assertThat(unanswered.list(today.minusDays(29), today)).extracting(UnansweredQuestions.Group::question)
+                .contains("i have not peed since yesterday morning");
+        jdbc.sql("insert into missed_emergency_mark (conversation_id, seq, marked_by, marked_at) values (?, 6, 'pat', ?)")
+                .params(flagged, java.sql.Timestamp.from(java.time.Instant.now())).update();
+
+        List<UnansweredQuestions.Group> groups = unanswered.list(today.minusDays(29), today);
+
+        assertThat(groups).filteredOn(g -> g.question().equals("explain kyphoplasty")).singleElement().satisfies(g -> {
+            assertThat(g.section()).isEqualTo(UnansweredQuestions.Section.ANSWERED_BUT_MISSED);
+            assertThat(g.reasons()).containsExactly(MissedQuestions.Reason.REPHRASED);
+            assertThat(g.askedNext()).containsExactly("what does kyphoplasty mean");
+        });
+        assertThat(groups).filteredOn(g -> g.question().equals("can i go swimming after the procedure")).singleElement()
+                .satisfies(g -> assertThat(g.errors()).containsExactly("IllegalStateException"));
+        assertThat(groups).extracting(UnansweredQuestions.Group::question).doesNotContain("i have not peed since yesterday morning");
+        jdbc.sql("delete from conversation where id = ?").param(flagged).update();
+        assertThat(jdbc.sql("select count(*) from missed_emergency_mark").query(Integer.class).single()).as("gone with its message").isZero();
+    }
 }

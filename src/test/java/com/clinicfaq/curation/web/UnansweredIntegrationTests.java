@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicfaq.conversation.web.ChatClient;
 import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.curation.LiveKnowledge;
+import com.clinicfaq.search.Answer;
+import com.clinicfaq.search.AnswerEngine;
 import com.clinicfaq.staff.StaffHttp;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,6 +58,9 @@ class UnansweredIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AnswerEngine engine;
 
     KnowledgeBaseGuard knowledgeBase;
 
@@ -121,7 +128,8 @@ class UnansweredIntegrationTests {
 
         String page = get(staff, PAGE);
         String group = group(page, question);
-        assertThat(group).contains("Visitor said the answer did not help", "did not help:")
+        assertThat(part(page, "answered_but_missed")).as("among the answers visitors did not take").contains("data-key=\"" + key(group) + "\"");
+        assertThat(group).contains("Visitor said the answer did not help", "The bot answered:")
                 .contains(org.springframework.web.util.HtmlUtils.htmlEscape(given).substring(0, 40));
 
         // the editor answers it with a FAQ of its own: the bot no longer gives the answer that did not help
@@ -132,7 +140,7 @@ class UnansweredIntegrationTests {
 
         assertThat(fixed.statusCode()).isEqualTo(302);
         assertThat(ask(question).path("text").asString()).contains("through a tiny incision in your back");
-        assertThat(get(staff, location(fixed))).doesNotContain("<h2 id=\"question-" + key(group) + "\"");
+        assertThat(get(staff, location(fixed))).doesNotContain("<h3 id=\"question-" + key(group) + "\"");
     }
 
     @Test
@@ -156,7 +164,7 @@ class UnansweredIntegrationTests {
         assertThat(answer.path("kind").asString()).isEqualTo("answer");
         assertThat(answer.path("text").asString()).contains("through a tiny incision in your back");
         assertThat(get(staff, location(fixed))).contains("New FAQ published", "The bot answers it now.")
-                .doesNotContain("<h2 id=\"question-" + key(group) + "\"");
+                .doesNotContain("<h3 id=\"question-" + key(group) + "\"");
     }
 
     @Test
@@ -173,19 +181,100 @@ class UnansweredIntegrationTests {
         String page = get(new StaffHttp(port).loggedIn(EDITOR, PASSWORD), PAGE);
 
         String group = group(page, "can my dog come along? [phone], [email]");
-        assertThat(group).contains("Visitor then asked to be contacted");
+        assertThat(group).contains("Visitor then asked for a person");
         assertThat(page).doesNotContain("555", "0100", "0199", "ann.lee", "example.com", "Zelda", "Quill");
     }
 
     @Test
-    void listsLowConfidenceAnswersButNotTopicsDeclinedOnPurpose() throws Exception {
-        assertThat(ask("how many days in hospital").path("kind").asString()).isEqualTo("answer");
-        assertThat(ask("is the cement toxic").path("kind").asString()).isEqualTo("unknown");
+    void listsLowConfidenceAnswersWithTheAnswerAndTopicsDeclinedOnPurposeApartByTopic() throws Exception {
+        String declined = "is the cement toxic";
+        JsonNode lowConfidence = ask("how many days in hospital");
+        assertThat(lowConfidence.path("kind").asString()).isEqualTo("answer");
+        assertThat(ask(declined).path("kind").asString()).isEqualTo("unknown");
+        Answer.OutOfScope topic = (Answer.OutOfScope) engine.answer(declined);
 
         String page = get(new StaffHttp(port).loggedIn(EDITOR, PASSWORD), PAGE);
 
-        assertThat(group(page, "how many days in hospital")).contains("Answered with low confidence");
-        assertThat(page).doesNotContain("is the cement toxic");
+        String low = group(page, "how many days in hospital");
+        assertThat(part(page, "not_answered")).contains("data-key=\"" + key(low) + "\"");
+        assertThat(low).contains("Answered with low confidence", "The bot answered, with low confidence:",
+                HtmlUtils.htmlEscape(lowConfidence.path("text").asString()).substring(0, 40));
+        assertThat(part(page, "not_answered")).as("declined on purpose: not a question to answer").doesNotContain(declined);
+        String byTopic = group(part(page, "declined"), HtmlUtils.htmlEscape(topic.topicTitle()));
+        assertThat(byTopic).as("the topic, the wording, what the bot did, where to change it")
+                .contains("<li>" + declined + "</li>", "Declined as out of scope", "<code>" + topic.topicId() + "</code>",
+                        "href=\"/staff/knowledge/files/out-of-scope\"", "Dismiss: keep declining it")
+                .doesNotContain("Make a new FAQ", "Add as another way of asking");
+    }
+
+    @Test
+    void anAnswerFollowedAtOnceByTheSameQuestionAgainOrByAskingForAPersonIsListedWithTheAnswerItGot() throws Exception {
+        String asked = "explain kyphoplasty";
+        String again = "what does kyphoplasty mean";
+        String then = "how fast does it work";
+        String answer;
+        String person;
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitBot("greeting");
+            chat.say(asked);
+            answer = chat.awaitBot("answer").path("text").asString();
+            chat.say(again);
+            chat.awaitBot("answer");
+        }
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitBot("greeting");
+            chat.say(then);
+            person = chat.awaitBot("answer").path("text").asString();
+            chat.say("can i talk to a person");
+            chat.awaitBot("handoff.form");
+        }
+
+        String page = get(new StaffHttp(port).loggedIn(EDITOR, PASSWORD), PAGE);
+
+        String answered = part(page, "answered_but_missed");
+        String rephrased = group(answered, asked);
+        assertThat(rephrased).contains("Visitor asked again in other words", "The bot answered:",
+                HtmlUtils.htmlEscape(answer).substring(0, 40), "Then the visitor asked:", "<li>" + again + "</li>");
+        assertThat(rephrased).as("fixed like any question: the answer given is not the guess preselected")
+                .contains("Add as another way of asking an existing FAQ", "Make a new FAQ", "Dismiss: not worth answering")
+                .doesNotContain("<option value=\"what-is-kyphoplasty\" selected");
+        String handedOff = group(answered, then);
+        assertThat(handedOff).contains("Visitor then asked for a person", HtmlUtils.htmlEscape(person).substring(0, 40))
+                .doesNotContain("<option value=\"pain-relief-timing\" selected");
+        assertThat(part(page, "not_answered")).doesNotContain(">" + asked + "</h3>", ">" + then + "</h3>");
+    }
+
+    @Test
+    void aTurnThatFailedWithAnErrorIsListedApartWhileTheVisitorIsToldAsBefore() throws Exception {
+        String failing = "can i swim the week after the procedure";
+        JsonNode error;
+        try (ChatClient chat = ChatClient.connect(port)) {
+            UUID conversation = UUID.fromString(chat.awaitConversationId());
+            chat.say("what is balloon kyphoplasty");
+            chat.awaitBot("answer");
+            // the conversation is gone from under the open chat (as if retention had just deleted it): the next turn fails
+            jdbc.sql("delete from conversation where id = ?").param(conversation).update();
+            String ref = chat.say(failing);
+            error = chat.awaitType("error");
+            assertThat(error.path("ref").asString()).isEqualTo(ref);
+        }
+        assertThat(error.path("code").asString()).isEqualTo("unavailable");
+        assertThat(error.path("message").asString()).isEqualTo("Sorry, something went wrong. Please try again.");
+        assertThat(jdbc.sql("select count(*) from message where text = ?").param(failing).query(Integer.class).single())
+                .as("not in any transcript: the turn was rolled back").isZero();
+
+        HttpClient staff = new StaffHttp(port).loggedIn(EDITOR, PASSWORD);
+        String page = get(staff, PAGE);
+
+        String failed = group(part(page, "failed"), failing);
+        assertThat(count(failed)).isEqualTo(1);
+        assertThat(failed).contains("The turn failed with an error", "IllegalStateException", "was asked to try again",
+                "href=\"/staff/knowledge/try?q=" + failing.replace(" ", "%20") + "\"", "Dismiss: looked into")
+                .doesNotContain("Make a new FAQ", "Add as another way of asking");
+        assertThat(part(page, "not_answered")).doesNotContain(failing);
+
+        HttpResponse<String> dismissed = post(staff, PAGE + "/dismiss", "days=30&key=" + key(failed) + "&_csrf=" + StaffHttp.csrf(page));
+        assertThat(get(staff, location(dismissed))).doesNotContain(">" + failing + "</h3>");
     }
 
     @Test
@@ -225,7 +314,7 @@ class UnansweredIntegrationTests {
         assertThat(dismissed.statusCode()).isEqualTo(302);
         assertThat(get(staff, location(dismissed)))
                 .contains("Dismissed: “" + question + "” is no longer listed.")
-                .doesNotContain(">" + question + "</h2>");
+                .doesNotContain(">" + question + "</h3>");
         assertThat(jdbc.sql("select count(*) from unanswered_dismissed").query(Integer.class).single()).isPositive();
         assertThat(jdbc.sql("select text_hash from unanswered_dismissed").query(String.class).list())
                 .allSatisfy(hash -> assertThat(hash).matches("[0-9a-f]{64}"));
@@ -277,10 +366,20 @@ class UnansweredIntegrationTests {
 
     private static final Pattern GROUP_START = Pattern.compile("<li id=\"group-[0-9a-f]+\"");
 
-    /** The page's group whose question is {@code question}, as HTML. */
+    /** The page's part of that name ("not_answered", "answered_but_missed", "failed", "declined"), as HTML. */
+    static String part(String page, String name) {
+        int id = page.indexOf(" id=\"part-" + name + "\"");
+        assertThat(id).as("a part " + name).isNotNegative();
+        int start = page.lastIndexOf("<section", id);
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    /** The page's group whose question is {@code question} (the topic's title, for a declined one), as HTML. */
     static String group(String page, String question) {
-        List<String> groups = GROUP_START.splitAsStream(page).skip(1).toList();
-        String heading = ">" + question.replace("&", "&amp;").replace("\"", "&quot;") + "</h2>";
+        List<String> groups = GROUP_START.splitAsStream(page).skip(1)
+                .map(g -> g.contains("</section>") ? g.substring(0, g.indexOf("</section>")) : g) // the last of its part
+                .toList();
+        String heading = ">" + question.replace("&", "&amp;").replace("\"", "&quot;") + "</h3>";
         return groups.stream().filter(g -> g.contains(heading)).findFirst()
                 .orElseThrow(() -> new AssertionError("no group '" + question + "' in " + page));
     }
