@@ -45,6 +45,10 @@ class DraftEdits {
             case Change.DeleteSection delete -> "deleted section " + delete.articleId() + "#" + delete.anchor();
             case Change.SaveFile save -> "file " + save.path();
             case Change.AddArticle add -> "imported article " + id + " with " + add.imported().faqs().size() + " faqs";
+            case Change.SaveCheck save -> (isBlank(save.was()) ? "new check question of article " : "check question of article ")
+                    + save.articleId();
+            case Change.DeleteCheck delete -> "deleted a check question of article " + delete.articleId();
+            case Change.ProposeChecks propose -> "check questions proposed for article " + propose.articleId();
         };
     }
 
@@ -70,6 +74,9 @@ class DraftEdits {
             case Change.AddPhrasing add -> add.faqId();
             case Change.DeleteSection delete -> delete.anchor();
             case Change.SaveFile save -> save.path();
+            case Change.SaveCheck save -> save.articleId();
+            case Change.DeleteCheck delete -> delete.articleId();
+            case Change.ProposeChecks propose -> propose.articleId();
         };
     }
 
