@@ -37,7 +37,7 @@ public final class TestKnowledgeBases {
             if (withChecks) {
                 Path checks = Files.createDirectories(folder.resolve("checks"));
                 try (var files = Files.list(Path.of("knowledge-base", "checks"))) {
-                    for (Path file : files.toList()) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) { // checks/articles/ is in the files
                         Files.copy(file, checks.resolve(file.getFileName()));
                     }
                 }

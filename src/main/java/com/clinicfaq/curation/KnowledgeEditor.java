@@ -2,6 +2,8 @@ package com.clinicfaq.curation;
 
 import com.clinicfaq.knowledge.Article;
 import com.clinicfaq.knowledge.Block;
+import com.clinicfaq.knowledge.CheckQuestion;
+import com.clinicfaq.knowledge.CheckQuestions;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.ImportedArticle;
 import com.clinicfaq.knowledge.KnowledgeBase;
@@ -55,7 +57,7 @@ public class KnowledgeEditor {
         /** A whole file replaced: {@code synonyms.txt}, {@code out-of-scope.md} or {@code policy.yml}. */
         record SaveFile(String path, String content) implements Change {}
 
-        /** An article imported from its plain text, with its FAQs. */
+        /** An article imported from its plain text, with its FAQs and the check questions proposed for it. */
         record AddArticle(ImportedArticle imported) implements Change {}
 
         /**
@@ -63,6 +65,23 @@ public class KnowledgeEditor {
          * ({@code reviewed} null: no longer served).
          */
         record ReviewTranslation(String articleId, String language, java.time.LocalDate reviewed) implements Change {}
+
+        /**
+         * A new check question of an article ({@code was} null) or a changed one ({@code was}: its question as it
+         * was).
+         *
+         * @param expected what a right answer is, any one of them: FAQ ids, sections as {@code #anchor}, or
+         *     {@value CheckQuestion#DECLINED} alone
+         */
+        record SaveCheck(String articleId, String was, String question, List<String> expected) implements Change {}
+
+        record DeleteCheck(String articleId, String question) implements Change {}
+
+        /**
+         * The check questions the importer would propose for the article ({@link CheckQuestions#propose}) that it
+         * lacks: for an article imported before articles had them, or FAQs added since.
+         */
+        record ProposeChecks(String articleId) implements Change {}
     }
 
     /** The draft after a change, or why the change was refused (the draft unchanged). */
@@ -94,6 +113,8 @@ public class KnowledgeEditor {
     private final KnowledgePublisher publisher;
     private final Clock clock;
     private final KnowledgeBaseWriter writer = new KnowledgeBaseWriter();
+    /** The visitor's question the change being made on this thread fixes, if it is a fix of one. */
+    private final ThreadLocal<String> visitorQuestion = new ThreadLocal<>();
 
     KnowledgeEditor(KnowledgeVersions versions, LiveKnowledge live, KnowledgePublisher publisher, Clock clock) {
         this.versions = versions;
@@ -124,7 +145,71 @@ public class KnowledgeEditor {
         if (!problems.isEmpty()) {
             return new Edited.Refused(List.copyOf(problems));
         }
-        return save(draft.baseVersion(), changed, by);
+        String fixed = visitorQuestion.get();
+        return save(draft.baseVersion(), fixed == null ? changed : withVisitorCheck(change, changed, fixed), by);
+    }
+
+    /**
+     * Runs {@code fix}, which makes a new FAQ or adds a phrasing to one for a question a visitor asked and the bot
+     * missed: the change it applies also makes the visitor's question a check question of the FAQ's article, answered
+     * by that FAQ, so that the safety net names it should a later change answer it otherwise. The unanswered-questions
+     * page wraps its fixes in this.
+     *
+     * @param question the visitor's question, as the page shows it (contact details masked); null: none
+     */
+    public <T> T fixingVisitorQuestion(String question, java.util.function.Supplier<T> fix) {
+        if (question == null || clean(question).isEmpty()) {
+            return fix.get();
+        }
+        visitorQuestion.set(clean(question));
+        try {
+            return fix.get();
+        } finally {
+            visitorQuestion.remove();
+        }
+    }
+
+    /** The files with the visitor's question as a check question of the FAQ a new FAQ or phrasing made. */
+    private KnowledgeFiles withVisitorCheck(Change change, KnowledgeFiles changed, String question) {
+        KnowledgeBase read = changed.parse().knowledge();
+        Optional<Faq> fixed = switch (change) {
+            case Change.AddPhrasing add -> read.faqs().stream().filter(f -> f.id().equals(add.faqId())).findFirst();
+            case Change.SaveFaq save when save.id() == null || save.id().isBlank() -> read.faqs().stream()
+                    .filter(f -> f.articleId().equals(save.articleId()) && f.question().equals(clean(save.question())))
+                    .findFirst();
+            default -> Optional.empty();
+        };
+        if (fixed.isEmpty()) {
+            return changed;
+        }
+        String articleId = fixed.get().articleId();
+        List<CheckQuestion> checks = new ArrayList<>(checks(changed, articleId));
+        checks.removeIf(c -> asked(c.question()).equals(asked(question)));
+        checks.add(new CheckQuestion(question, List.of(fixed.get().id()), CheckQuestion.Origin.VISITOR));
+        KnowledgeFiles withCheck = changed.with(CheckQuestions.path(articleId), CheckQuestions.text(checks));
+        try {
+            withCheck.parse();
+            return withCheck;
+        } catch (KnowledgeFiles.Invalid e) {
+            return changed; // the fix matters more than its check question
+        }
+    }
+
+    /** The check questions the importer would propose for the article that it does not have (as asked). */
+    public static List<CheckQuestion> proposable(KnowledgeBase knowledge, Article article, List<CheckQuestion> checks) {
+        Set<String> asked = new HashSet<>();
+        checks.forEach(c -> asked.add(asked(c.question())));
+        return CheckQuestions.propose(article, knowledge.faqs().stream().filter(f -> f.articleId().equals(article.id())).toList())
+                .stream()
+                .filter(c -> !asked.contains(asked(c.question())))
+                .toList();
+    }
+
+    /** An article's check questions as the files have them. */
+    static List<CheckQuestion> checks(KnowledgeFiles files, String articleId) {
+        String path = CheckQuestions.path(articleId);
+        String text = files.files().get(path);
+        return text == null ? List.of() : CheckQuestions.read(java.nio.file.Path.of(path), text);
     }
 
     /**
@@ -188,8 +273,16 @@ public class KnowledgeEditor {
 
     /** Publishes the draft; once it is published the draft is gone. */
     public KnowledgePublisher.Outcome publish(String by, String comment, boolean override) {
+        return publish(by, comment, override, "");
+    }
+
+    /**
+     * @param confirmed the digest of the check questions' answers that would go from right to wrong, which the editor
+     *     confirmed; "" for none
+     */
+    public KnowledgePublisher.Outcome publish(String by, String comment, boolean override, String confirmed) {
         KnowledgeFiles files = draft().files();
-        KnowledgePublisher.Outcome outcome = publisher.publish(files, by, comment, override);
+        KnowledgePublisher.Outcome outcome = publisher.publish(files, by, comment, override, confirmed);
         if (outcome instanceof KnowledgePublisher.Outcome.Published) {
             versions.discardDraft();
         }
@@ -257,9 +350,98 @@ public class KnowledgeEditor {
                         : Optional.of("The article would not read back from the file as imported: reword the start of its"
                                 + " paragraphs (a heading, list item or quotation mark at the start means something else there)."));
                 yield files.with("articles/" + id + ".md", writer.articleText(add.imported().article()))
-                        .with("faqs/" + id + ".md", writer.faqText(id, add.imported().faqs()));
+                        .with("faqs/" + id + ".md", writer.faqText(id, add.imported().faqs()))
+                        .with(CheckQuestions.path(id), CheckQuestions.text(add.imported().proposedChecks()));
+            }
+            case Change.SaveCheck save -> saveCheck(save, files, knowledge, problems);
+            case Change.ProposeChecks propose -> {
+                Optional<Article> article = knowledge.article(propose.articleId());
+                if (article.isEmpty()) {
+                    problems.add("There is no article '" + propose.articleId() + "'.");
+                    yield files;
+                }
+                List<CheckQuestion> checks = new ArrayList<>(checks(files, propose.articleId()));
+                List<CheckQuestion> missing = proposable(knowledge, article.get(), checks);
+                if (missing.isEmpty()) {
+                    problems.add("The article has every check question its FAQs and headings propose.");
+                    yield files;
+                }
+                checks.addAll(missing);
+                yield files.with(CheckQuestions.path(propose.articleId()), CheckQuestions.text(checks));
+            }
+            case Change.DeleteCheck delete -> {
+                if (knowledge.article(delete.articleId()).isEmpty()) {
+                    problems.add("There is no article '" + delete.articleId() + "'.");
+                    yield files;
+                }
+                List<CheckQuestion> checks = new ArrayList<>(checks(files, delete.articleId()));
+                if (!checks.removeIf(c -> c.question().equals(clean(delete.question())))) {
+                    problems.add("The article has no check question '" + clean(delete.question()) + "'.");
+                    yield files;
+                }
+                yield files.with(CheckQuestions.path(delete.articleId()), CheckQuestions.text(checks));
             }
         };
+    }
+
+    /**
+     * A check question as an editor typed it: its right answers must be the draft's (an FAQ, a section of the
+     * article, or declined alone). A question an editor rewords becomes the editor's; one whose answer alone changes
+     * keeps its origin.
+     */
+    private KnowledgeFiles saveCheck(Change.SaveCheck save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+        Optional<Article> article = knowledge.article(save.articleId());
+        if (article.isEmpty()) {
+            problems.add("There is no article '" + save.articleId() + "'.");
+            return files;
+        }
+        String question = clean(save.question());
+        if (question.isEmpty()) {
+            problems.add("The question is empty.");
+        }
+        List<String> expected = save.expected() == null ? List.of()
+                : save.expected().stream().map(KnowledgeEditor::clean).filter(e -> !e.isEmpty()).distinct().toList();
+        if (expected.isEmpty()) {
+            problems.add("Choose the right answer: an FAQ, a section of the article, or that the bot should decline.");
+        } else if (expected.contains(CheckQuestion.DECLINED) && expected.size() > 1) {
+            problems.add("A question the bot should decline has no other right answer.");
+        }
+        for (String e : expected) {
+            String anchor = CheckQuestion.sectionOf(e);
+            if (anchor != null && article.get().sections().stream().noneMatch(s -> s.anchor().equals(anchor))) {
+                problems.add("The article has no section '" + anchor + "'.");
+            } else if (anchor == null && !e.equals(CheckQuestion.DECLINED) && knowledge.faqs().stream().noneMatch(f -> f.id().equals(e))) {
+                problems.add("There is no FAQ '" + e + "'.");
+            }
+        }
+        List<CheckQuestion> checks = new ArrayList<>(checks(files, save.articleId()));
+        boolean isNew = save.was() == null || save.was().isBlank();
+        int at = -1;
+        for (int i = 0; !isNew && i < checks.size(); i++) {
+            if (checks.get(i).question().equals(clean(save.was()))) {
+                at = i;
+            }
+        }
+        if (!isNew && at < 0) {
+            problems.add("The article has no check question '" + clean(save.was()) + "': someone may have changed it since.");
+        }
+        for (int i = 0; i < checks.size(); i++) {
+            if (i != at && !question.isEmpty() && asked(checks.get(i).question()).equals(asked(question))) {
+                problems.add("'" + question + "' is already a check question of this article.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return files;
+        }
+        CheckQuestion.Origin origin = at >= 0 && checks.get(at).question().equals(question) ? checks.get(at).origin()
+                : CheckQuestion.Origin.EDITOR;
+        CheckQuestion check = new CheckQuestion(question, expected, origin);
+        if (at >= 0) {
+            checks.set(at, check);
+        } else {
+            checks.add(check);
+        }
+        return files.with(CheckQuestions.path(save.articleId()), CheckQuestions.text(checks));
     }
 
     private KnowledgeFiles saveFaq(Change.SaveFaq save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems,

@@ -1,5 +1,7 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.knowledge.CheckQuestion;
+import com.clinicfaq.knowledge.CheckQuestions;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseFormatException;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
@@ -23,8 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * A whole knowledge base as its files, by path relative to the knowledge-base folder ({@code articles/*.md},
- * {@code faqs/*.md}, {@code translations/*.md}, {@code synonyms.txt}, {@code out-of-scope.md}, {@code policy.yml}): the unit that is
- * versioned, diffed, exported and imported. The folder's README and its {@code checks/} are not part of it.
+ * {@code faqs/*.md}, {@code translations/*.md}, {@code synonyms.txt}, {@code out-of-scope.md}, {@code policy.yml}, and
+ * each article's check questions, {@code checks/articles/*.csv}): the unit that is versioned, diffed, exported and
+ * imported. The folder's README and the rest of its {@code checks/} (the safety net's own cases and blind sets) are not
+ * part of it.
  */
 public record KnowledgeFiles(Map<String, String> files) {
 
@@ -32,8 +36,25 @@ public record KnowledgeFiles(Map<String, String> files) {
         files = Collections.unmodifiableMap(new TreeMap<>(files));
     }
 
-    /** What the bot answers from, read whole. */
-    public record Parsed(KnowledgeBase knowledge, PolicyRules rules) {
+    /**
+     * What the bot answers from, read whole, with what the safety net asks about each article.
+     *
+     * @param checks each article's check questions, by article id (an article without any is left out)
+     */
+    public record Parsed(KnowledgeBase knowledge, PolicyRules rules, Map<String, List<CheckQuestion>> checks) {
+
+        public Parsed {
+            checks = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
+        }
+
+        public Parsed(KnowledgeBase knowledge, PolicyRules rules) {
+            this(knowledge, rules, Map.of());
+        }
+
+        /** An article's check questions; none when it has no file of them. */
+        public List<CheckQuestion> checks(String articleId) {
+            return checks.getOrDefault(articleId, List.of());
+        }
 
         /** Every FAQ question and every other way of asking it: what visitors ordinarily ask. */
         public List<String> ordinaryQuestions() {
@@ -64,13 +85,14 @@ public record KnowledgeFiles(Map<String, String> files) {
                 files.put(single, read(file));
             }
         }
-        for (String subfolder : KnowledgeBaseReader.MARKDOWN_FOLDERS) {
+        for (String subfolder : Stream.concat(KnowledgeBaseReader.MARKDOWN_FOLDERS.stream(), Stream.of(CheckQuestions.FOLDER)).toList()) {
             Path directory = folder.resolve(subfolder);
             if (!Files.isDirectory(directory)) {
                 continue;
             }
+            String extension = subfolder.equals(CheckQuestions.FOLDER) ? ".csv" : ".md";
             try (Stream<Path> list = Files.list(directory)) {
-                list.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f))
+                list.filter(f -> f.getFileName().toString().endsWith(extension) && Files.isRegularFile(f))
                         .forEach(f -> files.put(subfolder + "/" + f.getFileName(), read(f)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -121,7 +143,7 @@ public record KnowledgeFiles(Map<String, String> files) {
 
     /**
      * Reads the files as the service would: the knowledge base, then the safety rules checked against its
-     * questions.
+     * questions, then its articles' check questions.
      *
      * @throws Invalid naming the file (relative to the folder) and line at fault
      */
@@ -141,7 +163,8 @@ public record KnowledgeFiles(Map<String, String> files) {
             if (!files.containsKey(PolicyRulesReader.FILE)) {
                 throw new Invalid(PolicyRulesReader.FILE + ": the safety rules are missing", null);
             }
-            return new Parsed(knowledge, new PolicyRulesReader().read(folder, questions));
+            PolicyRules rules = new PolicyRulesReader().read(folder, questions);
+            return new Parsed(knowledge, rules, CheckQuestions.read(folder, knowledge));
         } catch (Invalid e) {
             throw e;
         } catch (KnowledgeBaseFormatException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
@@ -152,9 +175,13 @@ public record KnowledgeFiles(Map<String, String> files) {
         }
     }
 
-    /** Only plain relative paths inside the folder: no "..", no absolute path, no hidden file. */
+    /**
+     * Only plain relative paths inside the folder: no "..", no absolute path, no hidden file; one folder deep, but
+     * for the articles' check questions.
+     */
     static String checkedPath(String path) {
-        if (!path.matches("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)?") || path.contains("..")) {
+        String name = "[a-z0-9][a-z0-9._-]*";
+        if (!(path.matches(name + "(/" + name + ")?") || path.matches(CheckQuestions.FOLDER + "/" + name)) || path.contains("..")) {
             throw new IllegalArgumentException("not a knowledge-base file name: " + path);
         }
         return path;

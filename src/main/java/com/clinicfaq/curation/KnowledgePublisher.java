@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs the {@link SafetyNet} against it, stores it as a new version, builds its index beside the one
  * serving and swaps them, and tells the other instances, which load the version within their poll
  * interval. Nothing a visitor can notice happens until the swap; a refused change leaves everything as it was.
+ * A change that would answer wrong a check question the live version answers right is refused like a failing
+ * check until an editor confirms those very answers ({@link SafetyNet.Report#nowWrongDigest}).
  */
 @Service
 public class KnowledgePublisher {
@@ -78,16 +80,29 @@ public class KnowledgePublisher {
      *     with the version)
      */
     public Outcome publish(KnowledgeFiles files, String by, String comment, boolean override) {
-        return publish(files, by, comment, null, override, null);
+        return publish(files, by, comment, override, "");
+    }
+
+    /**
+     * @param confirmed the digest of the check questions' answers that would go from right to wrong, as the editor
+     *     read them and confirmed ({@link SafetyNet.Report#nowWrongDigest}); "" for none
+     */
+    public Outcome publish(KnowledgeFiles files, String by, String comment, boolean override, String confirmed) {
+        return publish(files, by, comment, null, override, confirmed, null);
     }
 
     /** Publishes the files of an earlier version again, as a new version. */
     public Outcome restore(long version, String by, boolean override) {
+        return restore(version, by, override, "");
+    }
+
+    /** @param confirmed as for {@link #publish(KnowledgeFiles, String, String, boolean, String)} */
+    public Outcome restore(long version, String by, boolean override, String confirmed) {
         KnowledgeFiles files = versions.files(version);
         if (files.files().isEmpty()) {
             return new Outcome.Invalid("There is no version " + version + ".");
         }
-        return publish(files, by, "Restored version " + version, version, override, null);
+        return publish(files, by, "Restored version " + version, version, override, confirmed, null);
     }
 
     /** Reads and indexes files without publishing them. */
@@ -102,7 +117,7 @@ public class KnowledgePublisher {
     }
 
     private synchronized Outcome publish(KnowledgeFiles files, String by, String comment, Long restoredFrom,
-            boolean override, String folderHash) {
+            boolean override, String confirmed, String folderHash) {
         Preview preview;
         try {
             preview = preview(files);
@@ -110,7 +125,11 @@ public class KnowledgePublisher {
             return new Outcome.Invalid(e.getMessage());
         }
         try (preview) {
-            SafetyNet.Report report = safetyNet.check(preview.parsed().knowledge(), preview.policy(), preview.engine(), live.policy());
+            LiveKnowledge.Live inForce = live.get();
+            long start = System.nanoTime();
+            SafetyNet.Report report = safetyNet.check(preview.parsed(), preview.policy(), preview.engine(),
+                    new SafetyNet.Live(inForce.version(), inForce.knowledge(), inForce.policy(), engine)).confirming(confirmed);
+            log.debug("Safety net ran in {} ms", (System.nanoTime() - start) / 1_000_000);
             if (!report.passed() && !override) {
                 return new Outcome.Refused(report);
             }
@@ -150,7 +169,7 @@ public class KnowledgePublisher {
         if (versions.lastFolderHash().filter(hash::equals).isPresent() || hash.equals(refusedFolderHash)) {
             return;
         }
-        Outcome outcome = publish(files, FOLDER_USER, "Changed files in the knowledge-base folder", null, false, hash);
+        Outcome outcome = publish(files, FOLDER_USER, "Changed files in the knowledge-base folder", null, false, "", hash);
         switch (outcome) {
             case Outcome.Published published -> folderProblem.set(null);
             case Outcome.Invalid invalid -> refuseFolder(hash, invalid.message());
@@ -161,11 +180,13 @@ public class KnowledgePublisher {
 
     private volatile String refusedFolderHash;
     private volatile boolean firstVersionChecked;
+    private volatile SafetyNet.Report firstVersionReport;
 
     /**
      * On an empty database the folder becomes the first version at start, before any engine exists to check it: the
      * safety net runs on it once the service is up, and what fails is shown to staff like a refused folder change
-     * (the version keeps serving: there is no other to serve).
+     * (the version keeps serving: there is no other to serve). Its articles' check questions are asked too, with no
+     * live version to compare with: their figures are logged.
      */
     private void checkFirstVersion() {
         if (firstVersionChecked || !live.firstReadFromFolder() || !properties.checkFirstVersion()) {
@@ -173,7 +194,9 @@ public class KnowledgePublisher {
         }
         firstVersionChecked = true;
         LiveKnowledge.Live first = live.get();
-        SafetyNet.Report report = safetyNet.check(first.knowledge(), first.policy(), engine, null);
+        SafetyNet.Report report = safetyNet.check(first.files().parse(), first.policy(), engine, null);
+        firstVersionReport = report;
+        report.articles().forEach(article -> log.info("Knowledge version {}: {}", first.version(), article.summary()));
         if (!report.passed()) {
             String problem = "version " + first.version() + " was read from the folder on an empty database and fails the safety net: "
                     + report.failures().stream().map(f -> f.check() + ": " + f.detail()).reduce((a, b) -> a + "; " + b).orElse("");
@@ -182,6 +205,11 @@ public class KnowledgePublisher {
         } else {
             log.info("Knowledge version {}, read from the folder on an empty database, passes the safety net", first.version());
         }
+    }
+
+    /** What the safety net found in the first version, read from the folder on an empty database, once it ran. */
+    java.util.Optional<SafetyNet.Report> firstVersionReport() {
+        return java.util.Optional.ofNullable(firstVersionReport);
     }
 
     private void refuseFolder(String hash, String problem) {

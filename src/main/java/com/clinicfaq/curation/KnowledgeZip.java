@@ -1,5 +1,6 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.knowledge.CheckQuestions;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
 import com.clinicfaq.policy.PolicyRulesReader;
 import java.io.ByteArrayOutputStream;
@@ -92,7 +93,7 @@ public final class KnowledgeZip {
                 }
                 if (!isKnowledgeFile(path)) {
                     problems.add(quoted(name) + " is not a knowledge-base file (" + String.join(", ", SINGLE_FILES)
-                            + ", articles/*.md, faqs/*.md).");
+                            + ", articles/*.md, faqs/*.md, translations/*.md, " + CheckQuestions.FOLDER + "/*.csv).");
                     continue;
                 }
                 if (files.containsKey(path)) {
@@ -143,10 +144,15 @@ public final class KnowledgeZip {
         return true;
     }
 
-    /** Files of the folder that are not part of a version, and what archivers add. */
+    /** Files of the folder that are not part of a version (the net's own checks), and what archivers add. */
     private static boolean isPassedOver(String path) {
-        return path.equals("README.md") || path.startsWith("checks/") || path.startsWith("__MACOSX/")
+        return path.equals("README.md") || path.startsWith("checks/") && !isArticleChecks(path) || path.startsWith("__MACOSX/")
                 || path.equals(".DS_Store") || path.endsWith("/.DS_Store");
+    }
+
+    /** An article's check questions, which are versioned with the article. */
+    private static boolean isArticleChecks(String path) {
+        return path.startsWith(CheckQuestions.FOLDER + "/") && path.endsWith(".csv");
     }
 
     private static boolean isKnowledgeFile(String path) {
@@ -154,7 +160,8 @@ public final class KnowledgeZip {
             return true;
         }
         int slash = path.indexOf('/');
-        if (slash < 0 || !FOLDERS_OF_MARKDOWN.contains(path.substring(0, slash)) || !path.endsWith(".md")) {
+        boolean markdown = slash > 0 && FOLDERS_OF_MARKDOWN.contains(path.substring(0, slash)) && path.endsWith(".md");
+        if (!markdown && !isArticleChecks(path)) {
             return false;
         }
         try {

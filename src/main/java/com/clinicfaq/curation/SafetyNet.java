@@ -1,9 +1,12 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.knowledge.CheckQuestion;
+import com.clinicfaq.knowledge.CheckQuestions;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseProperties;
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.PolicyRules;
+import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +21,13 @@ import org.springframework.stereotype.Component;
  * What every change must pass before it is published: the disclaimer is there, every case of
  * {@code checks/policy-cases.csv} (each emergency, each needs-a-clinician, booking, small talk and
  * ordinary question) is decided as written, and the realistic questions of {@code checks/questions-*.csv}
- * are answered at least as well as the floors.
+ * are answered at least as well as the floors (asked on the page of the article they were written from,
+ * {@link EvaluationSet#ARTICLE}, when the knowledge base has it). Every article's own check questions
+ * ({@code checks/articles/*.csv}, versioned with the article) are asked of the live version and of the change, and the
+ * questions whose answer the change turns from right to wrong, or from wrong to right, are named. The floor there is
+ * per question, not a share: no question the live version answers right may be answered wrong unless an editor
+ * confirms having read it ({@link Report#confirming}), or changes the check question to say the new answer is the
+ * right one. A question wrong in both versions is a known miss, counted in the figures: it stops nothing.
  */
 @Component
 public class SafetyNet {
@@ -35,17 +44,78 @@ public class SafetyNet {
     public static final double RED_FLAG_RECALL_FLOOR = 0.99;
     public static final double REJECTION_FLOOR = 0.90;
     private static final int MISSES_SHOWN = 8;
+    /** The check of {@link Failure}s that are answers now wrong, which an editor may confirm. */
+    public static final String CHANGED_ANSWERS = "changed answers";
 
     /** One thing a change would break, in words an editor can act on. */
     public record Failure(String check, String detail) {}
 
-    /** What the checks found: the failures, and the figures measured. */
-    public record Report(List<Failure> failures, List<String> figures) {
+    /**
+     * What the checks found: the failures, the figures measured, and each article's check questions as the live
+     * version and the change answer them.
+     */
+    public record Report(List<Failure> failures, List<String> figures, List<ArticleChecks.Result> articles) {
+
+        public Report {
+            failures = List.copyOf(failures);
+            figures = List.copyOf(figures);
+            articles = List.copyOf(articles);
+        }
+
+        public Report(List<Failure> failures, List<String> figures) {
+            this(failures, figures, List.of());
+        }
 
         public boolean passed() {
             return failures.isEmpty();
         }
+
+        /** Whether some check question the live version answers right would be answered wrong. */
+        public boolean anyNowWrong() {
+            return articles.stream().anyMatch(a -> !a.nowWrong().isEmpty());
+        }
+
+        /** What an editor confirms to publish answers now wrong: a digest of them, "" when there are none. */
+        public String nowWrongDigest() {
+            return anyNowWrong() ? ArticleChecks.digest(articles) : "";
+        }
+
+        /**
+         * The report as the change stands with an editor's confirmation: the answers that go from right to wrong
+         * are failures ({@value #CHANGED_ANSWERS}) unless {@code confirmed} is the digest of exactly these.
+         *
+         * @param confirmed the {@link #nowWrongDigest} the editor confirmed, or "" for none
+         */
+        public Report confirming(String confirmed) {
+            if (!anyNowWrong() || nowWrongDigest().equals(confirmed)) {
+                return this;
+            }
+            List<Failure> all = new ArrayList<>(failures);
+            for (ArticleChecks.Result article : articles) {
+                List<ArticleChecks.Asked> wrong = article.nowWrong();
+                if (!wrong.isEmpty()) {
+                    all.add(new Failure(CHANGED_ANSWERS, "%d check question(s) of “%s” that the live version answers right would be answered wrong: %s. Confirm it on the publish page, or change the check questions (%s) if the new answers are the right ones."
+                            .formatted(wrong.size(), article.title(), wrong.stream().limit(MISSES_SHOWN)
+                                    .map(a -> "“" + a.check().question() + "” (was " + a.before().label() + ", now " + a.after().label() + ")")
+                                    .reduce((x, y) -> x + "; " + y).orElse(""),
+                                    CheckQuestions.path(article.articleId()))));
+                }
+            }
+            return new Report(all, figures, articles);
+        }
+
+        /** Whether what refuses the change is answers now wrong alone, which an editor may confirm. */
+        public boolean awaitsConfirmation() {
+            return !failures.isEmpty() && failures.stream().allMatch(f -> f.check().equals(CHANGED_ANSWERS));
+        }
     }
+
+    /**
+     * The version in force, which a change is compared with.
+     *
+     * @param version its number: the live version's answers to the check questions are remembered by it
+     */
+    public record Live(long version, KnowledgeBase knowledge, ConversationPolicy policy, AnswerEngine engine) {}
 
     private final Path checks;
     /** Null: the red-flag sets are not run (unit tests without the model). */
@@ -70,14 +140,23 @@ public class SafetyNet {
      *     catches
      */
     public Report check(ConversationPolicy policy, AnswerEngine engine, ConversationPolicy live) {
-        return check(null, policy, engine, live);
+        return check(null, Map.of(), policy, engine, live, null);
     }
 
     /**
-     * @param knowledge what the engine was built from, to check its knowledge-base-wide files against its articles
-     *     (null: not checked)
+     * Checks a version read whole: its knowledge-base-wide files against its articles, and its articles' check
+     * questions against the live version's answers.
+     *
+     * @param files the version's files, read
+     * @param engine an engine over its knowledge base
+     * @param live the version in force, if any (none: the first version), to compare with
      */
-    public Report check(KnowledgeBase knowledge, ConversationPolicy policy, AnswerEngine engine, ConversationPolicy live) {
+    public Report check(KnowledgeFiles.Parsed files, ConversationPolicy policy, AnswerEngine engine, Live live) {
+        return check(files.knowledge(), files.checks(), policy, engine, live == null ? null : live.policy(), live);
+    }
+
+    private Report check(KnowledgeBase knowledge, Map<String, List<CheckQuestion>> articleChecks, ConversationPolicy policy,
+            AnswerEngine engine, ConversationPolicy live, Live liveVersion) {
         List<Failure> failures = new ArrayList<>();
         List<String> figures = new ArrayList<>();
         if (knowledge != null) {
@@ -91,7 +170,7 @@ public class SafetyNet {
         }
         if (!Files.isRegularFile(checks.resolve(PolicyCase.FILE_NAME))) {
             failures.add(new Failure("checks", "The safety cases are missing (" + checks.resolve(PolicyCase.FILE_NAME) + ")."));
-            return new Report(List.copyOf(failures), figures);
+            return new Report(failures, figures);
         }
         List<PolicyCase> cases = PolicyCase.all(checks);
         int decided = 0;
@@ -106,16 +185,41 @@ public class SafetyNet {
         }
         figures.add("Safety cases: %d of %d decided as written".formatted(decided, cases.size()));
         redFlags(policy, live, failures, figures);
+        String page = knowledge != null && knowledge.article(EvaluationSet.ARTICLE).isPresent() ? EvaluationSet.ARTICLE : null;
         for (String name : EvaluationSet.NAMES) {
-            Evaluation evaluation = Evaluation.run(EvaluationSet.load(checks, name), engine::answer);
+            Evaluation evaluation = Evaluation.run(EvaluationSet.load(checks, name), question -> engine.answer(question, page));
             figures.add(evaluation.summary());
             if (evaluation.accuracy() < ACCURACY_FLOOR || evaluation.rejection() < REJECTION_FLOOR) {
                 failures.add(new Failure("answers", "%s is below the floor of %.0f %% accuracy and %.0f %% rejection; for example: %s"
                         .formatted(evaluation.summary(), 100 * ACCURACY_FLOOR, 100 * REJECTION_FLOOR, examples(evaluation))));
             }
         }
-        return new Report(List.copyOf(failures), List.copyOf(figures));
+        List<ArticleChecks.Result> articles = knowledge == null ? List.of()
+                : ArticleChecks.run(knowledge, articleChecks, engine::answer,
+                        liveVersion == null ? null : liveVersion.knowledge(), liveVersion == null ? null : liveAsker(liveVersion));
+        articles.forEach(article -> figures.add(article.summary()));
+        return new Report(failures, figures, articles);
     }
+
+    /**
+     * The live version's answers, remembered while it is live: they do not change, and every publish asks them again
+     * (as the red-flag sets' urgent messages it catches).
+     */
+    private ArticleChecks.Asker liveAsker(Live live) {
+        LiveAnswers remembered = liveAnswers;
+        if (remembered == null || remembered.version() != live.version() || remembered.engine() != live.engine()) {
+            remembered = new LiveAnswers(live.version(), live.engine(), new java.util.concurrent.ConcurrentHashMap<>());
+            liveAnswers = remembered;
+        }
+        Map<List<String>, Answer> answers = remembered.answers();
+        return (question, article) -> answers.computeIfAbsent(java.util.Arrays.asList(question, article),
+                key -> live.engine().answer(question, article));
+    }
+
+    /** The live version's answers to check questions (on an article's page, or none), by question and article. */
+    private record LiveAnswers(long version, AnswerEngine engine, Map<List<String>, Answer> answers) {}
+
+    private volatile LiveAnswers liveAnswers;
 
     /** The blind red-flag sets: recall and false alarms within the floors, and no urgent message lost. */
     private void redFlags(ConversationPolicy policy, ConversationPolicy live, List<Failure> failures, List<String> figures) {

@@ -78,16 +78,19 @@ public final class ImportArticleCommand {
                     others.stream().flatMap(f -> Stream.concat(Stream.of(f.question()), f.phrasings().stream())).toList());
             String articleId = imported.article().id();
             List<Path> existing = Stream.of(KnowledgeBaseWriter.articleFile(folder, articleId),
-                            KnowledgeBaseWriter.faqFile(folder, articleId))
+                            KnowledgeBaseWriter.faqFile(folder, articleId), CheckQuestions.file(folder, articleId))
                     .filter(Files::exists)
                     .toList();
             if (!existing.isEmpty() && !force) {
                 err.println("refusing to overwrite " + existing + ": pass --force to replace");
                 return 1;
             }
-            KnowledgeBaseWriter.Written written =
-                    new KnowledgeBaseWriter().write(folder, imported.article(), imported.faqs(), force);
+            KnowledgeBaseWriter writer = new KnowledgeBaseWriter();
+            KnowledgeBaseWriter.Written written = writer.write(folder, imported.article(), imported.faqs(), force);
+            Path checks = writer.writeChecks(folder, articleId, imported.proposedChecks(), force);
             report(imported, written, out);
+            out.printf("wrote %s: %d check questions (its FAQs, and its headings put as questions)%n", checks,
+                    imported.proposedChecks().size());
             return 0;
         } catch (KnowledgeBaseFormatException | IllegalArgumentException e) {
             err.println("cannot import: " + e.getMessage());
@@ -125,7 +128,8 @@ public final class ImportArticleCommand {
                 orNone(article.practice()), orNone(article.location()));
         article.sections().forEach(s -> out.println("  ## " + s.title()));
         imported.faqs().forEach(f -> out.println("  ? " + f.question() + "  -> #" + f.sectionAnchor()));
-        out.println("Check the files before committing them: a clinician reviews what the bot may say.");
+        out.println("Check the files before committing them: a clinician reviews what the bot may say, and the check"
+                + " questions the safety net asks about the article at every publish.");
     }
 
     private static String orNone(String value) {

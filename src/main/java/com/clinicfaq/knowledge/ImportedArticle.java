@@ -9,6 +9,11 @@ public record ImportedArticle(Article article, List<Faq> faqs) {
         faqs = List.copyOf(faqs);
     }
 
+    /** The check questions proposed for the article: its FAQs' questions and its headings put as questions. */
+    public List<CheckQuestion> proposedChecks() {
+        return CheckQuestions.propose(article, faqs);
+    }
+
     /**
      * The same article with its FAQs apart from the other articles' (issue #14): two articles may both ask "Is it
      * painful?", and a knowledge base that asks one question twice, or has one FAQ id twice, cannot be read. A question

@@ -62,6 +62,25 @@ public final class KnowledgeBaseWriter {
         return written;
     }
 
+    /**
+     * Writes an article's check questions as {@code checks/articles/<id>.csv}.
+     *
+     * @param replace whether an existing file may be replaced; if not, it is an {@link IllegalStateException}
+     */
+    public Path writeChecks(Path folder, String articleId, List<CheckQuestion> checks, boolean replace) {
+        Path file = CheckQuestions.file(folder, articleId);
+        if (!replace && Files.exists(file)) {
+            throw new IllegalStateException(file + " already exists");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, CheckQuestions.text(checks), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
     public String articleText(Article article) {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("id", article.id());

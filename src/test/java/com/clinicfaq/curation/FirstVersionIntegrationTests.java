@@ -14,8 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * On an empty database the folder becomes version 1 at start; the safety net then runs on it (issue #14), and what
- * fails is shown to staff: here an imported article whose procedure the shipped out-of-scope list declines.
+ * On an empty database the folder becomes version 1 at start; the safety net then runs on it (issue #14), with each
+ * article's check questions (issue #20), and what fails is shown to staff: here an imported article whose procedure the
+ * shipped out-of-scope list declines.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"clinicfaq.knowledge-base.check-first-version=true", "clinicfaq.knowledge-base.follow-folder=false"})
@@ -41,6 +42,14 @@ class FirstVersionIntegrationTests {
         assertThat(publisher.folderProblem()).startsWith("version " + live.version() + " was read from the folder")
                 .contains("library", "other-procedures", "what is radiofrequency ablation", "rfa-sample");
         assertThat(live.knowledge().articles()).hasSize(2); // it keeps serving: there is no other version
+        assertThat(publisher.firstVersionReport()).hasValueSatisfying(report -> {
+            assertThat(report.articles()).as("each article's check questions, with no live version to compare with")
+                    .extracting(ArticleChecks.Result::articleId).containsExactly("kyphoplasty-compression-fractures", "rfa-sample");
+            assertThat(report.articles()).allSatisfy(article -> assertThat(article.compared()).isFalse());
+            assertThat(report.articles().getLast().asked()).extracting(asked -> asked.check().question())
+                    .contains("Is radiofrequency ablation painful?", "Risks and safety considerations");
+            assertThat(report.figures()).anySatisfy(f -> assertThat(f).startsWith("Check questions of “Comparing Cervical vs Lumbar"));
+        });
     }
 
     private static Path libraryWithTheRfaSample() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class KnowledgeZipTests {
 
     static final KnowledgeFiles PROJECT = KnowledgeFiles.fromFolder(Path.of("knowledge-base"));
+    static final String KNOWN = "synonyms.txt, out-of-scope.md, policy.yml, articles/*.md, faqs/*.md, checks/articles/*.csv";
 
     @Test
     void readsBackWhatItWroteInTheKnowledgeBaseFolder() {
@@ -34,15 +35,18 @@ class KnowledgeZipTests {
     }
 
     @Test
-    void readsTheFilesWithoutTheFolderPassesOverTheReadmeAndChecksAndMakesLineEndsThoseOfTheFolder() {
+    void readsTheFilesWithoutTheFolderPassesOverTheReadmeAndTheNetsOwnChecksAndMakesLineEndsThoseOfTheFolder() {
         Map<String, String> zipped = new LinkedHashMap<>();
         zipped.put("README.md", "# the folder's readme");
         zipped.put("checks/policy-cases.csv", "message,expected");
+        zipped.put("checks/articles/x.csv", "question,expected,origin\r\n");
         zipped.put("articles/", "");
         zipped.put("policy.yml", "\uFEFFrules:\r\n  a: b\r\n");
         zipped.put("faqs/x.md", "faq");
 
-        assertThat(KnowledgeZip.read(zip(zipped)).files()).containsExactly(Map.entry("faqs/x.md", "faq"), Map.entry("policy.yml", "rules:\n  a: b\n"));
+        assertThat(KnowledgeZip.read(zip(zipped)).files()).as("an article's check questions are versioned with it").containsExactly(
+                Map.entry("checks/articles/x.csv", "question,expected,origin\n"), Map.entry("faqs/x.md", "faq"),
+                Map.entry("policy.yml", "rules:\n  a: b\n"));
     }
 
     @Test
@@ -53,14 +57,16 @@ class KnowledgeZipTests {
         zipped.put("knowledge-base\\..\\x.md", "x");
         zipped.put("knowledge-base/faqs/run.sh", "x");
         zipped.put("knowledge-base/articles/nested/a.md", "x");
+        zipped.put("knowledge-base/checks/articles/nested/a.csv", "x");
         zipped.put("knowledge-base/policy.yml", "x");
 
         assertThat(refused(zip(zipped))).containsExactly(
                 "\"knowledge-base/../../etc/cron.d/x\" leads out of the knowledge-base folder.",
                 "\"/etc/passwd\" leads out of the knowledge-base folder.",
                 "\"knowledge-base\\..\\x.md\" leads out of the knowledge-base folder.",
-                "\"knowledge-base/faqs/run.sh\" is not a knowledge-base file (synonyms.txt, out-of-scope.md, policy.yml, articles/*.md, faqs/*.md).",
-                "\"knowledge-base/articles/nested/a.md\" is not a knowledge-base file (synonyms.txt, out-of-scope.md, policy.yml, articles/*.md, faqs/*.md).");
+                "\"knowledge-base/faqs/run.sh\" is not a knowledge-base file (" + KNOWN + ").",
+                "\"knowledge-base/articles/nested/a.md\" is not a knowledge-base file (" + KNOWN + ").",
+                "\"knowledge-base/checks/articles/nested/a.csv\" is not a knowledge-base file (" + KNOWN + ").");
     }
 
     @Test

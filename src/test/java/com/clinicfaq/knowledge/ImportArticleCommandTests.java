@@ -22,15 +22,18 @@ class ImportArticleCommandTests {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void writesBothFilesAndSaysWhatItWrote() {
+    void writesTheArticleItsFaqsAndItsCheckQuestionsAndSaysWhatItWrote() {
         int status = run(SOURCE, folder.toString(), "--id", "rfa", "--source", "a test", "--reviewed", "2026-11-27");
 
         assertThat(status).isZero();
         assertThat(folder.resolve("articles/rfa.md")).exists();
         assertThat(folder.resolve("faqs/rfa.md")).exists();
+        assertThat(folder.resolve("checks/articles/rfa.csv")).content().startsWith(CheckQuestions.HEADER + "\n")
+                .contains("Does radiofrequency ablation hurt?,does-radiofrequency-ablation-hurt,import\n");
         assertThat(text(out))
                 .contains("articles/rfa.md: 6 sections, 14 blocks (6 bullets, 0 quotes)")
                 .contains("faqs/rfa.md: 3 FAQs")
+                .contains("checks/articles/rfa.csv: 7 check questions")
                 .contains("practice: Example Valley Spine Clinic");
         KnowledgeBase read = new KnowledgeBaseReader().read(folder);
         assertThat(read.article("rfa")).hasValueSatisfying(a -> {

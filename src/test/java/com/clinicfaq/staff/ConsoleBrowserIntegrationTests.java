@@ -223,13 +223,15 @@ class ConsoleBrowserIntegrationTests {
         String section = href(By.cssSelector("ol.sections a"));
         String newSection = href(By.linkText("New section"));
         String file = href(By.cssSelector("#files a"));
+        String checks = href(By.cssSelector("a.checks-link"));
         browser.driver.get(site() + "/staff/knowledge/versions");
         String version = href(By.cssSelector("#versions tbody a"));
 
         for (String page : List.of(site() + "/staff/handoffs", site() + "/staff/handoffs/" + handoff,
                 site() + "/staff/admin/audit", site() + "/staff/analytics", site() + "/staff/knowledge",
                 site() + "/staff/knowledge/unanswered", site() + "/staff/knowledge/faqs/new", faq, faq + "/delete",
-                newSection, section, section + "/delete", file, site() + "/staff/knowledge/import",
+                newSection, section, section + "/delete", checks, checks + "/new", checks + "/1", checks + "/1/delete",
+                file, site() + "/staff/knowledge/import",
                 site() + "/staff/knowledge/publish", site() + "/staff/knowledge/versions", version,
                 site() + "/staff/knowledge/try?q=how+long+does+kyphoplasty+take", site() + "/staff/knowledge/import-files",
                 site() + "/staff/admin/accounts", site() + "/staff/password", site() + "/staff/admin/safety-review",

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Importing an article from its plain text: the form, a preview of how the importer split it (sections,
- * paragraphs, list items, quotations, the FAQs found) and whether the draft would take it, then adding it. The
+ * paragraphs, list items, quotations, the FAQs found, the check questions proposed for it) and whether the draft would
+ * take it, then adding it. The
  * text travels from the form through the preview in the page itself and is read again on adding, so what is
  * added is what was previewed.
  */
@@ -108,6 +109,7 @@ class ArticleImportController {
         model.addAttribute("article", article);
         model.addAttribute("sections", article.sections().stream().map(ArticleImportController::previewSection).toList());
         model.addAttribute("faqs", imported.faqs());
+        model.addAttribute("checks", imported.proposedChecks());
         model.addAttribute("sectionTitles", article.sections().stream().collect(Collectors.toMap(Section::anchor, Section::title)));
         return "staff/knowledge/import-preview";
     }

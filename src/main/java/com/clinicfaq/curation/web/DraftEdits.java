@@ -47,6 +47,10 @@ class DraftEdits {
             case Change.AddArticle add -> "imported article " + id + " with " + add.imported().faqs().size() + " faqs";
             case Change.ReviewTranslation review -> (review.reviewed() == null ? "review withdrawn: translation " : "reviewed: translation ")
                     + review.articleId() + "." + review.language();
+            case Change.SaveCheck save -> (isBlank(save.was()) ? "new check question of article " : "check question of article ")
+                    + save.articleId();
+            case Change.DeleteCheck delete -> "deleted a check question of article " + delete.articleId();
+            case Change.ProposeChecks propose -> "check questions proposed for article " + propose.articleId();
         };
     }
 
@@ -73,6 +77,9 @@ class DraftEdits {
             case Change.DeleteSection delete -> delete.anchor();
             case Change.SaveFile save -> save.path();
             case Change.ReviewTranslation review -> com.clinicfaq.knowledge.Translation.path(review.articleId(), review.language());
+            case Change.SaveCheck save -> save.articleId();
+            case Change.DeleteCheck delete -> delete.articleId();
+            case Change.ProposeChecks propose -> propose.articleId();
         };
     }
 

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * how a refused change is shown.
  */
 @ControllerAdvice(assignableTypes = {KnowledgeConsoleController.class, FaqController.class, SectionController.class,
-        FileEditorController.class, ArticleImportController.class, UnansweredController.class})
+        FileEditorController.class, ArticleImportController.class, UnansweredController.class, CheckQuestionsController.class})
 class EditingPages {
 
     static final String CONTENT_SECURITY_POLICY =

@@ -1,6 +1,7 @@
 package com.clinicfaq.curation.web;
 
 import com.clinicfaq.curation.KnowledgeEditor;
+import com.clinicfaq.curation.KnowledgeFiles;
 import com.clinicfaq.curation.KnowledgePublisher;
 import com.clinicfaq.curation.KnowledgeVersions;
 import com.clinicfaq.curation.LiveKnowledge;
@@ -52,7 +53,10 @@ class KnowledgeConsoleController {
         KnowledgeVersions.Draft draft = editor.draft();
         boolean changed = editor.hasChanges();
         model.addAttribute("state", new DraftState(changed, draft.baseVersion(), live.version(), draft.updatedBy(), when(draft.updatedAt())));
-        KnowledgeBase knowledge = draft.files().parse().knowledge();
+        KnowledgeFiles.Parsed parsed = draft.files().parse();
+        KnowledgeBase knowledge = parsed.knowledge();
+        model.addAttribute("checkCounts", parsed.checks().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())));
         String search = q == null ? "" : q.strip();
         Set<Faq> matching = new HashSet<>(KnowledgeEditor.search(knowledge, search));
         Map<String, List<Faq>> byArticle = KnowledgeEditor.faqsByArticle(knowledge);

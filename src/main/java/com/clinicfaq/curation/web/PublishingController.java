@@ -1,5 +1,6 @@
 package com.clinicfaq.curation.web;
 
+import com.clinicfaq.curation.ArticleChecks;
 import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.curation.KnowledgeFiles;
 import com.clinicfaq.curation.KnowledgePublisher;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,7 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Publishing the shared draft after reviewing what it changes, and the published versions: what each changed,
  * and restoring one in a step. Both go through the safety net; an administrator may publish over failing checks
- * with a reason. Every publish, restore and override is audited.
+ * with a reason. A change that would answer wrong check questions the live version answers right is shown with
+ * those questions and published only once an editor confirms them. Every publish, restore, override and
+ * confirmation is audited.
  */
 @Controller
 class PublishingController {
@@ -61,7 +65,8 @@ class PublishingController {
     @PostMapping("/staff/knowledge/publish")
     String publish(@RequestParam String draft, @RequestParam(defaultValue = "") String comment,
             @RequestParam(defaultValue = "false") boolean override, @RequestParam(defaultValue = "") String reason,
-            Principal staff, HttpServletRequest request, HttpServletResponse response, Model model) {
+            @RequestParam(defaultValue = "") String confirm, Principal staff, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         boolean overriding = PublishingPages.override(override, request);
         model.addAttribute("comment", comment);
         model.addAttribute("reason", reason);
@@ -81,12 +86,13 @@ class PublishingController {
             response.setStatus(status.value());
             return publishPage(model, problem);
         }
-        KnowledgePublisher.Outcome outcome = editor.publish(staff.getName(), comment.strip(), overriding);
+        KnowledgePublisher.Outcome outcome = editor.publish(staff.getName(), comment.strip(), overriding, confirm);
         PublishResult result = PublishResult.of(outcome);
         if (outcome instanceof KnowledgePublisher.Outcome.Published published) {
             KnowledgeVersions.Version version = published.version();
             audit.record(staff.getName(), "KNOWLEDGE_PUBLISHED", "version " + version.id() + ": " + version.comment());
             auditOverride(staff, version, reason);
+            auditConfirmed(staff, published);
             model.addAttribute("comment", "");
             model.addAttribute("reason", "");
         } else {
@@ -119,8 +125,8 @@ class PublishingController {
 
     @PostMapping("/staff/knowledge/versions/{id}/restore")
     String restore(@PathVariable long id, @RequestParam(defaultValue = "false") boolean override,
-            @RequestParam(defaultValue = "") String reason, Principal staff, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String confirm, Principal staff,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         boolean overriding = PublishingPages.override(override, request);
         versions.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no version " + id + "."));
         model.addAttribute("reason", reason);
@@ -130,10 +136,11 @@ class PublishingController {
             model.addAttribute("problem", problem);
             return versionPage(id, model);
         }
-        KnowledgePublisher.Outcome outcome = publisher.restore(id, staff.getName(), overriding);
+        KnowledgePublisher.Outcome outcome = publisher.restore(id, staff.getName(), overriding, confirm);
         if (outcome instanceof KnowledgePublisher.Outcome.Published published) {
             audit.record(staff.getName(), "KNOWLEDGE_RESTORED", "version " + published.version().id() + " restores version " + id);
             auditOverride(staff, published.version(), reason);
+            auditConfirmed(staff, published);
             model.addAttribute("reason", "");
         } else {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -175,6 +182,19 @@ class PublishingController {
     private void auditOverride(Principal staff, KnowledgeVersions.Version version, String reason) {
         if (version.overridden()) {
             audit.record(staff.getName(), "KNOWLEDGE_OVERRIDE", "version " + version.id() + ": " + reason.strip());
+        }
+    }
+
+    /**
+     * An editor published answers now wrong knowingly, having confirmed them: how many, of which articles (ids only,
+     * never the questions, which may be a visitor's words).
+     */
+    private void auditConfirmed(Principal staff, KnowledgePublisher.Outcome.Published published) {
+        List<ArticleChecks.Result> wrong = published.report().articles().stream().filter(a -> !a.nowWrong().isEmpty()).toList();
+        if (!wrong.isEmpty() && !published.version().overridden()) {
+            audit.record(staff.getName(), "KNOWLEDGE_CHANGES_CONFIRMED", "version " + published.version().id() + ": "
+                    + wrong.stream().mapToInt(a -> a.nowWrong().size()).sum() + " check question(s) answered right before and wrong now, of "
+                    + String.join(", ", wrong.stream().map(ArticleChecks.Result::articleId).toList()));
         }
     }
 

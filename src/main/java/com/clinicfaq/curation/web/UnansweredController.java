@@ -72,7 +72,9 @@ class UnansweredController {
     String addPhrasing(@RequestParam int days, @RequestParam String key, @RequestParam String faqId, @RequestParam String phrasing,
             Authentication user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         checkPeriod(days);
-        Fix fix = unanswered.addPhrasing(faqId, phrasing, wording(days, key).orElse(phrasing), user.getName());
+        String wording = wording(days, key).orElse(phrasing);
+        // the visitor's question becomes a check question of the FAQ's article (issue #20)
+        Fix fix = editor.fixingVisitorQuestion(wording, () -> unanswered.addPhrasing(faqId, phrasing, wording, user.getName()));
         String detail = "Unanswered question added as a way of asking FAQ " + faqId;
         return done(fix, detail, "Added to FAQ “" + faqId + "” and published", days, model, redirect, response,
                 new Result(key, "phrasing", false, List.of(), Map.of("faqId", faqId, "phrasing", phrasing)), user);
@@ -84,8 +86,9 @@ class UnansweredController {
             HttpServletResponse response) {
         checkPeriod(days);
         String[] articleAndSection = source.split("#", 2);
-        Fix fix = unanswered.newFaq(articleAndSection[0], articleAndSection.length > 1 ? articleAndSection[1] : "", question, answer,
-                wording(days, key).orElse(null), user.getName());
+        String wording = wording(days, key).orElse(null);
+        Fix fix = editor.fixingVisitorQuestion(wording, () -> unanswered.newFaq(articleAndSection[0],
+                articleAndSection.length > 1 ? articleAndSection[1] : "", question, answer, wording, user.getName()));
         String detail = "New FAQ from an unanswered question, answered from " + source;
         return done(fix, detail, "New FAQ published", days, model, redirect, response,
                 new Result(key, "faq", false, List.of(), Map.of("source", source, "question", question, "answer", answer)), user);

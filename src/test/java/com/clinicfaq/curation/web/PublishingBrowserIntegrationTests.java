@@ -93,6 +93,38 @@ class PublishingBrowserIntegrationTests extends KnowledgeConsole {
         assertThat(live.version()).isEqualTo(originalVersion);
     }
 
+    @Test
+    void anEditorReadsTheQuestionADraftWouldAnswerWrongConfirmsItAndPublishes() {
+        editor.apply(new Change.DeleteFaq("care-approach"), EDITOR);
+        browser().logIn(site(), EDITOR, EDITOR_PASSWORD);
+        browser().driver.get(site() + "/staff/knowledge/articles/kyphoplasty-compression-fractures/checks");
+        assertThat(text("#checks")).contains("How does Dr. Weisbein treat her patients?", "which the draft does not have");
+        assertFitsThePhoneAndAccessible("an article's check questions");
+        browser().driver.get(site() + "/staff/knowledge/publish");
+        browser().driver.findElement(By.id("comment")).sendKeys("One FAQ fewer");
+
+        browser().follow(button("Publish"));
+
+        assertThat(text("#result-heading")).isEqualTo("Not published: questions answered right now would be answered wrong");
+        assertThat(text("table.now-wrong")).startsWith("⚠ Was right → now wrong (1)")
+                .contains("How does Dr. Weisbein treat her patients?", "the FAQ “How does Dr. Weisbein treat her patients?”",
+                        "the FAQ “What are Dr. Weisbein's credentials?”");
+        assertThat(live.version()).isEqualTo(originalVersion);
+        assertFitsThePhoneAndAccessible("a change that would answer a question wrong");
+
+        button("Publish with these answers").click();
+        assertThat(browser().driver.executeScript("return document.getElementById('confirm').validity.valueMissing"))
+                .as("not without ticking the confirmation").isEqualTo(true);
+        assertThat(live.version()).isEqualTo(originalVersion);
+        browser().driver.findElement(By.id("confirm")).click();
+        browser().follow(button("Publish with these answers"));
+
+        assertThat(text("#result-heading")).isEqualTo("Published: version " + live.version() + " is live");
+        assertThat(text("table.now-wrong caption")).isEqualTo("⚠ Was right → now wrong (1): confirmed");
+        assertThat(live.version()).isGreaterThan(originalVersion);
+        assertFitsThePhoneAndAccessible("a change published with a question answered wrong, confirmed");
+    }
+
     static Browser browser() {
         return session.get();
     }
