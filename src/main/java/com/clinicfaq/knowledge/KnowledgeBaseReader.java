@@ -133,8 +133,9 @@ public final class KnowledgeBaseReader {
             }
             if (heading.level() == 2) {
                 if (article.sections().stream().noneMatch(s -> s.anchor().equals(heading.anchor()))) {
-                    throw KnowledgeBaseFormatException.at(file, heading.line(), "the article '" + articleId + "' has no section '"
-                            + heading.anchor() + "'");
+                    // a section deleted from the English article since: its translation is no longer served, and
+                    // deleting it in English is not refused for it (the console shows what a translation covers)
+                    continue;
                 }
                 List<Block> blocks = MarkdownFile.blocks(heading.body()).stream().map(MarkdownFile.NumberedBlock::block).toList();
                 if (blocks.isEmpty()) {
@@ -144,8 +145,7 @@ public final class KnowledgeBaseReader {
             } else if (heading.level() == 3) {
                 Faq faq = faqs.get(heading.anchor());
                 if (faq == null || !faq.articleId().equals(articleId)) {
-                    throw KnowledgeBaseFormatException.at(file, heading.line(), "the article '" + articleId + "' has no FAQ '"
-                            + heading.anchor() + "'");
+                    continue; // an FAQ deleted since, as a section above
                 }
                 List<String> phrasings = new ArrayList<>();
                 List<MarkdownFile.Line> answerLines = new ArrayList<>();

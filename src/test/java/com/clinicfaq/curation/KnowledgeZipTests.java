@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class KnowledgeZipTests {
 
     static final KnowledgeFiles PROJECT = KnowledgeFiles.fromFolder(Path.of("knowledge-base"));
-    static final String KNOWN = "synonyms.txt, out-of-scope.md, policy.yml, articles/*.md, faqs/*.md, checks/articles/*.csv";
+    static final String KNOWN = "synonyms.txt, out-of-scope.md, policy.yml, articles/*.md, faqs/*.md, translations/*.md, checks/articles/*.csv";
 
     @Test
     void readsBackWhatItWroteInTheKnowledgeBaseFolder() {

@@ -173,14 +173,19 @@ class KnowledgeBaseReaderTests {
     }
 
     @Test
-    void rejectsATranslatedSectionTheArticleDoesNotHave(@TempDir Path folder) throws IOException {
+    void leavesOutOfATranslationWhatTheEnglishArticleNoLongerHasSoThatDeletingItThereIsNotRefused(@TempDir Path folder)
+            throws IOException {
         copyArticle(folder);
-        writeTranslation(folder, "kyphoplasty-compression-fractures.es.md", spanish("2026-12-05", "## Recuperación {#no-such-section}"));
+        writeTranslation(folder, "kyphoplasty-compression-fractures.es.md", spanish("2026-12-05", """
+                ## Información rápida {#quick-insights}
 
-        assertThatThrownBy(() -> reader.read(folder))
-                .isInstanceOf(KnowledgeBaseFormatException.class)
-                .hasMessageContaining("kyphoplasty-compression-fractures.es.md:8")
-                .hasMessageContaining("has no section 'no-such-section'");
+                La cifoplastia es un procedimiento.
+
+                ## Recuperación {#a-section-deleted-since}""").replace("Texto.", "Texto de una sección borrada."));
+
+        Translation spanish = reader.read(folder).translations().getFirst();
+
+        assertThat(spanish.sections()).extracting(Section::anchor).containsExactly("quick-insights");
     }
 
     @Test
