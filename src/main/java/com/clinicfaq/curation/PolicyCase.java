@@ -1,5 +1,6 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.knowledge.CsvRecords;
 import com.clinicfaq.policy.Decision;
 import java.io.IOException;
 import java.io.UncheckedIOException;

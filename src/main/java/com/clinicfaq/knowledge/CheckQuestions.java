@@ -238,30 +238,13 @@ public final class CheckQuestions {
         throw KnowledgeBaseFormatException.at(file, line, "the origin must be import, editor or visitor, not '" + word + "'");
     }
 
-    /** One RFC 4180 record on one line: fields may be quoted, with "" for a quote. */
+    /** One RFC 4180 record on one line ({@link CsvRecords#strictFields}), refused with its file and line when malformed. */
     private static List<String> fields(Path file, int line, String text) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted && c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        try {
+            return CsvRecords.strictFields(text);
+        } catch (IllegalArgumentException e) {
+            throw KnowledgeBaseFormatException.at(file, line, e.getMessage());
         }
-        if (quoted) {
-            throw KnowledgeBaseFormatException.at(file, line, "a quotation mark is not closed");
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     private static String field(String value) {

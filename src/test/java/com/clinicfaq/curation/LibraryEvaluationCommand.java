@@ -1,6 +1,7 @@
 package com.clinicfaq.curation;
 
 import com.clinicfaq.TestKnowledgeBases;
+import com.clinicfaq.knowledge.CsvRecords;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.Topics;
 import com.clinicfaq.policy.ConversationPolicy;

@@ -1,8 +1,8 @@
 package com.clinicfaq.policy;
 
-import com.clinicfaq.curation.CsvRecords;
 import com.clinicfaq.curation.EvaluationSet;
 import com.clinicfaq.curation.RedFlagSet;
+import com.clinicfaq.knowledge.CsvRecords;
 import com.clinicfaq.search.OnnxEmbedder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.clinicfaq.search;
 
-import com.clinicfaq.curation.CsvRecords;
+import com.clinicfaq.knowledge.CsvRecords;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;

@@ -3,8 +3,8 @@ package com.clinicfaq.conversation.web;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
-import com.clinicfaq.curation.CsvRecords;
 import com.clinicfaq.curation.EvaluationSet;
+import com.clinicfaq.knowledge.CsvRecords;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ClosedInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;

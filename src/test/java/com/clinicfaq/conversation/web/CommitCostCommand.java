@@ -309,7 +309,7 @@ public final class CommitCostCommand {
         for (String set : List.of("dev", "holdout")) {
             List<String> lines = Files.readAllLines(com.clinicfaq.curation.EvaluationSet.PROJECT_CHECKS.resolve("questions-" + set + ".csv"));
             for (String line : lines.subList(1, lines.size())) {
-                questions.add(com.clinicfaq.curation.CsvRecords.fields(line).getFirst());
+                questions.add(com.clinicfaq.knowledge.CsvRecords.fields(line).getFirst());
             }
         }
         return questions;

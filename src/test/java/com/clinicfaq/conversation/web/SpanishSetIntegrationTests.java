@@ -3,8 +3,8 @@ package com.clinicfaq.conversation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicfaq.TestKnowledgeBases;
-import com.clinicfaq.curation.CsvRecords;
 import com.clinicfaq.curation.EvaluationSet;
+import com.clinicfaq.knowledge.CsvRecords;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
 import com.clinicfaq.knowledge.Section;
