@@ -167,7 +167,7 @@ public final class AnswerEngine implements AutoCloseable {
             index.decRef();
         }
         named.addAll(translations.articlesNaming(language, question));
-        named.addAll(namedAsWritten(question));
+        named.addAll(translations.articlesNamedAsWritten(question));
         Set<String> scope = !named.isEmpty() ? named : topicArticle != null ? Set.of(topicArticle) : null;
         if (scope == null && knowledge.articles().size() > 1) {
             // no procedure named and no topic yet, in a library of several: the articles without a translation cannot
@@ -188,24 +188,6 @@ public final class AnswerEngine implements AutoCloseable {
         TranslatedIndex.Item item = best.item();
         return new Answer.Found(attributed(item, language), new Answer.Source(item.articleId(), item.articleTitle(),
                 item.sectionTitle(), item.anchor()), item.id(), Math.min(1, best.score()), Answer.Basis.HYBRID);
-    }
-
-    /**
-     * The articles a question names by a word one letter off a word of their names, as another language writes an
-     * English name: "ablación" for "ablation", "fractura" for "fracture" (words of five letters or more).
-     */
-    private Set<String> namedAsWritten(String question) {
-        List<String> words = com.clinicfaq.knowledge.ProcedureNames.words(TranslatedIndex.fold(question).toLowerCase(java.util.Locale.ROOT));
-        Set<String> named = new java.util.LinkedHashSet<>();
-        for (com.clinicfaq.knowledge.Article article : knowledge.articles()) {
-            List<String> names = article.names().isEmpty() ? com.clinicfaq.knowledge.ProcedureNames.propose(article) : article.names();
-            boolean hit = names.stream().flatMap(name -> com.clinicfaq.knowledge.ProcedureNames.words(name.toLowerCase(java.util.Locale.ROOT)).stream())
-                    .filter(w -> w.length() >= 5).anyMatch(w -> words.stream().anyMatch(q -> TranslatedIndex.close(q, w)));
-            if (hit) {
-                named.add(article.id());
-            }
-        }
-        return named;
     }
 
     /** The translated text, quoted after who wrote it where its English speaks in its author's first person. */

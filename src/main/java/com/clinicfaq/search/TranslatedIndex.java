@@ -5,6 +5,7 @@ import com.clinicfaq.knowledge.Block;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.OutOfScopeTopic;
+import com.clinicfaq.knowledge.ProcedureNames;
 import com.clinicfaq.knowledge.Section;
 import com.clinicfaq.knowledge.Translation;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,12 +91,16 @@ final class TranslatedIndex {
     private final Map<String, List<Item>> byLanguage;
     /** Per language, per article, the names visitors writing in it give the procedure, as terms. */
     private final Map<String, Map<String, List<List<String>>>> names;
+    /** Per article of the library, the words of five letters or more of its names (read once, at build). */
+    private final Map<String, List<String>> nameWords;
     private final Map<String, Map<String, Double>> idf;
     private final Map<String, Set<String>> vocabulary;
 
-    private TranslatedIndex(Map<String, List<Item>> byLanguage, Map<String, Map<String, List<List<String>>>> names) {
+    private TranslatedIndex(Map<String, List<Item>> byLanguage, Map<String, Map<String, List<List<String>>>> names,
+            Map<String, List<String>> nameWords) {
         this.byLanguage = byLanguage;
         this.names = names;
+        this.nameWords = nameWords;
         this.idf = new HashMap<>();
         this.vocabulary = new HashMap<>();
         byLanguage.forEach((language, items) -> {
@@ -112,7 +118,7 @@ final class TranslatedIndex {
     }
 
     static TranslatedIndex empty() {
-        return new TranslatedIndex(Map.of(), Map.of());
+        return new TranslatedIndex(Map.of(), Map.of(), Map.of());
     }
 
     /** The reviewed translations of the knowledge base, embedded with the model the engine embeds questions with. */
@@ -164,7 +170,16 @@ final class TranslatedIndex {
             }
             names.computeIfAbsent(translation.language(), l -> new HashMap<>()).put(translation.articleId(), articleNames);
         }
-        return new TranslatedIndex(byLanguage, names);
+        Map<String, List<String>> nameWords = new HashMap<>();
+        if (!byLanguage.isEmpty()) {
+            for (Article article : knowledge.articles()) {
+                List<String> articleNames = article.names().isEmpty() ? ProcedureNames.propose(article) : article.names();
+                nameWords.put(article.id(), articleNames.stream()
+                        .flatMap(name -> ProcedureNames.words(fold(name).toLowerCase(Locale.ROOT)).stream())
+                        .filter(w -> w.length() >= 5).distinct().toList());
+            }
+        }
+        return new TranslatedIndex(byLanguage, names, nameWords);
     }
 
     /** @param articleId null for a topic the practice declines (then {@code section} is null and the text empty) */
@@ -222,6 +237,21 @@ final class TranslatedIndex {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The articles a question names by a word one letter off a word of their names, as another language writes an
+     * English name: "ablación" for "ablation", "fractura" for "fracture" (words of five letters or more).
+     */
+    Set<String> articlesNamedAsWritten(String question) {
+        List<String> words = ProcedureNames.words(fold(question).toLowerCase(Locale.ROOT));
+        Set<String> named = new LinkedHashSet<>();
+        nameWords.forEach((article, nameWordsOfArticle) -> {
+            if (nameWordsOfArticle.stream().anyMatch(w -> words.stream().anyMatch(q -> close(q, w)))) {
+                named.add(article);
+            }
+        });
+        return named;
     }
 
     /**
