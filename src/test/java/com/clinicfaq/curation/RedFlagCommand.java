@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * Prints the policy's red-flag figures on the blind red-flag set, per half and per kind:
  * {@code ./mvnw -q test-compile exec:exec@red-flags}. With {@code --misses} it lists the dev half's misses (never
- * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report.
+ * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report. The unseen2
+ * and unseen3 sets' misses are never listed: they are kept for figures on authors nobody has read.
  */
 public final class RedFlagCommand {
 
@@ -224,11 +225,21 @@ public final class RedFlagCommand {
         if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen")) {
             names.add("unseen"); // five more blind authors, whose messages no one read before the figures were taken
         }
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen2")) {
+            names.add("unseen2"); // three more blind authors (2026-12-05, session 12): read for figures only, its misses never listed
+        }
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen3")) {
+            names.add("unseen3"); // three more, written as training data and not trained on: figures only, like unseen2
+        }
         for (String name : names) {
             RedFlagSet.Result result = RedFlagSet.load(Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name).run(policy);
             System.out.println(result.summary());
             result.byKind().forEach((kind, counts) -> System.out.printf("    %-34s %3d / %3d%n", kind, counts[0], counts[1]));
-            boolean show = !name.equals("holdout") ? options.contains("--misses") : options.contains("--holdout-misses");
+            boolean show = switch (name) {
+                case "holdout" -> options.contains("--holdout-misses");
+                case "unseen2", "unseen3" -> false;
+                default -> options.contains("--misses");
+            };
             if (show) {
                 for (RedFlagSet.Outcome miss : result.misses()) {
                     String got = miss.decision() instanceof Decision.Emergency e ? "EMERGENCY " + e.ruleId() + " [" + e.basis() + "]"

@@ -266,7 +266,7 @@ public final class RedFlagTrainer {
             curated.add(trainer.item(text, RedFlagClassifier.Label.CALM, null));
         }
         Map<String, List<Item>> sets = new HashMap<>();
-        for (String name : List.of("dev", "holdout", "train", "fresh")) {
+        for (String name : List.of("dev", "holdout", "train", "fresh", "unseen")) {
             if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, name)) {
                 sets.put(name, RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).cases().stream()
                         .map(c -> trainer.item(c.message(), label(c), c)).toList());
@@ -446,18 +446,21 @@ public final class RedFlagTrainer {
         if (options.contains("--write")) {
             writeModel(RedFlagClassifier.RESOURCE, trained::write);
         }
-        if (sets.containsKey("fresh") && !trainOn.contains("fresh")) {
+        for (String unread : List.of("fresh", "unseen")) { // never unseen2: its figures are taken once, by exec@red-flags
+            if (!sets.containsKey(unread) || trainOn.contains(unread)) {
+                continue;
+            }
             // a set not yet trained on (new authors' messages, before they join the training set): read as the holdout is
-            List<Item> fresh = sets.get("fresh");
-            System.out.println("fresh: classifier alone " + figures(fresh, i -> learnedSays(trained, fresh.get(i)))
+            List<Item> fresh = sets.get(unread);
+            System.out.println(unread + ": classifier alone " + figures(fresh, i -> learnedSays(trained, fresh.get(i)))
                     + " | patterns or classifier " + figures(fresh, i -> learnedSays(trained, fresh.get(i))
                             || patternAlarms(patterns, trained, fresh.get(i), chosenVeto, true)) + " | patterns alone " + figures(fresh, i -> alarms(patterns, fresh.get(i))));
-            if (options.contains("--fresh-misses")) {
+            if (options.contains("--" + unread + "-misses")) {
                 for (Item item : fresh) {
                     double sc = score(trained, item);
                     boolean said = learnedSays(trained, item) || patternAlarms(patterns, trained, item, chosenVeto, true);
                     if (said != (item.label() != RedFlagClassifier.Label.CALM)) {
-                        System.out.printf("  fresh %s %s %s %.2f%s: %s%n", item.c().id(), item.c().kind(), item.c().language(), sc,
+                        System.out.printf("  %s %s %s %s %.2f%s: %s%n", unread, item.c().id(), item.c().kind(), item.c().language(), sc,
                                 alarms(patterns, item) ? " (pattern)" : "", item.text());
                     }
                 }
