@@ -210,7 +210,7 @@ public class ConversationService {
         Texts texts = policy.get().rules().texts();
         UUID id = UUID.randomUUID();
         BotMessage greeting = bot(BotMessage.Kind.GREETING, texts.greeting(language), spoken(texts, "greeting", language))
-                .suggestions(texts.suggestions()).build();
+                .suggestions(texts.suggestions(language)).build();
         String page = pageArticle == null || pageArticle.isBlank() ? null
                 : knowledge.get().article(pageArticle.strip()).map(Article::id).orElse(null);
         unstored.put(id, new Unstored(now, greeting, page));
@@ -451,13 +451,26 @@ public class ConversationService {
                 // a visitor writing in a language staff reviewed a translation in is answered from it (issue #16)
                 Answer translated = language == Language.SPANISH ? engine.answerTranslated(text, language.code, topic) : null;
                 if (translated instanceof Answer.Found found) {
-                    yield new Turn(List.of(bot(BotMessage.Kind.ANSWER, found.text(), language).source(found).rule(found.itemId()).build()),
-                            keepForm(stage, Stage.CHATTING), found.source().articleId());
+                    yield answeredInTranslation(stage, found, language);
                 }
-                yield respondFromKnowledge(stage, text, topic, language, texts,
-                        translated instanceof Answer.OutOfScope ? translated : answer(text, topic));
+                // a Spanish suggestion: answered from where its English question is, from a reviewed translation of it if
+                // there is one, else in English with the note that the information is in English
+                Optional<String> twin = language == Language.SPANISH ? texts.englishOfSuggestion(text) : Optional.empty();
+                Answer answer = translated instanceof Answer.OutOfScope ? translated : answer(twin.orElse(text), topic);
+                Optional<Answer.Found> inSpanish = twin.isPresent() && answer instanceof Answer.Found found
+                        ? engine.translationOf(found, text, language.code) : Optional.empty();
+                if (inSpanish.isPresent()) {
+                    yield answeredInTranslation(stage, inSpanish.get(), language);
+                }
+                yield respondFromKnowledge(stage, text, topic, language, texts, answer);
             }
         };
+    }
+
+    /** An answer from a reviewed translation, in the visitor's language. */
+    private Turn answeredInTranslation(Stage stage, Answer.Found found, Language language) {
+        return new Turn(List.of(bot(BotMessage.Kind.ANSWER, found.text(), language).source(found).rule(found.itemId()).build()),
+                keepForm(stage, Stage.CHATTING), found.source().articleId());
     }
 
     /** The reply to a question the knowledge base is asked, with what it answered. */

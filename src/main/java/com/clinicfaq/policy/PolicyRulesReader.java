@@ -41,7 +41,7 @@ public final class PolicyRulesReader {
     private static final List<String> TEXT_KEYS = List.of("disclaimer", "greeting", "suggestions", "unknown", "out-of-scope",
             "clinician-note", "handoff-offer", "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "disclaimer-es", "handoff-offer-es");
     /** Texts a policy may leave out: a default is said instead. */
-    private static final List<String> OPTIONAL_TEXT_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("which-procedure", "english-only", "answer-missed", "handoff-declined"),
+    private static final List<String> OPTIONAL_TEXT_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("which-procedure", "english-only", "answer-missed", "handoff-declined", "suggestions-es"),
             Texts.SPANISH_KEYS.stream().map(key -> key + "-es")).toList();
     private static final String NOT_EMERGENCIES = "not-emergencies";
     private static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -127,6 +127,16 @@ public final class PolicyRulesReader {
         if (suggestions.isEmpty()) {
             throw KnowledgeBaseFormatException.at(fields.file(), fields.line("suggestions"), "texts: 'suggestions' needs at least one question");
         }
+        if (!fields.has("suggestions-es")) {
+            throw KnowledgeBaseFormatException.at(fields.file(), fields.line("suggestions"), "texts: 'suggestions-es' is missing: every text "
+                    + "the bot says is written in English and in Spanish (a visitor who writes Spanish is answered in Spanish)");
+        }
+        List<Line> suggestionsEs = fields.list("suggestions-es");
+        if (suggestionsEs.size() != suggestions.size()) {
+            throw KnowledgeBaseFormatException.at(fields.file(), fields.line("suggestions-es"), "texts: 'suggestions-es' has "
+                    + suggestionsEs.size() + " questions and 'suggestions' " + suggestions.size()
+                    + ": each is the Spanish of the English question in the same place");
+        }
         return new Texts(
                 fields.text("disclaimer"),
                 fields.text("greeting"),
@@ -141,7 +151,8 @@ public final class PolicyRulesReader {
                 fields.text("disclaimer-es"),
                 fields.text("handoff-offer-es"),
                 fields.has("which-procedure") ? fields.text("which-procedure") : null,
-                spanish(fields));
+                spanish(fields),
+                suggestionsEs.stream().map(Line::value).toList());
     }
 
     /** Every text the bot says, in Spanish too: a text without its Spanish is an error at the line of its English. */
@@ -270,7 +281,7 @@ public final class PolicyRulesReader {
     }
 
     private static void checkSuggestions(Path file, int line, ConversationPolicy policy, Texts texts) {
-        for (String suggestion : texts.suggestions()) {
+        for (String suggestion : java.util.stream.Stream.concat(texts.suggestions().stream(), texts.suggestionsEs().stream()).toList()) {
             Decision decision = policy.decide(suggestion);
             if (!(decision instanceof Decision.AskKnowledgeBase)) {
                 throw KnowledgeBaseFormatException.at(file, line, "the suggestion '" + suggestion + "' " + describe(decision)

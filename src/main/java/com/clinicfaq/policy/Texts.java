@@ -10,6 +10,7 @@ import java.util.List;
  * @param disclaimerEs the disclaimer in Spanish, with urgent guidance given in Spanish
  * @param handoffOfferEs the offer of a staff follow-up in Spanish, after urgent guidance given in Spanish
  * @param whichProcedure asked when a question fits several procedures' articles (optional in {@code policy.yml})
+ * @param suggestionsEs the suggestions in Spanish, each the Spanish of the English one in the same place
  * @param spanish the Spanish of the other texts, by their key in {@code policy.yml} ({@link #SPANISH_KEYS}; written
  *     there as {@code greeting-es}, {@code unknown-es} ...): said to a visitor who writes Spanish; {@code policy.yml}
  *     must have each of them (a text built in code without its Spanish is said in English)
@@ -28,7 +29,8 @@ public record Texts(
         String disclaimerEs,
         String handoffOfferEs,
         String whichProcedure,
-        java.util.Map<String, String> spanish) {
+        java.util.Map<String, String> spanish,
+        List<String> suggestionsEs) {
 
     /** Asked when a question fits several procedures' articles and the conversation has no topic yet. */
     public static final String WHICH_PROCEDURE = "Which procedure are you asking about? Choose one, or name it in your question.";
@@ -37,6 +39,33 @@ public record Texts(
         suggestions = List.copyOf(suggestions);
         whichProcedure = whichProcedure == null || whichProcedure.isBlank() ? WHICH_PROCEDURE : whichProcedure;
         spanish = spanish == null ? java.util.Map.of() : java.util.Map.copyOf(spanish);
+        suggestionsEs = suggestionsEs == null ? List.of() : List.copyOf(suggestionsEs);
+    }
+
+    public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,
+            String clinicianNote, String handoffOffer, String handoffAccepted, String handoffConfirmed, String handoffCancelled,
+            String disclaimerEs, String handoffOfferEs, String whichProcedure, java.util.Map<String, String> spanish) {
+        this(disclaimer, greeting, suggestions, unknown, outOfScope, clinicianNote, handoffOffer, handoffAccepted, handoffConfirmed,
+                handoffCancelled, disclaimerEs, handoffOfferEs, whichProcedure, spanish, List.of());
+    }
+
+    /** The questions offered when a chat opens, in the visitor's language (in English where a policy has no Spanish ones). */
+    public List<String> suggestions(Language language) {
+        return language == Language.SPANISH && !suggestionsEs.isEmpty() ? suggestionsEs : suggestions;
+    }
+
+    /**
+     * The English question a Spanish suggestion is the Spanish of (the one in the same place of {@code suggestions}), so
+     * that a visitor who taps it is answered from the English article where no reviewed translation answers it.
+     */
+    public java.util.Optional<String> englishOfSuggestion(String text) {
+        String asked = text == null ? "" : text.strip();
+        for (int i = 0; i < suggestionsEs.size() && i < suggestions.size(); i++) {
+            if (suggestionsEs.get(i).equalsIgnoreCase(asked)) {
+                return java.util.Optional.of(suggestions.get(i));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The keys of the texts that may have a Spanish version ({@code <key>-es} in {@code policy.yml}). */

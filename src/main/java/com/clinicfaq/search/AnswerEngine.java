@@ -190,6 +190,29 @@ public final class AnswerEngine implements AutoCloseable {
                 item.sectionTitle(), item.anchor()), item.id(), Math.min(1, best.score()), Answer.Basis.HYBRID);
     }
 
+    /**
+     * The same answer from a reviewed translation in the language: the translation of the same FAQ, or the translated
+     * passage of the same section that best fits the question. For a question whose English twin staff wrote (a
+     * suggestion offered in both languages), so that it is answered from the same place in either language.
+     */
+    public Optional<Answer.Found> translationOf(Answer.Found english, String question, String language) {
+        TranslatedIndex translations = this.translated;
+        String article = english.source().articleId();
+        if (article == null || !translations.translates(language, article)) {
+            return Optional.empty();
+        }
+        return translations.rank(language, question, embedder.embed(question), Set.of(article), Integer.MAX_VALUE).stream()
+                .map(TranslatedIndex.Scored::item)
+                .filter(item -> item.faq() ? item.id().equals(english.itemId()) : !isFaq(english.itemId()) && item.anchor().equals(english.source().anchor()))
+                .findFirst()
+                .map(item -> new Answer.Found(attributed(item, language), new Answer.Source(item.articleId(), item.articleTitle(),
+                        item.sectionTitle(), item.anchor()), item.id(), english.confidence(), english.basis()));
+    }
+
+    private boolean isFaq(String itemId) {
+        return knowledge.faqs().stream().anyMatch(faq -> faq.id().equals(itemId));
+    }
+
     /** The translated text, quoted after who wrote it where its English speaks in its author's first person. */
     private String attributed(TranslatedIndex.Item item, String language) {
         com.clinicfaq.knowledge.Article article = knowledge.article(item.articleId()).orElseThrow();

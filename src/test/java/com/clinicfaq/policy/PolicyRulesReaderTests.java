@@ -143,6 +143,18 @@ class PolicyRulesReaderTests {
     }
 
     @Test
+    void refusesSuggestionsWithoutTheirSpanishOrWithADifferentNumberOfThem() throws IOException {
+        String withoutSpanish = realPolicy().replaceFirst("(?m)^  suggestions-es:\\n(    - .*\\n)+", "");
+        assertRefused(withoutSpanish, lineOf(withoutSpanish, "suggestions:"), "'suggestions-es' is missing");
+
+        String oneShort = realPolicy().replace("    - ¿Cómo es la recuperación?\n", "");
+        assertRefused(oneShort, lineOf(oneShort, "suggestions-es:"), "'suggestions-es' has 3 questions and 'suggestions' 4");
+
+        String notAQuestion = realPolicy().replace("    - ¿Qué es la cifoplastia?\n", "    - quiero hacer una cita\n");
+        assertRefused(notAQuestion, lineOf(notAQuestion, "texts:"), "the suggestion 'quiero hacer una cita' is caught first by the booking rule");
+    }
+
+    @Test
     void refusesInvalidYamlWithItsLine() throws IOException {
         String broken = realPolicy().replace("      - having a heart attack\n", "      - having a heart attack\n      - *chest\n");
 

@@ -241,7 +241,10 @@ class WidgetBrowserIntegrationTests {
         assertThat(browser.in(".launcher").getText()).isEqualTo("Haga una pregunta");
         openChat();
 
-        assertThat(browser.in(".msg.bot[data-kind=greeting]").getText()).contains("¡Hola!");
+        WebElement greeting = browser.in(".msg.bot[data-kind=greeting]");
+        assertThat(greeting.getText()).contains("¡Hola!");
+        assertThat(greeting.findElements(By.cssSelector(".suggest .chip"))).as("the questions offered, in Spanish").isNotEmpty()
+                .allSatisfy(chip -> assertThat(chip.getText()).startsWith("¿"));
         assertThat(browser.in(".compose textarea").getDomAttribute("placeholder")).isEqualTo("Escriba su pregunta");
         assertThat(browser.in(".compose button[type=submit]").getText()).isEqualTo("Enviar");
 

@@ -45,6 +45,33 @@ class SpanishConversationIntegrationTests {
     }
 
     @Test
+    void aSpanishPageOffersSpanishQuestionsAndOneTappedIsAnsweredFromTheEnglishArticleWhileNoTranslationIsReviewed() throws Exception {
+        try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
+            JsonNode greeting = chat.awaitBot("greeting");
+            java.util.List<String> offered = greeting.path("suggestions").valueStream().map(JsonNode::asString).toList();
+            assertThat(offered).isNotEmpty().allSatisfy(question -> assertThat(question).startsWith("¿"));
+
+            // the shipped translation is not reviewed: the English answer with its source, then the offer in Spanish
+            chat.say(offered.getFirst());
+            JsonNode answer = chat.awaitBot("answer");
+            assertThat(answer.path("source").path("articleId").asString()).isNotBlank();
+            assertThat(answer.path("text").asString()).containsIgnoringCase("kyphoplasty");
+            JsonNode offer = chat.awaitBot("handoff.offer");
+            assertThat(offer.path("text").asString()).contains("inglés");
+            assertThat(offer.path("lang").asString()).isEqualTo("es");
+        }
+    }
+
+    @Test
+    void anEnglishPageOffersEnglishQuestions() throws Exception {
+        try (ChatClient chat = ChatClient.connect(port)) {
+            JsonNode greeting = chat.awaitBot("greeting");
+            assertThat(greeting.path("suggestions").valueStream().map(JsonNode::asString).toList())
+                    .isNotEmpty().noneSatisfy(question -> assertThat(question).startsWith("¿"));
+        }
+    }
+
+    @Test
     void aConversationKeepsTheVisitorsLanguageUntilTheyWriteTheOther() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
             JsonNode greeting = chat.awaitBot("greeting");

@@ -128,6 +128,34 @@ class SpanishSetIntegrationTests {
     }
 
     @Test
+    void eachSpanishSuggestionIsAnsweredInSpanishFromTheSamePlaceAsItsEnglishQuestion() throws Exception {
+        List<String> english;
+        try (ChatClient chat = ChatClient.connect(port)) {
+            english = chat.awaitBot("greeting").path("suggestions").valueStream().map(JsonNode::asString).toList();
+        }
+        List<String> spanish;
+        try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
+            spanish = chat.awaitBot("greeting").path("suggestions").valueStream().map(JsonNode::asString).toList();
+        }
+        assertThat(spanish).hasSameSizeAs(english).doesNotContainAnyElementsOf(english);
+        for (int i = 0; i < english.size(); i++) {
+            String place;
+            try (ChatClient chat = ChatClient.connect(port)) {
+                chat.awaitBot("greeting");
+                chat.say(english.get(i));
+                place = chat.awaitBot("answer").path("source").path("url").asString();
+            }
+            try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
+                chat.awaitBot("greeting");
+                chat.say(spanish.get(i));
+                JsonNode answer = chat.awaitBot("answer");
+                assertThat(answer.path("lang").asString()).as(spanish.get(i)).isEqualTo("es");
+                assertThat(answer.path("source").path("url").asString()).as(spanish.get(i)).isEqualTo(place).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void theBlindSpanishSetIsAnsweredInSpanishWhereThePolicyAnswers() throws Exception {
         for (String half : List.of("dev", "holdout")) {
             // right and in Spanish; right in English with the Spanish note; a reply or a note in Spanish; all
