@@ -103,7 +103,7 @@ public final class Browser implements AutoCloseable {
         await(d -> !driver.findElements(By.tagName("clinicfaq-widget")).isEmpty());
     }
 
-    SearchContext widget() {
+    public SearchContext widget() {
         return driver.findElement(By.tagName("clinicfaq-widget")).getShadowRoot();
     }
 
@@ -128,7 +128,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Sends a question with the Enter key and returns the first bot message after it. */
-    WebElement ask(String question) {
+    public WebElement ask(String question) {
         int before = all(".msg.bot").size();
         WebElement input = in(".compose textarea");
         input.sendKeys(question);
@@ -140,7 +140,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The conversation id the widget keeps in the tab's sessionStorage. */
-    String conversationId() {
+    public String conversationId() {
         return (String) driver.executeScript("""
                 const key = Object.keys(sessionStorage).find(k => k.startsWith('clinicfaq:') && k.endsWith(':conversation'));
                 return key ? JSON.parse(sessionStorage.getItem(key)) : null;
@@ -148,7 +148,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** A control of the handoff form, by name. */
-    static WebElement field(WebElement form, String name) {
+    public static WebElement field(WebElement form, String name) {
         return form.findElement(By.cssSelector("[name=" + name + "]"));
     }
 
@@ -246,6 +246,11 @@ public final class Browser implements AutoCloseable {
 
     public String text(String css) {
         return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** The text of each element that {@code css} selects, in the page's order. */
+    public List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
     /** Serious and critical WCAG 2.x A/AA violations on the open page, as readable lines. */
