@@ -453,10 +453,17 @@ public class ConversationService {
                 if (translated instanceof Answer.Found found) {
                     yield answeredInTranslation(stage, found, language);
                 }
-                // a Spanish suggestion: answered from where its English question is, from a reviewed translation of it if
-                // there is one, else in English with the note that the information is in English
-                Optional<String> twin = language == Language.SPANISH ? texts.englishOfSuggestion(text) : Optional.empty();
-                Answer answer = translated instanceof Answer.OutOfScope ? translated : answer(twin.orElse(text), topic);
+                // where no reviewed translation answers, the English question the visitor asks (a Spanish suggestion's, or one
+                // read from a translation not yet reviewed) is answered: from a reviewed translation of the same item if
+                // there is one (a suggestion), else in English with the note that the practice's information is in English
+                Optional<String> twin = language != Language.SPANISH ? Optional.empty() : texts.englishOfSuggestion(text);
+                if (language == Language.SPANISH && twin.isEmpty() && !(translated instanceof Answer.OutOfScope)) {
+                    twin = engine.englishQuestion(text, language.code, topic);
+                }
+                Answer answer = translated instanceof Answer.OutOfScope ? translated : twin.isPresent() ? answer(twin.get(), topic) : null;
+                if (!(answer instanceof Answer.Found || answer instanceof Answer.OutOfScope)) {
+                    answer = answer(text, topic);
+                }
                 Optional<Answer.Found> inSpanish = twin.isPresent() && answer instanceof Answer.Found found
                         ? engine.translationOf(found, text, language.code) : Optional.empty();
                 if (inSpanish.isPresent()) {

@@ -40,6 +40,7 @@ public final class AnswerEngine implements AutoCloseable {
     private final AtomicReference<KnowledgeIndex> current = new AtomicReference<>();
     /** The reviewed translations, built with the index (issue #16). */
     private volatile TranslatedIndex translated = TranslatedIndex.empty();
+    private volatile DraftTranslations drafts = DraftTranslations.empty();
     private volatile KnowledgeBase knowledge;
     private volatile IndexStats stats;
 
@@ -122,6 +123,7 @@ public final class AnswerEngine implements AutoCloseable {
         TranslatedIndex freshTranslations = TranslatedIndex.build(knowledge, buildEmbedder::embedAll);
         this.knowledge = knowledge;
         this.translated = freshTranslations;
+        this.drafts = DraftTranslations.build(knowledge);
         KnowledgeIndex old = current.getAndSet(fresh);
         if (old != null) {
             old.decRef();
@@ -211,6 +213,31 @@ public final class AnswerEngine implements AutoCloseable {
 
     private boolean isFaq(String itemId) {
         return knowledge.faqs().stream().anyMatch(faq -> faq.id().equals(itemId));
+    }
+
+    /**
+     * The English question that a question in another language asks, read from a translation staff have not reviewed
+     * yet: only its ways of asking are read, never said, so the visitor is answered from the English article (issue
+     * #16, item 4). Among the articles the question names, else the conversation's topic, else all; empty where no way of
+     * asking fits well enough ({@link DraftTranslations#THRESHOLD}).
+     */
+    public Optional<String> englishQuestion(String question, String language, String topicArticle) {
+        DraftTranslations drafts = this.drafts;
+        if (!drafts.hasLanguage(language)) {
+            return Optional.empty();
+        }
+        Set<String> named = new java.util.LinkedHashSet<>(drafts.articlesNaming(language, question));
+        KnowledgeIndex index = acquire();
+        try {
+            named.addAll(index.articlesNaming(question));
+        } finally {
+            index.decRef();
+        }
+        Set<String> scope = !named.isEmpty() ? named : topicArticle != null ? Set.of(topicArticle) : null;
+        if (scope == null && knowledge.articles().size() > 1) {
+            return Optional.empty(); // no procedure named and no topic, in a library of several: which one would be a guess
+        }
+        return drafts.englishQuestion(language, question, scope);
     }
 
     /** The translated text, quoted after who wrote it where its English speaks in its author's first person. */

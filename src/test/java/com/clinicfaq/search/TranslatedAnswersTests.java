@@ -51,6 +51,25 @@ class TranslatedAnswersTests {
     }
 
     @Test
+    void readsWhichEnglishQuestionASpanishOneAsksFromATranslationNotYetReviewedWithoutSayingIt() {
+        // the shipped translation is not reviewed: nothing of it is said, but its ways of asking tell the English question
+        assertThat(shipped.answerTranslated("¿es la cifoplastia una cirugía mayor?", "es", null)).isInstanceOf(Answer.Unknown.class);
+        assertThat(shipped.englishQuestion("¿es la cifoplastia una cirugía mayor?", "es", null)).hasValue("Is kyphoplasty major surgery?");
+        assertThat(shipped.answer("Is kyphoplasty major surgery?")).isInstanceOfSatisfying(Answer.Found.class,
+                found -> assertThat(found.itemId()).isEqualTo("not-major-surgery"));
+
+        // a topic the practice declines, asked in Spanish, stands for the topic's English way of asking: declined in English too
+        assertThat(shipped.englishQuestion("cuanto me va a costar la cifoplastia", "es", null))
+                .hasValueSatisfying(english -> assertThat(shipped.answer(english)).isInstanceOf(Answer.OutOfScope.class));
+
+        // nothing like any of its questions, or a language it has no translation in
+        assertThat(shipped.englishQuestion("¿dónde estacionan los autobuses escolares?", "es", null)).isEmpty();
+        assertThat(shipped.englishQuestion("¿es la cifoplastia una cirugía mayor?", "fr", null)).isEmpty();
+        // a reviewed translation answers in its own language instead
+        assertThat(reviewed.englishQuestion("¿es la cifoplastia una cirugía mayor?", "es", null)).isEmpty();
+    }
+
+    @Test
     void quotesTheAuthorInSpanishWhereTheEnglishSpeaksInHerFirstPerson() {
         Answer answer = reviewed.answerTranslated("¿cuándo es la cita de seguimiento después de la cifoplastia?", "es", null);
 

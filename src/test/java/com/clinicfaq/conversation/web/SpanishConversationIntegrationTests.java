@@ -63,6 +63,21 @@ class SpanishConversationIntegrationTests {
     }
 
     @Test
+    void aSpanishQuestionIsAnsweredFromTheEnglishArticleWithTheNoteWhileItsTranslationIsNotReviewed() throws Exception {
+        try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
+            chat.awaitBot("greeting");
+            chat.say("oiga, ¿es la cifoplastia una cirugía mayor?");
+            JsonNode answer = chat.awaitBot("answer");
+            assertThat(answer.path("lang").asString()).isEqualTo("en");
+            assertThat(answer.path("source").path("articleId").asString()).isEqualTo("kyphoplasty-compression-fractures");
+            assertThat(chat.awaitBot("handoff.offer").path("text").asString()).contains("inglés");
+
+            chat.say("¿y cuánto cuesta?");
+            assertThat(chat.awaitBot("unknown").path("text").asString()).startsWith("No tengo información sobre eso");
+        }
+    }
+
+    @Test
     void anEnglishPageOffersEnglishQuestions() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
             JsonNode greeting = chat.awaitBot("greeting");

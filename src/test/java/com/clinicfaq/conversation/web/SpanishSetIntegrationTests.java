@@ -158,7 +158,7 @@ class SpanishSetIntegrationTests {
     @Test
     void theBlindSpanishSetIsAnsweredInSpanishWhereThePolicyAnswers() throws Exception {
         for (String half : List.of("dev", "holdout")) {
-            // right and in Spanish; right in English with the Spanish note; a reply or a note in Spanish; all
+            // right and in Spanish; right in English with the Spanish note; a reply or a note in Spanish; all; answered wrong
             Map<String, int[]> byKind = new TreeMap<>();
             for (Case c : load(half)) {
                 JsonNode reply;
@@ -181,21 +181,22 @@ class SpanishSetIntegrationTests {
                     System.out.printf("    dev miss [%s] %s -> %s (%s) %.60s%n", c.kind(), c.question(), reply.path("kind").asString(),
                             reply.path("lang").asString(), reply.path("text").asString());
                 }
-                int[] counts = byKind.computeIfAbsent(c.answerable() ? "answerable " + c.kind() : c.kind(), k -> new int[4]);
+                int[] counts = byKind.computeIfAbsent(c.answerable() ? "answerable " + c.kind() : c.kind(), k -> new int[5]);
                 counts[0] += spanish && right ? 1 : 0;
                 counts[1] += !spanish && right && note != null ? 1 : 0;
                 counts[2] += spanish || note != null ? 1 : 0;
                 counts[3]++;
+                counts[4] += c.answerable() && reply.path("kind").asString().equals("answer") && !right ? 1 : 0;
             }
             int policyRight = 0;
             int policyAll = 0;
             int answered = 0;
             int answerable = 0;
             System.out.println("Spanish set (" + half + "): right and in Spanish / right in English with the Spanish note / "
-                    + "in Spanish / all");
+                    + "in Spanish / all / answered wrong");
             for (var entry : byKind.entrySet()) {
                 int[] v = entry.getValue();
-                System.out.printf("    %-24s %3d / %3d / %3d / %3d%n", entry.getKey(), v[0], v[1], v[2], v[3]);
+                System.out.printf("    %-24s %3d / %3d / %3d / %3d / %3d%n", entry.getKey(), v[0], v[1], v[2], v[3], v[4]);
                 if (entry.getKey().startsWith("answerable")) {
                     answered += v[0];
                     answerable += v[3];
