@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * Texts come normalised with contact details masked ({@link QuestionTexts}); nothing else of the conversation
  * (no id, no contact form) leaves here. The SQL is plain enough for H2 (PostgreSQL mode) and PostgreSQL alike.
  * It reads the conversation module's {@code message} table itself, as it did before that module supplied
- * {@link VisitorTurns}; issue #18 is to move it behind that API.
+ * {@link com.clinicfaq.conversation.VisitorTurns}; issue #18 is to move it behind that API.
  */
 @Repository
 public class MissedQuestions {
