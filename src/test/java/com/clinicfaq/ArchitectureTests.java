@@ -1,6 +1,7 @@
 package com.clinicfaq;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -43,6 +44,10 @@ class ArchitectureTests {
             .that().resideInAPackage("com.clinicfaq.knowledge..")
             .should().dependOnClassesThat().resideInAnyPackage("com.clinicfaq.search..", "com.clinicfaq.conversation..",
                     "com.clinicfaq.handoff..", "com.clinicfaq.policy..");
+
+    /** No module depends on itself through others (ModularityTests checks the same with Spring Modulith). */
+    @ArchTest
+    static final ArchRule modulesAreFreeOfCycles = slices().matching("com.clinicfaq.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule nothingDependsOnAnalytics = noClasses()

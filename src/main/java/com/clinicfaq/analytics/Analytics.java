@@ -1,12 +1,11 @@
 package com.clinicfaq.analytics;
 
-import com.clinicfaq.conversation.BotMessage;
+import com.clinicfaq.conversation.ConversationRecords;
 import com.clinicfaq.curation.MissedQuestions;
+import com.clinicfaq.handoff.HandoffService;
 import com.clinicfaq.knowledge.CurrentKnowledge;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,37 +16,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The figures of a range of days, from the stored conversations and handoff requests. A visitor
- * message's outcome is the bot message that follows it. Days are the server's: timestamps are
- * stored in its time zone. The SQL is plain enough for H2 (PostgreSQL mode) and PostgreSQL alike.
+ * The figures of a range of days, from the stored conversations and handoff requests, as their modules give them
+ * ({@link ConversationRecords}, {@link HandoffService}). A visitor message's outcome is the bot message that follows
+ * it. Days are the server's: timestamps are stored in its time zone.
  */
 @Service
 public class Analytics {
 
     static final int TOP = 10;
 
-    /** Every visitor message in the range with the bot's first reply to it: the reply's kind, rule and source. */
-    private static final String REPLIES = """
-            select cast(v.sent_at as date) as on_day, lower(v.text) as question, b.kind as kind, b.rule_id as rule_id,
-                   b.source_article as article_id, b.source_section as section_title,
-                   case when b.confidence < :low then 1 else 0 end as low,
-                   case when coalesce(b.rule_id, '') = '' then 0 else 1 end as ruled
-            from message v
-            join message b on b.conversation_id = v.conversation_id and b.seq = v.seq + 1 and b.sender = 'BOT'
-            where v.sender = 'VISITOR' and v.sent_at >= :start and v.sent_at < :end""";
-
-    private final JdbcClient jdbc;
+    private final ConversationRecords conversations;
+    private final HandoffService handoffRequests;
     private final CurrentKnowledge current;
     private final MissedQuestions missed;
     private final Clock clock;
 
-    Analytics(JdbcClient jdbc, CurrentKnowledge current, MissedQuestions missed, Clock clock) {
-        this.jdbc = jdbc;
+    Analytics(ConversationRecords conversations, HandoffService handoffRequests, CurrentKnowledge current, MissedQuestions missed,
+            Clock clock) {
+        this.conversations = conversations;
+        this.handoffRequests = handoffRequests;
         this.current = current;
         this.missed = missed;
         this.clock = clock;
@@ -129,55 +119,34 @@ public class Analytics {
             days.put(day, new DayCounts());
         }
 
-        jdbc.sql("""
-                select on_day, count(*) as n from (
-                  select cast(started_at as date) as on_day from conversation where started_at >= :start and started_at < :end
-                ) c group by on_day""")
-                .param("start", start).param("end", end)
-                .query((RowCallbackHandler) rs -> days.get(day(rs)).conversations += rs.getInt("n"));
+        for (ConversationRecords.Started started : conversations.startedByDay(start, end)) {
+            days.get(started.day()).conversations += started.count();
+        }
 
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        replies("select on_day, kind, low, ruled, count(*) as n from (" + REPLIES + ") r group by on_day, kind, low, ruled",
-                start, end)
-                .query((RowCallbackHandler) rs -> {
-                    Outcome outcome = outcome(rs);
-                    days.get(day(rs)).add(outcome, rs.getInt("n"));
-                    outcomes.merge(outcome, rs.getInt("n"), Integer::sum);
-                });
+        for (ConversationRecords.Replies replies : conversations.repliesByDay(start, end, missed.lowConfidence())) {
+            Outcome outcome = Outcome.of(replies.kind(), replies.low(), replies.ruled());
+            days.get(replies.day()).add(outcome, replies.count());
+            outcomes.merge(outcome, replies.count(), Integer::sum);
+        }
 
         int[] handoffs = new int[2]; // all, emergency
-        jdbc.sql("""
-                select on_day, emergency, count(*) as n from (
-                  select cast(created_at as date) as on_day, emergency from handoff_request
-                  where created_at >= :start and created_at < :end
-                ) h group by on_day, emergency""")
-                .param("start", start).param("end", end)
-                .query((RowCallbackHandler) rs -> {
-                    days.get(day(rs)).handoffs += rs.getInt("n");
-                    handoffs[0] += rs.getInt("n");
-                    handoffs[1] += rs.getBoolean("emergency") ? rs.getInt("n") : 0;
-                });
+        for (HandoffService.Received received : handoffRequests.receivedByDay(start, end)) {
+            days.get(received.day()).handoffs += received.count();
+            handoffs[0] += received.count();
+            handoffs[1] += received.emergency() ? received.count() : 0;
+        }
 
-        int[] feedback = new int[2]; // helpful, not
-        jdbc.sql("""
-                select helpful, count(*) as n from message
-                where sender = 'BOT' and helpful is not null and sent_at >= :start and sent_at < :end group by helpful""")
-                .param("start", start).param("end", end)
-                .query((RowCallbackHandler) rs -> feedback[rs.getBoolean("helpful") ? 0 : 1] += rs.getInt("n"));
-
+        ConversationRecords.Feedback feedback = conversations.feedback(start, end);
         return new Report(from, to, days.values().stream().mapToInt(d -> d.conversations).sum(), outcomes, handoffs[0],
-                handoffs[1], new Feedback(feedback[0], feedback[1]), days.entrySet().stream().map(e -> e.getValue().toDay(e.getKey())).toList(),
+                handoffs[1], new Feedback(feedback.helpful(), feedback.notHelpful()), days.entrySet().stream().map(e -> e.getValue().toDay(e.getKey())).toList(),
                 topQuestions(start, end), missedQuestions(start, end));
     }
 
     private List<TopQuestion> topQuestions(Timestamp start, Timestamp end) {
-        return replies("""
-                select rule_id, max(article_id) as article_id, max(section_title) as section_title, count(*) as n
-                from (%s) r where kind = 'answer' and low = 0 and ruled = 1
-                group by rule_id order by n desc, rule_id fetch first %d rows only""".formatted(REPLIES, TOP), start, end)
-                .query((rs, n) -> new TopQuestion(rs.getString("rule_id"),
-                        title(rs.getString("rule_id"), rs.getString("article_id"), rs.getString("section_title")), rs.getInt("n")))
-                .list();
+        return conversations.mostAnswered(start, end, missed.lowConfidence(), TOP).stream()
+                .map(a -> new TopQuestion(a.itemId(), title(a.itemId(), a.articleId(), a.sectionTitle()), a.count()))
+                .toList();
     }
 
     /** The FAQ's question, or the section and article a passage comes from, or the id when neither is known. */
@@ -212,18 +181,6 @@ public class Analytics {
             }
         }
         return outcomes;
-    }
-
-    private JdbcClient.StatementSpec replies(String sql, Timestamp start, Timestamp end) {
-        return jdbc.sql(sql).param("low", missed.lowConfidence()).param("start", start).param("end", end);
-    }
-
-    private static Outcome outcome(ResultSet rs) throws SQLException {
-        return Outcome.of(BotMessage.Kind.ofWire(rs.getString("kind")), rs.getInt("low") == 1, rs.getInt("ruled") == 1);
-    }
-
-    private static LocalDate day(ResultSet rs) throws SQLException {
-        return rs.getObject("on_day", LocalDate.class);
     }
 
     private static final class DayCounts {

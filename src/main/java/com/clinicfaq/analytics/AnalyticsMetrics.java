@@ -4,13 +4,14 @@ import com.clinicfaq.conversation.ConversationStarted;
 import com.clinicfaq.conversation.AnswerFeedbackGiven;
 import com.clinicfaq.conversation.VisitorMessageReplied;
 import com.clinicfaq.curation.MissedQuestionsProperties;
+import com.clinicfaq.handoff.HandoffRequest;
 import com.clinicfaq.handoff.HandoffRequested;
+import com.clinicfaq.handoff.HandoffService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -30,11 +31,11 @@ class AnalyticsMetrics {
     private final Counter helpful;
     private final Counter notHelpful;
     private final MissedQuestionsProperties properties;
-    private final JdbcClient jdbc;
+    private final HandoffService handoffRequests;
 
-    AnalyticsMetrics(MeterRegistry registry, MissedQuestionsProperties properties, JdbcClient jdbc) {
+    AnalyticsMetrics(MeterRegistry registry, MissedQuestionsProperties properties, HandoffService handoffRequests) {
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.handoffRequests = handoffRequests;
         conversations = Counter.builder("clinicfaq.conversations.started")
                 .description("Conversations started by visitors")
                 .register(registry);
@@ -52,10 +53,10 @@ class AnalyticsMetrics {
         notHelpful = feedbackCounter(registry, false);
         handoffs = handoffCounter(registry, false);
         emergencyHandoffs = handoffCounter(registry, true);
-        for (String status : new String[] {"NEW", "IN_PROGRESS"}) {
+        for (HandoffRequest.Status status : new HandoffRequest.Status[] {HandoffRequest.Status.NEW, HandoffRequest.Status.IN_PROGRESS}) {
             Gauge.builder("clinicfaq.handoffs.open", this, metrics -> metrics.open(status))
                     .description("Handoff requests waiting for staff, by status")
-                    .tag("status", status)
+                    .tag("status", status.name())
                     .register(registry);
         }
     }
@@ -97,7 +98,7 @@ class AnalyticsMetrics {
         (event.emergency() ? emergencyHandoffs : handoffs).increment();
     }
 
-    private double open(String status) {
-        return jdbc.sql("select count(*) from handoff_request where status = ?").param(status).query(Long.class).single();
+    private double open(HandoffRequest.Status status) {
+        return handoffRequests.count(status);
     }
 }

@@ -1,12 +1,13 @@
 package com.clinicfaq.conversation;
 
-import com.clinicfaq.curation.LiveKnowledge;
 import com.clinicfaq.handoff.HandoffService;
 import com.clinicfaq.handoff.HandoffSubmission;
 import com.clinicfaq.knowledge.Article;
+import com.clinicfaq.knowledge.CurrentKnowledge;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.Topics;
 import com.clinicfaq.policy.ConversationPolicy;
+import com.clinicfaq.policy.CurrentPolicy;
 import com.clinicfaq.policy.Decision;
 import com.clinicfaq.policy.Language;
 import com.clinicfaq.policy.Texts;
@@ -75,24 +76,11 @@ public class ConversationService {
     /** @param pageArticle the article of the page the chat was opened on, or null: the conversation's first topic */
     private record Unstored(Instant at, BotMessage greeting, String pageArticle) {}
 
-    @Autowired
     ConversationService(
             Transcripts transcripts,
             AnswerEngine engine,
-            LiveKnowledge live,
-            HandoffService handoffs,
-            ChatProperties properties,
-            Clock clock,
-            TransactionTemplate transaction,
-            ApplicationEventPublisher events) {
-        this(transcripts, engine, live::policy, live::knowledge, handoffs, properties, clock, transaction, events);
-    }
-
-    ConversationService(
-            Transcripts transcripts,
-            AnswerEngine engine,
-            Supplier<ConversationPolicy> policy,
-            Supplier<KnowledgeBase> knowledge,
+            CurrentPolicy policy,
+            CurrentKnowledge knowledge,
             HandoffService handoffs,
             ChatProperties properties,
             Clock clock,
@@ -100,8 +88,8 @@ public class ConversationService {
             ApplicationEventPublisher events) {
         this.transcripts = transcripts;
         this.engine = engine;
-        this.policy = policy;
-        this.knowledge = knowledge;
+        this.policy = policy::policy;
+        this.knowledge = knowledge::knowledge;
         this.handoffs = handoffs;
         this.properties = properties;
         this.clock = clock;

@@ -1,8 +1,12 @@
 package com.clinicfaq.conversation;
 
+import com.clinicfaq.handoff.HandoffService;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,22 +19,28 @@ import org.springframework.transaction.annotation.Transactional;
  * Deletes conversations that led to no handoff request once they have been quiet for the retention
  * period (default 30 days, as the widget's privacy note tells visitors), and handoff requests a year
  * (by default) after staff closed them; their conversations then go with the next run. Turns that failed with an error
- * ({@link FailedTurns}) go after the same period, unless their conversation is still kept.
+ * ({@link FailedTurns}) go after the same period, unless their conversation is still kept. The handoff requests are the
+ * handoff module's: it deletes them, and says which conversations they were made from.
  */
 @Component
 class Retention {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
+    /** How many conversations one statement deletes at the most. */
+    private static final int IDS_AT_ONCE = 500;
+
     private final JdbcClient jdbc;
+    private final HandoffService handoffs;
     private final Clock clock;
     private final Duration withoutHandoff;
     private final Duration closedHandoffs;
 
-    Retention(JdbcClient jdbc, Clock clock,
+    Retention(JdbcClient jdbc, HandoffService handoffs, Clock clock,
             @Value("${clinicfaq.retention.conversations-without-handoff:30d}") Duration withoutHandoff,
             @Value("${clinicfaq.retention.closed-handoffs:365d}") Duration closedHandoffs) {
         this.jdbc = jdbc;
+        this.handoffs = handoffs;
         this.clock = clock;
         this.withoutHandoff = withoutHandoff;
         this.closedHandoffs = closedHandoffs;
@@ -39,19 +49,20 @@ class Retention {
     @Scheduled(cron = "${clinicfaq.retention.schedule:0 17 3 * * *}")
     @Transactional
     public int deleteExpired() {
-        int handoffs = jdbc.sql("delete from handoff_request where status = 'CLOSED' and closed_at < ?")
-                .param(Timestamp.from(clock.instant().minus(closedHandoffs)))
-                .update();
-        if (handoffs > 0) {
-            log.info("Retention: deleted {} handoff requests closed over {} ago", handoffs, closedHandoffs);
+        int closed = handoffs.deleteClosedBefore(clock.instant().minus(closedHandoffs));
+        if (closed > 0) {
+            log.info("Retention: deleted {} handoff requests closed over {} ago", closed, closedHandoffs);
         }
         Timestamp cutoff = Timestamp.from(clock.instant().minus(withoutHandoff));
-        int deleted = jdbc.sql("""
-                delete from conversation c
-                where c.last_activity_at < ?
-                  and not exists (select 1 from handoff_request h where h.conversation_id = c.id)""")
-                .param(cutoff)
-                .update();
+        List<UUID> quiet = jdbc.sql("select id from conversation where last_activity_at < ?").param(cutoff).query(UUID.class).list();
+        Set<UUID> kept = handoffs.conversationsWithRequests(quiet);
+        List<UUID> expired = quiet.stream().filter(id -> !kept.contains(id)).toList();
+        int deleted = 0;
+        for (int from = 0; from < expired.size(); from += IDS_AT_ONCE) {
+            deleted += jdbc.sql("delete from conversation where id in (:ids)")
+                    .param("ids", expired.subList(from, Math.min(expired.size(), from + IDS_AT_ONCE)))
+                    .update();
+        }
         if (deleted > 0) {
             log.info("Retention: deleted {} conversations without a handoff request, quiet for over {}", deleted, withoutHandoff);
         }

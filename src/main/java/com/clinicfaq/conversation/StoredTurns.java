@@ -1,6 +1,5 @@
 package com.clinicfaq.conversation;
 
-import com.clinicfaq.curation.VisitorTurns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

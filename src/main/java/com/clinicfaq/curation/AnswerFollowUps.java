@@ -1,8 +1,9 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.conversation.VisitorTurns;
+import com.clinicfaq.conversation.VisitorTurns.FollowedAnswer;
 import com.clinicfaq.curation.MissedQuestions.Missed;
 import com.clinicfaq.curation.MissedQuestions.Reason;
-import com.clinicfaq.curation.VisitorTurns.FollowedAnswer;
 import com.clinicfaq.search.QuestionGroups;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,13 +3,14 @@ package com.clinicfaq.curation;
 import com.clinicfaq.knowledge.CurrentKnowledge;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.policy.ConversationPolicy;
+import com.clinicfaq.policy.CurrentPolicy;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The published version every conversation answers from: its knowledge base and its safety rules, swapped
  * together and only ever forward to a newer version.
  */
-public class LiveKnowledge implements CurrentKnowledge {
+public class LiveKnowledge implements CurrentKnowledge, CurrentPolicy {
 
     /** One published version, parsed. */
     public record Live(long version, KnowledgeBase knowledge, ConversationPolicy policy, KnowledgeFiles files) {}
@@ -41,6 +42,7 @@ public class LiveKnowledge implements CurrentKnowledge {
         return live.get().knowledge();
     }
 
+    @Override
     public ConversationPolicy policy() {
         return live.get().policy();
     }

@@ -1,5 +1,6 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.conversation.ConversationRecords;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collections;
@@ -9,20 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /**
  * Visitors' questions the bot missed, read from the stored conversations: a visitor message whose next
  * message is the bot saying it does not know, or answering below {@link MissedQuestionsProperties#lowConfidence()},
  * or an answer the visitor said did not help ("Did this answer your question?" "No").
  * Texts come normalised with contact details masked ({@link QuestionTexts}); nothing else of the conversation
- * (no id, no contact form) leaves here. The SQL is plain enough for H2 (PostgreSQL mode) and PostgreSQL alike.
- * It reads the conversation module's {@code message} table itself, as it did before that module supplied
- * {@link VisitorTurns}; issue #18 is to move it behind that API.
+ * (no id, no contact form) leaves here. The replies come from the conversation module's
+ * {@link ConversationRecords#missedReplies}: curation reads none of its tables.
  */
-@Repository
+@Service
 public class MissedQuestions {
 
     /** How many of the most frequent texts (as typed, in lower case) are read: plenty for pages that show a few dozen. */
@@ -67,30 +65,11 @@ public class MissedQuestions {
         }
     }
 
-    private static final String MISSED = """
-            select question, kind, low, ruled, handoff, unhelpful, item, answer, count(*) as n, max(sent_at) as last_asked from (
-              select lower(v.text) as question, v.sent_at as sent_at, b.kind as kind,
-                     case when b.confidence < :low then 1 else 0 end as low,
-                     case when coalesce(b.rule_id, '') = '' then 0 else 1 end as ruled,
-                     case when b.helpful = false then 1 else 0 end as unhelpful,
-                     case when b.kind = 'unknown' then null else coalesce(b.rule_id, '') end as item,
-                     case when b.kind = 'unknown' then null else b.text end as answer,
-                     case when exists (select 1 from message h where h.conversation_id = b.conversation_id
-                                       and h.kind = 'handoff.form' and h.seq > b.seq and h.seq <= b.seq + 2)
-                          then 1 else 0 end as handoff
-              from message v
-              join message b on b.conversation_id = v.conversation_id and b.seq = v.seq + 1 and b.sender = 'BOT'
-              where v.sender = 'VISITOR' and v.sent_at >= :start and v.sent_at < :end
-                and (b.kind = 'unknown' or (b.kind = 'answer' and b.confidence < :low) or b.helpful = false)
-            ) r
-            group by question, kind, low, ruled, handoff, unhelpful, item, answer
-            order by n desc, question fetch first %d rows only""".formatted(MOST_FREQUENT);
-
-    private final JdbcClient jdbc;
+    private final ConversationRecords conversations;
     private final MissedQuestionsProperties properties;
 
-    MissedQuestions(JdbcClient jdbc, MissedQuestionsProperties properties) {
-        this.jdbc = jdbc;
+    MissedQuestions(ConversationRecords conversations, MissedQuestionsProperties properties) {
+        this.conversations = conversations;
         this.properties = properties;
     }
 
@@ -125,21 +104,18 @@ public class MissedQuestions {
      */
     public List<Missed> each(Timestamp start, Timestamp end) {
         List<Missed> rows = new java.util.ArrayList<>();
-        jdbc.sql(MISSED).param("low", properties.lowConfidence()).param("start", start).param("end", end)
-                .query((RowCallbackHandler) rs -> {
-                    boolean declined = rs.getString("kind").equals("unknown") && rs.getInt("ruled") == 1;
-                    Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-                    reasons.add(rs.getInt("unhelpful") == 1 ? Reason.NOT_HELPFUL
-                            : rs.getString("kind").equals("answer") ? Reason.LOW_CONFIDENCE
-                            : declined ? Reason.OUT_OF_SCOPE : Reason.NOT_IN_KNOWLEDGE_BASE);
-                    if (rs.getInt("handoff") == 1) {
-                        reasons.add(Reason.HANDOFF);
-                    }
-                    String answer = rs.getString("answer");
-                    rows.add(new Missed(QuestionTexts.normalise(rs.getString("question")), rs.getInt("n"),
-                            Collections.unmodifiableSet(reasons), rs.getTimestamp("last_asked").toInstant(),
-                            answer == null ? Map.of() : Map.of(rs.getString("item"), answer)));
-                });
+        for (ConversationRecords.MissedReply reply : conversations.missedReplies(start, end, properties.lowConfidence(), MOST_FREQUENT)) {
+            boolean declined = reply.kind().equals("unknown") && reply.ruled();
+            Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+            reasons.add(reply.unhelpful() ? Reason.NOT_HELPFUL
+                    : reply.kind().equals("answer") ? Reason.LOW_CONFIDENCE
+                    : declined ? Reason.OUT_OF_SCOPE : Reason.NOT_IN_KNOWLEDGE_BASE);
+            if (reply.handoff()) {
+                reasons.add(Reason.HANDOFF);
+            }
+            rows.add(new Missed(QuestionTexts.normalise(reply.question()), reply.count(), Collections.unmodifiableSet(reasons),
+                    reply.lastAsked(), reply.answer() == null ? Map.of() : Map.of(reply.itemId(), reply.answer())));
+        }
         return List.copyOf(rows);
     }
 

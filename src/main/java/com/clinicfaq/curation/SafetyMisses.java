@@ -1,5 +1,7 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.conversation.ConversationRecords;
+import com.clinicfaq.conversation.VisitorTurns;
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.Decision;
 import com.clinicfaq.staff.SafetyReview;
@@ -10,19 +12,17 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Safety misses, for clinical review by administrators (issue #20): visitor messages that got no urgent guidance when
  * they were sent, or whose turn failed with an error, but that the live policy now decides are emergencies (its
  * red-flag rules caught up with them). They are never among the editors' unanswered questions
- * ({@link UnansweredQuestions} leaves them out). Read from the stored conversations with SQL plain enough for H2
- * (PostgreSQL mode) and PostgreSQL (issue #18: to move behind the conversation module's API), the failed turns through
- * {@link VisitorTurns}; the messages' text is never logged.
+ * ({@link UnansweredQuestions} leaves them out). The messages come from the conversation module's
+ * {@link ConversationRecords#notUrgentWhenSent}, the failed turns through {@link VisitorTurns}; the messages' text is
+ * never logged.
  */
 @Service
 public class SafetyMisses implements SafetyReview {
@@ -32,25 +32,17 @@ public class SafetyMisses implements SafetyReview {
     /** The decisions remembered for one live policy, before they are forgotten and made again. */
     private static final int REMEMBERED = 20_000;
 
-    private static final String NOT_URGENT_WHEN_SENT = """
-            select v.conversation_id as conversation_id, v.seq as seq, v.text as text, v.sent_at as sent_at
-            from message v
-            left join message b on b.conversation_id = v.conversation_id and b.seq = v.seq + 1 and b.sender = 'BOT'
-            where v.sender = 'VISITOR' and v.kind = 'message' and v.sent_at >= :start and v.sent_at < :end
-              and (b.conversation_id is null or (b.kind <> 'emergency' and b.emergency = false))
-            order by v.sent_at desc, v.conversation_id, v.seq fetch first %d rows only""".formatted(MOST_RECENT);
-
     /** The decisions of one policy, by message text: the badge on every administrator's page does not decide again. */
     private record Decided(ConversationPolicy policy, Map<String, Optional<Decision.Emergency>> emergencies) {}
 
-    private final JdbcClient jdbc;
+    private final ConversationRecords conversations;
     private final VisitorTurns turns;
     private final LiveKnowledge live;
     private final Clock clock;
     private final AtomicReference<Decided> decided = new AtomicReference<>();
 
-    SafetyMisses(JdbcClient jdbc, VisitorTurns turns, LiveKnowledge live, Clock clock) {
-        this.jdbc = jdbc;
+    SafetyMisses(ConversationRecords conversations, VisitorTurns turns, LiveKnowledge live, Clock clock) {
+        this.conversations = conversations;
         this.turns = turns;
         this.live = live;
         this.clock = clock;
@@ -67,12 +59,9 @@ public class SafetyMisses implements SafetyReview {
     public List<Miss> between(LocalDate from, LocalDate to) {
         Timestamp start = Timestamp.valueOf(from.atStartOfDay());
         Timestamp end = Timestamp.valueOf(to.plusDays(1).atStartOfDay());
-        List<Miss> sent = jdbc.sql(NOT_URGENT_WHEN_SENT)
-                .param("start", start)
-                .param("end", end)
-                .query((rs, row) -> new Miss(rs.getObject("conversation_id", UUID.class), rs.getInt("seq"), rs.getString("text"),
-                        rs.getTimestamp("sent_at").toInstant(), "", ""))
-                .list();
+        List<Miss> sent = conversations.notUrgentWhenSent(start, end, MOST_RECENT).stream()
+                .map(m -> new Miss(m.conversationId(), m.seq(), m.text(), m.sentAt(), "", ""))
+                .toList();
         List<Miss> failed = turns.failedTurns(start.toInstant(), end.toInstant()).stream()
                 .map(f -> new Miss(f.conversationId(), 0, f.text(), f.failedAt(), "", "", true))
                 .toList();

@@ -1,5 +1,6 @@
 package com.clinicfaq.curation;
 
+import com.clinicfaq.conversation.VisitorTurns;
 import com.clinicfaq.curation.KnowledgeEditor.Change;
 import com.clinicfaq.curation.KnowledgeEditor.Edited;
 import com.clinicfaq.curation.MissedQuestions.Missed;

@@ -5,9 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,6 +158,49 @@ public class HandoffService {
                 .update();
         log.info("Handoff {} is now {}", id, next);
         return find(id).orElseThrow();
+    }
+
+    /** Deletes the requests staff closed before {@code closedBefore} (retention, which the conversation module runs). */
+    @Transactional
+    public int deleteClosedBefore(Instant closedBefore) {
+        return jdbc.sql("delete from handoff_request where status = 'CLOSED' and closed_at < ?")
+                .param(Timestamp.from(closedBefore))
+                .update();
+    }
+
+    /** Of {@code conversationIds}, those a request was made from: retention keeps them. */
+    public Set<UUID> conversationsWithRequests(Collection<UUID> conversationIds) {
+        Set<UUID> with = new HashSet<>();
+        List<UUID> ids = List.copyOf(conversationIds);
+        for (int from = 0; from < ids.size(); from += IDS_AT_ONCE) {
+            with.addAll(jdbc.sql("select distinct conversation_id from handoff_request where conversation_id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_AT_ONCE)))
+                    .query(UUID.class)
+                    .list());
+        }
+        return with;
+    }
+
+    private static final int IDS_AT_ONCE = 500;
+
+    /** How many requests were received on a day (the server's), emergency or not. */
+    public record Received(LocalDate day, boolean emergency, int count) {}
+
+    /** The requests received from {@code start} (inclusive) to {@code end} (exclusive), counted by day and emergency. */
+    public List<Received> receivedByDay(Timestamp start, Timestamp end) {
+        return jdbc.sql("""
+                select on_day, emergency, count(*) as n from (
+                  select cast(created_at as date) as on_day, emergency from handoff_request
+                  where created_at >= :start and created_at < :end
+                ) h group by on_day, emergency""")
+                .param("start", start).param("end", end)
+                .query((rs, n) -> new Received(rs.getObject("on_day", LocalDate.class), rs.getBoolean("emergency"), rs.getInt("n")))
+                .list();
+    }
+
+    /** How many requests have {@code status} now. */
+    public long count(HandoffRequest.Status status) {
+        return jdbc.sql("select count(*) from handoff_request where status = ?").param(status.name()).query(Long.class).single();
     }
 
     private static final String SELECT = "select id, conversation_id, name, phone, email, preferred_time, reason,"

@@ -1,7 +1,7 @@
 package com.clinicfaq.staff;
 
+import com.clinicfaq.handoff.HandoffNotifications;
 import com.clinicfaq.handoff.HandoffRequested;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -37,7 +36,7 @@ class HandoffEmails {
     private final String from;
     private final String consoleUrl;
     private final Duration retryAfter;
-    private final JdbcClient jdbc;
+    private final HandoffNotifications notifications;
     private final Clock clock;
 
     HandoffEmails(ObjectProvider<JavaMailSender> mail,
@@ -45,14 +44,14 @@ class HandoffEmails {
             @Value("${clinicfaq.notify.email.from:clinicfaq@localhost}") String from,
             @Value("${clinicfaq.staff.console-url:http://localhost:8080}") String consoleUrl,
             @Value("${clinicfaq.notify.email.retry-after:1m}") Duration retryAfter,
-            JdbcClient jdbc,
+            HandoffNotifications notifications,
             Clock clock) {
         this.mail = mail;
         this.recipients = recipients.stream().filter(r -> !r.isBlank()).toList();
         this.from = from;
         this.consoleUrl = consoleUrl.replaceAll("/+$", "");
         this.retryAfter = retryAfter;
-        this.jdbc = jdbc;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -70,23 +69,12 @@ class HandoffEmails {
             return;
         }
         Instant now = clock.instant();
-        List<Owed> owed = jdbc.sql("select id, emergency, notify_attempts, notify_next_at from handoff_request"
-                        + " where notified_at is null and notify_next_at is not null and notify_next_at <= ?")
-                .param(Timestamp.from(now))
-                .query((rs, n) -> new Owed(rs.getObject("id", UUID.class), rs.getBoolean("emergency"),
-                        rs.getInt("notify_attempts"), rs.getTimestamp("notify_next_at")))
-                .list();
-        for (Owed request : owed) {
-            boolean claimed = jdbc.sql("update handoff_request set notify_next_at = ? where id = ? and notify_next_at = ?")
-                    .params(Timestamp.from(now.plus(retryAfter)), request.id(), request.nextAt())
-                    .update() == 1;
-            if (claimed) {
-                send(request.id(), request.emergency(), request.attempts());
+        for (HandoffNotifications.Owed request : notifications.due(now)) {
+            if (notifications.claim(request, now.plus(retryAfter))) {
+                send(request.handoffId(), request.emergency(), request.attempts());
             }
         }
     }
-
-    private record Owed(UUID id, boolean emergency, int attempts, Timestamp nextAt) {}
 
     private void send(UUID handoffId, boolean emergency, int failedBefore) {
         JavaMailSender sender = mail.getIfAvailable();
@@ -101,17 +89,13 @@ class HandoffEmails {
                 + consoleUrl + "/staff/handoffs/" + handoffId + "\n");
         try {
             sender.send(message);
-            jdbc.sql("update handoff_request set notified_at = ?, notify_next_at = null where id = ?")
-                    .params(Timestamp.from(clock.instant()), handoffId)
-                    .update();
+            notifications.notified(handoffId, clock.instant());
             log.info("Handoff {}: staff notified by email", handoffId);
         } catch (MailException e) {
             int attempts = failedBefore + 1;
             boolean again = attempts < MAX_ATTEMPTS;
             Instant next = clock.instant().plus(retryAfter.multipliedBy(1L << Math.min(attempts - 1, 10)));
-            jdbc.sql("update handoff_request set notify_attempts = ?, notify_next_at = ? where id = ?")
-                    .params(attempts, again ? Timestamp.from(next) : null, handoffId)
-                    .update();
+            notifications.failed(handoffId, attempts, again ? next : null);
             if (again) {
                 log.warn("Handoff {}: the email to staff failed (attempt {}); trying again after {}: {}",
                         handoffId, attempts, next, e.getMessage());

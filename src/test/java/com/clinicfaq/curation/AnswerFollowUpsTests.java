@@ -2,9 +2,10 @@ package com.clinicfaq.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.conversation.VisitorTurns;
+import com.clinicfaq.conversation.VisitorTurns.FollowedAnswer;
+import com.clinicfaq.conversation.VisitorTurns.Next;
 import com.clinicfaq.curation.MissedQuestions.Reason;
-import com.clinicfaq.curation.VisitorTurns.FollowedAnswer;
-import com.clinicfaq.curation.VisitorTurns.Next;
 import com.clinicfaq.search.OnnxEmbedder;
 import com.clinicfaq.search.QuestionGroups;
 import java.time.Instant;

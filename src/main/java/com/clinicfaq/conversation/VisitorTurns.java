@@ -1,4 +1,4 @@
-package com.clinicfaq.curation;
+package com.clinicfaq.conversation;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * What the unanswered-questions page needs of the stored conversations beyond the bot's own verdict on each message
  * (issue #20): what visitors did right after an answer, and the turns that failed with an error. The conversation
- * module owns the conversations and supplies this (its {@code StoredTurns}), so that curation reads none of its tables
- * for it and does not depend on it (the conversation module depends on curation for what is live). Texts come as the
- * visitor typed them; curation normalises and masks them ({@link QuestionTexts}) before any page shows them.
+ * module owns the conversations and this API (its {@code StoredTurns} answers it), so that curation reads none of its
+ * tables; the conversation module depends on nothing of curation's (what is live it asks through
+ * {@code knowledge.CurrentKnowledge} and {@code policy.CurrentPolicy}). Texts come as the visitor typed them; curation
+ * normalises and masks them ({@code curation.QuestionTexts}) before any page shows them.
  */
 public interface VisitorTurns {
 
