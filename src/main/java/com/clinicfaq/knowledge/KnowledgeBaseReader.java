@@ -90,6 +90,21 @@ public final class KnowledgeBaseReader {
         return new KnowledgeBase(articles, faqs, rules, outOfScope, translations);
     }
 
+    /** The line of the front matter that starts with the key, or 0. */
+    private static int frontMatterLine(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(key)) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2}");
 
     /**
@@ -171,7 +186,18 @@ public final class KnowledgeBaseReader {
         }
         List<String> names = java.util.Arrays.stream(markdown.optional("names").split(",")).map(String::strip)
                 .filter(name -> !name.isEmpty()).toList();
-        return new Translation(articleId, language, markdown.required("title"), names, reviewed, sections, translated);
+        List<List<String>> synonyms = new ArrayList<>();
+        for (String group : markdown.optional("synonyms").split(";")) {
+            List<String> words = java.util.Arrays.stream(group.split(",")).map(String::strip).filter(word -> !word.isEmpty()).toList();
+            if (words.size() == 1) {
+                throw KnowledgeBaseFormatException.at(file, frontMatterLine(file, "synonyms:"), "synonyms: the group '" + words.getFirst() + "' needs at least two words"
+                        + " separated by commas (groups are separated by semicolons)");
+            }
+            if (!words.isEmpty()) {
+                synonyms.add(words);
+            }
+        }
+        return new Translation(articleId, language, markdown.required("title"), names, reviewed, sections, translated, synonyms);
     }
 
     private static List<String> asked(Faq faq) {

@@ -15,14 +15,22 @@ import java.util.Optional;
  * @param reviewed when staff reviewed the translation, or null while it is not reviewed (never served)
  * @param sections translated sections, each with the anchor of its English section
  * @param faqs translated FAQs, each with the id of its English FAQ
+ * @param synonyms words visitors writing in the language use for the same thing, each group two or more words (its
+ *     front matter's {@code synonyms:} line: groups separated by ";", words by ",")
  */
 public record Translation(String articleId, String language, String title, List<String> names, LocalDate reviewed,
-        List<Section> sections, List<TranslatedFaq> faqs) {
+        List<Section> sections, List<TranslatedFaq> faqs, List<List<String>> synonyms) {
 
     public Translation {
         names = List.copyOf(names);
         sections = List.copyOf(sections);
         faqs = List.copyOf(faqs);
+        synonyms = synonyms == null ? List.of() : synonyms.stream().map(List::copyOf).toList();
+    }
+
+    public Translation(String articleId, String language, String title, List<String> names, LocalDate reviewed,
+            List<Section> sections, List<TranslatedFaq> faqs) {
+        this(articleId, language, title, names, reviewed, sections, faqs, List.of());
     }
 
     /** An FAQ's question, the ways visitors ask it in the language, and its answer, translated. */

@@ -39,9 +39,14 @@ final class DraftTranslations {
     private final Map<String, Map<String, List<Set<String>>>> names;
     private final Map<String, Map<String, Double>> idf = new HashMap<>();
 
-    private DraftTranslations(Map<String, List<Asked>> byLanguage, Map<String, Map<String, List<Set<String>>>> names) {
+    /** Per language, the words its translations give as the same thing. */
+    private final Map<String, TranslatedSynonyms> synonyms;
+
+    private DraftTranslations(Map<String, List<Asked>> byLanguage, Map<String, Map<String, List<Set<String>>>> names,
+            Map<String, TranslatedSynonyms> synonyms) {
         this.byLanguage = byLanguage;
         this.names = names;
+        this.synonyms = synonyms;
         byLanguage.forEach((language, asked) -> {
             Map<String, Integer> df = new HashMap<>();
             asked.forEach(a -> a.terms().forEach(t -> df.merge(t, 1, Integer::sum)));
@@ -52,16 +57,18 @@ final class DraftTranslations {
     }
 
     static DraftTranslations empty() {
-        return new DraftTranslations(Map.of(), Map.of());
+        return new DraftTranslations(Map.of(), Map.of(), Map.of());
     }
 
     static DraftTranslations build(KnowledgeBase knowledge) {
         Map<String, List<Asked>> byLanguage = new HashMap<>();
         Map<String, Map<String, List<Set<String>>>> names = new HashMap<>();
+        Map<String, TranslatedSynonyms> synonyms = new HashMap<>();
         for (Translation translation : knowledge.translations()) {
             if (translation.isReviewed()) {
                 continue; // a reviewed translation answers in its own language (TranslatedIndex)
             }
+            TranslatedSynonyms same = synonyms.computeIfAbsent(translation.language(), l -> TranslatedSynonyms.of(knowledge, l));
             names.computeIfAbsent(translation.language(), l -> new HashMap<>()).put(translation.articleId(),
                     translation.names().stream().map(name -> (Set<String>) new LinkedHashSet<>(TranslatedIndex.terms(name)))
                             .filter(terms -> !terms.isEmpty()).toList());
@@ -74,7 +81,7 @@ final class DraftTranslations {
                 List<String> ways = new ArrayList<>(faq.phrasings());
                 ways.addFirst(faq.question());
                 for (String way : ways) {
-                    Set<String> terms = new LinkedHashSet<>(TranslatedIndex.terms(way));
+                    Set<String> terms = new LinkedHashSet<>(same.apply(TranslatedIndex.terms(way)));
                     if (!terms.isEmpty()) {
                         asked.add(new Asked(translation.articleId(), english.get().question(), terms));
                     }
@@ -85,7 +92,7 @@ final class DraftTranslations {
             // the topics the practice declines, asked in the language: their English way of asking is declined in English
             for (OutOfScopeTopic topic : knowledge.outOfScope()) {
                 for (String way : topic.translatedPhrasings().getOrDefault(language, List.of())) {
-                    Set<String> terms = new LinkedHashSet<>(TranslatedIndex.terms(way));
+                    Set<String> terms = new LinkedHashSet<>(synonyms.get(language).apply(TranslatedIndex.terms(way)));
                     if (!terms.isEmpty() && !topic.phrasings().isEmpty()) {
                         asked.add(new Asked(null, topic.phrasings().getFirst(), terms));
                     }
@@ -93,7 +100,7 @@ final class DraftTranslations {
             }
         });
         byLanguage.values().removeIf(List::isEmpty);
-        return new DraftTranslations(byLanguage, names);
+        return new DraftTranslations(byLanguage, names, synonyms);
     }
 
     /** The articles whose names in the language the question gives, every word of one of them. */
@@ -124,7 +131,7 @@ final class DraftTranslations {
         }
         double unknown = weights.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         List<String> terms = new ArrayList<>();
-        for (String term : new LinkedHashSet<>(TranslatedIndex.terms(question))) {
+        for (String term : new LinkedHashSet<>(synonyms.getOrDefault(language, TranslatedSynonyms.none()).apply(TranslatedIndex.terms(question)))) {
             terms.add(weights.containsKey(term) ? term
                     : weights.keySet().stream().filter(known -> TranslatedIndex.close(term, known)).findFirst().orElse(term));
         }

@@ -95,10 +95,13 @@ final class TranslatedIndex {
     private final Map<String, List<String>> nameWords;
     private final Map<String, Map<String, Double>> idf;
     private final Map<String, Set<String>> vocabulary;
+    /** Per language, the words its translations give as the same thing. */
+    private final Map<String, TranslatedSynonyms> synonyms;
 
     private TranslatedIndex(Map<String, List<Item>> byLanguage, Map<String, Map<String, List<List<String>>>> names,
-            Map<String, List<String>> nameWords) {
+            Map<String, List<String>> nameWords, Map<String, TranslatedSynonyms> synonyms) {
         this.byLanguage = byLanguage;
+        this.synonyms = synonyms;
         this.names = names;
         this.nameWords = nameWords;
         this.idf = new HashMap<>();
@@ -118,7 +121,7 @@ final class TranslatedIndex {
     }
 
     static TranslatedIndex empty() {
-        return new TranslatedIndex(Map.of(), Map.of(), Map.of());
+        return new TranslatedIndex(Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** The reviewed translations of the knowledge base, embedded with the model the engine embeds questions with. */
@@ -126,10 +129,12 @@ final class TranslatedIndex {
         Map<String, List<Item>> byLanguage = new HashMap<>();
         Map<String, Map<String, List<List<String>>>> names = new HashMap<>();
         Set<String> outOfScopeAdded = new java.util.HashSet<>();
+        Map<String, TranslatedSynonyms> synonyms = new HashMap<>();
         for (Translation translation : knowledge.translations()) {
             if (!translation.isReviewed()) {
                 continue;
             }
+            TranslatedSynonyms same = synonyms.computeIfAbsent(translation.language(), l -> TranslatedSynonyms.of(knowledge, l));
             Article article = knowledge.article(translation.articleId()).orElseThrow();
             List<Item> items = byLanguage.computeIfAbsent(translation.language(), l -> new ArrayList<>());
             for (Translation.TranslatedFaq faq : translation.faqs()) {
@@ -142,7 +147,7 @@ final class TranslatedIndex {
                 // and as it is asked in English: visitors mix the two ("puedo hacer heavy lifting después?")
                 asked.add(english.question());
                 asked.addAll(english.phrasings());
-                items.add(item(faq.faqId(), translation.articleId(), translation.title(), section, faq.answer(), asked, embedder));
+                items.add(item(faq.faqId(), translation.articleId(), translation.title(), section, faq.answer(), asked, embedder, same));
             }
             for (Section section : translation.sections()) {
                 int n = 0;
@@ -152,7 +157,7 @@ final class TranslatedIndex {
                         continue; // a heading-like line says nothing by itself
                     }
                     items.add(item(translation.articleId() + "#" + section.anchor() + "/" + translation.language() + "-" + n,
-                            translation.articleId(), translation.title(), section, block.text(), List.of(section.title()), embedder));
+                            translation.articleId(), translation.title(), section, block.text(), List.of(section.title()), embedder, same));
                 }
             }
             List<List<String>> articleNames = new ArrayList<>();
@@ -162,7 +167,7 @@ final class TranslatedIndex {
                 for (OutOfScopeTopic topic : knowledge.outOfScope()) {
                     List<String> asked = new ArrayList<>(topic.translatedPhrasings().getOrDefault(translation.language(), List.of()));
                     asked.addAll(topic.phrasings());
-                    items.add(item(topic.id(), null, topic.title(), null, "", asked, embedder));
+                    items.add(item(topic.id(), null, topic.title(), null, "", asked, embedder, same));
                 }
             }
             for (String name : translation.names()) {
@@ -179,17 +184,17 @@ final class TranslatedIndex {
                         .filter(w -> w.length() >= 5).distinct().toList());
             }
         }
-        return new TranslatedIndex(byLanguage, names, nameWords);
+        return new TranslatedIndex(byLanguage, names, nameWords, synonyms);
     }
 
     /** @param articleId null for a topic the practice declines (then {@code section} is null and the text empty) */
     private static Item item(String id, String articleId, String articleTitle, Section section, String text, List<String> asked,
-            java.util.function.Function<List<String>, List<float[]>> embedder) {
+            java.util.function.Function<List<String>, List<float[]>> embedder, TranslatedSynonyms same) {
         Set<String> askedTerms = new LinkedHashSet<>();
         List<Set<String>> eachAsked = new ArrayList<>();
         asked.forEach(a -> {
-            askedTerms.addAll(terms(a));
-            eachAsked.add(new LinkedHashSet<>(terms(a)));
+            askedTerms.addAll(same.apply(terms(a)));
+            eachAsked.add(new LinkedHashSet<>(same.apply(terms(a))));
         });
         List<String> texts = new ArrayList<>(asked);
         if (!text.isEmpty()) {
@@ -199,7 +204,7 @@ final class TranslatedIndex {
         float[] textVector = text.isEmpty() ? new float[vectors.getFirst().length] : vectors.getLast();
         boolean faq = section != null && !id.contains("#");
         return new Item(id, articleId, articleTitle, section == null ? null : section.title(), section == null ? null : section.anchor(),
-                text, List.copyOf(asked), askedTerms, List.copyOf(eachAsked), new LinkedHashSet<>(terms(text)),
+                text, List.copyOf(asked), askedTerms, List.copyOf(eachAsked), new LinkedHashSet<>(same.apply(terms(text))),
                 List.copyOf(vectors.subList(0, asked.size())), textVector, faq);
     }
 
@@ -262,7 +267,7 @@ final class TranslatedIndex {
         Map<String, Double> weights = idf.getOrDefault(language, Map.of());
         Set<String> known = vocabulary.getOrDefault(language, Set.of());
         List<String> asked = new ArrayList<>();
-        for (String term : new LinkedHashSet<>(terms(question))) {
+        for (String term : new LinkedHashSet<>(synonyms.getOrDefault(language, TranslatedSynonyms.none()).apply(terms(question)))) {
             asked.add(known.contains(term) ? term : nearest(term, known));
         }
         double total = asked.stream().mapToDouble(t -> weights.getOrDefault(t, maxWeight(weights))).sum();

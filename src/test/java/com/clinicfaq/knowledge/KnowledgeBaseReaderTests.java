@@ -209,6 +209,23 @@ class KnowledgeBaseReaderTests {
                 .hasMessageContaining("needs the {#anchor} of the English section");
     }
 
+    @Test
+    void readsATranslationsSynonymGroupsAndRefusesAGroupOfOneWordAtItsLine(@TempDir Path folder) throws IOException {
+        copyArticle(folder);
+        String translation = spanish("", "## Información rápida {#quick-insights}");
+        writeTranslation(folder, "kyphoplasty-compression-fractures.es.md",
+                translation.replace("title: Cifoplastia\n", "title: Cifoplastia\nsynonyms: fiebre, calentura; herida , incisión,cortada ;\n"));
+        assertThat(reader.read(folder).translations().getFirst().synonyms())
+                .containsExactly(List.of("fiebre", "calentura"), List.of("herida", "incisión", "cortada"));
+
+        writeTranslation(folder, "kyphoplasty-compression-fractures.es.md",
+                translation.replace("title: Cifoplastia\n", "title: Cifoplastia\nsynonyms: fiebre, calentura; herida\n"));
+        assertThatThrownBy(() -> reader.read(folder))
+                .isInstanceOf(KnowledgeBaseFormatException.class)
+                .hasMessageContaining("kyphoplasty-compression-fractures.es.md:5")
+                .hasMessageContaining("the group 'herida' needs at least two words");
+    }
+
     /** A Spanish translation of the kyphoplasty article with one section under the heading. */
     private static String spanish(String reviewed, String heading) {
         return """

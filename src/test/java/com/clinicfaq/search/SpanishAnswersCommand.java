@@ -38,7 +38,7 @@ public final class SpanishAnswersCommand {
         KnowledgeBase read = new KnowledgeBaseReader().read(Path.of("knowledge-base"));
         KnowledgeBase knowledge = new KnowledgeBase(read.articles(), read.faqs(), read.synonyms(), read.outOfScope(),
                 read.translations().stream().map(t -> t.isReviewed() ? t : new Translation(t.articleId(), t.language(), t.title(),
-                        t.names(), LocalDate.now(), t.sections(), t.faqs())).toList());
+                        t.names(), LocalDate.now(), t.sections(), t.faqs(), t.synonyms())).toList());
         List<Case> cases = Files.readAllLines(Path.of("knowledge-base/checks/spanish-" + half + ".csv"), StandardCharsets.UTF_8).stream()
                 .skip(1).filter(l -> !l.isBlank()).map(CsvRecords::fields)
                 .map(f -> new Case(f.get(0), f.get(1).isBlank() ? List.of() : Arrays.stream(f.get(1).split("\\|")).map(String::strip).toList(), f.get(3)))

@@ -51,6 +51,15 @@ class TranslatedAnswersTests {
     }
 
     @Test
+    void readsAWordVisitorsUseForTheSameThingAsTheTranslationsWord() {
+        // "revisión" is nowhere in the translation; its synonyms line makes it "seguimiento", as in the FAQ's question
+        assertThat(reviewed.answerTranslated("¿y cuándo es la revisión después de la cifoplastia?", "es", null))
+                .isInstanceOfSatisfying(Answer.Found.class, found -> assertThat(found.itemId()).isEqualTo("follow-up-visit"));
+        assertThat(shipped.englishQuestion("¿y cuándo es la revisión después de la cifoplastia?", "es", null))
+                .hasValue("When is the follow-up visit?");
+    }
+
+    @Test
     void readsWhichEnglishQuestionASpanishOneAsksFromATranslationNotYetReviewedWithoutSayingIt() {
         // the shipped translation is not reviewed: nothing of it is said, but its ways of asking tell the English question
         assertThat(shipped.answerTranslated("¿es la cifoplastia una cirugía mayor?", "es", null)).isInstanceOf(Answer.Unknown.class);
