@@ -47,13 +47,7 @@ final class DraftTranslations {
         this.byLanguage = byLanguage;
         this.names = names;
         this.synonyms = synonyms;
-        byLanguage.forEach((language, asked) -> {
-            Map<String, Integer> df = new HashMap<>();
-            asked.forEach(a -> a.terms().forEach(t -> df.merge(t, 1, Integer::sum)));
-            Map<String, Double> weights = new HashMap<>();
-            df.forEach((term, n) -> weights.put(term, Math.log(1 + (asked.size() + 1.0) / (n + 0.5))));
-            idf.put(language, weights);
-        });
+        byLanguage.forEach((language, asked) -> idf.put(language, TranslatedIndex.idf(asked.stream().map(Asked::terms).toList())));
     }
 
     static DraftTranslations empty() {
@@ -129,11 +123,10 @@ final class DraftTranslations {
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        double unknown = weights.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double unknown = TranslatedIndex.maxWeight(weights);
         List<String> terms = new ArrayList<>();
         for (String term : new LinkedHashSet<>(synonyms.getOrDefault(language, TranslatedSynonyms.none()).apply(TranslatedIndex.terms(question)))) {
-            terms.add(weights.containsKey(term) ? term
-                    : weights.keySet().stream().filter(known -> TranslatedIndex.close(term, known)).findFirst().orElse(term));
+            terms.add(weights.containsKey(term) ? term : TranslatedIndex.nearest(term, weights.keySet()));
         }
         double total = terms.stream().mapToDouble(t -> weights.getOrDefault(t, unknown)).sum();
         if (total == 0) {

@@ -107,17 +107,23 @@ final class TranslatedIndex {
         this.idf = new HashMap<>();
         this.vocabulary = new HashMap<>();
         byLanguage.forEach((language, items) -> {
-            Map<String, Integer> df = new HashMap<>();
-            for (Item item : items) {
+            Map<String, Double> weights = idf(items.stream().map(item -> {
                 Set<String> terms = new LinkedHashSet<>(item.askedTerms());
                 terms.addAll(item.textTerms());
-                terms.forEach(t -> df.merge(t, 1, Integer::sum));
-            }
-            Map<String, Double> weights = new HashMap<>();
-            df.forEach((term, n) -> weights.put(term, Math.log(1 + (items.size() + 1.0) / (n + 0.5))));
+                return terms;
+            }).toList());
             idf.put(language, weights);
-            vocabulary.put(language, df.keySet());
+            vocabulary.put(language, weights.keySet());
         });
+    }
+
+    /** Each term's rarity among the documents (each a set of terms): the weight a question's shared term counts with. */
+    static Map<String, Double> idf(List<Set<String>> documents) {
+        Map<String, Integer> df = new HashMap<>();
+        documents.forEach(terms -> terms.forEach(t -> df.merge(t, 1, Integer::sum)));
+        Map<String, Double> weights = new HashMap<>();
+        df.forEach((term, n) -> weights.put(term, Math.log(1 + (documents.size() + 1.0) / (n + 0.5))));
+        return weights;
     }
 
     static TranslatedIndex empty() {
@@ -297,12 +303,12 @@ final class TranslatedIndex {
         return scored.subList(0, Math.min(limit, scored.size()));
     }
 
-    private static double maxWeight(Map<String, Double> weights) {
+    static double maxWeight(Map<String, Double> weights) {
         return weights.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
     }
 
     /** A known term one edit from the word (for words of five letters or more), or the word itself. */
-    private static String nearest(String term, Set<String> known) {
+    static String nearest(String term, Set<String> known) {
         if (term.length() < 5) {
             return term;
         }
