@@ -75,12 +75,68 @@ public final class ProcedureNames {
             }
         }
         if (names.isEmpty()) {
-            String topic = Topics.of(article); // the title word the text uses most, or the whole title when none
-            if (!topic.equals(article.title())) {
+            String topic = Topics.word(article); // the title word the text uses most, or the whole title when none
+            String phrase = titlePhrase(article.title(), body);
+            // a phrase of the title the text repeats about as often as its most used word names what the article is
+            // about better than that word alone ("medial branch blocks", not "pain"; "spinal stenosis", not "spinal");
+            // a word the text uses far more than any phrase is the subject itself ("kyphoplasty", not "compression
+            // fractures")
+            if (phrase != null && 2 * mentions(phrase, body) >= mentions(topic, body)) {
+                names.add(phrase);
+            } else if (!topic.equals(article.title())) {
                 names.add(topic);
             }
         }
         return List.copyOf(names);
+    }
+
+    /** Words that never start or end a name. */
+    private static final Set<String> NOT_NAMES = Set.of("how", "what", "when", "where", "which", "why", "who", "your", "with",
+            "does", "from", "that", "this", "help", "helps", "right", "about", "into", "will", "the", "and", "for", "you",
+            "are", "can", "understanding", "comparing", "guide", "expect", "after", "before", "during", "options");
+
+    /**
+     * The run of two to four of the title's words that the text repeats most (at least three times), the longer of
+     * two runs the text uses nearly as often ("medial branch blocks" over "medial branch"); null when none.
+     */
+    static String titlePhrase(String title, String body) {
+        List<String> words = words(title == null ? "" : title);
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (int n = 2; n <= 4; n++) {
+            for (int start = 0; start + n <= words.size(); start++) {
+                List<String> run = words.subList(start, start + n);
+                if (run.stream().noneMatch(w -> w.length() < 3 || NOT_NAMES.contains(w))) {
+                    counts.put(String.join(" ", run), mentions(String.join(" ", run), body));
+                }
+            }
+        }
+        String best = counts.entrySet().stream().filter(e -> e.getValue() >= 3)
+                .max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
+        if (best == null) {
+            return null;
+        }
+        int most = counts.get(best);
+        String chosen = best;
+        for (var e : counts.entrySet()) {
+            if (e.getKey().contains(best) && e.getKey().length() > chosen.length() && 4 * e.getValue() >= 3 * most) {
+                chosen = e.getKey();
+            }
+        }
+        return chosen;
+    }
+
+    /** How often the text says the words, the last in the singular or the plural ("branch block" in "branch blocks"). */
+    static int mentions(String phrase, String body) {
+        List<String> words = new ArrayList<>(words(phrase));
+        if (words.isEmpty()) {
+            return 0;
+        }
+        String last = words.getLast();
+        if (last.length() > 4 && last.endsWith("s")) {
+            words.set(words.size() - 1, last.substring(0, last.length() - 1));
+        }
+        Pattern pattern = Pattern.compile("\\b" + String.join("\\s+", words.stream().map(Pattern::quote).toList()) + "(?:s|es)?\\b");
+        return (int) pattern.matcher(body.toLowerCase(Locale.ROOT)).results().count();
     }
 
     /**

@@ -19,14 +19,15 @@ import org.apache.lucene.analysis.Analyzer;
  * (issue #14): a logistic regression over what the calibrated sum weighs (meaning, words, votes, unknown words) and
  * what it does not: how close the candidate is to the best one, how many of the question's words (besides the
  * procedure's names) its text uses, and whether it holds what the question asks for ("how long" wants a duration, "how
- * many" a number). Its output is the probability that the candidate answers the question, so it is the answer's
+ * many" a number), and how much of the candidates its section holds (an answer's section tends to hold several of the
+ * passages close to the question). Its output is the probability that the candidate answers the question, so it is the answer's
  * confidence, on [0, 1]. Trained on the blind sample articles' dev questions ({@code AnswerRankingTrainer}); the
  * articles curated with phrasings keep the calibrated sum. Immutable and thread-safe.
  */
 final class AnswerRanking {
 
     static final String RESOURCE = "answer-ranking.txt";
-    static final int FEATURES = 20;
+    static final int FEATURES = 22;
 
     private static final Pattern DURATION = Pattern.compile(
             "(?i)\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of)\\b[^.]{0,20}?\\b"
@@ -102,6 +103,20 @@ final class AnswerRanking {
             maxBm25 = Math.max(maxBm25, other.bm25());
             maxHeading = Math.max(maxHeading, other.heading());
         }
+        String section = section(c.item());
+        int inSection = 0;
+        int counted = 0;
+        double sectionCosine = 0;
+        for (Candidate other : evidence.candidates()) {
+            if (other.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
+                continue;
+            }
+            counted++;
+            if (section(other.item()).equals(section)) {
+                inSection++;
+                sectionCosine = Math.max(sectionCosine, other.cosine());
+            }
+        }
         long covered = questionWords.stream().filter(itemWords::contains).count();
         double coverage = questionWords.isEmpty() ? 0 : (double) covered / questionWords.size();
         String text = c.item().text();
@@ -128,7 +143,15 @@ final class AnswerRanking {
             c.heading() - maxHeading,
             c.generic(),
             c.generic() - maxGeneric,
+            counted == 0 ? 0 : (double) inSection / counted,
+            sectionCosine - maxCosine,
         };
+    }
+
+    /** The section a candidate comes from: a passage's article and section; a FAQ is its own. */
+    static String section(IndexedItem item) {
+        int slash = item.id().lastIndexOf('/');
+        return item.kind() == IndexedItem.Kind.PASSAGE && slash > 0 ? item.id().substring(0, slash) : item.id();
     }
 
     /** The words of a text as the documents' analyzer reads them (stemmed, without stop words). */

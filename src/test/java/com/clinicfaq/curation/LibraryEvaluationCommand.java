@@ -49,7 +49,8 @@ public final class LibraryEvaluationCommand {
     static final Path SETS = SAMPLES;
     public static final List<String> ARTICLES = List.of("radiofrequency-ablation-sample", "spinal-cord-stimulation-sample",
             "sacroiliac-joint-injection-sample", "epidural-steroid-injection-sample", "basivertebral-nerve-ablation-sample",
-            "lumbar-decompression-mild-sample", "genicular-nerve-block-sample", "sciatica-condition-sample");
+            "lumbar-decompression-mild-sample", "genicular-nerve-block-sample", "sciatica-condition-sample", "medial-branch-block-sample",
+            "lumbar-spinal-stenosis-sample");
 
     /** The first three samples: the 31-article latency library is made of their renamed copies. */
     static final List<String> FIRST_SAMPLES = ARTICLES.subList(0, 3);

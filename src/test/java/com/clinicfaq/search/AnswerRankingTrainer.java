@@ -201,7 +201,7 @@ public final class AnswerRankingTrainer {
                 }
             }
             // leave one article out: each article's questions ranked by a ranking trained on the others' (pooled below)
-            double[] thresholds = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
+            double[] thresholds = {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
             int[] reference = new int[4];
             Map<String, AnswerRanking> without = new HashMap<>();
             for (String out : LibraryEvaluationCommand.ARTICLES) {

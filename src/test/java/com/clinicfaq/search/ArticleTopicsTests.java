@@ -72,7 +72,21 @@ class ArticleTopicsTests {
     @Test
     void withoutAnAbbreviationTheTitleWordTheArticleUsesMostNamesIt() {
         Article kyphoplasty = new KnowledgeBaseReader().read(Path.of("knowledge-base")).articles().getFirst();
-        assertThat(names(kyphoplasty)).contains("kyphoplasty");
+        assertThat(names(kyphoplasty)).containsExactly("kyphoplasty");
+        assertThat(names(sample("sciatica-condition-sample"))).containsExactly("sciatica");
+    }
+
+    @Test
+    void withoutAnAbbreviationAPhraseOfTheTitleTheTextRepeatsNamesItRatherThanAGenericWord() {
+        // the most used title word is "pain" or "spinal", which every article of a spine practice uses: as a name it
+        // would scope a question about any procedure's pain to this article, and attribute answers to an "article on pain"
+        Article blocks = sample("medial-branch-block-sample");
+        assertThat(names(blocks)).containsExactly("medial branch blocks");
+        assertThat(com.clinicfaq.knowledge.Topics.of(blocks)).isEqualTo("medial branch blocks");
+        assertThat(com.clinicfaq.knowledge.Attribution.source(blocks)).endsWith("article on medial branch blocks");
+        assertThat(names(sample("lumbar-spinal-stenosis-sample"))).containsExactly("spinal stenosis");
+        assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "how long does a medial branch block take")).isTrue();
+        assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "is the pain worse after spinal cord stimulation")).isFalse();
     }
 
     @Test

@@ -68,7 +68,7 @@ class TryItIntegrationTests extends KnowledgeConsole {
                 java.nio.file.Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
                 com.clinicfaq.knowledge.PlainTextArticleImporter.Options.of("sample", java.time.LocalDate.of(2026, 12, 1))
                         .withId("rfa-sample"))), EDITOR);
-        String question = "Will I be put to sleep for it?";
+        String question = "Does it hurt?";
 
         String afterAblation = side(tryIt("How long does the RFA procedure take?", question), "draft");
         String afterKyphoplasty = side(tryIt("How long does kyphoplasty take?", question), "draft");
