@@ -9,7 +9,9 @@
 #
 # e.g.  src/test/resources/load/run-load-test.sh g1 2000 --clinicfaq.chat.max-connections=2100
 # Environment: RAMP and HOLD (seconds, default 60 and 120); JVM_ARGS to replace the service's JVM options
-# from the pom (clinicfaq.run.jvm.args), e.g. JVM_ARGS="--enable-native-access=ALL-UNNAMED -XX:+UseZGC".
+# from the pom (clinicfaq.run.jvm.args), e.g. JVM_ARGS="--enable-native-access=ALL-UNNAMED -XX:+UseZGC". The pom's is a
+# fixed 512 MB heap since issue #18; the runs in docs/benchmarks.md before it had 2 GB:
+# JVM_ARGS="--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseG1GC -Xms2g -Xmx2g -XX:MaxGCPauseMillis=8"
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 label=${1:?a label for the run}; conversations=${2:-2000}; shift $(( $# < 2 ? $# : 2 ))
