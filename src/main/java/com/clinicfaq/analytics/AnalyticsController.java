@@ -1,11 +1,11 @@
 package com.clinicfaq.analytics;
 
+import com.clinicfaq.conversation.RetentionProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,10 +30,9 @@ class AnalyticsController {
     private final Analytics analytics;
     private final Duration retention;
 
-    AnalyticsController(Analytics analytics,
-            @Value("${clinicfaq.retention.conversations-without-handoff:30d}") Duration retention) {
+    AnalyticsController(Analytics analytics, RetentionProperties retention) {
         this.analytics = analytics;
-        this.retention = retention;
+        this.retention = retention.conversationsWithoutHandoff();
     }
 
     @GetMapping("/staff/analytics")

@@ -1,8 +1,10 @@
 package com.clinicfaq.conversation;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,14 +28,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("clinicfaq.chat")
 public record ChatProperties(
-        @DefaultValue("30m") Duration resumeWindow,
-        @DefaultValue("30m") Duration idleTimeout,
-        @DefaultValue("2000") int maxMessageChars,
+        @DefaultValue("30m") @DurationMin(nanos = 1) Duration resumeWindow,
+        @DefaultValue("30m") @DurationMin(nanos = 1) Duration idleTimeout,
+        @DefaultValue("2000") @Positive int maxMessageChars,
         @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> allowedOrigins,
-        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("10s") @DurationMin(nanos = 1) Duration sendTimeout,
         @DefaultValue("2000") @Positive int maxConnections,
-        @DefaultValue RateLimit rateLimit,
-        @DefaultValue("5s") Duration databaseRetryAfter) {
+        @DefaultValue @Valid RateLimit rateLimit,
+        @DefaultValue("5s") @DurationMin(nanos = 1) Duration databaseRetryAfter) {
 
     /**
      * Token buckets: a connection may send {@code connectionBurst} messages at once and then one every
@@ -46,13 +48,13 @@ public record ChatProperties(
      * closed right after the handshake with 1013 "try again later".
      */
     public record RateLimit(
-            @DefaultValue("5") int connectionBurst,
-            @DefaultValue("2s") Duration connectionInterval,
-            @DefaultValue("30") int addressBurst,
-            @DefaultValue("500ms") Duration addressInterval,
-            @DefaultValue("20") int connectionsPerAddress,
-            @DefaultValue("100") int frameBurst,
-            @DefaultValue("100ms") Duration frameInterval,
+            @DefaultValue("5") @Positive int connectionBurst,
+            @DefaultValue("2s") @DurationMin(nanos = 1) Duration connectionInterval,
+            @DefaultValue("30") @Positive int addressBurst,
+            @DefaultValue("500ms") @DurationMin(nanos = 1) Duration addressInterval,
+            @DefaultValue("20") @Positive int connectionsPerAddress,
+            @DefaultValue("100") @Positive int frameBurst,
+            @DefaultValue("100ms") @DurationMin(nanos = 1) Duration frameInterval,
             @DefaultValue("20") @Positive int newConnectionBurst,
-            @DefaultValue("1s") Duration newConnectionInterval) {}
+            @DefaultValue("1s") @DurationMin(nanos = 1) Duration newConnectionInterval) {}
 }

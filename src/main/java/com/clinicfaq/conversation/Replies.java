@@ -26,6 +26,10 @@ final class Replies {
         return CANCEL.contains(normalise(text));
     }
 
+    /**
+     * Not {@code knowledge.Folding.words}: punctuation inside a word is dropped, not read as a space ("o.k." is "ok",
+     * "yes-please" one word), and digits with it, so that a reply typed in haste is still the short answer it is.
+     */
     private static String normalise(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\s]", "").replaceAll("\\s+", " ").strip();
     }

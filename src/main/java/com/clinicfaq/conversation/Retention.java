@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,14 +35,12 @@ class Retention {
     private final Duration withoutHandoff;
     private final Duration closedHandoffs;
 
-    Retention(JdbcClient jdbc, HandoffService handoffs, Clock clock,
-            @Value("${clinicfaq.retention.conversations-without-handoff:30d}") Duration withoutHandoff,
-            @Value("${clinicfaq.retention.closed-handoffs:365d}") Duration closedHandoffs) {
+    Retention(JdbcClient jdbc, HandoffService handoffs, Clock clock, RetentionProperties properties) {
         this.jdbc = jdbc;
         this.handoffs = handoffs;
         this.clock = clock;
-        this.withoutHandoff = withoutHandoff;
-        this.closedHandoffs = closedHandoffs;
+        this.withoutHandoff = properties.conversationsWithoutHandoff();
+        this.closedHandoffs = properties.closedHandoffs();
     }
 
     @Scheduled(cron = "${clinicfaq.retention.schedule:0 17 3 * * *}")

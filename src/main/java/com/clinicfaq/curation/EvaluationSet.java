@@ -1,6 +1,7 @@
 package com.clinicfaq.curation;
 
 import com.clinicfaq.knowledge.CsvRecords;
+import com.clinicfaq.knowledge.Folding;
 import com.clinicfaq.search.Answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Realistic visitor questions with what a correct answer must say: one of the {@code expected}
@@ -40,15 +40,11 @@ public record EvaluationSet(String name, List<Question> questions) {
         public boolean judge(Answer answer) {
             return switch (answer) {
                 case Answer.Found found -> answerable() && expected.stream()
-                        .anyMatch(snippet -> normalise(found.text()).contains(normalise(snippet)));
+                        .anyMatch(snippet -> Folding.caseAndSpaces(found.text()).contains(Folding.caseAndSpaces(snippet)));
                 case Answer.Unknown unknown -> !answerable();
                 case Answer.OutOfScope outOfScope -> !answerable();
                 case Answer.Ambiguous ambiguous -> false; // it asks which procedure: neither the answer nor a decline
             };
-        }
-
-        private static String normalise(String text) {
-            return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
         }
     }
 

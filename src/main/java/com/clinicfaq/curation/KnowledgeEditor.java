@@ -5,6 +5,7 @@ import com.clinicfaq.knowledge.Block;
 import com.clinicfaq.knowledge.CheckQuestion;
 import com.clinicfaq.knowledge.CheckQuestions;
 import com.clinicfaq.knowledge.Faq;
+import com.clinicfaq.knowledge.Folding;
 import com.clinicfaq.knowledge.ImportedArticle;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
@@ -520,8 +521,9 @@ public class KnowledgeEditor {
                 .map(t -> "is listed under the out-of-scope topic '" + t.id() + "', which the bot declines."));
     }
 
+    /** A question as the knowledge-base reader compares questions: asked twice is the same words. */
     private static String asked(String question) {
-        return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return Folding.words(question);
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Visitors' words as staff pages group and show them (analytics, unanswered questions): the same question
  * typed with other capitals, spaces or punctuation counts once, and contact details a visitor typed into
- * the chat are masked, so the pages show no way to reach anyone.
+ * the chat are masked, so the pages show no way to reach anyone. Not {@code knowledge.Folding.words}: staff read these
+ * texts, so the punctuation inside them (and their accents) stays.
  */
 public final class QuestionTexts {
 

@@ -85,9 +85,10 @@ public class HandoffService {
                 insert into handoff_request (id, conversation_id, name, phone, email, preferred_time, reason,
                                              consent_contact, consent_share, emergency, status, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)""")
-                .params(id, conversationId, HandoffValidation.trim(form.name()), blankToNull(form.phone()),
-                        blankToNull(form.email()), blankToNull(form.preferredTime()), blankToNull(form.reason()),
-                        form.consentContact(), form.consentShare(), emergency, Timestamp.from(createdAt))
+                .params(id, conversationId, HandoffValidation.trim(form.name()), HandoffValidation.strippedOrNull(form.phone()),
+                        HandoffValidation.strippedOrNull(form.email()), HandoffValidation.strippedOrNull(form.preferredTime()),
+                        HandoffValidation.strippedOrNull(form.reason()), form.consentContact(), form.consentShare(), emergency,
+                        Timestamp.from(createdAt))
                 .update();
         log.info("Handoff {} requested in conversation {}{}", id, conversationId, emergency ? " (emergency)" : "");
         events.publishEvent(new HandoffRequested(id, conversationId, emergency));
@@ -212,10 +213,5 @@ public class HandoffService {
                 rs.getString("reason"), rs.getBoolean("consent_contact"), rs.getBoolean("consent_share"),
                 rs.getBoolean("emergency"), HandoffRequest.Status.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("assigned_to"));
-    }
-
-    private static String blankToNull(String value) {
-        String trimmed = HandoffValidation.trim(value);
-        return trimmed.isEmpty() ? null : trimmed;
     }
 }

@@ -1,20 +1,40 @@
 package com.clinicfaq.handoff;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Pattern;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-/** The checks a handoff form must pass, with messages a visitor can act on, by field. */
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Payload;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import org.hibernate.validator.messageinterpolation.ResourceBundleMessageInterpolator;
+
+/**
+ * The checks a handoff form must pass (the Bean Validation constraints of {@link HandoffSubmission}), with messages a
+ * visitor can act on, by field, in the form's order; in English, or in Spanish for a visitor who writes Spanish
+ * (issue #16).
+ */
 final class HandoffValidation {
 
-    static final int NAME_MAX = 100;
-    static final int PHONE_MAX = 40;
-    static final int EMAIL_MAX = 200;
-    static final int PREFERRED_TIME_MAX = 200;
-    static final int REASON_MAX = 1000;
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}");
-    private static final Pattern PHONE_CHARACTERS = Pattern.compile("[0-9+()./\\s-]+");
+    private static final String MESSAGES = "com.clinicfaq.handoff.HandoffMessages";
+    private static final Validator ENGLISH = validator(Locale.ENGLISH);
+    private static final Validator SPANISH = validator(Locale.forLanguageTag("es"));
+    private static final List<String> FIELDS =
+            Arrays.stream(HandoffSubmission.class.getRecordComponents()).map(RecordComponent::getName).toList();
 
     private HandoffValidation() {}
 
@@ -22,60 +42,88 @@ final class HandoffValidation {
         return errors(form, false);
     }
 
-    /** The same checks, with each message in Spanish when {@code spanish} (a visitor who writes Spanish, issue #16). */
+    /** The same checks, with each message in Spanish when {@code spanish}. */
     static Map<String, String> errors(HandoffSubmission form, boolean spanish) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = trim(form.name());
-        String phone = trim(form.phone());
-        String email = trim(form.email());
-        if (name.isEmpty()) {
-            errors.put("name", say(spanish, "Please tell us your name.", "Por favor díganos su nombre."));
-        } else if (name.length() > NAME_MAX) {
-            errors.put("name", atMost(spanish, NAME_MAX));
-        }
-        if (phone.isEmpty() && email.isEmpty()) {
-            errors.put("phone", say(spanish, "Please give a phone number or an email address.",
-                    "Por favor dé un número de teléfono o un correo electrónico."));
-        }
-        if (!phone.isEmpty() && !validPhone(phone)) {
-            errors.put("phone", say(spanish, "Please enter a phone number with 7 to 15 digits.",
-                    "Por favor escriba un número de teléfono de 7 a 15 dígitos."));
-        }
-        if (!email.isEmpty() && (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches())) {
-            errors.put("email", say(spanish, "Please enter an email address like name@example.com.",
-                    "Por favor escriba un correo electrónico como nombre@ejemplo.com."));
-        }
-        if (trim(form.preferredTime()).length() > PREFERRED_TIME_MAX) {
-            errors.put("preferredTime", atMost(spanish, PREFERRED_TIME_MAX));
-        }
-        if (trim(form.reason()).length() > REASON_MAX) {
-            errors.put("reason", atMost(spanish, REASON_MAX));
-        }
-        if (!form.consentContact()) {
-            errors.put("consentContact", say(spanish, "Please tick this box so the practice may contact you.",
-                    "Por favor marque esta casilla para que la práctica pueda comunicarse con usted."));
-        }
-        if (!form.consentShare()) {
-            errors.put("consentShare", say(spanish, "Please tick this box so staff can read this conversation.",
-                    "Por favor marque esta casilla para que el personal pueda leer esta conversación."));
-        }
+        (spanish ? SPANISH : ENGLISH).validate(stripped(form)).stream()
+                .sorted(Comparator.comparingInt(HandoffValidation::place))
+                .forEach(violation -> errors.putIfAbsent(field(violation), violation.getMessage()));
         return errors;
     }
 
-    private static String say(boolean spanish, String english, String inSpanish) {
-        return spanish ? inSpanish : english;
+    /** The form as it would be stored: each text stripped of surrounding spaces, a blank one null. */
+    private static HandoffSubmission stripped(HandoffSubmission form) {
+        return new HandoffSubmission(strippedOrNull(form.name()), strippedOrNull(form.phone()), strippedOrNull(form.email()),
+                strippedOrNull(form.preferredTime()), strippedOrNull(form.reason()), form.consentContact(), form.consentShare());
     }
 
-    private static String atMost(boolean spanish, int characters) {
-        return say(spanish, "Please use at most " + characters + " characters.", "Por favor use como máximo " + characters + " caracteres.");
+    /** A text as it is stored: stripped of surrounding spaces, null when blank. */
+    static String strippedOrNull(String value) {
+        String stripped = trim(value);
+        return stripped.isEmpty() ? null : stripped;
     }
 
-    private static boolean validPhone(String phone) {
-        long digits = phone.chars().filter(Character::isDigit).count();
-        return phone.length() <= PHONE_MAX && PHONE_CHARACTERS.matcher(phone).matches() && digits >= 7 && digits <= 15;
+    private static String field(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().iterator().next().getName();
+    }
+
+    private static int place(ConstraintViolation<?> violation) {
+        return FIELDS.indexOf(field(violation));
     }
 
     static String trim(String value) {
         return value == null ? "" : value.strip();
+    }
+
+    /**
+     * Messages from {@code HandoffMessages*.properties} in this one language, whatever the machine's own: the English
+     * ones are the base bundle, and no other language is looked for in its place.
+     */
+    private static Validator validator(Locale locale) {
+        MessageInterpolator messages = new ResourceBundleMessageInterpolator(
+                language -> ResourceBundle.getBundle(MESSAGES, language,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        // the factory lives as long as the class: a validator must not outlive its factory
+        return Validation.byDefaultProvider().configure()
+                .messageInterpolator(new MessageInterpolator() {
+                    @Override
+                    public String interpolate(String template, Context context) {
+                        return messages.interpolate(template, context, locale);
+                    }
+
+                    @Override
+                    public String interpolate(String template, Context context, Locale ignored) {
+                        return messages.interpolate(template, context, locale);
+                    }
+                })
+                .buildValidatorFactory()
+                .getValidator();
+    }
+
+    /** A phone number or an email address, or both: without either, the phone field says so. */
+    @Target(TYPE)
+    @Retention(RUNTIME)
+    @Constraint(validatedBy = PhoneOrEmailValidator.class)
+    @interface PhoneOrEmail {
+        String message();
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    public static final class PhoneOrEmailValidator implements ConstraintValidator<PhoneOrEmail, HandoffSubmission> {
+
+        @Override
+        public boolean isValid(HandoffSubmission form, ConstraintValidatorContext context) {
+            if (!trim(form.phone()).isEmpty() || !trim(form.email()).isEmpty()) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode("phone")
+                    .addConstraintViolation();
+            return false;
+        }
     }
 }

@@ -102,7 +102,7 @@ public final class CheckQuestions {
             if (question.isEmpty()) {
                 throw KnowledgeBaseFormatException.at(file, line, "the question is empty");
             }
-            Integer earlier = asked.putIfAbsent(KnowledgeBaseReader.normalise(question), line);
+            Integer earlier = asked.putIfAbsent(Folding.words(question), line);
             if (earlier != null) {
                 throw KnowledgeBaseFormatException.at(file, line, "the question '" + question + "' is already asked on line " + earlier);
             }
@@ -132,14 +132,14 @@ public final class CheckQuestions {
         List<CheckQuestion> proposed = new ArrayList<>();
         Set<String> asked = new HashSet<>();
         for (Faq faq : faqs) {
-            if (faq.articleId().equals(article.id()) && asked.add(KnowledgeBaseReader.normalise(faq.question()))) {
+            if (faq.articleId().equals(article.id()) && asked.add(Folding.words(faq.question()))) {
                 proposed.add(new CheckQuestion(faq.question(), List.of(faq.id()), CheckQuestion.Origin.IMPORT));
             }
         }
         Set<String> names = names(article);
         for (Section section : article.sections()) {
             asQuestion(section, names)
-                    .filter(question -> asked.add(KnowledgeBaseReader.normalise(question)))
+                    .filter(question -> asked.add(Folding.words(question)))
                     .ifPresent(question -> proposed.add(new CheckQuestion(question, List.of(CheckQuestion.section(section.anchor())),
                             CheckQuestion.Origin.IMPORT)));
         }

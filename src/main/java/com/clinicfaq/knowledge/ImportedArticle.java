@@ -26,18 +26,18 @@ public record ImportedArticle(Article article, List<Faq> faqs) {
     public ImportedArticle withFaqsApartFrom(java.util.Set<String> takenIds, java.util.Collection<String> takenQuestions) {
         java.util.Set<String> ids = new java.util.HashSet<>(takenIds);
         java.util.Set<String> asked = new java.util.HashSet<>();
-        takenQuestions.forEach(q -> asked.add(KnowledgeBaseReader.normalise(q)));
+        takenQuestions.forEach(q -> asked.add(Folding.words(q)));
         String procedure = article.names().isEmpty() ? article.title() : article.names().getFirst();
         List<Faq> apart = new java.util.ArrayList<>();
         for (Faq faq : faqs) {
             String question = faq.question();
             for (String about : List.of(procedure, article.title(), article.id())) {
-                if (!asked.contains(KnowledgeBaseReader.normalise(question))) {
+                if (!asked.contains(Folding.words(question))) {
                     break;
                 }
                 question = faq.question() + " (" + about + ")";
             }
-            asked.add(KnowledgeBaseReader.normalise(question));
+            asked.add(Folding.words(question));
             String id = ids.contains(faq.id()) ? Slugs.of(article.id() + " " + faq.id()) : faq.id();
             for (int n = 2; ids.contains(id); n++) {
                 id = Slugs.of(article.id() + " " + faq.id() + " " + n);

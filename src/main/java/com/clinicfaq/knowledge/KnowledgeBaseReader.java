@@ -55,7 +55,7 @@ public final class KnowledgeBaseReader {
                     throw KnowledgeBaseFormatException.at(file, numbered.line(), "another FAQ already has the id '" + faq.id() + "'");
                 }
                 for (String question : asked(faq)) {
-                    String earlier = questions.putIfAbsent(normalise(question), faq.id());
+                    String earlier = questions.putIfAbsent(Folding.words(question), faq.id());
                     if (earlier != null) {
                         throw KnowledgeBaseFormatException.at(
                                 file, numbered.line(), "the question '" + question + "' is already asked by FAQ '" + earlier + "'");
@@ -72,7 +72,7 @@ public final class KnowledgeBaseReader {
             for (MarkdownFile.Heading heading : parse(outOfScopeFile).headings()) {
                 OutOfScopeTopic topic = outOfScopeTopic(outOfScopeFile, heading);
                 for (String question : topic.phrasings()) {
-                    String earlier = questions.putIfAbsent(normalise(question), topic.id());
+                    String earlier = questions.putIfAbsent(Folding.words(question), topic.id());
                     if (earlier != null) {
                         throw KnowledgeBaseFormatException.at(
                                 outOfScopeFile, heading.line(), "the question '" + question + "' is already asked by '" + earlier + "'");
@@ -204,11 +204,6 @@ public final class KnowledgeBaseReader {
         List<String> asked = new ArrayList<>(faq.phrasings());
         asked.addFirst(faq.question());
         return asked;
-    }
-
-    /** How two questions are compared: asked twice is one question with different case or punctuation. */
-    static String normalise(String question) {
-        return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     private static List<Path> markdownFiles(Path folder) {

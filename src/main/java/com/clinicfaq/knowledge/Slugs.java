@@ -3,7 +3,6 @@ package com.clinicfaq.knowledge;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -21,7 +20,7 @@ public final class Slugs {
     private Slugs() {}
 
     public static String of(String title) {
-        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String ascii = Folding.withoutAccents(title);
         String slug = ascii.toLowerCase(Locale.ROOT)
                 .replace("&", " and ")
                 .replaceAll("['’]", "")

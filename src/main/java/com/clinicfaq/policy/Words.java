@@ -1,18 +1,15 @@
 package com.clinicfaq.policy;
 
-import java.text.Normalizer;
+import com.clinicfaq.knowledge.Folding;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** How messages and patterns are cut into words, and when two words count as the same despite a typo. */
 final class Words {
 
     private static final Pattern APOSTROPHES = Pattern.compile("['‘’ʼ`´]");
-    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Words() {}
 
@@ -25,8 +22,7 @@ final class Words {
         if (text == null) {
             return List.of();
         }
-        String normal = fold(text);
-        normal = NOT_WORD.matcher(APOSTROPHES.matcher(normal).replaceAll("")).replaceAll(" ").strip();
+        String normal = Folding.words(APOSTROPHES.matcher(Folding.plain(text)).replaceAll(""));
         return normal.isEmpty() ? List.of() : new Message(normal.split(" "));
     }
 
@@ -77,12 +73,6 @@ final class Words {
     /** Whether the word at this place of the message is spelled correctly (as some word). */
     static boolean known(List<String> words, int index) {
         return words instanceof Message message ? message.known(index) : KnownWords.contains(words.get(index));
-    }
-
-    /** Lower case without accents: compatibility forms unified, then combining marks removed. */
-    static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        return COMBINING.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     static boolean isNumber(String word) {

@@ -1,6 +1,6 @@
 package com.clinicfaq.search;
 
-import java.util.Locale;
+import com.clinicfaq.knowledge.Folding;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +17,7 @@ final class FollowUps {
     private FollowUps() {}
 
     static boolean isElliptical(String text) {
-        String normalised = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s]", " ").replaceAll("\\s+", " ").strip();
+        String normalised = Folding.words(text);
         String[] words = normalised.split(" ");
         if (words.length <= SHORT || LEAD.matcher(normalised).find()) {
             return true;

@@ -3,7 +3,6 @@ package com.clinicfaq.search;
 import com.clinicfaq.knowledge.CurrentKnowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +17,8 @@ class SearchConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AnswerEngine answerEngine(CurrentKnowledge knowledge, Embedder embedder,
-            @Value("${clinicfaq.search.remembered-questions:10000}") int rememberedQuestions) {
-        AnswerEngine engine = new AnswerEngine(knowledge.knowledge(), new QuestionVectors(embedder, rememberedQuestions),
+    AnswerEngine answerEngine(CurrentKnowledge knowledge, Embedder embedder, SearchProperties properties) {
+        AnswerEngine engine = new AnswerEngine(knowledge.knowledge(), new QuestionVectors(embedder, properties.rememberedQuestions()),
                 Scoring.CALIBRATED);
         AnswerEngine.IndexStats stats = engine.stats();
         log.info("Indexed {} knowledge items ({} documents) in {} ms", stats.items(), stats.documents(), stats.buildMillis());

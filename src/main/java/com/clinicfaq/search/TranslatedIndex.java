@@ -3,6 +3,7 @@ package com.clinicfaq.search;
 import com.clinicfaq.knowledge.Article;
 import com.clinicfaq.knowledge.Block;
 import com.clinicfaq.knowledge.Faq;
+import com.clinicfaq.knowledge.Folding;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.OutOfScopeTopic;
 import com.clinicfaq.knowledge.ProcedureNames;
@@ -70,7 +71,7 @@ final class TranslatedIndex {
     static {
         CharArraySet stop = new CharArraySet(64, true);
         for (Object word : SpanishAnalyzer.getDefaultStopSet()) {
-            stop.add(fold(new String((char[]) word)));
+            stop.add(Folding.withoutAccents(new String((char[]) word)));
         }
         // the words every question is made of, which say nothing of what it asks
         stop.addAll(List.of("puedo", "puede", "pueden", "hay", "tengo", "tiene", "quiero", "saber", "pregunta", "favor",
@@ -186,7 +187,7 @@ final class TranslatedIndex {
             for (Article article : knowledge.articles()) {
                 List<String> articleNames = article.names().isEmpty() ? ProcedureNames.propose(article) : article.names();
                 nameWords.put(article.id(), articleNames.stream()
-                        .flatMap(name -> ProcedureNames.words(fold(name).toLowerCase(Locale.ROOT)).stream())
+                        .flatMap(name -> ProcedureNames.words(Folding.withoutAccents(name).toLowerCase(Locale.ROOT)).stream())
                         .filter(w -> w.length() >= 5).distinct().toList());
             }
         }
@@ -252,10 +253,12 @@ final class TranslatedIndex {
 
     /**
      * The articles a question names by a word one letter off a word of their names, as another language writes an
-     * English name: "ablación" for "ablation", "fractura" for "fracture" (words of five letters or more).
+     * English name: "ablación" for "ablation", "fractura" for "fracture" (words of five letters or more). Question and
+     * names lose their accents alike ({@link Folding#withoutAccents}); compatibility forms are left as they are, unlike
+     * the policy's {@link Folding#plain}.
      */
     Set<String> articlesNamedAsWritten(String question) {
-        List<String> words = ProcedureNames.words(fold(question).toLowerCase(Locale.ROOT));
+        List<String> words = ProcedureNames.words(Folding.withoutAccents(question).toLowerCase(Locale.ROOT));
         Set<String> named = new LinkedHashSet<>();
         nameWords.forEach((article, nameWordsOfArticle) -> {
             if (nameWordsOfArticle.stream().anyMatch(w -> words.stream().anyMatch(q -> close(q, w)))) {
@@ -354,10 +357,6 @@ final class TranslatedIndex {
             throw new UncheckedIOException(e);
         }
         return terms;
-    }
-
-    static String fold(String word) {
-        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     Optional<Item> item(String language, String id) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -39,18 +38,13 @@ class HandoffEmails {
     private final HandoffNotifications notifications;
     private final Clock clock;
 
-    HandoffEmails(ObjectProvider<JavaMailSender> mail,
-            @Value("${clinicfaq.notify.email.to:}") List<String> recipients,
-            @Value("${clinicfaq.notify.email.from:clinicfaq@localhost}") String from,
-            @Value("${clinicfaq.staff.console-url:http://localhost:8080}") String consoleUrl,
-            @Value("${clinicfaq.notify.email.retry-after:1m}") Duration retryAfter,
-            HandoffNotifications notifications,
-            Clock clock) {
+    HandoffEmails(ObjectProvider<JavaMailSender> mail, HandoffEmailProperties properties, StaffProperties staff,
+            HandoffNotifications notifications, Clock clock) {
         this.mail = mail;
-        this.recipients = recipients.stream().filter(r -> !r.isBlank()).toList();
-        this.from = from;
-        this.consoleUrl = consoleUrl.replaceAll("/+$", "");
-        this.retryAfter = retryAfter;
+        this.recipients = properties.to().stream().filter(r -> !r.isBlank()).toList();
+        this.from = properties.from();
+        this.consoleUrl = staff.consoleUrl().replaceAll("/+$", "");
+        this.retryAfter = properties.retryAfter();
         this.notifications = notifications;
         this.clock = clock;
     }

@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metrics the account Prometheus scrapes {@code /actuator/prometheus} with, created on start
  *     when it does not exist; none without a password
  * @param timeZone the practice's time zone, in which the console shows dates and times (an IANA name)
+ * @param consoleUrl the console's address, for the links in the emails that tell staff of a handoff request
  */
 @ConfigurationProperties("clinicfaq.staff")
 public record StaffProperties(@DefaultValue Admin admin, @DefaultValue Metrics metrics,
-        @DefaultValue("America/Los_Angeles") String timeZone) {
+        @DefaultValue("America/Los_Angeles") String timeZone,
+        @DefaultValue("http://localhost:8080") String consoleUrl) {
 
     public record Admin(@DefaultValue("admin") String username, String password, Path passwordFile) {
 

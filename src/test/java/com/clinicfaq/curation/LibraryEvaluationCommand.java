@@ -2,6 +2,7 @@ package com.clinicfaq.curation;
 
 import com.clinicfaq.TestKnowledgeBases;
 import com.clinicfaq.knowledge.CsvRecords;
+import com.clinicfaq.knowledge.Folding;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.Topics;
 import com.clinicfaq.policy.ConversationPolicy;
@@ -192,7 +193,7 @@ public final class LibraryEvaluationCommand {
     }
 
     private static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
+        return Folding.caseAndSpaces(text);
     }
 
     static String summary(String article, List<Outcome> outcomes) {

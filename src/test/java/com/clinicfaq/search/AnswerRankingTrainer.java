@@ -2,6 +2,7 @@ package com.clinicfaq.search;
 
 import com.clinicfaq.curation.KnowledgeFiles;
 import com.clinicfaq.curation.LibraryEvaluationCommand;
+import com.clinicfaq.knowledge.Folding;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class AnswerRankingTrainer {
     }
 
     static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
+        return Folding.caseAndSpaces(text);
     }
 
     static AnswerRanking train(List<Asked> asked, double threshold) {
