@@ -3,7 +3,6 @@ package com.clinicfaq.conversation.web;
 import com.clinicfaq.conversation.ChatProperties;
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.conversation.TranscriptMessage;
-import com.clinicfaq.handoff.HandoffSubmission;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -28,8 +27,6 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,6 +61,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     private final ConversationService conversations;
     private final ChatProperties properties;
     private final JsonMapper json;
+    private final InboundFrames inbound;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Map<String, Address> addresses = new ConcurrentHashMap<>();
     /** Connections admitted and not yet closed: counted before {@link #connections} holds them. */
@@ -80,6 +78,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
         this.conversations = conversations;
         this.properties = properties;
         this.json = json;
+        this.inbound = new InboundFrames(json, properties.maxMessageChars());
     }
 
     /** One open WebSocket: its conversation, its rates, its half-read message. */
@@ -214,7 +213,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             connection.messageLength = 0;
         }
         if (text == null) {
-            send(connection, tooLong(null));
+            send(connection, inbound.tooLong(null));
         } else {
             handleFrame(connection, text);
         }
@@ -272,54 +271,21 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     }
 
     private void handleFrame(Connection connection, String text) {
-        JsonNode frame;
-        try {
-            frame = json.readTree(text);
-        } catch (JacksonException e) {
-            frame = null;
-        }
-        if (frame == null || !frame.isObject()) {
-            send(connection, new Frames.Error("invalid_json", "Each message must be a JSON object.", null));
-            return;
-        }
-        if (!frame.path("v").isInt() || frame.path("v").intValue() != Frames.VERSION) {
-            send(connection, new Frames.Error("unsupported_version", "This server speaks protocol version 1 (\"v\":1).", null));
-            return;
-        }
-        String type = frame.path("type").isString() ? frame.path("type").stringValue() : "";
-        switch (type) {
-            case "ping" -> send(connection, Frames.Pong.INSTANCE);
-            case "message" -> message(connection, frame);
-            case "handoff.accept" -> handle(connection, new ConversationService.Input.AcceptHandoff(), null);
-            case "handoff.decline" -> handle(connection, new ConversationService.Input.DeclineHandoff(), null);
-            case "handoff.cancel" -> handle(connection, new ConversationService.Input.CancelHandoff(), null);
-            case "handoff.submit" -> handle(connection, new ConversationService.Input.SubmitHandoff(submission(frame)), null);
-            case "feedback" -> {
-                if (frame.path("seq").isInt() && frame.path("seq").intValue() > 0 && frame.path("helpful").isBoolean()) {
-                    handle(connection, new ConversationService.Input.Feedback(frame.path("seq").intValue(), frame.path("helpful").booleanValue()), null);
-                } else {
-                    send(connection, new Frames.Error("invalid_feedback", "Feedback needs the answer's \"seq\" and \"helpful\": true or false.", null));
+        switch (inbound.read(text)) {
+            case InboundFrames.Refused refused -> send(connection, refused.error());
+            case InboundFrames.Accepted(Inbound frame) -> {
+                switch (frame) {
+                    case Inbound.Ping ping -> send(connection, Frames.Pong.INSTANCE);
+                    case Inbound.Message message -> handle(connection, new ConversationService.Input.Text(message.ref(), message.text()), message.ref());
+                    case Inbound.HandoffAccept accept -> handle(connection, new ConversationService.Input.AcceptHandoff(), null);
+                    case Inbound.HandoffDecline decline -> handle(connection, new ConversationService.Input.DeclineHandoff(), null);
+                    case Inbound.HandoffCancel cancel -> handle(connection, new ConversationService.Input.CancelHandoff(), null);
+                    case Inbound.HandoffSubmit submit -> handle(connection, new ConversationService.Input.SubmitHandoff(submit.submission()), null);
+                    case Inbound.Feedback feedback -> handle(connection, new ConversationService.Input.Feedback(feedback.seq(), feedback.helpful()), null);
+                    case Inbound.Unknown unknown -> throw new IllegalStateException("refused by InboundFrames");
                 }
             }
-            default -> send(connection, new Frames.Error("unknown_type", "Unknown message type.", null));
         }
-    }
-
-    private void message(Connection connection, JsonNode frame) {
-        String id = frame.path("id").isString() ? frame.path("id").stringValue() : "";
-        String text = frame.path("text").isString() ? PlainText.clean(frame.path("text").stringValue()).strip() : "";
-        // an id is echoed in the ack for the client to match, so it is refused rather than cleaned
-        String ref = id.isEmpty() || id.length() > 64 || !PlainText.isClean(id) ? null : id;
-        if (ref == null || text.isEmpty()) {
-            send(connection, new Frames.Error("invalid_message",
-                    "A message needs an \"id\" of at most 64 characters and a non-empty \"text\".", ref));
-            return;
-        }
-        if (text.length() > properties.maxMessageChars()) {
-            send(connection, tooLong(ref));
-            return;
-        }
-        handle(connection, new ConversationService.Input.Text(ref, text), ref);
     }
 
     /** Each input costs a transaction, so every kind counts towards the message rates, not only messages. */
@@ -361,22 +327,6 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             send(connection, new Frames.HandoffInvalid(handled.formErrors()));
         }
         sendAll(connection, handled.replies());
-    }
-
-    private Frames.Error tooLong(String ref) {
-        return new Frames.Error("message_too_long", "Messages can be at most " + properties.maxMessageChars() + " characters.", ref);
-    }
-
-    private static HandoffSubmission submission(JsonNode frame) {
-        return new HandoffSubmission(
-                string(frame, "name"), string(frame, "phone"), string(frame, "email"),
-                string(frame, "preferredTime"), string(frame, "reason"),
-                frame.path("consentContact").isBoolean() && frame.path("consentContact").booleanValue(),
-                frame.path("consentShare").isBoolean() && frame.path("consentShare").booleanValue());
-    }
-
-    private static String string(JsonNode frame, String field) {
-        return frame.path(field).isString() ? PlainText.clean(frame.path(field).stringValue()) : null;
     }
 
     private void sendAll(Connection connection, List<TranscriptMessage> messages) {
