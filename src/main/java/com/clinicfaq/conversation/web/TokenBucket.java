@@ -17,6 +17,14 @@ final class TokenBucket {
         this.updatedNanos = nowNanos;
     }
 
+    /**
+     * How long a bucket left alone takes to fill up again from empty: one forgotten after this long and made anew
+     * is the same bucket, so a cache of buckets by key may let each go once it has not been used for this long.
+     */
+    static Duration refillTime(int burst, Duration interval) {
+        return Duration.ofNanos(Math.max(1, interval.toNanos())).multipliedBy(Math.max(1, burst));
+    }
+
     /** Takes a token; returns 0 when allowed, else how many seconds until one is free. */
     synchronized long take(long nowNanos) {
         tokens = Math.min(burst, tokens + (double) (nowNanos - updatedNanos) / intervalNanos);

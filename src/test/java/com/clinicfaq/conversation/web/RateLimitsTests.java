@@ -1,0 +1,70 @@
+package com.clinicfaq.conversation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicfaq.conversation.ChatProperties;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RateLimitsTests {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    /** 3 inputs per connection, then one every 2 s; 5 per address, then one a minute; 4 frames, then one every 100 ms. */
+    private final RateLimits limits = new RateLimits(AdmissionTests.properties(100, new ChatProperties.RateLimit(
+            3, Duration.ofSeconds(2), 5, Duration.ofMinutes(1), 20, 4, Duration.ofMillis(100), 20, Duration.ofSeconds(1))));
+
+    @Test
+    void letsAConnectionSendItsBurstThenSaysWhenToTryAgain() {
+        RateLimits.Connection connection = limits.connection("10.0.0.1", 0);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(connection.input(0)).isZero();
+        }
+        assertThat(connection.input(0)).isEqualTo(2);
+        assertThat(connection.input(SECOND)).isEqualTo(1);
+        assertThat(connection.input(2 * SECOND)).isZero();
+    }
+
+    @Test
+    void sharesTheAddresssBucketBetweenItsConnectionsAndKeepsItWhenTheyClose() {
+        RateLimits.Connection first = limits.connection("10.0.0.2", 0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(first.input(0)).isZero();
+        }
+
+        RateLimits.Connection second = limits.connection("10.0.0.2", 0);
+        assertThat(second.input(0)).isZero();
+        assertThat(second.input(0)).isZero();
+        assertThat(second.input(0)).isEqualTo(60);
+
+        RateLimits.Connection elsewhere = limits.connection("10.0.0.3", 0);
+        assertThat(elsewhere.input(0)).isZero();
+    }
+
+    @Test
+    void countsFramesOfAnyKindFarMoreLoosely() {
+        RateLimits.Connection connection = limits.connection("10.0.0.4", 0);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(connection.frame(0)).isTrue();
+        }
+        assertThat(connection.frame(0)).isFalse();
+        assertThat(connection.frame(SECOND / 10)).isTrue();
+        assertThat(connection.input(SECOND / 10)).as("frames do not spend inputs").isZero();
+    }
+
+    @Test
+    void forgetsABucketOnlyOnceItWouldBeFullAgain() {
+        assertThat(TokenBucket.refillTime(5, Duration.ofMinutes(1))).isEqualTo(Duration.ofMinutes(5));
+        TokenBucket bucket = new TokenBucket(5, Duration.ofMinutes(1), 0);
+        for (int i = 0; i < 5; i++) {
+            bucket.take(0);
+        }
+        long refilled = TokenBucket.refillTime(5, Duration.ofMinutes(1)).toNanos();
+        for (int i = 0; i < 5; i++) {
+            assertThat(bucket.take(refilled)).isZero();
+        }
+        assertThat(bucket.take(refilled)).isPositive();
+    }
+}
