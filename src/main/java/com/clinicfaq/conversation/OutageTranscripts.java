@@ -54,7 +54,7 @@ class OutageTranscripts implements TranscriptStore {
 
     @Override
     public synchronized Conversation create(UUID id, Instant now) {
-        Conversation conversation = new Conversation(id, now, now, false, Stage.CHATTING, null);
+        Conversation conversation = new Conversation(id, now, now, false, Dialogue.START, null);
         outbox.append(new Outbox.Entry.Started(conversation.id(), now));
         known.put(conversation.id(), new Known(conversation, 0, new HashMap<>()));
         return conversation;
@@ -66,7 +66,7 @@ class OutageTranscripts implements TranscriptStore {
         Known state = known.computeIfAbsent(id, unknown -> {
             Instant now = clock.instant();
             outbox.append(new Outbox.Entry.Started(unknown, now));
-            return new Known(new Conversation(unknown, now, now, false, Stage.CHATTING, null), UNKNOWN_HISTORY, new HashMap<>());
+            return new Known(new Conversation(unknown, now, now, false, Dialogue.START, null), UNKNOWN_HISTORY, new HashMap<>());
         });
         return Optional.of(state.conversation());
     }
