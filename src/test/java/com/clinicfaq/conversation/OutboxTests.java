@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import com.clinicfaq.handoff.HandoffService;
 import com.clinicfaq.handoff.HandoffSubmission;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +29,7 @@ class OutboxTests {
      * the kind has none): one entry of each kind, a visitor message without the widget's id and a state without a topic.
      */
     private static final String WRITTEN_BEFORE = "/outbox/written-before-sealed-entries.jsonl";
-    private static final UUID CONVERSATION = UUID.fromString("6f1c2a57-3a0e-4d0b-9a53-1d2f7e8b9c01");
+    static final UUID CONVERSATION = UUID.fromString("6f1c2a57-3a0e-4d0b-9a53-1d2f7e8b9c01");
     private static final Instant AT = Instant.parse("2026-12-04T10:00:00.123456Z");
 
     @TempDir
@@ -81,20 +82,14 @@ class OutboxTests {
 
     @Test
     void readsAnOutboxWrittenBeforeItsEntriesWereARecordPerKind() throws Exception {
-        Path file = directory.resolve("outbox.jsonl");
-        try (var old = OutboxTests.class.getResourceAsStream(WRITTEN_BEFORE)) {
-            Files.write(file, old.readAllBytes());
-        }
+        Path file = writtenBefore(directory.resolve("outbox.jsonl"));
 
         assertThat(new Outbox(file).pending()).isEqualTo(everyKind());
     }
 
     @Test
     void replaysAnOutboxWrittenBeforeItsEntriesWereARecordPerKind() throws Exception {
-        Path file = directory.resolve("outbox.jsonl");
-        try (var old = OutboxTests.class.getResourceAsStream(WRITTEN_BEFORE)) {
-            Files.write(file, old.readAllBytes());
-        }
+        Path file = writtenBefore(directory.resolve("outbox.jsonl"));
         Transcripts transcripts = mock(Transcripts.class);
         HandoffService handoffs = mock(HandoffService.class);
         when(transcripts.seqOfClientMessage(CONVERSATION, "c-1")).thenReturn(Optional.empty());
@@ -125,8 +120,16 @@ class OutboxTests {
         assertThat(Files.exists(file)).isFalse();
     }
 
+    /** Writes the outbox {@link #WRITTEN_BEFORE} to {@code file}. */
+    static Path writtenBefore(Path file) throws IOException {
+        try (var old = OutboxTests.class.getResourceAsStream(WRITTEN_BEFORE)) {
+            Files.write(file, old.readAllBytes());
+        }
+        return file;
+    }
+
     /** What {@link #WRITTEN_BEFORE} holds. */
-    private static List<Outbox.Entry> everyKind() {
+    static List<Outbox.Entry> everyKind() {
         BotMessage bot = new BotMessage(BotMessage.Kind.ANSWER, "Kyphoplasty takes 45 to 60 minutes.",
                 new com.clinicfaq.search.Answer.Source("kyphoplasty", "Kyphoplasty", "How long", "how-long"), 0.87,
                 List.of(BotMessage.Action.ACCEPT_HANDOFF, BotMessage.Action.DECLINE_HANDOFF), List.of("Will I be asleep?"), false,
