@@ -36,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs conversations: each visitor input is stored, goes through the safety policy (emergency,
  * needs a clinician, booking, small talk) and then the answer engine, and the bot's replies are
- * stored before they are returned to be sent. Logs ids, never message text or contact details.
+ * stored before they are returned to be sent. Where the conversation stands with the staff follow-up, and every move of
+ * it, is the {@link Dialogue}'s; where a turn is written (the database, or the outbox while it is out of reach), the
+ * {@link TranscriptFailover}'s. Logs ids, never message text or contact details.
  * Publishes {@link ConversationStarted} and {@link VisitorMessageReplied} (kinds and ids only) with
  * what they describe, in the same transaction.
  */
@@ -52,18 +54,14 @@ public class ConversationService {
     public static final int RESUMED_HISTORY = 100;
 
     private final Transcripts transcripts;
+    private final TranscriptFailover failover;
     private final AnswerEngine engine;
     private final Supplier<ConversationPolicy> policy;
     private final Supplier<KnowledgeBase> knowledge;
-    private final HandoffService handoffs;
     private final ChatProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private OutageTranscripts outage;
-    private OutboxReplay outbox;
     private FailedTurns failedTurns;
-    /** While the database is out of reach, inputs go straight to the outbox until this time, then it is tried again. */
-    private volatile Instant databaseRetryAt = Instant.MIN;
     private final ApplicationEventPublisher events;
     private final Object[] locks = new Object[256];
     private final Map<String, String> topics = new java.util.concurrent.ConcurrentHashMap<>();
@@ -78,19 +76,19 @@ public class ConversationService {
 
     ConversationService(
             Transcripts transcripts,
+            TranscriptFailover failover,
             AnswerEngine engine,
             CurrentPolicy policy,
             CurrentKnowledge knowledge,
-            HandoffService handoffs,
             ChatProperties properties,
             Clock clock,
             TransactionTemplate transaction,
             ApplicationEventPublisher events) {
         this.transcripts = transcripts;
+        this.failover = failover;
         this.engine = engine;
         this.policy = policy::policy;
         this.knowledge = knowledge::knowledge;
-        this.handoffs = handoffs;
         this.properties = properties;
         this.clock = clock;
         this.transaction = transaction;
@@ -100,22 +98,10 @@ public class ConversationService {
         }
     }
 
-    /** Sends turns to the local outbox while the database cannot be reached (not in unit tests, which have no outage). */
-    @Autowired
-    void whenTheDatabaseIsOutOfReach(OutageTranscripts outage, OutboxReplay outbox) {
-        this.outage = outage;
-        this.outbox = outbox;
-    }
-
     /** Keeps the visitor messages whose turn failed with an error, for editors (not in unit tests). */
     @Autowired
     void whenATurnFails(FailedTurns failedTurns) {
         this.failedTurns = failedTurns;
-    }
-
-    /** How a handoff form is stored: in the database, or in the outbox. */
-    private interface Submitter {
-        HandoffService.Result submit(UUID conversation, HandoffSubmission form, boolean emergency);
     }
 
     /** A conversation as a connection finds it: new with its greeting, or resumed with its latest history. */
@@ -176,21 +162,10 @@ public class ConversationService {
      *     conversation greets in it, and stays in it until the visitor writes in the other (issue #16)
      */
     public Opened open(String requestedId, String pageArticle, Language pageLanguage) {
-        Optional<UUID> requested = parse(requestedId);
-        if (requested.isPresent() && databaseReachable()) {
-            try {
-                Optional<Opened> resumed = openStored(requested.get());
-                if (resumed.isPresent()) {
-                    return resumed.get();
-                }
-            } catch (RuntimeException e) {
-                if (!isOutage(e)) {
-                    throw e;
-                }
-                // its history is in the database: a fresh conversation instead, kept in the outbox once it has a message
-            }
-        }
-        return openNew(pageArticle, pageLanguage == null ? Language.ENGLISH : pageLanguage);
+        // one whose history is out of reach (in the database, while it is) is not resumed: a fresh conversation
+        // instead, kept in the outbox once it has a message
+        return parse(requestedId).flatMap(requested -> failover.read(() -> openStored(requested)))
+                .orElseGet(() -> openNew(pageArticle, pageLanguage == null ? Language.ENGLISH : pageLanguage));
     }
 
     private Opened openNew(String pageArticle, Language language) {
@@ -222,19 +197,19 @@ public class ConversationService {
      * the greeting its visitor was shown, when the input is the visitor's first message (in the same transaction);
      * any other input finds it fresh and stores nothing.
      */
-    private Conversation storedOrStarted(TranscriptStore store, UUID id, Input input) {
+    private Conversation storedOrStarted(TranscriptFailover.Store store, UUID id, Input input) {
         Unstored opened = unstored.getIfPresent(id);
         if (opened == null) {
-            return store.find(id).orElseThrow(() -> new IllegalStateException("no conversation " + id));
+            return store.transcripts().find(id).orElseThrow(() -> new IllegalStateException("no conversation " + id));
         }
         if (!(input instanceof Input.Text)) {
-            return new Conversation(id, opened.at(), opened.at(), false, Stage.CHATTING, opened.pageArticle());
+            return new Conversation(id, opened.at(), opened.at(), false, Dialogue.START, opened.pageArticle());
         }
-        Conversation created = store.create(id, opened.at());
+        Conversation created = store.transcripts().create(id, opened.at());
         Conversation conversation = new Conversation(created.id(), created.startedAt(), created.lastActivityAt(), created.emergency(),
                 created.stage(), opened.pageArticle());
-        store.appendBot(id, opened.greeting(), opened.at());
-        if (store == transcripts) {
+        store.transcripts().appendBot(id, opened.greeting(), opened.at());
+        if (store.inDatabase()) {
             log.info("Conversation {} started", id);
             events.publishEvent(new ConversationStarted(id));
         } else {
@@ -272,23 +247,8 @@ public class ConversationService {
 
     public Handled handle(UUID conversationId, Input input) {
         synchronized (locks[Math.floorMod(conversationId.hashCode(), locks.length)]) {
-            if (databaseReachable()) {
-                try {
-                    if (outbox != null) {
-                        outbox.replay(); // what was said during an outage is stored before what is said now
-                    }
-                    return transaction.execute(status -> handleWith(transcripts, handoffs::submit, conversationId, input));
-                } catch (RuntimeException e) {
-                    if (!isOutage(e)) {
-                        keepFailed(conversationId, input, e);
-                        throw e;
-                    }
-                }
-            }
-            log.warn("Conversation {}: the database is out of reach; this turn is kept in the outbox", conversationId);
-            Instant now = clock.instant();
-            return handleWith(outage, (conversation, form, emergency) -> outage.submit(conversation, form, emergency, now),
-                    conversationId, input);
+            return failover.write(conversationId, store -> handleWith(store, conversationId, input),
+                    error -> keepFailed(conversationId, input, error));
         }
     }
 
@@ -310,30 +270,9 @@ public class ConversationService {
         }
     }
 
-    private boolean databaseReachable() {
-        return outage == null || !clock.instant().isBefore(databaseRetryAt);
-    }
-
-    /** A failure to reach the database (not a mistake in a query): then the outbox takes over for a while. */
-    private boolean isOutage(RuntimeException e) {
-        boolean outOfReach = false;
-        for (Throwable cause = e; outage != null && cause != null && !outOfReach; cause = cause.getCause()) {
-            outOfReach = cause instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || cause instanceof org.springframework.dao.TransientDataAccessException
-                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || cause instanceof org.springframework.transaction.TransactionSystemException
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause instanceof java.net.SocketException;
-        }
-        if (outOfReach) {
-            databaseRetryAt = clock.instant().plus(properties.databaseRetryAfter());
-        }
-        return outOfReach;
-    }
-
-    private Handled handleWith(TranscriptStore transcripts, Submitter submitter, UUID id, Input input) {
-        Conversation conversation = storedOrStarted(transcripts, id, input);
+    private Handled handleWith(TranscriptFailover.Store store, UUID id, Input input) {
+        TranscriptStore transcripts = store.transcripts();
+        Conversation conversation = storedOrStarted(store, id, input);
         Instant now = clock.instant();
         // the language the conversation is in: the bot's last words'; a message that tells its own language changes it
         java.util.function.Supplier<Language> spoken = () -> transcripts.language(id).map(Language::ofCode).orElse(Language.ENGLISH);
@@ -344,36 +283,29 @@ public class ConversationService {
                     yield Turn.duplicate(earlier.get());
                 }
                 int seq = transcripts.appendVisitor(id, text.clientId(), text.text(), now);
-                yield respond(conversation, text.text(), Language.detect(text.text()).orElseGet(spoken)).acknowledging(seq);
+                yield respond(store, conversation, text.text(), Language.detect(text.text()).orElseGet(spoken)).acknowledging(seq);
             }
-            case Input.AcceptHandoff accept -> conversation.stage() == Stage.OFFERED
-                    ? openForm(conversation, spoken.get())
-                    : Turn.NO_HANDOFF;
-            case Input.DeclineHandoff decline -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation, spoken.get());
-            case Input.CancelHandoff cancel -> conversation.stage() == Stage.CHATTING ? Turn.NO_HANDOFF : cancel(conversation, spoken.get());
-            case Input.SubmitHandoff submit -> conversation.stage() != Stage.FORM_OPEN
-                    ? Turn.NO_HANDOFF
-                    : submit(submitter, conversation, submit.form(), spoken.get());
+            case Input.AcceptHandoff accept -> answered(store, conversation, Dialogue.Visitor.ACCEPTS, null, spoken);
+            case Input.DeclineHandoff decline -> answered(store, conversation, Dialogue.Visitor.DECLINES, null, spoken);
+            case Input.CancelHandoff cancel -> answered(store, conversation, Dialogue.Visitor.DECLINES, null, spoken);
+            case Input.SubmitHandoff submit -> answered(store, conversation, Dialogue.Visitor.SENDS_FORM, submit.form(), spoken);
             case Input.Feedback feedback -> feedback(transcripts, conversation, feedback, spoken.get());
         };
         if (turn.noHandoff()) {
             return new Handled(null, List.of(), Map.of(), true);
         }
-        if (turn.stage() == null) {
+        if (turn.event() == null) {
             return Handled.replies(turn.ack(), List.of()); // a resent message (stored and answered before), or nothing to say
         }
+        Stage stage = Dialogue.after(conversation.stage(), turn.event());
         List<TranscriptMessage> stored = new ArrayList<>();
         for (BotMessage reply : turn.replies()) {
             stored.add(transcripts.appendBot(id, reply, now));
         }
         boolean emergency = turn.replies().stream().anyMatch(BotMessage::emergency);
-        transcripts.update(id, turn.stage(), turn.topicArticle(), emergency, now);
-        if (outage != null && transcripts != outage) {
-            // what the outbox would continue from, should the database go out of reach before the next turn
-            Integer lastSeq = stored.isEmpty() ? turn.ack() : Integer.valueOf(stored.getLast().seq());
-            outage.remember(new Conversation(id, conversation.startedAt(), now, conversation.emergency() || emergency,
-                    turn.stage(), turn.topicArticle()), lastSeq);
-        }
+        transcripts.update(id, stage, turn.topicArticle(), emergency, now);
+        store.stored(new Conversation(id, conversation.startedAt(), now, conversation.emergency() || emergency, stage,
+                turn.topicArticle()), stored.isEmpty() ? turn.ack() : Integer.valueOf(stored.getLast().seq()));
         if (emergency) {
             log.warn("Conversation {}: emergency guidance given ({})", id, turn.replies().getFirst().ruleId());
         }
@@ -385,22 +317,35 @@ public class ConversationService {
         return new Handled(turn.ack(), stored, turn.formErrors(), false);
     }
 
+    /**
+     * The visitor's answer to the bot's offer or form, by a button or typed, where the dialogue allows it.
+     *
+     * @param form the form sent, for {@link Dialogue.Visitor#SENDS_FORM}
+     * @param language the visitor's, asked for only when the answer is allowed
+     */
+    private Turn answered(TranscriptFailover.Store store, Conversation conversation, Dialogue.Visitor answer, HandoffSubmission form,
+            Supplier<Language> language) {
+        if (!Dialogue.allows(conversation.stage(), answer)) {
+            return Turn.NO_HANDOFF;
+        }
+        return switch (answer) {
+            case ACCEPTS -> openForm(conversation, answer, language.get());
+            case DECLINES -> cancel(conversation, language.get());
+            case SENDS_FORM -> submit(store, conversation, form, language.get());
+        };
+    }
+
     /** @param language the visitor's: the message's own, or the conversation's where the message does not tell */
-    private Turn respond(Conversation conversation, String text, Language language) {
+    private Turn respond(TranscriptFailover.Store store, Conversation conversation, String text, Language language) {
         Texts texts = policy.get().rules().texts();
-        Stage stage = conversation.stage();
         String topic = conversation.topicArticle();
         // the policy first: urgent guidance comes before anything else, also while an offer or the form is open
         Decision decision = policy.get().decide(text);
         if (!(decision instanceof Decision.Emergency)) {
-            if (stage == Stage.FORM_OPEN && Replies.isCancel(text)) {
-                return cancel(conversation, language);
-            }
-            if (stage == Stage.OFFERED && Replies.isYes(text)) {
-                return openForm(conversation, language);
-            }
-            if (stage == Stage.OFFERED && Replies.isNo(text)) {
-                return cancel(conversation, language);
+            // a typed yes, no or cancel answers the bot's offer or form as its button does
+            Optional<Dialogue.Visitor> typed = Dialogue.typed(conversation.stage(), text);
+            if (typed.isPresent()) {
+                return answered(store, conversation, typed.get(), null, () -> language);
             }
         }
         return switch (decision) {
@@ -412,7 +357,7 @@ public class ConversationService {
                             new BotMessageBuilder(BotMessage.Kind.HANDOFF_OFFER, texts.handoffOffer(emergency.language()),
                                     texts.disclaimer(emergency.language()))
                                     .offering().rule(emergency.ruleId()).language(emergency.language().code).build()),
-                    keepForm(stage, Stage.OFFERED), topic);
+                    Dialogue.Bot.OFFERS, topic);
             case Decision.NeedsClinician clinician -> {
                 Answer answer = answer(text, topic);
                 List<BotMessage> replies = new ArrayList<>();
@@ -426,20 +371,20 @@ public class ConversationService {
                     replies.add(bot(BotMessage.Kind.CLINICIAN, texts.clinicianNote(said), said).rule(clinician.ruleId()).build());
                     replies.add(bot(BotMessage.Kind.HANDOFF_OFFER, texts.handoffOffer(said), said).offering().rule(clinician.ruleId()).build());
                 }
-                yield new Turn(replies, keepForm(stage, Stage.OFFERED), topic);
+                yield new Turn(replies, Dialogue.Bot.OFFERS, topic);
             }
-            case Decision.Booking booking -> openForm(conversation, language);
+            case Decision.Booking booking -> openForm(conversation, Dialogue.Bot.OPENS_FORM, language);
             case Decision.SmallTalk smallTalk when smallTalk.offersHandoff() -> new Turn(
                     List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply(language), spokenReply(smallTalk, language))
-                            .offering().rule(smallTalk.ruleId()).build()), keepForm(stage, Stage.OFFERED), topic);
+                            .offering().rule(smallTalk.ruleId()).build()), Dialogue.Bot.OFFERS, topic);
             case Decision.SmallTalk smallTalk -> new Turn(
                     List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply(language), spokenReply(smallTalk, language))
-                            .rule(smallTalk.ruleId()).build()), stage, topic);
+                            .rule(smallTalk.ruleId()).build()), Dialogue.Bot.CHATS, topic);
             case Decision.AskKnowledgeBase ask -> {
                 // a visitor writing in a language staff reviewed a translation in is answered from it (issue #16)
                 Answer translated = language == Language.SPANISH ? engine.answerTranslated(text, language.code, topic) : null;
                 if (translated instanceof Answer.Found found) {
-                    yield answeredInTranslation(stage, found, language);
+                    yield answeredInTranslation(found, language);
                 }
                 // where no reviewed translation answers, the English question the visitor asks (a Spanish suggestion's, or one
                 // read from a translation not yet reviewed) is answered: from a reviewed translation of the same item if
@@ -455,21 +400,21 @@ public class ConversationService {
                 Optional<Answer.Found> inSpanish = twin.isPresent() && answer instanceof Answer.Found found
                         ? engine.translationOf(found, text, language.code) : Optional.empty();
                 if (inSpanish.isPresent()) {
-                    yield answeredInTranslation(stage, inSpanish.get(), language);
+                    yield answeredInTranslation(inSpanish.get(), language);
                 }
-                yield respondFromKnowledge(stage, text, topic, language, texts, answer);
+                yield respondFromKnowledge(text, topic, language, texts, answer);
             }
         };
     }
 
     /** An answer from a reviewed translation, in the visitor's language. */
-    private Turn answeredInTranslation(Stage stage, Answer.Found found, Language language) {
+    private Turn answeredInTranslation(Answer.Found found, Language language) {
         return new Turn(List.of(bot(BotMessage.Kind.ANSWER, found.text(), language).source(found).rule(found.itemId()).build()),
-                keepForm(stage, Stage.CHATTING), found.source().articleId());
+                Dialogue.Bot.ANSWERS, found.source().articleId());
     }
 
     /** The reply to a question the knowledge base is asked, with what it answered. */
-    private Turn respondFromKnowledge(Stage stage, String text, String topic, Language language, Texts texts, Answer answer) {
+    private Turn respondFromKnowledge(String text, String topic, Language language, Texts texts, Answer answer) {
         return switch (answer) {
             case Answer.Found found when language == Language.SPANISH && texts.hasSpanish("english-only") -> new Turn(
                     // the practice's information is in English: the answer as written, with its source, then in
@@ -477,24 +422,24 @@ public class ConversationService {
                     List.of(bot(BotMessage.Kind.ANSWER, found.text(), Language.ENGLISH).source(found).rule(found.itemId()).build(),
                             bot(BotMessage.Kind.HANDOFF_OFFER, texts.englishOnly(language), Language.SPANISH).offering()
                                     .rule(found.itemId()).build()),
-                    keepForm(stage, Stage.OFFERED), found.source().articleId());
+                    Dialogue.Bot.OFFERS, found.source().articleId());
             case Answer.Found found -> new Turn(
                     List.of(bot(BotMessage.Kind.ANSWER, found.text()).source(found).rule(found.itemId()).build()),
-                    keepForm(stage, Stage.CHATTING), found.source().articleId());
+                    Dialogue.Bot.ANSWERS, found.source().articleId());
             case Answer.OutOfScope outOfScope -> new Turn(
                     List.of(bot(BotMessage.Kind.UNKNOWN, texts.outOfScope(language), spoken(texts, "out-of-scope", language))
                             .offering().rule(outOfScope.topicId()).build()),
-                    keepForm(stage, Stage.OFFERED), topic);
+                    Dialogue.Bot.OFFERS, topic);
             case Answer.Unknown unknown -> new Turn(
                     List.of(bot(BotMessage.Kind.UNKNOWN, texts.unknown(language), spoken(texts, "unknown", language)).offering().build()),
-                    keepForm(stage, Stage.OFFERED), topic);
+                    Dialogue.Bot.OFFERS, topic);
             case Answer.Ambiguous ambiguous -> new Turn(
                     List.of(bot(BotMessage.Kind.CLARIFY, texts.whichProcedure(language), spoken(texts, "which-procedure", language))
                             .suggestions(ambiguous.choices().stream().map(c -> aboutProcedure(text, c.name())).toList())
                             .rule(ambiguous.choices().stream().map(Answer.Choice::articleId)
                                     .collect(java.util.stream.Collectors.joining(" ")))
                             .build()),
-                    keepForm(stage, Stage.CHATTING), topic);
+                    Dialogue.Bot.ANSWERS, topic);
         };
     }
 
@@ -517,7 +462,7 @@ public class ConversationService {
         List<String> next = nextBest(answered.get());
         return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_OFFER, texts.answerMissed(language), spoken(texts, "answer-missed", language))
                         .suggestions(next).offering().rule(answered.get().itemId() == null ? "" : answered.get().itemId()).build()),
-                keepForm(conversation.stage(), Stage.OFFERED), conversation.topicArticle());
+                Dialogue.Bot.OFFERS, conversation.topicArticle());
     }
 
     /**
@@ -564,11 +509,6 @@ public class ConversationService {
         return asked + " (" + procedure + ")";
     }
 
-    /** An open contact form stays open whatever else is said, until it is sent or cancelled. */
-    private static Stage keepForm(Stage current, Stage next) {
-        return current == Stage.FORM_OPEN ? Stage.FORM_OPEN : next;
-    }
-
     /**
      * Answers in the context of the conversation's topic: "and the follow-up visit?" after a
      * kyphoplasty answer is asked as a question about kyphoplasty.
@@ -580,10 +520,11 @@ public class ConversationService {
         return ContextualAnswer.of(engine, text, topicArticle, topic.orElse(null));
     }
 
-    private Turn openForm(Conversation conversation, Language language) {
+    /** @param event the visitor's yes to the offer, or the bot's reply to asking for a person */
+    private Turn openForm(Conversation conversation, Dialogue.Event event, Language language) {
         Texts texts = policy.get().rules().texts();
         return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_FORM, texts.handoffAccepted(language), spoken(texts, "handoff-accepted", language))
-                .build()), Stage.FORM_OPEN, conversation.topicArticle());
+                .build()), event, conversation.topicArticle());
     }
 
     /** "No" to the offer (nothing was requested: "no problem") or to the open form (the request is cancelled). */
@@ -593,19 +534,19 @@ public class ConversationService {
         return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_CANCELLED,
                         declined ? texts.handoffDeclined(language) : texts.handoffCancelled(language),
                         spoken(texts, declined ? "handoff-declined" : "handoff-cancelled", language)).build()),
-                Stage.CHATTING, conversation.topicArticle());
+                Dialogue.Visitor.DECLINES, conversation.topicArticle());
     }
 
-    private Turn submit(Submitter submitter, Conversation conversation, HandoffSubmission form, Language language) {
-        return switch (submitter.submit(conversation.id(), form, conversation.emergency())) {
-            case HandoffService.Result.Invalid invalid -> new Turn(List.of(), Stage.FORM_OPEN, conversation.topicArticle())
+    private Turn submit(TranscriptFailover.Store store, Conversation conversation, HandoffSubmission form, Language language) {
+        return switch (store.submit(conversation.id(), form, conversation.emergency())) {
+            case HandoffService.Result.Invalid invalid -> new Turn(List.of(), Dialogue.Bot.ASKS_TO_FIX_FORM, conversation.topicArticle())
                     .withFormErrors(language == Language.SPANISH ? HandoffService.checkInSpanish(form) : invalid.errors());
             case HandoffService.Result.Stored stored -> new Turn(
                     List.of(bot(BotMessage.Kind.HANDOFF_CONFIRMED, policy.get().rules().texts().handoffConfirmed(language),
                                     spoken(policy.get().rules().texts(), "handoff-confirmed", language))
                             .rule(stored.handoffId().toString())
                             .build()),
-                    Stage.CHATTING, conversation.topicArticle());
+                    Dialogue.Visitor.SENDS_FORM, conversation.topicArticle());
         };
     }
 
@@ -655,15 +596,19 @@ public class ConversationService {
         }
     }
 
-    /** The bot's side of one turn and where it leaves the conversation. */
-    private record Turn(List<BotMessage> replies, Stage stage, String topicArticle, Integer ack, Map<String, String> formErrors, boolean noHandoff) {
+    /**
+     * The bot's side of one turn and the dialogue's move it makes ({@code event}: null when nothing about the
+     * conversation changes).
+     */
+    private record Turn(List<BotMessage> replies, Dialogue.Event event, String topicArticle, Integer ack, Map<String, String> formErrors,
+            boolean noHandoff) {
 
-        static final Turn NO_HANDOFF = new Turn(List.of(), Stage.CHATTING, null, null, Map.of(), true);
+        static final Turn NO_HANDOFF = new Turn(List.of(), null, null, null, Map.of(), true);
         /** Nothing to say and nothing about the conversation changed (a "yes, that helped" is recorded on the answer). */
         static final Turn NOTHING = new Turn(List.of(), null, null, null, Map.of(), false);
 
-        Turn(List<BotMessage> replies, Stage stage, String topicArticle) {
-            this(replies, stage, topicArticle, null, Map.of(), false);
+        Turn(List<BotMessage> replies, Dialogue.Event event, String topicArticle) {
+            this(replies, event, topicArticle, null, Map.of(), false);
         }
 
         static Turn duplicate(int seq) {
@@ -671,11 +616,11 @@ public class ConversationService {
         }
 
         Turn acknowledging(int seq) {
-            return new Turn(replies, stage, topicArticle, seq, formErrors, noHandoff);
+            return new Turn(replies, event, topicArticle, seq, formErrors, noHandoff);
         }
 
         Turn withFormErrors(Map<String, String> errors) {
-            return new Turn(replies, stage, topicArticle, ack, errors, noHandoff);
+            return new Turn(replies, event, topicArticle, ack, errors, noHandoff);
         }
     }
 }

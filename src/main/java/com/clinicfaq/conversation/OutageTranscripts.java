@@ -54,8 +54,8 @@ class OutageTranscripts implements TranscriptStore {
 
     @Override
     public synchronized Conversation create(UUID id, Instant now) {
-        Conversation conversation = new Conversation(id, now, now, false, Stage.CHATTING, null);
-        outbox.append(entry(Outbox.Entry.Op.CONVERSATION, conversation.id(), now));
+        Conversation conversation = new Conversation(id, now, now, false, Dialogue.START, null);
+        outbox.append(new Outbox.Entry.Started(conversation.id(), now));
         known.put(conversation.id(), new Known(conversation, 0, new HashMap<>()));
         return conversation;
     }
@@ -65,15 +65,15 @@ class OutageTranscripts implements TranscriptStore {
     public synchronized Optional<Conversation> find(UUID id) {
         Known state = known.computeIfAbsent(id, unknown -> {
             Instant now = clock.instant();
-            outbox.append(entry(Outbox.Entry.Op.CONVERSATION, unknown, now));
-            return new Known(new Conversation(unknown, now, now, false, Stage.CHATTING, null), UNKNOWN_HISTORY, new HashMap<>());
+            outbox.append(new Outbox.Entry.Started(unknown, now));
+            return new Known(new Conversation(unknown, now, now, false, Dialogue.START, null), UNKNOWN_HISTORY, new HashMap<>());
         });
         return Optional.of(state.conversation());
     }
 
     @Override
     public synchronized void update(UUID id, Stage stage, String topicArticle, boolean emergency, Instant now) {
-        outbox.append(new Outbox.Entry(Outbox.Entry.Op.STATE, id, now, null, null, null, stage, topicArticle, emergency, null, null));
+        outbox.append(new Outbox.Entry.State(id, now, stage, topicArticle, emergency));
         Known state = known.get(id);
         Conversation before = state.conversation();
         known.put(id, new Known(new Conversation(id, before.startedAt(), now, before.emergency() || emergency, stage, topicArticle),
@@ -87,7 +87,7 @@ class OutageTranscripts implements TranscriptStore {
 
     @Override
     public synchronized int appendVisitor(UUID conversation, String clientId, String text, Instant now) {
-        outbox.append(new Outbox.Entry(Outbox.Entry.Op.VISITOR, conversation, now, clientId, text, null, null, null, false, null, null));
+        outbox.append(new Outbox.Entry.Visitor(conversation, now, clientId, text));
         int seq = next(conversation);
         if (clientId != null) {
             known.get(conversation).clientSeqs().put(clientId, seq);
@@ -97,7 +97,7 @@ class OutageTranscripts implements TranscriptStore {
 
     @Override
     public synchronized TranscriptMessage appendBot(UUID conversation, BotMessage bot, Instant now) {
-        outbox.append(new Outbox.Entry(Outbox.Entry.Op.BOT, conversation, now, null, null, bot, null, null, false, null, null));
+        outbox.append(new Outbox.Entry.Bot(conversation, now, bot));
         return new TranscriptMessage(next(conversation), null, bot, now);
     }
 
@@ -108,7 +108,7 @@ class OutageTranscripts implements TranscriptStore {
             return new HandoffService.Result.Invalid(errors);
         }
         UUID id = UUID.randomUUID();
-        outbox.append(new Outbox.Entry(Outbox.Entry.Op.HANDOFF, conversation, now, null, null, null, null, null, emergency, id, form));
+        outbox.append(new Outbox.Entry.Handoff(conversation, now, id, form, emergency));
         return new HandoffService.Result.Stored(id);
     }
 
@@ -116,9 +116,5 @@ class OutageTranscripts implements TranscriptStore {
         Known state = known.get(conversation);
         known.put(conversation, new Known(state.conversation(), state.lastSeq() + 1, state.clientSeqs()));
         return state.lastSeq() + 1;
-    }
-
-    private static Outbox.Entry entry(Outbox.Entry.Op op, UUID conversation, Instant at) {
-        return new Outbox.Entry(op, conversation, at, null, null, null, null, null, false, null, null);
     }
 }

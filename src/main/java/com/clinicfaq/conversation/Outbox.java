@@ -35,8 +35,34 @@ class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    /** One thing to write to the database. */
-    record Entry(Op op, UUID conversation, Instant at, String clientId, String text, BotMessage bot, Stage stage,
+    /** One thing to write to the database: one record per kind, with only what that kind has. */
+    sealed interface Entry {
+
+        UUID conversation();
+
+        Instant at();
+
+        /** A conversation stored while the database was out of reach, or one it may not have. */
+        record Started(UUID conversation, Instant at) implements Entry {}
+
+        /** @param clientId the widget's id of the message, or null: written once */
+        record Visitor(UUID conversation, Instant at, String clientId, String text) implements Entry {}
+
+        record Bot(UUID conversation, Instant at, BotMessage bot) implements Entry {}
+
+        /** Where a turn left the conversation. */
+        record State(UUID conversation, Instant at, Stage stage, String topic, boolean emergency) implements Entry {}
+
+        /** A handoff request, under the id its visitor was given. */
+        record Handoff(UUID conversation, Instant at, UUID handoffId, HandoffSubmission form, boolean emergency) implements Entry {}
+    }
+
+    /**
+     * An entry as a line of the file: every field of every kind, null (or false) where the entry's kind has none. It is
+     * the format the outbox has always had on disk, kept so that the service reads what an earlier version of it wrote
+     * before it stopped, and an earlier version what this one wrote.
+     */
+    private record Line(Op op, UUID conversation, Instant at, String clientId, String text, BotMessage bot, Stage stage,
             String topic, boolean emergency, UUID handoffId, HandoffSubmission form) {
 
         enum Op {
@@ -45,6 +71,28 @@ class Outbox {
             BOT,
             STATE,
             HANDOFF
+        }
+
+        static Line of(Entry entry) {
+            UUID c = entry.conversation();
+            Instant at = entry.at();
+            return switch (entry) {
+                case Entry.Started started -> new Line(Op.CONVERSATION, c, at, null, null, null, null, null, false, null, null);
+                case Entry.Visitor e -> new Line(Op.VISITOR, c, at, e.clientId(), e.text(), null, null, null, false, null, null);
+                case Entry.Bot e -> new Line(Op.BOT, c, at, null, null, e.bot(), null, null, false, null, null);
+                case Entry.State e -> new Line(Op.STATE, c, at, null, null, null, e.stage(), e.topic(), e.emergency(), null, null);
+                case Entry.Handoff e -> new Line(Op.HANDOFF, c, at, null, null, null, null, null, e.emergency(), e.handoffId(), e.form());
+            };
+        }
+
+        Entry entry() {
+            return switch (op) {
+                case CONVERSATION -> new Entry.Started(conversation, at);
+                case VISITOR -> new Entry.Visitor(conversation, at, clientId, text);
+                case BOT -> new Entry.Bot(conversation, at, bot);
+                case STATE -> new Entry.State(conversation, at, stage, topic, emergency);
+                case HANDOFF -> new Entry.Handoff(conversation, at, handoffId, form, emergency);
+            };
         }
     }
 
@@ -64,7 +112,7 @@ class Outbox {
     }
 
     synchronized void append(Entry entry) {
-        byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (json.writeValueAsString(Line.of(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             boolean created = false;
             Path highestCreated = null;
@@ -114,7 +162,7 @@ class Outbox {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
                 try {
-                    entries.add(json.readValue(lines.get(i), Entry.class));
+                    entries.add(json.readValue(lines.get(i), Line.class).entry());
                 } catch (JacksonException e) {
                     // Only a last line cut short by a crash mid-write can be unreadable; its visitor was never answered.
                     log.warn("Outbox {} line {} cannot be read and is skipped: {}", file, i + 1, e.getOriginalMessage());
@@ -141,7 +189,7 @@ class Outbox {
             create(next);
             StringBuilder text = new StringBuilder();
             for (Entry entry : rest) {
-                text.append(json.writeValueAsString(entry)).append('\n');
+                text.append(json.writeValueAsString(Line.of(entry))).append('\n');
             }
             Files.writeString(next, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
             try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {

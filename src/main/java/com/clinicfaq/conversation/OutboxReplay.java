@@ -62,25 +62,28 @@ class OutboxReplay {
         return written;
     }
 
+    /** Writes one entry; a state entry only ever follows one that stored its conversation. */
     private void write(Outbox.Entry entry) {
-        switch (entry.op()) {
-            case CONVERSATION -> transcripts.createIfMissing(entry.conversation(), entry.at());
-            case VISITOR -> {
-                transcripts.createIfMissing(entry.conversation(), entry.at());
-                if (entry.clientId() == null || transcripts.seqOfClientMessage(entry.conversation(), entry.clientId()).isEmpty()) {
-                    transcripts.appendVisitor(entry.conversation(), entry.clientId(), entry.text(), entry.at());
+        switch (entry) {
+            case Outbox.Entry.Started started -> transcripts.createIfMissing(started.conversation(), started.at());
+            case Outbox.Entry.Visitor visitor -> {
+                transcripts.createIfMissing(visitor.conversation(), visitor.at());
+                if (visitor.clientId() == null || transcripts.seqOfClientMessage(visitor.conversation(), visitor.clientId()).isEmpty()) {
+                    transcripts.appendVisitor(visitor.conversation(), visitor.clientId(), visitor.text(), visitor.at());
                 }
             }
-            case BOT -> {
-                transcripts.createIfMissing(entry.conversation(), entry.at());
-                if (!transcripts.hasBotMessage(entry.conversation(), entry.at(), entry.bot().text())) {
-                    transcripts.appendBot(entry.conversation(), entry.bot(), entry.at());
+            case Outbox.Entry.Bot bot -> {
+                transcripts.createIfMissing(bot.conversation(), bot.at());
+                if (!transcripts.hasBotMessage(bot.conversation(), bot.at(), bot.bot().text())) {
+                    transcripts.appendBot(bot.conversation(), bot.bot(), bot.at());
                 }
             }
-            case STATE -> transcripts.update(entry.conversation(), entry.stage(), entry.topic(), entry.emergency(), entry.at());
-            case HANDOFF -> {
-                transcripts.createIfMissing(entry.conversation(), entry.at());
-                handoffs.storeTakenDuringOutage(entry.handoffId(), entry.conversation(), entry.form(), entry.emergency(), entry.at());
+            case Outbox.Entry.State state ->
+                    transcripts.update(state.conversation(), state.stage(), state.topic(), state.emergency(), state.at());
+            case Outbox.Entry.Handoff handoff -> {
+                transcripts.createIfMissing(handoff.conversation(), handoff.at());
+                handoffs.storeTakenDuringOutage(handoff.handoffId(), handoff.conversation(), handoff.form(), handoff.emergency(),
+                        handoff.at());
             }
         }
     }

@@ -1,6 +1,6 @@
 package com.clinicfaq.conversation;
 
-/** Where a conversation stands with the staff follow-up. */
+/** Where a conversation stands with the staff follow-up; {@link Dialogue} has every move between these. */
 public enum Stage {
     /** Questions and answers. */
     CHATTING,

@@ -23,10 +23,10 @@ class Transcripts implements TranscriptStore {
 
     @Override
     public Conversation create(UUID id, Instant now) {
-        jdbc.sql("insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, 'CHATTING')")
-                .params(id, Timestamp.from(now), Timestamp.from(now))
+        jdbc.sql("insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, ?)")
+                .params(id, Timestamp.from(now), Timestamp.from(now), Dialogue.START.name())
                 .update();
-        return new Conversation(id, now, now, false, Stage.CHATTING, null);
+        return new Conversation(id, now, now, false, Dialogue.START, null);
     }
 
     @Override

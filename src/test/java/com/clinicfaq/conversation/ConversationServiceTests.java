@@ -23,6 +23,7 @@ import com.clinicfaq.policy.PolicyRules;
 import com.clinicfaq.policy.Texts;
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.InOrder;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -54,6 +56,9 @@ class ConversationServiceTests {
     private final HandoffService handoffs = mock(HandoffService.class);
     private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
     private final UUID id = UUID.randomUUID();
+    /** The outbox's folder: never written, as the database never goes out of reach here. */
+    @TempDir
+    Path directory;
     private ConversationService service;
 
     @BeforeEach
@@ -62,9 +67,13 @@ class ConversationServiceTests {
         ChatProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
                 .bindOrCreate("clinicfaq.chat", Bindable.of(ChatProperties.class));
         KnowledgeBase knowledge = new KnowledgeBase(List.of(), List.of(), List.of());
-        service = new ConversationService(transcripts, engine, () -> policy, () -> knowledge,
-                handoffs, properties, Clock.fixed(NOW, ZoneOffset.UTC),
-                new TransactionTemplate(mock(PlatformTransactionManager.class)), events);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        TransactionTemplate transaction = new TransactionTemplate(mock(PlatformTransactionManager.class));
+        Outbox outbox = new Outbox(directory.resolve("outbox.jsonl"));
+        TranscriptFailover failover = new TranscriptFailover(transcripts, handoffs, new OutageTranscripts(outbox, handoffs, clock),
+                new OutboxReplay(outbox, transcripts, handoffs, transaction), transaction, clock, properties);
+        service = new ConversationService(transcripts, failover, engine, () -> policy, () -> knowledge, properties, clock,
+                transaction, events);
         when(transcripts.find(id)).thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.CHATTING, null)));
         when(transcripts.seqOfClientMessage(eq(id), anyString())).thenReturn(Optional.empty());
         when(transcripts.appendVisitor(eq(id), anyString(), anyString(), any())).thenReturn(2);
