@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +101,12 @@ class Outbox {
     /** Whether the file may hold entries: read on every turn without touching the disk or a lock. */
     private volatile boolean mayHoldEntries;
 
-    Outbox(@Value("${clinicfaq.outbox.path:data/outbox.jsonl}") Path file) {
+    @Autowired
+    Outbox(OutboxProperties properties) {
+        this(properties.path());
+    }
+
+    Outbox(Path file) {
         this.file = file;
         this.mayHoldEntries = !isEmpty();
     }

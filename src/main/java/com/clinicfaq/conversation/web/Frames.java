@@ -2,6 +2,7 @@ package com.clinicfaq.conversation.web;
 
 import com.clinicfaq.conversation.BotMessage;
 import com.clinicfaq.conversation.TranscriptMessage;
+import com.clinicfaq.handoff.HandoffSubmission;
 import com.clinicfaq.search.Answer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -47,21 +48,21 @@ final class Frames {
 
     record Form(List<Field> fields, List<String> atLeastOneOf) {
         static final Form HANDOFF = new Form(
-                List.of(new Field("name", "Your name", true, 100),
-                        new Field("phone", "Phone", false, 40),
-                        new Field("email", "Email", false, 200),
-                        new Field("preferredTime", "When is a good time to reach you?", false, 200),
-                        new Field("reason", "What would you like to talk about?", false, 1000),
+                List.of(new Field("name", "Your name", true, HandoffSubmission.NAME_MAX),
+                        new Field("phone", "Phone", false, HandoffSubmission.PHONE_MAX),
+                        new Field("email", "Email", false, HandoffSubmission.EMAIL_MAX),
+                        new Field("preferredTime", "When is a good time to reach you?", false, HandoffSubmission.PREFERRED_TIME_MAX),
+                        new Field("reason", "What would you like to talk about?", false, HandoffSubmission.REASON_MAX),
                         new Field("consentContact", "I agree that the practice may contact me about this request.", true, null),
                         new Field("consentShare", "I agree that practice staff may read this conversation.", true, null)),
                 List.of("phone", "email"));
         /** The same form in Spanish, with a contact form said in Spanish (issue #16). */
         static final Form HANDOFF_ES = new Form(
-                List.of(new Field("name", "Su nombre", true, 100),
-                        new Field("phone", "Teléfono", false, 40),
-                        new Field("email", "Correo electrónico", false, 200),
-                        new Field("preferredTime", "¿A qué hora le podemos llamar?", false, 200),
-                        new Field("reason", "¿De qué le gustaría hablar?", false, 1000),
+                List.of(new Field("name", "Su nombre", true, HandoffSubmission.NAME_MAX),
+                        new Field("phone", "Teléfono", false, HandoffSubmission.PHONE_MAX),
+                        new Field("email", "Correo electrónico", false, HandoffSubmission.EMAIL_MAX),
+                        new Field("preferredTime", "¿A qué hora le podemos llamar?", false, HandoffSubmission.PREFERRED_TIME_MAX),
+                        new Field("reason", "¿De qué le gustaría hablar?", false, HandoffSubmission.REASON_MAX),
                         new Field("consentContact", "Acepto que la práctica se comunique conmigo sobre esta solicitud.", true, null),
                         new Field("consentShare", "Acepto que el personal de la práctica lea esta conversación.", true, null)),
                 List.of("phone", "email"));
