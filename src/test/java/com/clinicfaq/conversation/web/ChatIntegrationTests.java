@@ -355,8 +355,8 @@ class ChatIntegrationTests {
             String conversation = chat.awaitType("welcome").path("conversationId").asString();
             for (String text : List.of("hi", "what is kyphoplasty", "how much does it cost", "no",
                     "i cant feel my legs", "yes", "cancel", "I'm on blood thinners, is it safe for me?")) {
-                chat.say(text);
-                Thread.sleep(150);
+                long stored = chat.awaitAck(chat.say(text)).path("seq").longValue();
+                chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").longValue() > stored); // its reply
             }
             chat.say("can i talk to a person");
             chat.awaitBot("handoff.form");
