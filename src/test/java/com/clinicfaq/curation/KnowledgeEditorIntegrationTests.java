@@ -2,6 +2,7 @@ package com.clinicfaq.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import com.clinicfaq.curation.KnowledgeEditor.Change;
 import com.clinicfaq.curation.KnowledgeEditor.Edited;
 import com.clinicfaq.search.Answer;
@@ -10,10 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Editing the draft: each change is checked as it is made, and published together. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class KnowledgeEditorIntegrationTests {
 
     static final String ARTICLE = "kyphoplasty-compression-fractures";

@@ -2,6 +2,7 @@ package com.clinicfaq.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import com.clinicfaq.conversation.web.ChatClient;
 import com.clinicfaq.policy.Decision;
 import com.clinicfaq.search.Answer;
@@ -14,16 +15,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Changes take effect at once without a restart, or are refused and change nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    // visitors asking as fast as they can while versions are swapped
-    "clinicfaq.chat.rate-limit.connection-burst=100000", "clinicfaq.chat.rate-limit.connection-interval=1ms",
-    "clinicfaq.chat.rate-limit.address-burst=100000", "clinicfaq.chat.rate-limit.address-interval=1ms",
-    "clinicfaq.chat.rate-limit.frame-burst=100000", "clinicfaq.chat.rate-limit.frame-interval=1ms"
-})
+@ApplicationTest.Unthrottled
 class PublishingIntegrationTests {
 
     static final String DURATION = "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";

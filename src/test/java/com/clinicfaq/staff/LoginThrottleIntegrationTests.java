@@ -2,6 +2,7 @@ package com.clinicfaq.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -19,9 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * Password guessing is cut short: after five failures from an address, even the right password waits,
  * on the login form and with HTTP Basic (the metrics endpoint's) alike.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"clinicfaq.staff.admin.username=ada", "clinicfaq.staff.admin.password=correct horse battery"})
+@ApplicationTest
 @DirtiesContext // the address it blocks is every test's address
 class LoginThrottleIntegrationTests {
 

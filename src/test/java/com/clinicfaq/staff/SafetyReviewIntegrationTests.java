@@ -2,6 +2,7 @@ package com.clinicfaq.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import com.clinicfaq.conversation.web.ChatClient;
 import com.clinicfaq.curation.LiveKnowledge;
 import com.clinicfaq.curation.MissedQuestions;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -30,9 +30,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
  * its transcript, the message highlighted there, and never among the editors' unanswered questions; an ordinary
  * unanswered question stays with the editors.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"clinicfaq.staff.admin.username=ada", "clinicfaq.staff.admin.password=correct horse battery"})
+@ApplicationTest
 class SafetyReviewIntegrationTests {
 
     static final String ADMIN = "ada";

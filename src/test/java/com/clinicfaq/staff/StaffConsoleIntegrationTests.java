@@ -2,6 +2,7 @@ package com.clinicfaq.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,14 +13,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The console over real HTTP: login form with CSRF, roles, the queue, a transcript, the audit trail. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"clinicfaq.staff.admin.username=ada", "clinicfaq.staff.admin.password=correct horse battery"})
+@ApplicationTest
 class StaffConsoleIntegrationTests {
 
     @LocalServerPort

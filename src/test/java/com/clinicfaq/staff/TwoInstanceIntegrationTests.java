@@ -122,15 +122,10 @@ class TwoInstanceIntegrationTests {
             assertThat(outcome).isInstanceOf(KnowledgePublisher.Outcome.Published.class);
             // from just before the version was stored and announced, so the wait measured is never less than the real one
             Instant stored = ((KnowledgePublisher.Outcome.Published) outcome).version().createdAt();
-            Duration waited = null;
-            while (waited == null && Duration.between(stored, Instant.now()).toSeconds() < 15) {
-                if (answerText(engineOnB, HOW_LONG).contains(DRIVE_HOME)) {
-                    waited = Duration.between(stored, Instant.now());
-                } else {
-                    Thread.sleep(50);
-                }
-            }
-            assertThat(waited).as("B answers with the change").isNotNull();
+            org.awaitility.Awaitility.await("B answers with the change").atMost(Duration.ofSeconds(15))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> answerText(engineOnB, HOW_LONG).contains(DRIVE_HOME));
+            Duration waited = Duration.between(stored, Instant.now());
             System.out.println("Knowledge published on A was answered from on B after " + waited.toMillis() + " ms");
             assertThat(waited).as("B answers with the change within 5 seconds").isLessThanOrEqualTo(Duration.ofSeconds(5));
             // B's engine swaps in the new index a moment before the version's files are in force

@@ -387,7 +387,8 @@ class WidgetBrowserIntegrationTests {
             WebElement queued = browser.all(".msg.visitor").getLast();
             assertThat(queued.getDomAttribute("data-state")).isEqualTo("queued");
             assertThat(queued.getText()).contains("Waiting for connection");
-            Thread.sleep(2_000); // a few reconnect attempts fail meanwhile
+            // a deliberate wait, not for a condition: a few reconnect attempts fail meanwhile, and must NOT add errors
+            Thread.sleep(2_000);
             assertThat(browser.all(".status")).as("one inline error, not one per attempt").hasSize(1);
             browser.screenshot("offline-queued");
 

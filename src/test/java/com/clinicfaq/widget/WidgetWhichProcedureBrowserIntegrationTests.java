@@ -2,34 +2,22 @@ package com.clinicfaq.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicfaq.TestKnowledgeBases;
-import java.nio.file.Path;
+import com.clinicfaq.TwoProcedureLibrary;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * 'Which procedure?' in the widget (issue #17, item 3): on the demo page of a library of two procedures (so about
  * no one article), a question that names none is asked back, with a button for each procedure that sends the
  * question naming it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WidgetWhichProcedureBrowserIntegrationTests {
+class WidgetWhichProcedureBrowserIntegrationTests extends TwoProcedureLibrary {
 
-    static final String ABLATION = "radiofrequency-ablation-sample";
     static final String QUESTION = "How long does the pain relief last?";
-    static final Path FOLDER = TestKnowledgeBases.shippedWithSample("clinicfaq-widget-which-procedure", ABLATION);
-
-    @DynamicPropertySource
-    static void folder(DynamicPropertyRegistry registry) {
-        registry.add("clinicfaq.knowledge-base.path", FOLDER::toString);
-    }
 
     @LocalServerPort
     int port;

@@ -2,13 +2,13 @@ package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import com.clinicfaq.analytics.Analytics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * the next best answers of the same article as buttons and the offer of a staff follow-up; a "yes" is recorded and needs
  * no reply; both are counted in analytics and metrics.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class AnswerFeedbackIntegrationTests {
 
     static final String QUESTION = "how long does the kyphoplasty procedure take";

@@ -28,7 +28,7 @@ class ChatAdmissionIntegrationTests {
         List<ChatClient> open = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                open.add(admitted());
+                open.add(ChatClient.admitted(port));
             }
 
             // a raw client: Tomcat's own WebSocket client takes 1013 for a protocol error (1002)
@@ -49,27 +49,11 @@ class ChatAdmissionIntegrationTests {
 
             open.removeFirst().close();
 
-            open.add(admitted()); // a place that is freed is taken again
+            open.add(ChatClient.admitted(port)); // a place that is freed is taken again
         } finally {
             for (ChatClient chat : open) {
                 chat.close();
             }
         }
-    }
-
-    /** A new conversation, waiting a moment for a connection closed just before to be counted out. */
-    private ChatClient admitted() throws Exception {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (System.currentTimeMillis() < deadline) {
-            ChatClient chat = ChatClient.connect(port);
-            while (chat.closeStatus() == null && System.currentTimeMillis() < deadline) {
-                if (chat.received().stream().anyMatch(f -> f.path("type").asString().equals("welcome"))) {
-                    return chat;
-                }
-            }
-            chat.close();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not admitted within 5 s");
     }
 }

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -68,6 +70,25 @@ public final class ChatClient implements AutoCloseable {
     public static ChatClient connect(int port, String conversationId) throws Exception {
         String query = conversationId == null ? "" : "?conversation=" + conversationId;
         return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat" + query), new WebSocketHttpHeaders());
+    }
+
+    /**
+     * A new conversation, connecting again (for 5 s at most) while the server turns connections away: one closed just
+     * before is counted out on the server a moment after its client sees it closed.
+     */
+    public static ChatClient admitted(int port) {
+        AtomicReference<ChatClient> admitted = new AtomicReference<>();
+        Awaitility.await("a connection admitted").atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    ChatClient chat = connect(port);
+                    if (chat.welcomed()) {
+                        admitted.set(chat);
+                        return true;
+                    }
+                    chat.close();
+                    return false;
+                });
+        return admitted.get();
     }
 
     /** A new conversation opened on the page of this knowledge-base article (the widget's {@code data-article}). */
@@ -165,6 +186,21 @@ public final class ChatClient implements AutoCloseable {
 
     JsonNode awaitError(String code) throws InterruptedException {
         return await(f -> f.path("type").asString().equals("error") && f.path("code").asString().equals(code));
+    }
+
+    /** Whether the welcome comes before the server closes the connection (waiting 10 s at most). */
+    private boolean welcomed() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (closed == null && System.nanoTime() < deadline) {
+            JsonNode frame = frames.poll(50, TimeUnit.MILLISECONDS);
+            if (frame != null) {
+                received.add(frame);
+            }
+            if (received.stream().anyMatch(f -> f.path("type").asString().equals("welcome"))) {
+                return true;
+            }
+        }
+        return received().stream().anyMatch(f -> f.path("type").asString().equals("welcome"));
     }
 
     /** The connection still works: a ping is answered. */

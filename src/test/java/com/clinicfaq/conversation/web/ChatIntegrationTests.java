@@ -3,12 +3,12 @@ package com.clinicfaq.conversation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clinicfaq.ApplicationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,15 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The chat end to end: a real WebSocket client against the app on a random port, with its database. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "clinicfaq.chat.rate-limit.connection-burst=12",
-            "clinicfaq.chat.rate-limit.address-burst=10000",
-            "clinicfaq.chat.rate-limit.address-interval=1ms",
-            "clinicfaq.chat.rate-limit.connections-per-address=1000",
-            "clinicfaq.chat.rate-limit.new-connection-burst=1000"
-        })
+@ApplicationTest.Unthrottled
 @ExtendWith(OutputCaptureExtension.class)
 class ChatIntegrationTests {
 
@@ -355,8 +347,8 @@ class ChatIntegrationTests {
             String conversation = chat.awaitType("welcome").path("conversationId").asString();
             for (String text : List.of("hi", "what is kyphoplasty", "how much does it cost", "no",
                     "i cant feel my legs", "yes", "cancel", "I'm on blood thinners, is it safe for me?")) {
-                chat.say(text);
-                Thread.sleep(150);
+                long stored = chat.awaitAck(chat.say(text)).path("seq").longValue();
+                chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").longValue() > stored); // its reply
             }
             chat.say("can i talk to a person");
             chat.awaitBot("handoff.form");

@@ -1,7 +1,9 @@
 package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,15 +58,10 @@ class ChatLimitsIntegrationTests {
 
     @Test
     void refusesMoreConnectionsFromOneAddressThanAllowed() throws Exception {
-        Thread.sleep(500); // connections closed by other tests are counted out
-        try (ChatClient a = ChatClient.connect(port); ChatClient b = ChatClient.connect(port); ChatClient c = ChatClient.connect(port)) {
-            a.awaitType("welcome");
-            b.awaitType("welcome");
-            c.awaitType("welcome");
-
+        // admitted: connections closed by other tests are counted out on the server a moment after they close
+        try (ChatClient a = ChatClient.admitted(port); ChatClient b = ChatClient.admitted(port); ChatClient c = ChatClient.admitted(port)) {
             try (ChatClient d = ChatClient.connect(port)) {
-                Thread.sleep(500);
-                assertThat(d.isOpen()).isFalse();
+                await("the fourth connection closed").atMost(Duration.ofSeconds(5)).until(() -> d.closeStatus() != null);
                 assertThat(d.closeStatus().getCode()).isEqualTo(CloseStatus.POLICY_VIOLATION.getCode());
             }
             a.assertUsable();
@@ -76,12 +73,9 @@ class ChatLimitsIntegrationTests {
         try (ChatClient chat = ChatClient.connect(port)) {
             chat.awaitType("welcome");
 
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (chat.isOpen() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(200);
-            }
-
+            await("closed as idle").atMost(Duration.ofSeconds(20)).until(() -> chat.closeStatus() != null);
             assertThat(chat.isOpen()).isFalse();
+
             assertThat(chat.closeStatus().getReason()).isEqualTo("idle");
         }
     }

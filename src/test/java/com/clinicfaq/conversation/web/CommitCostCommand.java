@@ -140,7 +140,7 @@ public final class CommitCostCommand {
             int idle = Integer.parseInt(option(options, "--idle-seconds", "0"));
             for (int waited = 0; waited < idle && !database.equals("postgres"); waited += 10) {
                 System.out.printf("idle %d s: H2 file %.1f MB%n", waited, Files.size(directory.resolve("clinicfaq.mv.db")) / 1e6);
-                Thread.sleep(10_000);
+                Thread.sleep(10_000); // deliberate: the service left idle between two readings
             }
             if (!database.equals("postgres")) {
                 System.out.printf("H2 file after the run: %.1f MB%n", Files.size(directory.resolve("clinicfaq.mv.db")) / 1e6);

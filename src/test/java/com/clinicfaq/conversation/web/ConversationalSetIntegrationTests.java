@@ -2,6 +2,7 @@ package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * kind and the dev half's misses (never the holdout's); holds each half to its floor. The learned reading of turns
  * ({@code TurnTrainer}) is trained on the dev half, never on the holdout.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"clinicfaq.chat.rate-limit.new-connection-burst=1000", "clinicfaq.chat.rate-limit.address-burst=100000",
-            "clinicfaq.chat.rate-limit.address-interval=1ms", "clinicfaq.chat.rate-limit.connection-burst=100"})
+@ApplicationTest.Unthrottled
 class ConversationalSetIntegrationTests {
 
     /**

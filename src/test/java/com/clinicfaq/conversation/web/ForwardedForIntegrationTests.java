@@ -2,6 +2,7 @@ package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code X-Forwarded-Proto} earns no HSTS. The login throttle is checked the same way in
  * {@code LoginThrottleIntegrationTests}; a named proxy in {@link TrustedProxyIntegrationTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class ForwardedForIntegrationTests {
 
     static final int PER_ADDRESS = 20; // the default clinicfaq.chat.rate-limit.connections-per-address

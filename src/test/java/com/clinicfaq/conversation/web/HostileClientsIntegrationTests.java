@@ -6,6 +6,7 @@ import static com.clinicfaq.conversation.web.RawWebSocket.PING;
 import static com.clinicfaq.conversation.web.RawWebSocket.PONG;
 import static com.clinicfaq.conversation.web.RawWebSocket.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.conversation.TranscriptMessage;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -397,8 +399,9 @@ class HostileClientsIntegrationTests {
             socket.sendText("{\"v\":1,\"type\":\"ping\"}");
             socket.awaitType("pong");
         }
-        assertThat(heapAfterGcBelow(before + 64L * 1024 * 1024, Duration.ofSeconds(30)))
-                .as("heap returns once the connections are gone").isTrue();
+        await("heap returns once the connections are gone").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(() -> heapAfterGc() < before + 64L * 1024 * 1024);
     }
 
     @Test
@@ -464,19 +467,22 @@ class HostileClientsIntegrationTests {
     // ---- helpers
 
     /** Connects from {@code from}, retrying while the address is still at its limit (closes being counted out). */
-    private RawWebSocket connectWhenAllowed(String from) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            RawWebSocket socket = RawWebSocket.connect(port, from, SEED);
-            RawWebSocket.Frame first = socket.next();
-            if (first != null && first.opcode() == TEXT && first.text().contains("\"welcome\"")) {
-                return socket;
-            }
-            socket.close();
-            assertThat(first == null || first.opcode() == CLOSE).as("refused with a close").isTrue();
-            assertThat(System.nanoTime()).as("connections from %s allowed again within 30 s", from).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private RawWebSocket connectWhenAllowed(String from) {
+        AtomicReference<RawWebSocket> admitted = new AtomicReference<>();
+        await("connections from " + from + " allowed again").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    RawWebSocket socket = RawWebSocket.connect(port, from, SEED);
+                    RawWebSocket.Frame first = socket.next();
+                    if (first != null && first.opcode() == TEXT && first.text().contains("\"welcome\"")) {
+                        admitted.set(socket);
+                        return true;
+                    }
+                    socket.close();
+                    assertThat(first == null || first.opcode() == CLOSE).as("refused with a close").isTrue();
+                    return false;
+                });
+        return admitted.get();
     }
 
     private static List<byte[]> pieces(byte[] bytes, int size) {
@@ -519,19 +525,8 @@ class HostileClientsIntegrationTests {
         for (int i = 0; i < 3; i++) {
             System.gc();
             least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-            Thread.sleep(100);
+            Thread.sleep(100); // deliberate, not a wait for a condition: the samples are spread out in time
         }
         return least;
-    }
-
-    private static boolean heapAfterGcBelow(long bytes, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (heapAfterGc() < bytes) {
-                return true;
-            }
-            Thread.sleep(500);
-        }
-        return false;
     }
 }

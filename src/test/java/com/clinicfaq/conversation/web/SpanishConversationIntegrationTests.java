@@ -2,8 +2,8 @@ package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * A Spanish-speaking visitor (issue #16): the shipped policy says every text in Spanish too, a conversation keeps the
  * visitor's language when a message does not tell it ("ok", "sí"), and changes when the visitor writes the other.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class SpanishConversationIntegrationTests {
 
     @LocalServerPort

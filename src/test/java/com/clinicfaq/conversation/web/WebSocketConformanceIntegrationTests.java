@@ -8,6 +8,7 @@ import static com.clinicfaq.conversation.web.RawWebSocket.PONG;
 import static com.clinicfaq.conversation.web.RawWebSocket.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,12 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * framing; these tests pin down what it does (docs/reliability.md), including where it picks one of
  * the codes the RFC allows.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "clinicfaq.chat.rate-limit.connections-per-address=1000",
-            "clinicfaq.chat.rate-limit.new-connection-burst=1000"
-        })
+@ApplicationTest.Unthrottled
 @ExtendWith(OutputCaptureExtension.class)
 class WebSocketConformanceIntegrationTests {
 

@@ -2,15 +2,11 @@ package com.clinicfaq.conversation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicfaq.TestKnowledgeBases;
-import java.nio.file.Path;
+import com.clinicfaq.TwoProcedureLibrary;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,17 +15,7 @@ import tools.jackson.databind.JsonNode;
  * answered from the article of the page the chat was opened on, or, on a page about no article, the visitor is asked
  * which procedure, with the question ready to send for each.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WhichProcedureIntegrationTests {
-
-    static final String ABLATION = "radiofrequency-ablation-sample";
-    static final String KYPHOPLASTY = "kyphoplasty-compression-fractures";
-    static final Path FOLDER = TestKnowledgeBases.shippedWithSample("clinicfaq-which-procedure", ABLATION);
-
-    @DynamicPropertySource
-    static void folder(DynamicPropertyRegistry registry) {
-        registry.add("clinicfaq.knowledge-base.path", FOLDER::toString);
-    }
+class WhichProcedureIntegrationTests extends TwoProcedureLibrary {
 
     @LocalServerPort
     int port;

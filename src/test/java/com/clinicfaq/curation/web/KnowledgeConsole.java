@@ -2,6 +2,7 @@ package com.clinicfaq.curation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.curation.KnowledgeFiles;
 import com.clinicfaq.curation.KnowledgePublisher;
@@ -19,26 +20,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /**
- * What the knowledge console's tests share: one application (with the same administrator as the other console
- * tests, so they share it too), an editor who is not an administrator, reading pages, and the knowledge base put
+ * What the knowledge console's tests share: one application (the one {@link ApplicationTest} classes share, with the
+ * same administrator), an editor who is not an administrator, reading pages, and the knowledge base put
  * back as it was after each test: the draft discarded and, if a test published, the version it started with
  * published again.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"clinicfaq.staff.admin.username=" + KnowledgeConsole.ADMIN,
-            "clinicfaq.staff.admin.password=" + KnowledgeConsole.ADMIN_PASSWORD})
+@ApplicationTest
 abstract class KnowledgeConsole {
 
-    static final String ADMIN = "ada";
-    static final String ADMIN_PASSWORD = "correct horse battery";
+    static final String ADMIN = ApplicationTest.ADMIN;
+    static final String ADMIN_PASSWORD = ApplicationTest.ADMIN_PASSWORD;
     static final String EDITOR = "edith";
     static final String EDITOR_PASSWORD = "an editor's own password";
 

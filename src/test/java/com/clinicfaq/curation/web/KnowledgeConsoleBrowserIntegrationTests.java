@@ -2,6 +2,7 @@ package com.clinicfaq.curation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.widget.Browser;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
@@ -25,7 +25,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
  * empty answer, says why next to the form and keeps what was typed; corrected, the change is in the draft. A
  * failed test leaves a screenshot in {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class KnowledgeConsoleBrowserIntegrationTests {
 
     static final String EDITOR = KnowledgeConsoleIntegrationTests.EDITOR;

@@ -2,6 +2,7 @@ package com.clinicfaq.curation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicfaq.ApplicationTest;
 import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.curation.KnowledgePublisher;
 import com.clinicfaq.curation.LiveKnowledge;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -39,7 +39,7 @@ import org.springframework.web.util.HtmlUtils;
  * overview and its search, FAQ, section and whole-file forms with their refusals, importing an article through
  * its preview, the audit trail, and who may not come in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class KnowledgeConsoleIntegrationTests {
 
     static final String EDITOR = "edna";
