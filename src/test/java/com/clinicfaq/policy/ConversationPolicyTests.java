@@ -58,6 +58,25 @@ class ConversationPolicyTests {
     }
 
     @Test
+    void aPersonalChoiceOfTreatmentOrWhenToStopAMedicineIsForAClinicianWhateverTheProcedure() {
+        // what the bot must never give: a personal recommendation, or when a relative should stop her blood thinner
+        for (String message : List.of("I'm 74 with stenosis. Should I have the surgery or keep getting injections?",
+                "should i get the nerve block or the ablation", "Should he have the stimulator implant?",
+                "should i keep getting the shots")) {
+            assertThat(PolicyCase.outcome(policy.decide(message))).as(message).isEqualTo("clinician/candidacy");
+        }
+        for (String message : List.of("How many days before the block should my mom stop her Eliquis?",
+                "does my dad have to quit his plavix for the injection")) {
+            assertThat(PolicyCase.outcome(policy.decide(message))).as(message).isEqualTo("clinician/medications");
+        }
+        // what the articles answer, asked with "should I", stays a question for the knowledge base
+        for (String message : List.of("What should I wear to the procedure?", "How long should I wait to shower after the injection?",
+                "should i bring someone to drive me home after the procedure", "when does the pain stop after the ablation")) {
+            assertThat(PolicyCase.outcome(policy.decide(message))).as(message).isEqualTo("knowledge/");
+        }
+    }
+
+    @Test
     void thanksToAnAuthorOfTheKnowledgeBaseIsSmallTalkWithoutAnyNameInTheCode() {
         ConversationPolicy withAuthor = new ConversationPolicy(policy.rules(), null, List.of(), List.of("Jordan Example, M.D."));
 
