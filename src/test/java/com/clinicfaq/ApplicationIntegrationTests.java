@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,6 +40,7 @@ class ApplicationIntegrationTests {
     void startsWithTheKyphoplastyKnowledgeBaseIndexed() {
         assertThat(engine.stats().items()).isGreaterThan(50);
         assertThat(engine.answer("how long does kyphoplasty take"))
-                .isInstanceOfSatisfying(Answer.Found.class, found -> assertThat(found.text()).contains("45 to 60 minutes"));
+                .isInstanceOfSatisfying(
+                        Answer.Found.class, found -> assertThat(found.text()).contains("45 to 60 minutes"));
     }
 }

@@ -22,8 +22,10 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"clinicfaq.staff.admin.username=" + ApplicationTest.ADMIN,
-            "clinicfaq.staff.admin.password=" + ApplicationTest.ADMIN_PASSWORD})
+        properties = {
+            "clinicfaq.staff.admin.username=" + ApplicationTest.ADMIN,
+            "clinicfaq.staff.admin.password=" + ApplicationTest.ADMIN_PASSWORD
+        })
 public @interface ApplicationTest {
 
     String ADMIN = "ada";
@@ -38,10 +40,14 @@ public @interface ApplicationTest {
     @Retention(RetentionPolicy.RUNTIME)
     @Inherited
     @ApplicationTest
-    @TestPropertySource(properties = {
-        "clinicfaq.chat.rate-limit.connection-burst=100000", "clinicfaq.chat.rate-limit.connection-interval=1ms",
-        "clinicfaq.chat.rate-limit.address-burst=100000", "clinicfaq.chat.rate-limit.address-interval=1ms",
-        "clinicfaq.chat.rate-limit.frame-burst=100000", "clinicfaq.chat.rate-limit.frame-interval=1ms",
-        "clinicfaq.chat.rate-limit.connections-per-address=1000", "clinicfaq.chat.rate-limit.new-connection-burst=1000"})
+    @TestPropertySource(
+            properties = {
+                "clinicfaq.chat.rate-limit.connection-burst=100000",
+                        "clinicfaq.chat.rate-limit.connection-interval=1ms",
+                "clinicfaq.chat.rate-limit.address-burst=100000", "clinicfaq.chat.rate-limit.address-interval=1ms",
+                "clinicfaq.chat.rate-limit.frame-burst=100000", "clinicfaq.chat.rate-limit.frame-interval=1ms",
+                "clinicfaq.chat.rate-limit.connections-per-address=1000",
+                        "clinicfaq.chat.rate-limit.new-connection-burst=1000"
+            })
     @interface Unthrottled {}
 }

@@ -14,43 +14,76 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule luceneOnlyInSearch = noClasses()
-            .that().resideOutsideOfPackage("com.clinicfaq.search..")
-            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");
+            .that()
+            .resideOutsideOfPackage("com.clinicfaq.search..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.apache.lucene..");
 
     @ArchTest
     static final ArchRule embeddingModelOnlyInSearch = noClasses()
-            .that().resideOutsideOfPackage("com.clinicfaq.search..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "ai.onnxruntime..");
+            .that()
+            .resideOutsideOfPackage("com.clinicfaq.search..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.langchain4j..", "ai.onnxruntime..");
 
     @ArchTest
     static final ArchRule policyIsPureJava = noClasses()
-            .that().resideInAPackage("com.clinicfaq.policy..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..",
-                    "com.clinicfaq.conversation..", "com.clinicfaq.search..", "com.clinicfaq.handoff..");
+            .that()
+            .resideInAPackage("com.clinicfaq.policy..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta..",
+                    "java.sql..",
+                    "com.clinicfaq.conversation..",
+                    "com.clinicfaq.search..",
+                    "com.clinicfaq.handoff..");
 
     @ArchTest
     static final ArchRule webSocketOnlyInConversationWeb = noClasses()
-            .that().resideOutsideOfPackage("com.clinicfaq.conversation.web..")
-            .should().dependOnClassesThat().resideInAPackage("org.springframework.web.socket..");
+            .that()
+            .resideOutsideOfPackage("com.clinicfaq.conversation.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework.web.socket..");
 
     @ArchTest
     static final ArchRule demoPageOnlyReadsTheKnowledgeBase = noClasses()
-            .that().resideInAPackage("com.clinicfaq.site..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.clinicfaq.search..", "com.clinicfaq.conversation..",
-                    "com.clinicfaq.handoff..", "com.clinicfaq.policy..");
+            .that()
+            .resideInAPackage("com.clinicfaq.site..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.clinicfaq.search..",
+                    "com.clinicfaq.conversation..",
+                    "com.clinicfaq.handoff..",
+                    "com.clinicfaq.policy..");
 
     @ArchTest
     static final ArchRule knowledgeDependsOnNoOtherModule = noClasses()
-            .that().resideInAPackage("com.clinicfaq.knowledge..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.clinicfaq.search..", "com.clinicfaq.conversation..",
-                    "com.clinicfaq.handoff..", "com.clinicfaq.policy..");
+            .that()
+            .resideInAPackage("com.clinicfaq.knowledge..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.clinicfaq.search..",
+                    "com.clinicfaq.conversation..",
+                    "com.clinicfaq.handoff..",
+                    "com.clinicfaq.policy..");
 
     /** No module depends on itself through others (ModularityTests checks the same with Spring Modulith). */
     @ArchTest
-    static final ArchRule modulesAreFreeOfCycles = slices().matching("com.clinicfaq.(*)..").should().beFreeOfCycles();
+    static final ArchRule modulesAreFreeOfCycles =
+            slices().matching("com.clinicfaq.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule nothingDependsOnAnalytics = noClasses()
-            .that().resideOutsideOfPackage("com.clinicfaq.analytics..")
-            .should().dependOnClassesThat().resideInAPackage("com.clinicfaq.analytics..");
+            .that()
+            .resideOutsideOfPackage("com.clinicfaq.analytics..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.clinicfaq.analytics..");
 }

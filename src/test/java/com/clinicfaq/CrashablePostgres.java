@@ -63,8 +63,10 @@ public final class CrashablePostgres implements AutoCloseable {
      * Returns at once; {@link #restart()} waits for them to end.
      */
     public void kill() throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().trim());
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+        long pid = Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).getFirst().trim());
+        ProcessHandle postmaster =
+                ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
         killed = new ArrayList<>(postmaster.descendants().toList());
         killed.addFirst(postmaster);
         killed.forEach(ProcessHandle::destroyForcibly);

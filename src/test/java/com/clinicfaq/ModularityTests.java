@@ -33,7 +33,8 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         try (Stream<Path> diagrams = Files.list(folder)) {
-            for (Path diagram : diagrams.filter(p -> p.toString().endsWith(".puml")).toList()) {
+            for (Path diagram :
+                    diagrams.filter(p -> p.toString().endsWith(".puml")).toList()) {
                 sortRelations(diagram);
             }
         }

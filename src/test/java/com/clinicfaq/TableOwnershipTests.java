@@ -67,7 +67,8 @@ class TableOwnershipTests {
         List<String> foreign = new ArrayList<>();
         Set<String> own = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(MODULES)) {
-            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Path relative = MODULES.relativize(source);
                 if (relative.getNameCount() < 2) {
                     continue; // the application class, in no module
@@ -89,7 +90,9 @@ class TableOwnershipTests {
                 }
             }
         }
-        assertThat(own).as("the tables the scan finds named by their owners").contains("message", "handoff_request", "users");
+        assertThat(own)
+                .as("the tables the scan finds named by their owners")
+                .contains("message", "handoff_request", "users");
         assertThat(foreign).isEmpty();
     }
 

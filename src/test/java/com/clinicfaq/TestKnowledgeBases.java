@@ -23,9 +23,11 @@ public final class TestKnowledgeBases {
 
     public static ShippedPolicy shippedPolicy() {
         Path folder = Path.of("knowledge-base");
-        com.clinicfaq.knowledge.KnowledgeBase knowledge = new com.clinicfaq.knowledge.KnowledgeBaseReader().read(folder);
+        com.clinicfaq.knowledge.KnowledgeBase knowledge =
+                new com.clinicfaq.knowledge.KnowledgeBaseReader().read(folder);
         java.util.List<String> questions = knowledge.faqs().stream()
-                .flatMap(faq -> java.util.stream.Stream.concat(java.util.stream.Stream.of(faq.question()), faq.phrasings().stream()))
+                .flatMap(faq -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(faq.question()), faq.phrasings().stream()))
                 .toList();
         return new ShippedPolicy(new com.clinicfaq.policy.PolicyRulesReader().read(folder, questions), questions);
     }
@@ -56,7 +58,8 @@ public final class TestKnowledgeBases {
         Path folder = copyOfShipped(name, false);
         try (var files = Files.list(folder.resolve(com.clinicfaq.knowledge.KnowledgeBaseReader.TRANSLATIONS))) {
             for (Path file : files.toList()) {
-                Files.writeString(file, Files.readString(file).replaceFirst("(?m)^reviewed:.*$", "reviewed: 2026-12-05"));
+                Files.writeString(
+                        file, Files.readString(file).replaceFirst("(?m)^reviewed:.*$", "reviewed: 2026-12-05"));
             }
             return folder;
         } catch (IOException e) {
@@ -70,8 +73,13 @@ public final class TestKnowledgeBases {
      */
     public static Path shippedWithSample(String name, String sample) {
         Path folder = copyOfShipped(name, false);
-        importArticle(folder, Path.of("src", "test", "resources", "library", sample + ".txt"),
-                "--id", sample, "--reviewed", "2026-12-01");
+        importArticle(
+                folder,
+                Path.of("src", "test", "resources", "library", sample + ".txt"),
+                "--id",
+                sample,
+                "--reviewed",
+                "2026-12-01");
         return folder;
     }
 
@@ -85,7 +93,8 @@ public final class TestKnowledgeBases {
         List<String> args = new ArrayList<>(List.of(source.toString(), folder.toString()));
         args.addAll(List.of(options));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ImportArticleCommand.run(args.toArray(String[]::new),
+        int status = ImportArticleCommand.run(
+                args.toArray(String[]::new),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         if (status != 0) {

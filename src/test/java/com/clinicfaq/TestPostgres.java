@@ -42,7 +42,9 @@ public final class TestPostgres {
     /** The Spring Boot arguments that start an application on a random port and a fresh database. */
     public static String[] newDatabaseArguments() {
         return new String[] {
-            "--server.port=0", "--spring.datasource.url=" + newDatabase(), "--spring.datasource.username=postgres",
+            "--server.port=0",
+            "--spring.datasource.url=" + newDatabase(),
+            "--spring.datasource.username=postgres",
             "--spring.datasource.password="
         };
     }

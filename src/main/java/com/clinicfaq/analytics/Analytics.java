@@ -34,7 +34,11 @@ public class Analytics {
     private final MissedQuestions missed;
     private final Clock clock;
 
-    Analytics(ConversationRecords conversations, HandoffService handoffRequests, CurrentKnowledge current, MissedQuestions missed,
+    Analytics(
+            ConversationRecords conversations,
+            HandoffService handoffRequests,
+            CurrentKnowledge current,
+            MissedQuestions missed,
             Clock clock) {
         this.conversations = conversations;
         this.handoffRequests = handoffRequests;
@@ -66,7 +70,10 @@ public class Analytics {
 
         /** Questions put to the knowledge base: answered or not. */
         public int knowledgeQuestions() {
-            return outcomes.entrySet().stream().filter(e -> e.getKey().knowledgeQuestion()).mapToInt(Map.Entry::getValue).sum();
+            return outcomes.entrySet().stream()
+                    .filter(e -> e.getKey().knowledgeQuestion())
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
         }
 
         public int answered() {
@@ -92,7 +99,8 @@ public class Analytics {
     /** Visitors' answers to "Did this answer your question?" on the bot's answers (issue #19). */
     public record Feedback(int helpful, int notHelpful) {}
 
-    public record Day(LocalDate date, int conversations, int answered, int notAnswered, int emergencies, int handoffs) {}
+    public record Day(
+            LocalDate date, int conversations, int answered, int notAnswered, int emergencies, int handoffs) {}
 
     /** A knowledge item answered {@code count} times; the title is the FAQ's question or the article section. */
     public record TopQuestion(String itemId, String title, int count) {}
@@ -138,9 +146,19 @@ public class Analytics {
         }
 
         ConversationRecords.Feedback feedback = conversations.feedback(start, end);
-        return new Report(from, to, days.values().stream().mapToInt(d -> d.conversations).sum(), outcomes, handoffs[0],
-                handoffs[1], new Feedback(feedback.helpful(), feedback.notHelpful()), days.entrySet().stream().map(e -> e.getValue().toDay(e.getKey())).toList(),
-                topQuestions(start, end), missedQuestions(start, end));
+        return new Report(
+                from,
+                to,
+                days.values().stream().mapToInt(d -> d.conversations).sum(),
+                outcomes,
+                handoffs[0],
+                handoffs[1],
+                new Feedback(feedback.helpful(), feedback.notHelpful()),
+                days.entrySet().stream()
+                        .map(e -> e.getValue().toDay(e.getKey()))
+                        .toList(),
+                topQuestions(start, end),
+                missedQuestions(start, end));
     }
 
     private List<TopQuestion> topQuestions(Timestamp start, Timestamp end) {
@@ -158,7 +176,10 @@ public class Analytics {
                 .findFirst()
                 .orElseGet(() -> section == null
                         ? itemId
-                        : knowledge.article(articleId).map(a -> section + " (" + a.title() + ")").orElse(section));
+                        : knowledge
+                                .article(articleId)
+                                .map(a -> section + " (" + a.title() + ")")
+                                .orElse(section));
     }
 
     private List<MissedQuestion> missedQuestions(Timestamp start, Timestamp end) {

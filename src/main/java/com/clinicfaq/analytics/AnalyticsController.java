@@ -39,26 +39,40 @@ class AnalyticsController {
     String analytics(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Model model, HttpServletResponse response) {
+            Model model,
+            HttpServletResponse response) {
         LocalDate today = analytics.today();
         LocalDate end = to != null ? to : today;
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
         if (start.isAfter(end) || ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
                     "Choose a start on or before the end, at most " + MAX_DAYS + " days apart.");
         }
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         Analytics.Report report = analytics.report(start, end);
         model.addAttribute("report", report);
         model.addAttribute("outcomes", Outcome.values());
-        model.addAttribute("charts", List.of(
-                BarChart.of("Conversations per day", report.days(), List.of(
-                        new BarChart.Series("Conversations", "conversations", Analytics.Day::conversations))),
-                BarChart.of("Knowledge-base questions per day", report.days(), List.of(
-                        new BarChart.Series("Answered", "answered", Analytics.Day::answered),
-                        new BarChart.Series("Not answered", "not-answered", Analytics.Day::notAnswered))),
-                BarChart.of("Handoff requests per day", report.days(), List.of(
-                        new BarChart.Series("Handoff requests", "handoffs", Analytics.Day::handoffs)))));
+        model.addAttribute(
+                "charts",
+                List.of(
+                        BarChart.of(
+                                "Conversations per day",
+                                report.days(),
+                                List.of(new BarChart.Series(
+                                        "Conversations", "conversations", Analytics.Day::conversations))),
+                        BarChart.of(
+                                "Knowledge-base questions per day",
+                                report.days(),
+                                List.of(
+                                        new BarChart.Series("Answered", "answered", Analytics.Day::answered),
+                                        new BarChart.Series(
+                                                "Not answered", "not-answered", Analytics.Day::notAnswered))),
+                        BarChart.of(
+                                "Handoff requests per day",
+                                report.days(),
+                                List.of(new BarChart.Series(
+                                        "Handoff requests", "handoffs", Analytics.Day::handoffs)))));
         model.addAttribute("chartWidth", BarChart.WIDTH);
         model.addAttribute("chartHeight", BarChart.HEIGHT);
         model.addAttribute("retentionNote", start.isBefore(today.minusDays(retention.toDays())));

@@ -1,7 +1,7 @@
 package com.clinicfaq.analytics;
 
-import com.clinicfaq.conversation.ConversationStarted;
 import com.clinicfaq.conversation.AnswerFeedbackGiven;
+import com.clinicfaq.conversation.ConversationStarted;
 import com.clinicfaq.conversation.VisitorMessageReplied;
 import com.clinicfaq.curation.MissedQuestionsProperties;
 import com.clinicfaq.handoff.HandoffRequest;
@@ -40,11 +40,14 @@ class AnalyticsMetrics {
                 .description("Conversations started by visitors")
                 .register(registry);
         for (Outcome outcome : Outcome.values()) {
-            questions.put(outcome, Counter.builder("clinicfaq.questions")
-                    .description("Visitor messages by the outcome of the bot's reply (answered, low_confidence, out_of_scope and"
-                            + " unknown are questions to the knowledge base)")
-                    .tag("outcome", outcome.tag())
-                    .register(registry));
+            questions.put(
+                    outcome,
+                    Counter.builder("clinicfaq.questions")
+                            .description(
+                                    "Visitor messages by the outcome of the bot's reply (answered, low_confidence, out_of_scope and"
+                                            + " unknown are questions to the knowledge base)")
+                            .tag("outcome", outcome.tag())
+                            .register(registry));
         }
         emergencies = Counter.builder("clinicfaq.emergencies")
                 .description("Urgent guidance given in reply to a visitor's message")
@@ -53,7 +56,8 @@ class AnalyticsMetrics {
         notHelpful = feedbackCounter(registry, false);
         handoffs = handoffCounter(registry, false);
         emergencyHandoffs = handoffCounter(registry, true);
-        for (HandoffRequest.Status status : new HandoffRequest.Status[] {HandoffRequest.Status.NEW, HandoffRequest.Status.IN_PROGRESS}) {
+        for (HandoffRequest.Status status :
+                new HandoffRequest.Status[] {HandoffRequest.Status.NEW, HandoffRequest.Status.IN_PROGRESS}) {
             Gauge.builder("clinicfaq.handoffs.open", this, metrics -> metrics.open(status))
                     .description("Handoff requests waiting for staff, by status")
                     .tag("status", status.name())
@@ -62,12 +66,21 @@ class AnalyticsMetrics {
     }
 
     private static Counter feedbackCounter(MeterRegistry registry, boolean helped) {
-        return flagCounter(registry, "clinicfaq.answers.feedback", "Visitors' answers to \"Did this answer your question?\"", "helpful", helped);
+        return flagCounter(
+                registry,
+                "clinicfaq.answers.feedback",
+                "Visitors' answers to \"Did this answer your question?\"",
+                "helpful",
+                helped);
     }
 
     /** A counter with one tag that is true or false. */
-    private static Counter flagCounter(MeterRegistry registry, String name, String description, String tag, boolean value) {
-        return Counter.builder(name).description(description).tag(tag, Boolean.toString(value)).register(registry);
+    private static Counter flagCounter(
+            MeterRegistry registry, String name, String description, String tag, boolean value) {
+        return Counter.builder(name)
+                .description(description)
+                .tag(tag, Boolean.toString(value))
+                .register(registry);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -76,7 +89,8 @@ class AnalyticsMetrics {
     }
 
     private static Counter handoffCounter(MeterRegistry registry, boolean emergency) {
-        return flagCounter(registry, "clinicfaq.handoffs.requested", "Handoff requests received", "emergency", emergency);
+        return flagCounter(
+                registry, "clinicfaq.handoffs.requested", "Handoff requests received", "emergency", emergency);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -87,7 +101,12 @@ class AnalyticsMetrics {
     @TransactionalEventListener(fallbackExecution = true)
     void replied(VisitorMessageReplied event) {
         boolean low = event.confidence() != null && event.confidence() < properties.lowConfidence();
-        questions.get(Outcome.of(event.reply(), low, event.ruleId() != null && !event.ruleId().isBlank())).increment();
+        questions
+                .get(Outcome.of(
+                        event.reply(),
+                        low,
+                        event.ruleId() != null && !event.ruleId().isBlank()))
+                .increment();
         if (event.emergency()) {
             emergencies.increment();
         }

@@ -12,7 +12,8 @@ import java.util.function.ToIntFunction;
  *
  * @param summary what the chart shows, in words, for screen readers (the page's table has the figures)
  */
-record BarChart(String title, String summary, List<Series> series, List<Rect> bars, List<Label> labels, List<Line> grid) {
+record BarChart(
+        String title, String summary, List<Series> series, List<Rect> bars, List<Label> labels, List<Line> grid) {
 
     static final int WIDTH = 720;
     static final int HEIGHT = 200;
@@ -32,7 +33,11 @@ record BarChart(String title, String summary, List<Series> series, List<Rect> ba
     record Line(double x1, double y1, double x2, double y2) {}
 
     static BarChart of(String title, List<Analytics.Day> days, List<Series> series) {
-        int max = days.stream().mapToInt(day -> series.stream().mapToInt(s -> s.value().applyAsInt(day)).sum()).max().orElse(0);
+        int max = days.stream()
+                .mapToInt(day ->
+                        series.stream().mapToInt(s -> s.value().applyAsInt(day)).sum())
+                .max()
+                .orElse(0);
         int top = niceCeiling(max);
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
@@ -51,7 +56,12 @@ record BarChart(String title, String summary, List<Series> series, List<Rect> ba
                 if (value > 0) {
                     double height = plotHeight * value / top;
                     base -= height;
-                    bars.add(new Rect(round(x), round(base), round(barWidth), round(height), s.cssClass(),
+                    bars.add(new Rect(
+                            round(x),
+                            round(base),
+                            round(barWidth),
+                            round(height),
+                            s.cssClass(),
                             day.date() + " · " + s.name() + ": " + value));
                 }
             }

@@ -41,7 +41,9 @@ public class ClusterEvents {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
-        this.startedAfter = jdbc.sql("select coalesce(max(id), 0) from cluster_event").query(Long.class).single();
+        this.startedAfter = jdbc.sql("select coalesce(max(id), 0) from cluster_event")
+                .query(Long.class)
+                .single();
         this.highest = startedAfter;
     }
 
@@ -64,7 +66,8 @@ public class ClusterEvents {
         } catch (DataAccessException e) {
             if (unreachableSince == null) {
                 unreachableSince = clock.instant();
-                log.warn("The database is out of reach; the other instances' events are read once it is back ({})",
+                log.warn(
+                        "The database is out of reach; the other instances' events are read once it is back ({})",
                         e.getClass().getSimpleName());
             }
             return;
@@ -77,7 +80,8 @@ public class ClusterEvents {
     private List<Row> unread() {
         return jdbc.sql("select id, kind, ref, origin from cluster_event where id > ? order by id")
                 .param(Math.max(0, highest - LOOK_BACK))
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("ref"), rs.getString("origin")))
+                .query((rs, n) ->
+                        new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("ref"), rs.getString("origin")))
                 .list();
     }
 
@@ -100,7 +104,9 @@ public class ClusterEvents {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetOld() {
-        jdbc.sql("delete from cluster_event where created_at < ?").param(Timestamp.from(clock.instant().minus(KEEP))).update();
+        jdbc.sql("delete from cluster_event where created_at < ?")
+                .param(Timestamp.from(clock.instant().minus(KEEP)))
+                .update();
     }
 
     private record Row(long id, String kind, String ref, String origin) {}

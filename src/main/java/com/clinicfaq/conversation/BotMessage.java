@@ -39,16 +39,33 @@ public record BotMessage(
         language = "es".equals(language) ? "es" : "en";
     }
 
-    public BotMessage(Kind kind, String text, Answer.Source source, Double confidence, List<Action> actions,
-            List<String> suggestions, boolean emergency, String ruleId, String disclaimer, String basis) {
+    public BotMessage(
+            Kind kind,
+            String text,
+            Answer.Source source,
+            Double confidence,
+            List<Action> actions,
+            List<String> suggestions,
+            boolean emergency,
+            String ruleId,
+            String disclaimer,
+            String basis) {
         this(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, basis, "en");
     }
 
     /** The longest basis kept, as the transcript stores it. */
     static final int MAX_BASIS = 500;
 
-    public BotMessage(Kind kind, String text, Answer.Source source, Double confidence, List<Action> actions,
-            List<String> suggestions, boolean emergency, String ruleId, String disclaimer) {
+    public BotMessage(
+            Kind kind,
+            String text,
+            Answer.Source source,
+            Double confidence,
+            List<Action> actions,
+            List<String> suggestions,
+            boolean emergency,
+            String ruleId,
+            String disclaimer) {
         this(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, "", "en");
     }
 

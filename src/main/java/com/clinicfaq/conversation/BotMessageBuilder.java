@@ -62,6 +62,7 @@ final class BotMessageBuilder {
     }
 
     BotMessage build() {
-        return new BotMessage(kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, basis, language);
+        return new BotMessage(
+                kind, text, source, confidence, actions, suggestions, emergency, ruleId, disclaimer, basis, language);
     }
 }

@@ -31,7 +31,10 @@ public record ChatProperties(
         @DefaultValue("30m") @DurationMin(nanos = 1) Duration resumeWindow,
         @DefaultValue("30m") @DurationMin(nanos = 1) Duration idleTimeout,
         @DefaultValue("2000") @Positive int maxMessageChars,
-        @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> allowedOrigins,
+
+        @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"})
+        List<String> allowedOrigins,
+
         @DefaultValue("10s") @DurationMin(nanos = 1) Duration sendTimeout,
         @DefaultValue("2000") @Positive int maxConnections,
         @DefaultValue @Valid RateLimit rateLimit,

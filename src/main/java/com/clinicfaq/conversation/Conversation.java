@@ -4,4 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A conversation's state as stored. */
-record Conversation(UUID id, Instant startedAt, Instant lastActivityAt, boolean emergency, Stage stage, String topicArticle) {}
+record Conversation(
+        UUID id, Instant startedAt, Instant lastActivityAt, boolean emergency, Stage stage, String topicArticle) {}

@@ -87,8 +87,16 @@ public class ConversationRecords {
      * @param itemId the knowledge item behind an answer ("" when none); null for "unknown"
      * @param answer the answer as the bot gave it; null for "unknown"
      */
-    public record MissedReply(String question, String kind, boolean ruled, boolean unhelpful, boolean handoff, String itemId,
-            String answer, int count, Instant lastAsked) {}
+    public record MissedReply(
+            String question,
+            String kind,
+            boolean ruled,
+            boolean unhelpful,
+            boolean handoff,
+            String itemId,
+            String answer,
+            int count,
+            Instant lastAsked) {}
 
     /** A visitor's message: its conversation, its place in it, its text and when it was sent. */
     public record VisitorMessage(UUID conversationId, int seq, String text, Instant sentAt) {}
@@ -105,17 +113,26 @@ public class ConversationRecords {
                 select on_day, count(*) as n from (
                   select cast(started_at as date) as on_day from conversation where started_at >= :start and started_at < :end
                 ) c group by on_day""")
-                .param("start", start).param("end", end)
+                .param("start", start)
+                .param("end", end)
                 .query((rs, n) -> new Started(rs.getObject("on_day", LocalDate.class), rs.getInt("n")))
                 .list();
     }
 
     /** The visitor messages of the range by day and by what their first reply was. */
     public List<Replies> repliesByDay(Timestamp start, Timestamp end, double lowConfidence) {
-        return replies("select on_day, kind, low, ruled, count(*) as n from (" + REPLIES + ") r group by on_day, kind, low, ruled",
-                start, end, lowConfidence)
-                .query((rs, n) -> new Replies(rs.getObject("on_day", LocalDate.class), BotMessage.Kind.ofWire(rs.getString("kind")),
-                        rs.getInt("low") == 1, rs.getInt("ruled") == 1, rs.getInt("n")))
+        return replies(
+                        "select on_day, kind, low, ruled, count(*) as n from (" + REPLIES
+                                + ") r group by on_day, kind, low, ruled",
+                        start,
+                        end,
+                        lowConfidence)
+                .query((rs, n) -> new Replies(
+                        rs.getObject("on_day", LocalDate.class),
+                        BotMessage.Kind.ofWire(rs.getString("kind")),
+                        rs.getInt("low") == 1,
+                        rs.getInt("ruled") == 1,
+                        rs.getInt("n")))
                 .list();
     }
 
@@ -124,9 +141,11 @@ public class ConversationRecords {
         return replies("""
                 select rule_id, max(article_id) as article_id, max(section_title) as section_title, count(*) as n
                 from (%s) r where kind = 'answer' and low = 0 and ruled = 1
-                group by rule_id order by n desc, rule_id fetch first %d rows only""".formatted(REPLIES, most),
-                start, end, lowConfidence)
-                .query((rs, n) -> new Answered(rs.getString("rule_id"), rs.getString("article_id"), rs.getString("section_title"),
+                group by rule_id order by n desc, rule_id fetch first %d rows only""".formatted(REPLIES, most), start, end, lowConfidence)
+                .query((rs, n) -> new Answered(
+                        rs.getString("rule_id"),
+                        rs.getString("article_id"),
+                        rs.getString("section_title"),
                         rs.getInt("n")))
                 .list();
     }
@@ -136,18 +155,24 @@ public class ConversationRecords {
         int[] feedback = new int[2]; // helpful, not
         jdbc.sql("""
                 select helpful, count(*) as n from message
-                where sender = 'BOT' and helpful is not null and sent_at >= :start and sent_at < :end group by helpful""")
-                .param("start", start).param("end", end)
-                .query((RowCallbackHandler) rs -> feedback[rs.getBoolean("helpful") ? 0 : 1] += rs.getInt("n"));
+                where sender = 'BOT' and helpful is not null and sent_at >= :start and sent_at < :end group by helpful""").param("start", start).param("end", end).query((RowCallbackHandler)
+                rs -> feedback[rs.getBoolean("helpful") ? 0 : 1] += rs.getInt("n"));
         return new Feedback(feedback[0], feedback[1]);
     }
 
     /** The {@code most} most frequent ways visitor messages of the range were missed (see {@link MissedReply}), most first. */
     public List<MissedReply> missedReplies(Timestamp start, Timestamp end, double lowConfidence, int most) {
         return replies(MISSED.formatted(most), start, end, lowConfidence)
-                .query((rs, n) -> new MissedReply(rs.getString("question"), rs.getString("kind"), rs.getInt("ruled") == 1,
-                        rs.getInt("unhelpful") == 1, rs.getInt("handoff") == 1, rs.getString("item"), rs.getString("answer"),
-                        rs.getInt("n"), rs.getTimestamp("last_asked").toInstant()))
+                .query((rs, n) -> new MissedReply(
+                        rs.getString("question"),
+                        rs.getString("kind"),
+                        rs.getInt("ruled") == 1,
+                        rs.getInt("unhelpful") == 1,
+                        rs.getInt("handoff") == 1,
+                        rs.getString("item"),
+                        rs.getString("answer"),
+                        rs.getInt("n"),
+                        rs.getTimestamp("last_asked").toInstant()))
                 .list();
     }
 
@@ -159,8 +184,11 @@ public class ConversationRecords {
         return jdbc.sql(NOT_URGENT_WHEN_SENT.formatted(most))
                 .param("start", start)
                 .param("end", end)
-                .query((rs, row) -> new VisitorMessage(rs.getObject("conversation_id", UUID.class), rs.getInt("seq"),
-                        rs.getString("text"), rs.getTimestamp("sent_at").toInstant()))
+                .query((rs, row) -> new VisitorMessage(
+                        rs.getObject("conversation_id", UUID.class),
+                        rs.getInt("seq"),
+                        rs.getString("text"),
+                        rs.getTimestamp("sent_at").toInstant()))
                 .list();
     }
 

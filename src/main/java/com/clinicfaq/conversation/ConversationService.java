@@ -69,7 +69,8 @@ public class ConversationService {
      * Conversations opened and not stored yet (the visitor has said nothing): when, and the greeting shown. Each is
      * forgotten when it is stored or its connection closes; the bound only guards against a leak.
      */
-    private final Cache<UUID, Unstored> unstored = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<UUID, Unstored> unstored =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     /** @param pageArticle the article of the page the chat was opened on, or null: the conversation's first topic */
     private record Unstored(Instant at, BotMessage greeting, String pageArticle) {}
@@ -105,7 +106,8 @@ public class ConversationService {
     }
 
     /** A conversation as a connection finds it: new with its greeting, or resumed with its latest history. */
-    public record Opened(UUID conversationId, boolean resumed, List<TranscriptMessage> history, List<TranscriptMessage> replies) {}
+    public record Opened(
+            UUID conversationId, boolean resumed, List<TranscriptMessage> history, List<TranscriptMessage> replies) {}
 
     /** What the visitor can do. */
     public sealed interface Input {
@@ -131,7 +133,8 @@ public class ConversationService {
      * @param formErrors for a handoff form that needs fixing: messages by field
      * @param noHandoff a handoff input arrived when no offer or form was open
      */
-    public record Handled(Integer ackSeq, List<TranscriptMessage> replies, Map<String, String> formErrors, boolean noHandoff) {
+    public record Handled(
+            Integer ackSeq, List<TranscriptMessage> replies, Map<String, String> formErrors, boolean noHandoff) {
 
         static Handled replies(Integer ack, List<TranscriptMessage> replies) {
             return new Handled(ack, replies, Map.of(), false);
@@ -164,7 +167,8 @@ public class ConversationService {
     public Opened open(String requestedId, String pageArticle, Language pageLanguage) {
         // one whose history is out of reach (in the database, while it is) is not resumed: a fresh conversation
         // instead, kept in the outbox once it has a message
-        return parse(requestedId).flatMap(requested -> failover.read(() -> openStored(requested)))
+        return parse(requestedId)
+                .flatMap(requested -> failover.read(() -> openStored(requested)))
                 .orElseGet(() -> openNew(pageArticle, pageLanguage == null ? Language.ENGLISH : pageLanguage));
     }
 
@@ -172,9 +176,12 @@ public class ConversationService {
         Instant now = clock.instant();
         Texts texts = policy.get().rules().texts();
         UUID id = UUID.randomUUID();
-        BotMessage greeting = bot(BotMessage.Kind.GREETING, texts.greeting(language), spoken(texts, "greeting", language))
-                .suggestions(texts.suggestions(language)).build();
-        String page = pageArticle == null || pageArticle.isBlank() ? null
+        BotMessage greeting = bot(
+                        BotMessage.Kind.GREETING, texts.greeting(language), spoken(texts, "greeting", language))
+                .suggestions(texts.suggestions(language))
+                .build();
+        String page = pageArticle == null || pageArticle.isBlank()
+                ? null
                 : knowledge.get().article(pageArticle.strip()).map(Article::id).orElse(null);
         unstored.put(id, new Unstored(now, greeting, page));
         log.debug("Conversation {} opened; stored once the visitor says something", id);
@@ -183,7 +190,8 @@ public class ConversationService {
 
     private Optional<Opened> openStored(UUID requestedId) {
         Instant now = clock.instant();
-        return transcripts.find(requestedId)
+        return transcripts
+                .find(requestedId)
                 .filter(c -> c.lastActivityAt().plus(properties.resumeWindow()).isAfter(now))
                 .map(conversation -> {
                     UUID id = conversation.id();
@@ -206,8 +214,13 @@ public class ConversationService {
             return new Conversation(id, opened.at(), opened.at(), false, Dialogue.START, opened.pageArticle());
         }
         Conversation created = store.transcripts().create(id, opened.at());
-        Conversation conversation = new Conversation(created.id(), created.startedAt(), created.lastActivityAt(), created.emergency(),
-                created.stage(), opened.pageArticle());
+        Conversation conversation = new Conversation(
+                created.id(),
+                created.startedAt(),
+                created.lastActivityAt(),
+                created.emergency(),
+                created.stage(),
+                opened.pageArticle());
         store.transcripts().appendBot(id, opened.greeting(), opened.at());
         if (store.inDatabase()) {
             log.info("Conversation {} started", id);
@@ -247,7 +260,9 @@ public class ConversationService {
 
     public Handled handle(UUID conversationId, Input input) {
         synchronized (locks[Math.floorMod(conversationId.hashCode(), locks.length)]) {
-            return failover.write(conversationId, store -> handleWith(store, conversationId, input),
+            return failover.write(
+                    conversationId,
+                    store -> handleWith(store, conversationId, input),
                     error -> keepFailed(conversationId, input, error));
         }
     }
@@ -262,10 +277,13 @@ public class ConversationService {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> failedTurns.record(conversationId, text.clientId(), text.text(), error,
-                    clock.instant()));
+            transaction.executeWithoutResult(
+                    status -> failedTurns.record(conversationId, text.clientId(), text.text(), error, clock.instant()));
         } catch (RuntimeException e) {
-            log.warn("Conversation {}: the failed turn could not be kept ({})", conversationId, e.getClass().getSimpleName());
+            log.warn(
+                    "Conversation {}: the failed turn could not be kept ({})",
+                    conversationId,
+                    e.getClass().getSimpleName());
             error.addSuppressed(e);
         }
     }
@@ -275,7 +293,8 @@ public class ConversationService {
         Conversation conversation = storedOrStarted(store, id, input);
         Instant now = clock.instant();
         // the language the conversation is in: the bot's last words'; a message that tells its own language changes it
-        java.util.function.Supplier<Language> spoken = () -> transcripts.language(id).map(Language::ofCode).orElse(Language.ENGLISH);
+        java.util.function.Supplier<Language> spoken =
+                () -> transcripts.language(id).map(Language::ofCode).orElse(Language.ENGLISH);
         Turn turn = switch (input) {
             case Input.Text text -> {
                 Optional<Integer> earlier = transcripts.seqOfClientMessage(id, text.clientId());
@@ -283,19 +302,26 @@ public class ConversationService {
                     yield Turn.duplicate(earlier.get());
                 }
                 int seq = transcripts.appendVisitor(id, text.clientId(), text.text(), now);
-                yield respond(store, conversation, text.text(), Language.detect(text.text()).orElseGet(spoken)).acknowledging(seq);
+                yield respond(
+                                store,
+                                conversation,
+                                text.text(),
+                                Language.detect(text.text()).orElseGet(spoken))
+                        .acknowledging(seq);
             }
             case Input.AcceptHandoff accept -> answered(store, conversation, Dialogue.Visitor.ACCEPTS, null, spoken);
             case Input.DeclineHandoff decline -> answered(store, conversation, Dialogue.Visitor.DECLINES, null, spoken);
             case Input.CancelHandoff cancel -> answered(store, conversation, Dialogue.Visitor.DECLINES, null, spoken);
-            case Input.SubmitHandoff submit -> answered(store, conversation, Dialogue.Visitor.SENDS_FORM, submit.form(), spoken);
+            case Input.SubmitHandoff submit ->
+                answered(store, conversation, Dialogue.Visitor.SENDS_FORM, submit.form(), spoken);
             case Input.Feedback feedback -> feedback(transcripts, conversation, feedback, spoken.get());
         };
         if (turn.noHandoff()) {
             return new Handled(null, List.of(), Map.of(), true);
         }
         if (turn.event() == null) {
-            return Handled.replies(turn.ack(), List.of()); // a resent message (stored and answered before), or nothing to say
+            return Handled.replies(
+                    turn.ack(), List.of()); // a resent message (stored and answered before), or nothing to say
         }
         Stage stage = Dialogue.after(conversation.stage(), turn.event());
         List<TranscriptMessage> stored = new ArrayList<>();
@@ -304,15 +330,25 @@ public class ConversationService {
         }
         boolean emergency = turn.replies().stream().anyMatch(BotMessage::emergency);
         transcripts.update(id, stage, turn.topicArticle(), emergency, now);
-        store.stored(new Conversation(id, conversation.startedAt(), now, conversation.emergency() || emergency, stage,
-                turn.topicArticle()), stored.isEmpty() ? turn.ack() : Integer.valueOf(stored.getLast().seq()));
+        store.stored(
+                new Conversation(
+                        id,
+                        conversation.startedAt(),
+                        now,
+                        conversation.emergency() || emergency,
+                        stage,
+                        turn.topicArticle()),
+                stored.isEmpty() ? turn.ack() : Integer.valueOf(stored.getLast().seq()));
         if (emergency) {
-            log.warn("Conversation {}: emergency guidance given ({})", id, turn.replies().getFirst().ruleId());
+            log.warn(
+                    "Conversation {}: emergency guidance given ({})",
+                    id,
+                    turn.replies().getFirst().ruleId());
         }
         if (input instanceof Input.Text && !turn.replies().isEmpty()) {
             BotMessage outcome = turn.replies().getFirst();
-            events.publishEvent(new VisitorMessageReplied(id, outcome.kind(), outcome.confidence(), outcome.ruleId(),
-                    outcome.emergency()));
+            events.publishEvent(new VisitorMessageReplied(
+                    id, outcome.kind(), outcome.confidence(), outcome.ruleId(), outcome.emergency()));
         }
         return new Handled(turn.ack(), stored, turn.formErrors(), false);
     }
@@ -323,7 +359,11 @@ public class ConversationService {
      * @param form the form sent, for {@link Dialogue.Visitor#SENDS_FORM}
      * @param language the visitor's, asked for only when the answer is allowed
      */
-    private Turn answered(TranscriptFailover.Store store, Conversation conversation, Dialogue.Visitor answer, HandoffSubmission form,
+    private Turn answered(
+            TranscriptFailover.Store store,
+            Conversation conversation,
+            Dialogue.Visitor answer,
+            HandoffSubmission form,
             Supplier<Language> language) {
         if (!Dialogue.allows(conversation.stage(), answer)) {
             return Turn.NO_HANDOFF;
@@ -349,56 +389,106 @@ public class ConversationService {
             }
         }
         return switch (decision) {
-            case Decision.Emergency emergency -> new Turn(
-                    List.of(new BotMessageBuilder(BotMessage.Kind.EMERGENCY, emergency.guidance(),
-                                    texts.disclaimer(emergency.language()))
-                                    .emergency().rule(emergency.ruleId()).basis(emergency.basis())
-                                    .language(emergency.language().code).build(),
-                            new BotMessageBuilder(BotMessage.Kind.HANDOFF_OFFER, texts.handoffOffer(emergency.language()),
-                                    texts.disclaimer(emergency.language()))
-                                    .offering().rule(emergency.ruleId()).language(emergency.language().code).build()),
-                    Dialogue.Bot.OFFERS, topic);
+            case Decision.Emergency emergency ->
+                new Turn(
+                        List.of(
+                                new BotMessageBuilder(
+                                                BotMessage.Kind.EMERGENCY,
+                                                emergency.guidance(),
+                                                texts.disclaimer(emergency.language()))
+                                        .emergency()
+                                        .rule(emergency.ruleId())
+                                        .basis(emergency.basis())
+                                        .language(emergency.language().code)
+                                        .build(),
+                                new BotMessageBuilder(
+                                                BotMessage.Kind.HANDOFF_OFFER,
+                                                texts.handoffOffer(emergency.language()),
+                                                texts.disclaimer(emergency.language()))
+                                        .offering()
+                                        .rule(emergency.ruleId())
+                                        .language(emergency.language().code)
+                                        .build()),
+                        Dialogue.Bot.OFFERS,
+                        topic);
             case Decision.NeedsClinician clinician -> {
                 Answer answer = answer(text, topic);
                 List<BotMessage> replies = new ArrayList<>();
                 Language said = texts.hasSpanish("clinician-note") ? language : Language.ENGLISH;
                 if (answer instanceof Answer.Found found) {
-                    replies.add(bot(BotMessage.Kind.CLINICIAN, found.text()).source(found).rule(clinician.ruleId()).build());
-                    replies.add(bot(BotMessage.Kind.HANDOFF_OFFER, texts.clinicianNote(said) + " " + texts.handoffOffer(said), said)
-                            .offering().rule(clinician.ruleId()).build());
+                    replies.add(bot(BotMessage.Kind.CLINICIAN, found.text())
+                            .source(found)
+                            .rule(clinician.ruleId())
+                            .build());
+                    replies.add(bot(
+                                    BotMessage.Kind.HANDOFF_OFFER,
+                                    texts.clinicianNote(said) + " " + texts.handoffOffer(said),
+                                    said)
+                            .offering()
+                            .rule(clinician.ruleId())
+                            .build());
                     topic = found.source().articleId();
                 } else {
-                    replies.add(bot(BotMessage.Kind.CLINICIAN, texts.clinicianNote(said), said).rule(clinician.ruleId()).build());
-                    replies.add(bot(BotMessage.Kind.HANDOFF_OFFER, texts.handoffOffer(said), said).offering().rule(clinician.ruleId()).build());
+                    replies.add(bot(BotMessage.Kind.CLINICIAN, texts.clinicianNote(said), said)
+                            .rule(clinician.ruleId())
+                            .build());
+                    replies.add(bot(BotMessage.Kind.HANDOFF_OFFER, texts.handoffOffer(said), said)
+                            .offering()
+                            .rule(clinician.ruleId())
+                            .build());
                 }
                 yield new Turn(replies, Dialogue.Bot.OFFERS, topic);
             }
             case Decision.Booking booking -> openForm(conversation, Dialogue.Bot.OPENS_FORM, language);
-            case Decision.SmallTalk smallTalk when smallTalk.offersHandoff() -> new Turn(
-                    List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply(language), spokenReply(smallTalk, language))
-                            .offering().rule(smallTalk.ruleId()).build()), Dialogue.Bot.OFFERS, topic);
-            case Decision.SmallTalk smallTalk -> new Turn(
-                    List.of(bot(BotMessage.Kind.SMALLTALK, smallTalk.reply(language), spokenReply(smallTalk, language))
-                            .rule(smallTalk.ruleId()).build()), Dialogue.Bot.CHATS, topic);
+            case Decision.SmallTalk smallTalk
+            when smallTalk.offersHandoff() ->
+                new Turn(
+                        List.of(bot(
+                                        BotMessage.Kind.SMALLTALK,
+                                        smallTalk.reply(language),
+                                        spokenReply(smallTalk, language))
+                                .offering()
+                                .rule(smallTalk.ruleId())
+                                .build()),
+                        Dialogue.Bot.OFFERS,
+                        topic);
+            case Decision.SmallTalk smallTalk ->
+                new Turn(
+                        List.of(bot(
+                                        BotMessage.Kind.SMALLTALK,
+                                        smallTalk.reply(language),
+                                        spokenReply(smallTalk, language))
+                                .rule(smallTalk.ruleId())
+                                .build()),
+                        Dialogue.Bot.CHATS,
+                        topic);
             case Decision.AskKnowledgeBase ask -> {
                 // a visitor writing in a language staff reviewed a translation in is answered from it (issue #16)
-                Answer translated = language == Language.SPANISH ? engine.answerTranslated(text, language.code, topic) : null;
+                Answer translated =
+                        language == Language.SPANISH ? engine.answerTranslated(text, language.code, topic) : null;
                 if (translated instanceof Answer.Found found) {
                     yield answeredInTranslation(found, language);
                 }
-                // where no reviewed translation answers, the English question the visitor asks (a Spanish suggestion's, or one
-                // read from a translation not yet reviewed) is answered: from a reviewed translation of the same item if
-                // there is one (a suggestion), else in English with the note that the practice's information is in English
-                Optional<String> twin = language != Language.SPANISH ? Optional.empty() : texts.englishOfSuggestion(text);
+                // where no reviewed translation answers, the English question the visitor asks (a Spanish suggestion's,
+                // or one
+                // read from a translation not yet reviewed) is answered: from a reviewed translation of the same item
+                // if
+                // there is one (a suggestion), else in English with the note that the practice's information is in
+                // English
+                Optional<String> twin =
+                        language != Language.SPANISH ? Optional.empty() : texts.englishOfSuggestion(text);
                 if (language == Language.SPANISH && twin.isEmpty() && !(translated instanceof Answer.OutOfScope)) {
                     twin = engine.englishQuestion(text, language.code, topic);
                 }
-                Answer answer = translated instanceof Answer.OutOfScope ? translated : twin.isPresent() ? answer(twin.get(), topic) : null;
+                Answer answer = translated instanceof Answer.OutOfScope
+                        ? translated
+                        : twin.isPresent() ? answer(twin.get(), topic) : null;
                 if (!(answer instanceof Answer.Found || answer instanceof Answer.OutOfScope)) {
                     answer = answer(text, topic);
                 }
                 Optional<Answer.Found> inSpanish = twin.isPresent() && answer instanceof Answer.Found found
-                        ? engine.translationOf(found, text, language.code) : Optional.empty();
+                        ? engine.translationOf(found, text, language.code)
+                        : Optional.empty();
                 if (inSpanish.isPresent()) {
                     yield answeredInTranslation(inSpanish.get(), language);
                 }
@@ -409,37 +499,78 @@ public class ConversationService {
 
     /** An answer from a reviewed translation, in the visitor's language. */
     private Turn answeredInTranslation(Answer.Found found, Language language) {
-        return new Turn(List.of(bot(BotMessage.Kind.ANSWER, found.text(), language).source(found).rule(found.itemId()).build()),
-                Dialogue.Bot.ANSWERS, found.source().articleId());
+        return new Turn(
+                List.of(bot(BotMessage.Kind.ANSWER, found.text(), language)
+                        .source(found)
+                        .rule(found.itemId())
+                        .build()),
+                Dialogue.Bot.ANSWERS,
+                found.source().articleId());
     }
 
     /** The reply to a question the knowledge base is asked, with what it answered. */
     private Turn respondFromKnowledge(String text, String topic, Language language, Texts texts, Answer answer) {
         return switch (answer) {
-            case Answer.Found found when language == Language.SPANISH && texts.hasSpanish("english-only") -> new Turn(
-                    // the practice's information is in English: the answer as written, with its source, then in
-                    // Spanish what it is and the offer of a follow-up in Spanish (issue #16)
-                    List.of(bot(BotMessage.Kind.ANSWER, found.text(), Language.ENGLISH).source(found).rule(found.itemId()).build(),
-                            bot(BotMessage.Kind.HANDOFF_OFFER, texts.englishOnly(language), Language.SPANISH).offering()
-                                    .rule(found.itemId()).build()),
-                    Dialogue.Bot.OFFERS, found.source().articleId());
-            case Answer.Found found -> new Turn(
-                    List.of(bot(BotMessage.Kind.ANSWER, found.text()).source(found).rule(found.itemId()).build()),
-                    Dialogue.Bot.ANSWERS, found.source().articleId());
-            case Answer.OutOfScope outOfScope -> new Turn(
-                    List.of(bot(BotMessage.Kind.UNKNOWN, texts.outOfScope(language), spoken(texts, "out-of-scope", language))
-                            .offering().rule(outOfScope.topicId()).build()),
-                    Dialogue.Bot.OFFERS, topic);
-            case Answer.Unknown unknown -> new Turn(
-                    List.of(bot(BotMessage.Kind.UNKNOWN, texts.unknown(language), spoken(texts, "unknown", language)).offering().build()),
-                    Dialogue.Bot.OFFERS, topic);
-            case Answer.Ambiguous ambiguous -> new Turn(
-                    List.of(bot(BotMessage.Kind.CLARIFY, texts.whichProcedure(language), spoken(texts, "which-procedure", language))
-                            .suggestions(ambiguous.choices().stream().map(c -> aboutProcedure(text, c.name())).toList())
-                            .rule(ambiguous.choices().stream().map(Answer.Choice::articleId)
-                                    .collect(java.util.stream.Collectors.joining(" ")))
-                            .build()),
-                    Dialogue.Bot.ANSWERS, topic);
+            case Answer.Found found
+            when language == Language.SPANISH && texts.hasSpanish("english-only") ->
+                new Turn(
+                        // the practice's information is in English: the answer as written, with its source, then in
+                        // Spanish what it is and the offer of a follow-up in Spanish (issue #16)
+                        List.of(
+                                bot(BotMessage.Kind.ANSWER, found.text(), Language.ENGLISH)
+                                        .source(found)
+                                        .rule(found.itemId())
+                                        .build(),
+                                bot(BotMessage.Kind.HANDOFF_OFFER, texts.englishOnly(language), Language.SPANISH)
+                                        .offering()
+                                        .rule(found.itemId())
+                                        .build()),
+                        Dialogue.Bot.OFFERS,
+                        found.source().articleId());
+            case Answer.Found found ->
+                new Turn(
+                        List.of(bot(BotMessage.Kind.ANSWER, found.text())
+                                .source(found)
+                                .rule(found.itemId())
+                                .build()),
+                        Dialogue.Bot.ANSWERS,
+                        found.source().articleId());
+            case Answer.OutOfScope outOfScope ->
+                new Turn(
+                        List.of(bot(
+                                        BotMessage.Kind.UNKNOWN,
+                                        texts.outOfScope(language),
+                                        spoken(texts, "out-of-scope", language))
+                                .offering()
+                                .rule(outOfScope.topicId())
+                                .build()),
+                        Dialogue.Bot.OFFERS,
+                        topic);
+            case Answer.Unknown unknown ->
+                new Turn(
+                        List.of(bot(
+                                        BotMessage.Kind.UNKNOWN,
+                                        texts.unknown(language),
+                                        spoken(texts, "unknown", language))
+                                .offering()
+                                .build()),
+                        Dialogue.Bot.OFFERS,
+                        topic);
+            case Answer.Ambiguous ambiguous ->
+                new Turn(
+                        List.of(bot(
+                                        BotMessage.Kind.CLARIFY,
+                                        texts.whichProcedure(language),
+                                        spoken(texts, "which-procedure", language))
+                                .suggestions(ambiguous.choices().stream()
+                                        .map(c -> aboutProcedure(text, c.name()))
+                                        .toList())
+                                .rule(ambiguous.choices().stream()
+                                        .map(Answer.Choice::articleId)
+                                        .collect(java.util.stream.Collectors.joining(" ")))
+                                .build()),
+                        Dialogue.Bot.ANSWERS,
+                        topic);
         };
     }
 
@@ -452,17 +583,30 @@ public class ConversationService {
      * question to the unanswered-questions page with the answer it got. A "yes", or feedback on a message that is no
      * answer, is recorded (where it can be) and needs no reply.
      */
-    private Turn feedback(TranscriptStore transcripts, Conversation conversation, Input.Feedback feedback, Language language) {
-        Optional<TranscriptStore.Answered> answered = transcripts.recordFeedback(conversation.id(), feedback.seq(), feedback.helpful());
+    private Turn feedback(
+            TranscriptStore transcripts, Conversation conversation, Input.Feedback feedback, Language language) {
+        Optional<TranscriptStore.Answered> answered =
+                transcripts.recordFeedback(conversation.id(), feedback.seq(), feedback.helpful());
         answered.ifPresent(a -> events.publishEvent(new AnswerFeedbackGiven(conversation.id(), feedback.helpful())));
         if (feedback.helpful() || answered.isEmpty()) {
             return Turn.NOTHING;
         }
         Texts texts = policy.get().rules().texts();
         List<String> next = nextBest(answered.get());
-        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_OFFER, texts.answerMissed(language), spoken(texts, "answer-missed", language))
-                        .suggestions(next).offering().rule(answered.get().itemId() == null ? "" : answered.get().itemId()).build()),
-                Dialogue.Bot.OFFERS, conversation.topicArticle());
+        return new Turn(
+                List.of(bot(
+                                BotMessage.Kind.HANDOFF_OFFER,
+                                texts.answerMissed(language),
+                                spoken(texts, "answer-missed", language))
+                        .suggestions(next)
+                        .offering()
+                        .rule(
+                                answered.get().itemId() == null
+                                        ? ""
+                                        : answered.get().itemId())
+                        .build()),
+                Dialogue.Bot.OFFERS,
+                conversation.topicArticle());
     }
 
     /**
@@ -472,19 +616,24 @@ public class ConversationService {
     private List<String> nextBest(TranscriptStore.Answered answered) {
         KnowledgeBase kb = knowledge.get();
         java.util.Map<String, String> faqQuestions = kb.faqs().stream()
-                .collect(java.util.stream.Collectors.toMap(com.clinicfaq.knowledge.Faq::id, com.clinicfaq.knowledge.Faq::question, (a, b) -> a));
+                .collect(java.util.stream.Collectors.toMap(
+                        com.clinicfaq.knowledge.Faq::id, com.clinicfaq.knowledge.Faq::question, (a, b) -> a));
         String given = answered.itemId() == null ? "" : answered.itemId();
         java.util.LinkedHashSet<String> labels = new java.util.LinkedHashSet<>();
         for (var candidate : engine.explain(answered.question(), 12).candidates()) {
-            if (candidate.source() == null || candidate.itemId().equals(given) || candidate.itemId().startsWith(given + "/")
-                    || answered.articleId() != null && !candidate.source().articleId().equals(answered.articleId())) {
+            if (candidate.source() == null
+                    || candidate.itemId().equals(given)
+                    || candidate.itemId().startsWith(given + "/")
+                    || answered.articleId() != null
+                            && !candidate.source().articleId().equals(answered.articleId())) {
                 continue;
             }
             String label = switch (candidate.kind()) {
                 case FAQ -> faqQuestions.get(candidate.itemId());
-                case PASSAGE -> faqQuestions.containsKey(candidate.itemId().replaceFirst("/\\d+$", ""))
-                        ? faqQuestions.get(candidate.itemId().replaceFirst("/\\d+$", ""))
-                        : candidate.source().sectionTitle();
+                case PASSAGE ->
+                    faqQuestions.containsKey(candidate.itemId().replaceFirst("/\\d+$", ""))
+                            ? faqQuestions.get(candidate.itemId().replaceFirst("/\\d+$", ""))
+                            : candidate.source().sectionTitle();
                 case OUT_OF_SCOPE -> null;
             };
             if (label != null && !label.isBlank()) {
@@ -516,37 +665,55 @@ public class ConversationService {
     private Answer answer(String text, String topicArticle) {
         Optional<String> topic = Optional.ofNullable(topicArticle)
                 .flatMap(id -> knowledge.get().article(id))
-                .map(article -> topics.computeIfAbsent(article.id() + "\n" + article.title(), key -> Topics.of(article)));
+                .map(article ->
+                        topics.computeIfAbsent(article.id() + "\n" + article.title(), key -> Topics.of(article)));
         return ContextualAnswer.of(engine, text, topicArticle, topic.orElse(null));
     }
 
     /** @param event the visitor's yes to the offer, or the bot's reply to asking for a person */
     private Turn openForm(Conversation conversation, Dialogue.Event event, Language language) {
         Texts texts = policy.get().rules().texts();
-        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_FORM, texts.handoffAccepted(language), spoken(texts, "handoff-accepted", language))
-                .build()), event, conversation.topicArticle());
+        return new Turn(
+                List.of(bot(
+                                BotMessage.Kind.HANDOFF_FORM,
+                                texts.handoffAccepted(language),
+                                spoken(texts, "handoff-accepted", language))
+                        .build()),
+                event,
+                conversation.topicArticle());
     }
 
     /** "No" to the offer (nothing was requested: "no problem") or to the open form (the request is cancelled). */
     private Turn cancel(Conversation conversation, Language language) {
         Texts texts = policy.get().rules().texts();
         boolean declined = conversation.stage() == Stage.OFFERED;
-        return new Turn(List.of(bot(BotMessage.Kind.HANDOFF_CANCELLED,
-                        declined ? texts.handoffDeclined(language) : texts.handoffCancelled(language),
-                        spoken(texts, declined ? "handoff-declined" : "handoff-cancelled", language)).build()),
-                Dialogue.Visitor.DECLINES, conversation.topicArticle());
+        return new Turn(
+                List.of(bot(
+                                BotMessage.Kind.HANDOFF_CANCELLED,
+                                declined ? texts.handoffDeclined(language) : texts.handoffCancelled(language),
+                                spoken(texts, declined ? "handoff-declined" : "handoff-cancelled", language))
+                        .build()),
+                Dialogue.Visitor.DECLINES,
+                conversation.topicArticle());
     }
 
-    private Turn submit(TranscriptFailover.Store store, Conversation conversation, HandoffSubmission form, Language language) {
+    private Turn submit(
+            TranscriptFailover.Store store, Conversation conversation, HandoffSubmission form, Language language) {
         return switch (store.submit(conversation.id(), form, conversation.emergency())) {
-            case HandoffService.Result.Invalid invalid -> new Turn(List.of(), Dialogue.Bot.ASKS_TO_FIX_FORM, conversation.topicArticle())
-                    .withFormErrors(language == Language.SPANISH ? HandoffService.checkInSpanish(form) : invalid.errors());
-            case HandoffService.Result.Stored stored -> new Turn(
-                    List.of(bot(BotMessage.Kind.HANDOFF_CONFIRMED, policy.get().rules().texts().handoffConfirmed(language),
-                                    spoken(policy.get().rules().texts(), "handoff-confirmed", language))
-                            .rule(stored.handoffId().toString())
-                            .build()),
-                    Dialogue.Visitor.SENDS_FORM, conversation.topicArticle());
+            case HandoffService.Result.Invalid invalid ->
+                new Turn(List.of(), Dialogue.Bot.ASKS_TO_FIX_FORM, conversation.topicArticle())
+                        .withFormErrors(
+                                language == Language.SPANISH ? HandoffService.checkInSpanish(form) : invalid.errors());
+            case HandoffService.Result.Stored stored ->
+                new Turn(
+                        List.of(bot(
+                                        BotMessage.Kind.HANDOFF_CONFIRMED,
+                                        policy.get().rules().texts().handoffConfirmed(language),
+                                        spoken(policy.get().rules().texts(), "handoff-confirmed", language))
+                                .rule(stored.handoffId().toString())
+                                .build()),
+                        Dialogue.Visitor.SENDS_FORM,
+                        conversation.topicArticle());
         };
     }
 
@@ -556,7 +723,8 @@ public class ConversationService {
 
     /** A message in this language, with the disclaimer in it. */
     private BotMessageBuilder bot(BotMessage.Kind kind, String text, Language language) {
-        return new BotMessageBuilder(kind, text, policy.get().rules().texts().disclaimer(language)).language(language.code);
+        return new BotMessageBuilder(kind, text, policy.get().rules().texts().disclaimer(language))
+                .language(language.code);
     }
 
     /** The language a small-talk reply is said in: the visitor's, where the rule has its reply in it. */
@@ -600,7 +768,12 @@ public class ConversationService {
      * The bot's side of one turn and the dialogue's move it makes ({@code event}: null when nothing about the
      * conversation changes).
      */
-    private record Turn(List<BotMessage> replies, Dialogue.Event event, String topicArticle, Integer ack, Map<String, String> formErrors,
+    private record Turn(
+            List<BotMessage> replies,
+            Dialogue.Event event,
+            String topicArticle,
+            Integer ack,
+            Map<String, String> formErrors,
             boolean noHandoff) {
 
         static final Turn NO_HANDOFF = new Turn(List.of(), null, null, null, Map.of(), true);

@@ -57,14 +57,12 @@ final class Dialogue {
             new Move(Stage.CHATTING, Bot.CHATS, Stage.CHATTING),
             new Move(Stage.CHATTING, Bot.OFFERS, Stage.OFFERED),
             new Move(Stage.CHATTING, Bot.OPENS_FORM, Stage.FORM_OPEN),
-
             new Move(Stage.OFFERED, Visitor.ACCEPTS, Stage.FORM_OPEN),
             new Move(Stage.OFFERED, Visitor.DECLINES, Stage.CHATTING),
             new Move(Stage.OFFERED, Bot.ANSWERS, Stage.CHATTING),
             new Move(Stage.OFFERED, Bot.CHATS, Stage.OFFERED),
             new Move(Stage.OFFERED, Bot.OFFERS, Stage.OFFERED),
             new Move(Stage.OFFERED, Bot.OPENS_FORM, Stage.FORM_OPEN),
-
             new Move(Stage.FORM_OPEN, Visitor.DECLINES, Stage.CHATTING),
             new Move(Stage.FORM_OPEN, Visitor.SENDS_FORM, Stage.CHATTING),
             new Move(Stage.FORM_OPEN, Bot.ANSWERS, Stage.FORM_OPEN),
@@ -99,11 +97,13 @@ final class Dialogue {
      * the button make the same move, allowed in this stage.
      */
     static Optional<Visitor> typed(Stage stage, String text) {
-        return Optional.ofNullable(switch (stage) {
-            case OFFERED -> Replies.isYes(text) ? Visitor.ACCEPTS : Replies.isNo(text) ? Visitor.DECLINES : null;
-            case FORM_OPEN -> Replies.isCancel(text) ? Visitor.DECLINES : null;
-            case CHATTING -> null;
-        });
+        return Optional.ofNullable(
+                switch (stage) {
+                    case OFFERED ->
+                        Replies.isYes(text) ? Visitor.ACCEPTS : Replies.isNo(text) ? Visitor.DECLINES : null;
+                    case FORM_OPEN -> Replies.isCancel(text) ? Visitor.DECLINES : null;
+                    case CHATTING -> null;
+                });
     }
 
     private static Map<Stage, Map<Event, Stage>> table() {

@@ -16,6 +16,7 @@ class FailedTurns {
 
     /** The longest text kept, as the transcript keeps a message. */
     static final int MAX_TEXT = 4000;
+
     private static final int MAX_ERROR = 100;
 
     private final JdbcClient jdbc;
@@ -26,7 +27,11 @@ class FailedTurns {
 
     void record(UUID conversation, String clientId, String text, Throwable error, Instant at) {
         jdbc.sql("insert into failed_turn (conversation_id, client_id, text, error, failed_at) values (?, ?, ?, ?, ?)")
-                .params(conversation, clientId, text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT), kind(error),
+                .params(
+                        conversation,
+                        clientId,
+                        text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT),
+                        kind(error),
                         Timestamp.from(at))
                 .update();
     }
@@ -37,7 +42,9 @@ class FailedTurns {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String name = root.getClass().getSimpleName().isEmpty() ? root.getClass().getName() : root.getClass().getSimpleName();
+        String name = root.getClass().getSimpleName().isEmpty()
+                ? root.getClass().getName()
+                : root.getClass().getSimpleName();
         return name.length() <= MAX_ERROR ? name : name.substring(0, MAX_ERROR);
     }
 }

@@ -22,6 +22,7 @@ class OutageTranscripts implements TranscriptStore {
 
     /** A conversation this instance has not seen before the outage gets numbers that cannot clash with its history. */
     static final int UNKNOWN_HISTORY = 1_000_000;
+
     private static final int REMEMBERED = 10_000;
 
     private record Known(Conversation conversation, int lastSeq, Map<String, Integer> clientSeqs) {}
@@ -66,7 +67,8 @@ class OutageTranscripts implements TranscriptStore {
         Known state = known.computeIfAbsent(id, unknown -> {
             Instant now = clock.instant();
             outbox.append(new Outbox.Entry.Started(unknown, now));
-            return new Known(new Conversation(unknown, now, now, false, Dialogue.START, null), UNKNOWN_HISTORY, new HashMap<>());
+            return new Known(
+                    new Conversation(unknown, now, now, false, Dialogue.START, null), UNKNOWN_HISTORY, new HashMap<>());
         });
         return Optional.of(state.conversation());
     }
@@ -76,13 +78,19 @@ class OutageTranscripts implements TranscriptStore {
         outbox.append(new Outbox.Entry.State(id, now, stage, topicArticle, emergency));
         Known state = known.get(id);
         Conversation before = state.conversation();
-        known.put(id, new Known(new Conversation(id, before.startedAt(), now, before.emergency() || emergency, stage, topicArticle),
-                state.lastSeq(), state.clientSeqs()));
+        known.put(
+                id,
+                new Known(
+                        new Conversation(
+                                id, before.startedAt(), now, before.emergency() || emergency, stage, topicArticle),
+                        state.lastSeq(),
+                        state.clientSeqs()));
     }
 
     @Override
     public synchronized Optional<Integer> seqOfClientMessage(UUID conversation, String clientId) {
-        return Optional.ofNullable(known.get(conversation)).map(k -> k.clientSeqs().get(clientId));
+        return Optional.ofNullable(known.get(conversation))
+                .map(k -> k.clientSeqs().get(clientId));
     }
 
     @Override
@@ -102,7 +110,8 @@ class OutageTranscripts implements TranscriptStore {
     }
 
     /** A handoff request kept in the outbox: the visitor is told it is received, and it reaches staff once written. */
-    synchronized HandoffService.Result submit(UUID conversation, HandoffSubmission form, boolean emergency, Instant now) {
+    synchronized HandoffService.Result submit(
+            UUID conversation, HandoffSubmission form, boolean emergency, Instant now) {
         Map<String, String> errors = handoffs.check(form);
         if (!errors.isEmpty()) {
             return new HandoffService.Result.Invalid(errors);

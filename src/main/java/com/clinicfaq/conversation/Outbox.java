@@ -54,7 +54,8 @@ class Outbox {
         record State(UUID conversation, Instant at, Stage stage, String topic, boolean emergency) implements Entry {}
 
         /** A handoff request, under the id its visitor was given. */
-        record Handoff(UUID conversation, Instant at, UUID handoffId, HandoffSubmission form, boolean emergency) implements Entry {}
+        record Handoff(UUID conversation, Instant at, UUID handoffId, HandoffSubmission form, boolean emergency)
+                implements Entry {}
     }
 
     /**
@@ -62,8 +63,18 @@ class Outbox {
      * the format the outbox has always had on disk, kept so that the service reads what an earlier version of it wrote
      * before it stopped, and an earlier version what this one wrote.
      */
-    private record Line(Op op, UUID conversation, Instant at, String clientId, String text, BotMessage bot, Stage stage,
-            String topic, boolean emergency, UUID handoffId, HandoffSubmission form) {
+    private record Line(
+            Op op,
+            UUID conversation,
+            Instant at,
+            String clientId,
+            String text,
+            BotMessage bot,
+            Stage stage,
+            String topic,
+            boolean emergency,
+            UUID handoffId,
+            HandoffSubmission form) {
 
         enum Op {
             CONVERSATION,
@@ -77,11 +88,15 @@ class Outbox {
             UUID c = entry.conversation();
             Instant at = entry.at();
             return switch (entry) {
-                case Entry.Started started -> new Line(Op.CONVERSATION, c, at, null, null, null, null, null, false, null, null);
-                case Entry.Visitor e -> new Line(Op.VISITOR, c, at, e.clientId(), e.text(), null, null, null, false, null, null);
+                case Entry.Started started ->
+                    new Line(Op.CONVERSATION, c, at, null, null, null, null, null, false, null, null);
+                case Entry.Visitor e ->
+                    new Line(Op.VISITOR, c, at, e.clientId(), e.text(), null, null, null, false, null, null);
                 case Entry.Bot e -> new Line(Op.BOT, c, at, null, null, e.bot(), null, null, false, null, null);
-                case Entry.State e -> new Line(Op.STATE, c, at, null, null, null, e.stage(), e.topic(), e.emergency(), null, null);
-                case Entry.Handoff e -> new Line(Op.HANDOFF, c, at, null, null, null, null, null, e.emergency(), e.handoffId(), e.form());
+                case Entry.State e ->
+                    new Line(Op.STATE, c, at, null, null, null, e.stage(), e.topic(), e.emergency(), null, null);
+                case Entry.Handoff e ->
+                    new Line(Op.HANDOFF, c, at, null, null, null, null, null, e.emergency(), e.handoffId(), e.form());
             };
         }
 
@@ -122,7 +137,9 @@ class Outbox {
             boolean created = false;
             Path highestCreated = null;
             if (!Files.exists(file)) {
-                for (Path dir = file.toAbsolutePath().getParent(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
+                for (Path dir = file.toAbsolutePath().getParent();
+                        dir != null && !Files.exists(dir);
+                        dir = dir.getParent()) {
                     highestCreated = dir;
                 }
                 createFolder(file.toAbsolutePath().getParent());
@@ -169,8 +186,10 @@ class Outbox {
                 try {
                     entries.add(json.readValue(lines.get(i), Line.class).entry());
                 } catch (JacksonException e) {
-                    // Only a last line cut short by a crash mid-write can be unreadable; its visitor was never answered.
-                    log.warn("Outbox {} line {} cannot be read and is skipped: {}", file, i + 1, e.getOriginalMessage());
+                    // Only a last line cut short by a crash mid-write can be unreadable; its visitor was never
+                    // answered.
+                    log.warn(
+                            "Outbox {} line {} cannot be read and is skipped: {}", file, i + 1, e.getOriginalMessage());
                 }
             }
         } catch (IOException e) {
@@ -209,7 +228,8 @@ class Outbox {
     /** The outbox's folder, if it is gone (it is created on start), readable by the service's user only. */
     private static void createFolder(Path folder) throws IOException {
         try {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(folder);
         }
@@ -220,7 +240,10 @@ class Outbox {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
-            log.debug("Outbox directory {} cannot be flushed here: {}", directory, e.getClass().getSimpleName());
+            log.debug(
+                    "Outbox directory {} cannot be flushed here: {}",
+                    directory,
+                    e.getClass().getSimpleName());
         }
     }
 

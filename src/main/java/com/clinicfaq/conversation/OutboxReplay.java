@@ -49,7 +49,10 @@ class OutboxReplay {
                 written++;
             }
         } catch (DataAccessException | TransactionException e) {
-            log.warn("The database is still out of reach: {} of {} outbox entries written ({})", written, entries.size(),
+            log.warn(
+                    "The database is still out of reach: {} of {} outbox entries written ({})",
+                    written,
+                    entries.size(),
                     e.getClass().getSimpleName());
         } finally {
             if (written > 0) {
@@ -68,22 +71,26 @@ class OutboxReplay {
             case Outbox.Entry.Started started -> transcripts.createIfMissing(started.conversation(), started.at());
             case Outbox.Entry.Visitor visitor -> {
                 transcripts.createIfMissing(visitor.conversation(), visitor.at());
-                if (visitor.clientId() == null || transcripts.seqOfClientMessage(visitor.conversation(), visitor.clientId()).isEmpty()) {
+                if (visitor.clientId() == null
+                        || transcripts
+                                .seqOfClientMessage(visitor.conversation(), visitor.clientId())
+                                .isEmpty()) {
                     transcripts.appendVisitor(visitor.conversation(), visitor.clientId(), visitor.text(), visitor.at());
                 }
             }
             case Outbox.Entry.Bot bot -> {
                 transcripts.createIfMissing(bot.conversation(), bot.at());
-                if (!transcripts.hasBotMessage(bot.conversation(), bot.at(), bot.bot().text())) {
+                if (!transcripts.hasBotMessage(
+                        bot.conversation(), bot.at(), bot.bot().text())) {
                     transcripts.appendBot(bot.conversation(), bot.bot(), bot.at());
                 }
             }
             case Outbox.Entry.State state ->
-                    transcripts.update(state.conversation(), state.stage(), state.topic(), state.emergency(), state.at());
+                transcripts.update(state.conversation(), state.stage(), state.topic(), state.emergency(), state.at());
             case Outbox.Entry.Handoff handoff -> {
                 transcripts.createIfMissing(handoff.conversation(), handoff.at());
-                handoffs.storeTakenDuringOutage(handoff.handoffId(), handoff.conversation(), handoff.form(), handoff.emergency(),
-                        handoff.at());
+                handoffs.storeTakenDuringOutage(
+                        handoff.handoffId(), handoff.conversation(), handoff.form(), handoff.emergency(), handoff.at());
             }
         }
     }

@@ -6,11 +6,33 @@ import java.util.Set;
 /** Short typed answers to the bot's own questions: "yes" to an offer, "cancel" in the form. */
 final class Replies {
 
-    private static final Set<String> YES = Set.of("yes", "y", "yes please", "yeah", "yep", "sure", "ok", "okay",
-            "please", "please do", "yes contact me", "ok please", "sure please");
-    private static final Set<String> NO = Set.of("no", "n", "no thanks", "no thank you", "nope", "not now", "maybe later");
-    private static final Set<String> CANCEL = Set.of("cancel", "stop", "never mind", "nevermind", "forget it", "quit",
-            "exit", "no", "no thanks", "cancel please");
+    private static final Set<String> YES = Set.of(
+            "yes",
+            "y",
+            "yes please",
+            "yeah",
+            "yep",
+            "sure",
+            "ok",
+            "okay",
+            "please",
+            "please do",
+            "yes contact me",
+            "ok please",
+            "sure please");
+    private static final Set<String> NO =
+            Set.of("no", "n", "no thanks", "no thank you", "nope", "not now", "maybe later");
+    private static final Set<String> CANCEL = Set.of(
+            "cancel",
+            "stop",
+            "never mind",
+            "nevermind",
+            "forget it",
+            "quit",
+            "exit",
+            "no",
+            "no thanks",
+            "cancel please");
 
     private Replies() {}
 
@@ -31,6 +53,9 @@ final class Replies {
      * "yes-please" one word), and digits with it, so that a reply typed in haste is still the short answer it is.
      */
     private static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\s]", "").replaceAll("\\s+", " ").strip();
+        return text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\s]", "")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 }

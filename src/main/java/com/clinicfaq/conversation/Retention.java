@@ -51,7 +51,10 @@ class Retention {
             log.info("Retention: deleted {} handoff requests closed over {} ago", closed, closedHandoffs);
         }
         Timestamp cutoff = Timestamp.from(clock.instant().minus(withoutHandoff));
-        List<UUID> quiet = jdbc.sql("select id from conversation where last_activity_at < ?").param(cutoff).query(UUID.class).list();
+        List<UUID> quiet = jdbc.sql("select id from conversation where last_activity_at < ?")
+                .param(cutoff)
+                .query(UUID.class)
+                .list();
         Set<UUID> kept = handoffs.conversationsWithRequests(quiet);
         List<UUID> expired = quiet.stream().filter(id -> !kept.contains(id)).toList();
         int deleted = 0;
@@ -61,15 +64,16 @@ class Retention {
                     .update();
         }
         if (deleted > 0) {
-            log.info("Retention: deleted {} conversations without a handoff request, quiet for over {}", deleted, withoutHandoff);
+            log.info(
+                    "Retention: deleted {} conversations without a handoff request, quiet for over {}",
+                    deleted,
+                    withoutHandoff);
         }
         // a failed turn once it is as old, unless its conversation is kept (for a handoff request)
         int failed = jdbc.sql("""
                 delete from failed_turn f
                 where f.failed_at < ?
-                  and not exists (select 1 from conversation c where c.id = f.conversation_id)""")
-                .param(cutoff)
-                .update();
+                  and not exists (select 1 from conversation c where c.id = f.conversation_id)""").param(cutoff).update();
         if (failed > 0) {
             log.info("Retention: deleted {} failed turns over {} old", failed, withoutHandoff);
         }

@@ -53,12 +53,14 @@ class StoredTurns implements VisitorTurns {
 
     @Override
     public List<FollowedAnswer> answersFollowed(Instant start, Instant end, double lowConfidence) {
-        return jdbc.sql(ANSWERS_FOLLOWED)
+        return jdbc
+                .sql(ANSWERS_FOLLOWED)
                 .param("start", Timestamp.from(start))
                 .param("end", Timestamp.from(end))
                 .param("low", lowConfidence)
                 .query((rs, row) -> followed(rs))
-                .list().stream()
+                .list()
+                .stream()
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -68,8 +70,11 @@ class StoredTurns implements VisitorTurns {
         return jdbc.sql(FAILED)
                 .param("start", Timestamp.from(start))
                 .param("end", Timestamp.from(end))
-                .query((rs, row) -> new FailedTurn(rs.getObject("conversation_id", java.util.UUID.class), rs.getString("text"),
-                        rs.getTimestamp("failed_at").toInstant(), rs.getString("error")))
+                .query((rs, row) -> new FailedTurn(
+                        rs.getObject("conversation_id", java.util.UUID.class),
+                        rs.getString("text"),
+                        rs.getTimestamp("failed_at").toInstant(),
+                        rs.getString("error")))
                 .list();
     }
 
@@ -95,9 +100,17 @@ class StoredTurns implements VisitorTurns {
         if (next == null) {
             return Optional.empty();
         }
-        String nextItem = kind.equals(BotMessage.Kind.ANSWER.wire()) && rs.getString("next_item") != null ? rs.getString("next_item") : "";
-        return Optional.of(new FollowedAnswer(question, asked, item, answer, next,
-                next == Next.QUESTION ? rs.getString("next_text") : null, next == Next.QUESTION ? nextItem : ""));
+        String nextItem = kind.equals(BotMessage.Kind.ANSWER.wire()) && rs.getString("next_item") != null
+                ? rs.getString("next_item")
+                : "";
+        return Optional.of(new FollowedAnswer(
+                question,
+                asked,
+                item,
+                answer,
+                next,
+                next == Next.QUESTION ? rs.getString("next_text") : null,
+                next == Next.QUESTION ? nextItem : ""));
     }
 
     private static boolean offersAPerson(String actions) {

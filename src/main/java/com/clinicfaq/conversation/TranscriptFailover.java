@@ -35,8 +35,14 @@ class TranscriptFailover {
     /** While the database is out of reach, turns go straight to the outbox until this time, then it is tried again. */
     private volatile Instant databaseRetryAt = Instant.MIN;
 
-    TranscriptFailover(Transcripts transcripts, HandoffService handoffs, OutageTranscripts outage, OutboxReplay replay,
-            TransactionTemplate transaction, Clock clock, ChatProperties properties) {
+    TranscriptFailover(
+            Transcripts transcripts,
+            HandoffService handoffs,
+            OutageTranscripts outage,
+            OutboxReplay replay,
+            TransactionTemplate transaction,
+            Clock clock,
+            ChatProperties properties) {
         this.database = new InDatabase(transcripts, handoffs, outage);
         this.outage = outage;
         this.replay = replay;
@@ -63,7 +69,8 @@ class TranscriptFailover {
         void stored(Conversation conversation, Integer lastSeq);
     }
 
-    private record InDatabase(Transcripts transcripts, HandoffService handoffs, OutageTranscripts outage) implements Store {
+    private record InDatabase(Transcripts transcripts, HandoffService handoffs, OutageTranscripts outage)
+            implements Store {
 
         @Override
         public HandoffService.Result submit(UUID conversation, HandoffSubmission form, boolean emergency) {

@@ -23,7 +23,8 @@ class Transcripts implements TranscriptStore {
 
     @Override
     public Conversation create(UUID id, Instant now) {
-        jdbc.sql("insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, ?)")
+        jdbc.sql(
+                        "insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, ?)")
                 .params(id, Timestamp.from(now), Timestamp.from(now), Dialogue.START.name())
                 .update();
         return new Conversation(id, now, now, false, Dialogue.START, null);
@@ -31,7 +32,8 @@ class Transcripts implements TranscriptStore {
 
     @Override
     public Optional<Conversation> find(UUID id) {
-        return jdbc.sql("select id, started_at, last_activity_at, emergency, stage, topic_article from conversation where id = ?")
+        return jdbc.sql(
+                        "select id, started_at, last_activity_at, emergency, stage, topic_article from conversation where id = ?")
                 .param(id)
                 .query((rs, n) -> new Conversation(
                         rs.getObject("id", UUID.class),
@@ -45,7 +47,8 @@ class Transcripts implements TranscriptStore {
 
     @Override
     public void update(UUID id, Stage stage, String topicArticle, boolean emergency, Instant now) {
-        jdbc.sql("update conversation set stage = ?, topic_article = ?, emergency = emergency or ?, last_activity_at = ? where id = ?")
+        jdbc.sql(
+                        "update conversation set stage = ?, topic_article = ?, emergency = emergency or ?, last_activity_at = ? where id = ?")
                 .params(stage.name(), topicArticle, emergency, Timestamp.from(now), id)
                 .update();
     }
@@ -77,13 +80,25 @@ class Transcripts implements TranscriptStore {
                 insert into message (conversation_id, seq, sender, kind, text, source_article, source_section,
                                      source_anchor, confidence, rule_id, actions, emergency, disclaimer, sent_at, basis, language)
                 values (?, ?, 'BOT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(conversation, seq, bot.kind().wire(), bot.text(),
+                .params(
+                        conversation,
+                        seq,
+                        bot.kind().wire(),
+                        bot.text(),
                         source == null ? null : source.articleId(),
                         source == null ? null : source.sectionTitle(),
                         source == null ? null : source.anchor(),
-                        bot.confidence(), bot.ruleId(),
-                        String.join(",", bot.actions().stream().map(BotMessage.Action::type).toList()),
-                        bot.emergency(), bot.disclaimer(), Timestamp.from(now), bot.basis().isEmpty() ? null : bot.basis(),
+                        bot.confidence(),
+                        bot.ruleId(),
+                        String.join(
+                                ",",
+                                bot.actions().stream()
+                                        .map(BotMessage.Action::type)
+                                        .toList()),
+                        bot.emergency(),
+                        bot.disclaimer(),
+                        Timestamp.from(now),
+                        bot.basis().isEmpty() ? null : bot.basis(),
                         bot.language())
                 .update();
         return new TranscriptMessage(seq, null, bot, now);
@@ -92,7 +107,8 @@ class Transcripts implements TranscriptStore {
     /** For entries taken during an outage: the conversation, unless it is stored already. */
     void createIfMissing(UUID id, Instant at) {
         if (find(id).isEmpty()) {
-            jdbc.sql("insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, 'CHATTING')")
+            jdbc.sql(
+                            "insert into conversation (id, started_at, last_activity_at, emergency, stage) values (?, ?, ?, false, 'CHATTING')")
                     .params(id, Timestamp.from(at), Timestamp.from(at))
                     .update();
         }
@@ -100,16 +116,19 @@ class Transcripts implements TranscriptStore {
 
     /** Whether the bot's message is stored already (an outbox entry offered twice). */
     boolean hasBotMessage(UUID conversation, Instant at, String text) {
-        return jdbc.sql("select count(*) from message where conversation_id = ? and sender = 'BOT' and sent_at = ? and text = ?")
-                .params(conversation, Timestamp.from(at), text)
-                .query(Integer.class)
-                .single() > 0;
+        return jdbc.sql(
+                                "select count(*) from message where conversation_id = ? and sender = 'BOT' and sent_at = ? and text = ?")
+                        .params(conversation, Timestamp.from(at), text)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     @Override
     public Optional<Answered> recordFeedback(UUID conversation, int seq, boolean helpful) {
-        int updated = jdbc.sql("update message set helpful = ? where conversation_id = ? and seq = ? and sender = 'BOT' "
-                        + "and kind in ('answer', 'clinician')")
+        int updated = jdbc.sql(
+                        "update message set helpful = ? where conversation_id = ? and seq = ? and sender = 'BOT' "
+                                + "and kind in ('answer', 'clinician')")
                 .params(helpful, conversation, seq)
                 .update();
         if (updated == 0) {
@@ -128,8 +147,9 @@ class Transcripts implements TranscriptStore {
 
     @Override
     public Optional<String> language(UUID conversation) {
-        return jdbc.sql("select language from message where conversation_id = ? and sender = 'BOT' and language is not null "
-                + "order by seq desc limit 1")
+        return jdbc.sql(
+                        "select language from message where conversation_id = ? and sender = 'BOT' and language is not null "
+                                + "order by seq desc limit 1")
                 .param(conversation)
                 .query(String.class)
                 .optional();
@@ -185,7 +205,11 @@ class Transcripts implements TranscriptStore {
         String article = rs.getString("source_article");
         Answer.Source source = article == null
                 ? null
-                : new Answer.Source(article, titles.articleTitle(article), rs.getString("source_section"), rs.getString("source_anchor"));
+                : new Answer.Source(
+                        article,
+                        titles.articleTitle(article),
+                        rs.getString("source_section"),
+                        rs.getString("source_anchor"));
         double confidence = rs.getDouble("confidence");
         Double storedConfidence = rs.wasNull() ? null : confidence;
         String actions = rs.getString("actions");

@@ -10,4 +10,5 @@ import java.util.UUID;
  * @param ruleId the knowledge item, out-of-scope topic or policy rule behind the reply ("" when none)
  * @param emergency whether the reply is urgent guidance
  */
-public record VisitorMessageReplied(UUID conversationId, BotMessage.Kind reply, Double confidence, String ruleId, boolean emergency) {}
+public record VisitorMessageReplied(
+        UUID conversationId, BotMessage.Kind reply, Double confidence, String ruleId, boolean emergency) {}

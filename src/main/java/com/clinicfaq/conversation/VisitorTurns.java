@@ -38,7 +38,13 @@ public interface VisitorTurns {
      * @param nextQuestion for {@link Next#QUESTION}, the visitor's next message; else null
      * @param nextItemId for {@link Next#QUESTION}, the item the next message was answered with, or "" when it was not
      */
-    record FollowedAnswer(String question, Instant askedAt, String itemId, String answer, Next next, String nextQuestion,
+    record FollowedAnswer(
+            String question,
+            Instant askedAt,
+            String itemId,
+            String answer,
+            Next next,
+            String nextQuestion,
             String nextItemId) {}
 
     /**

@@ -40,12 +40,12 @@ class AnswerFollowUps {
 
     /** Words too common to tell two questions apart, in English and Spanish. */
     private static final Set<String> COMMON = Set.of(
-            "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "about", "from", "by", "as",
-            "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "can", "could", "will", "would", "should",
-            "may", "might", "i", "me", "my", "you", "your", "it", "its", "this", "that", "what", "which", "who", "how", "when",
-            "where", "why", "there", "have", "has", "had", "get", "any", "some", "so", "if", "then", "just", "please", "mean",
-            "no", "not", "ok", "okay", "im", "ive", "id", "dont", "s", "t",
-            "el", "la", "los", "las", "lo", "de", "del", "que", "y", "o", "en", "un", "una", "es", "por", "para", "con", "se",
+            "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "about", "from", "by",
+            "as", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "can", "could", "will", "would",
+            "should", "may", "might", "i", "me", "my", "you", "your", "it", "its", "this", "that", "what", "which",
+            "who", "how", "when", "where", "why", "there", "have", "has", "had", "get", "any", "some", "so", "if",
+            "then", "just", "please", "mean", "no", "not", "ok", "okay", "im", "ive", "id", "dont", "s", "t", "el",
+            "la", "los", "las", "lo", "de", "del", "que", "y", "o", "en", "un", "una", "es", "por", "para", "con", "se",
             "mi", "su", "como", "cuando", "cuanto", "puedo", "qué", "cómo", "cuándo", "cuánto");
 
     /** An answer the visitor did not take, and the question they asked next, if they asked one. */
@@ -71,7 +71,8 @@ class AnswerFollowUps {
                 case PERSON -> missed.add(followed(answer, Reason.HANDOFF));
                 case COMPLAINT -> missed.add(followed(answer, Reason.NOT_HELPFUL));
                 case QUESTION -> {
-                    if (answer.itemId().equals(answer.nextItemId()) || sameWords(answer.question(), answer.nextQuestion())) {
+                    if (answer.itemId().equals(answer.nextItemId())
+                            || sameWords(answer.question(), answer.nextQuestion())) {
                         missed.add(followed(answer, Reason.REPHRASED));
                     } else {
                         undecided.add(answer);
@@ -79,8 +80,13 @@ class AnswerFollowUps {
                 }
             }
         }
-        double[] similarities = meaning.similarities(undecided.stream().map(a -> QuestionTexts.normalise(a.question())).toList(),
-                undecided.stream().map(a -> QuestionTexts.normalise(a.nextQuestion())).toList());
+        double[] similarities = meaning.similarities(
+                undecided.stream()
+                        .map(a -> QuestionTexts.normalise(a.question()))
+                        .toList(),
+                undecided.stream()
+                        .map(a -> QuestionTexts.normalise(a.nextQuestion()))
+                        .toList());
         for (int i = 0; i < similarities.length; i++) {
             if (similarities[i] >= ASKED_AGAIN) {
                 missed.add(followed(undecided.get(i), Reason.REPHRASED));
@@ -90,8 +96,13 @@ class AnswerFollowUps {
     }
 
     private static Followed followed(FollowedAnswer answer, Reason reason) {
-        return new Followed(new Missed(QuestionTexts.normalise(answer.question()), 1, Set.of(reason), answer.askedAt(),
-                Map.of(answer.itemId(), answer.answer())),
+        return new Followed(
+                new Missed(
+                        QuestionTexts.normalise(answer.question()),
+                        1,
+                        Set.of(reason),
+                        answer.askedAt(),
+                        Map.of(answer.itemId(), answer.answer())),
                 answer.nextQuestion() == null ? null : QuestionTexts.normalise(answer.nextQuestion()));
     }
 

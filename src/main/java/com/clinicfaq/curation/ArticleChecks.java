@@ -75,12 +75,15 @@ public final class ArticleChecks {
         }
 
         public long rightBefore() {
-            return asked.stream().filter(a -> a.before() != null && a.before().right()).count();
+            return asked.stream()
+                    .filter(a -> a.before() != null && a.before().right())
+                    .count();
         }
 
         /** "Check questions of “…”: 45 of 49 answered right (the live version: 44)". */
         public String summary() {
-            String figure = "Check questions of “%s”: %d of %d answered right".formatted(title, rightAfter(), asked.size());
+            String figure =
+                    "Check questions of “%s”: %d of %d answered right".formatted(title, rightAfter(), asked.size());
             return compared ? figure + " (the live version: %d)".formatted(rightBefore()) : figure;
         }
     }
@@ -95,7 +98,11 @@ public final class ArticleChecks {
      * @param live the live version's knowledge base, or null when there is none
      * @param liveAsker asks the live version; null when there is none
      */
-    static List<Result> run(KnowledgeBase draft, Map<String, List<CheckQuestion>> checks, Asker draftAsker, KnowledgeBase live,
+    static List<Result> run(
+            KnowledgeBase draft,
+            Map<String, List<CheckQuestion>> checks,
+            Asker draftAsker,
+            KnowledgeBase live,
             Asker liveAsker) {
         List<Result> results = new ArrayList<>();
         for (Article article : draft.articles()) {
@@ -106,8 +113,15 @@ public final class ArticleChecks {
             List<Asked> asked = new ArrayList<>();
             for (CheckQuestion check : questions) {
                 Got after = judge(check, article.id(), draftAsker.answer(check.question(), article.id()), draft);
-                Got before = liveAsker == null ? null : judge(check, article.id(),
-                        liveAsker.answer(check.question(), live.article(article.id()).isPresent() ? article.id() : null), live);
+                Got before = liveAsker == null
+                        ? null
+                        : judge(
+                                check,
+                                article.id(),
+                                liveAsker.answer(
+                                        check.question(),
+                                        live.article(article.id()).isPresent() ? article.id() : null),
+                                live);
                 asked.add(new Asked(check, before, after));
             }
             results.add(new Result(article.id(), article.title(), asked, liveAsker != null));
@@ -123,20 +137,27 @@ public final class ArticleChecks {
                 boolean fromArticle = source != null && source.articleId().equals(articleId);
                 boolean right = check.expected().contains(found.itemId())
                         || fromArticle && check.expected().contains(CheckQuestion.section(source.anchor()));
-                String label = knowledge.faqs().stream().filter(f -> f.id().equals(found.itemId())).findFirst()
+                String label = knowledge.faqs().stream()
+                        .filter(f -> f.id().equals(found.itemId()))
+                        .findFirst()
                         .map(Faq::question)
                         .map(question -> "the FAQ “" + question + "”")
-                        .orElseGet(() -> source == null ? found.itemId() : "the section “" + source.sectionTitle() + "”");
+                        .orElseGet(
+                                () -> source == null ? found.itemId() : "the section “" + source.sectionTitle() + "”");
                 if (source != null && !fromArticle) {
                     label += " of “" + source.articleTitle() + "”";
                 }
                 yield new Got(found.itemId(), label, right);
             }
-            case Answer.OutOfScope declined -> new Got("out-of-scope: " + declined.topicId(),
-                    "declined as out of scope (" + declined.topicTitle() + ")", check.declined());
-            case Answer.Unknown unknown -> new Got("no answer", "no answer: nothing in the knowledge base was good enough",
-                    check.declined());
-            case Answer.Ambiguous ambiguous -> new Got("which procedure?", "asked which procedure the visitor means", false);
+            case Answer.OutOfScope declined ->
+                new Got(
+                        "out-of-scope: " + declined.topicId(),
+                        "declined as out of scope (" + declined.topicTitle() + ")",
+                        check.declined());
+            case Answer.Unknown unknown ->
+                new Got("no answer", "no answer: nothing in the knowledge base was good enough", check.declined());
+            case Answer.Ambiguous ambiguous ->
+                new Got("which procedure?", "asked which procedure the visitor means", false);
         };
     }
 
@@ -149,7 +170,12 @@ public final class ArticleChecks {
         List<String> lines = new ArrayList<>();
         for (Result result : results) {
             for (Asked asked : result.nowWrong()) {
-                lines.add(String.join("\u0000", result.articleId(), asked.check().question(), asked.before().item(), asked.after().item()));
+                lines.add(String.join(
+                        "\u0000",
+                        result.articleId(),
+                        asked.check().question(),
+                        asked.before().item(),
+                        asked.after().item()));
             }
         }
         lines.sort(Comparator.naturalOrder());

@@ -24,7 +24,9 @@ class Dismissals {
     }
 
     Set<String> hashes() {
-        return new HashSet<>(jdbc.sql("select text_hash from unanswered_dismissed").query(String.class).list());
+        return new HashSet<>(jdbc.sql("select text_hash from unanswered_dismissed")
+                .query(String.class)
+                .list());
     }
 
     void dismiss(Collection<String> texts, String by, Instant now) {
@@ -46,7 +48,8 @@ class Dismissals {
 
     static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

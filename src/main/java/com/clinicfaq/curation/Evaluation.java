@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The evaluation's figures for one set: what visitors would notice, not what the engine scored. */
-public record Evaluation(String set, int answerable, int answeredCorrectly, int unanswerable, int rejected, List<Miss> misses) {
+public record Evaluation(
+        String set, int answerable, int answeredCorrectly, int unanswerable, int rejected, List<Miss> misses) {
 
     public record Miss(EvaluationSet.Question question, Answer answer) {}
 
@@ -39,6 +40,13 @@ public record Evaluation(String set, int answerable, int answeredCorrectly, int 
 
     public String summary() {
         return "%-8s top-1 accuracy %5.1f %% (%d/%d answerable)   rejection %5.1f %% (%d/%d unanswerable)"
-                .formatted(set, 100 * accuracy(), answeredCorrectly, answerable, 100 * rejection(), rejected, unanswerable);
+                .formatted(
+                        set,
+                        100 * accuracy(),
+                        answeredCorrectly,
+                        answerable,
+                        100 * rejection(),
+                        rejected,
+                        unanswerable);
     }
 }

@@ -39,8 +39,11 @@ public record EvaluationSet(String name, List<Question> questions) {
         /** Whether the engine's answer is what a visitor needed. */
         public boolean judge(Answer answer) {
             return switch (answer) {
-                case Answer.Found found -> answerable() && expected.stream()
-                        .anyMatch(snippet -> Folding.caseAndSpaces(found.text()).contains(Folding.caseAndSpaces(snippet)));
+                case Answer.Found found ->
+                    answerable()
+                            && expected.stream()
+                                    .anyMatch(snippet -> Folding.caseAndSpaces(found.text())
+                                            .contains(Folding.caseAndSpaces(snippet)));
                 case Answer.Unknown unknown -> !answerable();
                 case Answer.OutOfScope outOfScope -> !answerable();
                 case Answer.Ambiguous ambiguous -> false; // it asks which procedure: neither the answer nor a decline
@@ -54,14 +57,17 @@ public record EvaluationSet(String name, List<Question> questions) {
     /** Reads {@code questions-<name>.csv} from the checks folder. */
     public static EvaluationSet load(Path checks, String name) {
         try {
-            List<String> lines = Files.readAllLines(checks.resolve("questions-" + name + ".csv"), StandardCharsets.UTF_8);
+            List<String> lines =
+                    Files.readAllLines(checks.resolve("questions-" + name + ".csv"), StandardCharsets.UTF_8);
             List<Question> questions = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 if (line.isBlank()) {
                     continue;
                 }
                 List<String> fields = CsvRecords.fields(line);
-                List<String> expected = fields.get(1).equals("NONE") ? List.of() : Arrays.asList(fields.get(1).split("\\|"));
+                List<String> expected = fields.get(1).equals("NONE")
+                        ? List.of()
+                        : Arrays.asList(fields.get(1).split("\\|"));
                 questions.add(new Question(fields.get(0), expected, fields.get(2)));
             }
             return new EvaluationSet(name, List.copyOf(questions));

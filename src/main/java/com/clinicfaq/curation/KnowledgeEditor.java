@@ -39,7 +39,13 @@ public class KnowledgeEditor {
     /** A change to the draft. */
     public sealed interface Change {
         /** A new FAQ ({@code id} null) or a changed one; phrasings one per line. */
-        record SaveFaq(String id, String articleId, String question, List<String> phrasings, String answer, String sectionAnchor)
+        record SaveFaq(
+                String id,
+                String articleId,
+                String question,
+                List<String> phrasings,
+                String answer,
+                String sectionAnchor)
                 implements Change {}
 
         record DeleteFaq(String id) implements Change {}
@@ -102,7 +108,8 @@ public class KnowledgeEditor {
     private static final java.util.regex.Pattern TRANSLATION_FILE =
             java.util.regex.Pattern.compile(KnowledgeBaseReader.TRANSLATIONS + "/[a-z0-9][a-z0-9-]*\\.[a-z]{2}\\.md");
     /** The front matter's line that says when staff reviewed a translation (the first such line). */
-    private static final java.util.regex.Pattern REVIEWED_LINE = java.util.regex.Pattern.compile("(?m)^reviewed:[^\\n]*$");
+    private static final java.util.regex.Pattern REVIEWED_LINE =
+            java.util.regex.Pattern.compile("(?m)^reviewed:[^\\n]*$");
 
     /** Whether the file may be replaced whole: the knowledge-base-wide files, and translations. */
     public static boolean editable(String path) {
@@ -126,7 +133,9 @@ public class KnowledgeEditor {
 
     /** The draft, or the live version as the start of one when nobody has changed anything. */
     public KnowledgeVersions.Draft draft() {
-        return versions.draft().orElseGet(() -> new KnowledgeVersions.Draft(live.version(), null, null, live.get().files()));
+        return versions.draft()
+                .orElseGet(() -> new KnowledgeVersions.Draft(
+                        live.version(), null, null, live.get().files()));
     }
 
     /** Whether the draft differs from what is live. */
@@ -174,10 +183,14 @@ public class KnowledgeEditor {
     private KnowledgeFiles withVisitorCheck(Change change, KnowledgeFiles changed, String question) {
         KnowledgeBase read = changed.parse().knowledge();
         Optional<Faq> fixed = switch (change) {
-            case Change.AddPhrasing add -> read.faqs().stream().filter(f -> f.id().equals(add.faqId())).findFirst();
-            case Change.SaveFaq save when save.id() == null || save.id().isBlank() -> read.faqs().stream()
-                    .filter(f -> f.articleId().equals(save.articleId()) && f.question().equals(clean(save.question())))
-                    .findFirst();
+            case Change.AddPhrasing add ->
+                read.faqs().stream().filter(f -> f.id().equals(add.faqId())).findFirst();
+            case Change.SaveFaq save
+            when save.id() == null || save.id().isBlank() ->
+                read.faqs().stream()
+                        .filter(f -> f.articleId().equals(save.articleId())
+                                && f.question().equals(clean(save.question())))
+                        .findFirst();
             default -> Optional.empty();
         };
         if (fixed.isEmpty()) {
@@ -200,7 +213,11 @@ public class KnowledgeEditor {
     public static List<CheckQuestion> proposable(KnowledgeBase knowledge, Article article, List<CheckQuestion> checks) {
         Set<String> asked = new HashSet<>();
         checks.forEach(c -> asked.add(asked(c.question())));
-        return CheckQuestions.propose(article, knowledge.faqs().stream().filter(f -> f.articleId().equals(article.id())).toList())
+        return CheckQuestions.propose(
+                        article,
+                        knowledge.faqs().stream()
+                                .filter(f -> f.articleId().equals(article.id()))
+                                .toList())
                 .stream()
                 .filter(c -> !asked.contains(asked(c.question())))
                 .toList();
@@ -306,19 +323,27 @@ public class KnowledgeEditor {
             List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(
                     before.files().containsKey(path) ? "a/" + path : "/dev/null",
                     after.files().containsKey(path) ? "b/" + path : "/dev/null",
-                    a, DiffUtils.diff(a, b), 3);
+                    a,
+                    DiffUtils.diff(a, b),
+                    3);
             diffs.add(new FileDiff(path, unified));
         }
         return diffs;
     }
 
-    private KnowledgeFiles change(Change change, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems,
+    private KnowledgeFiles change(
+            Change change,
+            KnowledgeFiles files,
+            KnowledgeBase knowledge,
+            List<String> problems,
             List<ReadBack> readBack) {
         return switch (change) {
             case Change.SaveFaq save -> saveFaq(save, files, knowledge, problems, readBack);
-            case Change.DeleteFaq delete -> findFaq(knowledge, delete.id(), problems)
-                    .map(faq -> withFaqs(files, knowledge, faq.articleId(), faqs -> faqs.removeIf(f -> f.id().equals(faq.id()))))
-                    .orElse(files);
+            case Change.DeleteFaq delete ->
+                findFaq(knowledge, delete.id(), problems)
+                        .map(faq -> withFaqs(
+                                files, knowledge, faq.articleId(), faqs -> faqs.removeIf(f -> f.id().equals(faq.id()))))
+                        .orElse(files);
             case Change.AddPhrasing add -> addPhrasing(add, files, knowledge, problems);
             case Change.SaveSection save -> saveSection(save, files, knowledge, problems, readBack);
             case Change.DeleteSection delete -> deleteSection(delete, files, knowledge, problems);
@@ -326,15 +351,21 @@ public class KnowledgeEditor {
                 String path = com.clinicfaq.knowledge.Translation.path(review.articleId(), review.language());
                 String text = files.files().get(path);
                 if (text == null) {
-                    problems.add("There is no translation of '" + review.articleId() + "' into '" + review.language() + "'.");
+                    problems.add("There is no translation of '" + review.articleId() + "' into '" + review.language()
+                            + "'.");
                     yield files;
                 }
-                yield files.with(path, REVIEWED_LINE.matcher(text).replaceFirst(
-                        "reviewed:" + (review.reviewed() == null ? "" : " " + review.reviewed())));
+                yield files.with(
+                        path,
+                        REVIEWED_LINE
+                                .matcher(text)
+                                .replaceFirst(
+                                        "reviewed:" + (review.reviewed() == null ? "" : " " + review.reviewed())));
             }
             case Change.SaveFile save -> {
                 if (!editable(save.path())) {
-                    problems.add("Only " + String.join(", ", EDITABLE_FILES) + " and translations can be replaced whole.");
+                    problems.add(
+                            "Only " + String.join(", ", EDITABLE_FILES) + " and translations can be replaced whole.");
                     yield files;
                 }
                 yield files.with(save.path(), normaliseNewlines(save.content()));
@@ -345,14 +376,25 @@ public class KnowledgeEditor {
                     problems.add("An article with the id '" + id + "' is already in the knowledge base.");
                     yield files;
                 }
-                readBack.add(read -> read.article(id).filter(add.imported().article()::equals).isPresent()
-                                && read.faqs().containsAll(add.imported().faqs())
-                        ? Optional.empty()
-                        : Optional.of("The article would not read back from the file as imported: reword the start of its"
-                                + " paragraphs (a heading, list item or quotation mark at the start means something else there)."));
-                yield files.with("articles/" + id + ".md", writer.articleText(add.imported().article()))
-                        .with("faqs/" + id + ".md", writer.faqText(id, add.imported().faqs()))
-                        .with(CheckQuestions.path(id), CheckQuestions.text(add.imported().proposedChecks()));
+                readBack.add(
+                        read -> read.article(id)
+                                                .filter(add.imported().article()::equals)
+                                                .isPresent()
+                                        && read.faqs()
+                                                .containsAll(add.imported().faqs())
+                                ? Optional.empty()
+                                : Optional.of(
+                                        "The article would not read back from the file as imported: reword the start of its"
+                                                + " paragraphs (a heading, list item or quotation mark at the start means something else there)."));
+                yield files.with(
+                                "articles/" + id + ".md",
+                                writer.articleText(add.imported().article()))
+                        .with(
+                                "faqs/" + id + ".md",
+                                writer.faqText(id, add.imported().faqs()))
+                        .with(
+                                CheckQuestions.path(id),
+                                CheckQuestions.text(add.imported().proposedChecks()));
             }
             case Change.SaveCheck save -> saveCheck(save, files, knowledge, problems);
             case Change.ProposeChecks propose -> {
@@ -390,7 +432,8 @@ public class KnowledgeEditor {
      * article, or declined alone). A question an editor rewords becomes the editor's; one whose answer alone changes
      * keeps its origin.
      */
-    private KnowledgeFiles saveCheck(Change.SaveCheck save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+    private KnowledgeFiles saveCheck(
+            Change.SaveCheck save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
         Optional<Article> article = knowledge.article(save.articleId());
         if (article.isEmpty()) {
             problems.add("There is no article '" + save.articleId() + "'.");
@@ -400,8 +443,13 @@ public class KnowledgeEditor {
         if (question.isEmpty()) {
             problems.add("The question is empty.");
         }
-        List<String> expected = save.expected() == null ? List.of()
-                : save.expected().stream().map(KnowledgeEditor::clean).filter(e -> !e.isEmpty()).distinct().toList();
+        List<String> expected = save.expected() == null
+                ? List.of()
+                : save.expected().stream()
+                        .map(KnowledgeEditor::clean)
+                        .filter(e -> !e.isEmpty())
+                        .distinct()
+                        .toList();
         if (expected.isEmpty()) {
             problems.add("Choose the right answer: an FAQ, a section of the article, or that the bot should decline.");
         } else if (expected.contains(CheckQuestion.DECLINED) && expected.size() > 1) {
@@ -409,9 +457,13 @@ public class KnowledgeEditor {
         }
         for (String e : expected) {
             String anchor = CheckQuestion.sectionOf(e);
-            if (anchor != null && article.get().sections().stream().noneMatch(s -> s.anchor().equals(anchor))) {
+            if (anchor != null
+                    && article.get().sections().stream()
+                            .noneMatch(s -> s.anchor().equals(anchor))) {
                 problems.add("The article has no section '" + anchor + "'.");
-            } else if (anchor == null && !e.equals(CheckQuestion.DECLINED) && knowledge.faqs().stream().noneMatch(f -> f.id().equals(e))) {
+            } else if (anchor == null
+                    && !e.equals(CheckQuestion.DECLINED)
+                    && knowledge.faqs().stream().noneMatch(f -> f.id().equals(e))) {
                 problems.add("There is no FAQ '" + e + "'.");
             }
         }
@@ -424,17 +476,21 @@ public class KnowledgeEditor {
             }
         }
         if (!isNew && at < 0) {
-            problems.add("The article has no check question '" + clean(save.was()) + "': someone may have changed it since.");
+            problems.add("The article has no check question '" + clean(save.was())
+                    + "': someone may have changed it since.");
         }
         for (int i = 0; i < checks.size(); i++) {
-            if (i != at && !question.isEmpty() && asked(checks.get(i).question()).equals(asked(question))) {
+            if (i != at
+                    && !question.isEmpty()
+                    && asked(checks.get(i).question()).equals(asked(question))) {
                 problems.add("'" + question + "' is already a check question of this article.");
             }
         }
         if (!problems.isEmpty()) {
             return files;
         }
-        CheckQuestion.Origin origin = at >= 0 && checks.get(at).question().equals(question) ? checks.get(at).origin()
+        CheckQuestion.Origin origin = at >= 0 && checks.get(at).question().equals(question)
+                ? checks.get(at).origin()
                 : CheckQuestion.Origin.EDITOR;
         CheckQuestion check = new CheckQuestion(question, expected, origin);
         if (at >= 0) {
@@ -445,7 +501,11 @@ public class KnowledgeEditor {
         return files.with(CheckQuestions.path(save.articleId()), CheckQuestions.text(checks));
     }
 
-    private KnowledgeFiles saveFaq(Change.SaveFaq save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems,
+    private KnowledgeFiles saveFaq(
+            Change.SaveFaq save,
+            KnowledgeFiles files,
+            KnowledgeBase knowledge,
+            List<String> problems,
             List<ReadBack> readBack) {
         String question = clean(save.question());
         String answer = cleanParagraphs(save.answer());
@@ -468,24 +528,36 @@ public class KnowledgeEditor {
         }
         String ownId = existing != null ? existing.id() : null;
         if (!question.isEmpty()) {
-            askedElsewhere(knowledge, ownId, question).ifPresent(other -> problems.add("The question '" + question + "' " + other));
+            askedElsewhere(knowledge, ownId, question)
+                    .ifPresent(other -> problems.add("The question '" + question + "' " + other));
         }
         List<String> phrasings = phrasings(question, save.phrasings());
         for (String phrasing : phrasings) {
-            askedElsewhere(knowledge, ownId, phrasing).ifPresent(other -> problems.add("The phrasing '" + phrasing + "' " + other));
+            askedElsewhere(knowledge, ownId, phrasing)
+                    .ifPresent(other -> problems.add("The phrasing '" + phrasing + "' " + other));
         }
         if (!problems.isEmpty()) {
             return files;
         }
         String id = existing != null ? existing.id() : uniqueFaqId(knowledge, question);
-        Faq faq = new Faq(id, save.articleId(), question, phrasings, answer, save.sectionAnchor(),
+        Faq faq = new Faq(
+                id,
+                save.articleId(),
+                question,
+                phrasings,
+                answer,
+                save.sectionAnchor(),
                 existing != null ? existing.origin() : Faq.Origin.CURATED);
-        readBack.add(read -> read.faqs().contains(faq) ? Optional.empty()
-                : Optional.of("The FAQ would not read back from the file as typed: reword its question and the start of its answer."));
+        readBack.add(
+                read -> read.faqs().contains(faq)
+                        ? Optional.empty()
+                        : Optional.of(
+                                "The FAQ would not read back from the file as typed: reword its question and the start of its answer."));
         KnowledgeFiles changed = files;
         if (existing != null && !existing.articleId().equals(faq.articleId())) {
             Faq moved = existing;
-            changed = withFaqs(changed, knowledge, moved.articleId(), faqs -> faqs.removeIf(f -> f.id().equals(moved.id())));
+            changed = withFaqs(
+                    changed, knowledge, moved.articleId(), faqs -> faqs.removeIf(f -> f.id().equals(moved.id())));
         }
         Faq previous = existing;
         return withFaqs(changed, knowledge, faq.articleId(), faqs -> {
@@ -501,7 +573,10 @@ public class KnowledgeEditor {
     /** The phrasings as typed, cleaned, without blanks and without repeating the question or each other. */
     private static List<String> phrasings(String question, List<String> typed) {
         Set<String> seen = new HashSet<>(List.of(asked(question)));
-        return typed.stream().map(KnowledgeEditor::clean).filter(p -> !p.isEmpty() && seen.add(asked(p))).toList();
+        return typed.stream()
+                .map(KnowledgeEditor::clean)
+                .filter(p -> !p.isEmpty() && seen.add(asked(p)))
+                .toList();
     }
 
     /**
@@ -512,7 +587,8 @@ public class KnowledgeEditor {
         String asked = asked(question);
         Optional<String> faq = knowledge.faqs().stream()
                 .filter(f -> !f.id().equals(ownId))
-                .filter(f -> asked(f.question()).equals(asked) || f.phrasings().stream().map(KnowledgeEditor::asked).anyMatch(asked::equals))
+                .filter(f -> asked(f.question()).equals(asked)
+                        || f.phrasings().stream().map(KnowledgeEditor::asked).anyMatch(asked::equals))
                 .findFirst()
                 .map(f -> "is already asked by FAQ '" + f.id() + "' (" + f.question() + ").");
         return faq.or(() -> knowledge.outOfScope().stream()
@@ -552,8 +628,9 @@ public class KnowledgeEditor {
     private static void checkStarts(String what, List<String> paragraphs, boolean answer, List<String> problems) {
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
-            readsAs(paragraph, answer && i == 0).ifPresent(thing -> problems.add("The " + what + " '" + abbreviate(paragraph)
-                    + "' would be read back from the file as " + thing + ": reword its start."));
+            readsAs(paragraph, answer && i == 0)
+                    .ifPresent(thing -> problems.add("The " + what + " '" + abbreviate(paragraph)
+                            + "' would be read back from the file as " + thing + ": reword its start."));
         }
     }
 
@@ -561,30 +638,46 @@ public class KnowledgeEditor {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
-    private KnowledgeFiles addPhrasing(Change.AddPhrasing add, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+    private KnowledgeFiles addPhrasing(
+            Change.AddPhrasing add, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
         String phrasing = clean(add.phrasing());
         if (phrasing.isEmpty()) {
             problems.add("The question is empty.");
             return files;
         }
-        return findFaq(knowledge, add.faqId(), problems).map(faq -> {
-            if (Stream.concat(Stream.of(faq.question()), faq.phrasings().stream()).map(KnowledgeEditor::asked)
-                    .anyMatch(asked(phrasing)::equals)) {
-                return files; // the FAQ asks it already
-            }
-            Optional<String> elsewhere = askedElsewhere(knowledge, faq.id(), phrasing);
-            if (elsewhere.isPresent()) {
-                problems.add("The phrasing '" + phrasing + "' " + elsewhere.get());
-                return files;
-            }
-            List<String> phrasings = new ArrayList<>(faq.phrasings());
-            phrasings.add(phrasing);
-            Faq changed = new Faq(faq.id(), faq.articleId(), faq.question(), phrasings, faq.answer(), faq.sectionAnchor(), faq.origin());
-            return withFaqs(files, knowledge, faq.articleId(), faqs -> faqs.set(indexOf(faqs, faq.id()), changed));
-        }).orElse(files);
+        return findFaq(knowledge, add.faqId(), problems)
+                .map(faq -> {
+                    if (Stream.concat(Stream.of(faq.question()), faq.phrasings().stream())
+                            .map(KnowledgeEditor::asked)
+                            .anyMatch(asked(phrasing)::equals)) {
+                        return files; // the FAQ asks it already
+                    }
+                    Optional<String> elsewhere = askedElsewhere(knowledge, faq.id(), phrasing);
+                    if (elsewhere.isPresent()) {
+                        problems.add("The phrasing '" + phrasing + "' " + elsewhere.get());
+                        return files;
+                    }
+                    List<String> phrasings = new ArrayList<>(faq.phrasings());
+                    phrasings.add(phrasing);
+                    Faq changed = new Faq(
+                            faq.id(),
+                            faq.articleId(),
+                            faq.question(),
+                            phrasings,
+                            faq.answer(),
+                            faq.sectionAnchor(),
+                            faq.origin());
+                    return withFaqs(
+                            files, knowledge, faq.articleId(), faqs -> faqs.set(indexOf(faqs, faq.id()), changed));
+                })
+                .orElse(files);
     }
 
-    private KnowledgeFiles saveSection(Change.SaveSection save, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems,
+    private KnowledgeFiles saveSection(
+            Change.SaveSection save,
+            KnowledgeFiles files,
+            KnowledgeBase knowledge,
+            List<String> problems,
             List<ReadBack> readBack) {
         String title = clean(save.title());
         List<Block> blocks = blocks(save.text());
@@ -594,7 +687,13 @@ public class KnowledgeEditor {
         if (blocks.isEmpty()) {
             problems.add("The section text is empty.");
         }
-        checkStarts("paragraph", blocks.stream().filter(b -> b.kind() == Block.Kind.PARAGRAPH).map(Block::text).toList(), false,
+        checkStarts(
+                "paragraph",
+                blocks.stream()
+                        .filter(b -> b.kind() == Block.Kind.PARAGRAPH)
+                        .map(Block::text)
+                        .toList(),
+                false,
                 problems);
         Optional<Article> article = knowledge.article(save.articleId());
         if (article.isEmpty()) {
@@ -612,8 +711,13 @@ public class KnowledgeEditor {
         }
         String anchor = isNew ? uniqueAnchor(sections, title) : save.anchor();
         Section section = new Section(anchor, title, blocks);
-        readBack.add(read -> read.article(save.articleId()).filter(a -> a.sections().contains(section)).isPresent() ? Optional.empty()
-                : Optional.of("The section would not read back from the file as typed: reword its title and the start of its paragraphs."));
+        readBack.add(
+                read -> read.article(save.articleId())
+                                .filter(a -> a.sections().contains(section))
+                                .isPresent()
+                        ? Optional.empty()
+                        : Optional.of(
+                                "The section would not read back from the file as typed: reword its title and the start of its paragraphs."));
         if (isNew) {
             sections.add(section);
         } else {
@@ -622,7 +726,8 @@ public class KnowledgeEditor {
         return withArticle(files, article.get(), sections);
     }
 
-    private KnowledgeFiles deleteSection(Change.DeleteSection delete, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
+    private KnowledgeFiles deleteSection(
+            Change.DeleteSection delete, KnowledgeFiles files, KnowledgeBase knowledge, List<String> problems) {
         Optional<Article> article = knowledge.article(delete.articleId());
         if (article.isEmpty()) {
             problems.add("There is no article '" + delete.articleId() + "'.");
@@ -634,31 +739,49 @@ public class KnowledgeEditor {
             return files;
         }
         List<String> using = knowledge.faqs().stream()
-                .filter(f -> f.articleId().equals(delete.articleId()) && f.sectionAnchor().equals(delete.anchor()))
+                .filter(f -> f.articleId().equals(delete.articleId())
+                        && f.sectionAnchor().equals(delete.anchor()))
                 .map(Faq::question)
                 .toList();
         if (!using.isEmpty()) {
-            problems.add("These FAQs name the section as their source; move or delete them first: " + String.join("; ", using));
+            problems.add("These FAQs name the section as their source; move or delete them first: "
+                    + String.join("; ", using));
             return files;
         }
         return withArticle(files, article.get(), sections);
     }
 
     private KnowledgeFiles withArticle(KnowledgeFiles files, Article article, List<Section> sections) {
-        Article changed = new Article(article.id(), article.title(), article.subtitle(), article.author(), article.credentials(),
-                article.practice(), article.location(), article.source(), article.reviewed(), article.disclaimer(), sections);
+        Article changed = new Article(
+                article.id(),
+                article.title(),
+                article.subtitle(),
+                article.author(),
+                article.credentials(),
+                article.practice(),
+                article.location(),
+                article.source(),
+                article.reviewed(),
+                article.disclaimer(),
+                sections);
         return files.with("articles/" + article.id() + ".md", writer.articleText(changed));
     }
 
-    private KnowledgeFiles withFaqs(KnowledgeFiles files, KnowledgeBase knowledge, String articleId,
+    private KnowledgeFiles withFaqs(
+            KnowledgeFiles files,
+            KnowledgeBase knowledge,
+            String articleId,
             java.util.function.Consumer<List<Faq>> edit) {
-        List<Faq> faqs = new ArrayList<>(knowledge.faqs().stream().filter(f -> f.articleId().equals(articleId)).toList());
+        List<Faq> faqs = new ArrayList<>(knowledge.faqs().stream()
+                .filter(f -> f.articleId().equals(articleId))
+                .toList());
         edit.accept(faqs);
         return files.with("faqs/" + articleId + ".md", writer.faqText(articleId, faqs));
     }
 
     private static Optional<Faq> findFaq(KnowledgeBase knowledge, String id, List<String> problems) {
-        Optional<Faq> faq = knowledge.faqs().stream().filter(f -> f.id().equals(id)).findFirst();
+        Optional<Faq> faq =
+                knowledge.faqs().stream().filter(f -> f.id().equals(id)).findFirst();
         if (faq.isEmpty()) {
             problems.add("There is no FAQ '" + id + "'.");
         }
@@ -717,9 +840,11 @@ public class KnowledgeEditor {
         List<String> lines = new ArrayList<>();
         for (String typed : normaliseNewlines(text == null ? "" : text).split("\n", -1)) {
             String line = typed.strip();
-            Block.Kind marked = line.startsWith("- ") || line.startsWith("* ") ? Block.Kind.BULLET
+            Block.Kind marked = line.startsWith("- ") || line.startsWith("* ")
+                    ? Block.Kind.BULLET
                     : line.startsWith(">") ? Block.Kind.QUOTE : null;
-            boolean continues = kind != null && !line.isEmpty() && (marked == null || marked == Block.Kind.QUOTE && kind == marked);
+            boolean continues =
+                    kind != null && !line.isEmpty() && (marked == null || marked == Block.Kind.QUOTE && kind == marked);
             if (!continues) {
                 if (kind != null) {
                     blocks.add(new Block(kind, clean(String.join(" ", lines))));
@@ -728,7 +853,10 @@ public class KnowledgeEditor {
                 kind = line.isEmpty() ? null : marked != null ? marked : Block.Kind.PARAGRAPH;
             }
             if (!line.isEmpty()) {
-                lines.add(marked == Block.Kind.BULLET ? line.substring(2) : marked == Block.Kind.QUOTE ? line.substring(1) : line);
+                lines.add(
+                        marked == Block.Kind.BULLET
+                                ? line.substring(2)
+                                : marked == Block.Kind.QUOTE ? line.substring(1) : line);
             }
         }
         if (kind != null) {
@@ -745,11 +873,13 @@ public class KnowledgeEditor {
             if (previous != null) {
                 text.append(previous == Block.Kind.BULLET && block.kind() == Block.Kind.BULLET ? "\n" : "\n\n");
             }
-            text.append(switch (block.kind()) {
-                case PARAGRAPH -> "";
-                case BULLET -> "- ";
-                case QUOTE -> "> ";
-            }).append(block.text());
+            text.append(
+                            switch (block.kind()) {
+                                case PARAGRAPH -> "";
+                                case BULLET -> "- ";
+                                case QUOTE -> "> ";
+                            })
+                    .append(block.text());
             previous = block.kind();
         }
         return text.toString();
@@ -760,8 +890,12 @@ public class KnowledgeEditor {
     }
 
     private static String cleanParagraphs(String text) {
-        return String.join("\n\n", Arrays.stream(normaliseNewlines(text == null ? "" : text).split("\n\\s*\n"))
-                .map(KnowledgeEditor::clean).filter(p -> !p.isEmpty()).toList());
+        return String.join(
+                "\n\n",
+                Arrays.stream(normaliseNewlines(text == null ? "" : text).split("\n\\s*\n"))
+                        .map(KnowledgeEditor::clean)
+                        .filter(p -> !p.isEmpty())
+                        .toList());
     }
 
     private static String normaliseNewlines(String text) {
@@ -782,7 +916,11 @@ public class KnowledgeEditor {
     public static Map<String, List<Faq>> faqsByArticle(KnowledgeBase knowledge) {
         Map<String, List<Faq>> byArticle = new LinkedHashMap<>();
         knowledge.articles().forEach(a -> byArticle.put(a.id(), new ArrayList<>()));
-        knowledge.faqs().forEach(f -> byArticle.computeIfAbsent(f.articleId(), k -> new ArrayList<>()).add(f));
+        knowledge
+                .faqs()
+                .forEach(f -> byArticle
+                        .computeIfAbsent(f.articleId(), k -> new ArrayList<>())
+                        .add(f));
         return byArticle;
     }
 
@@ -791,10 +929,15 @@ public class KnowledgeEditor {
         if (search == null || search.isBlank()) {
             return knowledge.faqs();
         }
-        List<String> words = Arrays.stream(search.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
-        return knowledge.faqs().stream().filter(faq -> {
-            String text = (faq.question() + "\n" + String.join("\n", faq.phrasings()) + "\n" + faq.answer()).toLowerCase(Locale.ROOT);
-            return words.stream().allMatch(text::contains);
-        }).toList();
+        List<String> words = Arrays.stream(search.toLowerCase(Locale.ROOT).split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
+        return knowledge.faqs().stream()
+                .filter(faq -> {
+                    String text = (faq.question() + "\n" + String.join("\n", faq.phrasings()) + "\n" + faq.answer())
+                            .toLowerCase(Locale.ROOT);
+                    return words.stream().allMatch(text::contains);
+                })
+                .toList();
     }
 }

@@ -7,8 +7,8 @@ import com.clinicfaq.knowledge.KnowledgeBaseFormatException;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.PolicyRules;
-import com.clinicfaq.policy.SentenceEncoder;
 import com.clinicfaq.policy.PolicyRulesReader;
+import com.clinicfaq.policy.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +65,13 @@ public record KnowledgeFiles(Map<String, String> files) {
 
         /** The policy of these files, reading red flags by meaning with this encoder. */
         public ConversationPolicy policy(SentenceEncoder encoder) {
-            return new ConversationPolicy(rules, encoder, ordinaryQuestions(),
-                    knowledge.articles().stream().map(com.clinicfaq.knowledge.Article::author).toList());
+            return new ConversationPolicy(
+                    rules,
+                    encoder,
+                    ordinaryQuestions(),
+                    knowledge.articles().stream()
+                            .map(com.clinicfaq.knowledge.Article::author)
+                            .toList());
         }
     }
 
@@ -79,13 +84,16 @@ public record KnowledgeFiles(Map<String, String> files) {
 
     public static KnowledgeFiles fromFolder(Path folder) {
         Map<String, String> files = new TreeMap<>();
-        for (String single : List.of(KnowledgeBaseReader.SYNONYMS, KnowledgeBaseReader.OUT_OF_SCOPE, PolicyRulesReader.FILE)) {
+        for (String single :
+                List.of(KnowledgeBaseReader.SYNONYMS, KnowledgeBaseReader.OUT_OF_SCOPE, PolicyRulesReader.FILE)) {
             Path file = folder.resolve(single);
             if (Files.isRegularFile(file)) {
                 files.put(single, read(file));
             }
         }
-        for (String subfolder : Stream.concat(KnowledgeBaseReader.MARKDOWN_FOLDERS.stream(), Stream.of(CheckQuestions.FOLDER)).toList()) {
+        for (String subfolder : Stream.concat(
+                        KnowledgeBaseReader.MARKDOWN_FOLDERS.stream(), Stream.of(CheckQuestions.FOLDER))
+                .toList()) {
             Path directory = folder.resolve(subfolder);
             if (!Files.isDirectory(directory)) {
                 continue;
@@ -167,7 +175,10 @@ public record KnowledgeFiles(Map<String, String> files) {
             return new Parsed(knowledge, rules, CheckQuestions.read(folder, knowledge));
         } catch (Invalid e) {
             throw e;
-        } catch (KnowledgeBaseFormatException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        } catch (KnowledgeBaseFormatException
+                | IllegalArgumentException
+                | IllegalStateException
+                | UncheckedIOException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new Invalid(message.replace(folder + "/", "").replace(folder.toString(), ""), e);
         } finally {
@@ -181,7 +192,8 @@ public record KnowledgeFiles(Map<String, String> files) {
      */
     static String checkedPath(String path) {
         String name = "[a-z0-9][a-z0-9._-]*";
-        if (!(path.matches(name + "(/" + name + ")?") || path.matches(CheckQuestions.FOLDER + "/" + name)) || path.contains("..")) {
+        if (!(path.matches(name + "(/" + name + ")?") || path.matches(CheckQuestions.FOLDER + "/" + name))
+                || path.contains("..")) {
             throw new IllegalArgumentException("not a knowledge-base file name: " + path);
         }
         return path;
@@ -197,7 +209,8 @@ public record KnowledgeFiles(Map<String, String> files) {
 
     private static void delete(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary folder; the OS cleans up what is left
         }

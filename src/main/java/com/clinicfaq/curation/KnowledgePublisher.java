@@ -43,7 +43,8 @@ public class KnowledgePublisher {
     }
 
     /** A draft read and indexed on its own, to try before publishing. The caller closes it. */
-    public record Preview(KnowledgeFiles.Parsed parsed, ConversationPolicy policy, AnswerEngine engine) implements AutoCloseable {
+    public record Preview(KnowledgeFiles.Parsed parsed, ConversationPolicy policy, AnswerEngine engine)
+            implements AutoCloseable {
         @Override
         public void close() {
             engine.close();
@@ -61,8 +62,15 @@ public class KnowledgePublisher {
     private final PolicyEncoder encoder;
     private final AtomicReference<String> folderProblem = new AtomicReference<>();
 
-    KnowledgePublisher(LiveKnowledge live, AnswerEngine engine, KnowledgeVersions versions, SafetyNet safetyNet,
-            ClusterEvents cluster, TransactionTemplate transaction, KnowledgeBaseProperties properties, Clock clock,
+    KnowledgePublisher(
+            LiveKnowledge live,
+            AnswerEngine engine,
+            KnowledgeVersions versions,
+            SafetyNet safetyNet,
+            ClusterEvents cluster,
+            TransactionTemplate transaction,
+            KnowledgeBaseProperties properties,
+            Clock clock,
             PolicyEncoder encoder) {
         this.encoder = encoder;
         this.live = live;
@@ -116,8 +124,14 @@ public class KnowledgePublisher {
         return folderProblem.get();
     }
 
-    private synchronized Outcome publish(KnowledgeFiles files, String by, String comment, Long restoredFrom,
-            boolean override, String confirmed, String folderHash) {
+    private synchronized Outcome publish(
+            KnowledgeFiles files,
+            String by,
+            String comment,
+            Long restoredFrom,
+            boolean override,
+            String confirmed,
+            String folderHash) {
         Preview preview;
         try {
             preview = preview(files);
@@ -127,8 +141,13 @@ public class KnowledgePublisher {
         try (preview) {
             LiveKnowledge.Live inForce = live.get();
             long start = System.nanoTime();
-            SafetyNet.Report report = safetyNet.check(preview.parsed(), preview.policy(), preview.engine(),
-                    new SafetyNet.Live(inForce.version(), inForce.knowledge(), inForce.policy(), engine)).confirming(confirmed);
+            SafetyNet.Report report = safetyNet
+                    .check(
+                            preview.parsed(),
+                            preview.policy(),
+                            preview.engine(),
+                            new SafetyNet.Live(inForce.version(), inForce.knowledge(), inForce.policy(), engine))
+                    .confirming(confirmed);
             log.debug("Safety net ran in {} ms", (System.nanoTime() - start) / 1_000_000);
             if (!report.passed() && !override) {
                 return new Outcome.Refused(report);
@@ -140,7 +159,11 @@ public class KnowledgePublisher {
                 return stored;
             });
             apply(version.id(), files, preview.parsed());
-            log.info("Published knowledge version {} by {}{}", version.id(), by, report.passed() ? "" : " over failing safety checks");
+            log.info(
+                    "Published knowledge version {} by {}{}",
+                    version.id(),
+                    by,
+                    report.passed() ? "" : " over failing safety checks");
             return new Outcome.Published(version, report);
         }
     }
@@ -169,12 +192,18 @@ public class KnowledgePublisher {
         if (versions.lastFolderHash().filter(hash::equals).isPresent() || hash.equals(refusedFolderHash)) {
             return;
         }
-        Outcome outcome = publish(files, FOLDER_USER, "Changed files in the knowledge-base folder", null, false, "", hash);
+        Outcome outcome =
+                publish(files, FOLDER_USER, "Changed files in the knowledge-base folder", null, false, "", hash);
         switch (outcome) {
             case Outcome.Published published -> folderProblem.set(null);
             case Outcome.Invalid invalid -> refuseFolder(hash, invalid.message());
-            case Outcome.Refused refused -> refuseFolder(hash, refused.report().failures().stream()
-                    .map(f -> f.check() + ": " + f.detail()).reduce((a, b) -> a + "; " + b).orElse(""));
+            case Outcome.Refused refused ->
+                refuseFolder(
+                        hash,
+                        refused.report().failures().stream()
+                                .map(f -> f.check() + ": " + f.detail())
+                                .reduce((a, b) -> a + "; " + b)
+                                .orElse(""));
         }
     }
 
@@ -198,12 +227,18 @@ public class KnowledgePublisher {
         firstVersionReport = report;
         report.articles().forEach(article -> log.info("Knowledge version {}: {}", first.version(), article.summary()));
         if (!report.passed()) {
-            String problem = "version " + first.version() + " was read from the folder on an empty database and fails the safety net: "
-                    + report.failures().stream().map(f -> f.check() + ": " + f.detail()).reduce((a, b) -> a + "; " + b).orElse("");
+            String problem = "version " + first.version()
+                    + " was read from the folder on an empty database and fails the safety net: "
+                    + report.failures().stream()
+                            .map(f -> f.check() + ": " + f.detail())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse("");
             folderProblem.compareAndSet(null, problem);
             log.error("Knowledge {}", problem);
         } else {
-            log.info("Knowledge version {}, read from the folder on an empty database, passes the safety net", first.version());
+            log.info(
+                    "Knowledge version {}, read from the folder on an empty database, passes the safety net",
+                    first.version());
         }
     }
 
@@ -215,8 +250,10 @@ public class KnowledgePublisher {
     private void refuseFolder(String hash, String problem) {
         refusedFolderHash = hash;
         folderProblem.set(problem);
-        log.error("The changed files in the knowledge-base folder were not published; version {} keeps serving: {}",
-                live.version(), problem);
+        log.error(
+                "The changed files in the knowledge-base folder were not published; version {} keeps serving: {}",
+                live.version(),
+                problem);
     }
 
     private synchronized void apply(long version, KnowledgeFiles files, KnowledgeFiles.Parsed parsed) {
@@ -225,7 +262,11 @@ public class KnowledgePublisher {
         }
         AnswerEngine.IndexStats stats = engine.rebuild(parsed.knowledge());
         live.replace(new LiveKnowledge.Live(version, parsed.knowledge(), parsed.policy(encoder), files));
-        log.info("Knowledge version {} in force: {} items indexed in {} ms", version, stats.items(), stats.buildMillis());
+        log.info(
+                "Knowledge version {} in force: {} items indexed in {} ms",
+                version,
+                stats.items(),
+                stats.buildMillis());
     }
 
     List<KnowledgeVersions.Version> history(int limit) {

@@ -31,6 +31,7 @@ public final class KnowledgeZip {
 
     /** The folder the files are in, inside the zip. */
     public static final String FOLDER = "knowledge-base/";
+
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int MAX_FILES = 200;
 
@@ -105,7 +106,8 @@ public final class KnowledgeZip {
                 }
                 byte[] content = readAtMost(zip, MAX_BYTES - unpacked);
                 if (content == null) {
-                    throw new Refused(List.of("The files are larger than " + MAX_BYTES / (1024 * 1024) + " MB unpacked."));
+                    throw new Refused(
+                            List.of("The files are larger than " + MAX_BYTES / (1024 * 1024) + " MB unpacked."));
                 }
                 unpacked += content.length;
                 try {
@@ -146,8 +148,11 @@ public final class KnowledgeZip {
 
     /** Files of the folder that are not part of a version (the net's own checks), and what archivers add. */
     private static boolean isPassedOver(String path) {
-        return path.equals("README.md") || path.startsWith("checks/") && !isArticleChecks(path) || path.startsWith("__MACOSX/")
-                || path.equals(".DS_Store") || path.endsWith("/.DS_Store");
+        return path.equals("README.md")
+                || path.startsWith("checks/") && !isArticleChecks(path)
+                || path.startsWith("__MACOSX/")
+                || path.equals(".DS_Store")
+                || path.endsWith("/.DS_Store");
     }
 
     /** An article's check questions, which are versioned with the article. */
@@ -188,7 +193,8 @@ public final class KnowledgeZip {
     }
 
     private static String utf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))

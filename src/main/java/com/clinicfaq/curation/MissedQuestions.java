@@ -104,17 +104,25 @@ public class MissedQuestions {
      */
     public List<Missed> each(Timestamp start, Timestamp end) {
         List<Missed> rows = new java.util.ArrayList<>();
-        for (ConversationRecords.MissedReply reply : conversations.missedReplies(start, end, properties.lowConfidence(), MOST_FREQUENT)) {
+        for (ConversationRecords.MissedReply reply :
+                conversations.missedReplies(start, end, properties.lowConfidence(), MOST_FREQUENT)) {
             boolean declined = reply.kind().equals("unknown") && reply.ruled();
             Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-            reasons.add(reply.unhelpful() ? Reason.NOT_HELPFUL
-                    : reply.kind().equals("answer") ? Reason.LOW_CONFIDENCE
-                    : declined ? Reason.OUT_OF_SCOPE : Reason.NOT_IN_KNOWLEDGE_BASE);
+            reasons.add(
+                    reply.unhelpful()
+                            ? Reason.NOT_HELPFUL
+                            : reply.kind().equals("answer")
+                                    ? Reason.LOW_CONFIDENCE
+                                    : declined ? Reason.OUT_OF_SCOPE : Reason.NOT_IN_KNOWLEDGE_BASE);
             if (reply.handoff()) {
                 reasons.add(Reason.HANDOFF);
             }
-            rows.add(new Missed(QuestionTexts.normalise(reply.question()), reply.count(), Collections.unmodifiableSet(reasons),
-                    reply.lastAsked(), reply.answer() == null ? Map.of() : Map.of(reply.itemId(), reply.answer())));
+            rows.add(new Missed(
+                    QuestionTexts.normalise(reply.question()),
+                    reply.count(),
+                    Collections.unmodifiableSet(reasons),
+                    reply.lastAsked(),
+                    reply.answer() == null ? Map.of() : Map.of(reply.itemId(), reply.answer())));
         }
         return List.copyOf(rows);
     }
@@ -134,7 +142,8 @@ public class MissedQuestions {
         }
 
         Missed missed(String text) {
-            return new Missed(text, count, Collections.unmodifiableSet(EnumSet.copyOf(reasons)), lastAsked, Map.copyOf(answers));
+            return new Missed(
+                    text, count, Collections.unmodifiableSet(EnumSet.copyOf(reasons)), lastAsked, Map.copyOf(answers));
         }
     }
 }

@@ -17,4 +17,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("clinicfaq.analytics")
-public record MissedQuestionsProperties(@DefaultValue("0.85") @PositiveOrZero @DecimalMax("1") double lowConfidence) {}
+public record MissedQuestionsProperties(
+        @DefaultValue("0.85") @PositiveOrZero @DecimalMax("1")
+        double lowConfidence) {}

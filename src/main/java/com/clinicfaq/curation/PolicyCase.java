@@ -38,9 +38,11 @@ public record PolicyCase(int line, String message, String branch, String rule) {
             }
             List<String> fields = CsvRecords.fields(text);
             if (fields.size() != 3) {
-                throw new IllegalStateException(file + ":" + (i + 1) + ": expected message,branch,rule but got " + fields);
+                throw new IllegalStateException(
+                        file + ":" + (i + 1) + ": expected message,branch,rule but got " + fields);
             }
-            cases.add(new PolicyCase(i + 1, fields.get(0), fields.get(1).strip(), fields.get(2).strip()));
+            cases.add(new PolicyCase(
+                    i + 1, fields.get(0), fields.get(1).strip(), fields.get(2).strip()));
         }
         return cases;
     }

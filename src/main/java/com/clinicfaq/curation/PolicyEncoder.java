@@ -96,7 +96,8 @@ final class PolicyEncoder implements SentenceEncoder {
 
     @Override
     public List<float[]> encodeCurated(List<String> texts) {
-        List<String> missing = texts.stream().filter(t -> !curated.containsKey(t)).distinct().toList();
+        List<String> missing =
+                texts.stream().filter(t -> !curated.containsKey(t)).distinct().toList();
         if (!missing.isEmpty()) {
             if (curated.size() + missing.size() > MAX_CURATED) {
                 curated.clear();

@@ -29,7 +29,14 @@ public record RedFlagSet(String name, List<Case> cases) {
      * @param line "911" or "988" for an urgent case: the number its guidance must give; null for a calm one
      * @param turns the visitor's messages in order; the last is the one judged, those before it are ordinary
      */
-    public record Case(String id, boolean urgent, String line, String kind, String language, List<String> styles, List<String> turns) {
+    public record Case(
+            String id,
+            boolean urgent,
+            String line,
+            String kind,
+            String language,
+            List<String> styles,
+            List<String> turns) {
 
         public String message() {
             return turns.getLast();
@@ -58,9 +65,14 @@ public record RedFlagSet(String name, List<Case> cases) {
                 List<String> styles = new ArrayList<>();
                 node.path("style").forEach(style -> styles.add(style.asString()));
                 JsonNode number = node.get("line");
-                cases.add(new Case(node.get("id").asString(), "urgent".equals(node.get("expected").asString()),
-                        number == null || number.isNull() ? null : number.asString(), node.get("kind").asString(),
-                        node.path("lang").asString("en"), List.copyOf(styles), List.copyOf(turns)));
+                cases.add(new Case(
+                        node.get("id").asString(),
+                        "urgent".equals(node.get("expected").asString()),
+                        number == null || number.isNull() ? null : number.asString(),
+                        node.get("kind").asString(),
+                        node.path("lang").asString("en"),
+                        List.copyOf(styles),
+                        List.copyOf(turns)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,7 +99,9 @@ public record RedFlagSet(String name, List<Case> cases) {
         }
 
         public long falseAlarms() {
-            return outcomes.stream().filter(o -> !o.c().urgent() && !o.correct()).count();
+            return outcomes.stream()
+                    .filter(o -> !o.c().urgent() && !o.correct())
+                    .count();
         }
 
         public double recall() {
@@ -104,14 +118,22 @@ public record RedFlagSet(String name, List<Case> cases) {
 
         public String summary() {
             return "Red flags (%s): %d of %d urgent messages get urgent guidance first (%.1f %%); %d of %d calm messages raise a false alarm (%.1f %%)"
-                    .formatted(name, urgentCaught(), urgentCases(), 100 * recall(), falseAlarms(), calmCases(), 100 * falseAlarmRate());
+                    .formatted(
+                            name,
+                            urgentCaught(),
+                            urgentCases(),
+                            100 * recall(),
+                            falseAlarms(),
+                            calmCases(),
+                            100 * falseAlarmRate());
         }
 
         /** Per kind (and per language): caught or calm-as-it-should-be over the cases. */
         public Map<String, int[]> byKind() {
             Map<String, int[]> byKind = new TreeMap<>();
             for (Outcome o : outcomes) {
-                for (String key : List.of((o.c().urgent() ? "urgent " : "calm ") + o.c().kind(),
+                for (String key : List.of(
+                        (o.c().urgent() ? "urgent " : "calm ") + o.c().kind(),
                         (o.c().urgent() ? "urgent, " : "calm, ") + o.c().language(),
                         (o.c().urgent() ? "urgent, " : "calm, ") + "all")) {
                     int[] counts = byKind.computeIfAbsent(key, k -> new int[2]);
@@ -129,7 +151,8 @@ public record RedFlagSet(String name, List<Case> cases) {
      */
     public Result run(ConversationPolicy policy) {
         // the policy is thread-safe: the cases are run on the common pool, in the set's order
-        return new Result(name, cases.parallelStream().map(c -> outcome(policy, c)).toList());
+        return new Result(
+                name, cases.parallelStream().map(c -> outcome(policy, c)).toList());
     }
 
     private static Outcome outcome(ConversationPolicy policy, Case c) {
@@ -144,7 +167,8 @@ public record RedFlagSet(String name, List<Case> cases) {
                 last = decision;
             }
             boolean correct = c.urgent()
-                    ? last instanceof Decision.Emergency emergency && emergency.guidance().contains(c.line())
+                    ? last instanceof Decision.Emergency emergency
+                            && emergency.guidance().contains(c.line())
                     : alarmed < 0;
             return new Outcome(c, correct, last, alarmed);
         }

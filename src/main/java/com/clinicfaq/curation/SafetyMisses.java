@@ -66,8 +66,16 @@ public class SafetyMisses implements SafetyReview {
                 .map(f -> new Miss(f.conversationId(), 0, f.text(), f.failedAt(), "", "", true))
                 .toList();
         return java.util.stream.Stream.concat(sent.stream(), failed.stream())
-                .flatMap(miss -> emergencyNow(miss.text()).map(e -> new Miss(miss.conversationId(), miss.seq(), miss.text(),
-                        miss.sentAt(), e.ruleId(), e.title(), miss.failedTurn())).stream())
+                .flatMap(miss -> emergencyNow(miss.text())
+                        .map(e -> new Miss(
+                                miss.conversationId(),
+                                miss.seq(),
+                                miss.text(),
+                                miss.sentAt(),
+                                e.ruleId(),
+                                e.title(),
+                                miss.failedTurn()))
+                        .stream())
                 .sorted(java.util.Comparator.comparing(Miss::sentAt).reversed())
                 .toList();
     }
@@ -75,9 +83,15 @@ public class SafetyMisses implements SafetyReview {
     /** The urgent guidance the live policy gives {@code text} now, if it does. */
     public Optional<Decision.Emergency> emergencyNow(String text) {
         ConversationPolicy policy = live.policy();
-        Decided current = decided.updateAndGet(d -> d == null || d.policy() != policy || d.emergencies().size() > REMEMBERED
-                ? new Decided(policy, new ConcurrentHashMap<>()) : d);
-        return current.emergencies().computeIfAbsent(text,
-                t -> policy.decide(t) instanceof Decision.Emergency emergency ? Optional.of(emergency) : Optional.empty());
+        Decided current = decided.updateAndGet(
+                d -> d == null || d.policy() != policy || d.emergencies().size() > REMEMBERED
+                        ? new Decided(policy, new ConcurrentHashMap<>())
+                        : d);
+        return current.emergencies()
+                .computeIfAbsent(
+                        text,
+                        t -> policy.decide(t) instanceof Decision.Emergency emergency
+                                ? Optional.of(emergency)
+                                : Optional.empty());
     }
 }

@@ -42,6 +42,7 @@ public class SafetyNet {
     public static final double FALSE_ALARM_CEILING = 0.03;
     /** At least this share of each red-flag set's urgent messages must get urgent guidance first (the target is all). */
     public static final double RED_FLAG_RECALL_FLOOR = 0.99;
+
     public static final double REJECTION_FLOOR = 0.90;
     private static final int MISSES_SHOWN = 8;
     /** The check of {@link Failure}s that are answers now wrong, which an editor may confirm. */
@@ -94,11 +95,20 @@ public class SafetyNet {
             for (ArticleChecks.Result article : articles) {
                 List<ArticleChecks.Asked> wrong = article.nowWrong();
                 if (!wrong.isEmpty()) {
-                    all.add(new Failure(CHANGED_ANSWERS, "%d check question(s) of “%s” that the live version answers right would be answered wrong: %s. Confirm it on the publish page, or change the check questions (%s) if the new answers are the right ones."
-                            .formatted(wrong.size(), article.title(), wrong.stream().limit(MISSES_SHOWN)
-                                    .map(a -> "“" + a.check().question() + "” (was " + a.before().label() + ", now " + a.after().label() + ")")
-                                    .reduce((x, y) -> x + "; " + y).orElse(""),
-                                    CheckQuestions.path(article.articleId()))));
+                    all.add(new Failure(
+                            CHANGED_ANSWERS,
+                            "%d check question(s) of “%s” that the live version answers right would be answered wrong: %s. Confirm it on the publish page, or change the check questions (%s) if the new answers are the right ones."
+                                    .formatted(
+                                            wrong.size(),
+                                            article.title(),
+                                            wrong.stream()
+                                                    .limit(MISSES_SHOWN)
+                                                    .map(a -> "“" + a.check().question() + "” (was "
+                                                            + a.before().label() + ", now "
+                                                            + a.after().label() + ")")
+                                                    .reduce((x, y) -> x + "; " + y)
+                                                    .orElse(""),
+                                            CheckQuestions.path(article.articleId()))));
                 }
             }
             return new Report(all, figures, articles);
@@ -106,7 +116,8 @@ public class SafetyNet {
 
         /** Whether what refuses the change is answers now wrong alone, which an editor may confirm. */
         public boolean awaitsConfirmation() {
-            return !failures.isEmpty() && failures.stream().allMatch(f -> f.check().equals(CHANGED_ANSWERS));
+            return !failures.isEmpty()
+                    && failures.stream().allMatch(f -> f.check().equals(CHANGED_ANSWERS));
         }
     }
 
@@ -155,21 +166,29 @@ public class SafetyNet {
         return check(files.knowledge(), files.checks(), policy, engine, live == null ? null : live.policy(), live);
     }
 
-    private Report check(KnowledgeBase knowledge, Map<String, List<CheckQuestion>> articleChecks, ConversationPolicy policy,
-            AnswerEngine engine, ConversationPolicy live, Live liveVersion) {
+    private Report check(
+            KnowledgeBase knowledge,
+            Map<String, List<CheckQuestion>> articleChecks,
+            ConversationPolicy policy,
+            AnswerEngine engine,
+            ConversationPolicy live,
+            Live liveVersion) {
         List<Failure> failures = new ArrayList<>();
         List<String> figures = new ArrayList<>();
         if (knowledge != null) {
             for (AnswerEngine.Contradiction c : engine.outOfScopeContradictions(knowledge)) {
-                failures.add(new Failure("library", "The out-of-scope topic '%s' declines \"%s\", about the procedure of the article '%s', which answers it: remove the phrasing (or the topic) from out-of-scope.md"
-                        .formatted(c.topicId(), c.phrasing(), c.articleId())));
+                failures.add(new Failure(
+                        "library",
+                        "The out-of-scope topic '%s' declines \"%s\", about the procedure of the article '%s', which answers it: remove the phrasing (or the topic) from out-of-scope.md"
+                                .formatted(c.topicId(), c.phrasing(), c.articleId())));
             }
         }
         if (policy.rules().texts().disclaimer().isBlank()) {
             failures.add(new Failure("disclaimer", "The disclaimer is empty; every message of the bot must carry it."));
         }
         if (!Files.isRegularFile(checks.resolve(PolicyCase.FILE_NAME))) {
-            failures.add(new Failure("checks", "The safety cases are missing (" + checks.resolve(PolicyCase.FILE_NAME) + ")."));
+            failures.add(new Failure(
+                    "checks", "The safety cases are missing (" + checks.resolve(PolicyCase.FILE_NAME) + ")."));
             return new Report(failures, figures);
         }
         List<PolicyCase> cases = PolicyCase.all(checks);
@@ -179,24 +198,41 @@ public class SafetyNet {
             if (outcome.equals(c.expected())) {
                 decided++;
             } else {
-                failures.add(new Failure(c.branch() + " case", "\"" + c.message() + "\" must be " + c.expected()
-                        + " but would be " + outcome + " (" + PolicyCase.FILE_NAME + " line " + c.line() + ")"));
+                failures.add(new Failure(
+                        c.branch() + " case",
+                        "\"" + c.message() + "\" must be " + c.expected() + " but would be " + outcome + " ("
+                                + PolicyCase.FILE_NAME + " line " + c.line() + ")"));
             }
         }
         figures.add("Safety cases: %d of %d decided as written".formatted(decided, cases.size()));
         redFlags(policy, live, failures, figures);
-        String page = knowledge != null && knowledge.article(EvaluationSet.ARTICLE).isPresent() ? EvaluationSet.ARTICLE : null;
+        String page =
+                knowledge != null && knowledge.article(EvaluationSet.ARTICLE).isPresent()
+                        ? EvaluationSet.ARTICLE
+                        : null;
         for (String name : EvaluationSet.NAMES) {
-            Evaluation evaluation = Evaluation.run(EvaluationSet.load(checks, name), question -> engine.answer(question, page));
+            Evaluation evaluation =
+                    Evaluation.run(EvaluationSet.load(checks, name), question -> engine.answer(question, page));
             figures.add(evaluation.summary());
             if (evaluation.accuracy() < ACCURACY_FLOOR || evaluation.rejection() < REJECTION_FLOOR) {
-                failures.add(new Failure("answers", "%s is below the floor of %.0f %% accuracy and %.0f %% rejection; for example: %s"
-                        .formatted(evaluation.summary(), 100 * ACCURACY_FLOOR, 100 * REJECTION_FLOOR, examples(evaluation))));
+                failures.add(new Failure(
+                        "answers",
+                        "%s is below the floor of %.0f %% accuracy and %.0f %% rejection; for example: %s"
+                                .formatted(
+                                        evaluation.summary(),
+                                        100 * ACCURACY_FLOOR,
+                                        100 * REJECTION_FLOOR,
+                                        examples(evaluation))));
             }
         }
-        List<ArticleChecks.Result> articles = knowledge == null ? List.of()
-                : ArticleChecks.run(knowledge, articleChecks, engine::answer,
-                        liveVersion == null ? null : liveVersion.knowledge(), liveVersion == null ? null : liveAsker(liveVersion));
+        List<ArticleChecks.Result> articles = knowledge == null
+                ? List.of()
+                : ArticleChecks.run(
+                        knowledge,
+                        articleChecks,
+                        engine::answer,
+                        liveVersion == null ? null : liveVersion.knowledge(),
+                        liveVersion == null ? null : liveAsker(liveVersion));
         articles.forEach(article -> figures.add(article.summary()));
         return new Report(failures, figures, articles);
     }
@@ -212,8 +248,8 @@ public class SafetyNet {
             liveAnswers = remembered;
         }
         Map<List<String>, Answer> answers = remembered.answers();
-        return (question, article) -> answers.computeIfAbsent(java.util.Arrays.asList(question, article),
-                key -> live.engine().answer(question, article));
+        return (question, article) -> answers.computeIfAbsent(
+                java.util.Arrays.asList(question, article), key -> live.engine().answer(question, article));
     }
 
     /** The live version's answers to check questions (on an article's page, or none), by question and article. */
@@ -222,14 +258,16 @@ public class SafetyNet {
     private volatile LiveAnswers liveAnswers;
 
     /** The blind red-flag sets: recall and false alarms within the floors, and no urgent message lost. */
-    private void redFlags(ConversationPolicy policy, ConversationPolicy live, List<Failure> failures, List<String> figures) {
+    private void redFlags(
+            ConversationPolicy policy, ConversationPolicy live, List<Failure> failures, List<String> figures) {
         if (encoder == null) {
             return;
         }
         ConversationPolicy checking = policy.withEncoder(encoder.forCuratedMessages());
         for (String name : RedFlagSet.NAMES) {
             if (!RedFlagSet.exists(checks, name)) {
-                failures.add(new Failure("checks", "The red-flag set is missing (" + checks.resolve(RedFlagSet.fileName(name)) + ")."));
+                failures.add(new Failure(
+                        "checks", "The red-flag set is missing (" + checks.resolve(RedFlagSet.fileName(name)) + ")."));
                 continue;
             }
             RedFlagSet set = RedFlagSet.load(checks, name);
@@ -237,20 +275,30 @@ public class SafetyNet {
             caught.put(new Caught(policy.rules(), policy.ordinaryQuestions(), name), caughtIds(result));
             figures.add(result.summary());
             if (result.recall() < RED_FLAG_RECALL_FLOOR || result.falseAlarmRate() > FALSE_ALARM_CEILING) {
-                failures.add(new Failure("red flags", "%s; the floor is %.0f %% and at most %.0f %% false alarms; for example: %s"
-                        .formatted(result.summary(), 100 * RED_FLAG_RECALL_FLOOR, 100 * FALSE_ALARM_CEILING,
-                                quoted(result.misses().stream().map(o -> o.c().message()).toList()))));
+                failures.add(new Failure(
+                        "red flags",
+                        "%s; the floor is %.0f %% and at most %.0f %% false alarms; for example: %s"
+                                .formatted(
+                                        result.summary(),
+                                        100 * RED_FLAG_RECALL_FLOOR,
+                                        100 * FALSE_ALARM_CEILING,
+                                        quoted(result.misses().stream()
+                                                .map(o -> o.c().message())
+                                                .toList()))));
             }
             if (live != null) {
-                Set<String> caughtBefore = caught.computeIfAbsent(new Caught(live.rules(), live.ordinaryQuestions(), name),
+                Set<String> caughtBefore = caught.computeIfAbsent(
+                        new Caught(live.rules(), live.ordinaryQuestions(), name),
                         key -> caughtIds(set.run(live.withEncoder(encoder.forCuratedMessages()))));
                 List<String> lost = result.outcomes().stream()
                         .filter(o -> o.c().urgent() && !o.correct() && caughtBefore.contains(o.c().id()))
                         .map(o -> o.c().message())
                         .toList();
                 if (!lost.isEmpty()) {
-                    failures.add(new Failure("red flags", "%d urgent message(s) of the %s red-flag set that the live version answers with urgent guidance would no longer get it: %s"
-                            .formatted(lost.size(), name, quoted(lost))));
+                    failures.add(new Failure(
+                            "red flags",
+                            "%d urgent message(s) of the %s red-flag set that the live version answers with urgent guidance would no longer get it: %s"
+                                    .formatted(lost.size(), name, quoted(lost))));
                 }
             }
         }
@@ -259,20 +307,27 @@ public class SafetyNet {
     /** The urgent messages a version's rules catch, per set: the live version's are not run again at every publish. */
     private record Caught(PolicyRules rules, List<String> ordinaryQuestions, String set) {}
 
-    private final Map<Caught, Set<String>> caught = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Caught, Set<String>> eldest) {
-            return size() > 8;
-        }
-    });
+    private final Map<Caught, Set<String>> caught =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Caught, Set<String>> eldest) {
+                    return size() > 8;
+                }
+            });
 
     private static Set<String> caughtIds(RedFlagSet.Result result) {
-        return result.outcomes().stream().filter(o -> o.c().urgent() && o.correct()).map(o -> o.c().id())
+        return result.outcomes().stream()
+                .filter(o -> o.c().urgent() && o.correct())
+                .map(o -> o.c().id())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static String quoted(List<String> messages) {
-        return messages.stream().limit(MISSES_SHOWN).map(m -> "\"" + m + "\"").reduce((a, b) -> a + ", " + b).orElse("none");
+        return messages.stream()
+                .limit(MISSES_SHOWN)
+                .map(m -> "\"" + m + "\"")
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("none");
     }
 
     private static String examples(Evaluation evaluation) {

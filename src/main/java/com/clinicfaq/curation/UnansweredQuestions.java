@@ -49,6 +49,7 @@ public class UnansweredQuestions {
 
     /** The published version's comment for a fix made here. */
     public static final String COMMENT = "Answered an unanswered question";
+
     static final int EXAMPLES = 5;
     /** The longest answer shown as the bot gave it; longer ones end in "…". */
     static final int ANSWER_CHARS = 300;
@@ -99,9 +100,21 @@ public class UnansweredQuestions {
      * @param errors for a failed turn, the kinds of error (the exceptions' class names)
      * @param topic for a declined question, the out-of-scope topic that declines it now
      */
-    public record Group(String key, Section section, String question, int count, Set<Reason> reasons, List<String> examples,
-            LocalDate lastAsked, Optional<Faq> closestFaq, String source, List<String> texts, List<String> answers,
-            List<String> askedNext, List<String> errors, Optional<Topic> topic) {
+    public record Group(
+            String key,
+            Section section,
+            String question,
+            int count,
+            Set<Reason> reasons,
+            List<String> examples,
+            LocalDate lastAsked,
+            Optional<Faq> closestFaq,
+            String source,
+            List<String> texts,
+            List<String> answers,
+            List<String> askedNext,
+            List<String> errors,
+            Optional<Topic> topic) {
 
         /** The question as a FAQ would put it: "how soon am i back on my feet" → "How soon am I back on my feet?" */
         public String asFaqQuestion() {
@@ -153,9 +166,17 @@ public class UnansweredQuestions {
     private final MissedEmergencyMarks emergencyMarks;
     private final Clock clock;
 
-    UnansweredQuestions(MissedQuestions missed, AnswerFollowUps followUps, VisitorTurns turns, AnswerEngine engine,
-            QuestionGroups questionGroups, KnowledgeEditor editor, Dismissals dismissals, SafetyMisses safetyMisses,
-            MissedEmergencyMarks emergencyMarks, Clock clock) {
+    UnansweredQuestions(
+            MissedQuestions missed,
+            AnswerFollowUps followUps,
+            VisitorTurns turns,
+            AnswerEngine engine,
+            QuestionGroups questionGroups,
+            KnowledgeEditor editor,
+            Dismissals dismissals,
+            SafetyMisses safetyMisses,
+            MissedEmergencyMarks emergencyMarks,
+            Clock clock) {
         this.missed = missed;
         this.followUps = followUps;
         this.turns = turns;
@@ -182,34 +203,50 @@ public class UnansweredQuestions {
      */
     public List<Group> list(LocalDate from, LocalDate to) {
         Set<String> dismissed = dismissals.hashes();
-        Set<String> marked = emergencyMarks.markedTexts().stream().map(QuestionTexts::normalise).collect(Collectors.toSet());
+        Set<String> marked = emergencyMarks.markedTexts().stream()
+                .map(QuestionTexts::normalise)
+                .collect(Collectors.toSet());
         Map<String, Boolean> excluded = new HashMap<>();
-        Predicate<String> listable = text -> !excluded.computeIfAbsent(text, t -> dismissed.contains(Dismissals.hash(t))
-                || marked.contains(t) || safetyMisses.emergencyNow(t).isPresent());
+        Predicate<String> listable = text -> !excluded.computeIfAbsent(
+                text,
+                t -> dismissed.contains(Dismissals.hash(t))
+                        || marked.contains(t)
+                        || safetyMisses.emergencyNow(t).isPresent());
         Map<String, Answer> answers = new HashMap<>();
         Function<String, Answer> live = text -> answers.computeIfAbsent(text, engine::answer);
 
-        Map<Section, Map<String, Tally>> sections = missed(Timestamp.valueOf(from.atStartOfDay()),
-                Timestamp.valueOf(to.plusDays(1).atStartOfDay()), listable, live);
+        Map<Section, Map<String, Tally>> sections = missed(
+                Timestamp.valueOf(from.atStartOfDay()),
+                Timestamp.valueOf(to.plusDays(1).atStartOfDay()),
+                listable,
+                live);
         sections.get(Section.NOT_ANSWERED).keySet().removeIf(text -> answeredNow(live.apply(text)));
-        sections.get(Section.ANSWERED_BUT_MISSED).entrySet().removeIf(e -> answeredNow(live.apply(e.getKey()))
-                && !(live.apply(e.getKey()) instanceof Answer.Found found && e.getValue().answers.containsKey(found.itemId())));
+        sections.get(Section.ANSWERED_BUT_MISSED)
+                .entrySet()
+                .removeIf(e -> answeredNow(live.apply(e.getKey()))
+                        && !(live.apply(e.getKey()) instanceof Answer.Found found
+                                && e.getValue().answers.containsKey(found.itemId())));
 
         KnowledgeBase draft = editor.draftKnowledge();
         List<Group> groups = new ArrayList<>();
         for (Section section : Section.values()) {
             List<Map.Entry<String, Tally>> open = sections.get(section).entrySet().stream()
-                    .sorted(Comparator.comparingInt((Map.Entry<String, Tally> e) -> e.getValue().count).reversed()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, Tally> e) -> e.getValue().count)
+                            .reversed()
                             .thenComparing(Map.Entry::getKey))
                     .toList();
             List<List<Map.Entry<String, Tally>>> byMeaning = section == Section.DECLINED
                     ? byTopic(open, live)
-                    : questionGroups.group(open.stream().map(Map.Entry::getKey).toList(), QuestionGroups.SAME_QUESTION).stream()
+                    : questionGroups
+                            .group(open.stream().map(Map.Entry::getKey).toList(), QuestionGroups.SAME_QUESTION)
+                            .stream()
                             .map(indexes -> indexes.stream().map(open::get).toList())
                             .toList();
             byMeaning.stream()
                     .map(members -> group(section, members, draft, live))
-                    .sorted(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::lastAsked, Comparator.reverseOrder()))
+                    .sorted(Comparator.comparingInt(Group::count)
+                            .reversed()
+                            .thenComparing(Group::lastAsked, Comparator.reverseOrder()))
                     .forEach(groups::add);
         }
         return List.copyOf(groups);
@@ -221,31 +258,38 @@ public class UnansweredQuestions {
      * turns that failed ({@link VisitorTurns}). A question declined as out of scope when asked is declined if the live
      * engine still declines it, else a question not answered.
      */
-    private Map<Section, Map<String, Tally>> missed(Timestamp start, Timestamp end, Predicate<String> listable,
-            Function<String, Answer> live) {
+    private Map<Section, Map<String, Tally>> missed(
+            Timestamp start, Timestamp end, Predicate<String> listable, Function<String, Answer> live) {
         Map<Section, Map<String, Tally>> sections = new EnumMap<>(Section.class);
         for (Section section : Section.values()) {
             sections.put(section, new LinkedHashMap<>());
         }
         for (Missed m : missed.each(start, end)) {
             if (listable.test(m.text())) {
-                Section section = m.reasons().contains(Reason.NOT_HELPFUL) ? Section.ANSWERED_BUT_MISSED
-                        : !m.reasons().contains(Reason.OUT_OF_SCOPE) ? Section.NOT_ANSWERED
-                        : live.apply(m.text()) instanceof Answer.OutOfScope ? Section.DECLINED
-                        : Section.NOT_ANSWERED;
-                sections.get(section).computeIfAbsent(m.text(), t -> new Tally()).add(m, null, null);
+                Section section = m.reasons().contains(Reason.NOT_HELPFUL)
+                        ? Section.ANSWERED_BUT_MISSED
+                        : !m.reasons().contains(Reason.OUT_OF_SCOPE)
+                                ? Section.NOT_ANSWERED
+                                : live.apply(m.text()) instanceof Answer.OutOfScope
+                                        ? Section.DECLINED
+                                        : Section.NOT_ANSWERED;
+                sections.get(section)
+                        .computeIfAbsent(m.text(), t -> new Tally())
+                        .add(m, null, null);
             }
         }
         for (AnswerFollowUps.Followed f : followUps.between(start.toInstant(), end.toInstant())) {
             if (listable.test(f.missed().text())) {
-                sections.get(Section.ANSWERED_BUT_MISSED).computeIfAbsent(f.missed().text(), t -> new Tally())
+                sections.get(Section.ANSWERED_BUT_MISSED)
+                        .computeIfAbsent(f.missed().text(), t -> new Tally())
                         .add(f.missed(), f.askedNext(), null);
             }
         }
         for (VisitorTurns.FailedTurn failed : turns.failedTurns(start.toInstant(), end.toInstant())) {
             String text = QuestionTexts.normalise(failed.text());
             if (listable.test(text)) {
-                sections.get(Section.FAILED).computeIfAbsent(text, t -> new Tally())
+                sections.get(Section.FAILED)
+                        .computeIfAbsent(text, t -> new Tally())
                         .add(new Missed(text, 1, Set.of(Reason.ERROR), failed.failedAt()), null, failed.error());
             }
         }
@@ -263,7 +307,8 @@ public class UnansweredQuestions {
     }
 
     /** Declined questions by the topic that declines them now, in the order given (most asked first). */
-    private static List<List<Map.Entry<String, Tally>>> byTopic(List<Map.Entry<String, Tally>> declined, Function<String, Answer> live) {
+    private static List<List<Map.Entry<String, Tally>>> byTopic(
+            List<Map.Entry<String, Tally>> declined, Function<String, Answer> live) {
         Map<String, List<Map.Entry<String, Tally>>> byTopic = new LinkedHashMap<>();
         for (Map.Entry<String, Tally> e : declined) {
             if (live.apply(e.getKey()) instanceof Answer.OutOfScope topic) {
@@ -273,17 +318,24 @@ public class UnansweredQuestions {
         return List.copyOf(byTopic.values());
     }
 
-    private Group group(Section section, List<Map.Entry<String, Tally>> members, KnowledgeBase draft, Function<String, Answer> live) {
+    private Group group(
+            Section section,
+            List<Map.Entry<String, Tally>> members,
+            KnowledgeBase draft,
+            Function<String, Answer> live) {
         String question = members.getFirst().getKey();
         Tally all = new Tally();
         members.forEach(m -> all.add(m.getValue()));
         Optional<Faq> closest = Optional.empty();
         String source = "";
         if (section.fixedWithAFaq()) {
-            List<Explanation.Weighed> candidates = engine.explain(question, WEIGHED).candidates();
+            List<Explanation.Weighed> candidates =
+                    engine.explain(question, WEIGHED).candidates();
             Optional<String> article = articleOf(question, candidates, draft);
             List<Explanation.Weighed> ofArticle = candidates.stream()
-                    .filter(c -> c.source() != null && article.isPresent() && c.source().articleId().equals(article.get()))
+                    .filter(c -> c.source() != null
+                            && article.isPresent()
+                            && c.source().articleId().equals(article.get()))
                     .toList();
             closest = ofArticle.stream()
                     .filter(c -> c.kind() == Explanation.Kind.FAQ)
@@ -292,26 +344,44 @@ public class UnansweredQuestions {
                     .findFirst();
             source = ofArticle.stream()
                     .map(Explanation.Weighed::source)
-                    .filter(s -> draft.article(s.articleId()).stream().flatMap(a -> a.sections().stream()).anyMatch(x -> x.anchor().equals(s.anchor())))
+                    .filter(s -> draft.article(s.articleId()).stream()
+                            .flatMap(a -> a.sections().stream())
+                            .anyMatch(x -> x.anchor().equals(s.anchor())))
                     .map(s -> s.articleId() + "#" + s.anchor())
                     .findFirst()
                     .orElse("");
         }
-        Optional<Topic> topic = section == Section.DECLINED && live.apply(question) instanceof Answer.OutOfScope declined
-                ? Optional.of(new Topic(declined.topicId(), declined.topicTitle()))
-                : Optional.empty();
+        Optional<Topic> topic =
+                section == Section.DECLINED && live.apply(question) instanceof Answer.OutOfScope declined
+                        ? Optional.of(new Topic(declined.topicId(), declined.topicTitle()))
+                        : Optional.empty();
         List<String> texts = members.stream().map(Map.Entry::getKey).toList();
-        return new Group(Dismissals.hash(section.name() + ":" + question).substring(0, 16), section, question, all.count,
-                Collections.unmodifiableSet(EnumSet.copyOf(all.reasons)), texts.subList(0, Math.min(EXAMPLES, texts.size())),
-                LocalDate.ofInstant(all.lastAsked, ZoneId.systemDefault()), closest, source, texts,
-                all.answers.values().stream().map(UnansweredQuestions::shortened).distinct().toList(),
-                all.askedNext.stream().limit(ASKED_NEXT).toList(), List.copyOf(all.errors), topic);
+        return new Group(
+                Dismissals.hash(section.name() + ":" + question).substring(0, 16),
+                section,
+                question,
+                all.count,
+                Collections.unmodifiableSet(EnumSet.copyOf(all.reasons)),
+                texts.subList(0, Math.min(EXAMPLES, texts.size())),
+                LocalDate.ofInstant(all.lastAsked, ZoneId.systemDefault()),
+                closest,
+                source,
+                texts,
+                all.answers.values().stream()
+                        .map(UnansweredQuestions::shortened)
+                        .distinct()
+                        .toList(),
+                all.askedNext.stream().limit(ASKED_NEXT).toList(),
+                List.copyOf(all.errors),
+                topic);
     }
 
     /** An answer as the bot gave it, cut after {@value #ANSWER_CHARS} characters. */
     static String shortened(String answer) {
         String text = answer.strip().replaceAll("\\s+", " ");
-        return text.length() <= ANSWER_CHARS ? text : text.substring(0, ANSWER_CHARS - 1).stripTrailing() + "…";
+        return text.length() <= ANSWER_CHARS
+                ? text
+                : text.substring(0, ANSWER_CHARS - 1).stripTrailing() + "…";
     }
 
     /** Missed wordings of one part of the page merged: counts added, reasons, answers, next questions and errors together. */
@@ -365,7 +435,9 @@ public class UnansweredQuestions {
                 .map(Article::id)
                 .filter(id -> !id.equals(article))
                 .findFirst()
-                .filter(other -> articlesOf(engine.explain(question, other, WEIGHED).candidates()).equals(among))
+                .filter(other -> articlesOf(
+                                engine.explain(question, other, WEIGHED).candidates())
+                        .equals(among))
                 .map(other -> article);
     }
 
@@ -392,9 +464,11 @@ public class UnansweredQuestions {
      *
      * @param wording the visitor's wording the fix is for, or null when the group is no longer listed
      */
-    public Fix newFaq(String articleId, String sectionAnchor, String question, String answer, String wording, String by) {
+    public Fix newFaq(
+            String articleId, String sectionAnchor, String question, String answer, String wording, String by) {
         List<String> phrasings = wording == null || wording.isBlank() ? List.of() : List.of(wording);
-        return applyAndPublish(new Change.SaveFaq(null, articleId, question, phrasings, answer, sectionAnchor), null, wording, by);
+        return applyAndPublish(
+                new Change.SaveFaq(null, articleId, question, phrasings, answer, sectionAnchor), null, wording, by);
     }
 
     /** The group of those listed from {@code from} to {@code to} that {@code key} names. */
@@ -418,18 +492,25 @@ public class UnansweredQuestions {
         if (editor.apply(change, by) instanceof Edited.Refused refused) {
             return new Fix.Refused(refused.problems());
         }
-        String fixed = faqId != null ? faqId : faqIds().stream().filter(id -> !before.contains(id)).findFirst().orElse(null);
+        String fixed = faqId != null
+                ? faqId
+                : faqIds().stream()
+                        .filter(id -> !before.contains(id))
+                        .findFirst()
+                        .orElse(null);
         if (othersPending) {
-            return new Fix.InDraft(List.of("The draft already held changes that are not published yet, so this one was added to"
-                    + " them and not published on its own: review and publish the draft together."));
+            return new Fix.InDraft(
+                    List.of("The draft already held changes that are not published yet, so this one was added to"
+                            + " them and not published on its own: review and publish the draft together."));
         }
         return switch (editor.publish(by, COMMENT, false)) {
             case KnowledgePublisher.Outcome.Published published ->
-                    new Fix.Published(published.version().id(), answersWith(wording, fixed));
+                new Fix.Published(published.version().id(), answersWith(wording, fixed));
             case KnowledgePublisher.Outcome.Invalid invalid -> new Fix.InDraft(List.of(invalid.message()));
-            case KnowledgePublisher.Outcome.Refused refused -> new Fix.InDraft(refused.report().failures().stream()
-                    .map(f -> f.check() + ": " + f.detail())
-                    .toList());
+            case KnowledgePublisher.Outcome.Refused refused ->
+                new Fix.InDraft(refused.report().failures().stream()
+                        .map(f -> f.check() + ": " + f.detail())
+                        .toList());
         };
     }
 
@@ -439,7 +520,10 @@ public class UnansweredQuestions {
 
     /** The live engine answers {@code wording} with the FAQ {@code faqId}, as confidently as counts as answered. */
     private boolean answersWith(String wording, String faqId) {
-        return wording != null && faqId != null && engine.answer(wording) instanceof Answer.Found found
-                && found.itemId().equals(faqId) && found.confidence() >= missed.lowConfidence();
+        return wording != null
+                && faqId != null
+                && engine.answer(wording) instanceof Answer.Found found
+                && found.itemId().equals(faqId)
+                && found.confidence() >= missed.lowConfidence();
     }
 }

@@ -34,16 +34,20 @@ public class HandoffNotifications {
         return jdbc.sql("select id, emergency, notify_attempts, notify_next_at from handoff_request"
                         + " where notified_at is null and notify_next_at is not null and notify_next_at <= ?")
                 .param(Timestamp.from(now))
-                .query((rs, n) -> new Owed(rs.getObject("id", UUID.class), rs.getBoolean("emergency"),
-                        rs.getInt("notify_attempts"), rs.getTimestamp("notify_next_at").toInstant()))
+                .query((rs, n) -> new Owed(
+                        rs.getObject("id", UUID.class),
+                        rs.getBoolean("emergency"),
+                        rs.getInt("notify_attempts"),
+                        rs.getTimestamp("notify_next_at").toInstant()))
                 .list();
     }
 
     /** Takes {@code owed} for this instance, putting its next attempt off to {@code until}; false when another took it. */
     public boolean claim(Owed owed, Instant until) {
         return jdbc.sql("update handoff_request set notify_next_at = ? where id = ? and notify_next_at = ?")
-                .params(Timestamp.from(until), owed.handoffId(), Timestamp.from(owed.nextAt()))
-                .update() == 1;
+                        .params(Timestamp.from(until), owed.handoffId(), Timestamp.from(owed.nextAt()))
+                        .update()
+                == 1;
     }
 
     /** Staff were told at {@code at}: nothing is owed any more. */

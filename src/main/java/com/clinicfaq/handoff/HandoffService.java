@@ -3,8 +3,8 @@ package com.clinicfaq.handoff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -72,7 +72,8 @@ public class HandoffService {
      * @return whether it was stored now (false: it already was)
      */
     @Transactional
-    public boolean storeTakenDuringOutage(UUID id, UUID conversationId, HandoffSubmission form, boolean emergency, Instant createdAt) {
+    public boolean storeTakenDuringOutage(
+            UUID id, UUID conversationId, HandoffSubmission form, boolean emergency, Instant createdAt) {
         if (find(id).isPresent()) {
             return false;
         }
@@ -85,9 +86,17 @@ public class HandoffService {
                 insert into handoff_request (id, conversation_id, name, phone, email, preferred_time, reason,
                                              consent_contact, consent_share, emergency, status, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)""")
-                .params(id, conversationId, HandoffValidation.trim(form.name()), HandoffValidation.strippedOrNull(form.phone()),
-                        HandoffValidation.strippedOrNull(form.email()), HandoffValidation.strippedOrNull(form.preferredTime()),
-                        HandoffValidation.strippedOrNull(form.reason()), form.consentContact(), form.consentShare(), emergency,
+                .params(
+                        id,
+                        conversationId,
+                        HandoffValidation.trim(form.name()),
+                        HandoffValidation.strippedOrNull(form.phone()),
+                        HandoffValidation.strippedOrNull(form.email()),
+                        HandoffValidation.strippedOrNull(form.preferredTime()),
+                        HandoffValidation.strippedOrNull(form.reason()),
+                        form.consentContact(),
+                        form.consentShare(),
+                        emergency,
                         Timestamp.from(createdAt))
                 .update();
         log.info("Handoff {} requested in conversation {}{}", id, conversationId, emergency ? " (emergency)" : "");
@@ -104,7 +113,9 @@ public class HandoffService {
      * {@code search} (either may be null).
      */
     public List<HandoffRequest> queue(HandoffRequest.Status status, String search) {
-        String like = search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+        String like = search == null || search.isBlank()
+                ? null
+                : "%" + search.strip().toLowerCase(java.util.Locale.ROOT) + "%";
         return jdbc.sql(SELECT + " " + """
                  where (cast(:status as varchar(20)) is null or status = :status)
                    and (cast(:like as varchar(300)) is null or lower(name) like :like or lower(coalesce(phone, '')) like :like
@@ -119,7 +130,9 @@ public class HandoffService {
     /** Records who follows the request up. */
     @Transactional
     public void assign(UUID id, String username) {
-        jdbc.sql("update handoff_request set assigned_to = ? where id = ?").params(username, id).update();
+        jdbc.sql("update handoff_request set assigned_to = ? where id = ?")
+                .params(username, id)
+                .update();
     }
 
     public record Note(Instant at, String username, String text) {}
@@ -138,12 +151,16 @@ public class HandoffService {
     public List<Note> notes(UUID id) {
         return jdbc.sql("select at, username, text from handoff_note where handoff_id = ? order by at")
                 .param(id)
-                .query((rs, n) -> new Note(rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("text")))
+                .query((rs, n) ->
+                        new Note(rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("text")))
                 .list();
     }
 
     public Optional<HandoffRequest> find(UUID id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(HandoffService::request).optional();
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id)
+                .query(HandoffService::request)
+                .optional();
     }
 
     /** Moves a request forward (new, in progress, closed); refuses to move it back or to stay. */
@@ -154,7 +171,10 @@ public class HandoffService {
             throw new IllegalStateException("a " + request.status() + " request cannot become " + next);
         }
         jdbc.sql("update handoff_request set status = ?, closed_at = ? where id = ? and status = ?")
-                .params(next.name(), next == HandoffRequest.Status.CLOSED ? Timestamp.from(clock.instant()) : null, id,
+                .params(
+                        next.name(),
+                        next == HandoffRequest.Status.CLOSED ? Timestamp.from(clock.instant()) : null,
+                        id,
                         request.status().name())
                 .update();
         log.info("Handoff {} is now {}", id, next);
@@ -194,24 +214,38 @@ public class HandoffService {
                   select cast(created_at as date) as on_day, emergency from handoff_request
                   where created_at >= :start and created_at < :end
                 ) h group by on_day, emergency""")
-                .param("start", start).param("end", end)
-                .query((rs, n) -> new Received(rs.getObject("on_day", LocalDate.class), rs.getBoolean("emergency"), rs.getInt("n")))
+                .param("start", start)
+                .param("end", end)
+                .query((rs, n) -> new Received(
+                        rs.getObject("on_day", LocalDate.class), rs.getBoolean("emergency"), rs.getInt("n")))
                 .list();
     }
 
     /** How many requests have {@code status} now. */
     public long count(HandoffRequest.Status status) {
-        return jdbc.sql("select count(*) from handoff_request where status = ?").param(status.name()).query(Long.class).single();
+        return jdbc.sql("select count(*) from handoff_request where status = ?")
+                .param(status.name())
+                .query(Long.class)
+                .single();
     }
 
     private static final String SELECT = "select id, conversation_id, name, phone, email, preferred_time, reason,"
             + " consent_contact, consent_share, emergency, status, created_at, assigned_to from handoff_request";
 
     private static HandoffRequest request(ResultSet rs, int row) throws SQLException {
-        return new HandoffRequest(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
-                rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getString("preferred_time"),
-                rs.getString("reason"), rs.getBoolean("consent_contact"), rs.getBoolean("consent_share"),
-                rs.getBoolean("emergency"), HandoffRequest.Status.valueOf(rs.getString("status")),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("assigned_to"));
+        return new HandoffRequest(
+                rs.getObject("id", UUID.class),
+                rs.getObject("conversation_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getString("preferred_time"),
+                rs.getString("reason"),
+                rs.getBoolean("consent_contact"),
+                rs.getBoolean("consent_share"),
+                rs.getBoolean("emergency"),
+                HandoffRequest.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("assigned_to"));
     }
 }

@@ -14,15 +14,28 @@ import jakarta.validation.constraints.Size;
  */
 @HandoffValidation.PhoneOrEmail(message = "{handoff.phone-or-email}")
 public record HandoffSubmission(
-        @NotBlank(message = "{handoff.name.required}") @Size(max = NAME_MAX, message = "{handoff.too-long}") String name,
-        @Size(max = PHONE_MAX, message = "{handoff.phone.invalid}") @Pattern(regexp = PHONE, message = "{handoff.phone.invalid}")
+        @NotBlank(message = "{handoff.name.required}") @Size(max = NAME_MAX, message = "{handoff.too-long}")
+        String name,
+
+        @Size(max = PHONE_MAX, message = "{handoff.phone.invalid}")
+        @Pattern(regexp = PHONE, message = "{handoff.phone.invalid}")
         String phone,
-        @Size(max = EMAIL_MAX, message = "{handoff.email.invalid}") @Pattern(regexp = EMAIL, message = "{handoff.email.invalid}")
+
+        @Size(max = EMAIL_MAX, message = "{handoff.email.invalid}")
+        @Pattern(regexp = EMAIL, message = "{handoff.email.invalid}")
         String email,
-        @Size(max = PREFERRED_TIME_MAX, message = "{handoff.too-long}") String preferredTime,
-        @Size(max = REASON_MAX, message = "{handoff.too-long}") String reason,
-        @AssertTrue(message = "{handoff.consent-contact.required}") boolean consentContact,
-        @AssertTrue(message = "{handoff.consent-share.required}") boolean consentShare) {
+
+        @Size(max = PREFERRED_TIME_MAX, message = "{handoff.too-long}")
+        String preferredTime,
+
+        @Size(max = REASON_MAX, message = "{handoff.too-long}")
+        String reason,
+
+        @AssertTrue(message = "{handoff.consent-contact.required}")
+        boolean consentContact,
+
+        @AssertTrue(message = "{handoff.consent-share.required}")
+        boolean consentShare) {
 
     /** The longest name, in characters. */
     public static final int NAME_MAX = 100;

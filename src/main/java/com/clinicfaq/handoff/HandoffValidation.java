@@ -33,8 +33,9 @@ final class HandoffValidation {
     private static final String MESSAGES = "com.clinicfaq.handoff.HandoffMessages";
     private static final Validator ENGLISH = validator(Locale.ENGLISH);
     private static final Validator SPANISH = validator(Locale.forLanguageTag("es"));
-    private static final List<String> FIELDS =
-            Arrays.stream(HandoffSubmission.class.getRecordComponents()).map(RecordComponent::getName).toList();
+    private static final List<String> FIELDS = Arrays.stream(HandoffSubmission.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .toList();
 
     private HandoffValidation() {}
 
@@ -45,16 +46,23 @@ final class HandoffValidation {
     /** The same checks, with each message in Spanish when {@code spanish}. */
     static Map<String, String> errors(HandoffSubmission form, boolean spanish) {
         Map<String, String> errors = new LinkedHashMap<>();
-        (spanish ? SPANISH : ENGLISH).validate(stripped(form)).stream()
-                .sorted(Comparator.comparingInt(HandoffValidation::place))
-                .forEach(violation -> errors.putIfAbsent(field(violation), violation.getMessage()));
+        (spanish ? SPANISH : ENGLISH)
+                .validate(stripped(form)).stream()
+                        .sorted(Comparator.comparingInt(HandoffValidation::place))
+                        .forEach(violation -> errors.putIfAbsent(field(violation), violation.getMessage()));
         return errors;
     }
 
     /** The form as it would be stored: each text stripped of surrounding spaces, a blank one null. */
     private static HandoffSubmission stripped(HandoffSubmission form) {
-        return new HandoffSubmission(strippedOrNull(form.name()), strippedOrNull(form.phone()), strippedOrNull(form.email()),
-                strippedOrNull(form.preferredTime()), strippedOrNull(form.reason()), form.consentContact(), form.consentShare());
+        return new HandoffSubmission(
+                strippedOrNull(form.name()),
+                strippedOrNull(form.phone()),
+                strippedOrNull(form.email()),
+                strippedOrNull(form.preferredTime()),
+                strippedOrNull(form.reason()),
+                form.consentContact(),
+                form.consentShare());
     }
 
     /** A text as it is stored: stripped of surrounding spaces, null when blank. */
@@ -80,11 +88,13 @@ final class HandoffValidation {
      * ones are the base bundle, and no other language is looked for in its place.
      */
     private static Validator validator(Locale locale) {
-        MessageInterpolator messages = new ResourceBundleMessageInterpolator(
-                language -> ResourceBundle.getBundle(MESSAGES, language,
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        MessageInterpolator messages = new ResourceBundleMessageInterpolator(language -> ResourceBundle.getBundle(
+                MESSAGES,
+                language,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         // the factory lives as long as the class: a validator must not outlive its factory
-        return Validation.byDefaultProvider().configure()
+        return Validation.byDefaultProvider()
+                .configure()
                 .messageInterpolator(new MessageInterpolator() {
                     @Override
                     public String interpolate(String template, Context context) {

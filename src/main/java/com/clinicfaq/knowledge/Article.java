@@ -35,12 +35,46 @@ public record Article(
     }
 
     /** An article whose names are read from its text. */
-    public Article(String id, String title, String subtitle, String author, String credentials, String practice,
-            String location, String source, LocalDate reviewed, String disclaimer, List<Section> sections) {
-        this(id, title, subtitle, author, credentials, practice, location, source, reviewed, disclaimer, sections, List.of());
+    public Article(
+            String id,
+            String title,
+            String subtitle,
+            String author,
+            String credentials,
+            String practice,
+            String location,
+            String source,
+            LocalDate reviewed,
+            String disclaimer,
+            List<Section> sections) {
+        this(
+                id,
+                title,
+                subtitle,
+                author,
+                credentials,
+                practice,
+                location,
+                source,
+                reviewed,
+                disclaimer,
+                sections,
+                List.of());
     }
 
     public Article withNames(List<String> names) {
-        return new Article(id, title, subtitle, author, credentials, practice, location, source, reviewed, disclaimer, sections, names);
+        return new Article(
+                id,
+                title,
+                subtitle,
+                author,
+                credentials,
+                practice,
+                location,
+                source,
+                reviewed,
+                disclaimer,
+                sections,
+                names);
     }
 }

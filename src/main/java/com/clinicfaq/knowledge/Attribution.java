@@ -18,16 +18,21 @@ public final class Attribution {
      */
     private static final Pattern FIRST_PERSON = Pattern.compile(
             "(?<![\\p{L}'’-])(?:I(?:['’](?:m|ve|d|ll))?(?![\\p{L}'’.-])|(?i:me|my|mine|myself|we|we['’](?:re|ve|d|ll)|our|ours|ourselves|us)(?![\\p{L}'’-]))");
-    private static final Pattern NUMERAL_I = Pattern.compile("(?i)\\b(?:type|grade|stage|class|phase|level|part|chapter)\\s+I\\b");
+
+    private static final Pattern NUMERAL_I =
+            Pattern.compile("(?i)\\b(?:type|grade|stage|class|phase|level|part|chapter)\\s+I\\b");
     /** Degrees after which an author is called "Dr." and their family name. */
-    private static final Pattern DOCTOR = Pattern.compile("(?i)^(?:m\\.?\\s?d\\.?|d\\.?\\s?o\\.?|mbbs|m\\.?b\\.?b\\.?s\\.?|d\\.?p\\.?m\\.?|d\\.?c\\.?|ph\\.?\\s?d\\.?|dds|d\\.d\\.s\\.)$");
+    private static final Pattern DOCTOR = Pattern.compile(
+            "(?i)^(?:m\\.?\\s?d\\.?|d\\.?\\s?o\\.?|mbbs|m\\.?b\\.?b\\.?s\\.?|d\\.?p\\.?m\\.?|d\\.?c\\.?|ph\\.?\\s?d\\.?|dds|d\\.d\\.s\\.)$");
+
     private static final Pattern HONORIFIC = Pattern.compile("(?i)^(?:dr\\.?|doctor)\\s+");
 
     private Attribution() {}
 
     /** Whether the text speaks in someone's first person: it needs its author named before it is said. */
     public static boolean firstPerson(String text) {
-        return text != null && FIRST_PERSON.matcher(NUMERAL_I.matcher(text).replaceAll(" ")).find();
+        return text != null
+                && FIRST_PERSON.matcher(NUMERAL_I.matcher(text).replaceAll(" ")).find();
     }
 
     /**
@@ -75,8 +80,12 @@ public final class Attribution {
     /** "on kyphoplasty", "on radiofrequency ablation": the article's procedure as staff name it; else its title in quotes. */
     private static String about(Article article) {
         List<String> names = article.names().isEmpty() ? ProcedureNames.propose(article) : article.names();
-        return names.stream().filter(name -> !ProcedureNames.isAbbreviation(name)).findFirst()
+        return names.stream()
+                .filter(name -> !ProcedureNames.isAbbreviation(name))
+                .findFirst()
                 .map(name -> "on " + name)
-                .orElseGet(() -> article.title() == null || article.title().isBlank() ? "" : "\u201c" + article.title().strip() + "\u201d");
+                .orElseGet(() -> article.title() == null || article.title().isBlank()
+                        ? ""
+                        : "\u201c" + article.title().strip() + "\u201d");
     }
 }

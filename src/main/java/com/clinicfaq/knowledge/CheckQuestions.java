@@ -30,15 +30,19 @@ public final class CheckQuestions {
 
     /** Where the files are, relative to the knowledge-base folder. */
     public static final String FOLDER = "checks/articles";
+
     public static final String HEADER = "question,expected,origin";
 
     /** Headings of an article's frame rather than of its content: no question asks for them. */
-    private static final Pattern FRAME_HEADING = Pattern.compile("(?i)(?:quick insights|key takeaways|why it matters|introduction"
-            + "|conclusions?|summary|overview|(?:the )?bottom line|final thoughts|in closing|a patient['’]s perspective"
-            + "|patient (?:perspectives?|stories|testimonials?)|testimonials?|disclaimer|references|sources"
-            + "|serving .+)"); // "Serving Napa and Surrounding Communities": where the practice is, which its FAQs ask
-    private static final Pattern QUESTION_WORD = Pattern.compile("(?i)(?:what|how|why|when|where|who|which|is|are|can|could|do"
-            + "|does|did|should|will|would)\\b.*");
+    private static final Pattern FRAME_HEADING =
+            Pattern.compile("(?i)(?:quick insights|key takeaways|why it matters|introduction"
+                    + "|conclusions?|summary|overview|(?:the )?bottom line|final thoughts|in closing|a patient['’]s perspective"
+                    + "|patient (?:perspectives?|stories|testimonials?)|testimonials?|disclaimer|references|sources"
+                    + "|serving .+)"); // "Serving Napa and Surrounding Communities": where the practice is, which its
+    // FAQs ask
+
+    private static final Pattern QUESTION_WORD = Pattern.compile(
+            "(?i)(?:what|how|why|when|where|who|which|is|are|can|could|do" + "|does|did|should|will|would)\\b.*");
     private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
 
     private CheckQuestions() {}
@@ -66,7 +70,9 @@ public final class CheckQuestions {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+            files = list.filter(f -> f.getFileName().toString().endsWith(".csv"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,7 +80,8 @@ public final class CheckQuestions {
             String name = file.getFileName().toString();
             String articleId = name.substring(0, name.length() - ".csv".length());
             if (knowledge.article(articleId).isEmpty()) {
-                throw KnowledgeBaseFormatException.at(file, 0, "no article has the id '" + articleId + "' (the file name)");
+                throw KnowledgeBaseFormatException.at(
+                        file, 0, "no article has the id '" + articleId + "' (the file name)");
             }
             checks.put(articleId, read(file, text(file)));
         }
@@ -96,7 +103,8 @@ public final class CheckQuestions {
             int line = i + 1;
             List<String> fields = fields(file, line, lines[i]);
             if (fields.size() < 2 || fields.size() > 3) {
-                throw KnowledgeBaseFormatException.at(file, line, "expected " + HEADER + " (" + fields.size() + " fields)");
+                throw KnowledgeBaseFormatException.at(
+                        file, line, "expected " + HEADER + " (" + fields.size() + " fields)");
             }
             String question = fields.get(0).strip().replaceAll("\\s+", " ");
             if (question.isEmpty()) {
@@ -104,10 +112,13 @@ public final class CheckQuestions {
             }
             Integer earlier = asked.putIfAbsent(Folding.words(question), line);
             if (earlier != null) {
-                throw KnowledgeBaseFormatException.at(file, line, "the question '" + question + "' is already asked on line " + earlier);
+                throw KnowledgeBaseFormatException.at(
+                        file, line, "the question '" + question + "' is already asked on line " + earlier);
             }
-            questions.add(new CheckQuestion(question, expected(file, line, fields.get(1)), origin(file, line,
-                    fields.size() == 3 ? fields.get(2).strip() : "")));
+            questions.add(new CheckQuestion(
+                    question,
+                    expected(file, line, fields.get(1)),
+                    origin(file, line, fields.size() == 3 ? fields.get(2).strip() : "")));
         }
         return List.copyOf(questions);
     }
@@ -116,8 +127,12 @@ public final class CheckQuestions {
     public static String text(List<CheckQuestion> questions) {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (CheckQuestion q : questions) {
-            text.append(field(q.question())).append(',').append(field(String.join("|", q.expected()))).append(',')
-                    .append(q.origin().word()).append('\n');
+            text.append(field(q.question()))
+                    .append(',')
+                    .append(field(String.join("|", q.expected())))
+                    .append(',')
+                    .append(q.origin().word())
+                    .append('\n');
         }
         return text.toString();
     }
@@ -140,8 +155,8 @@ public final class CheckQuestions {
         for (Section section : article.sections()) {
             asQuestion(section, names)
                     .filter(question -> asked.add(Folding.words(question)))
-                    .ifPresent(question -> proposed.add(new CheckQuestion(question, List.of(CheckQuestion.section(section.anchor())),
-                            CheckQuestion.Origin.IMPORT)));
+                    .ifPresent(question -> proposed.add(new CheckQuestion(
+                            question, List.of(CheckQuestion.section(section.anchor())), CheckQuestion.Origin.IMPORT)));
         }
         return List.copyOf(proposed);
     }
@@ -154,7 +169,9 @@ public final class CheckQuestions {
     static Optional<String> asQuestion(Section section, Set<String> names) {
         String heading = section.title().strip().replaceAll("\\s+", " ").replaceFirst("[:.]$", "");
         boolean onlyQuotations = section.blocks().stream().allMatch(b -> b.kind() == Block.Kind.QUOTE);
-        if (heading.isEmpty() || onlyQuotations || FRAME_HEADING.matcher(heading).matches()) {
+        if (heading.isEmpty()
+                || onlyQuotations
+                || FRAME_HEADING.matcher(heading).matches()) {
             return Optional.empty();
         }
         if (heading.matches(".*[?？]")) {
@@ -190,37 +207,45 @@ public final class CheckQuestions {
     private static Set<String> names(Article article) {
         Set<String> capitalised = new HashSet<>();
         Set<String> lowerCase = new HashSet<>();
-        article.sections().forEach(s -> s.blocks().forEach(b -> {
-            String[] words = b.text().split("\\s+");
-            for (int i = 0; i < words.length; i++) {
-                String bare = words[i].replaceAll("[^\\p{L}'’-]", "");
-                if (bare.isEmpty()) {
-                    continue;
-                }
-                boolean startsSentence = i == 0 || words[i - 1].matches(".*[.!?:;\"“”]$");
-                if (bare.equals(bare.toLowerCase(Locale.ROOT))) {
-                    lowerCase.add(bare.toLowerCase(Locale.ROOT));
-                } else if (!startsSentence && CAPITALISED.matcher(bare).matches()) {
-                    capitalised.add(bare);
-                }
-            }
-        }));
+        article.sections()
+                .forEach(s -> s.blocks().forEach(b -> {
+                    String[] words = b.text().split("\\s+");
+                    for (int i = 0; i < words.length; i++) {
+                        String bare = words[i].replaceAll("[^\\p{L}'’-]", "");
+                        if (bare.isEmpty()) {
+                            continue;
+                        }
+                        boolean startsSentence = i == 0 || words[i - 1].matches(".*[.!?:;\"“”]$");
+                        if (bare.equals(bare.toLowerCase(Locale.ROOT))) {
+                            lowerCase.add(bare.toLowerCase(Locale.ROOT));
+                        } else if (!startsSentence && CAPITALISED.matcher(bare).matches()) {
+                            capitalised.add(bare);
+                        }
+                    }
+                }));
         capitalised.removeIf(word -> lowerCase.contains(word.toLowerCase(Locale.ROOT)));
         return capitalised;
     }
 
     private static List<String> expected(Path file, int line, String field) {
-        List<String> expected = Arrays.stream(field.split("\\|")).map(String::strip).filter(e -> !e.isEmpty()).toList();
+        List<String> expected = Arrays.stream(field.split("\\|"))
+                .map(String::strip)
+                .filter(e -> !e.isEmpty())
+                .toList();
         if (expected.isEmpty()) {
-            throw KnowledgeBaseFormatException.at(file, line, "say what a right answer is: an FAQ's id, a section as"
-                    + " #anchor, or " + CheckQuestion.DECLINED);
+            throw KnowledgeBaseFormatException.at(
+                    file,
+                    line,
+                    "say what a right answer is: an FAQ's id, a section as" + " #anchor, or " + CheckQuestion.DECLINED);
         }
         for (String e : expected) {
             if (e.equals(CheckQuestion.DECLINED) && expected.size() > 1) {
-                throw KnowledgeBaseFormatException.at(file, line, "'" + CheckQuestion.DECLINED + "' cannot be one answer among others");
+                throw KnowledgeBaseFormatException.at(
+                        file, line, "'" + CheckQuestion.DECLINED + "' cannot be one answer among others");
             }
             if (e.equals("#") || e.chars().anyMatch(Character::isWhitespace)) {
-                throw KnowledgeBaseFormatException.at(file, line, "'" + e + "' is not an FAQ's id nor a section as #anchor");
+                throw KnowledgeBaseFormatException.at(
+                        file, line, "'" + e + "' is not an FAQ's id nor a section as #anchor");
             }
         }
         return expected;
@@ -235,7 +260,8 @@ public final class CheckQuestions {
                 return origin;
             }
         }
-        throw KnowledgeBaseFormatException.at(file, line, "the origin must be import, editor or visitor, not '" + word + "'");
+        throw KnowledgeBaseFormatException.at(
+                file, line, "the origin must be import, editor or visitor, not '" + word + "'");
     }
 
     /** One RFC 4180 record on one line ({@link CsvRecords#strictFields}), refused with its file and line when malformed. */

@@ -34,7 +34,9 @@ public final class Folding {
      * them.
      */
     public static String plain(String text) {
-        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -42,7 +44,10 @@ public final class Folding {
      * safe?!" is "is it safe"). Two questions that differ only so are the same question.
      */
     public static String words(String text) {
-        return NOT_LETTERS_OR_DIGITS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return NOT_LETTERS_OR_DIGITS
+                .matcher(text.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  */
 public final class ImportArticleCommand {
 
-    static final String USAGE = "usage: ImportArticleCommand <source.txt> <knowledge-base-folder> [--id ID] [--source TEXT]"
-            + " [--reviewed YYYY-MM-DD] [--default-disclaimer TEXT] [--force]";
+    static final String USAGE =
+            "usage: ImportArticleCommand <source.txt> <knowledge-base-folder> [--id ID] [--source TEXT]"
+                    + " [--reviewed YYYY-MM-DD] [--default-disclaimer TEXT] [--force]";
 
     private ImportArticleCommand() {}
 
@@ -74,11 +75,16 @@ public final class ImportArticleCommand {
             var options = new PlainTextArticleImporter.Options(id, source, reviewed, disclaimer);
             ImportedArticle read = new PlainTextArticleImporter().importFile(file, options);
             List<Faq> others = faqsOfOtherArticles(folder, read.article().id());
-            ImportedArticle imported = read.withFaqsApartFrom(others.stream().map(Faq::id).collect(java.util.stream.Collectors.toSet()),
-                    others.stream().flatMap(f -> Stream.concat(Stream.of(f.question()), f.phrasings().stream())).toList());
+            ImportedArticle imported = read.withFaqsApartFrom(
+                    others.stream().map(Faq::id).collect(java.util.stream.Collectors.toSet()),
+                    others.stream()
+                            .flatMap(f -> Stream.concat(Stream.of(f.question()), f.phrasings().stream()))
+                            .toList());
             String articleId = imported.article().id();
-            List<Path> existing = Stream.of(KnowledgeBaseWriter.articleFile(folder, articleId),
-                            KnowledgeBaseWriter.faqFile(folder, articleId), CheckQuestions.file(folder, articleId))
+            List<Path> existing = Stream.of(
+                            KnowledgeBaseWriter.articleFile(folder, articleId),
+                            KnowledgeBaseWriter.faqFile(folder, articleId),
+                            CheckQuestions.file(folder, articleId))
                     .filter(Files::exists)
                     .toList();
             if (!existing.isEmpty() && !force) {
@@ -89,8 +95,9 @@ public final class ImportArticleCommand {
             KnowledgeBaseWriter.Written written = writer.write(folder, imported.article(), imported.faqs(), force);
             Path checks = writer.writeChecks(folder, articleId, imported.proposedChecks(), force);
             report(imported, written, out);
-            out.printf("wrote %s: %d check questions (its FAQs, and its headings put as questions)%n", checks,
-                    imported.proposedChecks().size());
+            out.printf(
+                    "wrote %s: %d check questions (its FAQs, and its headings put as questions)%n",
+                    checks, imported.proposedChecks().size());
             return 0;
         } catch (KnowledgeBaseFormatException | IllegalArgumentException e) {
             err.println("cannot import: " + e.getMessage());
@@ -103,7 +110,10 @@ public final class ImportArticleCommand {
     /** The FAQs of the folder's other articles; none when the folder holds no knowledge base that can be read. */
     private static List<Faq> faqsOfOtherArticles(Path folder, String articleId) {
         try {
-            return new KnowledgeBaseReader().read(folder).faqs().stream().filter(faq -> !faq.articleId().equals(articleId)).toList();
+            return new KnowledgeBaseReader()
+                    .read(folder).faqs().stream()
+                            .filter(faq -> !faq.articleId().equals(articleId))
+                            .toList();
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -118,14 +128,18 @@ public final class ImportArticleCommand {
 
     private static void report(ImportedArticle imported, KnowledgeBaseWriter.Written written, PrintStream out) {
         Article article = imported.article();
-        List<Block> blocks = article.sections().stream().flatMap(s -> s.blocks().stream()).toList();
-        long bullets = blocks.stream().filter(b -> b.kind() == Block.Kind.BULLET).count();
+        List<Block> blocks =
+                article.sections().stream().flatMap(s -> s.blocks().stream()).toList();
+        long bullets =
+                blocks.stream().filter(b -> b.kind() == Block.Kind.BULLET).count();
         long quotes = blocks.stream().filter(b -> b.kind() == Block.Kind.QUOTE).count();
-        out.printf("wrote %s: %d sections, %d blocks (%d bullets, %d quotes)%n",
+        out.printf(
+                "wrote %s: %d sections, %d blocks (%d bullets, %d quotes)%n",
                 written.article(), article.sections().size(), blocks.size(), bullets, quotes);
         out.printf("wrote %s: %d FAQs%n", written.faqs(), imported.faqs().size());
-        out.printf("title: %s%nauthor: %s%npractice: %s%nlocation: %s%n", article.title(), article.author(),
-                orNone(article.practice()), orNone(article.location()));
+        out.printf(
+                "title: %s%nauthor: %s%npractice: %s%nlocation: %s%n",
+                article.title(), article.author(), orNone(article.practice()), orNone(article.location()));
         article.sections().forEach(s -> out.println("  ## " + s.title()));
         imported.faqs().forEach(f -> out.println("  ? " + f.question() + "  -> #" + f.sectionAnchor()));
         out.println("Check the files before committing them: a clinician reviews what the bot may say, and the check"

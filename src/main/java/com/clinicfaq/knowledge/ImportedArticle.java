@@ -23,11 +23,13 @@ public record ImportedArticle(Article article, List<Faq> faqs) {
      * @param takenIds the FAQ ids of the knowledge base's other articles
      * @param takenQuestions the questions and phrasings of the knowledge base's other FAQs
      */
-    public ImportedArticle withFaqsApartFrom(java.util.Set<String> takenIds, java.util.Collection<String> takenQuestions) {
+    public ImportedArticle withFaqsApartFrom(
+            java.util.Set<String> takenIds, java.util.Collection<String> takenQuestions) {
         java.util.Set<String> ids = new java.util.HashSet<>(takenIds);
         java.util.Set<String> asked = new java.util.HashSet<>();
         takenQuestions.forEach(q -> asked.add(Folding.words(q)));
-        String procedure = article.names().isEmpty() ? article.title() : article.names().getFirst();
+        String procedure =
+                article.names().isEmpty() ? article.title() : article.names().getFirst();
         List<Faq> apart = new java.util.ArrayList<>();
         for (Faq faq : faqs) {
             String question = faq.question();
@@ -43,8 +45,17 @@ public record ImportedArticle(Article article, List<Faq> faqs) {
                 id = Slugs.of(article.id() + " " + faq.id() + " " + n);
             }
             ids.add(id);
-            apart.add(id.equals(faq.id()) && question.equals(faq.question()) ? faq
-                    : new Faq(id, faq.articleId(), question, faq.phrasings(), faq.answer(), faq.sectionAnchor(), faq.origin()));
+            apart.add(
+                    id.equals(faq.id()) && question.equals(faq.question())
+                            ? faq
+                            : new Faq(
+                                    id,
+                                    faq.articleId(),
+                                    question,
+                                    faq.phrasings(),
+                                    faq.answer(),
+                                    faq.sectionAnchor(),
+                                    faq.origin()));
         }
         return new ImportedArticle(article, apart);
     }

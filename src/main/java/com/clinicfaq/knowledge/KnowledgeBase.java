@@ -11,7 +11,10 @@ import java.util.Optional;
  * @param translations the articles in other languages, reviewed or not (only reviewed ones are served)
  */
 public record KnowledgeBase(
-        List<Article> articles, List<Faq> faqs, List<String> synonyms, List<OutOfScopeTopic> outOfScope,
+        List<Article> articles,
+        List<Faq> faqs,
+        List<String> synonyms,
+        List<OutOfScopeTopic> outOfScope,
         List<Translation> translations) {
 
     public KnowledgeBase {
@@ -22,7 +25,8 @@ public record KnowledgeBase(
         translations = List.copyOf(translations);
     }
 
-    public KnowledgeBase(List<Article> articles, List<Faq> faqs, List<String> synonyms, List<OutOfScopeTopic> outOfScope) {
+    public KnowledgeBase(
+            List<Article> articles, List<Faq> faqs, List<String> synonyms, List<OutOfScopeTopic> outOfScope) {
         this(articles, faqs, synonyms, outOfScope, List.of());
     }
 
@@ -36,6 +40,8 @@ public record KnowledgeBase(
 
     /** The translations staff reviewed into the language: what visitors writing in it may be given. */
     public List<Translation> reviewedTranslations(String language) {
-        return translations.stream().filter(t -> t.language().equals(language) && t.isReviewed()).toList();
+        return translations.stream()
+                .filter(t -> t.language().equals(language) && t.isReviewed())
+                .toList();
     }
 }

@@ -28,6 +28,7 @@ public final class KnowledgeBaseReader {
     public static final String TRANSLATIONS = "translations";
     /** The folders of Markdown files, one file per article in each. */
     public static final List<String> MARKDOWN_FOLDERS = List.of(ARTICLES, FAQS, TRANSLATIONS);
+
     public static final String SYNONYMS = "synonyms.txt";
     public static final String OUT_OF_SCOPE = "out-of-scope.md";
 
@@ -52,13 +53,16 @@ public final class KnowledgeBaseReader {
             for (NumberedFaq numbered : faqs(file, parse(file), byId)) {
                 Faq faq = numbered.faq();
                 if (!faqIds.add(faq.id())) {
-                    throw KnowledgeBaseFormatException.at(file, numbered.line(), "another FAQ already has the id '" + faq.id() + "'");
+                    throw KnowledgeBaseFormatException.at(
+                            file, numbered.line(), "another FAQ already has the id '" + faq.id() + "'");
                 }
                 for (String question : asked(faq)) {
                     String earlier = questions.putIfAbsent(Folding.words(question), faq.id());
                     if (earlier != null) {
                         throw KnowledgeBaseFormatException.at(
-                                file, numbered.line(), "the question '" + question + "' is already asked by FAQ '" + earlier + "'");
+                                file,
+                                numbered.line(),
+                                "the question '" + question + "' is already asked by FAQ '" + earlier + "'");
                     }
                 }
                 faqs.add(faq);
@@ -75,7 +79,9 @@ public final class KnowledgeBaseReader {
                     String earlier = questions.putIfAbsent(Folding.words(question), topic.id());
                     if (earlier != null) {
                         throw KnowledgeBaseFormatException.at(
-                                outOfScopeFile, heading.line(), "the question '" + question + "' is already asked by '" + earlier + "'");
+                                outOfScopeFile,
+                                heading.line(),
+                                "the question '" + question + "' is already asked by '" + earlier + "'");
                     }
                 }
                 outOfScope.add(topic);
@@ -112,7 +118,8 @@ public final class KnowledgeBaseReader {
      * {@code reviewed} (a date, or empty until staff review it); each {@code ## heading {#anchor}} a section of the
      * English article, by its anchor; each {@code ### question {#faq-id}} an FAQ of it, with {@code ?} lines and its answer.
      */
-    static Translation translation(Path file, MarkdownFile markdown, Map<String, Article> articles, Map<String, Faq> faqs) {
+    static Translation translation(
+            Path file, MarkdownFile markdown, Map<String, Article> articles, Map<String, Faq> faqs) {
         String articleId = markdown.required("translation-of");
         Article article = articles.get(articleId);
         if (article == null) {
@@ -120,19 +127,23 @@ public final class KnowledgeBaseReader {
         }
         String language = markdown.required("language");
         if (!LANGUAGE.matcher(language).matches() || language.equals("en")) {
-            throw KnowledgeBaseFormatException.at(file, 1, "'language' must be a two-letter code other than en, like es");
+            throw KnowledgeBaseFormatException.at(
+                    file, 1, "'language' must be a two-letter code other than en, like es");
         }
         String expectedName = articleId + "." + language + ".md";
         if (!file.getFileName().toString().equals(expectedName)) {
-            throw KnowledgeBaseFormatException.at(file, 1, "a translation of '" + articleId + "' into '" + language
-                    + "' must be in the file " + expectedName);
+            throw KnowledgeBaseFormatException.at(
+                    file,
+                    1,
+                    "a translation of '" + articleId + "' into '" + language + "' must be in the file " + expectedName);
         }
         LocalDate reviewed = null;
         if (!markdown.optional("reviewed").isBlank()) {
             try {
                 reviewed = LocalDate.parse(markdown.optional("reviewed").strip());
             } catch (DateTimeParseException e) {
-                throw KnowledgeBaseFormatException.at(file, 1, "'reviewed' must be a date like 2026-11-27, or empty until staff review it");
+                throw KnowledgeBaseFormatException.at(
+                        file, 1, "'reviewed' must be a date like 2026-11-27, or empty until staff review it");
             }
         }
         List<Section> sections = new ArrayList<>();
@@ -140,11 +151,15 @@ public final class KnowledgeBaseReader {
         Set<String> seen = new HashSet<>();
         for (MarkdownFile.Heading heading : markdown.headings()) {
             if (heading.anchor() == null) {
-                throw KnowledgeBaseFormatException.at(file, heading.line(), "'" + heading.title()
-                        + "' needs the {#anchor} of the English section or the {#id} of the English FAQ it translates");
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        heading.line(),
+                        "'" + heading.title()
+                                + "' needs the {#anchor} of the English section or the {#id} of the English FAQ it translates");
             }
             if (!seen.add(heading.anchor())) {
-                throw KnowledgeBaseFormatException.at(file, heading.line(), "'" + heading.anchor() + "' is translated twice");
+                throw KnowledgeBaseFormatException.at(
+                        file, heading.line(), "'" + heading.anchor() + "' is translated twice");
             }
             if (heading.level() == 2) {
                 if (article.sections().stream().noneMatch(s -> s.anchor().equals(heading.anchor()))) {
@@ -152,9 +167,12 @@ public final class KnowledgeBaseReader {
                     // deleting it in English is not refused for it (the console shows what a translation covers)
                     continue;
                 }
-                List<Block> blocks = MarkdownFile.blocks(heading.body()).stream().map(MarkdownFile.NumberedBlock::block).toList();
+                List<Block> blocks = MarkdownFile.blocks(heading.body()).stream()
+                        .map(MarkdownFile.NumberedBlock::block)
+                        .toList();
                 if (blocks.isEmpty()) {
-                    throw KnowledgeBaseFormatException.at(file, heading.line(), "the section '" + heading.title() + "' has no text");
+                    throw KnowledgeBaseFormatException.at(
+                            file, heading.line(), "the section '" + heading.title() + "' has no text");
                 }
                 sections.add(new Section(heading.anchor(), heading.title(), blocks));
             } else if (heading.level() == 3) {
@@ -174,30 +192,47 @@ public final class KnowledgeBaseReader {
                         answerLines.add(line);
                     }
                 }
-                String answer = String.join("\n\n", MarkdownFile.blocks(answerLines).stream().map(b -> b.block().text()).toList());
+                String answer = String.join(
+                        "\n\n",
+                        MarkdownFile.blocks(answerLines).stream()
+                                .map(b -> b.block().text())
+                                .toList());
                 if (answer.isBlank()) {
-                    throw KnowledgeBaseFormatException.at(file, heading.line(), "the FAQ '" + heading.title() + "' has no answer");
+                    throw KnowledgeBaseFormatException.at(
+                            file, heading.line(), "the FAQ '" + heading.title() + "' has no answer");
                 }
                 translated.add(new Translation.TranslatedFaq(faq.id(), heading.title(), phrasings, answer));
             } else {
-                throw KnowledgeBaseFormatException.at(file, heading.line(), "a translated section is a '## heading {#anchor}' and a"
-                        + " translated FAQ a '### question {#faq-id}'");
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        heading.line(),
+                        "a translated section is a '## heading {#anchor}' and a"
+                                + " translated FAQ a '### question {#faq-id}'");
             }
         }
-        List<String> names = java.util.Arrays.stream(markdown.optional("names").split(",")).map(String::strip)
-                .filter(name -> !name.isEmpty()).toList();
+        List<String> names = java.util.Arrays.stream(markdown.optional("names").split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toList();
         List<List<String>> synonyms = new ArrayList<>();
         for (String group : markdown.optional("synonyms").split(";")) {
-            List<String> words = java.util.Arrays.stream(group.split(",")).map(String::strip).filter(word -> !word.isEmpty()).toList();
+            List<String> words = java.util.Arrays.stream(group.split(","))
+                    .map(String::strip)
+                    .filter(word -> !word.isEmpty())
+                    .toList();
             if (words.size() == 1) {
-                throw KnowledgeBaseFormatException.at(file, frontMatterLine(file, "synonyms:"), "synonyms: the group '" + words.getFirst() + "' needs at least two words"
-                        + " separated by commas (groups are separated by semicolons)");
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        frontMatterLine(file, "synonyms:"),
+                        "synonyms: the group '" + words.getFirst() + "' needs at least two words"
+                                + " separated by commas (groups are separated by semicolons)");
             }
             if (!words.isEmpty()) {
                 synonyms.add(words);
             }
         }
-        return new Translation(articleId, language, markdown.required("title"), names, reviewed, sections, translated, synonyms);
+        return new Translation(
+                articleId, language, markdown.required("title"), names, reviewed, sections, translated, synonyms);
     }
 
     private static List<String> asked(Faq faq) {
@@ -211,7 +246,9 @@ public final class KnowledgeBaseReader {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -231,7 +268,8 @@ public final class KnowledgeBaseReader {
         String id = markdown.required("id");
         String expectedName = id + ".md";
         if (!file.getFileName().toString().equals(expectedName)) {
-            throw KnowledgeBaseFormatException.at(file, 1, "the article id '" + id + "' must match the file name " + expectedName);
+            throw KnowledgeBaseFormatException.at(
+                    file, 1, "the article id '" + id + "' must match the file name " + expectedName);
         }
         LocalDate reviewed;
         try {
@@ -244,13 +282,15 @@ public final class KnowledgeBaseReader {
         for (MarkdownFile.Heading heading : markdown.headings()) {
             String anchor = heading.anchor() != null ? heading.anchor() : Slugs.of(heading.title());
             if (!anchors.add(anchor)) {
-                throw KnowledgeBaseFormatException.at(file, heading.line(), "another section already has the anchor '" + anchor + "'");
+                throw KnowledgeBaseFormatException.at(
+                        file, heading.line(), "another section already has the anchor '" + anchor + "'");
             }
             List<Block> blocks = MarkdownFile.blocks(heading.body()).stream()
                     .map(MarkdownFile.NumberedBlock::block)
                     .toList();
             if (blocks.isEmpty()) {
-                throw KnowledgeBaseFormatException.at(file, heading.line(), "the section '" + heading.title() + "' has no text");
+                throw KnowledgeBaseFormatException.at(
+                        file, heading.line(), "the section '" + heading.title() + "' has no text");
             }
             sections.add(new Section(anchor, heading.title(), blocks));
         }
@@ -302,32 +342,42 @@ public final class KnowledgeBaseReader {
                 } else if (text.startsWith("section:")) {
                     section = text.substring("section:".length()).strip().replaceFirst("^#", "");
                 } else if (text.startsWith("origin:")) {
-                    origin = origin(file, line, text.substring("origin:".length()).strip());
+                    origin = origin(
+                            file, line, text.substring("origin:".length()).strip());
                 } else if (!text.isEmpty()) {
                     answerLines.add(line);
                 }
             }
-            String answer = String.join("\n\n", MarkdownFile.blocks(answerLines).stream()
-                    .map(b -> b.block().text())
-                    .toList());
+            String answer = String.join(
+                    "\n\n",
+                    MarkdownFile.blocks(answerLines).stream()
+                            .map(b -> b.block().text())
+                            .toList());
             if (answer.isBlank()) {
-                throw KnowledgeBaseFormatException.at(file, heading.line(), "the FAQ '" + heading.title() + "' has no answer");
+                throw KnowledgeBaseFormatException.at(
+                        file, heading.line(), "the FAQ '" + heading.title() + "' has no answer");
             }
             if (section == null) {
-                throw KnowledgeBaseFormatException.at(file, heading.line(), "the FAQ '" + heading.title() + "' lacks a 'section:' line naming its source section");
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        heading.line(),
+                        "the FAQ '" + heading.title() + "' lacks a 'section:' line naming its source section");
             }
             String anchor = section;
             if (article.sections().stream().noneMatch(s -> s.anchor().equals(anchor))) {
-                throw KnowledgeBaseFormatException.at(file, heading.line(), "unknown section '" + section + "' in article '" + articleId + "'");
+                throw KnowledgeBaseFormatException.at(
+                        file, heading.line(), "unknown section '" + section + "' in article '" + articleId + "'");
             }
             String id = heading.anchor() != null ? heading.anchor() : Slugs.of(heading.title());
-            faqs.add(new NumberedFaq(heading.line(), new Faq(id, articleId, heading.title(), phrasings, answer, section, origin)));
+            faqs.add(new NumberedFaq(
+                    heading.line(), new Faq(id, articleId, heading.title(), phrasings, answer, section, origin)));
         }
         return faqs;
     }
 
     /** A {@code ?xx} line: how visitors ask in the language of that code. */
-    private static final java.util.regex.Pattern TRANSLATED_PHRASING = java.util.regex.Pattern.compile("\\?([a-z]{2})\\s+(\\S.*)");
+    private static final java.util.regex.Pattern TRANSLATED_PHRASING =
+            java.util.regex.Pattern.compile("\\?([a-z]{2})\\s+(\\S.*)");
 
     private static OutOfScopeTopic outOfScopeTopic(Path file, MarkdownFile.Heading heading) {
         List<String> phrasings = new ArrayList<>();
@@ -336,15 +386,19 @@ public final class KnowledgeBaseReader {
             String text = line.text().strip();
             java.util.regex.Matcher other = TRANSLATED_PHRASING.matcher(text);
             if (other.matches()) {
-                translated.computeIfAbsent(other.group(1), l -> new ArrayList<>()).add(other.group(2).strip());
+                translated
+                        .computeIfAbsent(other.group(1), l -> new ArrayList<>())
+                        .add(other.group(2).strip());
             } else if (text.startsWith("?") && !text.substring(1).isBlank()) {
                 phrasings.add(text.substring(1).strip());
             } else if (!text.isEmpty()) {
-                throw KnowledgeBaseFormatException.at(file, line.number(), "expected a '? question' line: out-of-scope topics have no answer");
+                throw KnowledgeBaseFormatException.at(
+                        file, line.number(), "expected a '? question' line: out-of-scope topics have no answer");
             }
         }
         if (phrasings.isEmpty()) {
-            throw KnowledgeBaseFormatException.at(file, heading.line(), "the topic '" + heading.title() + "' has no '? question' lines");
+            throw KnowledgeBaseFormatException.at(
+                    file, heading.line(), "the topic '" + heading.title() + "' has no '? question' lines");
         }
         String id = heading.anchor() != null ? heading.anchor() : Slugs.of(heading.title());
         return new OutOfScopeTopic(id, heading.title(), phrasings, translated);
@@ -354,7 +408,8 @@ public final class KnowledgeBaseReader {
         try {
             return Faq.Origin.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw KnowledgeBaseFormatException.at(file, line.number(), "origin must be 'article' or 'curated', not '" + value + "'");
+            throw KnowledgeBaseFormatException.at(
+                    file, line.number(), "origin must be 'article' or 'curated', not '" + value + "'");
         }
     }
 
@@ -368,7 +423,8 @@ public final class KnowledgeBaseReader {
                     continue;
                 }
                 if (!line.contains(",") && !line.contains("=>")) {
-                    throw KnowledgeBaseFormatException.at(file, i + 1, "a synonym rule needs at least two terms separated by commas");
+                    throw KnowledgeBaseFormatException.at(
+                            file, i + 1, "a synonym rule needs at least two terms separated by commas");
                 }
                 rules.add(line);
             }

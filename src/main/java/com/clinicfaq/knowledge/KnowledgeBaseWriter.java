@@ -96,7 +96,9 @@ public final class KnowledgeBaseWriter {
         front.put("disclaimer", article.disclaimer());
         StringBuilder text = new StringBuilder(frontMatter(front));
         for (Section section : article.sections()) {
-            text.append("\n## ").append(heading(section.title(), section.anchor())).append("\n\n");
+            text.append("\n## ")
+                    .append(heading(section.title(), section.anchor()))
+                    .append("\n\n");
             Block.Kind previous = null;
             for (Block block : section.blocks()) {
                 // List items follow each other line by line and stay on one line each, as one point a line reads
@@ -104,11 +106,13 @@ public final class KnowledgeBaseWriter {
                 if (previous != null && !(previous == Block.Kind.BULLET && block.kind() == Block.Kind.BULLET)) {
                     text.append('\n');
                 }
-                text.append(switch (block.kind()) {
-                    case PARAGRAPH -> wrap(block.text(), "", "");
-                    case BULLET -> "- " + block.text();
-                    case QUOTE -> wrap(block.text(), "> ", "> ");
-                }).append('\n');
+                text.append(
+                                switch (block.kind()) {
+                                    case PARAGRAPH -> wrap(block.text(), "", "");
+                                    case BULLET -> "- " + block.text();
+                                    case QUOTE -> wrap(block.text(), "> ", "> ");
+                                })
+                        .append('\n');
                 previous = block.kind();
             }
         }
@@ -119,7 +123,8 @@ public final class KnowledgeBaseWriter {
         StringBuilder text = new StringBuilder(frontMatter(Map.of("article", articleId)));
         for (Faq faq : faqs) {
             if (!faq.articleId().equals(articleId)) {
-                throw new IllegalArgumentException("the FAQ '" + faq.id() + "' belongs to article '" + faq.articleId() + "'");
+                throw new IllegalArgumentException(
+                        "the FAQ '" + faq.id() + "' belongs to article '" + faq.articleId() + "'");
             }
             text.append("\n## ").append(heading(faq.question(), faq.id())).append('\n');
             text.append("section: ").append(faq.sectionAnchor()).append('\n');
@@ -143,8 +148,8 @@ public final class KnowledgeBaseWriter {
         String[] words = text.split(" ", -1);
         List<String> units = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
-            boolean mayStartLine = i > 0 && !words[i].isEmpty() && !words[i - 1].isEmpty()
-                    && "-*>#".indexOf(words[i].charAt(0)) < 0;
+            boolean mayStartLine =
+                    i > 0 && !words[i].isEmpty() && !words[i - 1].isEmpty() && "-*>#".indexOf(words[i].charAt(0)) < 0;
             if (i == 0 || mayStartLine) {
                 units.add(words[i]);
             } else {
@@ -194,24 +199,28 @@ public final class KnowledgeBaseWriter {
             super(options);
             Represent plain = representers.get(String.class);
             // SnakeYAML falls back to a quoted style by itself when the text cannot be folded safely.
-            representers.put(String.class, data -> data.toString().length() > options.getWidth()
-                    ? representScalar(Tag.STR, data.toString(), DumperOptions.ScalarStyle.FOLDED)
-                    : plain.representData(data));
+            representers.put(
+                    String.class,
+                    data -> data.toString().length() > options.getWidth()
+                            ? representScalar(Tag.STR, data.toString(), DumperOptions.ScalarStyle.FOLDED)
+                            : plain.representData(data));
             representers.put(LocalDate.class, data -> representScalar(Tag.TIMESTAMP, data.toString()));
         }
     }
 
-    private static void checkReadsBack(Written files, Article article, String articleText, List<Faq> faqs, String faqText) {
+    private static void checkReadsBack(
+            Written files, Article article, String articleText, List<Faq> faqs, String faqText) {
         Article read = KnowledgeBaseReader.article(files.article(), MarkdownFile.parse(files.article(), articleText));
         if (!read.equals(article)) {
-            throw new IllegalArgumentException("the article '" + article.id() + "' would not read back unchanged: "
-                    + difference(article, read));
+            throw new IllegalArgumentException(
+                    "the article '" + article.id() + "' would not read back unchanged: " + difference(article, read));
         }
-        List<Faq> readFaqs = KnowledgeBaseReader.faqs(files.faqs(), MarkdownFile.parse(files.faqs(), faqText),
-                        Map.of(article.id(), article))
-                .stream()
-                .map(KnowledgeBaseReader.NumberedFaq::faq)
-                .toList();
+        List<Faq> readFaqs =
+                KnowledgeBaseReader.faqs(
+                                files.faqs(), MarkdownFile.parse(files.faqs(), faqText), Map.of(article.id(), article))
+                        .stream()
+                        .map(KnowledgeBaseReader.NumberedFaq::faq)
+                        .toList();
         for (int i = 0; i < faqs.size(); i++) {
             if (i >= readFaqs.size() || !readFaqs.get(i).equals(faqs.get(i))) {
                 throw new IllegalArgumentException("the FAQ '" + faqs.get(i).id() + "' would not read back unchanged: "
@@ -224,9 +233,12 @@ public final class KnowledgeBaseWriter {
         for (int s = 0; s < Math.min(written.sections().size(), read.sections().size()); s++) {
             Section expected = written.sections().get(s);
             Section actual = read.sections().get(s);
-            for (int b = 0; b < Math.min(expected.blocks().size(), actual.blocks().size()); b++) {
+            for (int b = 0;
+                    b < Math.min(expected.blocks().size(), actual.blocks().size());
+                    b++) {
                 if (!expected.blocks().get(b).equals(actual.blocks().get(b))) {
-                    return "in section '" + expected.title() + "', " + expected.blocks().get(b) + " reads back as "
+                    return "in section '" + expected.title() + "', "
+                            + expected.blocks().get(b) + " reads back as "
                             + actual.blocks().get(b);
                 }
             }

@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 record MarkdownFile(Path path, Map<String, Object> frontMatter, List<Heading> headings) {
 
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*(?:\\{#([A-Za-z0-9][A-Za-z0-9_-]*)})?\\s*$");
+    private static final Pattern HEADING =
+            Pattern.compile("^(#{1,6})\\s+(.*?)\\s*(?:\\{#([A-Za-z0-9][A-Za-z0-9_-]*)})?\\s*$");
 
     record Line(int number, String text) {}
 
@@ -39,7 +40,8 @@ record MarkdownFile(Path path, Map<String, Object> frontMatter, List<Heading> he
             if (end < 0) {
                 throw KnowledgeBaseFormatException.at(path, 1, "front matter starts with --- but has no closing ---");
             }
-            frontMatter = yaml(path, String.join("\n", java.util.Arrays.asList(lines).subList(1, end)));
+            frontMatter =
+                    yaml(path, String.join("\n", java.util.Arrays.asList(lines).subList(1, end)));
             index = end + 1;
         }
         List<Heading> headings = new ArrayList<>();
@@ -54,7 +56,8 @@ record MarkdownFile(Path path, Map<String, Object> frontMatter, List<Heading> he
             } else if (current != null) {
                 current.add(new Line(i + 1, text));
             } else if (!text.isBlank()) {
-                throw KnowledgeBaseFormatException.at(path, i + 1, "text before the first heading: start a section with '## Title'");
+                throw KnowledgeBaseFormatException.at(
+                        path, i + 1, "text before the first heading: start a section with '## Title'");
             }
         }
         return new MarkdownFile(path, frontMatter, headings);
@@ -90,7 +93,8 @@ record MarkdownFile(Path path, Map<String, Object> frontMatter, List<Heading> he
         return switch (frontMatter.get(key)) {
             case null -> "";
             // YAML reads 2026-11-27 as a timestamp at midnight UTC; staff wrote a date.
-            case java.util.Date date -> date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+            case java.util.Date date ->
+                date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
             case Object value -> String.valueOf(value).strip();
         };
     }
@@ -109,7 +113,8 @@ record MarkdownFile(Path path, Map<String, Object> frontMatter, List<Heading> he
             Block.Kind lineKind = stripped.startsWith("- ") || stripped.startsWith("* ")
                     ? Block.Kind.BULLET
                     : stripped.startsWith(">") ? Block.Kind.QUOTE : Block.Kind.PARAGRAPH;
-            boolean continues = kind != null && !stripped.isEmpty()
+            boolean continues = kind != null
+                    && !stripped.isEmpty()
                     && (lineKind == kind && kind != Block.Kind.BULLET
                             || lineKind == Block.Kind.PARAGRAPH && kind == Block.Kind.BULLET);
             if (stripped.isEmpty() || !continues) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * office hours, other procedures): matching it makes the bot say it does not know, instead of
  * offering a loosely related sentence.
  */
-public record OutOfScopeTopic(String id, String title, List<String> phrasings, Map<String, List<String>> translatedPhrasings) {
+public record OutOfScopeTopic(
+        String id, String title, List<String> phrasings, Map<String, List<String>> translatedPhrasings) {
 
     /**
      * @param phrasings how visitors ask it in English ({@code ?} lines): what the engine declines

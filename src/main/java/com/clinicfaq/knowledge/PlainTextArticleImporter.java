@@ -52,7 +52,8 @@ public final class PlainTextArticleImporter {
             }
             Objects.requireNonNull(reviewed, "reviewed");
             if (id != null && !id.matches("[a-z0-9][a-z0-9-]*")) {
-                throw new IllegalArgumentException("an article id is lower-case letters, digits and '-', not '" + id + "'");
+                throw new IllegalArgumentException(
+                        "an article id is lower-case letters, digits and '-', not '" + id + "'");
             }
         }
 
@@ -76,25 +77,30 @@ public final class PlainTextArticleImporter {
     private static final Pattern SYMBOL_BULLET = Pattern.compile("[•·▪◦‣∙*–-]\\s.*");
     /** A quotation in double quotes, possibly followed by its attribution: "..." — Joy. */
     private static final Pattern QUOTE = Pattern.compile("([\"“][^\"”]+[\"”])\\s*([—–-]+\\s*\\S.{0,59})?");
+
     private static final Pattern ATTRIBUTION = Pattern.compile("(?:[—–-]+\\s*)?\\S+(?:\\s\\S+){0,3}");
-    private static final Pattern DISCLAIMER = Pattern.compile("(?i).*\\b(?:(?:educational|informational) purposes only"
-            + "|not (?:be used as |intended as |intended to be )?a substitute for (?:professional )?medical advice)\\b.*");
+    private static final Pattern DISCLAIMER = Pattern.compile(
+            "(?i).*\\b(?:(?:educational|informational) purposes only"
+                    + "|not (?:be used as |intended as |intended to be )?a substitute for (?:professional )?medical advice)\\b.*");
     private static final Pattern DISCLAIMER_HEADING = Pattern.compile("(?i)(?:medical )?disclaimer:?");
     private static final Pattern FAQ_HEADING = Pattern.compile(
             "(?i)(?:frequently asked questions|faqs?|common questions|questions and answers)(?:\\s*\\(faqs?\\))?:?");
-    private static final Pattern NAVIGATION = Pattern.compile("(?i)(?:next|previous|prev|back|back to top|read more|share"
-            + "|share this|related(?: posts| articles)?|older posts?|newer posts?|[«‹←].*|.*[»›→])");
+    private static final Pattern NAVIGATION =
+            Pattern.compile("(?i)(?:next|previous|prev|back|back to top|read more|share"
+                    + "|share this|related(?: posts| articles)?|older posts?|newer posts?|[«‹←].*|.*[»›→])");
     private static final Pattern PRACTICE = Pattern.compile(
             "(?<![\\p{L}'’.-])(?:(?:[A-Z][\\p{L}'’.-]*|&)\\s+){1,5}(?:Medical Group|Clinic|Center|Centre|Associates)\\b");
-    private static final Pattern LOCATION = Pattern.compile(
-            "(?:^|[.!?]\\s+|\\b[Ll]ocated )[Ii]n ([A-Z][\\p{L}'’.-]*(?:\\s[A-Z][\\p{L}'’.-]*){0,3}),");
+    private static final Pattern LOCATION =
+            Pattern.compile("(?:^|[.!?]\\s+|\\b[Ll]ocated )[Ii]n ([A-Z][\\p{L}'’.-]*(?:\\s[A-Z][\\p{L}'’.-]*){0,3}),");
     private static final Set<String> NAME_LEAD = Set.of(
-            "At", "In", "The", "Our", "Visit", "Call", "Contact", "From", "With", "And", "To", "By", "Of", "For", "About");
+            "At", "In", "The", "Our", "Visit", "Call", "Contact", "From", "With", "And", "To", "By", "Of", "For",
+            "About");
     private static final Set<String> STOP_WORDS = Set.of(
-            "the", "and", "for", "are", "but", "not", "you", "your", "with", "this", "that", "from", "have", "has", "was",
-            "were", "can", "may", "will", "what", "when", "where", "how", "why", "who", "which", "does", "did", "its",
-            "into", "than", "then", "there", "their", "they", "our", "out", "all", "any", "some", "more", "most", "also",
-            "been", "being", "about", "after", "before", "while", "during", "other", "such", "each", "these", "those");
+            "the", "and", "for", "are", "but", "not", "you", "your", "with", "this", "that", "from", "have", "has",
+            "was", "were", "can", "may", "will", "what", "when", "where", "how", "why", "who", "which", "does", "did",
+            "its", "into", "than", "then", "there", "their", "they", "our", "out", "all", "any", "some", "more", "most",
+            "also", "been", "being", "about", "after", "before", "while", "during", "other", "such", "each", "these",
+            "those");
 
     /** Reads the file; problems in its text are reported as {@link KnowledgeBaseFormatException}s. */
     public ImportedArticle importFile(Path file, Options options) {
@@ -115,27 +121,45 @@ public final class PlainTextArticleImporter {
         List<Chunk> body = new ArrayList<>(withoutNavigation(chunks.subList(header.chunks(), chunks.size())));
         String disclaimer = takeDisclaimer(body);
         int faqHeading = 0;
-        while (faqHeading < body.size() && !FAQ_HEADING.matcher(body.get(faqHeading).text()).matches()) {
+        while (faqHeading < body.size()
+                && !FAQ_HEADING.matcher(body.get(faqHeading).text()).matches()) {
             faqHeading++;
         }
-        int sectionsEnd = faqHeading < body.size() ? body.get(faqHeading).line() : chunks.getLast().end();
+        int sectionsEnd = faqHeading < body.size()
+                ? body.get(faqHeading).line()
+                : chunks.getLast().end();
         List<Section> sections = sections(file, body.subList(0, faqHeading), sectionsEnd);
         String id = options.id() != null ? options.id() : Slugs.of(header.title());
         List<Faq> faqs = faqHeading < body.size()
                 ? faqs(file, id, body.get(faqHeading), body.subList(faqHeading + 1, body.size()), sections)
                 : List.of();
         if (disclaimer.isEmpty()) {
-            if (options.defaultDisclaimer() == null || options.defaultDisclaimer().isBlank()) {
-                throw KnowledgeBaseFormatException.at(file, 0, "no disclaimer found (a paragraph like 'This article is for "
-                        + "educational purposes only...'): add one to the text or supply a default disclaimer");
+            if (options.defaultDisclaimer() == null
+                    || options.defaultDisclaimer().isBlank()) {
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        0,
+                        "no disclaimer found (a paragraph like 'This article is for "
+                                + "educational purposes only...'): add one to the text or supply a default disclaimer");
             }
             disclaimer = options.defaultDisclaimer().strip();
         }
         List<String> texts = new ArrayList<>();
-        sections.forEach(s -> s.blocks().stream().filter(b -> b.kind() != Block.Kind.QUOTE).forEach(b -> texts.add(b.text())));
+        sections.forEach(s ->
+                s.blocks().stream().filter(b -> b.kind() != Block.Kind.QUOTE).forEach(b -> texts.add(b.text())));
         faqs.forEach(f -> texts.add(f.answer()));
-        Article article = new Article(id, header.title(), header.subtitle(), header.author(), header.credentials(),
-                practice(texts), location(texts), options.source().strip(), options.reviewed(), disclaimer, sections);
+        Article article = new Article(
+                id,
+                header.title(),
+                header.subtitle(),
+                header.author(),
+                header.credentials(),
+                practice(texts),
+                location(texts),
+                options.source().strip(),
+                options.reviewed(),
+                disclaimer,
+                sections);
         // proposed for review: the front matter's names, which staff correct or extend ("rhizotomy")
         return new ImportedArticle(article.withNames(ProcedureNames.propose(article)), faqs);
     }
@@ -157,36 +181,47 @@ public final class PlainTextArticleImporter {
     private static String decode(Path file, byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
             String lenient = new String(bytes, StandardCharsets.UTF_8);
-            throw KnowledgeBaseFormatException.at(file, lineOf(lenient, lenient.indexOf('\uFFFD')),
-                    "not UTF-8 text (a binary file?)");
+            throw KnowledgeBaseFormatException.at(
+                    file, lineOf(lenient, lenient.indexOf('\uFFFD')), "not UTF-8 text (a binary file?)");
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-                throw KnowledgeBaseFormatException.at(file, lineOf(text, i),
-                        "binary content: control character U+%04X is not text".formatted((int) c));
+                throw KnowledgeBaseFormatException.at(
+                        file, lineOf(text, i), "binary content: control character U+%04X is not text".formatted((int)
+                                        c));
             }
         }
         return text;
     }
 
     private static int lineOf(String text, int index) {
-        return (int) text.substring(0, Math.max(index, 0)).chars().filter(c -> c == '\n').count() + 1;
+        return (int) text.substring(0, Math.max(index, 0))
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                + 1;
     }
 
     private static List<Chunk> chunks(String text) {
-        String[] lines = text.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = text.replace("\uFEFF", "")
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .split("\n", -1);
         List<Chunk> chunks = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (int i = 0; i <= lines.length; i++) {
-            String line = i < lines.length ? lines[i].replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip() : "";
+            String line = i < lines.length
+                    ? lines[i].replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip()
+                    : "";
             if (!line.isEmpty()) {
                 current.add(line);
             } else if (!current.isEmpty()) {
@@ -200,7 +235,9 @@ public final class PlainTextArticleImporter {
     private static Header header(Path file, List<Chunk> chunks) {
         Chunk first = chunks.getFirst();
         if (!isTitleLine(first.lines().getFirst())) {
-            throw KnowledgeBaseFormatException.at(file, first.line(),
+            throw KnowledgeBaseFormatException.at(
+                    file,
+                    first.line(),
                     "expected the article's title on the first line (a line of at most " + LONGEST_TITLE
                             + " characters without a final period)");
         }
@@ -213,27 +250,30 @@ public final class PlainTextArticleImporter {
                 lastLine = chunk.line() + l;
                 Matcher byline = BYLINE.matcher(line);
                 if (byline.matches()) {
-                    String credentials = String.join(" ", chunk.lines().subList(l + 1, chunk.lines().size()));
+                    String credentials = String.join(
+                            " ", chunk.lines().subList(l + 1, chunk.lines().size()));
                     String subtitle = before.size() > 1 ? before.get(1) : "";
                     return new Header(before.getFirst(), subtitle, byline.group(1), credentials, c + 1);
                 }
                 if (before.size() == 2 || before.size() == 1 && !isShortLine(line)) {
-                    throw KnowledgeBaseFormatException.at(file, lastLine,
-                            "expected a 'By <author>' line after the title and the optional subtitle");
+                    throw KnowledgeBaseFormatException.at(
+                            file, lastLine, "expected a 'By <author>' line after the title and the optional subtitle");
                 }
                 before.add(line);
             }
         }
-        throw KnowledgeBaseFormatException.at(file, lastLine + 1,
-                "expected a 'By <author>' line after the title and the optional subtitle");
+        throw KnowledgeBaseFormatException.at(
+                file, lastLine + 1, "expected a 'By <author>' line after the title and the optional subtitle");
     }
 
     /** Drops the site navigation after the article: "Next" lines and the titles of other articles. */
     private static List<Chunk> withoutNavigation(List<Chunk> body) {
         for (int i = 0; i < body.size(); i++) {
-            boolean navigation = body.get(i).lines().stream().allMatch(l -> NAVIGATION.matcher(l).matches());
-            if (navigation && body.subList(i, body.size()).stream()
-                    .allMatch(c -> c.lines().stream().allMatch(PlainTextArticleImporter::isShortLine))) {
+            boolean navigation = body.get(i).lines().stream()
+                    .allMatch(l -> NAVIGATION.matcher(l).matches());
+            if (navigation
+                    && body.subList(i, body.size()).stream()
+                            .allMatch(c -> c.lines().stream().allMatch(PlainTextArticleImporter::isShortLine))) {
                 return body.subList(0, i);
             }
         }
@@ -245,7 +285,8 @@ public final class PlainTextArticleImporter {
         List<String> found = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Chunk chunk = body.get(i);
-            if (DISCLAIMER.matcher(chunk.text()).matches() && !BULLET.matcher(chunk.lines().getFirst()).matches()) {
+            if (DISCLAIMER.matcher(chunk.text()).matches()
+                    && !BULLET.matcher(chunk.lines().getFirst()).matches()) {
                 found.add(chunk.text());
                 body.remove(i);
                 if (i > 0 && DISCLAIMER_HEADING.matcher(body.get(i - 1).text()).matches()) {
@@ -266,20 +307,24 @@ public final class PlainTextArticleImporter {
             Chunk chunk = chunks.get(i);
             Matcher quote = QUOTE.matcher(chunk.text());
             Matcher attribution = ATTRIBUTION.matcher(chunk.text());
-            boolean afterQuote = i > 0 && QUOTE.matcher(chunks.get(i - 1).text()).matches();
+            boolean afterQuote =
+                    i > 0 && QUOTE.matcher(chunks.get(i - 1).text()).matches();
             if (title != null && quote.matches()) {
                 blocks.add(new Block(Block.Kind.QUOTE, quote.group(1)));
                 if (quote.group(2) != null) {
                     blocks.add(new Block(Block.Kind.PARAGRAPH, quote.group(2)));
                 }
-            } else if (title != null && afterQuote && chunk.lines().size() == 1 && attribution.matches()
+            } else if (title != null
+                    && afterQuote
+                    && chunk.lines().size() == 1
+                    && attribution.matches()
                     && !chunk.text().matches(".*(?:[?!:;,]|\\p{L}{3}\\.)")) {
                 // A testimonial is followed by whose words they are; such a short line is not a heading.
                 blocks.add(new Block(Block.Kind.PARAGRAPH, chunk.text()));
             } else if (isHeading(chunk)) {
                 if (i + 1 == chunks.size() || isHeading(chunks.get(i + 1))) {
-                    throw KnowledgeBaseFormatException.at(file, chunk.line(),
-                            "the heading '" + chunk.text() + "' has no paragraph under it");
+                    throw KnowledgeBaseFormatException.at(
+                            file, chunk.line(), "the heading '" + chunk.text() + "' has no paragraph under it");
                 }
                 if (title != null) {
                     sections.add(new Section(Slugs.of(title), title, blocks));
@@ -287,19 +332,23 @@ public final class PlainTextArticleImporter {
                 title = chunk.text();
                 blocks = new ArrayList<>();
                 if (!anchors.add(Slugs.of(title))) {
-                    throw KnowledgeBaseFormatException.at(file, chunk.line(),
+                    throw KnowledgeBaseFormatException.at(
+                            file,
+                            chunk.line(),
                             "another heading has the same title (anchor '" + Slugs.of(title) + "')");
                 }
             } else if (title == null) {
-                throw KnowledgeBaseFormatException.at(file, chunk.line(),
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        chunk.line(),
                         "text before the first heading: expected a heading (a short line without a final period) above it");
             } else {
                 blocks.addAll(blocks(chunk));
             }
         }
         if (title == null) {
-            throw KnowledgeBaseFormatException.at(file, end,
-                    "the article has no sections: expected headings, each followed by paragraphs");
+            throw KnowledgeBaseFormatException.at(
+                    file, end, "the article has no sections: expected headings, each followed by paragraphs");
         }
         sections.add(new Section(Slugs.of(title), title, blocks));
         return sections;
@@ -321,8 +370,10 @@ public final class PlainTextArticleImporter {
 
     private static boolean isHeading(Chunk chunk) {
         String text = chunk.text();
-        return chunk.lines().size() == 1 && isShortLine(text)
-                && !SYMBOL_BULLET.matcher(text).matches() && !QUOTE.matcher(text).matches();
+        return chunk.lines().size() == 1
+                && isShortLine(text)
+                && !SYMBOL_BULLET.matcher(text).matches()
+                && !QUOTE.matcher(text).matches();
     }
 
     /** Paragraph lines joined; each bullet starts a list item, and lines under it continue it. */
@@ -347,42 +398,48 @@ public final class PlainTextArticleImporter {
         return blocks;
     }
 
-    private static List<Faq> faqs(Path file, String articleId, Chunk heading, List<Chunk> chunks, List<Section> sections) {
+    private static List<Faq> faqs(
+            Path file, String articleId, Chunk heading, List<Chunk> chunks, List<Section> sections) {
         List<Faq> faqs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Chunk question = null;
         List<String> answer = new ArrayList<>();
         for (int i = 0; i <= chunks.size(); i++) {
             Chunk chunk = i < chunks.size() ? chunks.get(i) : null;
-            boolean isQuestion = chunk != null && chunk.lines().size() == 1 && isQuestion(chunk.text())
+            boolean isQuestion = chunk != null
+                    && chunk.lines().size() == 1
+                    && isQuestion(chunk.text())
                     && chunk.text().length() < 2 * SHORT_LINE;
             if (chunk == null || isQuestion) {
                 if (question != null) {
                     if (answer.isEmpty()) {
-                        throw KnowledgeBaseFormatException.at(file, question.line(),
-                                "the question '" + question.text() + "' has no answer under it");
+                        throw KnowledgeBaseFormatException.at(
+                                file, question.line(), "the question '" + question.text() + "' has no answer under it");
                     }
                     String text = String.join("\n\n", answer);
                     String id = Slugs.of(question.text());
                     if (!ids.add(id)) {
-                        throw KnowledgeBaseFormatException.at(file, question.line(), "the question '" + question.text()
-                                + "' is asked twice");
+                        throw KnowledgeBaseFormatException.at(
+                                file, question.line(), "the question '" + question.text() + "' is asked twice");
                     }
-                    String section = bestSection(question.text() + " " + text, sections).anchor();
+                    String section =
+                            bestSection(question.text() + " " + text, sections).anchor();
                     faqs.add(new Faq(id, articleId, question.text(), List.of(), text, section, Faq.Origin.ARTICLE));
                 }
                 question = chunk;
                 answer.clear();
             } else if (question == null) {
-                throw KnowledgeBaseFormatException.at(file, chunk.line(),
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        chunk.line(),
                         "expected a question (a line ending in '?') under '" + heading.text() + "'");
             } else {
                 blocks(chunk).forEach(b -> answer.add(b.text()));
             }
         }
         if (faqs.isEmpty()) {
-            throw KnowledgeBaseFormatException.at(file, heading.line(),
-                    "'" + heading.text() + "' has no questions (lines ending in '?') under it");
+            throw KnowledgeBaseFormatException.at(
+                    file, heading.line(), "'" + heading.text() + "' has no questions (lines ending in '?') under it");
         }
         return faqs;
     }
@@ -393,10 +450,13 @@ public final class PlainTextArticleImporter {
      */
     static Section bestSection(String text, List<Section> sections) {
         List<Set<String>> words = sections.stream()
-                .map(s -> words(s.title() + " " + String.join(" ", s.blocks().stream()
-                        .filter(b -> b.kind() != Block.Kind.QUOTE)
-                        .map(Block::text)
-                        .toList())))
+                .map(s -> words(s.title() + " "
+                        + String.join(
+                                " ",
+                                s.blocks().stream()
+                                        .filter(b -> b.kind() != Block.Kind.QUOTE)
+                                        .map(Block::text)
+                                        .toList())))
                 .toList();
         Map<String, Integer> sectionsWith = new HashMap<>();
         words.forEach(set -> set.forEach(w -> sectionsWith.merge(w, 1, Integer::sum)));
@@ -422,7 +482,10 @@ public final class PlainTextArticleImporter {
         Set<String> words = new HashSet<>();
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (word.length() > 2 && !STOP_WORDS.contains(word)) {
-                words.add(word.length() > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word);
+                words.add(
+                        word.length() > 4 && word.endsWith("s") && !word.endsWith("ss")
+                                ? word.substring(0, word.length() - 1)
+                                : word);
             }
         }
         return words;

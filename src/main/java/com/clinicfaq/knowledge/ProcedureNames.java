@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 public final class ProcedureNames {
 
     /** "long form (ABBR)": the abbreviation, and up to six words before it. */
-    private static final Pattern DEFINED = Pattern.compile("((?:[\\p{L}][\\p{L}-]*\\s+){1,6})\\(([A-Z][A-Za-z]{1,6})\\)");
+    private static final Pattern DEFINED =
+            Pattern.compile("((?:[\\p{L}][\\p{L}-]*\\s+){1,6})\\(([A-Z][A-Za-z]{1,6})\\)");
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern ABBREVIATION = Pattern.compile("[A-Z][A-Za-z]{0,5}[A-Z]s?");
 
@@ -34,13 +36,17 @@ public final class ProcedureNames {
 
         /** How many of the title's words the name uses. */
         long shared(Set<String> titleWords) {
-            return java.util.stream.Stream.concat(longForm.stream(), after.stream()).distinct().filter(titleWords::contains).count();
+            return java.util.stream.Stream.concat(longForm.stream(), after.stream())
+                    .distinct()
+                    .filter(titleWords::contains)
+                    .count();
         }
     }
 
     public static List<String> propose(Article article) {
         String body = body(article);
-        Set<String> titleWords = new LinkedHashSet<>(words(article.title() + " " + (article.subtitle() == null ? "" : article.subtitle())));
+        Set<String> titleWords = new LinkedHashSet<>(
+                words(article.title() + " " + (article.subtitle() == null ? "" : article.subtitle())));
         List<Defined> defined = new ArrayList<>();
         Matcher m = DEFINED.matcher(body);
         while (m.find()) {
@@ -51,7 +57,9 @@ public final class ProcedureNames {
             // the title's words right after the abbreviation are its procedure's too: "sacroiliac (SI) joint injection"
             List<String> after = new ArrayList<>();
             for (String word : words(body.substring(m.end(), Math.min(body.length(), m.end() + 60)))) {
-                if (after.size() == 3 || word.length() < 4 || !titleWords.contains(word) && !titleWords.contains(word + "s")) {
+                if (after.size() == 3
+                        || word.length() < 4
+                        || !titleWords.contains(word) && !titleWords.contains(word + "s")) {
                     break;
                 }
                 after.add(word);
@@ -91,9 +99,40 @@ public final class ProcedureNames {
     }
 
     /** Words that never start or end a name. */
-    private static final Set<String> NOT_NAMES = Set.of("how", "what", "when", "where", "which", "why", "who", "your", "with",
-            "does", "from", "that", "this", "help", "helps", "right", "about", "into", "will", "the", "and", "for", "you",
-            "are", "can", "understanding", "comparing", "guide", "expect", "after", "before", "during", "options");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "how",
+            "what",
+            "when",
+            "where",
+            "which",
+            "why",
+            "who",
+            "your",
+            "with",
+            "does",
+            "from",
+            "that",
+            "this",
+            "help",
+            "helps",
+            "right",
+            "about",
+            "into",
+            "will",
+            "the",
+            "and",
+            "for",
+            "you",
+            "are",
+            "can",
+            "understanding",
+            "comparing",
+            "guide",
+            "expect",
+            "after",
+            "before",
+            "during",
+            "options");
 
     /**
      * The run of two to four of the title's words that the text repeats most (at least three times), the longer of
@@ -110,8 +149,11 @@ public final class ProcedureNames {
                 }
             }
         }
-        String best = counts.entrySet().stream().filter(e -> e.getValue() >= 3)
-                .max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
+        String best = counts.entrySet().stream()
+                .filter(e -> e.getValue() >= 3)
+                .max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey)
+                .orElse(null);
         if (best == null) {
             return null;
         }
@@ -135,7 +177,8 @@ public final class ProcedureNames {
         if (last.length() > 4 && last.endsWith("s")) {
             words.set(words.size() - 1, last.substring(0, last.length() - 1));
         }
-        Pattern pattern = Pattern.compile("\\b" + String.join("\\s+", words.stream().map(Pattern::quote).toList()) + "(?:s|es)?\\b");
+        Pattern pattern = Pattern.compile(
+                "\\b" + String.join("\\s+", words.stream().map(Pattern::quote).toList()) + "(?:s|es)?\\b");
         return (int) pattern.matcher(body.toLowerCase(Locale.ROOT)).results().count();
     }
 
@@ -148,7 +191,8 @@ public final class ProcedureNames {
         String letters = abbreviation.toLowerCase(Locale.ROOT);
         for (int n = 1; n <= before.size(); n++) {
             List<String> candidate = before.subList(before.size() - n, before.size());
-            if (candidate.getFirst().charAt(0) == letters.charAt(0) && holdsInOrder(String.join(" ", candidate), letters)) {
+            if (candidate.getFirst().charAt(0) == letters.charAt(0)
+                    && holdsInOrder(String.join(" ", candidate), letters)) {
                 return List.copyOf(candidate);
             }
         }

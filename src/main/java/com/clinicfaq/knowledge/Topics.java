@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 public final class Topics {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
-    private static final Set<String> COMMON = Set.of("what", "when", "where", "which", "your", "with", "does", "from",
-            "that", "this", "help", "helps", "right", "about", "into", "will");
+    private static final Set<String> COMMON = Set.of(
+            "what", "when", "where", "which", "your", "with", "does", "from", "that", "this", "help", "helps", "right",
+            "about", "into", "will");
 
     private Topics() {}
 
@@ -29,7 +30,10 @@ public final class Topics {
      */
     public static String of(Article article) {
         List<String> names = article.names().isEmpty() ? ProcedureNames.propose(article) : article.names();
-        return names.stream().filter(name -> !ProcedureNames.isAbbreviation(name)).findFirst().orElseGet(() -> word(article));
+        return names.stream()
+                .filter(name -> !ProcedureNames.isAbbreviation(name))
+                .findFirst()
+                .orElseGet(() -> word(article));
     }
 
     /** The word of the title the text uses most, or the whole title when none. */
@@ -39,7 +43,8 @@ public final class Topics {
                 .map(Block::text)
                 .collect(Collectors.joining(" "))
                 .toLowerCase(Locale.ROOT);
-        Map<String, Long> counts = WORD.matcher(body).results()
+        Map<String, Long> counts = WORD.matcher(body)
+                .results()
                 .map(m -> m.group())
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         Matcher title = WORD.matcher(article.title().toLowerCase(Locale.ROOT));

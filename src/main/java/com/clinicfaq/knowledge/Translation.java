@@ -18,18 +18,33 @@ import java.util.Optional;
  * @param synonyms words visitors writing in the language use for the same thing, each group two or more words (its
  *     front matter's {@code synonyms:} line: groups separated by ";", words by ",")
  */
-public record Translation(String articleId, String language, String title, List<String> names, LocalDate reviewed,
-        List<Section> sections, List<TranslatedFaq> faqs, List<List<String>> synonyms) {
+public record Translation(
+        String articleId,
+        String language,
+        String title,
+        List<String> names,
+        LocalDate reviewed,
+        List<Section> sections,
+        List<TranslatedFaq> faqs,
+        List<List<String>> synonyms) {
 
     public Translation {
         names = List.copyOf(names);
         sections = List.copyOf(sections);
         faqs = List.copyOf(faqs);
-        synonyms = synonyms == null ? List.of() : synonyms.stream().map(List::copyOf).toList();
+        synonyms = synonyms == null
+                ? List.of()
+                : synonyms.stream().map(List::copyOf).toList();
     }
 
-    public Translation(String articleId, String language, String title, List<String> names, LocalDate reviewed,
-            List<Section> sections, List<TranslatedFaq> faqs) {
+    public Translation(
+            String articleId,
+            String language,
+            String title,
+            List<String> names,
+            LocalDate reviewed,
+            List<Section> sections,
+            List<TranslatedFaq> faqs) {
         this(articleId, language, title, names, reviewed, sections, faqs, List.of());
     }
 

@@ -27,7 +27,15 @@ import java.util.regex.Pattern;
  */
 final class Context {
 
-    enum Kind { NEGATION, HYPOTHETICAL, GENERAL, REPORTED, PAST, RESOLVED, FIGURATIVE }
+    enum Kind {
+        NEGATION,
+        HYPOTHETICAL,
+        GENERAL,
+        REPORTED,
+        PAST,
+        RESOLVED,
+        FIGURATIVE
+    }
 
     /** @param when whether a match at a word (the sentence's words, the match's first) is one (null: always) */
     private record Trigger(Pattern regex, Kind kind, java.util.function.BiPredicate<List<String>, Integer> when) {}
@@ -37,9 +45,10 @@ final class Context {
      * Words that open a main clause after a comma: a hypothesis or a general question ends there ("sorry if this is
      * weird, my eyelid is drooping"), not at a comma before an example ("if something went wrong, like bad bleeding").
      */
-    private static final java.util.Set<String> SUBJECTS = java.util.Set.of("i", "im", "ive", "my", "he", "hes", "she", "shes",
-            "his", "her", "we", "our", "they", "theyre", "its", "it", "now", "yo", "mi", "mis", "el", "ella", "su", "sus",
-            "nos", "me", "se", "le", "ahora", "ahorita", "pero");
+    private static final java.util.Set<String> SUBJECTS = java.util.Set.of(
+            "i", "im", "ive", "my", "he", "hes", "she", "shes", "his", "her", "we", "our", "they", "theyre", "its",
+            "it", "now", "yo", "mi", "mis", "el", "ella", "su", "sus", "nos", "me", "se", "le", "ahora", "ahorita",
+            "pero");
 
     /** How far a past, resolved or general trigger reaches on each side (a run-on message has no sentence ends). */
     private static final int NEAR_SCOPE = 8;
@@ -55,7 +64,8 @@ final class Context {
     }
 
     /** Past-tense words a deed told in a period of life is said with ("tried", "took", "was"). */
-    private static final java.util.Set<String> PAST_VERBS = java.util.Set.of("took", "had", "was", "did", "went", "got", "made", "felt");
+    private static final java.util.Set<String> PAST_VERBS =
+            java.util.Set.of("took", "had", "was", "did", "went", "got", "made", "felt");
     /** Words before a period of life that make it an age now ("I'm in my 70s", "she is in her 80s"). */
     private static final java.util.Set<String> BEING = java.util.Set.of("im", "am", "hes", "shes", "is", "were", "are");
 
@@ -85,121 +95,359 @@ final class Context {
     }
 
     static {
-        add(Kind.NEGATION, "no", "not", "never", "without", "nor", "none", "denies", "isnt", "wasnt", "arent", "werent",
-                "hasnt", "havent", "hadnt", "dont have", "doesnt have", "didnt have", "dont get", "didnt get", "dont feel any",
-                "no tengo", "no tiene", "no tenia", "no tuvo", "no he tenido", "no ha tenido", "no hay", "no ha", "no se ha",
-                "no (?:se )?(?:me|le|les|nos) (?:ha|han|habia|habian) \\w+", "no (?:me|le|les|nos) falta",
-                "no es", "no esta", "no estoy", "no estaba", "sin", "nunca", "ni", "tampoco");
-        add(Kind.HYPOTHETICAL, "if", "what if", "in case", "whether", "suppos\\w*", "lets say", "say (?:he|she|i)",
-                "when (?:do|should) (?:we|i) (?:worry|call|go)", "what should (?:we|i) watch for", "before i worry",
-                "when to worry", "so im prepared", "just so i know", "(?:is|would) (?:that|it|this) (?:be )?(?:a|an) (?:911|er|emergency|hospital)",
-                "si", "en caso de", "que pasa si", "que (?:hago|hacemos|hacer) si", "cuando (?:debo|hay que|tengo que)",
-                "y si", "por si (?:le|me|se) (?:da|pasa|llega)");
-        add(Kind.GENERAL, "signs? of", "symptoms? of", "warning signs?", "risks?(?: of)?", "chances? of", "complications?",
-                "side effects?", "(?:can|could|does|will|would) (?:it|this|that|the (?:procedure|injection|cement|shot|block|implant|device|treatment|surgery)|"
+        add(
+                Kind.NEGATION,
+                "no",
+                "not",
+                "never",
+                "without",
+                "nor",
+                "none",
+                "denies",
+                "isnt",
+                "wasnt",
+                "arent",
+                "werent",
+                "hasnt",
+                "havent",
+                "hadnt",
+                "dont have",
+                "doesnt have",
+                "didnt have",
+                "dont get",
+                "didnt get",
+                "dont feel any",
+                "no tengo",
+                "no tiene",
+                "no tenia",
+                "no tuvo",
+                "no he tenido",
+                "no ha tenido",
+                "no hay",
+                "no ha",
+                "no se ha",
+                "no (?:se )?(?:me|le|les|nos) (?:ha|han|habia|habian) \\w+",
+                "no (?:me|le|les|nos) falta",
+                "no es",
+                "no esta",
+                "no estoy",
+                "no estaba",
+                "sin",
+                "nunca",
+                "ni",
+                "tampoco");
+        add(
+                Kind.HYPOTHETICAL,
+                "if",
+                "what if",
+                "in case",
+                "whether",
+                "suppos\\w*",
+                "lets say",
+                "say (?:he|she|i)",
+                "when (?:do|should) (?:we|i) (?:worry|call|go)",
+                "what should (?:we|i) watch for",
+                "before i worry",
+                "when to worry",
+                "so im prepared",
+                "just so i know",
+                "(?:is|would) (?:that|it|this) (?:be )?(?:a|an) (?:911|er|emergency|hospital)",
+                "si",
+                "en caso de",
+                "que pasa si",
+                "que (?:hago|hacemos|hacer) si",
+                "cuando (?:debo|hay que|tengo que)",
+                "y si",
+                "por si (?:le|me|se) (?:da|pasa|llega)");
+        add(
+                Kind.GENERAL,
+                "signs? of",
+                "symptoms? of",
+                "warning signs?",
+                "risks?(?: of)?",
+                "chances? of",
+                "complications?",
+                "side effects?",
+                "(?:can|could|does|will|would) (?:it|this|that|the (?:procedure|injection|cement|shot|block|implant|device|treatment|surgery)|"
                         + "(?!(?:i|you|he|she|we|they|my|his|her)\\b)\\w+) (?:cause|lead to|make|leave|result in)",
-                "is it true", "(?:i|we) (?:read|heard|saw) (?:that|online|somewhere|on)", "difference between",
-                "is it possible", "how (?:common|likely|often|rare)", "what are the (?:odds|chances)", "in general",
-                "(?:people|someone|patients|anyone) who", "ever happen", "does that happen", "actually happens",
-                "senales de", "sintomas de", "riesgos?(?: de)?", "puede (?:causar|dar|provocar|dejar)", "es posible",
-                "que tan (?:comun|seguido|frecuente)", "complicaciones", "efectos secundarios", "le puede pasar",
-                // "¿la inyección da fiebre?", as "does the injection cause fever?": a treatment that causes, no one it did
+                "is it true",
+                "(?:i|we) (?:read|heard|saw) (?:that|online|somewhere|on)",
+                "difference between",
+                "is it possible",
+                "how (?:common|likely|often|rare)",
+                "what are the (?:odds|chances)",
+                "in general",
+                "(?:people|someone|patients|anyone) who",
+                "ever happen",
+                "does that happen",
+                "actually happens",
+                "senales de",
+                "sintomas de",
+                "riesgos?(?: de)?",
+                "puede (?:causar|dar|provocar|dejar)",
+                "es posible",
+                "que tan (?:comun|seguido|frecuente)",
+                "complicaciones",
+                "efectos secundarios",
+                "le puede pasar",
+                // "¿la inyección da fiebre?", as "does the injection cause fever?": a treatment that causes, no one it
+                // did
                 "(?:la|el|esta|este|esa|ese) (?:inyeccion|procedimiento|operacion|cirugia|cemento|bloqueo|ablacion|cifoplastia|"
                         + "tratamiento|anestesia|sedacion|medicina|medicamento|estimulador|implante) (?:da|causa|provoca|deja)",
-                // what someone else might say, asked about ahead ("if one of my buddies ever talked about ending it, who
+                // what someone else might say, asked about ahead ("if one of my buddies ever talked about ending it,
+                // who
                 // do we call?", "si alguien de mi familia dijera que se quiere morir"): their words, not the visitor's
                 "(?:what )?if (?:someone|anyone|somebody|a (?:friend|relative|neighbor|coworker|patient)|one of (?:my|our|the) \\w+|my (?:\\w+ )?(?:friend|buddy|father|mother|dad|mom|husband|wife|son|daughter|brother|sister|neighbor|coworker|patient)) "
                         + "(?:\\w+ ){0,3}(?:ever )?(?:said|says|say|talked|talks|talk|mentioned|mentions|expressed|expresses|told)",
                 "si (?:alguien|algun \\w+|alguna \\w+|un \\w+|una \\w+|mi \\w+)(?: de (?:mi|la|el) \\w+)? (?:\\w+ ){0,3}(?:dijera|dice|diga|hablara|habla|hable|comentara|comenta)",
                 // people in general, in Spanish as in English: "¿el 988 es para gente que se quiere suicidar?"
-                "(?:la |las |los )?(?:gente|personas|pacientes) que", "alguien que", "mucha gente", "(?:a lot of|many|most) people",
+                "(?:la |las |los )?(?:gente|personas|pacientes) que",
+                "alguien que",
+                "mucha gente",
+                "(?:a lot of|many|most) people",
                 "(?:esto|eso) (?:da|causa|provoca|deja)");
         // a question someone else asks, reported: "the nurse asked if I have thoughts of hurting myself", "el
         // formulario pregunta si ...", "¿por qué pregunta si he pensado en el suicidio?"; never one's own wondering
         // ("me pregunto si vale la pena vivir", "I wonder if")
-        add(Kind.REPORTED, "(?:they|she|he|nurse|doctor|form|questionnaire|paperwork) (?:\\w+ )?(?:asked|asks|asking) (?:me |him |her |us )?(?:if|whether|about)",
+        add(
+                Kind.REPORTED,
+                "(?:they|she|he|nurse|doctor|form|questionnaire|paperwork) (?:\\w+ )?(?:asked|asks|asking) (?:me |him |her |us )?(?:if|whether|about)",
                 "(?:enfermera|doctor|doctora|medic[oa]|formulario|forma|cuestionario|papeles|hoja) (?:me |le |nos )?(?:pregunta|preguntan|pregunto|preguntaron|preguntaba)",
                 "(?:por que|why does it|why do they) (?:me )?(?:pregunta|preguntan|ask|asks)");
-        add(Kind.PAST, "(?:\\w+ )?(?:years?|yrs?|months?|decades?) ago", "back then", "ended up", "(?:family|medical) history", "(?:a )?(?:few|couple of|couple|many|several) (?:years|months)",
-                "last (?:year|month|summer|winter|spring|fall)", "(?:19|20)\\d\\d", "back in", "years back", "as a (?:child|kid|teen)",
-                "when (?:i|he|she) was (?:young|younger|a kid|little|a teenager|in (?:high school|college|my \\w+|his \\w+|her \\w+))", "used to",
+        add(
+                Kind.PAST,
+                "(?:\\w+ )?(?:years?|yrs?|months?|decades?) ago",
+                "back then",
+                "ended up",
+                "(?:family|medical) history",
+                "(?:a )?(?:few|couple of|couple|many|several) (?:years|months)",
+                "last (?:year|month|summer|winter|spring|fall)",
+                "(?:19|20)\\d\\d",
+                "back in",
+                "years back",
+                "as a (?:child|kid|teen)",
+                "when (?:i|he|she) was (?:young|younger|a kid|little|a teenager|in (?:high school|college|my \\w+|his \\w+|her \\w+))",
+                "used to",
                 // a period of life told in the past tense ("in my 20s I attempted"; never "I'm in my 70s and ...")
                 "in (?:my|his|her) (?:teens|twenties|thirties|[1-6]0s) (?:i|he|she) (?:\\w+ed|went|had|was|did|took|got|made|felt|tried)",
                 "as a (?:teenager|young (?:man|woman|adult))",
- "when (?:i|he|she) was (?:\\d+|a teen\\w*)",
-                "cuando (?:yo )?(?:tenia|tuve) \\d+", "history of", "in the past", "once",
-                "previous(?:ly)?", "a while back", "for (?:\\w+ )?(?:\\w+ )?(?:years|yrs|decades|a long time)", "ever since", "since (?:i|he|she|my) (?:was|had|were)",
-                "(?:always|forever) (?:had|been|have)", "has always", "have always", "nothing new", "same as always",
-                "comes and goes", "stable", "chronic",
-                "hace (?:\\w+ ){0,3}(?:anos|meses|decadas)", "hace mucho tiempo", "hace mucho(?= (?:como|unos|unas|mas|ya)\\b|$)", "(?:el|los) (?:ano|anos) pasados?", "anos atras",
-                "de (?:nino|nina|joven|chico|chica|chiquit[oa]|pequen[oa]|adolescente)", "cuando (?:era|estaba) (?:joven|chic[oa]|adolescente|en la (?:prepa|secundaria|universidad))",
+                "when (?:i|he|she) was (?:\\d+|a teen\\w*)",
+                "cuando (?:yo )?(?:tenia|tuve) \\d+",
+                "history of",
+                "in the past",
+                "once",
+                "previous(?:ly)?",
+                "a while back",
+                "for (?:\\w+ )?(?:\\w+ )?(?:years|yrs|decades|a long time)",
+                "ever since",
+                "since (?:i|he|she|my) (?:was|had|were)",
+                "(?:always|forever) (?:had|been|have)",
+                "has always",
+                "have always",
+                "nothing new",
+                "same as always",
+                "comes and goes",
+                "stable",
+                "chronic",
+                "hace (?:\\w+ ){0,3}(?:anos|meses|decadas)",
+                "hace mucho tiempo",
+                "hace mucho(?= (?:como|unos|unas|mas|ya)\\b|$)",
+                "(?:el|los) (?:ano|anos) pasados?",
+                "anos atras",
+                "de (?:nino|nina|joven|chico|chica|chiquit[oa]|pequen[oa]|adolescente)",
+                "cuando (?:era|estaba) (?:joven|chic[oa]|adolescente|en la (?:prepa|secundaria|universidad))",
                 "in (?:january|february|march|april|june|july|august|september|october|november|december)",
                 "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
-                "every (?:morning|day|night|evening|week)", "\\w+ before(?= and| so| but|$)", "daily", "todos los dias", "cada (?:dia|manana|noche)", "una vez", "hace tiempo", "desde hace", "desde (?:el|la|su|mi) (?:accidente|parto|embarazo)",
-                "siempre", "toda la vida", "no ha cambiado", "nunca ha cambiado", "(?:hasnt|havent|has not|have not|never) changed", "como siempre", "antecedentes", "cronic[oa]",
-                "le dio (?:un|una) \\w+ hace", "(?:tengo|tiene|tenemos|llevo|lleva|llevamos) (?:\\w+ )?(?:anos|meses|decadas) con",
+                "every (?:morning|day|night|evening|week)",
+                "\\w+ before(?= and| so| but|$)",
+                "daily",
+                "todos los dias",
+                "cada (?:dia|manana|noche)",
+                "una vez",
+                "hace tiempo",
+                "desde hace",
+                "desde (?:el|la|su|mi) (?:accidente|parto|embarazo)",
+                "siempre",
+                "toda la vida",
+                "no ha cambiado",
+                "nunca ha cambiado",
+                "(?:hasnt|havent|has not|have not|never) changed",
+                "como siempre",
+                "antecedentes",
+                "cronic[oa]",
+                "le dio (?:un|una) \\w+ hace",
+                "(?:tengo|tiene|tenemos|llevo|lleva|llevamos) (?:\\w+ )?(?:anos|meses|decadas) con",
                 "asi se (?:quedo|va a quedar|ha quedado)");
         addPeriodAfterTheDeed("in (?:my|his|her) (?:teens|twenties|thirties|forties|fifties|[1-6]0s)");
-        add(Kind.RESOLVED, "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",
-                "in a (?:\\w+ )?(?:good|better) place", "(?:long |way |well )?behind (?:me|us|him|her)",
-                "fine now", "back to normal", "went away", "gone now", "resolved", "all better", "recovered(?: \\w+)?",
-                "it passed", "turned out", "in remission", "never came back", "got help", "better place", "fine after",
+        add(
+                Kind.RESOLVED,
+                "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",
+                "in a (?:\\w+ )?(?:good|better) place",
+                "(?:long |way |well )?behind (?:me|us|him|her)",
+                "fine now",
+                "back to normal",
+                "went away",
+                "gone now",
+                "resolved",
+                "all better",
+                "recovered(?: \\w+)?",
+                "it passed",
+                "turned out",
+                "in remission",
+                "never came back",
+                "got help",
+                "better place",
+                "fine after",
                 "(?:they|nurse|doctor|dr|doc|surgeon|pa|np|physician|office|clinic) (?:\\w+ )?(?:said|told|warned|mentioned)",
-                "warned (?:us|me) about", "(?:is|was|its|it is) (?:normal|expected)", "to expect", "as expected",
-                "like (?:they|the nurse|the doctor) said", "vasovagal",
+                "warned (?:us|me) about",
+                "(?:is|was|its|it is) (?:normal|expected)",
+                "to expect",
+                "as expected",
+                "like (?:they|the nurse|the doctor) said",
+                "vasovagal",
                 "ya (?:paso|se le quito|se me quito|esta bien|estoy bien|esta estable|me recupere|se recupero|se compuso)",
                 "(?:esta|estoy|quedo) (?:muy |super |bien )?(?:bien|estable)",
                 // the answer given when asked: "le dije que no, nada de eso", "I told her no"
-                "(?:le|les) (?:dije|conteste|respondi) que no", "(?:i|and i) (?:said|told (?:her|him|them)|answered) no", "todo bien", "se recupero", "me recupere",
-                "(?:me|nos|le) (?:dijeron|explicaron|avisaron)", "(?:el doctor|la doctora|la enfermera|el medico) (?:\\w+ )?(?:dijo|dice)",
-                "dijo (?:el doctor|la doctora|la enfermera)", "(?:es|era) normal", "como (?:dijeron|dijo)");
-        add(Kind.FIGURATIVE, "(?:is|are|its|it s|keeps|been|gonna|going to|will|is going to) (?:\\w+ )?(?:kill|killing|murder|murdering) (?:me|him|her|us)",
-                "(?:dying|dead) (?:to|of|from) \\w+", "(?:im|i m|i am) (?:literally |so )?dead", "could (?:just )?die(?: of \\w+)?",
-                "(?:rather|sooner) die than", "d rather die", "kill for", "scared to death", "bored to death",
-                "(?:almost |nearly )?(?:gave|give|giving) (?:me|him|her) a heart attack", "gonna have a heart attack when",
-                "me esta matando", "me mata", "me va a matar", "(?:me|se|te) (?:quiero |va a |voy a )?(?:morir|muero|muere|muera|moria|morirme) de (?:la |el )?"
+                "(?:le|les) (?:dije|conteste|respondi) que no",
+                "(?:i|and i) (?:said|told (?:her|him|them)|answered) no",
+                "todo bien",
+                "se recupero",
+                "me recupere",
+                "(?:me|nos|le) (?:dijeron|explicaron|avisaron)",
+                "(?:el doctor|la doctora|la enfermera|el medico) (?:\\w+ )?(?:dijo|dice)",
+                "dijo (?:el doctor|la doctora|la enfermera)",
+                "(?:es|era) normal",
+                "como (?:dijeron|dijo)");
+        add(
+                Kind.FIGURATIVE,
+                "(?:is|are|its|it s|keeps|been|gonna|going to|will|is going to) (?:\\w+ )?(?:kill|killing|murder|murdering) (?:me|him|her|us)",
+                "(?:dying|dead) (?:to|of|from) \\w+",
+                "(?:im|i m|i am) (?:literally |so )?dead",
+                "could (?:just )?die(?: of \\w+)?",
+                "(?:rather|sooner) die than",
+                "d rather die",
+                "kill for",
+                "scared to death",
+                "bored to death",
+                "(?:almost |nearly )?(?:gave|give|giving) (?:me|him|her) a heart attack",
+                "gonna have a heart attack when",
+                "me esta matando",
+                "me mata",
+                "me va a matar",
+                "(?:me|se|te) (?:quiero |va a |voy a )?(?:morir|muero|muere|muera|moria|morirme) de (?:la |el )?"
                         + "(?:verguenza|risa|pena|hambre|aburrimiento|sueno|ganas|calor|frio|susto|coraje|nervios)",
                 // dying of so much of something ordinary: "me quiero morir con tanto trámite", "de tanto esperar"
                 "(?:morir|morirme|muero|muera|moria) (?:con|de|por) (?:tant[oa]s? (?!dolor|sufr|pena|triste|soled|depres|pastill|medic)|esper\\w*)",
-                "(?:me|le) va a dar (?:un|el) (?:infarto|ataque|patatus)(?: cuando)?", "casi me da (?:un|el) (?:infarto|ataque)",
-                "jaja\\w*", "haha\\w*", "lol", "lmao", "jk", "xd");
+                "(?:me|le) va a dar (?:un|el) (?:infarto|ataque|patatus)(?: cuando)?",
+                "casi me da (?:un|el) (?:infarto|ataque)",
+                "jaja\\w*",
+                "haha\\w*",
+                "lol",
+                "lmao",
+                "jk",
+                "xd");
     }
 
     /** Where any trigger may start: words where none does are not tried trigger by trigger. */
-    private static final Pattern ANY_TRIGGER = Pattern.compile(
-            TRIGGERS.stream().map(trigger -> trigger.regex().pattern()).collect(java.util.stream.Collectors.joining("|", "(?:", ")")));
+    private static final Pattern ANY_TRIGGER = Pattern.compile(TRIGGERS.stream()
+            .map(trigger -> trigger.regex().pattern())
+            .collect(java.util.stream.Collectors.joining("|", "(?:", ")")));
 
-    private static final Pattern PSEUDO = any("can not", "could not", "will not", "would not", "does not", "do not", "did not",
-            "not sure (?:if|whether)", "dont know (?:if|whether)", "idk if", "wondering if", "no idea if",
+    private static final Pattern PSEUDO = any(
+            "can not",
+            "could not",
+            "will not",
+            "would not",
+            "does not",
+            "do not",
+            "did not",
+            "not sure (?:if|whether)",
+            "dont know (?:if|whether)",
+            "idk if",
+            "wondering if",
+            "no idea if",
             "if (?:this|its|it is|that is|thats|that s) (?:normal|serious|an emergency|bad|urgent|important|something)",
-            "if i (?:was|were|wasnt|werent|died|disappeared|was not|were not) (?:gone|here|around|dead)?", "if i died", "if i disappeared",
-            "if it matters", "no one", "not (?:responding|waking|making sense|breathing|able|moving|talking|answering)",
-            "no longer", "no (?:feeling|sensation|strength|control|reason|point|way)", "dont (?:feel|see the point|want)",
-            "doesnt (?:respond|wake|stop|make sense)", "didnt (?:respond|wake)", "never (?:felt|had anything like|been this|this bad|wake)",
+            "if i (?:was|were|wasnt|werent|died|disappeared|was not|were not) (?:gone|here|around|dead)?",
+            "if i died",
+            "if i disappeared",
+            "if it matters",
+            "no one",
+            "not (?:responding|waking|making sense|breathing|able|moving|talking|answering)",
+            "no longer",
+            "no (?:feeling|sensation|strength|control|reason|point|way)",
+            "dont (?:feel|see the point|want)",
+            "doesnt (?:respond|wake|stop|make sense)",
+            "didnt (?:respond|wake)",
+            "never (?:felt|had anything like|been this|this bad|wake)",
             "no (?:puede|puedo|pueden|podia|podemos|siento|siente|sienta|responde|reacciona|respira|despierta|para|quiero|quiere|"
                     + "deja|aguanto|aguanta|controlo|controla|habla|camina|sale|entra|agarra|vale|veo|sirve|lo|la|las|los|"
                     + "(?:me|le)(?! (?:ha|han|habia|habian|falta)\\b))",
-            "no se (?:puede|mueve|para|detiene|quita|(?:le|me)(?! (?:ha|han|habia|habian)\\b))", "no tiene sentido", "no hay manera", "sin parar", "sin sentido",
-            "no estoy segur[oa]", "no se si", "all at once", "never (?:happened|had this|had that|felt this|been like this)(?: \\w+)? before",
-            "first time", "nunca (?:me|le) (?:habia|ha) pasado", "nunca antes", "at once", "(?:hasnt|havent|hadnt|wasnt|isnt|werent) (?:been )?able",
-            "no (?:ha|he|han) podido", "nunca (?:habia|me habia|le habia)", "once (?:a|the|it|they)",
+            "no se (?:puede|mueve|para|detiene|quita|(?:le|me)(?! (?:ha|han|habia|habian)\\b))",
+            "no tiene sentido",
+            "no hay manera",
+            "sin parar",
+            "sin sentido",
+            "no estoy segur[oa]",
+            "no se si",
+            "all at once",
+            "never (?:happened|had this|had that|felt this|been like this)(?: \\w+)? before",
+            "first time",
+            "nunca (?:me|le) (?:habia|ha) pasado",
+            "nunca antes",
+            "at once",
+            "(?:hasnt|havent|hadnt|wasnt|isnt|werent) (?:been )?able",
+            "no (?:ha|he|han) podido",
+            "nunca (?:habia|me habia|le habia)",
+            "once (?:a|the|it|they)",
             "siempre (?:me|le) (?:da|duele)");
     /**
      * A turn of events ends a trigger's scope; "now" in an age ("I'm 68 now") or before a resolution ("now he's fine",
      * "ahora está bien") is no turn of events.
      */
-    private static final Pattern TERMINATOR = any("but", "however", "though", "although",
-            "(?<!\\d )now(?! (?:hes|shes|im|its|i am|he is|she is) (?:fine|ok|okay|well|better|good))", "right now", "suddenly",
-            "all of a sudden", "and then", "this time", "this one", "except", "pero", "sin embargo",
-            "ahora(?! (?:ya )?(?:esta|estoy|anda|ando) (?:bien|estable))", "ahorita",
-            "de repente", "y ahora", "esta vez", "de pronto", "(?:and|y) (?:me|yo) (?:too|tambien)", "(?:so|and) do i", "como yo", "like me");
+    private static final Pattern TERMINATOR = any(
+            "but",
+            "however",
+            "though",
+            "although",
+            "(?<!\\d )now(?! (?:hes|shes|im|its|i am|he is|she is) (?:fine|ok|okay|well|better|good))",
+            "right now",
+            "suddenly",
+            "all of a sudden",
+            "and then",
+            "this time",
+            "this one",
+            "except",
+            "pero",
+            "sin embargo",
+            "ahora(?! (?:ya )?(?:esta|estoy|anda|ando) (?:bien|estable))",
+            "ahorita",
+            "de repente",
+            "y ahora",
+            "esta vez",
+            "de pronto",
+            "(?:and|y) (?:me|yo) (?:too|tambien)",
+            "(?:so|and) do i",
+            "como yo",
+            "like me");
     /** A fresh time ends a past trigger's scope: "I had a stroke years ago and this morning my face went numb". */
-    private static final Pattern FRESH_TIME = any("today", "tonight", "this morning", "this afternoon", "this evening",
-            "yesterday", "since(?! (?:\\w+ ){0,4}(?:years?|yrs?|months?|decades?) ago)", "(?:minutes|hours|days) ago", "hoy", "anoche",
-            "esta (?:manana|tarde|noche)", "ayer", "desde(?! (?:\\w+ ){0,4}hace (?:\\w+ ){0,3}(?:anos|meses|decadas))",
+    private static final Pattern FRESH_TIME = any(
+            "today",
+            "tonight",
+            "this morning",
+            "this afternoon",
+            "this evening",
+            "yesterday",
+            "since(?! (?:\\w+ ){0,4}(?:years?|yrs?|months?|decades?) ago)",
+            "(?:minutes|hours|days) ago",
+            "hoy",
+            "anoche",
+            "esta (?:manana|tarde|noche)",
+            "ayer",
+            "desde(?! (?:\\w+ ){0,4}hace (?:\\w+ ){0,3}(?:anos|meses|decadas))",
             "hace (?:\\w+ )?(?:minutos|horas|dias|rato)");
     /** A recent time is never the past of a past trigger. */
-    private static final Pattern RECENT = any("(?:\\w+ )?(?:minutes?|hours?|days?) ago", "hace (?:\\w+ )?(?:minutos?|horas?|dias?|rato)");
+    private static final Pattern RECENT =
+            any("(?:\\w+ )?(?:minutes?|hours?|days?) ago", "hace (?:\\w+ )?(?:minutos?|horas?|dias?|rato)");
 
     /** For each word, the position of the first word of the forward trigger whose scope holds it (-1: none). */
     private final int[] before;
@@ -207,6 +455,7 @@ final class Context {
     private final int[] after;
     /** As {@link #before} and {@link #after}, of every trigger but the past and a reported question: the frames a threat of self-harm heeds alone. */
     private final int[] beforeFirm;
+
     private final int[] afterFirm;
     private final int[] sentenceOf;
     /** For each word, the position of the first word of the hypothesis whose scope holds it (-1: none). */
@@ -217,6 +466,7 @@ final class Context {
     private boolean framed;
     /** Whether the text holds a denial. */
     private boolean denied;
+
     private boolean hypothetical;
     /** Whether the text holds a trigger other than a denial or a hypothesis. */
     private boolean framedOtherwise;
@@ -327,7 +577,9 @@ final class Context {
             for (int[] span : spans(trigger.regex(), text, wordAt, candidates)) {
                 int at = span[0];
                 int end = span[1];
-                if (pseudo[at] || trigger.kind() == Kind.PAST && recent[at] || trigger.when() != null && !trigger.when().test(words, at)) {
+                if (pseudo[at]
+                        || trigger.kind() == Kind.PAST && recent[at]
+                        || trigger.when() != null && !trigger.when().test(words, at)) {
                     continue;
                 }
                 framed |= trigger.kind() != Kind.NEGATION;
@@ -335,12 +587,16 @@ final class Context {
                 framedOtherwise |= trigger.kind() != Kind.NEGATION && trigger.kind() != Kind.HYPOTHETICAL;
                 denied |= trigger.kind() == Kind.NEGATION;
                 reassured |= trigger.kind() == Kind.RESOLVED;
-                boolean firm = trigger.kind() == Kind.NEGATION || trigger.kind() == Kind.GENERAL || trigger.kind() == Kind.RESOLVED;
+                boolean firm = trigger.kind() == Kind.NEGATION
+                        || trigger.kind() == Kind.GENERAL
+                        || trigger.kind() == Kind.RESOLVED;
                 if (trigger.kind() == Kind.FIGURATIVE) {
                     Arrays.fill(figure, offset + at, offset + Math.min(n, end), true);
                     continue;
                 }
-                boolean byClause = trigger.kind() == Kind.HYPOTHETICAL || trigger.kind() == Kind.GENERAL || trigger.kind() == Kind.REPORTED;
+                boolean byClause = trigger.kind() == Kind.HYPOTHETICAL
+                        || trigger.kind() == Kind.GENERAL
+                        || trigger.kind() == Kind.REPORTED;
                 int limit = switch (trigger.kind()) {
                     case NEGATION -> Math.min(n, end + NEGATION_SCOPE);
                     // a time that opens the sentence sets it all in the past: "Two years ago, after my fracture, I ..."
@@ -348,8 +604,12 @@ final class Context {
                     case RESOLVED -> Math.min(n, end + NEAR_SCOPE);
                     default -> n;
                 };
-                for (int i = end; i < limit && !terminator[i] && !(byClause && clauseStart[i] && SUBJECTS.contains(words.get(i)))
-                        && !(trigger.kind() == Kind.PAST && fresh[i]); i++) {
+                for (int i = end;
+                        i < limit
+                                && !terminator[i]
+                                && !(byClause && clauseStart[i] && SUBJECTS.contains(words.get(i)))
+                                && !(trigger.kind() == Kind.PAST && fresh[i]);
+                        i++) {
                     int[] scope = trigger.kind() == Kind.HYPOTHETICAL ? hypothesis : before;
                     if (scope[offset + i] < 0 || scope[offset + i] > offset + at) {
                         scope[offset + i] = offset + at;
@@ -360,7 +620,9 @@ final class Context {
                 }
                 if (trigger.kind() != Kind.NEGATION && trigger.kind() != Kind.HYPOTHETICAL) {
                     int first = Math.max(0, at - NEAR_SCOPE);
-                    for (int i = at - 1; i >= first && !terminator[i] && !(trigger.kind() == Kind.PAST && fresh[i]); i--) {
+                    for (int i = at - 1;
+                            i >= first && !terminator[i] && !(trigger.kind() == Kind.PAST && fresh[i]);
+                            i--) {
                         after[offset + i] = Math.max(after[offset + i], offset + end - 1);
                         if (firm) {
                             afterFirm[offset + i] = Math.max(afterFirm[offset + i], offset + end - 1);
@@ -399,7 +661,9 @@ final class Context {
         int[] before = evenIfHypothetical && !reassured ? beforeFirm : this.before;
         int[] after = evenIfHypothetical && !reassured ? afterFirm : this.after;
         for (int j = start; j < end && j < before.length; j++) {
-            if (figure[j] || before[j] >= 0 && before[j] < start || after[j] >= end
+            if (figure[j]
+                    || before[j] >= 0 && before[j] < start
+                    || after[j] >= end
                     || !evenIfHypothetical && hypothesis[j] >= 0 && hypothesis[j] < start) {
                 return true;
             }

@@ -21,17 +21,80 @@ public final class ConversationPolicy {
      * "hello there doctor". Any other word left over means the visitor is asking something.
      */
     private static final Set<String> SMALL_TALK_FILLERS = Set.of(
-            "a", "an", "the", "to", "with", "and", "for", "your", "you", "so", "very", "much", "lot", "please",
-            "all", "again", "there", "everyone", "oh", "ah", "um", "uh", "well", "just", "really", "too",
-            "help", "info", "information", "today", "now", "doctor", "doc", "dr",
+            "a",
+            "an",
+            "the",
+            "to",
+            "with",
+            "and",
+            "for",
+            "your",
+            "you",
+            "so",
+            "very",
+            "much",
+            "lot",
+            "please",
+            "all",
+            "again",
+            "there",
+            "everyone",
+            "oh",
+            "ah",
+            "um",
+            "uh",
+            "well",
+            "just",
+            "really",
+            "too",
+            "help",
+            "info",
+            "information",
+            "today",
+            "now",
+            "doctor",
+            "doc",
+            "dr",
             // and in Spanish
-            "un", "una", "el", "la", "los", "las", "y", "por", "favor", "muy", "mucho", "todo", "todos", "usted", "ustedes",
-            "pues", "ay", "eh", "este", "hoy", "ahora", "ya", "su", "sus", "ayuda", "informacion", "doctora", "senor", "senora", "señor", "señora", "oiga", "mire");
+            "un",
+            "una",
+            "el",
+            "la",
+            "los",
+            "las",
+            "y",
+            "por",
+            "favor",
+            "muy",
+            "mucho",
+            "todo",
+            "todos",
+            "usted",
+            "ustedes",
+            "pues",
+            "ay",
+            "eh",
+            "este",
+            "hoy",
+            "ahora",
+            "ya",
+            "su",
+            "sus",
+            "ayuda",
+            "informacion",
+            "doctora",
+            "senor",
+            "senora",
+            "señor",
+            "señora",
+            "oiga",
+            "mire");
 
     record CompiledRule(Rule rule, List<RulePattern> patterns) {
 
         static CompiledRule of(Rule rule) {
-            return new CompiledRule(rule, rule.patterns().stream().map(RulePattern::parse).toList());
+            return new CompiledRule(
+                    rule, rule.patterns().stream().map(RulePattern::parse).toList());
         }
 
         boolean matches(List<String> words) {
@@ -48,11 +111,13 @@ public final class ConversationPolicy {
     private final List<String> ordinaryQuestions;
     /** The words of the knowledge base's authors' names: "thank you dr weisbein" is small talk where she wrote the articles. */
     private final Set<String> names;
+
     private final Map<Branch, List<CompiledRule>> compiled;
     /** Null without an encoder: then only the patterns recognise emergencies. */
     private final RedFlagSimilarity similarity;
     /** Null without an encoder or a turn model of its embedding model: then only the patterns recognise small talk. */
     private final TurnClassifier turns;
+
     private final SentenceEncoder encoder;
 
     /**
@@ -81,24 +146,43 @@ public final class ConversationPolicy {
     }
 
     /** @param authors the knowledge base's authors ("Jacqueline Weisbein, D.O."), whose names may surround small talk */
-    public ConversationPolicy(PolicyRules rules, SentenceEncoder encoder, List<String> ordinaryQuestions, List<String> authors) {
-        this(rules, encoder, ordinaryQuestions, authors,
-                encoder == null ? null : TurnClassifier.shipped().filter(model -> model.readsVectorsOf(encoder.model())).orElse(null));
+    public ConversationPolicy(
+            PolicyRules rules, SentenceEncoder encoder, List<String> ordinaryQuestions, List<String> authors) {
+        this(
+                rules,
+                encoder,
+                ordinaryQuestions,
+                authors,
+                encoder == null
+                        ? null
+                        : TurnClassifier.shipped()
+                                .filter(model -> model.readsVectorsOf(encoder.model()))
+                                .orElse(null));
     }
 
     /** @param turns the learned reading of conversational turns (null: the small-talk patterns alone) */
-    ConversationPolicy(PolicyRules rules, SentenceEncoder given, List<String> ordinaryQuestions, List<String> authors, TurnClassifier turns) {
+    ConversationPolicy(
+            PolicyRules rules,
+            SentenceEncoder given,
+            List<String> ordinaryQuestions,
+            List<String> authors,
+            TurnClassifier turns) {
         // the red-flag layer and the reading of turns share the message's vectors: it is embedded once
         SentenceEncoder encoder = given == null || given instanceof MessageVectors ? given : new MessageVectors(given);
         this.rules = rules;
         this.encoder = encoder;
         this.turns = encoder == null ? null : turns;
         this.ordinaryQuestions = List.copyOf(ordinaryQuestions);
-        this.names = authors.stream().flatMap(author -> Words.of(author).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        this.similarity = encoder == null ? null : new RedFlagSimilarity(encoder, rules.emergency(), calmMessages(rules, ordinaryQuestions));
+        this.names = authors.stream()
+                .flatMap(author -> Words.of(author).stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.similarity = encoder == null
+                ? null
+                : new RedFlagSimilarity(encoder, rules.emergency(), calmMessages(rules, ordinaryQuestions));
         Map<Branch, List<CompiledRule>> compiled = new EnumMap<>(Branch.class);
         for (Branch branch : Branch.values()) {
-            compiled.put(branch, branch.rules(rules).stream().map(CompiledRule::of).toList());
+            compiled.put(
+                    branch, branch.rules(rules).stream().map(CompiledRule::of).toList());
         }
         this.compiled = Map.copyOf(compiled);
     }
@@ -151,13 +235,15 @@ public final class ConversationPolicy {
                 }
             }
         }
-        // a conversational turn by meaning comes before the booking rules' words: "ok I'll call the office then, bye" is
+        // a conversational turn by meaning comes before the booking rules' words: "ok I'll call the office then, bye"
+        // is
         // a goodbye, not a request to be called (a clinician's question never is small talk: those rules come first)
         Optional<Rule> conversational = conversational(visitorMessage, words);
         if (conversational.isPresent()) {
             return decision(Branch.SMALL_TALK, conversational.get());
         }
-        if (!asksWhy(words)) { // "why do I need an evaluation before the trial?" asks for a reason, not for an appointment
+        if (!asksWhy(
+                words)) { // "why do I need an evaluation before the trial?" asks for a reason, not for an appointment
             for (CompiledRule candidate : compiled.get(Branch.BOOKING)) {
                 if (candidate.matches(words)) {
                     return decision(Branch.BOOKING, candidate.rule());
@@ -180,8 +266,10 @@ public final class ConversationPolicy {
         }
         return turnReading(message)
                 .filter(reading -> reading.conversational() && reading.probability() >= turns.threshold())
-                .flatMap(reading -> compiled.get(Branch.SMALL_TALK).stream().map(CompiledRule::rule)
-                        .filter(rule -> rule.id().equals(reading.label())).findFirst());
+                .flatMap(reading -> compiled.get(Branch.SMALL_TALK).stream()
+                        .map(CompiledRule::rule)
+                        .filter(rule -> rule.id().equals(reading.label()))
+                        .findFirst());
     }
 
     /**
@@ -189,7 +277,9 @@ public final class ConversationPolicy {
      * a word nor a pictograph ("\uFFFD", "..."), which has no meaning to read.
      */
     public Optional<TurnClassifier.Reading> turnReading(String message) {
-        if (turns == null || message == null || message.isBlank()
+        if (turns == null
+                || message == null
+                || message.isBlank()
                 || Words.of(message).isEmpty() && message.codePoints().noneMatch(TurnClassifier::isPictograph)) {
             return Optional.empty();
         }
@@ -223,15 +313,26 @@ public final class ConversationPolicy {
                 // and where it reads suicidal thinking, the guidance is the suicide line's (which names 911 too):
                 // "I'm standing on the bridge and I'm done being a burden" matches a 911 rule's words first
                 Optional<RedFlagSimilarity.Match> learned = reading.urgent();
-                if (!RedFlagSimilarity.isSuicide(rule) && learned.isPresent() && learned.get().learned() != null
+                if (!RedFlagSimilarity.isSuicide(rule)
+                        && learned.isPresent()
+                        && learned.get().learned() != null
                         && RedFlagSimilarity.isSuicide(learned.get().rule())) {
                     Rule suicide = learned.get().rule();
-                    return Optional.of(new Decision.Emergency(suicide.id(), suicide.title(), suicide.reply(language), language,
-                            "the words \"" + match.words() + "\" of rule " + rule.id() + ", and suicidal thinking by meaning: "
+                    return Optional.of(new Decision.Emergency(
+                            suicide.id(),
+                            suicide.title(),
+                            suicide.reply(language),
+                            language,
+                            "the words \"" + match.words() + "\" of rule " + rule.id()
+                                    + ", and suicidal thinking by meaning: "
                                     + learned.get().basis()));
                 }
             }
-            return Optional.of(new Decision.Emergency(rule.id(), rule.title(), rule.reply(language), language,
+            return Optional.of(new Decision.Emergency(
+                    rule.id(),
+                    rule.title(),
+                    rule.reply(language),
+                    language,
                     "the words \"" + match.words() + "\" of rule " + rule.id()));
         }
         if (similarity == null) {
@@ -239,7 +340,11 @@ public final class ConversationPolicy {
         }
         return (reading != null ? reading.urgent() : similarity.urgent(message))
                 .filter(match -> !quietAsConversational(message, words, match))
-                .map(match -> new Decision.Emergency(match.rule().id(), match.rule().title(), match.rule().reply(language), language,
+                .map(match -> new Decision.Emergency(
+                        match.rule().id(),
+                        match.rule().title(),
+                        match.rule().reply(language),
+                        language,
                         match.basis()));
     }
 
@@ -250,9 +355,13 @@ public final class ConversationPolicy {
      * and never a farewell ({@link TurnClassifier#quietable}): "thanks. i'm done. bye" may be written in danger.
      */
     private boolean quietAsConversational(String message, List<String> words, RedFlagSimilarity.Match match) {
-        return turns != null && turns.quietBelow() > 0 && match.learned() != null
+        return turns != null
+                && turns.quietBelow() > 0
+                && match.learned() != null
                 && match.learned().urgency() < turns.quietBelow()
-                && conversational(message, words).filter(rule -> turns.quietable(rule.id())).isPresent();
+                && conversational(message, words)
+                        .filter(rule -> turns.quietable(rule.id()))
+                        .isPresent();
     }
 
     /**
@@ -264,18 +373,24 @@ public final class ConversationPolicy {
             return Optional.empty();
         }
         String overruled = overruledPattern(message);
-        return similarity.closest(message).map(match -> overruled + (match.urgent() ? "emergency by meaning: " : "below the threshold: ")
-                + match.rule().id() + ", " + match.basis());
+        return similarity
+                .closest(message)
+                .map(match -> overruled + (match.urgent() ? "emergency by meaning: " : "below the threshold: ")
+                        + match.rule().id() + ", " + match.basis());
     }
 
     /** For staff: the rule's words the learned layer overruled in the message, if any ("" if none). */
     private String overruledPattern(String message) {
-        return patternMatches(Words.of(message), Context.of(message)).findFirst()
+        return patternMatches(Words.of(message), Context.of(message))
+                .findFirst()
                 .filter(match -> !match.rule().evenIfHypothetical())
                 .map(match -> {
                     OptionalDouble urgency = similarity.overrules(message);
-                    return urgency.isEmpty() ? "" : "the words \"%s\" of rule %s overruled: the learned layer reads the message as calm (%.2f, below %.2f); "
-                            .formatted(match.words(), match.rule().id(), urgency.getAsDouble(), similarity.veto());
+                    return urgency.isEmpty()
+                            ? ""
+                            : "the words \"%s\" of rule %s overruled: the learned layer reads the message as calm (%.2f, below %.2f); "
+                                    .formatted(
+                                            match.words(), match.rule().id(), urgency.getAsDouble(), similarity.veto());
                 })
                 .orElse("");
     }
@@ -285,17 +400,23 @@ public final class ConversationPolicy {
 
     /** Each emergency rule whose words stand in the message (outside a frame), in the rules' order, its first pattern's words; lazily. */
     private java.util.stream.Stream<PatternMatch> patternMatches(List<String> words, Context context) {
-        return compiled.get(Branch.EMERGENCY).stream().flatMap(candidate -> candidate.patterns().stream()
-                .map(pattern -> pattern.matchInPresent(words, context, candidate.rule().evenIfHypothetical()))
-                .filter(java.util.Objects::nonNull)
-                .limit(1)
-                .map(matched -> new PatternMatch(candidate.rule(), matched)));
+        return compiled.get(Branch.EMERGENCY).stream()
+                .flatMap(candidate -> candidate.patterns().stream()
+                        .map(pattern -> pattern.matchInPresent(
+                                words, context, candidate.rule().evenIfHypothetical()))
+                        .filter(java.util.Objects::nonNull)
+                        .limit(1)
+                        .map(matched -> new PatternMatch(candidate.rule(), matched)));
     }
 
     /** A question that asks for a reason: "why ...", "por qué ..." (accents are folded in words). */
     private static boolean asksWhy(List<String> words) {
-        return !words.isEmpty() && (words.getFirst().equals("why") || words.getFirst().equals("porque")
-                || words.size() > 1 && words.get(0).equals("por") && words.get(1).equals("que"));
+        return !words.isEmpty()
+                && (words.getFirst().equals("why")
+                        || words.getFirst().equals("porque")
+                        || words.size() > 1
+                                && words.get(0).equals("por")
+                                && words.get(1).equals("que"));
     }
 
     /** "thanks!" is small talk; "hi how long does kyphoplasty take" is a question with a greeting in front. */

@@ -13,7 +13,8 @@ public sealed interface Decision {
      * @param language the language the message was written in (the guidance's and the offer's)
      * @param basis why, for staff: the pattern that matched, or the closest curated message and its similarity
      */
-    record Emergency(String ruleId, String title, String guidance, Language language, String basis) implements Decision {
+    record Emergency(String ruleId, String title, String guidance, Language language, String basis)
+            implements Decision {
 
         public Emergency(String ruleId, String title, String guidance) {
             this(ruleId, title, guidance, Language.ENGLISH, "");

@@ -58,7 +58,8 @@ final class KnownWords {
                 if (raw == null) {
                     throw new IllegalStateException("the word list " + resource + " is missing from the classpath");
                 }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.US_ASCII));
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.US_ASCII));
                 String previous = "";
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (line.isEmpty() || line.charAt(0) == '#') {
@@ -120,7 +121,8 @@ final class KnownWords {
             if (raw == null) {
                 throw new IllegalStateException("the word list " + RESOURCE + " is missing from the classpath");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isEmpty() && line.charAt(0) != '#') {
                     words.add(line);

@@ -21,12 +21,13 @@ final class MessageVectors implements SentenceEncoder {
     private static final int KEEP = 16;
 
     private final SentenceEncoder delegate;
-    private final ThreadLocal<Map<Key, float[]>> recent = ThreadLocal.withInitial(() -> new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, float[]> eldest) {
-            return size() > KEEP;
-        }
-    });
+    private final ThreadLocal<Map<Key, float[]>> recent =
+            ThreadLocal.withInitial(() -> new LinkedHashMap<>(32, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, float[]> eldest) {
+                    return size() > KEEP;
+                }
+            });
 
     MessageVectors(SentenceEncoder delegate) {
         this.delegate = delegate;

@@ -9,7 +9,12 @@ import java.util.List;
  *     me"): a message closer in meaning to one of them than to an emergency rule's similar messages is not taken
  *     for an emergency by meaning alone
  */
-public record PolicyRules(Texts texts, List<Rule> emergency, List<Rule> clinician, List<Rule> booking, List<Rule> smallTalk,
+public record PolicyRules(
+        Texts texts,
+        List<Rule> emergency,
+        List<Rule> clinician,
+        List<Rule> booking,
+        List<Rule> smallTalk,
         List<String> notEmergencies) {
 
     public PolicyRules {
@@ -20,7 +25,8 @@ public record PolicyRules(Texts texts, List<Rule> emergency, List<Rule> clinicia
         notEmergencies = List.copyOf(notEmergencies);
     }
 
-    public PolicyRules(Texts texts, List<Rule> emergency, List<Rule> clinician, List<Rule> booking, List<Rule> smallTalk) {
+    public PolicyRules(
+            Texts texts, List<Rule> emergency, List<Rule> clinician, List<Rule> booking, List<Rule> smallTalk) {
         this(texts, emergency, clinician, booking, smallTalk, List.of());
     }
 }

@@ -38,11 +38,26 @@ public final class PolicyRulesReader {
     /** A rule whose patterns match more of the knowledge base's ordinary questions than this would catch everything. */
     static final double MAX_SHARE_OF_ORDINARY_QUESTIONS = 0.20;
 
-    private static final List<String> TEXT_KEYS = List.of("disclaimer", "greeting", "suggestions", "unknown", "out-of-scope",
-            "clinician-note", "handoff-offer", "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "disclaimer-es", "handoff-offer-es");
+    private static final List<String> TEXT_KEYS = List.of(
+            "disclaimer",
+            "greeting",
+            "suggestions",
+            "unknown",
+            "out-of-scope",
+            "clinician-note",
+            "handoff-offer",
+            "handoff-accepted",
+            "handoff-confirmed",
+            "handoff-cancelled",
+            "disclaimer-es",
+            "handoff-offer-es");
     /** Texts a policy may leave out: a default is said instead. */
-    private static final List<String> OPTIONAL_TEXT_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("which-procedure", "english-only", "answer-missed", "handoff-declined", "suggestions-es"),
-            Texts.SPANISH_KEYS.stream().map(key -> key + "-es")).toList();
+    private static final List<String> OPTIONAL_TEXT_KEYS = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                            "which-procedure", "english-only", "answer-missed", "handoff-declined", "suggestions-es"),
+                    Texts.SPANISH_KEYS.stream().map(key -> key + "-es"))
+            .toList();
+
     private static final String NOT_EMERGENCIES = "not-emergencies";
     private static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
 
@@ -57,13 +72,28 @@ public final class PolicyRulesReader {
     public PolicyRules read(Path knowledgeBaseFolder, List<String> ordinaryQuestions) {
         Path file = knowledgeBaseFolder.resolve(FILE);
         Node root = compose(file, readString(file));
-        Fields top = Fields.of(file, root, "policy.yml",
-                Set.of("texts", NOT_EMERGENCIES, Branch.EMERGENCY.key, Branch.CLINICIAN.key, Branch.BOOKING.key, Branch.SMALL_TALK.key));
+        Fields top = Fields.of(
+                file,
+                root,
+                "policy.yml",
+                Set.of(
+                        "texts",
+                        NOT_EMERGENCIES,
+                        Branch.EMERGENCY.key,
+                        Branch.CLINICIAN.key,
+                        Branch.BOOKING.key,
+                        Branch.SMALL_TALK.key));
         if (!top.has("texts")) {
             throw KnowledgeBaseFormatException.at(file, 1, "the 'texts:' section is missing");
         }
-        Texts texts = texts(Fields.of(file, top.node("texts"), "'texts:'", java.util.stream.Stream.concat(TEXT_KEYS.stream(), OPTIONAL_TEXT_KEYS.stream())
-                .collect(java.util.stream.Collectors.toUnmodifiableSet())), top.line("texts"));
+        Texts texts = texts(
+                Fields.of(
+                        file,
+                        top.node("texts"),
+                        "'texts:'",
+                        java.util.stream.Stream.concat(TEXT_KEYS.stream(), OPTIONAL_TEXT_KEYS.stream())
+                                .collect(java.util.stream.Collectors.toUnmodifiableSet())),
+                top.line("texts"));
         Map<Branch, List<LocatedRule>> located = new EnumMap<>(Branch.class);
         for (Branch branch : Branch.values()) {
             located.put(branch, rules(file, branch, top));
@@ -71,8 +101,12 @@ public final class PolicyRulesReader {
         List<LocatedRule> all = located.values().stream().flatMap(List::stream).toList();
         checkUniqueIds(file, all);
         checkPatterns(file, all);
-        PolicyRules rules = new PolicyRules(texts, rulesOf(located, Branch.EMERGENCY), rulesOf(located, Branch.CLINICIAN),
-                rulesOf(located, Branch.BOOKING), rulesOf(located, Branch.SMALL_TALK),
+        PolicyRules rules = new PolicyRules(
+                texts,
+                rulesOf(located, Branch.EMERGENCY),
+                rulesOf(located, Branch.CLINICIAN),
+                rulesOf(located, Branch.BOOKING),
+                rulesOf(located, Branch.SMALL_TALK),
                 top.list(NOT_EMERGENCIES).stream().map(Line::value).toList());
         ConversationPolicy policy = new ConversationPolicy(rules);
         for (LocatedRule rule : all) {
@@ -110,8 +144,11 @@ public final class PolicyRulesReader {
             return root;
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            throw KnowledgeBaseFormatException.at(file, line, "not valid YAML: " + e.getProblem()
-                    + " (a pattern or example starting with * | > ' \" # or containing ': ' needs quotes)");
+            throw KnowledgeBaseFormatException.at(
+                    file,
+                    line,
+                    "not valid YAML: " + e.getProblem()
+                            + " (a pattern or example starting with * | > ' \" # or containing ': ' needs quotes)");
         } catch (YAMLException e) {
             throw KnowledgeBaseFormatException.at(file, 0, "not valid YAML: " + e.getMessage());
         }
@@ -125,17 +162,24 @@ public final class PolicyRulesReader {
         }
         List<Line> suggestions = fields.list("suggestions");
         if (suggestions.isEmpty()) {
-            throw KnowledgeBaseFormatException.at(fields.file(), fields.line("suggestions"), "texts: 'suggestions' needs at least one question");
+            throw KnowledgeBaseFormatException.at(
+                    fields.file(), fields.line("suggestions"), "texts: 'suggestions' needs at least one question");
         }
         if (!fields.has("suggestions-es")) {
-            throw KnowledgeBaseFormatException.at(fields.file(), fields.line("suggestions"), "texts: 'suggestions-es' is missing: every text "
-                    + "the bot says is written in English and in Spanish (a visitor who writes Spanish is answered in Spanish)");
+            throw KnowledgeBaseFormatException.at(
+                    fields.file(),
+                    fields.line("suggestions"),
+                    "texts: 'suggestions-es' is missing: every text "
+                            + "the bot says is written in English and in Spanish (a visitor who writes Spanish is answered in Spanish)");
         }
         List<Line> suggestionsEs = fields.list("suggestions-es");
         if (suggestionsEs.size() != suggestions.size()) {
-            throw KnowledgeBaseFormatException.at(fields.file(), fields.line("suggestions-es"), "texts: 'suggestions-es' has "
-                    + suggestionsEs.size() + " questions and 'suggestions' " + suggestions.size()
-                    + ": each is the Spanish of the English question in the same place");
+            throw KnowledgeBaseFormatException.at(
+                    fields.file(),
+                    fields.line("suggestions-es"),
+                    "texts: 'suggestions-es' has "
+                            + suggestionsEs.size() + " questions and 'suggestions' " + suggestions.size()
+                            + ": each is the Spanish of the English question in the same place");
         }
         return new Texts(
                 fields.text("disclaimer"),
@@ -162,8 +206,11 @@ public final class PolicyRulesReader {
             if (fields.has(key + "-es")) {
                 spanish.put(key, fields.text(key + "-es"));
             } else if (fields.has(key)) {
-                throw KnowledgeBaseFormatException.at(fields.file(), fields.line(key), "texts: '" + key + "-es' is missing: every text the "
-                        + "bot says is written in English and in Spanish (a visitor who writes Spanish is answered in Spanish)");
+                throw KnowledgeBaseFormatException.at(
+                        fields.file(),
+                        fields.line(key),
+                        "texts: '" + key + "-es' is missing: every text the "
+                                + "bot says is written in English and in Spanish (a visitor who writes Spanish is answered in Spanish)");
             } else if (key.equals("which-procedure")) {
                 spanish.put(key, Texts.WHICH_PROCEDURE_ES);
             } else if (key.equals("english-only")) {
@@ -183,7 +230,8 @@ public final class PolicyRulesReader {
         }
         Node list = top.node(branch.key);
         if (!(list instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            throw KnowledgeBaseFormatException.at(file, lineOf(list), "'" + branch.key + ":' must be a list of rules, each starting with '- id:'");
+            throw KnowledgeBaseFormatException.at(
+                    file, lineOf(list), "'" + branch.key + ":' must be a list of rules, each starting with '- id:'");
         }
         String replyKey = switch (branch) {
             case EMERGENCY -> "guidance";
@@ -191,8 +239,18 @@ public final class PolicyRulesReader {
             default -> null;
         };
         Set<String> keys = switch (branch) {
-            case EMERGENCY -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "similar", "even-if-hypothetical");
-            case SMALL_TALK -> Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "offers-handoff");
+            case EMERGENCY ->
+                Set.of(
+                        "id",
+                        "title",
+                        replyKey,
+                        replyKey + "-es",
+                        "patterns",
+                        "examples",
+                        "similar",
+                        "even-if-hypothetical");
+            case SMALL_TALK ->
+                Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "offers-handoff");
             default -> Set.of("id", "title", "patterns", "examples");
         };
         List<LocatedRule> rules = new ArrayList<>();
@@ -200,24 +258,37 @@ public final class PolicyRulesReader {
             Fields fields = Fields.of(file, item, "a " + branch.key + " rule", keys);
             String id = fields.text("id");
             if (!id.matches(ID)) {
-                throw KnowledgeBaseFormatException.at(file, fields.line("id"), "the id '" + id + "' must be lower-case words joined by '-'");
+                throw KnowledgeBaseFormatException.at(
+                        file, fields.line("id"), "the id '" + id + "' must be lower-case words joined by '-'");
             }
             String title = fields.text("title");
             String reply = replyKey == null ? "" : fields.text(replyKey);
-            // the guidance and the replies the bot says, in Spanish too (required: an error at the rule's line without it)
+            // the guidance and the replies the bot says, in Spanish too (required: an error at the rule's line without
+            // it)
             String replyEs = replyKey == null ? "" : fields.text(replyKey + "-es");
             List<Line> patterns = fields.list("patterns");
             List<Line> examples = fields.list("examples");
             if (patterns.isEmpty()) {
-                throw KnowledgeBaseFormatException.at(file, fields.line(), "rule '" + id + "' needs at least one pattern");
+                throw KnowledgeBaseFormatException.at(
+                        file, fields.line(), "rule '" + id + "' needs at least one pattern");
             }
             if (examples.isEmpty()) {
-                throw KnowledgeBaseFormatException.at(file, fields.line(), "rule '" + id + "' needs at least one example");
+                throw KnowledgeBaseFormatException.at(
+                        file, fields.line(), "rule '" + id + "' needs at least one example");
             }
-            List<String> similar = fields.list("similar").stream().map(Line::value).toList();
+            List<String> similar =
+                    fields.list("similar").stream().map(Line::value).toList();
             boolean evenIfHypothetical = fields.flag("even-if-hypothetical");
-            Rule rule = new Rule(id, title, reply, replyEs, patterns.stream().map(Line::value).toList(),
-                    examples.stream().map(Line::value).toList(), similar, evenIfHypothetical, fields.flag("offers-handoff"));
+            Rule rule = new Rule(
+                    id,
+                    title,
+                    reply,
+                    replyEs,
+                    patterns.stream().map(Line::value).toList(),
+                    examples.stream().map(Line::value).toList(),
+                    similar,
+                    evenIfHypothetical,
+                    fields.flag("offers-handoff"));
             rules.add(new LocatedRule(branch, fields.line(), rule, patterns, examples));
         }
         return rules;
@@ -228,7 +299,10 @@ public final class PolicyRulesReader {
         for (LocatedRule rule : rules) {
             Integer earlier = seen.putIfAbsent(rule.rule().id(), rule.line());
             if (earlier != null) {
-                throw KnowledgeBaseFormatException.at(file, rule.line(), "the id '" + rule.rule().id() + "' is already used by the rule on line " + earlier);
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        rule.line(),
+                        "the id '" + rule.rule().id() + "' is already used by the rule on line " + earlier);
             }
         }
     }
@@ -239,7 +313,8 @@ public final class PolicyRulesReader {
                 try {
                     RulePattern.parse(pattern.value());
                 } catch (IllegalArgumentException e) {
-                    throw KnowledgeBaseFormatException.at(file, pattern.number(), "rule '" + rule.rule().id() + "': " + e.getMessage());
+                    throw KnowledgeBaseFormatException.at(
+                            file, pattern.number(), "rule '" + rule.rule().id() + "': " + e.getMessage());
                 }
             }
         }
@@ -249,13 +324,18 @@ public final class PolicyRulesReader {
         Rule rule = located.rule();
         for (Line example : located.examples()) {
             if (!ConversationPolicy.matches(rule, example.value())) {
-                throw KnowledgeBaseFormatException.at(file, example.number(),
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        example.number(),
                         "the example '" + example.value() + "' does not match any pattern of rule '" + rule.id() + "'");
             }
             Decision decision = policy.decide(example.value());
             if (Branch.of(decision) != located.branch() || !decision.ruleId().equals(rule.id())) {
-                throw KnowledgeBaseFormatException.at(file, example.number(), "the example '" + example.value() + "' of the "
-                        + located.branch().key + " rule '" + rule.id() + "' " + describe(decision));
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        example.number(),
+                        "the example '" + example.value() + "' of the " + located.branch().key + " rule '" + rule.id()
+                                + "' " + describe(decision));
             }
         }
     }
@@ -272,20 +352,31 @@ public final class PolicyRulesReader {
         if (ordinaryQuestions.isEmpty()) {
             return;
         }
-        List<String> caught = ordinaryQuestions.stream().filter(ConversationPolicy.matcher(located.rule())).toList();
+        List<String> caught = ordinaryQuestions.stream()
+                .filter(ConversationPolicy.matcher(located.rule()))
+                .toList();
         if (caught.size() > MAX_SHARE_OF_ORDINARY_QUESTIONS * ordinaryQuestions.size()) {
-            throw KnowledgeBaseFormatException.at(file, located.line(), "rule '" + located.rule().id() + "' would match everything: it catches "
-                    + caught.size() + " of the " + ordinaryQuestions.size() + " knowledge-base questions (more than 20 %), such as '"
-                    + caught.getFirst() + "'");
+            throw KnowledgeBaseFormatException.at(
+                    file,
+                    located.line(),
+                    "rule '" + located.rule().id() + "' would match everything: it catches "
+                            + caught.size() + " of the " + ordinaryQuestions.size()
+                            + " knowledge-base questions (more than 20 %), such as '"
+                            + caught.getFirst() + "'");
         }
     }
 
     private static void checkSuggestions(Path file, int line, ConversationPolicy policy, Texts texts) {
-        for (String suggestion : java.util.stream.Stream.concat(texts.suggestions().stream(), texts.suggestionsEs().stream()).toList()) {
+        for (String suggestion : java.util.stream.Stream.concat(
+                        texts.suggestions().stream(), texts.suggestionsEs().stream())
+                .toList()) {
             Decision decision = policy.decide(suggestion);
             if (!(decision instanceof Decision.AskKnowledgeBase)) {
-                throw KnowledgeBaseFormatException.at(file, line, "the suggestion '" + suggestion + "' " + describe(decision)
-                        + ": suggestions must be questions for the knowledge base");
+                throw KnowledgeBaseFormatException.at(
+                        file,
+                        line,
+                        "the suggestion '" + suggestion + "' " + describe(decision)
+                                + ": suggestions must be questions for the knowledge base");
             }
         }
     }
@@ -306,11 +397,15 @@ public final class PolicyRulesReader {
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "?";
                 if (!allowed.contains(key)) {
-                    throw KnowledgeBaseFormatException.at(file, lineOf(tuple.getKeyNode()),
-                            "unknown key '" + key + "' in " + what + "; expected one of " + allowed.stream().sorted().toList());
+                    throw KnowledgeBaseFormatException.at(
+                            file,
+                            lineOf(tuple.getKeyNode()),
+                            "unknown key '" + key + "' in " + what + "; expected one of "
+                                    + allowed.stream().sorted().toList());
                 }
                 if (keys.put(key, tuple.getKeyNode()) != null) {
-                    throw KnowledgeBaseFormatException.at(file, lineOf(tuple.getKeyNode()), "'" + key + "' is given twice in " + what);
+                    throw KnowledgeBaseFormatException.at(
+                            file, lineOf(tuple.getKeyNode()), "'" + key + "' is given twice in " + what);
                 }
                 values.put(key, tuple.getValueNode());
             }
@@ -333,7 +428,8 @@ public final class PolicyRulesReader {
         String text(String key) {
             Node node = values.get(key);
             if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
-                throw KnowledgeBaseFormatException.at(file, line(key), "'" + key + "' must be a text and must not be blank");
+                throw KnowledgeBaseFormatException.at(
+                        file, line(key), "'" + key + "' must be a text and must not be blank");
             }
             return scalar.getValue().strip();
         }
@@ -344,7 +440,8 @@ public final class PolicyRulesReader {
             if (node == null) {
                 return false;
             }
-            if (!(node instanceof ScalarNode scalar) || !List.of("true", "false").contains(scalar.getValue())) {
+            if (!(node instanceof ScalarNode scalar)
+                    || !List.of("true", "false").contains(scalar.getValue())) {
                 throw KnowledgeBaseFormatException.at(file, line(key), "'" + key + "' must be true or false");
             }
             return scalar.getValue().equals("true");
@@ -353,7 +450,8 @@ public final class PolicyRulesReader {
         /** A list of non-blank texts with their lines; empty when the key is absent. */
         List<Line> list(String key) {
             Node node = values.get(key);
-            if (node == null || node instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
+            if (node == null
+                    || node instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
                 return List.of();
             }
             if (!(node instanceof SequenceNode sequence)) {
@@ -362,7 +460,8 @@ public final class PolicyRulesReader {
             List<Line> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 if (!(item instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
-                    throw KnowledgeBaseFormatException.at(file, lineOf(item), "every item of '" + key + "' must be a non-blank text");
+                    throw KnowledgeBaseFormatException.at(
+                            file, lineOf(item), "every item of '" + key + "' must be a non-blank text");
                 }
                 items.add(new Line(lineOf(item), scalar.getValue().strip()));
             }

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -27,13 +27,16 @@ public final class RedFlagClassifier {
 
     /** The classes, in the order of the model's rows. */
     public enum Label {
-        CALM, URGENT_911, URGENT_988
+        CALM,
+        URGENT_911,
+        URGENT_988
     }
 
     private static final int MAGIC = 0x52464c32; // "RFL2": sentences read alone
     private static final int MAGIC_IN_MESSAGE = 0x52464c33; // "RFL3": sentences read within their message
     /** The model the policy ships with, trained by {@code RedFlagTrainer}: next to this class. */
     static final String RESOURCE = "red-flag-model.bin.gz";
+
     private static volatile java.util.Optional<RedFlagClassifier> shipped;
     private static final int BUCKETS = 1 << 17;
     /** How much the surface counts beside the meaning (both are unit length). */
@@ -41,9 +44,11 @@ public final class RedFlagClassifier {
 
     /** The embedding model whose vectors it was trained on. */
     private final String encoder;
+
     private final int dimensions;
     /** [class][dimensions + BUCKETS + 1]: meaning, surface, bias. */
     private final float[][] weights;
+
     private final double threshold;
     /** Whether it reads a sentence within its message ({@link #features(String, float[], String, float[])}). */
     private final boolean inMessage;
@@ -52,7 +57,13 @@ public final class RedFlagClassifier {
     /** At this probability of suicidal thinking or above, a sentence is an emergency whatever its urgency (recall first). */
     private final double suicideThreshold;
 
-    private RedFlagClassifier(String encoder, int dimensions, float[][] weights, double threshold, boolean inMessage, double veto,
+    private RedFlagClassifier(
+            String encoder,
+            int dimensions,
+            float[][] weights,
+            double threshold,
+            boolean inMessage,
+            double veto,
             double suicideThreshold) {
         this.encoder = encoder;
         this.dimensions = dimensions;
@@ -232,9 +243,18 @@ public final class RedFlagClassifier {
      * Trains by stochastic gradient descent with AdaGrad steps and L2 regularisation, examples in a seeded order, so
      * the same examples give the same model. Classes are weighted so that each counts as much as the calm one.
      */
-    static RedFlagClassifier train(String encoder, List<Example> examples, int dimensions, int epochs, double l2, long seed, boolean inMessage) {
+    static RedFlagClassifier train(
+            String encoder,
+            List<Example> examples,
+            int dimensions,
+            int epochs,
+            double l2,
+            long seed,
+            boolean inMessage) {
         List<Softmax.Sample> samples = examples.stream()
-                .map(example -> new Softmax.Sample(example.features(), example.label().ordinal(), example.weight())).toList();
+                .map(example ->
+                        new Softmax.Sample(example.features(), example.label().ordinal(), example.weight()))
+                .toList();
         float[][] w = Softmax.train(samples, Label.values().length, dimensions, BUCKETS, epochs, l2, seed);
         return new RedFlagClassifier(encoder, dimensions, w, 0.5, inMessage, 0, 2);
     }
@@ -285,6 +305,7 @@ public final class RedFlagClassifier {
                 row[i] = data.readFloat();
             }
         }
-        return new RedFlagClassifier(encoder, dimensions, weights, threshold, magic == MAGIC_IN_MESSAGE, veto, suicideThreshold);
+        return new RedFlagClassifier(
+                encoder, dimensions, weights, threshold, magic == MAGIC_IN_MESSAGE, veto, suicideThreshold);
     }
 }

@@ -24,6 +24,7 @@ final class RedFlagSimilarity {
      * must be much closer.
      */
     static final double THRESHOLD_ES = 0.80;
+
     static final double MARGIN_ES = 0.15;
     /** Sentences shorter than this many words ("bye", "how big is the cut") are left to the patterns. */
     static final int MIN_WORDS = 4;
@@ -35,13 +36,22 @@ final class RedFlagSimilarity {
     /** Sentences longer than this many words are also read in stretches of this many words. */
     static final int WINDOW = 10;
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;:\\n\\r¿¡…]+|\\s+-\\s+|,\\s*(?=(?:and|but|also|plus|y|pero|tambien|también)\\b)");
+    private static final Pattern SENTENCE_END =
+            Pattern.compile("[.!?;:\\n\\r¿¡…]+|\\s+-\\s+|,\\s*(?=(?:and|but|also|plus|y|pero|tambien|también)\\b)");
 
     record Example(Rule rule, String text, float[] vector) {}
 
     /** What the closest curated messages were: for the decision and for staff. */
-    record Match(Rule rule, String example, double similarity, double calmSimilarity, String calmExample, String segment,
-            Language language, boolean inFrame, Learned learned) {
+    record Match(
+            Rule rule,
+            String example,
+            double similarity,
+            double calmSimilarity,
+            String calmExample,
+            String segment,
+            Language language,
+            boolean inFrame,
+            Learned learned) {
 
         /** The learned layer decides where there is one; closeness to the curated messages then only explains. */
         boolean urgent() {
@@ -67,18 +77,26 @@ final class RedFlagSimilarity {
         }
 
         String basis() {
-            String closest = "similar in meaning (%.2f) to \"%s\"%s".formatted(similarity, example,
-                    calmExample == null ? "" : "; closest calm message %.2f".formatted(calmSimilarity));
+            String closest = "similar in meaning (%.2f) to \"%s\"%s"
+                    .formatted(
+                            similarity,
+                            example,
+                            calmExample == null ? "" : "; closest calm message %.2f".formatted(calmSimilarity));
             if (learned == null) {
                 return closest;
             }
-            return "learned layer %.2f (%s; threshold %.2f); %s".formatted(learned.urgency(),
-                    learned.suicide() ? "suicidal thinking, 988" : "emergency, 911", learned.threshold(), closest);
+            return "learned layer %.2f (%s; threshold %.2f); %s"
+                    .formatted(
+                            learned.urgency(),
+                            learned.suicide() ? "suicidal thinking, 988" : "emergency, 911",
+                            learned.threshold(),
+                            closest);
         }
     }
 
     /** What the learned layer ({@link RedFlagClassifier}) read in the sentence. */
-    record Learned(double urgency, boolean suicide, double suicideProbability, double threshold, double suicideThreshold) {
+    record Learned(
+            double urgency, boolean suicide, double suicideProbability, double threshold, double suicideThreshold) {
 
         boolean urgent() {
             return urgency >= threshold || suicideProbability >= suicideThreshold;
@@ -89,6 +107,7 @@ final class RedFlagSimilarity {
     private final List<Example> examples;
     /** The examples' vectors, side by side: the loops below run over them for every sentence of every message. */
     private final float[][] urgent;
+
     private final float[][] calm;
     private final List<String> calmTexts;
     /** Null when the encoder's model is not the one the learned layer was trained on. */
@@ -100,7 +119,11 @@ final class RedFlagSimilarity {
         this(encoder, emergencyRules, notEmergencies, RedFlagClassifier.shipped());
     }
 
-    RedFlagSimilarity(SentenceEncoder encoder, List<Rule> emergencyRules, List<String> notEmergencies, RedFlagClassifier classifier) {
+    RedFlagSimilarity(
+            SentenceEncoder encoder,
+            List<Rule> emergencyRules,
+            List<String> notEmergencies,
+            RedFlagClassifier classifier) {
         this.encoder = encoder;
         this.classifier = classifier != null && classifier.readsVectorsOf(encoder.model()) ? classifier : null;
         List<Rule> owners = new ArrayList<>();
@@ -123,7 +146,9 @@ final class RedFlagSimilarity {
         }
         this.urgent = vectors.toArray(float[][]::new);
         this.calmTexts = List.copyOf(notEmergencies);
-        this.calm = notEmergencies.isEmpty() ? new float[0][] : encoder.encodeCurated(notEmergencies).toArray(float[][]::new);
+        this.calm = notEmergencies.isEmpty()
+                ? new float[0][]
+                : encoder.encodeCurated(notEmergencies).toArray(float[][]::new);
     }
 
     /** A rule whose guidance gives the suicide and crisis line. */
@@ -188,14 +213,16 @@ final class RedFlagSimilarity {
         if (segments.isEmpty() || urgent.length == 0) {
             return new Reading(Optional.empty(), OptionalDouble.empty());
         }
-        List<String> texts = new ArrayList<>(segments.stream().map(Segment::text).toList());
+        List<String> texts =
+                new ArrayList<>(segments.stream().map(Segment::text).toList());
         String whole = message.strip();
         boolean inMessage = classifier != null && classifier.readsInMessage();
         if (inMessage && !texts.contains(whole)) {
             texts.add(whole); // the learned layer reads each sentence within its message
         }
         List<float[]> vectors = encoder.encode(texts);
-        RedFlagClassifier.Message context = inMessage ? RedFlagClassifier.Message.of(whole, vectors.get(texts.indexOf(whole))) : null;
+        RedFlagClassifier.Message context =
+                inMessage ? RedFlagClassifier.Message.of(whole, vectors.get(texts.indexOf(whole))) : null;
         Match best = null;
         float[] bestVector = null;
         double suicide = 0;
@@ -221,14 +248,20 @@ final class RedFlagSimilarity {
                 bestVector = vectors.get(s);
             }
         }
-        if (best != null && best.learned() != null && best.learned().urgent() && best.learned().suicide() != suicide > other) {
+        if (best != null
+                && best.learned() != null
+                && best.learned().urgent()
+                && best.learned().suicide() != suicide > other) {
             // the kind of emergency is what all the alarming sentences say together: "my son says he wants to kill
             // himself. he locked himself in with razors" is suicidal thinking, though its second sentence alone is not
             best = ofKind(best, bestVector, suicide > other);
         }
-        boolean overrules = classifier != null && classifier.veto() > 0 && mostUrgent < classifier.veto()
+        boolean overrules = classifier != null
+                && classifier.veto() > 0
+                && mostUrgent < classifier.veto()
                 && Words.of(message).size() >= VETO_MIN_WORDS;
-        return new Reading(Optional.ofNullable(best), overrules ? OptionalDouble.of(mostUrgent) : OptionalDouble.empty());
+        return new Reading(
+                Optional.ofNullable(best), overrules ? OptionalDouble.of(mostUrgent) : OptionalDouble.empty());
     }
 
     /** The match with the guidance of the closest curated message of the other kind of emergency. */
@@ -239,15 +272,29 @@ final class RedFlagSimilarity {
         }
         Example example = examples.get(nearest);
         Learned learned = match.learned();
-        return new Match(example.rule(), example.text(), encoder.dot(vector, urgent[nearest]), match.calmSimilarity(),
-                match.calmExample(), match.segment(), match.language(), match.inFrame(),
-                new Learned(learned.urgency(), suicide, learned.suicideProbability(), learned.threshold(), learned.suicideThreshold()));
+        return new Match(
+                example.rule(),
+                example.text(),
+                encoder.dot(vector, urgent[nearest]),
+                match.calmSimilarity(),
+                match.calmExample(),
+                match.segment(),
+                match.language(),
+                match.inFrame(),
+                new Learned(
+                        learned.urgency(),
+                        suicide,
+                        learned.suicideProbability(),
+                        learned.threshold(),
+                        learned.suicideThreshold()));
     }
 
     /** Urgent matches first, then by how far above the calm messages. */
     private static double rank(Match match) {
-        return (match.urgent() ? 10 : 0) + (match.learned() == null ? 0 : match.learned().urgency())
-                + match.similarity() - match.calmSimilarity();
+        return (match.urgent() ? 10 : 0)
+                + (match.learned() == null ? 0 : match.learned().urgency())
+                + match.similarity()
+                - match.calmSimilarity();
     }
 
     /**
@@ -292,7 +339,16 @@ final class RedFlagSimilarity {
             }
         }
         Example example = examples.get(nearest);
-        return new Match(example.rule(), example.text(), similarity, calmSimilarity, calmExample, segment, language, false, learned);
+        return new Match(
+                example.rule(),
+                example.text(),
+                similarity,
+                calmSimilarity,
+                calmExample,
+                segment,
+                language,
+                false,
+                learned);
     }
 
     /** What the learned layer reads in the sentence (within its message, where it reads so); null without it. */
@@ -300,11 +356,18 @@ final class RedFlagSimilarity {
         if (classifier == null) {
             return null;
         }
-        double[] p = classifier.probabilities(message == null ? RedFlagClassifier.features(segment, vector)
-                : RedFlagClassifier.features(segment, vector, message));
-        boolean suicide = p[RedFlagClassifier.Label.URGENT_988.ordinal()] > p[RedFlagClassifier.Label.URGENT_911.ordinal()];
-        return new Learned(1 - p[RedFlagClassifier.Label.CALM.ordinal()], suicide, p[RedFlagClassifier.Label.URGENT_988.ordinal()],
-                classifier.threshold(), classifier.suicideThreshold());
+        double[] p = classifier.probabilities(
+                message == null
+                        ? RedFlagClassifier.features(segment, vector)
+                        : RedFlagClassifier.features(segment, vector, message));
+        boolean suicide =
+                p[RedFlagClassifier.Label.URGENT_988.ordinal()] > p[RedFlagClassifier.Label.URGENT_911.ordinal()];
+        return new Learned(
+                1 - p[RedFlagClassifier.Label.CALM.ordinal()],
+                suicide,
+                p[RedFlagClassifier.Label.URGENT_988.ordinal()],
+                classifier.threshold(),
+                classifier.suicideThreshold());
     }
 
     /** The closest curated emergency message of a 988 rule ({@code suicide}) or of another; -1 when there is none. */
@@ -371,7 +434,9 @@ final class RedFlagSimilarity {
             if (words.length > WINDOW + 2) {
                 for (int start = 0; start < words.length; start += WINDOW / 2) {
                     int end = Math.min(words.length, start + WINDOW);
-                    segments.add(new Segment(String.join(" ", java.util.Arrays.copyOfRange(words, start, end)), framed,
+                    segments.add(new Segment(
+                            String.join(" ", java.util.Arrays.copyOfRange(words, start, end)),
+                            framed,
                             framedOtherwise));
                     if (end == words.length) {
                         break;

@@ -15,8 +15,16 @@ import java.util.List;
  *     is a threat to take seriously, where "what if I get a fever" is only a question
  * @param offersHandoff a small-talk rule whose reply offers a member of staff's follow-up ("that's not what I asked")
  */
-public record Rule(String id, String title, String reply, String replyEs, List<String> patterns, List<String> examples,
-        List<String> similar, boolean evenIfHypothetical, boolean offersHandoff) {
+public record Rule(
+        String id,
+        String title,
+        String reply,
+        String replyEs,
+        List<String> patterns,
+        List<String> examples,
+        List<String> similar,
+        boolean evenIfHypothetical,
+        boolean offersHandoff) {
 
     public Rule {
         reply = reply == null ? "" : reply;

@@ -15,6 +15,7 @@ final class RulePattern {
     static final String NUMBER = "<number>";
     /** A number of five or more: a count of pills that is an overdose whatever the medicine ("took 30 tramadol"). */
     static final String MANY = "<many>";
+
     static final int MANY_AT_LEAST = 5;
     /** A message of at most this many words is read as one sentence. */
     static final int SHORT_MESSAGE = 15;
@@ -50,12 +51,14 @@ final class RulePattern {
         List<List<List<Token>>> groups = new ArrayList<>();
         for (String group : pattern.split("\\+", -1)) {
             if (group.isBlank()) {
-                throw new IllegalArgumentException("the pattern '" + pattern + "' has an empty group: put words on both sides of every '+'");
+                throw new IllegalArgumentException(
+                        "the pattern '" + pattern + "' has an empty group: put words on both sides of every '+'");
             }
             List<List<Token>> alternatives = new ArrayList<>();
             for (String alternative : group.split("\\|", -1)) {
                 if (alternative.isBlank()) {
-                    throw new IllegalArgumentException("the pattern '" + pattern + "' has an empty alternative: put words on both sides of every '|'");
+                    throw new IllegalArgumentException("the pattern '" + pattern
+                            + "' has an empty alternative: put words on both sides of every '|'");
                 }
                 alternatives.add(tokens(pattern, alternative));
             }
@@ -72,19 +75,23 @@ final class RulePattern {
                 continue;
             }
             if (raw.equals("*")) {
-                throw new IllegalArgumentException("'*' on its own in the pattern '" + pattern + "' would match any word: put at least 3 letters before it");
+                throw new IllegalArgumentException("'*' on its own in the pattern '" + pattern
+                        + "' would match any word: put at least 3 letters before it");
             }
             boolean prefix = raw.endsWith("*");
             String text = prefix ? raw.substring(0, raw.length() - 1) : raw;
             if (text.contains("*") || text.contains("<") || text.contains(">")) {
-                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern + "': '*' may only end a word and '<number>' and '<many>' are the only placeholders");
+                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern
+                        + "': '*' may only end a word and '<number>' and '<many>' are the only placeholders");
             }
             List<String> words = Words.of(text);
             if (words.isEmpty()) {
-                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern + "' has no letters or digits");
+                throw new IllegalArgumentException(
+                        "'" + raw + "' in the pattern '" + pattern + "' has no letters or digits");
             }
             if (prefix && words.getLast().length() < 3) {
-                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern + "' would match too many words: put at least 3 letters before '*'");
+                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern
+                        + "' would match too many words: put at least 3 letters before '*'");
             }
             for (int i = 0; i < words.size(); i++) {
                 tokens.add(new Token(words.get(i), prefix && i == words.size() - 1, false));
@@ -132,7 +139,8 @@ final class RulePattern {
         }
         // a short message is read whole ("cant do this anymore. goodbye"); a longer one sentence by sentence, so
         // that words far apart ("the shot ... leaking when I sneeze") do not make one symptom
-        int sentences = words.isEmpty() ? 0 : words.size() <= SHORT_MESSAGE ? 1 : context.sentenceOf(words.size() - 1) + 1;
+        int sentences =
+                words.isEmpty() ? 0 : words.size() <= SHORT_MESSAGE ? 1 : context.sentenceOf(words.size() - 1) + 1;
         // where each sentence's words start, so that each is searched alone: a long message of many sentences
         // costs in proportion to its length, not to its length times its sentences
         int[] start = new int[sentences + 1];
@@ -152,7 +160,13 @@ final class RulePattern {
             StringBuilder matched = new StringBuilder();
             boolean all = true;
             for (int g = 0; g < groups.size() && all; g++) {
-                String found = foundInPresent(groups.get(g), words, context, sentence, start[sentence], start[sentence + 1],
+                String found = foundInPresent(
+                        groups.get(g),
+                        words,
+                        context,
+                        sentence,
+                        start[sentence],
+                        start[sentence + 1],
                         evenIfHypothetical);
                 all = found != null;
                 if (all) {
@@ -167,8 +181,14 @@ final class RulePattern {
     }
 
     /** An alternative that starts in the sentence (its words from {@code from} to {@code to}), outside any frame. */
-    private static String foundInPresent(List<List<Token>> alternatives, List<String> words, Context context, int sentence,
-            int from, int to, boolean evenIfHypothetical) {
+    private static String foundInPresent(
+            List<List<Token>> alternatives,
+            List<String> words,
+            Context context,
+            int sentence,
+            int from,
+            int to,
+            boolean evenIfHypothetical) {
         for (List<Token> alternative : alternatives) {
             for (int at = find(alternative, words, from, to); at >= 0; at = find(alternative, words, at + 1, to)) {
                 boolean inSentence = words.size() <= SHORT_MESSAGE || context.sentenceOf(at) == sentence;

@@ -108,7 +108,8 @@ final class Softmax {
      * Trains by stochastic gradient descent with AdaGrad steps and L2 regularisation, examples in a seeded order, so
      * the same examples give the same weights: [class][dimensions + buckets + 1] (meaning, surface, bias).
      */
-    static float[][] train(List<Sample> samples, int classes, int dimensions, int buckets, int epochs, double l2, long seed) {
+    static float[][] train(
+            List<Sample> samples, int classes, int dimensions, int buckets, int epochs, double l2, long seed) {
         int width = dimensions + buckets + 1;
         float[][] w = new float[classes][width];
         float[][] g2 = new float[classes][width];

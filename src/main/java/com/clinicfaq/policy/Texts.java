@@ -33,7 +33,8 @@ public record Texts(
         List<String> suggestionsEs) {
 
     /** Asked when a question fits several procedures' articles and the conversation has no topic yet. */
-    public static final String WHICH_PROCEDURE = "Which procedure are you asking about? Choose one, or name it in your question.";
+    public static final String WHICH_PROCEDURE =
+            "Which procedure are you asking about? Choose one, or name it in your question.";
 
     public Texts {
         suggestions = List.copyOf(suggestions);
@@ -42,11 +43,37 @@ public record Texts(
         suggestionsEs = suggestionsEs == null ? List.of() : List.copyOf(suggestionsEs);
     }
 
-    public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,
-            String clinicianNote, String handoffOffer, String handoffAccepted, String handoffConfirmed, String handoffCancelled,
-            String disclaimerEs, String handoffOfferEs, String whichProcedure, java.util.Map<String, String> spanish) {
-        this(disclaimer, greeting, suggestions, unknown, outOfScope, clinicianNote, handoffOffer, handoffAccepted, handoffConfirmed,
-                handoffCancelled, disclaimerEs, handoffOfferEs, whichProcedure, spanish, List.of());
+    public Texts(
+            String disclaimer,
+            String greeting,
+            List<String> suggestions,
+            String unknown,
+            String outOfScope,
+            String clinicianNote,
+            String handoffOffer,
+            String handoffAccepted,
+            String handoffConfirmed,
+            String handoffCancelled,
+            String disclaimerEs,
+            String handoffOfferEs,
+            String whichProcedure,
+            java.util.Map<String, String> spanish) {
+        this(
+                disclaimer,
+                greeting,
+                suggestions,
+                unknown,
+                outOfScope,
+                clinicianNote,
+                handoffOffer,
+                handoffAccepted,
+                handoffConfirmed,
+                handoffCancelled,
+                disclaimerEs,
+                handoffOfferEs,
+                whichProcedure,
+                spanish,
+                List.of());
     }
 
     /** The questions offered when a chat opens, in the visitor's language (in English where a policy has no Spanish ones). */
@@ -69,42 +96,84 @@ public record Texts(
     }
 
     /** The keys of the texts that may have a Spanish version ({@code <key>-es} in {@code policy.yml}). */
-    public static final List<String> SPANISH_KEYS = List.of("greeting", "unknown", "out-of-scope", "clinician-note", "which-procedure",
-            "handoff-accepted", "handoff-confirmed", "handoff-cancelled", "english-only", "answer-missed", "handoff-declined");
+    public static final List<String> SPANISH_KEYS = List.of(
+            "greeting",
+            "unknown",
+            "out-of-scope",
+            "clinician-note",
+            "which-procedure",
+            "handoff-accepted",
+            "handoff-confirmed",
+            "handoff-cancelled",
+            "english-only",
+            "answer-missed",
+            "handoff-declined");
 
     /**
      * Said after an answer in English to a visitor who writes Spanish, when {@code policy.yml} has no wording of its own
      * ({@code english-only-es}): the article's information is in English, and the offer of a follow-up in Spanish.
      */
-    public static final String ENGLISH_ONLY = "The practice's information on this is in English (above). Would you like a member "
-            + "of the staff to contact you to explain it in Spanish?";
-    public static final String ENGLISH_ONLY_ES = "La información de la práctica sobre esto está en inglés (arriba). ¿Quiere que "
-            + "alguien del personal se comunique con usted para explicárselo en español?";
+    public static final String ENGLISH_ONLY =
+            "The practice's information on this is in English (above). Would you like a member "
+                    + "of the staff to contact you to explain it in Spanish?";
+
+    public static final String ENGLISH_ONLY_ES =
+            "La información de la práctica sobre esto está en inglés (arriba). ¿Quiere que "
+                    + "alguien del personal se comunique con usted para explicárselo en español?";
 
     /**
      * Said when a visitor answers "no" to "Did this answer your question?", before the next best answers as buttons and
      * the offer of a follow-up, when {@code policy.yml} has no wording of its own ({@code answer-missed-es}).
      */
-    public static final String ANSWER_MISSED = "I'm sorry that did not answer your question. One of these may, or a member of "
-            + "the practice's staff can contact you.";
-    public static final String ANSWER_MISSED_ES = "Disculpe, eso no contestó su pregunta. Quizás una de estas opciones sí, o alguien "
-            + "del personal de la práctica puede comunicarse con usted.";
+    public static final String ANSWER_MISSED =
+            "I'm sorry that did not answer your question. One of these may, or a member of "
+                    + "the practice's staff can contact you.";
+
+    public static final String ANSWER_MISSED_ES =
+            "Disculpe, eso no contestó su pregunta. Quizás una de estas opciones sí, o alguien "
+                    + "del personal de la práctica puede comunicarse con usted.";
 
     /**
      * Said when a visitor says no to the offer of a follow-up before any request was started, when {@code policy.yml}
      * has no wording of its own ({@code handoff-declined-es}): nothing was requested, so nothing is "cancelled".
      */
     public static final String HANDOFF_DECLINED = "No problem. You can keep asking me questions here.";
+
     public static final String HANDOFF_DECLINED_ES = "Está bien. Puede seguir haciéndome preguntas aquí.";
 
     /** Asked in Spanish when a question fits several procedures' articles and {@code policy.yml} has no Spanish of its own. */
-    public static final String WHICH_PROCEDURE_ES = "¿Sobre qué procedimiento pregunta? Elija uno, o nómbrelo en su pregunta.";
+    public static final String WHICH_PROCEDURE_ES =
+            "¿Sobre qué procedimiento pregunta? Elija uno, o nómbrelo en su pregunta.";
 
-    public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,
-            String clinicianNote, String handoffOffer, String handoffAccepted, String handoffConfirmed, String handoffCancelled,
-            String disclaimerEs, String handoffOfferEs, String whichProcedure) {
-        this(disclaimer, greeting, suggestions, unknown, outOfScope, clinicianNote, handoffOffer, handoffAccepted, handoffConfirmed,
-                handoffCancelled, disclaimerEs, handoffOfferEs, whichProcedure, java.util.Map.of());
+    public Texts(
+            String disclaimer,
+            String greeting,
+            List<String> suggestions,
+            String unknown,
+            String outOfScope,
+            String clinicianNote,
+            String handoffOffer,
+            String handoffAccepted,
+            String handoffConfirmed,
+            String handoffCancelled,
+            String disclaimerEs,
+            String handoffOfferEs,
+            String whichProcedure) {
+        this(
+                disclaimer,
+                greeting,
+                suggestions,
+                unknown,
+                outOfScope,
+                clinicianNote,
+                handoffOffer,
+                handoffAccepted,
+                handoffConfirmed,
+                handoffCancelled,
+                disclaimerEs,
+                handoffOfferEs,
+                whichProcedure,
+                java.util.Map.of());
     }
 
     private String in(Language language, String key, String english) {
@@ -168,17 +237,61 @@ public record Texts(
         return spanish.containsKey(key);
     }
 
-    public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,
-            String clinicianNote, String handoffOffer, String handoffAccepted, String handoffConfirmed, String handoffCancelled,
-            String disclaimerEs, String handoffOfferEs) {
-        this(disclaimer, greeting, suggestions, unknown, outOfScope, clinicianNote, handoffOffer, handoffAccepted, handoffConfirmed,
-                handoffCancelled, disclaimerEs, handoffOfferEs, WHICH_PROCEDURE, java.util.Map.of());
+    public Texts(
+            String disclaimer,
+            String greeting,
+            List<String> suggestions,
+            String unknown,
+            String outOfScope,
+            String clinicianNote,
+            String handoffOffer,
+            String handoffAccepted,
+            String handoffConfirmed,
+            String handoffCancelled,
+            String disclaimerEs,
+            String handoffOfferEs) {
+        this(
+                disclaimer,
+                greeting,
+                suggestions,
+                unknown,
+                outOfScope,
+                clinicianNote,
+                handoffOffer,
+                handoffAccepted,
+                handoffConfirmed,
+                handoffCancelled,
+                disclaimerEs,
+                handoffOfferEs,
+                WHICH_PROCEDURE,
+                java.util.Map.of());
     }
 
-    public Texts(String disclaimer, String greeting, List<String> suggestions, String unknown, String outOfScope,
-            String clinicianNote, String handoffOffer, String handoffAccepted, String handoffConfirmed, String handoffCancelled) {
-        this(disclaimer, greeting, suggestions, unknown, outOfScope, clinicianNote, handoffOffer, handoffAccepted, handoffConfirmed,
-                handoffCancelled, disclaimer, handoffOffer, WHICH_PROCEDURE);
+    public Texts(
+            String disclaimer,
+            String greeting,
+            List<String> suggestions,
+            String unknown,
+            String outOfScope,
+            String clinicianNote,
+            String handoffOffer,
+            String handoffAccepted,
+            String handoffConfirmed,
+            String handoffCancelled) {
+        this(
+                disclaimer,
+                greeting,
+                suggestions,
+                unknown,
+                outOfScope,
+                clinicianNote,
+                handoffOffer,
+                handoffAccepted,
+                handoffConfirmed,
+                handoffCancelled,
+                disclaimer,
+                handoffOffer,
+                WHICH_PROCEDURE);
     }
 
     /** The disclaimer in the visitor's language. */

@@ -50,7 +50,13 @@ public final class TurnClassifier {
      */
     private final java.util.Set<String> quietable;
 
-    TurnClassifier(String encoder, int dimensions, List<String> labels, float[][] weights, double threshold, double quietBelow,
+    TurnClassifier(
+            String encoder,
+            int dimensions,
+            List<String> labels,
+            float[][] weights,
+            double threshold,
+            double quietBelow,
             java.util.Set<String> quietable) {
         this.encoder = encoder;
         this.dimensions = dimensions;
@@ -119,7 +125,9 @@ public final class TurnClassifier {
     /** The small-talk rule the message is, when the model is sure enough it is no question; empty otherwise. */
     Optional<String> conversational(String message, float[] meaning) {
         Reading reading = read(message, meaning);
-        return reading.conversational() && reading.probability() >= threshold ? Optional.of(reading.label()) : Optional.empty();
+        return reading.conversational() && reading.probability() >= threshold
+                ? Optional.of(reading.label())
+                : Optional.empty();
     }
 
     double[] probabilities(RedFlagClassifier.Features features) {
@@ -137,14 +145,17 @@ public final class TurnClassifier {
             Softmax.add(counts, "last:" + words.getLast(), BUCKETS);
         }
         int n = words.size();
-        Softmax.add(counts, "len:" + (n <= 3 ? Integer.toString(n) : n <= 6 ? "4-6" : n <= 12 ? "7-12" : "13+"), BUCKETS);
+        Softmax.add(
+                counts, "len:" + (n <= 3 ? Integer.toString(n) : n <= 6 ? "4-6" : n <= 12 ? "7-12" : "13+"), BUCKETS);
         if (raw.indexOf('?') >= 0 || raw.indexOf('\u00bf') >= 0) {
             Softmax.add(counts, "asks", BUCKETS);
         }
         if (raw.indexOf('!') >= 0) {
             Softmax.add(counts, "exclaims", BUCKETS);
         }
-        raw.codePoints().filter(TurnClassifier::isPictograph).distinct()
+        raw.codePoints()
+                .filter(TurnClassifier::isPictograph)
+                .distinct()
                 .forEach(cp -> Softmax.add(counts, "emoji:" + Integer.toHexString(cp), BUCKETS));
         return Softmax.features(meaning, counts, 1f);
     }
@@ -158,7 +169,14 @@ public final class TurnClassifier {
     record Example(String text, float[] meaning, String label, double weight) {}
 
     /** Trains on the examples; every class appears in {@code labels}, {@link #QUESTION} first. */
-    static TurnClassifier train(String encoder, int dimensions, List<String> labels, List<Example> examples, int epochs, double l2, long seed) {
+    static TurnClassifier train(
+            String encoder,
+            int dimensions,
+            List<String> labels,
+            List<Example> examples,
+            int epochs,
+            double l2,
+            long seed) {
         List<Softmax.Sample> samples = new ArrayList<>();
         for (Example example : examples) {
             int label = labels.indexOf(example.label());
@@ -167,7 +185,13 @@ public final class TurnClassifier {
             }
             samples.add(new Softmax.Sample(features(example.text(), example.meaning()), label, example.weight()));
         }
-        return new TurnClassifier(encoder, dimensions, labels, Softmax.train(samples, labels.size(), dimensions, BUCKETS, epochs, l2, seed), 0.5, 0,
+        return new TurnClassifier(
+                encoder,
+                dimensions,
+                labels,
+                Softmax.train(samples, labels.size(), dimensions, BUCKETS, epochs, l2, seed),
+                0.5,
+                0,
                 java.util.Set.of());
     }
 

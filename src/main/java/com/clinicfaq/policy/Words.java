@@ -55,8 +55,10 @@ final class Words {
 
         boolean known(int index) {
             if (known[index] == 0) {
-                known[index] = KnownWords.contains(words[index]) || spanish() && KnownWords.containsSpanishForm(words[index])
-                        ? (byte) 1 : (byte) 2;
+                known[index] =
+                        KnownWords.contains(words[index]) || spanish() && KnownWords.containsSpanishForm(words[index])
+                                ? (byte) 1
+                                : (byte) 2;
             }
             return known[index] == 1;
         }
@@ -100,7 +102,9 @@ final class Words {
             return true;
         }
         int typos = typos(patternWord);
-        return typos > 0 && Math.abs(patternWord.length() - word.length()) <= typos && !known(words, index)
+        return typos > 0
+                && Math.abs(patternWord.length() - word.length()) <= typos
+                && !known(words, index)
                 && distance(patternWord, word, typos) <= typos;
     }
 
@@ -122,7 +126,9 @@ final class Words {
         if (typos == 0 || word.length() < prefix.length() - typos || known(words, index)) {
             return false;
         }
-        for (int length = prefix.length() - typos; length <= Math.min(word.length(), prefix.length() + typos); length++) {
+        for (int length = prefix.length() - typos;
+                length <= Math.min(word.length(), prefix.length() + typos);
+                length++) {
             if (distance(prefix, word.substring(0, length), typos) <= typos) {
                 return true;
             }
@@ -155,7 +161,8 @@ final class Words {
             char ai = a.charAt(i - 1);
             for (int j = 1; j <= n; j++) {
                 int cost = ai == b.charAt(j - 1) ? 0 : 1;
-                int value = Math.min(Math.min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
+                int value = Math.min(
+                        Math.min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
                 if (i > 1 && j > 1 && ai == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
                     value = Math.min(value, rows[before + j - 2] + 1);
                 }

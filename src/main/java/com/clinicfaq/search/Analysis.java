@@ -41,11 +41,11 @@ final class Analysis {
         stop.addAll(List.of(
                 "i", "im", "i'm", "me", "my", "mine", "myself", "we", "us", "our", "you", "your", "yours", "he", "she",
                 "her", "his", "him", "its", "it's", "can", "could", "will", "would", "should", "shall", "may", "might",
-                "do", "does", "did", "done", "doing", "how", "what", "whats", "what's", "when", "where", "which",
-                "who", "whom", "why", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had", "get",
-                "gets", "got", "getting", "there", "here", "any", "some", "much", "many", "lot", "just", "also",
-                "really", "very", "so", "im", "ive", "i've", "id", "i'd", "dont", "don't", "please", "tell", "know",
-                "want", "need", "thing", "things", "like", "hi", "hello", "ok", "okay", "well", "one"));
+                "do", "does", "did", "done", "doing", "how", "what", "whats", "what's", "when", "where", "which", "who",
+                "whom", "why", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had", "get", "gets",
+                "got", "getting", "there", "here", "any", "some", "much", "many", "lot", "just", "also", "really",
+                "very", "so", "im", "ive", "i've", "id", "i'd", "dont", "don't", "please", "tell", "know", "want",
+                "need", "thing", "things", "like", "hi", "hello", "ok", "okay", "well", "one"));
         STOP_WORDS = CharArraySet.unmodifiableSet(stop);
     }
 
@@ -103,7 +103,9 @@ final class Analysis {
             return parser.build();
         } catch (ParseException e) {
             throw new KnowledgeBaseFormatException(
-                    KnowledgeBaseReader.SYNONYMS, e.getErrorOffset(), "cannot read the synonym rule: " + e.getMessage());
+                    KnowledgeBaseReader.SYNONYMS,
+                    e.getErrorOffset(),
+                    "cannot read the synonym rule: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,9 +37,11 @@ public final class AnswerEngine implements AutoCloseable {
     private final Scoring scoring;
     /** For articles imported without curated phrasings; null: the calibrated sum everywhere. */
     private volatile AnswerRanking ranking = AnswerRanking.shipped();
+
     private final AtomicReference<KnowledgeIndex> current = new AtomicReference<>();
     /** The reviewed translations, built with the index (issue #16). */
     private volatile TranslatedIndex translated = TranslatedIndex.empty();
+
     private volatile DraftTranslations drafts = DraftTranslations.empty();
     private volatile KnowledgeBase knowledge;
     private volatile IndexStats stats;
@@ -86,9 +88,42 @@ public final class AnswerEngine implements AutoCloseable {
     public record Contradiction(String topicId, String phrasing, String articleId) {}
 
     /** Words that ask about a procedure itself, not about something of it (its cost, its insurance). */
-    private static final Set<String> ABOUT_ITSELF = Set.of("what", "whats", "is", "are", "do", "does", "you", "your", "offer",
-            "provide", "perform", "have", "a", "an", "the", "about", "tell", "me", "explain", "mean", "means", "meaning",
-            "define", "definition", "of", "it", "that", "this", "there", "can", "i", "get", "info", "information", "on");
+    private static final Set<String> ABOUT_ITSELF = Set.of(
+            "what",
+            "whats",
+            "is",
+            "are",
+            "do",
+            "does",
+            "you",
+            "your",
+            "offer",
+            "provide",
+            "perform",
+            "have",
+            "a",
+            "an",
+            "the",
+            "about",
+            "tell",
+            "me",
+            "explain",
+            "mean",
+            "means",
+            "meaning",
+            "define",
+            "definition",
+            "of",
+            "it",
+            "that",
+            "this",
+            "there",
+            "can",
+            "i",
+            "get",
+            "info",
+            "information",
+            "on");
 
     /**
      * The out-of-scope topics of the knowledge base that contradict its articles: written when the library had other
@@ -179,7 +214,8 @@ public final class AnswerEngine implements AutoCloseable {
         if (scope != null && scope.stream().noneMatch(article -> translations.translates(language, article))) {
             return new Answer.Unknown(0); // about an article without a reviewed translation: answered in English
         }
-        List<TranslatedIndex.Scored> ranked = translations.rank(language, question, embedder.embed(question), scope, 20);
+        List<TranslatedIndex.Scored> ranked =
+                translations.rank(language, question, embedder.embed(question), scope, 20);
         if (ranked.isEmpty() || ranked.getFirst().score() < TRANSLATED_THRESHOLD) {
             return new Answer.Unknown(ranked.isEmpty() ? 0 : ranked.getFirst().score());
         }
@@ -188,8 +224,12 @@ public final class AnswerEngine implements AutoCloseable {
             return new Answer.OutOfScope(best.item().id(), best.item().articleTitle(), best.score());
         }
         TranslatedIndex.Item item = best.item();
-        return new Answer.Found(attributed(item, language), new Answer.Source(item.articleId(), item.articleTitle(),
-                item.sectionTitle(), item.anchor()), item.id(), Math.min(1, best.score()), Answer.Basis.HYBRID);
+        return new Answer.Found(
+                attributed(item, language),
+                new Answer.Source(item.articleId(), item.articleTitle(), item.sectionTitle(), item.anchor()),
+                item.id(),
+                Math.min(1, best.score()),
+                Answer.Basis.HYBRID);
     }
 
     /**
@@ -203,12 +243,21 @@ public final class AnswerEngine implements AutoCloseable {
         if (article == null || !translations.translates(language, article)) {
             return Optional.empty();
         }
-        return translations.rank(language, question, embedder.embed(question), Set.of(article), Integer.MAX_VALUE).stream()
+        return translations
+                .rank(language, question, embedder.embed(question), Set.of(article), Integer.MAX_VALUE)
+                .stream()
                 .map(TranslatedIndex.Scored::item)
-                .filter(item -> item.faq() ? item.id().equals(english.itemId()) : !isFaq(english.itemId()) && item.anchor().equals(english.source().anchor()))
+                .filter(item -> item.faq()
+                        ? item.id().equals(english.itemId())
+                        : !isFaq(english.itemId())
+                                && item.anchor().equals(english.source().anchor()))
                 .findFirst()
-                .map(item -> new Answer.Found(attributed(item, language), new Answer.Source(item.articleId(), item.articleTitle(),
-                        item.sectionTitle(), item.anchor()), item.id(), english.confidence(), english.basis()));
+                .map(item -> new Answer.Found(
+                        attributed(item, language),
+                        new Answer.Source(item.articleId(), item.articleTitle(), item.sectionTitle(), item.anchor()),
+                        item.id(),
+                        english.confidence(),
+                        english.basis()));
     }
 
     private boolean isFaq(String itemId) {
@@ -235,28 +284,40 @@ public final class AnswerEngine implements AutoCloseable {
         }
         Set<String> scope = !named.isEmpty() ? named : topicArticle != null ? Set.of(topicArticle) : null;
         if (scope == null && knowledge.articles().size() > 1) {
-            return Optional.empty(); // no procedure named and no topic, in a library of several: which one would be a guess
+            return Optional
+                    .empty(); // no procedure named and no topic, in a library of several: which one would be a guess
         }
         return drafts.englishQuestion(language, question, scope);
     }
 
     /** The translated text, quoted after who wrote it where its English speaks in its author's first person. */
     private String attributed(TranslatedIndex.Item item, String language) {
-        com.clinicfaq.knowledge.Article article = knowledge.article(item.articleId()).orElseThrow();
+        com.clinicfaq.knowledge.Article article =
+                knowledge.article(item.articleId()).orElseThrow();
         String english = item.faq()
-                ? knowledge.faqs().stream().filter(f -> f.id().equals(item.id())).map(com.clinicfaq.knowledge.Faq::answer).findFirst().orElse("")
-                : article.sections().stream().filter(s -> s.anchor().equals(item.anchor()))
-                        .flatMap(s -> s.blocks().stream()).map(com.clinicfaq.knowledge.Block::text)
+                ? knowledge.faqs().stream()
+                        .filter(f -> f.id().equals(item.id()))
+                        .map(com.clinicfaq.knowledge.Faq::answer)
+                        .findFirst()
+                        .orElse("")
+                : article.sections().stream()
+                        .filter(s -> s.anchor().equals(item.anchor()))
+                        .flatMap(s -> s.blocks().stream())
+                        .map(com.clinicfaq.knowledge.Block::text)
                         .collect(java.util.stream.Collectors.joining("\n"));
         if (!com.clinicfaq.knowledge.Attribution.firstPerson(english)) {
             return item.text();
         }
         String author = com.clinicfaq.knowledge.Attribution.author(article.author());
         String about = knowledge.translations().stream()
-                .filter(t -> t.articleId().equals(item.articleId()) && t.language().equals(language))
-                .flatMap(t -> t.names().stream()).findFirst().orElse("");
+                .filter(t ->
+                        t.articleId().equals(item.articleId()) && t.language().equals(language))
+                .flatMap(t -> t.names().stream())
+                .findFirst()
+                .orElse("");
         return (author.isEmpty() ? "Del artículo de la práctica" : "Del artículo de " + author)
-                + (about.isEmpty() ? "" : " sobre " + about) + ": \u201c" + item.text().strip() + "\u201d";
+                + (about.isEmpty() ? "" : " sobre " + about) + ": \u201c"
+                + item.text().strip() + "\u201d";
     }
 
     /** For staff and evaluation: the best translated items for a question, with their scores. */
@@ -302,7 +363,8 @@ public final class AnswerEngine implements AutoCloseable {
         if (ranking == null) {
             return null;
         }
-        String article = lexical.scope().size() == 1 ? lexical.scope().iterator().next()
+        String article = lexical.scope().size() == 1
+                ? lexical.scope().iterator().next()
                 : index.topics.size() == 1 ? index.topics.keySet().iterator().next() : null;
         return article != null && !index.curatedArticles.contains(article) ? article : null;
     }
@@ -317,7 +379,9 @@ public final class AnswerEngine implements AutoCloseable {
         Answer calibrated = declined(index, article, evidence);
         Answer ranked = rankedAnswer(index, article, evidence, ranking);
         if (calibrated instanceof Answer.OutOfScope) {
-            return ranked instanceof Answer.Found found && found.confidence() >= ranking.overrule() ? ranked : calibrated;
+            return ranked instanceof Answer.Found found && found.confidence() >= ranking.overrule()
+                    ? ranked
+                    : calibrated;
         }
         return ranked;
     }
@@ -364,7 +428,9 @@ public final class AnswerEngine implements AutoCloseable {
                 closest = phrasing;
             }
         }
-        return closest != null && best >= SAME_QUESTION ? found(closest.topic(), best, Answer.Basis.HYBRID) : calibrated;
+        return closest != null && best >= SAME_QUESTION
+                ? found(closest.topic(), best, Answer.Basis.HYBRID)
+                : calibrated;
     }
 
     /**
@@ -390,28 +456,31 @@ public final class AnswerEngine implements AutoCloseable {
     boolean declines(String question, String article) {
         KnowledgeIndex index = acquire();
         try {
-            return declined(index, article, hybrid(index, lexical(index, question, article))) instanceof Answer.OutOfScope;
+            return declined(index, article, hybrid(index, lexical(index, question, article)))
+                    instanceof Answer.OutOfScope;
         } finally {
             index.decRef();
         }
     }
 
     private Answer rankedAnswer(KnowledgeIndex index, String article, Evidence evidence, AnswerRanking ranking) {
-        java.util.Set<String> questionWords = AnswerRanking.questionWords(index.documentWords(), evidence.corrected(), index.topics.get(article));
+        java.util.Set<String> questionWords =
+                AnswerRanking.questionWords(index.documentWords(), evidence.corrected(), index.topics.get(article));
         Candidate best = null;
         double bestProbability = 0;
         for (Candidate candidate : evidence.candidates()) {
             if (candidate.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
                 continue;
             }
-            double p = ranking.probability(AnswerRanking.features(candidate, evidence, evidence.corrected(), questionWords,
-                    index.itemWords(candidate.item())));
+            double p = ranking.probability(AnswerRanking.features(
+                    candidate, evidence, evidence.corrected(), questionWords, index.itemWords(candidate.item())));
             if (p > bestProbability) {
                 bestProbability = p;
                 best = candidate;
             }
         }
-        return best == null || bestProbability < ranking.threshold() ? new Answer.Unknown(bestProbability)
+        return best == null || bestProbability < ranking.threshold()
+                ? new Answer.Unknown(bestProbability)
                 : found(best.item(), bestProbability, Answer.Basis.HYBRID);
     }
 
@@ -425,9 +494,17 @@ public final class AnswerEngine implements AutoCloseable {
         if (choices.size() > 1) {
             return new Answer.Ambiguous(choices, found.confidence());
         }
-        if (choices.size() == 1 && !choices.getFirst().articleId().equals(found.source().articleId())) {
+        if (choices.size() == 1
+                && !choices.getFirst().articleId().equals(found.source().articleId())) {
             // the words say which article, though another scored higher: answer from that one, or not at all
-            return decide(hybrid(index, lexical(index, evidence.corrected(), choices.getFirst().articleId())), scoring);
+            return decide(
+                    hybrid(
+                            index,
+                            lexical(
+                                    index,
+                                    evidence.corrected(),
+                                    choices.getFirst().articleId())),
+                    scoring);
         }
         return answer;
     }
@@ -466,8 +543,10 @@ public final class AnswerEngine implements AutoCloseable {
         if (plausible.size() < 2) {
             return List.of();
         }
-        // an article that uses clearly fewer of the question's words than another (two or more) is not what the question
-        // is about; when in doubt the visitor is asked, which costs a click, where a guess may give another procedure's fact
+        // an article that uses clearly fewer of the question's words than another (two or more) is not what the
+        // question
+        // is about; when in doubt the visitor is asked, which costs a click, where a guess may give another procedure's
+        // fact
         Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
         Map<String, Long> used = new HashMap<>();
         plausible.forEach(article -> used.put(article, index.wordsOfQuestionIn(article, questionWords)));
@@ -493,12 +572,15 @@ public final class AnswerEngine implements AutoCloseable {
             Lexical lexical = lexical(index, question, topicArticle);
             Evidence evidence = hybrid(index, lexical);
             String imported = ranked(index, lexical);
-            Answer answer = imported != null ? decideRanked(index, imported, evidence, ranking)
-                    : open(index, lexical) ? decideOpen(index, evidence)
-                    : shortcut(index, lexical).orElseGet(() -> decide(evidence, scoring));
+            Answer answer = imported != null
+                    ? decideRanked(index, imported, evidence, ranking)
+                    : open(index, lexical)
+                            ? decideOpen(index, evidence)
+                            : shortcut(index, lexical).orElseGet(() -> decide(evidence, scoring));
             List<Explanation.Weighed> candidates = evidence.candidates().stream()
                     .map(c -> weighed(c, scoring.score(c, evidence.unknownShare())))
-                    .sorted(Comparator.comparingDouble(Explanation.Weighed::combined).reversed())
+                    .sorted(Comparator.comparingDouble(Explanation.Weighed::combined)
+                            .reversed())
                     .limit(limit)
                     .toList();
             return new Explanation(lexical.corrected(), answer, candidates);
@@ -514,8 +596,15 @@ public final class AnswerEngine implements AutoCloseable {
             case PASSAGE -> Explanation.Kind.PASSAGE;
             case OUT_OF_SCOPE -> Explanation.Kind.OUT_OF_SCOPE;
         };
-        return new Explanation.Weighed(item.id(), kind, item.shown(), item.source(), candidate.bm25(), candidate.cosine(),
-                candidate.votes(), combined);
+        return new Explanation.Weighed(
+                item.id(),
+                kind,
+                item.shown(),
+                item.source(),
+                candidate.bm25(),
+                candidate.cosine(),
+                candidate.votes(),
+                combined);
     }
 
     /** The calibrated sum's decision, with its confidence on [0, 1] ({@link Confidence}). */
@@ -584,7 +673,10 @@ public final class AnswerEngine implements AutoCloseable {
     private static Lexical lexical(KnowledgeIndex index, String question, String topicArticle) {
         String corrected = index.speller.correct(question, index.reader, KnowledgeIndex.WORDS);
         Set<String> scope = index.articlesNamedIn(question);
-        if (scope.isEmpty() && topicArticle != null && index.topics.size() > 1 && index.topics.containsKey(topicArticle)) {
+        if (scope.isEmpty()
+                && topicArticle != null
+                && index.topics.size() > 1
+                && index.topics.containsKey(topicArticle)) {
             scope = Set.of(topicArticle);
         }
         Map<Integer, Double> bm25ByDoc = new HashMap<>();
@@ -593,7 +685,8 @@ public final class AnswerEngine implements AutoCloseable {
         if (query != null) {
             try {
                 int found = 0;
-                for (ScoreDoc hit : index.searcher.search(query, scope.isEmpty() ? CANDIDATES : 4 * CANDIDATES).scoreDocs) {
+                for (ScoreDoc hit :
+                        index.searcher.search(query, scope.isEmpty() ? CANDIDATES : 4 * CANDIDATES).scoreDocs) {
                     if (found < CANDIDATES && scoped.inScope(index, hit.doc)) {
                         bm25ByDoc.put(hit.doc, (double) hit.score);
                         found++;
@@ -622,8 +715,11 @@ public final class AnswerEngine implements AutoCloseable {
 
     /** Answers from the words alone when they single out one item, sparing the embedding. */
     private Optional<Answer> shortcut(KnowledgeIndex index, Lexical lexical) {
-        return singledOut(index, lexical).map(best -> found(index.items.get(best.item()), Confidence.CALIBRATED.ofLexical(best.bm25()),
-                Answer.Basis.LEXICAL));
+        return singledOut(index, lexical)
+                .map(best -> found(
+                        index.items.get(best.item()),
+                        Confidence.CALIBRATED.ofLexical(best.bm25()),
+                        Answer.Basis.LEXICAL));
     }
 
     /** The item the words alone single out, with its BM25 score. */
@@ -642,7 +738,8 @@ public final class AnswerEngine implements AutoCloseable {
         double best = ranked.get(0).getValue();
         double next = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
         return scoring.shortcut().applies(best, next, lexical.unknownShare())
-                ? Optional.of(new ByWords(ranked.get(0).getKey(), best)) : Optional.empty();
+                ? Optional.of(new ByWords(ranked.get(0).getKey(), best))
+                : Optional.empty();
     }
 
     private Evidence hybrid(KnowledgeIndex index, Lexical lexical) {
@@ -675,9 +772,16 @@ public final class AnswerEngine implements AutoCloseable {
             IndexedItem indexed = index.items.get(item);
             float[] heading = index.headingVector(indexed);
             double headingCosine = heading == null ? 0 : cosine(vector, heading);
-            byItem.merge(item, new Candidate(indexed, bm25, cosine, votes, headingCosine, genericCosine), (a, b) -> new Candidate(
-                    a.item(), Math.max(a.bm25(), b.bm25()), Math.max(a.cosine(), b.cosine()), votes, headingCosine,
-                    Math.max(a.generic(), b.generic())));
+            byItem.merge(
+                    item,
+                    new Candidate(indexed, bm25, cosine, votes, headingCosine, genericCosine),
+                    (a, b) -> new Candidate(
+                            a.item(),
+                            Math.max(a.bm25(), b.bm25()),
+                            Math.max(a.cosine(), b.cosine()),
+                            votes,
+                            headingCosine,
+                            Math.max(a.generic(), b.generic())));
         });
         return new Evidence(lexical.corrected(), lexical.unknownShare(), List.copyOf(byItem.values()));
     }
@@ -692,7 +796,9 @@ public final class AnswerEngine implements AutoCloseable {
         }
         String article = lexical.scope().iterator().next();
         List<ArticleTopics.Name> names = index.topics.get(article);
-        if (index.curatedArticles.contains(article) || names == null || !ArticleTopics.named(names, lexical.corrected())) {
+        if (index.curatedArticles.contains(article)
+                || names == null
+                || !ArticleTopics.named(names, lexical.corrected())) {
             return null;
         }
         String generic = ArticleTopics.generic(names, lexical.corrected());

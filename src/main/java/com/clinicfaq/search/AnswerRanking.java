@@ -32,11 +32,14 @@ final class AnswerRanking {
     private static final Pattern DURATION = Pattern.compile(
             "(?i)\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of)\\b[^.]{0,20}?\\b"
                     + "(minutes?|hours?|days?|weeks?|months?|years?)\\b");
-    private static final Pattern NUMBER = Pattern.compile("\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|percent)\\b");
-    private static final Pattern ASKS_DURATION =
-            Pattern.compile("(?i)\\bhow (long|soon|many (days|weeks|months|hours|minutes))\\b|\\bwhen (can|will|do|should)\\b");
-    private static final Pattern ASKS_NUMBER = Pattern.compile("(?i)\\bhow (many|much|often|likely|common)\\b|\\bwhat (percent|are the (odds|chances))\\b");
-    private static final Pattern YES_NO = Pattern.compile("(?i)^\\s*(is|are|can|could|do|does|did|will|would|should|am)\\b");
+    private static final Pattern NUMBER =
+            Pattern.compile("\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|percent)\\b");
+    private static final Pattern ASKS_DURATION = Pattern.compile(
+            "(?i)\\bhow (long|soon|many (days|weeks|months|hours|minutes))\\b|\\bwhen (can|will|do|should)\\b");
+    private static final Pattern ASKS_NUMBER = Pattern.compile(
+            "(?i)\\bhow (many|much|often|likely|common)\\b|\\bwhat (percent|are the (odds|chances))\\b");
+    private static final Pattern YES_NO =
+            Pattern.compile("(?i)^\\s*(is|are|can|could|do|does|did|will|would|should|am)\\b");
 
     private final double[] weights;
     private final double threshold;
@@ -92,7 +95,8 @@ final class AnswerRanking {
      *
      * @param questionWords the question's words as the documents' analyzer reads them, the procedure's names left out
      */
-    static double[] features(Candidate c, Evidence evidence, String question, Set<String> questionWords, Set<String> itemWords) {
+    static double[] features(
+            Candidate c, Evidence evidence, String question, Set<String> questionWords, Set<String> itemWords) {
         double maxCosine = 0;
         double maxBm25 = 0;
         double maxHeading = 0;

@@ -25,23 +25,33 @@ final class ArticleTopics {
 
     static List<Name> of(Article article) {
         List<String> names = article.names().isEmpty() ? ProcedureNames.propose(article) : article.names();
-        return names.stream().map(n -> name(n, ProcedureNames.isAbbreviation(n))).distinct().toList();
+        return names.stream()
+                .map(n -> name(n, ProcedureNames.isAbbreviation(n)))
+                .distinct()
+                .toList();
     }
 
     /** The name to show a visitor: the first that is not an abbreviation ("radiofrequency ablation", not "RFA"). */
     static String label(List<Name> names) {
-        return names.stream().filter(n -> !n.abbreviation()).findFirst().or(() -> names.stream().findFirst())
-                .map(Name::text).orElse("");
+        return names.stream()
+                .filter(n -> !n.abbreviation())
+                .findFirst()
+                .or(() -> names.stream().findFirst())
+                .map(Name::text)
+                .orElse("");
     }
 
     /** Whether the question names this topic. */
     static boolean named(List<Name> names, String question) {
         List<String> words = ProcedureNames.words(question);
-        List<String> asTyped = WORD.matcher(question).results().map(r -> r.group()).toList();
+        List<String> asTyped =
+                WORD.matcher(question).results().map(r -> r.group()).toList();
         for (Name name : names) {
             if (name.abbreviation()) {
                 // "SI", "RFA": a short abbreviation only as typed in capitals ("si" is Spanish for "if")
-                boolean found = name.text().length() <= 2 ? asTyped.contains(name.text()) : words.contains(name.stems().getFirst());
+                boolean found = name.text().length() <= 2
+                        ? asTyped.contains(name.text())
+                        : words.contains(name.stems().getFirst());
                 if (found) {
                     return true;
                 }
@@ -60,8 +70,10 @@ final class ArticleTopics {
             List<String> stems = name.stems();
             for (int start = 0; start + stems.size() <= words.size(); start++) {
                 int i = 0;
-                while (i < stems.size() && (name.abbreviation() ? words.get(start + i).equals(stems.get(i))
-                        : words.get(start + i).startsWith(stems.get(i)))) {
+                while (i < stems.size()
+                        && (name.abbreviation()
+                                ? words.get(start + i).equals(stems.get(i))
+                                : words.get(start + i).startsWith(stems.get(i)))) {
                     i++;
                 }
                 if (i == stems.size()) {
@@ -101,7 +113,8 @@ final class ArticleTopics {
     }
 
     private static Name name(String text, boolean abbreviation) {
-        List<String> stems = abbreviation ? List.of(text.toLowerCase(Locale.ROOT))
+        List<String> stems = abbreviation
+                ? List.of(text.toLowerCase(Locale.ROOT))
                 : ProcedureNames.words(text).stream().map(ArticleTopics::stem).toList();
         return new Name(abbreviation ? text : text.toLowerCase(Locale.ROOT), stems, abbreviation);
     }

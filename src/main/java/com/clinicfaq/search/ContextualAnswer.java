@@ -32,9 +32,12 @@ public final class ContextualAnswer {
         }
         String expandedText = text + " " + topicWord;
         Answer expanded = engine.answer(expandedText, topicArticle);
-        // the topic's word helps only if it finds an answer, or the question alone found nothing: a topic declined on purpose
+        // the topic's word helps only if it finds an answer, or the question alone found nothing: a topic declined on
+        // purpose
         // stays declined ("does insurance cover it?"), not made into a question the bot does not know
         boolean keepScoped = scoped instanceof Answer.Found || scoped instanceof Answer.OutOfScope;
-        return expanded instanceof Answer.Found || !keepScoped ? new Asked(expandedText, expanded) : new Asked(text, scoped);
+        return expanded instanceof Answer.Found || !keepScoped
+                ? new Asked(expandedText, expanded)
+                : new Asked(text, scoped);
     }
 }

@@ -37,17 +37,21 @@ final class DraftTranslations {
     private final Map<String, List<Asked>> byLanguage;
     /** Per language, per article, the terms of each name the translation gives the procedure ("cifoplastia"). */
     private final Map<String, Map<String, List<Set<String>>>> names;
+
     private final Map<String, Map<String, Double>> idf = new HashMap<>();
 
     /** Per language, the words its translations give as the same thing. */
     private final Map<String, TranslatedSynonyms> synonyms;
 
-    private DraftTranslations(Map<String, List<Asked>> byLanguage, Map<String, Map<String, List<Set<String>>>> names,
+    private DraftTranslations(
+            Map<String, List<Asked>> byLanguage,
+            Map<String, Map<String, List<Set<String>>>> names,
             Map<String, TranslatedSynonyms> synonyms) {
         this.byLanguage = byLanguage;
         this.names = names;
         this.synonyms = synonyms;
-        byLanguage.forEach((language, asked) -> idf.put(language, TranslatedIndex.idf(asked.stream().map(Asked::terms).toList())));
+        byLanguage.forEach((language, asked) -> idf.put(
+                language, TranslatedIndex.idf(asked.stream().map(Asked::terms).toList())));
     }
 
     static DraftTranslations empty() {
@@ -62,13 +66,20 @@ final class DraftTranslations {
             if (translation.isReviewed()) {
                 continue; // a reviewed translation answers in its own language (TranslatedIndex)
             }
-            TranslatedSynonyms same = synonyms.computeIfAbsent(translation.language(), l -> TranslatedSynonyms.of(knowledge, l));
-            names.computeIfAbsent(translation.language(), l -> new HashMap<>()).put(translation.articleId(),
-                    translation.names().stream().map(name -> (Set<String>) new LinkedHashSet<>(TranslatedIndex.terms(name)))
-                            .filter(terms -> !terms.isEmpty()).toList());
+            TranslatedSynonyms same =
+                    synonyms.computeIfAbsent(translation.language(), l -> TranslatedSynonyms.of(knowledge, l));
+            names.computeIfAbsent(translation.language(), l -> new HashMap<>())
+                    .put(
+                            translation.articleId(),
+                            translation.names().stream()
+                                    .map(name -> (Set<String>) new LinkedHashSet<>(TranslatedIndex.terms(name)))
+                                    .filter(terms -> !terms.isEmpty())
+                                    .toList());
             List<Asked> asked = byLanguage.computeIfAbsent(translation.language(), l -> new ArrayList<>());
             for (Translation.TranslatedFaq faq : translation.faqs()) {
-                Optional<Faq> english = knowledge.faqs().stream().filter(f -> f.id().equals(faq.faqId())).findFirst();
+                Optional<Faq> english = knowledge.faqs().stream()
+                        .filter(f -> f.id().equals(faq.faqId()))
+                        .findFirst();
                 if (english.isEmpty()) {
                     continue;
                 }
@@ -77,16 +88,19 @@ final class DraftTranslations {
                 for (String way : ways) {
                     Set<String> terms = new LinkedHashSet<>(same.apply(TranslatedIndex.terms(way)));
                     if (!terms.isEmpty()) {
-                        asked.add(new Asked(translation.articleId(), english.get().question(), terms));
+                        asked.add(
+                                new Asked(translation.articleId(), english.get().question(), terms));
                     }
                 }
             }
         }
         byLanguage.forEach((language, asked) -> {
-            // the topics the practice declines, asked in the language: their English way of asking is declined in English
+            // the topics the practice declines, asked in the language: their English way of asking is declined in
+            // English
             for (OutOfScopeTopic topic : knowledge.outOfScope()) {
                 for (String way : topic.translatedPhrasings().getOrDefault(language, List.of())) {
-                    Set<String> terms = new LinkedHashSet<>(synonyms.get(language).apply(TranslatedIndex.terms(way)));
+                    Set<String> terms =
+                            new LinkedHashSet<>(synonyms.get(language).apply(TranslatedIndex.terms(way)));
                     if (!terms.isEmpty() && !topic.phrasings().isEmpty()) {
                         asked.add(new Asked(null, topic.phrasings().getFirst(), terms));
                     }
@@ -102,7 +116,9 @@ final class DraftTranslations {
         Set<String> terms = new LinkedHashSet<>(TranslatedIndex.terms(question));
         Set<String> named = new LinkedHashSet<>();
         names.getOrDefault(language, Map.of()).forEach((article, list) -> {
-            if (list.stream().anyMatch(name -> name.stream().allMatch(word -> terms.stream().anyMatch(t -> TranslatedIndex.close(t, word))))) {
+            if (list.stream()
+                    .anyMatch(name -> name.stream()
+                            .allMatch(word -> terms.stream().anyMatch(t -> TranslatedIndex.close(t, word))))) {
                 named.add(article);
             }
         });
@@ -125,10 +141,13 @@ final class DraftTranslations {
         }
         double unknown = TranslatedIndex.maxWeight(weights);
         List<String> terms = new ArrayList<>();
-        for (String term : new LinkedHashSet<>(synonyms.getOrDefault(language, TranslatedSynonyms.none()).apply(TranslatedIndex.terms(question)))) {
+        for (String term : new LinkedHashSet<>(
+                synonyms.getOrDefault(language, TranslatedSynonyms.none()).apply(TranslatedIndex.terms(question)))) {
             terms.add(weights.containsKey(term) ? term : TranslatedIndex.nearest(term, weights.keySet()));
         }
-        double total = terms.stream().mapToDouble(t -> weights.getOrDefault(t, unknown)).sum();
+        double total = terms.stream()
+                .mapToDouble(t -> weights.getOrDefault(t, unknown))
+                .sum();
         if (total == 0) {
             return Optional.empty();
         }
@@ -138,8 +157,14 @@ final class DraftTranslations {
             if (articles != null && asked.articleId() != null && !articles.contains(asked.articleId())) {
                 continue;
             }
-            double shared = terms.stream().filter(asked.terms()::contains).mapToDouble(t -> weights.getOrDefault(t, 0.0)).sum();
-            double extra = asked.terms().stream().filter(t -> !terms.contains(t)).mapToDouble(t -> weights.getOrDefault(t, 0.0)).sum();
+            double shared = terms.stream()
+                    .filter(asked.terms()::contains)
+                    .mapToDouble(t -> weights.getOrDefault(t, 0.0))
+                    .sum();
+            double extra = asked.terms().stream()
+                    .filter(t -> !terms.contains(t))
+                    .mapToDouble(t -> weights.getOrDefault(t, 0.0))
+                    .sum();
             double score = shared / (total + extra);
             if (score > bestScore) {
                 bestScore = score;

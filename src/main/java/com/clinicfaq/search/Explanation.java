@@ -31,6 +31,13 @@ public record Explanation(String corrected, Answer answer, List<Weighed> candida
      * @param votes how many of the question's nearest texts in meaning belong to the item
      * @param combined the hybrid score the engine ranks by and compares with its threshold
      */
-    public record Weighed(String itemId, Kind kind, String text, Answer.Source source, double lexical, double semantic,
-            int votes, double combined) {}
+    public record Weighed(
+            String itemId,
+            Kind kind,
+            String text,
+            Answer.Source source,
+            double lexical,
+            double semantic,
+            int votes,
+            double combined) {}
 }

@@ -22,8 +22,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -80,6 +80,7 @@ final class KnowledgeIndex {
     record GenericPhrasing(IndexedItem topic, String text, float[] vector, boolean named) {}
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
+
     final DirectoryReader reader;
     final IndexSearcher searcher;
     final Analyzer queryAnalyzer;
@@ -91,7 +92,8 @@ final class KnowledgeIndex {
      * Whether each word asked so far is in the vocabulary: the index never changes, and looking a word up
      * in its terms dictionary costs more than the rest of the lexical search.
      */
-    private final Cache<String, Boolean> knownWords = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).build();
+    private final Cache<String, Boolean> knownWords =
+            Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).build();
 
     private KnowledgeIndex(
             List<IndexedItem> items,
@@ -189,7 +191,11 @@ final class KnowledgeIndex {
         for (Faq faq : knowledge.faqs()) {
             Article article = articles.get(faq.articleId());
             int item = items.size();
-            items.add(new IndexedItem(faq.id(), faq.answer(), source(article, faq.sectionAnchor()), IndexedItem.Kind.FAQ,
+            items.add(new IndexedItem(
+                    faq.id(),
+                    faq.answer(),
+                    source(article, faq.sectionAnchor()),
+                    IndexedItem.Kind.FAQ,
                     Attribution.present(faq.answer(), article)));
             headings.put(item, faq.question());
             entries.add(new Entry(item, faq.question()));
@@ -200,7 +206,11 @@ final class KnowledgeIndex {
                 for (String text : Passages.windows(new Block(Block.Kind.PARAGRAPH, faq.answer()))) {
                     headings.put(items.size(), faq.question());
                     entries.add(new Entry(items.size(), text));
-                    items.add(new IndexedItem(faq.id() + "/" + (++n), text, items.get(item).source(), IndexedItem.Kind.PASSAGE,
+                    items.add(new IndexedItem(
+                            faq.id() + "/" + (++n),
+                            text,
+                            items.get(item).source(),
+                            IndexedItem.Kind.PASSAGE,
                             Attribution.present(text, article)));
                 }
             }
@@ -247,28 +257,47 @@ final class KnowledgeIndex {
         headings.forEach((item, heading) -> headingVectors.put(items.get(item), headingVector.get(heading)));
         List<GenericPhrasing> genericPhrasings = new ArrayList<>();
         for (int i = 0; i < genericTexts.size(); i++) {
-            genericPhrasings.add(new GenericPhrasing(items.get(genericTopics.get(i)), genericTexts.get(i),
-                    all.get(entries.size() + headingTexts.size() + i), true));
+            genericPhrasings.add(new GenericPhrasing(
+                    items.get(genericTopics.get(i)),
+                    genericTexts.get(i),
+                    all.get(entries.size() + headingTexts.size() + i),
+                    true));
         }
         for (int entry : plainPhrasings) {
-            genericPhrasings.add(new GenericPhrasing(items.get(entries.get(entry).item()), entries.get(entry).text(),
-                    all.get(entry), false));
+            genericPhrasings.add(new GenericPhrasing(
+                    items.get(entries.get(entry).item()), entries.get(entry).text(), all.get(entry), false));
         }
         Set<String> synonymWords = knowledge.synonyms().stream()
                 .flatMap(rule -> Arrays.stream(rule.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")))
                 .filter(w -> !w.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        Set<String> curated = knowledge.faqs().stream().filter(faq -> !faq.phrasings().isEmpty()).map(Faq::articleId)
+        Set<String> curated = knowledge.faqs().stream()
+                .filter(faq -> !faq.phrasings().isEmpty())
+                .map(Faq::articleId)
                 .collect(Collectors.toUnmodifiableSet());
-        return index(items, entries, embedded, headings, headingVectors, List.copyOf(genericPhrasings), Map.copyOf(topics), curated,
-                queryAnalyzer, synonymWords);
+        return index(
+                items,
+                entries,
+                embedded,
+                headings,
+                headingVectors,
+                List.copyOf(genericPhrasings),
+                Map.copyOf(topics),
+                curated,
+                queryAnalyzer,
+                synonymWords);
     }
 
-    private static void addPassages(Article article, List<IndexedItem> items, List<Entry> entries, Map<Integer, String> headings) {
+    private static void addPassages(
+            Article article, List<IndexedItem> items, List<Entry> entries, Map<Integer, String> headings) {
         for (Passages.Passage passage : Passages.of(article)) {
             headings.put(items.size(), passage.section().title());
             entries.add(new Entry(items.size(), passage.text()));
-            items.add(new IndexedItem(passage.id(), passage.text(), source(article, passage.section().anchor()), IndexedItem.Kind.PASSAGE,
+            items.add(new IndexedItem(
+                    passage.id(),
+                    passage.text(),
+                    source(article, passage.section().anchor()),
+                    IndexedItem.Kind.PASSAGE,
                     Attribution.present(passage.text(), article)));
         }
     }
@@ -324,12 +353,24 @@ final class KnowledgeIndex {
                 itemWords.put(item, words);
                 // the article's own text (its passages), not the questions curated for it (many, in visitors' words)
                 if (item.source() != null && item.kind() == IndexedItem.Kind.PASSAGE) {
-                    termsByArticle.computeIfAbsent(item.source().articleId(), a -> new java.util.HashSet<>()).addAll(words);
+                    termsByArticle
+                            .computeIfAbsent(item.source().articleId(), a -> new java.util.HashSet<>())
+                            .addAll(words);
                 }
             }
-            return new KnowledgeIndex(items, embedded.toArray(float[][]::new), itemOfDoc, topics, itemWords, headingVectors,
-                    genericPhrasings, Map.copyOf(termsByArticle),
-                    curated, reader, queryAnalyzer, synonymWords);
+            return new KnowledgeIndex(
+                    items,
+                    embedded.toArray(float[][]::new),
+                    itemOfDoc,
+                    topics,
+                    itemWords,
+                    headingVectors,
+                    genericPhrasings,
+                    Map.copyOf(termsByArticle),
+                    curated,
+                    reader,
+                    queryAnalyzer,
+                    synonymWords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,7 +19,8 @@ final class Passages {
     static final int SENTENCES = 2;
 
     /** Abbreviations whose period does not end a sentence ("Dr. Weisbein", "D.O."). */
-    private static final Pattern ABBREVIATION = Pattern.compile("(?i)(?:\\b(?:dr|mr|mrs|ms|st|vs|etc|e\\.g|i\\.e)|\\b[A-Z](?:\\.[A-Z])*)\\.$");
+    private static final Pattern ABBREVIATION =
+            Pattern.compile("(?i)(?:\\b(?:dr|mr|mrs|ms|st|vs|etc|e\\.g|i\\.e)|\\b[A-Z](?:\\.[A-Z])*)\\.$");
 
     record Passage(String id, Article article, Section section, String text) {}
 
@@ -31,7 +32,8 @@ final class Passages {
             int n = 0;
             for (Block block : section.blocks()) {
                 for (String text : windows(block)) {
-                    passages.add(new Passage(article.id() + "#" + section.anchor() + "/" + (++n), article, section, text));
+                    passages.add(
+                            new Passage(article.id() + "#" + section.anchor() + "/" + (++n), article, section, text));
                 }
             }
         }
@@ -59,7 +61,9 @@ final class Passages {
         iterator.setText(text);
         List<String> sentences = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
-        for (int start = iterator.first(), end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+        for (int start = iterator.first(), end = iterator.next();
+                end != BreakIterator.DONE;
+                start = end, end = iterator.next()) {
             pending.append(text, start, end);
             String sentence = pending.toString().strip();
             if (!ABBREVIATION.matcher(sentence).find() || end == text.length()) {

@@ -62,7 +62,9 @@ public final class QuestionGroups {
         if (firsts.size() != seconds.size()) {
             throw new IllegalArgumentException("pairs need as many first as second texts");
         }
-        List<String> distinct = java.util.stream.Stream.concat(firsts.stream(), seconds.stream()).distinct().toList();
+        List<String> distinct = java.util.stream.Stream.concat(firsts.stream(), seconds.stream())
+                .distinct()
+                .toList();
         java.util.Map<String, float[]> vectors = new java.util.HashMap<>();
         List<float[]> embedded = distinct.isEmpty() ? List.of() : embedder.embedAll(distinct);
         for (int i = 0; i < distinct.size(); i++) {

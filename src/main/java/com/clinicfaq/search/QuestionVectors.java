@@ -32,7 +32,12 @@ final class QuestionVectors implements Embedder {
         }
         this.embedder = embedder;
         // evictions run on the asking thread: they are quick, and no pool thread is needed for them
-        this.recent = capacity == 0 ? null : Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
+        this.recent = capacity == 0
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(capacity)
+                        .executor(Runnable::run)
+                        .build();
     }
 
     /** The question's vector; callers must not change it, as it is shared with whoever asks next. */
@@ -94,7 +99,8 @@ final class QuestionVectors implements Embedder {
 
     private static Digest digest(String text) {
         try {
-            ByteBuffer bytes = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer bytes =
+                    ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
             return new Digest(bytes.getLong(), bytes.getLong());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

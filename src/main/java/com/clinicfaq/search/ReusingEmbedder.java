@@ -27,7 +27,8 @@ final class ReusingEmbedder {
 
     /** Vectors for these texts, in order; forgets texts the build no longer has. */
     synchronized List<float[]> embedAll(List<String> texts) {
-        List<String> missing = texts.stream().filter(t -> !previous.containsKey(t)).distinct().toList();
+        List<String> missing =
+                texts.stream().filter(t -> !previous.containsKey(t)).distinct().toList();
         Map<String, float[]> current = new HashMap<>();
         if (!missing.isEmpty()) {
             List<float[]> vectors = embedder.embedAll(missing);

@@ -18,10 +18,16 @@ class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     AnswerEngine answerEngine(CurrentKnowledge knowledge, Embedder embedder, SearchProperties properties) {
-        AnswerEngine engine = new AnswerEngine(knowledge.knowledge(), new QuestionVectors(embedder, properties.rememberedQuestions()),
+        AnswerEngine engine = new AnswerEngine(
+                knowledge.knowledge(),
+                new QuestionVectors(embedder, properties.rememberedQuestions()),
                 Scoring.CALIBRATED);
         AnswerEngine.IndexStats stats = engine.stats();
-        log.info("Indexed {} knowledge items ({} documents) in {} ms", stats.items(), stats.documents(), stats.buildMillis());
+        log.info(
+                "Indexed {} knowledge items ({} documents) in {} ms",
+                stats.items(),
+                stats.documents(),
+                stats.buildMillis());
         return engine;
     }
 }

@@ -14,4 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("clinicfaq.search")
-record SearchProperties(@DefaultValue("10000") @PositiveOrZero int rememberedQuestions) {}
+record SearchProperties(
+        @DefaultValue("10000") @PositiveOrZero int rememberedQuestions) {}

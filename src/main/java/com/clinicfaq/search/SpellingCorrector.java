@@ -58,7 +58,9 @@ final class SpellingCorrector {
     }
 
     private String lookUp(String word, IndexReader reader, String field) {
-        if (word.length() < SHORTEST || word.contains("'") || extraVocabulary.contains(word)
+        if (word.length() < SHORTEST
+                || word.contains("'")
+                || extraVocabulary.contains(word)
                 || Analysis.STOP_WORDS.contains(word)) {
             return word;
         }

@@ -42,8 +42,19 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 final class TranslatedIndex {
 
     /** An item in the language: what it answers, and where it comes from. */
-    record Item(String id, String articleId, String articleTitle, String sectionTitle, String anchor, String text,
-            List<String> asked, Set<String> askedTerms, List<Set<String>> eachAsked, Set<String> textTerms, List<float[]> askedVectors, float[] textVector,
+    record Item(
+            String id,
+            String articleId,
+            String articleTitle,
+            String sectionTitle,
+            String anchor,
+            String text,
+            List<String> asked,
+            Set<String> askedTerms,
+            List<Set<String>> eachAsked,
+            Set<String> textTerms,
+            List<float[]> askedVectors,
+            float[] textVector,
             boolean faq) {
 
         /** Whether it is a topic the practice declines rather than an answer. */
@@ -53,7 +64,13 @@ final class TranslatedIndex {
     }
 
     /** An item with how well it matches a question, on [0, 1], and the parts of that. */
-    record Scored(Item item, double score, double askedWords, double textWords, double askedMeaning, double textMeaning,
+    record Scored(
+            Item item,
+            double score,
+            double askedWords,
+            double textWords,
+            double askedMeaning,
+            double textMeaning,
             double closestAsked) {}
 
     /**
@@ -62,6 +79,7 @@ final class TranslatedIndex {
      * meaning of the answer; the words of the answer did not help. They add up to 1.
      */
     static final double ASKED_WORDS = 0.5 / 1.15;
+
     static final double TEXT_WORDS = 0;
     static final double ASKED_MEANING = 0.5 / 1.15;
     static final double TEXT_MEANING = 0.15 / 1.15;
@@ -74,9 +92,42 @@ final class TranslatedIndex {
             stop.add(Folding.withoutAccents(new String((char[]) word)));
         }
         // the words every question is made of, which say nothing of what it asks
-        stop.addAll(List.of("puedo", "puede", "pueden", "hay", "tengo", "tiene", "quiero", "saber", "pregunta", "favor",
-                "hola", "usted", "ustedes", "doctor", "doctora", "dr", "q", "k", "xq", "pq", "cual", "cuales", "como", "que",
-                "donde", "cuando", "porque", "mi", "mis", "mama", "papa", "esposo", "esposa", "si", "no"));
+        stop.addAll(List.of(
+                "puedo",
+                "puede",
+                "pueden",
+                "hay",
+                "tengo",
+                "tiene",
+                "quiero",
+                "saber",
+                "pregunta",
+                "favor",
+                "hola",
+                "usted",
+                "ustedes",
+                "doctor",
+                "doctora",
+                "dr",
+                "q",
+                "k",
+                "xq",
+                "pq",
+                "cual",
+                "cuales",
+                "como",
+                "que",
+                "donde",
+                "cuando",
+                "porque",
+                "mi",
+                "mis",
+                "mama",
+                "papa",
+                "esposo",
+                "esposa",
+                "si",
+                "no"));
         SPANISH_STOP = CharArraySet.unmodifiableSet(stop);
     }
 
@@ -94,13 +145,17 @@ final class TranslatedIndex {
     private final Map<String, Map<String, List<List<String>>>> names;
     /** Per article of the library, the words of five letters or more of its names (read once, at build). */
     private final Map<String, List<String>> nameWords;
+
     private final Map<String, Map<String, Double>> idf;
     private final Map<String, Set<String>> vocabulary;
     /** Per language, the words its translations give as the same thing. */
     private final Map<String, TranslatedSynonyms> synonyms;
 
-    private TranslatedIndex(Map<String, List<Item>> byLanguage, Map<String, Map<String, List<List<String>>>> names,
-            Map<String, List<String>> nameWords, Map<String, TranslatedSynonyms> synonyms) {
+    private TranslatedIndex(
+            Map<String, List<Item>> byLanguage,
+            Map<String, Map<String, List<List<String>>>> names,
+            Map<String, List<String>> nameWords,
+            Map<String, TranslatedSynonyms> synonyms) {
         this.byLanguage = byLanguage;
         this.synonyms = synonyms;
         this.names = names;
@@ -108,11 +163,13 @@ final class TranslatedIndex {
         this.idf = new HashMap<>();
         this.vocabulary = new HashMap<>();
         byLanguage.forEach((language, items) -> {
-            Map<String, Double> weights = idf(items.stream().map(item -> {
-                Set<String> terms = new LinkedHashSet<>(item.askedTerms());
-                terms.addAll(item.textTerms());
-                return terms;
-            }).toList());
+            Map<String, Double> weights = idf(items.stream()
+                    .map(item -> {
+                        Set<String> terms = new LinkedHashSet<>(item.askedTerms());
+                        terms.addAll(item.textTerms());
+                        return terms;
+                    })
+                    .toList());
             idf.put(language, weights);
             vocabulary.put(language, weights.keySet());
         });
@@ -132,7 +189,8 @@ final class TranslatedIndex {
     }
 
     /** The reviewed translations of the knowledge base, embedded with the model the engine embeds questions with. */
-    static TranslatedIndex build(KnowledgeBase knowledge, java.util.function.Function<List<String>, List<float[]>> embedder) {
+    static TranslatedIndex build(
+            KnowledgeBase knowledge, java.util.function.Function<List<String>, List<float[]>> embedder) {
         Map<String, List<Item>> byLanguage = new HashMap<>();
         Map<String, Map<String, List<List<String>>>> names = new HashMap<>();
         Set<String> outOfScopeAdded = new java.util.HashSet<>();
@@ -141,20 +199,35 @@ final class TranslatedIndex {
             if (!translation.isReviewed()) {
                 continue;
             }
-            TranslatedSynonyms same = synonyms.computeIfAbsent(translation.language(), l -> TranslatedSynonyms.of(knowledge, l));
+            TranslatedSynonyms same =
+                    synonyms.computeIfAbsent(translation.language(), l -> TranslatedSynonyms.of(knowledge, l));
             Article article = knowledge.article(translation.articleId()).orElseThrow();
             List<Item> items = byLanguage.computeIfAbsent(translation.language(), l -> new ArrayList<>());
             for (Translation.TranslatedFaq faq : translation.faqs()) {
-                Faq english = knowledge.faqs().stream().filter(f -> f.id().equals(faq.faqId())).findFirst().orElseThrow();
-                Section section = translation.section(english.sectionAnchor())
-                        .orElseGet(() -> article.sections().stream().filter(s -> s.anchor().equals(english.sectionAnchor()))
-                                .findFirst().orElseThrow());
+                Faq english = knowledge.faqs().stream()
+                        .filter(f -> f.id().equals(faq.faqId()))
+                        .findFirst()
+                        .orElseThrow();
+                Section section = translation
+                        .section(english.sectionAnchor())
+                        .orElseGet(() -> article.sections().stream()
+                                .filter(s -> s.anchor().equals(english.sectionAnchor()))
+                                .findFirst()
+                                .orElseThrow());
                 List<String> asked = new ArrayList<>(faq.phrasings());
                 asked.addFirst(faq.question());
                 // and as it is asked in English: visitors mix the two ("puedo hacer heavy lifting después?")
                 asked.add(english.question());
                 asked.addAll(english.phrasings());
-                items.add(item(faq.faqId(), translation.articleId(), translation.title(), section, faq.answer(), asked, embedder, same));
+                items.add(item(
+                        faq.faqId(),
+                        translation.articleId(),
+                        translation.title(),
+                        section,
+                        faq.answer(),
+                        asked,
+                        embedder,
+                        same));
             }
             for (Section section : translation.sections()) {
                 int n = 0;
@@ -163,8 +236,15 @@ final class TranslatedIndex {
                     if (terms(block.text()).size() < 4) {
                         continue; // a heading-like line says nothing by itself
                     }
-                    items.add(item(translation.articleId() + "#" + section.anchor() + "/" + translation.language() + "-" + n,
-                            translation.articleId(), translation.title(), section, block.text(), List.of(section.title()), embedder, same));
+                    items.add(item(
+                            translation.articleId() + "#" + section.anchor() + "/" + translation.language() + "-" + n,
+                            translation.articleId(),
+                            translation.title(),
+                            section,
+                            block.text(),
+                            List.of(section.title()),
+                            embedder,
+                            same));
                 }
             }
             List<List<String>> articleNames = new ArrayList<>();
@@ -172,7 +252,8 @@ final class TranslatedIndex {
                 // the topics the practice declines, asked in any language: declined in this one as in English
                 outOfScopeAdded.add(translation.language());
                 for (OutOfScopeTopic topic : knowledge.outOfScope()) {
-                    List<String> asked = new ArrayList<>(topic.translatedPhrasings().getOrDefault(translation.language(), List.of()));
+                    List<String> asked = new ArrayList<>(
+                            topic.translatedPhrasings().getOrDefault(translation.language(), List.of()));
                     asked.addAll(topic.phrasings());
                     items.add(item(topic.id(), null, topic.title(), null, "", asked, embedder, same));
                 }
@@ -180,23 +261,39 @@ final class TranslatedIndex {
             for (String name : translation.names()) {
                 articleNames.add(terms(name));
             }
-            names.computeIfAbsent(translation.language(), l -> new HashMap<>()).put(translation.articleId(), articleNames);
+            names.computeIfAbsent(translation.language(), l -> new HashMap<>())
+                    .put(translation.articleId(), articleNames);
         }
         Map<String, List<String>> nameWords = new HashMap<>();
         if (!byLanguage.isEmpty()) {
             for (Article article : knowledge.articles()) {
-                List<String> articleNames = article.names().isEmpty() ? ProcedureNames.propose(article) : article.names();
-                nameWords.put(article.id(), articleNames.stream()
-                        .flatMap(name -> ProcedureNames.words(Folding.withoutAccents(name).toLowerCase(Locale.ROOT)).stream())
-                        .filter(w -> w.length() >= 5).distinct().toList());
+                List<String> articleNames =
+                        article.names().isEmpty() ? ProcedureNames.propose(article) : article.names();
+                nameWords.put(
+                        article.id(),
+                        articleNames.stream()
+                                .flatMap(name ->
+                                        ProcedureNames.words(
+                                                Folding.withoutAccents(name).toLowerCase(Locale.ROOT))
+                                                .stream())
+                                .filter(w -> w.length() >= 5)
+                                .distinct()
+                                .toList());
             }
         }
         return new TranslatedIndex(byLanguage, names, nameWords, synonyms);
     }
 
     /** @param articleId null for a topic the practice declines (then {@code section} is null and the text empty) */
-    private static Item item(String id, String articleId, String articleTitle, Section section, String text, List<String> asked,
-            java.util.function.Function<List<String>, List<float[]>> embedder, TranslatedSynonyms same) {
+    private static Item item(
+            String id,
+            String articleId,
+            String articleTitle,
+            Section section,
+            String text,
+            List<String> asked,
+            java.util.function.Function<List<String>, List<float[]>> embedder,
+            TranslatedSynonyms same) {
         Set<String> askedTerms = new LinkedHashSet<>();
         List<Set<String>> eachAsked = new ArrayList<>();
         asked.forEach(a -> {
@@ -210,9 +307,20 @@ final class TranslatedIndex {
         List<float[]> vectors = embedder.apply(texts);
         float[] textVector = text.isEmpty() ? new float[vectors.getFirst().length] : vectors.getLast();
         boolean faq = section != null && !id.contains("#");
-        return new Item(id, articleId, articleTitle, section == null ? null : section.title(), section == null ? null : section.anchor(),
-                text, List.copyOf(asked), askedTerms, List.copyOf(eachAsked), new LinkedHashSet<>(same.apply(terms(text))),
-                List.copyOf(vectors.subList(0, asked.size())), textVector, faq);
+        return new Item(
+                id,
+                articleId,
+                articleTitle,
+                section == null ? null : section.title(),
+                section == null ? null : section.anchor(),
+                text,
+                List.copyOf(asked),
+                askedTerms,
+                List.copyOf(eachAsked),
+                new LinkedHashSet<>(same.apply(terms(text))),
+                List.copyOf(vectors.subList(0, asked.size())),
+                textVector,
+                faq);
     }
 
     /** Whether the article has a reviewed translation into the language. */
@@ -258,7 +366,8 @@ final class TranslatedIndex {
      * the policy's {@link Folding#plain}.
      */
     Set<String> articlesNamedAsWritten(String question) {
-        List<String> words = ProcedureNames.words(Folding.withoutAccents(question).toLowerCase(Locale.ROOT));
+        List<String> words =
+                ProcedureNames.words(Folding.withoutAccents(question).toLowerCase(Locale.ROOT));
         Set<String> named = new LinkedHashSet<>();
         nameWords.forEach((article, nameWordsOfArticle) -> {
             if (nameWordsOfArticle.stream().anyMatch(w -> words.stream().anyMatch(q -> close(q, w)))) {
@@ -276,30 +385,54 @@ final class TranslatedIndex {
         Map<String, Double> weights = idf.getOrDefault(language, Map.of());
         Set<String> known = vocabulary.getOrDefault(language, Set.of());
         List<String> asked = new ArrayList<>();
-        for (String term : new LinkedHashSet<>(synonyms.getOrDefault(language, TranslatedSynonyms.none()).apply(terms(question)))) {
+        for (String term : new LinkedHashSet<>(
+                synonyms.getOrDefault(language, TranslatedSynonyms.none()).apply(terms(question)))) {
             asked.add(known.contains(term) ? term : nearest(term, known));
         }
-        double total = asked.stream().mapToDouble(t -> weights.getOrDefault(t, maxWeight(weights))).sum();
+        double total = asked.stream()
+                .mapToDouble(t -> weights.getOrDefault(t, maxWeight(weights)))
+                .sum();
         List<Scored> scored = new ArrayList<>();
         for (Item item : items) {
             if (articles != null && item.articleId() != null && !articles.contains(item.articleId())) {
                 continue;
             }
-            double askedWords = total == 0 ? 0 : asked.stream().filter(item.askedTerms()::contains)
-                    .mapToDouble(t -> weights.getOrDefault(t, 0.0)).sum() / total;
-            double textWords = total == 0 ? 0 : asked.stream().filter(item.textTerms()::contains)
-                    .mapToDouble(t -> weights.getOrDefault(t, 0.0)).sum() / total;
-            double askedMeaning = item.askedVectors().stream().mapToDouble(v -> Vectors.dot(meaning, v)).max().orElse(0);
+            double askedWords = total == 0
+                    ? 0
+                    : asked.stream()
+                                    .filter(item.askedTerms()::contains)
+                                    .mapToDouble(t -> weights.getOrDefault(t, 0.0))
+                                    .sum()
+                            / total;
+            double textWords = total == 0
+                    ? 0
+                    : asked.stream()
+                                    .filter(item.textTerms()::contains)
+                                    .mapToDouble(t -> weights.getOrDefault(t, 0.0))
+                                    .sum()
+                            / total;
+            double askedMeaning = item.askedVectors().stream()
+                    .mapToDouble(v -> Vectors.dot(meaning, v))
+                    .max()
+                    .orElse(0);
             double textMeaning = Vectors.dot(meaning, item.textVector());
             // the one way of asking that shares most of the question's words, less those it has and the question lacks
             double closestAsked = 0;
             for (Set<String> one : item.eachAsked()) {
-                double shared = asked.stream().filter(one::contains).mapToDouble(t -> weights.getOrDefault(t, 0.0)).sum();
-                double extra = one.stream().filter(t -> !asked.contains(t)).mapToDouble(t -> weights.getOrDefault(t, 0.0)).sum();
+                double shared = asked.stream()
+                        .filter(one::contains)
+                        .mapToDouble(t -> weights.getOrDefault(t, 0.0))
+                        .sum();
+                double extra = one.stream()
+                        .filter(t -> !asked.contains(t))
+                        .mapToDouble(t -> weights.getOrDefault(t, 0.0))
+                        .sum();
                 closestAsked = Math.max(closestAsked, total == 0 ? 0 : shared / (total + extra));
             }
-            double score = ASKED_WORDS * closestAsked + TEXT_WORDS * textWords
-                    + ASKED_MEANING * Math.max(0, askedMeaning) + TEXT_MEANING * Math.max(0, textMeaning);
+            double score = ASKED_WORDS * closestAsked
+                    + TEXT_WORDS * textWords
+                    + ASKED_MEANING * Math.max(0, askedMeaning)
+                    + TEXT_MEANING * Math.max(0, textMeaning);
             scored.add(new Scored(item, score, askedWords, textWords, askedMeaning, textMeaning, closestAsked));
         }
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -337,10 +470,14 @@ final class TranslatedIndex {
         }
         if (a.length() == b.length()) {
             return a.substring(i + 1).equals(b.substring(i + 1))
-                    || i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    || i + 1 < a.length()
+                            && a.charAt(i) == b.charAt(i + 1)
+                            && a.charAt(i + 1) == b.charAt(i)
                             && a.substring(i + 2).equals(b.substring(i + 2));
         }
-        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+        return a.length() > b.length()
+                ? a.substring(i + 1).equals(b.substring(i))
+                : a.substring(i).equals(b.substring(i + 1));
     }
 
     /** The text's terms as the Spanish analysis reads them. */
@@ -360,6 +497,8 @@ final class TranslatedIndex {
     }
 
     Optional<Item> item(String language, String id) {
-        return byLanguage.getOrDefault(language, List.of()).stream().filter(i -> i.id().equals(id)).findFirst();
+        return byLanguage.getOrDefault(language, List.of()).stream()
+                .filter(i -> i.id().equals(id))
+                .findFirst();
     }
 }

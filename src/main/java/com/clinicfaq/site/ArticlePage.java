@@ -14,7 +14,8 @@ import java.util.List;
 record ArticlePage(Article article, List<SectionView> sections, List<Faq> faqs) {
 
     static ArticlePage of(Article article, List<Faq> allFaqs) {
-        List<SectionView> sections = article.sections().stream().map(SectionView::of).toList();
+        List<SectionView> sections =
+                article.sections().stream().map(SectionView::of).toList();
         List<Faq> faqs = allFaqs.stream()
                 .filter(faq -> faq.articleId().equals(article.id()) && faq.origin() == Faq.Origin.ARTICLE)
                 .toList();

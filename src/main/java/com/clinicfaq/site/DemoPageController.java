@@ -22,11 +22,15 @@ class DemoPageController {
     String demo(Model model, @org.springframework.web.bind.annotation.RequestParam(required = false) String lang) {
         model.addAttribute("widgetLang", "es".equals(lang) ? "es" : null);
         KnowledgeBase knowledge = current.knowledge();
-        model.addAttribute("pages", knowledge.articles().stream()
-                .map(article -> ArticlePage.of(article, knowledge.faqs()))
-                .toList());
+        model.addAttribute(
+                "pages",
+                knowledge.articles().stream()
+                        .map(article -> ArticlePage.of(article, knowledge.faqs()))
+                        .toList());
         // The chat server is this app, as the visitor's browser reached it.
-        model.addAttribute("chatServer", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+        model.addAttribute(
+                "chatServer",
+                ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
         return "demo";
     }
 }

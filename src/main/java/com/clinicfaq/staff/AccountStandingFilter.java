@@ -36,8 +36,10 @@ class AccountStandingFilter extends OncePerRequestFilter {
     static final String PASSWORD_PAGE = "/staff/password";
 
     private final StaffAccountService accounts;
-    private final RequestMatcher console = PathPatternRequestMatcher.withDefaults().matcher("/staff/**");
-    private final RequestMatcher passwordPage = PathPatternRequestMatcher.withDefaults().matcher(PASSWORD_PAGE);
+    private final RequestMatcher console =
+            PathPatternRequestMatcher.withDefaults().matcher("/staff/**");
+    private final RequestMatcher passwordPage =
+            PathPatternRequestMatcher.withDefaults().matcher(PASSWORD_PAGE);
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
     private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
@@ -56,7 +58,9 @@ class AccountStandingFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
             chain.doFilter(request, response);
             return;
         }
@@ -77,11 +81,16 @@ class AccountStandingFilter extends OncePerRequestFilter {
     }
 
     private static Set<String> authorities(Authentication authentication) {
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
     }
 
     /** The session's login with the account's roles as they are now, for this request and the next. */
-    private void refresh(Authentication authentication, Set<String> authorities, HttpServletRequest request,
+    private void refresh(
+            Authentication authentication,
+            Set<String> authorities,
+            HttpServletRequest request,
             HttpServletResponse response) {
         UsernamePasswordAuthenticationToken refreshed = UsernamePasswordAuthenticationToken.authenticated(
                 authentication.getPrincipal(), null, AuthorityUtils.createAuthorityList(authorities));

@@ -34,23 +34,38 @@ public class AuditLog {
 
     void record(String username, String action, UUID handoffId, String detail) {
         jdbc.sql("insert into audit_event (id, at, username, action, handoff_id, detail) values (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), Timestamp.from(clock.instant()), username, action, handoffId,
+                .params(
+                        UUID.randomUUID(),
+                        Timestamp.from(clock.instant()),
+                        username,
+                        action,
+                        handoffId,
                         detail == null || detail.length() <= 200 ? detail : detail.substring(0, 199) + "…")
                 .update();
     }
 
     List<Event> recent(int limit) {
-        return jdbc.sql(SELECT + " order by at desc fetch first ? rows only").param(limit).query(AuditLog::event).list();
+        return jdbc.sql(SELECT + " order by at desc fetch first ? rows only")
+                .param(limit)
+                .query(AuditLog::event)
+                .list();
     }
 
     List<Event> forHandoff(UUID handoffId) {
-        return jdbc.sql(SELECT + " where handoff_id = ? order by at").param(handoffId).query(AuditLog::event).list();
+        return jdbc.sql(SELECT + " where handoff_id = ? order by at")
+                .param(handoffId)
+                .query(AuditLog::event)
+                .list();
     }
 
     private static final String SELECT = "select at, username, action, handoff_id, detail from audit_event";
 
     private static Event event(ResultSet rs, int row) throws SQLException {
-        return new Event(rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("action"),
-                rs.getObject("handoff_id", UUID.class), rs.getString("detail"));
+        return new Event(
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("username"),
+                rs.getString("action"),
+                rs.getObject("handoff_id", UUID.class),
+                rs.getString("detail"));
     }
 }

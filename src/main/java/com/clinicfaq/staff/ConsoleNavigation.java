@@ -38,8 +38,11 @@ class ConsoleNavigation {
         if (authentication == null || !authentication.isAuthenticated()) {
             return null;
         }
-        return new ConsoleUser(authentication.getName(), has(authentication, StaffSecurityConfiguration.REVIEWER),
-                has(authentication, StaffSecurityConfiguration.EDITOR), has(authentication, StaffSecurityConfiguration.ADMIN));
+        return new ConsoleUser(
+                authentication.getName(),
+                has(authentication, StaffSecurityConfiguration.REVIEWER),
+                has(authentication, StaffSecurityConfiguration.EDITOR),
+                has(authentication, StaffSecurityConfiguration.ADMIN));
     }
 
     /**
@@ -48,7 +51,9 @@ class ConsoleNavigation {
      */
     @ModelAttribute("safetyReviewCount")
     int safetyReviewCount(Authentication authentication) {
-        return authentication != null && authentication.isAuthenticated() && has(authentication, StaffSecurityConfiguration.ADMIN)
+        return authentication != null
+                        && authentication.isAuthenticated()
+                        && has(authentication, StaffSecurityConfiguration.ADMIN)
                 ? safetyReview.lastDays(SafetyReviewController.DEFAULT_DAYS).size()
                 : 0;
     }
@@ -69,6 +74,8 @@ class ConsoleNavigation {
     }
 
     private static boolean has(Authentication authentication, String role) {
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(("ROLE_" + role)::equals);
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(("ROLE_" + role)::equals);
     }
 }

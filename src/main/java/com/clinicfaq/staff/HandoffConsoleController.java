@@ -32,7 +32,8 @@ class HandoffConsoleController {
     private final AuditLog audit;
     private final MissedEmergencyMarks marks;
 
-    HandoffConsoleController(HandoffService handoffs, ConversationService conversations, AuditLog audit, MissedEmergencyMarks marks) {
+    HandoffConsoleController(
+            HandoffService handoffs, ConversationService conversations, AuditLog audit, MissedEmergencyMarks marks) {
         this.handoffs = handoffs;
         this.conversations = conversations;
         this.audit = audit;
@@ -40,7 +41,9 @@ class HandoffConsoleController {
     }
 
     @GetMapping("/staff/handoffs")
-    String queue(@RequestParam(required = false) HandoffRequest.Status status, @RequestParam(required = false) String q,
+    String queue(
+            @RequestParam(required = false) HandoffRequest.Status status,
+            @RequestParam(required = false) String q,
             Model model) {
         model.addAttribute("requests", handoffs.queue(status, q));
         model.addAttribute("status", status);
@@ -71,7 +74,8 @@ class HandoffConsoleController {
 
     /** @param message the message to highlight (the one just marked), if any */
     @GetMapping("/staff/handoffs/{id}")
-    String request(@PathVariable UUID id, @RequestParam(required = false) Integer message, Model model, Principal staff) {
+    String request(
+            @PathVariable UUID id, @RequestParam(required = false) Integer message, Model model, Principal staff) {
         HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         audit.record(staff.getName(), "VIEWED", id, null);
         List<TranscriptMessage> transcript = conversations.transcript(request.conversationId());
@@ -80,34 +84,41 @@ class HandoffConsoleController {
         model.addAttribute("language", language(transcript));
         model.addAttribute("audit", audit.forHandoff(id));
         model.addAttribute("notes", handoffs.notes(id));
-        model.addAttribute("next", java.util.Arrays.stream(HandoffRequest.Status.values())
-                .filter(request.status()::canBecome)
-                .toList());
-        SafetyReviewController.addMarking(model, marks, "/staff/handoffs/" + id + "/messages/", request.conversationId(), transcript,
-                message);
+        model.addAttribute(
+                "next",
+                java.util.Arrays.stream(HandoffRequest.Status.values())
+                        .filter(request.status()::canBecome)
+                        .toList());
+        SafetyReviewController.addMarking(
+                model, marks, "/staff/handoffs/" + id + "/messages/", request.conversationId(), transcript, message);
         return "staff/handoff";
     }
 
     /** A visitor's message of the request's conversation, marked as a missed emergency: it goes to the safety review. */
     @PostMapping("/staff/handoffs/{id}/messages/{seq}/missed-emergency")
-    String markMissedEmergency(@PathVariable UUID id, @PathVariable int seq, Principal staff, RedirectAttributes redirect) {
+    String markMissedEmergency(
+            @PathVariable UUID id, @PathVariable int seq, Principal staff, RedirectAttributes redirect) {
         HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         SafetyReviewController.flaggable(conversations, request.conversationId(), seq);
         if (marks.mark(request.conversationId(), seq, staff.getName())) {
             audit.record(staff.getName(), "MISSED_EMERGENCY_MARKED", id, "Message " + seq + " of its conversation");
         }
-        redirect.addFlashAttribute("notice", "Flagged as a missed emergency: administrators review it on the safety review.");
+        redirect.addFlashAttribute(
+                "notice", "Flagged as a missed emergency: administrators review it on the safety review.");
         return "redirect:" + SafetyReviewController.highlighting("/staff/handoffs/" + id, seq);
     }
 
     @PostMapping("/staff/handoffs/{id}/messages/{seq}/missed-emergency/remove")
-    String unmarkMissedEmergency(@PathVariable UUID id, @PathVariable int seq, Principal staff, RedirectAttributes redirect) {
+    String unmarkMissedEmergency(
+            @PathVariable UUID id, @PathVariable int seq, Principal staff, RedirectAttributes redirect) {
         HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         SafetyReviewController.visitorMessage(conversations, request.conversationId(), seq);
         if (marks.unmark(request.conversationId(), seq)) {
             audit.record(staff.getName(), "MISSED_EMERGENCY_UNMARKED", id, "Message " + seq + " of its conversation");
         }
-        redirect.addFlashAttribute("notice", "The flag is removed: the message is no longer listed as a missed emergency, unless a safety rule catches it.");
+        redirect.addFlashAttribute(
+                "notice",
+                "The flag is removed: the message is no longer listed as a missed emergency, unless a safety rule catches it.");
         return "redirect:" + SafetyReviewController.highlighting("/staff/handoffs/" + id, seq);
     }
 
@@ -116,8 +127,12 @@ class HandoffConsoleController {
      * it: "Spanish" or "English".
      */
     static String language(List<TranscriptMessage> transcript) {
-        String code = transcript.stream().filter(m -> !m.fromVisitor()).map(m -> m.bot().language())
-                .filter(java.util.Objects::nonNull).reduce((first, last) -> last).orElse("en");
+        String code = transcript.stream()
+                .filter(m -> !m.fromVisitor())
+                .map(m -> m.bot().language())
+                .filter(java.util.Objects::nonNull)
+                .reduce((first, last) -> last)
+                .orElse("en");
         return "es".equals(code) ? "Spanish" : "English";
     }
 
@@ -128,15 +143,32 @@ class HandoffConsoleController {
         HandoffRequest request = handoffs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         audit.record(staff.getName(), "EXPORTED", id, null);
         StringBuilder text = new StringBuilder()
-                .append("Handoff request ").append(id).append('\n')
-                .append("Name: ").append(request.name()).append('\n')
-                .append("Phone: ").append(orDash(request.phone())).append('\n')
-                .append("Email: ").append(orDash(request.email())).append('\n')
-                .append("Preferred time: ").append(orDash(request.preferredTime())).append('\n')
-                .append("Reason: ").append(orDash(request.reason())).append('\n')
-                .append("Consent to contact: ").append(request.consentContact() ? "yes" : "no")
-                .append("; consent to share the conversation: ").append(request.consentShare() ? "yes" : "no").append('\n')
-                .append("Emergency guidance given: ").append(request.emergency() ? "yes" : "no").append('\n');
+                .append("Handoff request ")
+                .append(id)
+                .append('\n')
+                .append("Name: ")
+                .append(request.name())
+                .append('\n')
+                .append("Phone: ")
+                .append(orDash(request.phone()))
+                .append('\n')
+                .append("Email: ")
+                .append(orDash(request.email()))
+                .append('\n')
+                .append("Preferred time: ")
+                .append(orDash(request.preferredTime()))
+                .append('\n')
+                .append("Reason: ")
+                .append(orDash(request.reason()))
+                .append('\n')
+                .append("Consent to contact: ")
+                .append(request.consentContact() ? "yes" : "no")
+                .append("; consent to share the conversation: ")
+                .append(request.consentShare() ? "yes" : "no")
+                .append('\n')
+                .append("Emergency guidance given: ")
+                .append(request.emergency() ? "yes" : "no")
+                .append('\n');
         List<TranscriptMessage> transcript = conversations.transcript(request.conversationId());
         text.append("Language: ").append(language(transcript)).append("\n\n");
         for (TranscriptMessage message : transcript) {
@@ -144,8 +176,11 @@ class HandoffConsoleController {
             if (message.fromVisitor()) {
                 text.append("Visitor: ").append(message.visitorText());
             } else {
-                text.append("Bot (").append(message.bot().kind().wire()).append(message.bot().emergency() ? ", EMERGENCY" : "")
-                        .append("): ").append(message.bot().text());
+                text.append("Bot (")
+                        .append(message.bot().kind().wire())
+                        .append(message.bot().emergency() ? ", EMERGENCY" : "")
+                        .append("): ")
+                        .append(message.bot().text());
             }
             text.append('\n');
         }
@@ -159,7 +194,10 @@ class HandoffConsoleController {
     }
 
     @PostMapping("/staff/handoffs/{id}/status")
-    String changeStatus(@PathVariable UUID id, @RequestParam HandoffRequest.Status status, Principal staff,
+    String changeStatus(
+            @PathVariable UUID id,
+            @RequestParam HandoffRequest.Status status,
+            Principal staff,
             RedirectAttributes redirect) {
         try {
             handoffs.changeStatus(id, status);

@@ -38,8 +38,12 @@ class HandoffEmails {
     private final HandoffNotifications notifications;
     private final Clock clock;
 
-    HandoffEmails(ObjectProvider<JavaMailSender> mail, HandoffEmailProperties properties, StaffProperties staff,
-            HandoffNotifications notifications, Clock clock) {
+    HandoffEmails(
+            ObjectProvider<JavaMailSender> mail,
+            HandoffEmailProperties properties,
+            StaffProperties staff,
+            HandoffNotifications notifications,
+            Clock clock) {
         this.mail = mail;
         this.recipients = properties.to().stream().filter(r -> !r.isBlank()).toList();
         this.from = properties.from();
@@ -91,11 +95,18 @@ class HandoffEmails {
             Instant next = clock.instant().plus(retryAfter.multipliedBy(1L << Math.min(attempts - 1, 10)));
             notifications.failed(handoffId, attempts, again ? next : null);
             if (again) {
-                log.warn("Handoff {}: the email to staff failed (attempt {}); trying again after {}: {}",
-                        handoffId, attempts, next, e.getMessage());
+                log.warn(
+                        "Handoff {}: the email to staff failed (attempt {}); trying again after {}: {}",
+                        handoffId,
+                        attempts,
+                        next,
+                        e.getMessage());
             } else {
-                log.error("Handoff {}: the email to staff failed {} times; no more attempts (the request is in the console): {}",
-                        handoffId, attempts, e.getMessage());
+                log.error(
+                        "Handoff {}: the email to staff failed {} times; no more attempts (the request is in the console): {}",
+                        handoffId,
+                        attempts,
+                        e.getMessage());
             }
         }
     }

@@ -14,14 +14,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
+    String login(
+            @RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
         if (error != null) {
-            model.addAttribute("problem", switch (error) {
-                case "blocked" -> "Too many failed attempts from this address. Please wait a few minutes, then try again.";
-                case "inactive" -> "You have been signed out: this account has been deactivated. An administrator can"
-                        + " reactivate it.";
-                default -> "The username or password is not right. Please try again.";
-            });
+            model.addAttribute(
+                    "problem",
+                    switch (error) {
+                        case "blocked" ->
+                            "Too many failed attempts from this address. Please wait a few minutes, then try again.";
+                        case "inactive" ->
+                            "You have been signed out: this account has been deactivated. An administrator can"
+                                    + " reactivate it.";
+                        default -> "The username or password is not right. Please try again.";
+                    });
         }
         model.addAttribute("loggedOut", logout != null);
         return "staff/login";

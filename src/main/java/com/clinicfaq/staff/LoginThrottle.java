@@ -73,10 +73,14 @@ class LoginThrottle extends OncePerRequestFilter {
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-            Failures now = failures.merge(details.getRemoteAddress(), new Failures(1, null),
+            Failures now = failures.merge(
+                    details.getRemoteAddress(),
+                    new Failures(1, null),
                     (old, one) -> new Failures(old.count() + 1, null));
             if (now.count() >= ATTEMPTS) {
-                failures.put(details.getRemoteAddress(), new Failures(0, clock.instant().plus(PAUSE)));
+                failures.put(
+                        details.getRemoteAddress(),
+                        new Failures(0, clock.instant().plus(PAUSE)));
                 log.warn("Logins refused for {} after {} failed attempts", PAUSE, ATTEMPTS);
             }
         }

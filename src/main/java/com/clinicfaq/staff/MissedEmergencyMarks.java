@@ -43,7 +43,8 @@ public class MissedEmergencyMarks {
     public Set<String> markedTexts() {
         Set<String> texts = new HashSet<>();
         for (Mark mark : all()) {
-            conversations.message(mark.conversationId(), mark.seq())
+            conversations
+                    .message(mark.conversationId(), mark.seq())
                     .filter(TranscriptMessage::fromVisitor)
                     .ifPresent(m -> texts.add(m.visitorText()));
         }
@@ -53,9 +54,11 @@ public class MissedEmergencyMarks {
     /** Marks the visitor's message {@code seq} of the conversation; false when it was marked already. */
     boolean mark(UUID conversationId, int seq, String by) {
         try {
-            return jdbc.sql("insert into missed_emergency_mark (conversation_id, seq, marked_by, marked_at) values (?, ?, ?, ?)")
-                    .params(conversationId, seq, by, Timestamp.from(clock.instant()))
-                    .update() == 1;
+            return jdbc.sql(
+                                    "insert into missed_emergency_mark (conversation_id, seq, marked_by, marked_at) values (?, ?, ?, ?)")
+                            .params(conversationId, seq, by, Timestamp.from(clock.instant()))
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }
@@ -63,12 +66,16 @@ public class MissedEmergencyMarks {
 
     /** Takes the mark off; false when there was none. */
     boolean unmark(UUID conversationId, int seq) {
-        return jdbc.sql("delete from missed_emergency_mark where conversation_id = ? and seq = ?").params(conversationId, seq).update() == 1;
+        return jdbc.sql("delete from missed_emergency_mark where conversation_id = ? and seq = ?")
+                        .params(conversationId, seq)
+                        .update()
+                == 1;
     }
 
     /** The conversation's marks, in the order of its messages. */
     List<Mark> of(UUID conversationId) {
-        return jdbc.sql("select conversation_id, seq, marked_by, marked_at from missed_emergency_mark where conversation_id = ? order by seq")
+        return jdbc.sql(
+                        "select conversation_id, seq, marked_by, marked_at from missed_emergency_mark where conversation_id = ? order by seq")
                 .param(conversationId)
                 .query((rs, row) -> mark(rs))
                 .list();
@@ -76,13 +83,17 @@ public class MissedEmergencyMarks {
 
     /** Every mark, newest first. */
     List<Mark> all() {
-        return jdbc.sql("select conversation_id, seq, marked_by, marked_at from missed_emergency_mark order by marked_at desc")
+        return jdbc.sql(
+                        "select conversation_id, seq, marked_by, marked_at from missed_emergency_mark order by marked_at desc")
                 .query((rs, row) -> mark(rs))
                 .list();
     }
 
     private static Mark mark(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Mark(rs.getObject("conversation_id", UUID.class), rs.getInt("seq"), rs.getString("marked_by"),
+        return new Mark(
+                rs.getObject("conversation_id", UUID.class),
+                rs.getInt("seq"),
+                rs.getString("marked_by"),
                 rs.getTimestamp("marked_at").toInstant());
     }
 }

@@ -30,8 +30,13 @@ class PasswordController {
     }
 
     @PostMapping(AccountStandingFilter.PASSWORD_PAGE)
-    String change(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String chosen,
-            @RequestParam(defaultValue = "") String repeated, Principal staff, Model model, HttpServletRequest request,
+    String change(
+            @RequestParam(defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String chosen,
+            @RequestParam(defaultValue = "") String repeated,
+            Principal staff,
+            Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         try {
             accounts.changeOwnPassword(staff.getName(), current, chosen, repeated);
@@ -44,7 +49,9 @@ class PasswordController {
     }
 
     private String page(Principal staff, Model model, String problem) {
-        boolean oneTime = accounts.standing(staff.getName()).map(StaffAccountService.Standing::mustChangePassword).orElse(false);
+        boolean oneTime = accounts.standing(staff.getName())
+                .map(StaffAccountService.Standing::mustChangePassword)
+                .orElse(false);
         if (oneTime) {
             // nothing else opens until the password is chosen, so the navigation offers only logging out
             model.addAttribute("consoleUser", new ConsoleNavigation.ConsoleUser(staff.getName(), false, false, false));

@@ -22,7 +22,14 @@ public interface SafetyReview {
      * @param failedTurn its turn failed with an error: the visitor got no reply at all, and the message is not in the
      *     transcript (the turn was rolled back)
      */
-    record Miss(UUID conversationId, int seq, String text, Instant sentAt, String ruleId, String ruleTitle, boolean failedTurn) {
+    record Miss(
+            UUID conversationId,
+            int seq,
+            String text,
+            Instant sentAt,
+            String ruleId,
+            String ruleTitle,
+            boolean failedTurn) {
 
         public Miss(UUID conversationId, int seq, String text, Instant sentAt, String ruleId, String ruleTitle) {
             this(conversationId, seq, text, sentAt, ruleId, ruleTitle, false);

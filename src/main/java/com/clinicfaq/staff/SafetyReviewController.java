@@ -35,7 +35,8 @@ class SafetyReviewController {
     private final ConversationService conversations;
     private final AuditLog audit;
 
-    SafetyReviewController(SafetyReviewList list, MissedEmergencyMarks marks, ConversationService conversations, AuditLog audit) {
+    SafetyReviewController(
+            SafetyReviewList list, MissedEmergencyMarks marks, ConversationService conversations, AuditLog audit) {
         this.list = list;
         this.marks = marks;
         this.conversations = conversations;
@@ -55,7 +56,8 @@ class SafetyReviewController {
 
     /** @param message the message to highlight (the one the safety review links), if any */
     @GetMapping("/staff/admin/conversations/{id}")
-    String transcript(@PathVariable UUID id, @RequestParam(required = false) Integer message, Model model, Principal staff) {
+    String transcript(
+            @PathVariable UUID id, @RequestParam(required = false) Integer message, Model model, Principal staff) {
         List<TranscriptMessage> transcript = conversations.transcript(id);
         if (transcript.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -83,7 +85,9 @@ class SafetyReviewController {
         if (marks.unmark(id, seq)) {
             audit.record(staff.getName(), "MISSED_EMERGENCY_UNMARKED", "Conversation " + id + ", message " + seq);
         }
-        redirect.addFlashAttribute("notice", "The flag is removed: the message is no longer listed as a missed emergency, unless a safety rule catches it.");
+        redirect.addFlashAttribute(
+                "notice",
+                "The flag is removed: the message is no longer listed as a missed emergency, unless a safety rule catches it.");
         return "redirect:" + highlighting("/staff/admin/conversations/" + id, seq);
     }
 
@@ -92,10 +96,15 @@ class SafetyReviewController {
      * ({@code action} + seq + "/missed-emergency"), the messages that may be flagged, the conversation's flags by seq,
      * and the message to highlight.
      */
-    static void addMarking(Model model, MissedEmergencyMarks marks, String action, UUID conversationId,
-            List<TranscriptMessage> transcript, Integer highlighted) {
-        Map<Integer, MissedEmergencyMarks.Mark> marked = marks.of(conversationId).stream()
-                .collect(Collectors.toMap(MissedEmergencyMarks.Mark::seq, m -> m));
+    static void addMarking(
+            Model model,
+            MissedEmergencyMarks marks,
+            String action,
+            UUID conversationId,
+            List<TranscriptMessage> transcript,
+            Integer highlighted) {
+        Map<Integer, MissedEmergencyMarks.Mark> marked =
+                marks.of(conversationId).stream().collect(Collectors.toMap(MissedEmergencyMarks.Mark::seq, m -> m));
         model.addAttribute("markAction", action);
         model.addAttribute("flaggable", flaggable(transcript));
         model.addAttribute("marks", marked);
@@ -121,8 +130,12 @@ class SafetyReviewController {
     /** The visitor's message {@code seq} of the conversation, if it may be flagged; else not found. */
     static void flaggable(ConversationService conversations, UUID conversationId, int seq) {
         visitorMessage(conversations, conversationId, seq);
-        if (conversations.message(conversationId, seq + 1).filter(m -> !m.fromVisitor() && m.bot().emergency()).isPresent()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The bot answered this message with urgent guidance.");
+        if (conversations
+                .message(conversationId, seq + 1)
+                .filter(m -> !m.fromVisitor() && m.bot().emergency())
+                .isPresent()) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "The bot answered this message with urgent guidance.");
         }
     }
 
@@ -133,7 +146,8 @@ class SafetyReviewController {
 
     /** The visitor's message {@code seq} of the conversation, or not found: only a visitor's message can be marked. */
     static TranscriptMessage visitorMessage(ConversationService conversations, UUID conversationId, int seq) {
-        return conversations.message(conversationId, seq)
+        return conversations
+                .message(conversationId, seq)
                 .filter(TranscriptMessage::fromVisitor)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

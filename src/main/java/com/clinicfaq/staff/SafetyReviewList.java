@@ -31,8 +31,17 @@ class SafetyReviewList {
      * @param failedTurn its turn failed with an error: the visitor got no reply, and it is not in the transcript
      * @param stored its conversation is stored, with a transcript to open (one whose first turn failed is not)
      */
-    record Listed(UUID conversationId, int seq, String text, Instant sentAt, String ruleId, String ruleTitle, String markedBy,
-            Instant markedAt, boolean failedTurn, boolean stored) {
+    record Listed(
+            UUID conversationId,
+            int seq,
+            String text,
+            Instant sentAt,
+            String ruleId,
+            String ruleTitle,
+            String markedBy,
+            Instant markedAt,
+            boolean failedTurn,
+            boolean stored) {
 
         public boolean caughtByARule() {
             return !ruleId.isEmpty();
@@ -64,24 +73,53 @@ class SafetyReviewList {
         Instant end = to.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
         Map<String, Listed> listed = new LinkedHashMap<>();
         for (SafetyReview.Miss miss : misses.between(from, to)) {
-            String key = miss.failedTurn() ? "failed " + miss.conversationId() + " " + miss.sentAt() : key(miss.conversationId(), miss.seq());
-            boolean stored = !miss.failedTurn() || conversations.message(miss.conversationId(), 1).isPresent();
-            listed.put(key, new Listed(miss.conversationId(), miss.seq(), miss.text(), miss.sentAt(), miss.ruleId(), miss.ruleTitle(),
-                    "", null, miss.failedTurn(), stored));
+            String key = miss.failedTurn()
+                    ? "failed " + miss.conversationId() + " " + miss.sentAt()
+                    : key(miss.conversationId(), miss.seq());
+            boolean stored = !miss.failedTurn()
+                    || conversations.message(miss.conversationId(), 1).isPresent();
+            listed.put(
+                    key,
+                    new Listed(
+                            miss.conversationId(),
+                            miss.seq(),
+                            miss.text(),
+                            miss.sentAt(),
+                            miss.ruleId(),
+                            miss.ruleTitle(),
+                            "",
+                            null,
+                            miss.failedTurn(),
+                            stored));
         }
         for (MissedEmergencyMarks.Mark mark : marks.all()) {
-            Optional<TranscriptMessage> message = conversations.message(mark.conversationId(), mark.seq()).filter(TranscriptMessage::fromVisitor);
-            if (message.isEmpty() || !(within(message.get().sentAt(), start, end) || within(mark.markedAt(), start, end))) {
+            Optional<TranscriptMessage> message =
+                    conversations.message(mark.conversationId(), mark.seq()).filter(TranscriptMessage::fromVisitor);
+            if (message.isEmpty()
+                    || !(within(message.get().sentAt(), start, end) || within(mark.markedAt(), start, end))) {
                 continue;
             }
             String key = key(mark.conversationId(), mark.seq());
             Listed caught = listed.get(key);
-            listed.put(key, new Listed(mark.conversationId(), mark.seq(), message.get().visitorText(), message.get().sentAt(),
-                    caught == null ? "" : caught.ruleId(), caught == null ? "" : caught.ruleTitle(), mark.markedBy(), mark.markedAt(),
-                    false, true));
+            listed.put(
+                    key,
+                    new Listed(
+                            mark.conversationId(),
+                            mark.seq(),
+                            message.get().visitorText(),
+                            message.get().sentAt(),
+                            caught == null ? "" : caught.ruleId(),
+                            caught == null ? "" : caught.ruleTitle(),
+                            mark.markedBy(),
+                            mark.markedAt(),
+                            false,
+                            true));
         }
         List<Listed> rows = new ArrayList<>(listed.values());
-        rows.sort(Comparator.comparing(Listed::sentAt).reversed().thenComparing(l -> l.conversationId().toString()).thenComparing(Listed::seq));
+        rows.sort(Comparator.comparing(Listed::sentAt)
+                .reversed()
+                .thenComparing(l -> l.conversationId().toString())
+                .thenComparing(Listed::seq));
         return rows;
     }
 

@@ -39,8 +39,12 @@ class StaffAccountService {
     enum Role {
         REVIEWER("Reviewer", "handoff requests", StaffSecurityConfiguration.REVIEWER),
         EDITOR("Editor", "the knowledge base and analytics", StaffSecurityConfiguration.EDITOR),
-        ADMIN("Administrator", "everything, and staff accounts", StaffSecurityConfiguration.ADMIN,
-                StaffSecurityConfiguration.REVIEWER, StaffSecurityConfiguration.EDITOR);
+        ADMIN(
+                "Administrator",
+                "everything, and staff accounts",
+                StaffSecurityConfiguration.ADMIN,
+                StaffSecurityConfiguration.REVIEWER,
+                StaffSecurityConfiguration.EDITOR);
 
         private final String label;
         private final String opens;
@@ -63,10 +67,11 @@ class StaffAccountService {
 
         /** The role an account with these roles ("ADMIN", ...) has in the console's terms, or null for none of them. */
         static Role of(Set<String> roles) {
-            return roles.contains(StaffSecurityConfiguration.ADMIN) ? ADMIN
-                    : roles.contains(StaffSecurityConfiguration.EDITOR) ? EDITOR
-                    : roles.contains(StaffSecurityConfiguration.REVIEWER) ? REVIEWER
-                    : null;
+            return roles.contains(StaffSecurityConfiguration.ADMIN)
+                    ? ADMIN
+                    : roles.contains(StaffSecurityConfiguration.EDITOR)
+                            ? EDITOR
+                            : roles.contains(StaffSecurityConfiguration.REVIEWER) ? REVIEWER : null;
         }
     }
 
@@ -84,7 +89,10 @@ class StaffAccountService {
         }
 
         private static String roleName(String role) {
-            return Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).map(Role::label).findFirst()
+            return Arrays.stream(Role.values())
+                    .filter(r -> r.name().equals(role))
+                    .map(Role::label)
+                    .findFirst()
                     .orElse(role.charAt(0) + role.substring(1).toLowerCase(java.util.Locale.ROOT));
         }
     }
@@ -113,6 +121,7 @@ class StaffAccountService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     /** Lower-case letters and digits that cannot be taken for one another when read out (no i, l, o, 0, 1). */
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
     private static final String ROLE_ADMIN = "ROLE_" + StaffSecurityConfiguration.ADMIN;
 
     private final JdbcUserDetailsManager accounts;
@@ -134,17 +143,16 @@ class StaffAccountService {
         jdbc.sql("""
                 select u.username, u.enabled, u.must_change_password, a.authority
                 from users u left join authorities a on a.username = u.username
-                order by u.username""")
-                .query(rs -> {
-                    String name = rs.getString("username");
-                    boolean active = rs.getBoolean("enabled");
-                    boolean mustChange = rs.getBoolean("must_change_password");
-                    Account account = byName.computeIfAbsent(name, n -> new Account(n, new TreeSet<>(), active, mustChange));
-                    String authority = rs.getString("authority");
-                    if (authority != null) {
-                        account.roles().add(authority.replaceFirst("^ROLE_", ""));
-                    }
-                });
+                order by u.username""").query(rs -> {
+            String name = rs.getString("username");
+            boolean active = rs.getBoolean("enabled");
+            boolean mustChange = rs.getBoolean("must_change_password");
+            Account account = byName.computeIfAbsent(name, n -> new Account(n, new TreeSet<>(), active, mustChange));
+            String authority = rs.getString("authority");
+            if (authority != null) {
+                account.roles().add(authority.replaceFirst("^ROLE_", ""));
+            }
+        });
         return new ArrayList<>(byName.values());
     }
 
@@ -160,7 +168,9 @@ class StaffAccountService {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> authorities = rows.stream().map(row -> (String) row[2]).filter(java.util.Objects::nonNull)
+        Set<String> authorities = rows.stream()
+                .map(row -> (String) row[2])
+                .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
         return Optional.of(new Standing((Boolean) rows.getFirst()[0], (Boolean) rows.getFirst()[1], authorities));
     }
@@ -173,8 +183,9 @@ class StaffAccountService {
             throw new Refused("Give the account a username.");
         }
         if (username.length() > USERNAME_MAX || !USERNAME.matcher(username).matches()) {
-            throw new Refused("A username has at most " + USERNAME_MAX + " characters: lower-case letters, digits, dots,"
-                    + " hyphens and underscores, starting with a letter or a digit.");
+            throw new Refused(
+                    "A username has at most " + USERNAME_MAX + " characters: lower-case letters, digits, dots,"
+                            + " hyphens and underscores, starting with a letter or a digit.");
         }
         if (role == null) {
             throw new Refused("Choose the account's role.");
@@ -184,7 +195,10 @@ class StaffAccountService {
         }
         String password = oneTimePassword();
         try {
-            accounts.createUser(User.withUsername(username).password(encoder.encode(password)).roles(role.roles).build());
+            accounts.createUser(User.withUsername(username)
+                    .password(encoder.encode(password))
+                    .roles(role.roles)
+                    .build());
         } catch (DuplicateKeyException e) {
             throw new Refused("There is already an account named " + username + ".");
         }
@@ -220,7 +234,8 @@ class StaffAccountService {
         refuseOwn(admin, username, "You cannot reset your own password here: change it on the password page.");
         UserDetails account = consoleAccount(username);
         String password = oneTimePassword();
-        accounts.updateUser(User.withUserDetails(account).password(encoder.encode(password)).build());
+        accounts.updateUser(
+                User.withUserDetails(account).password(encoder.encode(password)).build());
         mustChangePassword(username, true);
         audit.record(admin, "ACCOUNT_PASSWORD_RESET", username);
         return new Issued(username, password);
@@ -240,7 +255,10 @@ class StaffAccountService {
         Set<String> was = roles(account);
         if (!was.equals(Set.of(role.roles))) {
             accounts.updateUser(User.withUserDetails(account).roles(role.roles).build());
-            audit.record(admin, "ACCOUNT_ROLE_CHANGED", username + ": " + role.label() + ", was " + Role.of(was).label());
+            audit.record(
+                    admin,
+                    "ACCOUNT_ROLE_CHANGED",
+                    username + ": " + role.label() + ", was " + Role.of(was).label());
         }
     }
 
@@ -262,7 +280,8 @@ class StaffAccountService {
             throw new Refused("The new password must not be the current one: choose another.");
         }
         boolean oneTime = standing(username).map(Standing::mustChangePassword).orElse(false);
-        accounts.updateUser(User.withUserDetails(account).password(encoder.encode(chosen)).build());
+        accounts.updateUser(
+                User.withUserDetails(account).password(encoder.encode(chosen)).build());
         mustChangePassword(username, false);
         audit.record(username, "PASSWORD_CHANGED", oneTime ? "in place of a one-time password" : "own password");
     }
@@ -295,7 +314,9 @@ class StaffAccountService {
     }
 
     private void mustChangePassword(String username, boolean must) {
-        jdbc.sql("update users set must_change_password = ? where username = ?").params(must, username).update();
+        jdbc.sql("update users set must_change_password = ? where username = ?")
+                .params(must, username)
+                .update();
     }
 
     private static void refuseOwn(String admin, String username, String reason) {
@@ -309,11 +330,11 @@ class StaffAccountService {
      * change commits, so that two administrators deactivating each other at once cannot leave none.
      */
     private void keepAnActiveAdministrator(String username, String change) {
-        List<String> active = jdbc.sql("""
+        List<String> active =
+                jdbc.sql("""
                 select username from users
                 where enabled = true and username in (select username from authorities where authority = ?)
-                for update""")
-                .param(ROLE_ADMIN).query(String.class).list();
+                for update""").param(ROLE_ADMIN).query(String.class).list();
         if (active.size() == 1 && active.contains(username)) {
             throw new Refused(username + " is the last active administrator and cannot be " + change + ".");
         }
@@ -337,7 +358,9 @@ class StaffAccountService {
     }
 
     private static Set<String> roles(UserDetails account) {
-        return account.getAuthorities().stream().map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", ""))
+        return account.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .map(a -> a.replaceFirst("^ROLE_", ""))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -33,8 +33,12 @@ class StaffAccountsController {
     }
 
     @PostMapping(PAGE)
-    String create(@RequestParam(defaultValue = "") String username, @RequestParam(required = false) StaffAccountService.Role role,
-            Principal admin, Model model, HttpServletResponse response) {
+    String create(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(required = false) StaffAccountService.Role role,
+            Principal admin,
+            Model model,
+            HttpServletResponse response) {
         try {
             StaffAccountService.Issued created = accounts.create(admin.getName(), username, role);
             return oneTimePassword(model, "Account " + created.username() + " created", created, role);
@@ -50,7 +54,8 @@ class StaffAccountsController {
     @PostMapping(PAGE + "/reset")
     String reset(@RequestParam String username, Principal admin, Model model, RedirectAttributes redirect) {
         try {
-            return oneTimePassword(model, "New one-time password for " + username, accounts.reset(admin.getName(), username), null);
+            return oneTimePassword(
+                    model, "New one-time password for " + username, accounts.reset(admin.getName(), username), null);
         } catch (StaffAccountService.Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             return "redirect:" + PAGE;
@@ -59,7 +64,9 @@ class StaffAccountsController {
 
     @PostMapping(PAGE + "/deactivate")
     String deactivate(@RequestParam String username, Principal admin, RedirectAttributes redirect) {
-        return change(redirect, () -> accounts.deactivate(admin.getName(), username),
+        return change(
+                redirect,
+                () -> accounts.deactivate(admin.getName(), username),
                 username + " is deactivated: it cannot log in, and its open sessions end at their next request.");
     }
 
@@ -69,11 +76,18 @@ class StaffAccountsController {
     }
 
     @PostMapping(PAGE + "/role")
-    String changeRole(@RequestParam String username, @RequestParam(required = false) StaffAccountService.Role role, Principal admin,
+    String changeRole(
+            @RequestParam String username,
+            @RequestParam(required = false) StaffAccountService.Role role,
+            Principal admin,
             RedirectAttributes redirect) {
-        return change(redirect, () -> accounts.changeRole(admin.getName(), username, role),
-                role == null ? "" : username + " is now " + role.label().toLowerCase(java.util.Locale.ROOT)
-                        + ", from its next request.");
+        return change(
+                redirect,
+                () -> accounts.changeRole(admin.getName(), username, role),
+                role == null
+                        ? ""
+                        : username + " is now " + role.label().toLowerCase(java.util.Locale.ROOT)
+                                + ", from its next request.");
     }
 
     private String change(RedirectAttributes redirect, Runnable change, String done) {
@@ -86,7 +100,8 @@ class StaffAccountsController {
         return "redirect:" + PAGE;
     }
 
-    private String oneTimePassword(Model model, String title, StaffAccountService.Issued issued, StaffAccountService.Role role) {
+    private String oneTimePassword(
+            Model model, String title, StaffAccountService.Issued issued, StaffAccountService.Role role) {
         model.addAttribute("title", title);
         model.addAttribute("issued", issued);
         model.addAttribute("role", role);

@@ -14,7 +14,8 @@ public final class StaffDates {
     private final DateTimeFormatter format;
 
     StaffDates(ZoneId zone) {
-        this.format = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a z", Locale.US).withZone(zone);
+        this.format =
+                DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a z", Locale.US).withZone(zone);
     }
 
     /** The instant in the practice's time zone; an empty string for none. */

@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consoleUrl the console's address, for the links in the emails that tell staff of a handoff request
  */
 @ConfigurationProperties("clinicfaq.staff")
-public record StaffProperties(@DefaultValue Admin admin, @DefaultValue Metrics metrics,
+public record StaffProperties(
+        @DefaultValue Admin admin,
+        @DefaultValue Metrics metrics,
         @DefaultValue("America/Los_Angeles") String timeZone,
         @DefaultValue("http://localhost:8080") String consoleUrl) {
 
@@ -51,7 +53,8 @@ public record StaffProperties(@DefaultValue Admin admin, @DefaultValue Metrics m
             String first = Files.readString(file).lines().findFirst().orElse("");
             return first.isBlank() ? null : first;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + prefix + ".password-file " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalStateException("Cannot read " + prefix + ".password-file " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 }

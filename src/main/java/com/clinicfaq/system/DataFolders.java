@@ -32,8 +32,12 @@ final class DataFolders {
     static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
     /** A folder, and the start of the names of the service's files in it. */
     record Folder(Path path, String files) {}
@@ -101,7 +105,9 @@ final class DataFolders {
                 log.info("Created {}, readable by the service's user only", path);
             } catch (UnsupportedOperationException e) {
                 Files.createDirectories(path);
-                log.info("Created {} (no POSIX permissions on this file system: protect it by its access list or volume)", path);
+                log.info(
+                        "Created {} (no POSIX permissions on this file system: protect it by its access list or volume)",
+                        path);
             }
             return;
         }
@@ -115,19 +121,26 @@ final class DataFolders {
             return;
         }
         if (permissions.contains(PosixFilePermission.OTHERS_WRITE) || isHomeOrRoot(path)) {
-            log.warn("{} holds the service's data and is open to other users ({}); it is shared, so it is left as it is:"
-                    + " keep the data in a folder of its own", path, PosixFilePermissions.toString(permissions));
+            log.warn(
+                    "{} holds the service's data and is open to other users ({}); it is shared, so it is left as it is:"
+                            + " keep the data in a folder of its own",
+                    path,
+                    PosixFilePermissions.toString(permissions));
             return;
         }
         view.setPermissions(FOLDER);
-        log.info("Made {} readable by the service's user only (was {})", path, PosixFilePermissions.toString(permissions));
+        log.info(
+                "Made {} readable by the service's user only (was {})",
+                path,
+                PosixFilePermissions.toString(permissions));
     }
 
     private static void secureFiles(Folder folder) throws IOException {
         if (Files.getFileAttributeView(folder.path(), PosixFileAttributeView.class) == null) {
             return;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder.path(),
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(
+                folder.path(),
                 file -> file.getFileName().toString().startsWith(folder.files()) && Files.isRegularFile(file))) {
             for (Path file : files) {
                 PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
@@ -137,7 +150,10 @@ final class DataFolders {
                     ownerOnly.removeAll(GROUP_OR_OTHERS);
                     ownerOnly.addAll(FILE);
                     view.setPermissions(ownerOnly);
-                    log.info("Made {} readable by the service's user only (was {})", file, PosixFilePermissions.toString(permissions));
+                    log.info(
+                            "Made {} readable by the service's user only (was {})",
+                            file,
+                            PosixFilePermissions.toString(permissions));
                 }
             }
         }

@@ -54,9 +54,10 @@ class DurableCommits {
 
     static final String POSTGRES_INIT =
             "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'";
-    private static final String WRITE_DELAY_0 = "H2 runs with WRITE_DELAY 0: it then no longer compacts its file in the "
-            + "background, and the file grows with every commit. Leave the write delay out of the database URL: each "
-            + "transaction is written to the file when it commits all the same (docs/reliability.md)";
+    private static final String WRITE_DELAY_0 =
+            "H2 runs with WRITE_DELAY 0: it then no longer compacts its file in the "
+                    + "background, and the file grows with every commit. Leave the write delay out of the database URL: each "
+                    + "transaction is written to the file when it commits all the same (docs/reliability.md)";
 
     enum Database {
         H2,
@@ -75,7 +76,10 @@ class DurableCommits {
             return Optional.empty();
         }
         String ours = POSTGRES_INIT;
-        return Optional.of(operators == null || operators.isBlank() ? ours : operators.strip().replaceAll(";$", "") + ";\n" + ours);
+        return Optional.of(
+                operators == null || operators.isBlank()
+                        ? ours
+                        : operators.strip().replaceAll(";$", "") + ";\n" + ours);
     }
 
     @Bean
@@ -89,16 +93,17 @@ class DurableCommits {
     }
 
     @Bean
-    InitializingBean checkDurableCommits(DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions,
-            H2Checkpoints checkpoints) {
+    InitializingBean checkDurableCommits(
+            DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions, H2Checkpoints checkpoints) {
         return () -> {
             check(dataSource);
             if (checkpoints.h2File(dataSource)) {
                 transactions.orderedStream().forEach(manager -> {
                     if (!(manager instanceof AbstractPlatformTransactionManager listened)
                             || !listened.getTransactionExecutionListeners().contains(checkpoints)) {
-                        throw new IllegalStateException("The transaction manager " + manager.getClass().getName() + " does not "
-                                + "write H2's commits to its file before they return: use the one Spring Boot configures");
+                        throw new IllegalStateException(
+                                "The transaction manager " + manager.getClass().getName() + " does not "
+                                        + "write H2's commits to its file before they return: use the one Spring Boot configures");
                     }
                 });
             }
@@ -176,6 +181,7 @@ class DurableCommits {
         private long asked;
         /** All commits up to this one are written. */
         private long done;
+
         private boolean writing;
         /** How many writes ran: fewer than the commits when they share them. */
         private long writes;
@@ -241,7 +247,8 @@ class DurableCommits {
 
     /** Fails the start if a commit could be acknowledged before it is written. */
     static void check(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             String product = connection.getMetaData().getDatabaseProductName();
             if ("H2".equals(product)) {
                 if (connection.getMetaData().getURL().startsWith("jdbc:h2:mem:")) {
@@ -251,30 +258,41 @@ class DurableCommits {
                 try {
                     statement.execute("CHECKPOINT");
                 } catch (SQLException e) {
-                    throw new IllegalStateException("H2 refuses CHECKPOINT to this database user (" + e.getMessage() + "): it needs "
-                            + "admin rights, so that each commit is written to the file before it returns", e);
+                    throw new IllegalStateException(
+                            "H2 refuses CHECKPOINT to this database user (" + e.getMessage() + "): it needs "
+                                    + "admin rights, so that each commit is written to the file before it returns",
+                            e);
                 }
-                String delay = value(statement, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+                String delay = value(
+                        statement,
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
                 if ("0".equals(delay)) {
                     log.warn(WRITE_DELAY_0);
                 }
-                log.info("Durable commits: H2 writes each transaction to its file before its commit returns (CHECKPOINT)");
+                log.info(
+                        "Durable commits: H2 writes each transaction to its file before its commit returns (CHECKPOINT)");
             } else if ("PostgreSQL".equals(product)) {
                 String synchronous = value(statement, "SHOW synchronous_commit");
                 if ("off".equals(synchronous)) {
-                    throw new IllegalStateException("PostgreSQL acknowledges commits before they are flushed (synchronous_commit = "
-                            + "off): an acknowledged message could be lost in a crash of the database. Use the connection pool the "
-                            + "service configures (HikariCP), which turns it on for each connection.");
+                    throw new IllegalStateException(
+                            "PostgreSQL acknowledges commits before they are flushed (synchronous_commit = "
+                                    + "off): an acknowledged message could be lost in a crash of the database. Use the connection pool the "
+                                    + "service configures (HikariCP), which turns it on for each connection.");
                 }
-                String configured = value(statement, "SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'");
+                String configured =
+                        value(statement, "SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'");
                 if ("off".equals(configured)) {
-                    log.warn("PostgreSQL is configured with synchronous_commit = off; the service turns it on for its own connections");
+                    log.warn(
+                            "PostgreSQL is configured with synchronous_commit = off; the service turns it on for its own connections");
                 }
                 if ("off".equals(value(statement, "SHOW fsync"))) {
-                    log.warn("PostgreSQL runs with fsync = off: commits are not durable, a crash of the machine can lose "
-                            + "acknowledged messages and handoff requests, or corrupt the database");
+                    log.warn(
+                            "PostgreSQL runs with fsync = off: commits are not durable, a crash of the machine can lose "
+                                    + "acknowledged messages and handoff requests, or corrupt the database");
                 }
-                log.info("Durable commits: PostgreSQL flushes each commit before it returns (synchronous_commit = {})", synchronous);
+                log.info(
+                        "Durable commits: PostgreSQL flushes each commit before it returns (synchronous_commit = {})",
+                        synchronous);
             } else {
                 log.warn("Durable commits are not checked on {}: only H2 and PostgreSQL are", product);
             }

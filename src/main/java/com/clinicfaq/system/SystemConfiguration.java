@@ -48,18 +48,21 @@ class SystemConfiguration {
             String proxies = environment.getProperty("server.tomcat.remoteip.internal-proxies");
             String trusted = environment.getProperty("server.tomcat.remoteip.trusted-proxies", "");
             if (strategy.equalsIgnoreCase("framework")) {
-                log.warn("X-Forwarded-For and -Proto are believed from every client (server.forward-headers-strategy=framework);"
-                        + " use native with server.tomcat.remoteip.internal-proxies naming the reverse proxies");
+                log.warn(
+                        "X-Forwarded-For and -Proto are believed from every client (server.forward-headers-strategy=framework);"
+                                + " use native with server.tomcat.remoteip.internal-proxies naming the reverse proxies");
             } else if (!strategy.equalsIgnoreCase("native")) {
                 log.info("X-Forwarded-For and -Proto are ignored (server.forward-headers-strategy={})", strategy);
             } else if (proxies == null) {
-                log.warn("X-Forwarded-For and -Proto are believed from every private and loopback address (Tomcat's default);"
-                        + " set server.tomcat.remoteip.internal-proxies to the reverse proxies' addresses");
+                log.warn(
+                        "X-Forwarded-For and -Proto are believed from every private and loopback address (Tomcat's default);"
+                                + " set server.tomcat.remoteip.internal-proxies to the reverse proxies' addresses");
             } else if (proxies.isBlank() && trusted.isBlank()) {
                 log.info("X-Forwarded-For and -Proto are believed from no client: no reverse proxy is named"
                         + " (server.tomcat.remoteip.internal-proxies)");
             } else {
-                log.info("X-Forwarded-For and -Proto are believed from the reverse proxies {}",
+                log.info(
+                        "X-Forwarded-For and -Proto are believed from the reverse proxies {}",
                         trusted.isBlank() ? proxies : proxies + " and " + trusted);
             }
         };

@@ -69,7 +69,10 @@ class AnalyticsIntegrationTests {
     /** Other console tests may share this application, and their accounts. */
     private void account(String username, String password, String role) {
         if (!accounts.userExists(username)) {
-            accounts.createUser(User.withUsername(username).password(encoder.encode(password)).roles(role).build());
+            accounts.createUser(User.withUsername(username)
+                    .password(encoder.encode(password))
+                    .roles(role)
+                    .build());
         }
     }
 
@@ -88,7 +91,8 @@ class AnalyticsIntegrationTests {
         assertThat(figure(page, "emergencies")).isEqualTo(1);
         assertThat(figure(page, "handoffs")).isEqualTo(1);
         assertThat(figure(page, "emergency-handoffs")).isEqualTo(1);
-        assertThat(page).contains(DaysOfConversations.FAQ_QUESTION)
+        assertThat(page)
+                .contains(DaysOfConversations.FAQ_QUESTION)
                 .contains("please call me at [phone] or [email] about the bill")
                 .contains("what does it cost")
                 .contains("and the recovery")
@@ -100,8 +104,13 @@ class AnalyticsIntegrationTests {
         HttpResponse<String> response = asEditor("/staff/analytics?from=2021-03-04&to=2021-03-05");
 
         assertThat(response.headers().firstValue("Content-Security-Policy"))
-                .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'").contains("style-src 'self'"));
-        assertThat(response.body()).contains("<svg", "role=\"img\"", "aria-label=\"Conversations per day, 2021-03-04 to 2021-03-05. Conversations: 3.")
+                .hasValueSatisfying(
+                        csp -> assertThat(csp).contains("default-src 'none'").contains("style-src 'self'"));
+        assertThat(response.body())
+                .contains(
+                        "<svg",
+                        "role=\"img\"",
+                        "aria-label=\"Conversations per day, 2021-03-04 to 2021-03-05. Conversations: 3.")
                 .doesNotContain("<script", "style=", "<style", "src=\"http", "href=\"http");
         assertThat(asEditor("/staff/analytics/analytics.css").statusCode()).isEqualTo(200);
     }
@@ -109,15 +118,18 @@ class AnalyticsIntegrationTests {
     @Test
     void narrowsTheFiguresToTheChosenDays() throws Exception {
         String both = asEditor("/staff/analytics?from=2021-03-04&to=2021-03-05").body();
-        String second = asEditor("/staff/analytics?from=2021-03-05&to=2021-03-05").body();
+        String second =
+                asEditor("/staff/analytics?from=2021-03-05&to=2021-03-05").body();
 
         assertThat(figure(both, "conversations")).isEqualTo(3);
         assertThat(text(both, "answered-rate")).isEqualTo("33 %");
-        assertThat(both).containsPattern("<td>what does it cost</td>\\s*<td[^>]*>[^<]*</td>\\s*<td class=\"number\">2</td>");
+        assertThat(both)
+                .containsPattern("<td>what does it cost</td>\\s*<td[^>]*>[^<]*</td>\\s*<td class=\"number\">2</td>");
         assertThat(figure(second, "conversations")).isEqualTo(1);
         assertThat(figure(second, "handoffs")).isZero();
         assertThat(second).doesNotContain("and the recovery");
-        assertThat(asEditor("/staff/analytics?from=2021-03-05&to=2021-03-04").statusCode()).isEqualTo(400);
+        assertThat(asEditor("/staff/analytics?from=2021-03-05&to=2021-03-04").statusCode())
+                .isEqualTo(400);
         assertThat(asEditor("/staff/analytics?from=yesterday").statusCode()).isEqualTo(400);
     }
 
@@ -128,35 +140,49 @@ class AnalyticsIntegrationTests {
         String metricsBefore = scrape("prometheus", "scrape me if you can").body();
 
         UUID id = conversations.open(null).conversationId();
-        assertThat(firstReply(id, "how much does kyphoplasty cost with my insurance")).isEqualTo(BotMessage.Kind.UNKNOWN);
+        assertThat(firstReply(id, "how much does kyphoplasty cost with my insurance"))
+                .isEqualTo(BotMessage.Kind.UNKNOWN);
         assertThat(firstReply(id, "How long does kyphoplasty take?")).isEqualTo(BotMessage.Kind.ANSWER);
         assertThat(firstReply(id, "i cant feel my legs since this morning")).isEqualTo(BotMessage.Kind.EMERGENCY);
         conversations.handle(id, new Input.AcceptHandoff());
-        conversations.handle(id, new Input.SubmitHandoff(
-                new HandoffSubmission("Paula Private", "707 555 0142", "paula@example.com", "", "", true, true)));
+        conversations.handle(
+                id,
+                new Input.SubmitHandoff(new HandoffSubmission(
+                        "Paula Private", "707 555 0142", "paula@example.com", "", "", true, true)));
 
         String page = asEditor(today).body();
         String metrics = scrape("prometheus", "scrape me if you can").body();
-        assertThat(figure(page, "conversations") - figure(pageBefore, "conversations")).isEqualTo(1);
+        assertThat(figure(page, "conversations") - figure(pageBefore, "conversations"))
+                .isEqualTo(1);
         assertThat(figure(page, "answered") - figure(pageBefore, "answered")).isEqualTo(1);
-        assertThat(figure(page, "not-answered") - figure(pageBefore, "not-answered")).isEqualTo(1);
-        assertThat(figure(page, "emergencies") - figure(pageBefore, "emergencies")).isEqualTo(1);
+        assertThat(figure(page, "not-answered") - figure(pageBefore, "not-answered"))
+                .isEqualTo(1);
+        assertThat(figure(page, "emergencies") - figure(pageBefore, "emergencies"))
+                .isEqualTo(1);
         assertThat(figure(page, "handoffs") - figure(pageBefore, "handoffs")).isEqualTo(1);
-        assertThat(page).contains("how much does kyphoplasty cost with my insurance")
+        assertThat(page)
+                .contains("how much does kyphoplasty cost with my insurance")
                 .doesNotContain("Paula", "555 0142", "paula@example.com");
-        assertThat(sample(metrics, "clinicfaq_conversations_started_total") - sample(metricsBefore, "clinicfaq_conversations_started_total"))
+        assertThat(sample(metrics, "clinicfaq_conversations_started_total")
+                        - sample(metricsBefore, "clinicfaq_conversations_started_total"))
                 .isEqualTo(1);
         assertThat(sample(metrics, "clinicfaq_questions_total{outcome=\"answered\"}")
-                - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"answered\"}")).isEqualTo(1);
+                        - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"answered\"}"))
+                .isEqualTo(1);
         assertThat(sample(metrics, "clinicfaq_questions_total{outcome=\"emergency\"}")
-                - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"emergency\"}")).isEqualTo(1);
+                        - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"emergency\"}"))
+                .isEqualTo(1);
         assertThat(sample(metrics, "clinicfaq_questions_total{outcome=\"unknown\"}")
-                + sample(metrics, "clinicfaq_questions_total{outcome=\"out_of_scope\"}")
-                - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"unknown\"}")
-                - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"out_of_scope\"}")).isEqualTo(1);
-        assertThat(sample(metrics, "clinicfaq_emergencies_total") - sample(metricsBefore, "clinicfaq_emergencies_total")).isEqualTo(1);
+                        + sample(metrics, "clinicfaq_questions_total{outcome=\"out_of_scope\"}")
+                        - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"unknown\"}")
+                        - sample(metricsBefore, "clinicfaq_questions_total{outcome=\"out_of_scope\"}"))
+                .isEqualTo(1);
+        assertThat(sample(metrics, "clinicfaq_emergencies_total")
+                        - sample(metricsBefore, "clinicfaq_emergencies_total"))
+                .isEqualTo(1);
         assertThat(sample(metrics, "clinicfaq_handoffs_requested_total{emergency=\"true\"}")
-                - sample(metricsBefore, "clinicfaq_handoffs_requested_total{emergency=\"true\"}")).isEqualTo(1);
+                        - sample(metricsBefore, "clinicfaq_handoffs_requested_total{emergency=\"true\"}"))
+                .isEqualTo(1);
         assertThat(sample(metrics, "clinicfaq_handoffs_open{status=\"NEW\"}")).isGreaterThanOrEqualTo(2);
         assertThat(metrics).doesNotContain("kyphoplasty", "Paula", id.toString());
     }
@@ -175,37 +201,58 @@ class AnalyticsIntegrationTests {
         }
 
         String after = scrape("prometheus", "scrape me if you can").body();
-        assertThat(sample(after, "clinicfaq_chat_reply_seconds_count") - sample(before, "clinicfaq_chat_reply_seconds_count"))
+        assertThat(sample(after, "clinicfaq_chat_reply_seconds_count")
+                        - sample(before, "clinicfaq_chat_reply_seconds_count"))
                 .isEqualTo(2);
-        assertThat(sample(after, "clinicfaq_chat_reply_seconds_sum")).isGreaterThan(sample(before, "clinicfaq_chat_reply_seconds_sum"));
+        assertThat(sample(after, "clinicfaq_chat_reply_seconds_sum"))
+                .isGreaterThan(sample(before, "clinicfaq_chat_reply_seconds_sum"));
         assertThat(after).contains("clinicfaq_chat_reply_seconds_bucket{le=\"+Inf\"}");
     }
 
     @Test
     void keepsTheAnalyticsToEditorsAndAdministratorsAndTheMetricsToTheirAccount() throws Exception {
         StaffHttp http = new StaffHttp(port);
-        HttpResponse<String> anonymous = StaffHttp.client().send(http.get("/staff/analytics"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous =
+                StaffHttp.client().send(http.get("/staff/analytics"), HttpResponse.BodyHandlers.ofString());
         HttpClient reviewer = http.loggedIn("rita", "a reviewer password");
         HttpClient admin = http.loggedIn("ada", "correct horse battery");
 
         assertThat(anonymous.statusCode()).isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-        assertThat(reviewer.send(http.get("/staff/analytics"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
-        assertThat(admin.send(http.get("/staff/analytics"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(admin.send(http.get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).body()).contains("/staff/analytics");
-        assertThat(reviewer.send(http.get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).body()).doesNotContain("/staff/analytics");
+        assertThat(anonymous.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(reviewer.send(http.get("/staff/analytics"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(admin.send(http.get("/staff/analytics"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(admin.send(http.get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains("/staff/analytics");
+        assertThat(reviewer.send(http.get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .doesNotContain("/staff/analytics");
 
-        assertThat(StaffHttp.client().send(http.get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(StaffHttp.client()
+                        .send(http.get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
                 .isEqualTo(401);
         assertThat(scrape("rita", "a reviewer password").statusCode()).isEqualTo(403);
         assertThat(scrape("prometheus", "scrape me if you can").statusCode()).isEqualTo(200);
         assertThat(scrape("ada", "correct horse battery").statusCode()).isEqualTo(200);
-        assertThat(StaffHttp.client().send(http.get("/actuator/health"), HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(StaffHttp.client()
+                        .send(http.get("/actuator/health"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     private BotMessage.Kind firstReply(UUID conversation, String text) {
-        return conversations.handle(conversation, new Input.Text(UUID.randomUUID().toString(), text)).replies().getFirst().bot().kind();
+        return conversations
+                .handle(conversation, new Input.Text(UUID.randomUUID().toString(), text))
+                .replies()
+                .getFirst()
+                .bot()
+                .kind();
     }
 
     private HttpResponse<String> asEditor(String path) throws Exception {
@@ -214,12 +261,15 @@ class AnalyticsIntegrationTests {
     }
 
     private HttpResponse<String> scrape(String username, String password) throws Exception {
-        return HttpClient.newHttpClient().send(new StaffHttp(port).getWithBasic("/actuator/prometheus", username, password),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        new StaffHttp(port).getWithBasic("/actuator/prometheus", username, password),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String text(String page, String id) {
-        Matcher matcher = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(page);
+        Matcher matcher = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<")
+                .matcher(page);
         assertThat(matcher.find()).as("an element with id " + id).isTrue();
         return matcher.group(1).strip();
     }
@@ -232,7 +282,8 @@ class AnalyticsIntegrationTests {
     private static double sample(String scrape, String series) {
         return scrape.lines()
                 .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).strip()))
                 .findFirst()
                 .orElse(0);
     }

@@ -17,11 +17,13 @@ class BarChartTests {
     void stacksTheSeriesOfADayOnTopOfEachOther() {
         BarChart chart = BarChart.of("Questions", List.of(day(1, 3, 1), day(2, 0, 0), day(3, 1, 1)), ANSWERED_AND_NOT);
 
-        assertThat(chart.bars()).extracting(BarChart.Rect::cssClass)
+        assertThat(chart.bars())
+                .extracting(BarChart.Rect::cssClass)
                 .containsExactly("answered", "not-answered", "answered", "not-answered");
         BarChart.Rect answered = chart.bars().get(0);
         BarChart.Rect notAnswered = chart.bars().get(1);
-        assertThat(notAnswered.y() + notAnswered.height()).isCloseTo(answered.y(), org.assertj.core.data.Offset.offset(0.2));
+        assertThat(notAnswered.y() + notAnswered.height())
+                .isCloseTo(answered.y(), org.assertj.core.data.Offset.offset(0.2));
         assertThat(answered.height()).isCloseTo(3 * notAnswered.height(), org.assertj.core.data.Offset.offset(0.5));
         assertThat(answered.tooltip()).isEqualTo("2026-11-01 · Answered: 3");
     }
@@ -30,7 +32,8 @@ class BarChartTests {
     void describesItselfInWordsForScreenReaders() {
         BarChart chart = BarChart.of("Questions", List.of(day(1, 3, 1), day(2, 0, 0)), ANSWERED_AND_NOT);
 
-        assertThat(chart.summary()).isEqualTo("Questions, 2026-11-01 to 2026-11-02. Answered: 3, Not answered: 1. At most 4 in a day.");
+        assertThat(chart.summary())
+                .isEqualTo("Questions, 2026-11-01 to 2026-11-02. Answered: 3, Not answered: 1. At most 4 in a day.");
     }
 
     @Test

@@ -32,7 +32,8 @@ public final class DaysOfConversations {
         LocalDate second = first.plusDays(1);
         UUID questions = conversation(first, 10, false);
         visitorAndBot(questions, 2, "How long does the procedure take?", "answer", 0.92, FAQ);
-        visitorAndBot(questions, 4, "Please call me at " + PHONE + " or " + EMAIL + " about the bill!", "unknown", null, "");
+        visitorAndBot(
+                questions, 4, "Please call me at " + PHONE + " or " + EMAIL + " about the bill!", "unknown", null, "");
         visitorAndBot(questions, 6, "What does it COST?", "unknown", null, "cost");
         visitorAndBot(questions, 8, "and the recovery", "answer", 0.76, ARTICLE + "#recovery/1");
 
@@ -57,15 +58,18 @@ public final class DaysOfConversations {
                 .update();
         jdbc.sql("""
                 insert into message (conversation_id, seq, sender, kind, text, rule_id, disclaimer, sent_at)
-                values (?, 1, 'BOT', 'greeting', 'Hello.', '', 'Not medical advice.', ?)""")
-                .params(id, at(day, hour))
-                .update();
+                values (?, 1, 'BOT', 'greeting', 'Hello.', '', 'Not medical advice.', ?)""").params(id, at(day, hour)).update();
         return id;
     }
 
-    private void visitorAndBot(UUID conversation, int seq, String question, String kind, Double confidence, String ruleId) {
-        Timestamp at = jdbc.sql("select started_at from conversation where id = ?").param(conversation).query(Timestamp.class).single();
-        jdbc.sql("insert into message (conversation_id, seq, sender, kind, text, sent_at) values (?, ?, 'VISITOR', 'message', ?, ?)")
+    private void visitorAndBot(
+            UUID conversation, int seq, String question, String kind, Double confidence, String ruleId) {
+        Timestamp at = jdbc.sql("select started_at from conversation where id = ?")
+                .param(conversation)
+                .query(Timestamp.class)
+                .single();
+        jdbc.sql(
+                        "insert into message (conversation_id, seq, sender, kind, text, sent_at) values (?, ?, 'VISITOR', 'message', ?, ?)")
                 .params(conversation, seq, question, at)
                 .update();
         boolean answer = kind.equals("answer");
@@ -73,8 +77,16 @@ public final class DaysOfConversations {
                 insert into message (conversation_id, seq, sender, kind, text, source_article, source_section, confidence,
                                      rule_id, emergency, disclaimer, sent_at)
                 values (?, ?, 'BOT', ?, 'A reply.', ?, ?, ?, ?, ?, 'Not medical advice.', ?)""")
-                .params(conversation, seq + 1, kind, answer ? ARTICLE : null, answer ? "Recovery" : null, confidence, ruleId,
-                        kind.equals("emergency"), at)
+                .params(
+                        conversation,
+                        seq + 1,
+                        kind,
+                        answer ? ARTICLE : null,
+                        answer ? "Recovery" : null,
+                        confidence,
+                        ruleId,
+                        kind.equals("emergency"),
+                        at)
                 .update();
     }
 

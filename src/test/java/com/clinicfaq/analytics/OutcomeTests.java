@@ -35,6 +35,7 @@ class OutcomeTests {
 
     @Test
     void hasAnOutcomeForEveryKindOfReply() {
-        assertThat(Arrays.stream(BotMessage.Kind.values()).map(kind -> Outcome.of(kind, false, false))).doesNotContainNull();
+        assertThat(Arrays.stream(BotMessage.Kind.values()).map(kind -> Outcome.of(kind, false, false)))
+                .doesNotContainNull();
     }
 }

@@ -7,8 +7,8 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -44,9 +44,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The order of the conversation policy, with the policy, the engine and the storage mocked. */
 class ConversationServiceTests {
 
-    private static final Texts TEXTS = new Texts("Not medical advice.", "Hello.", List.of("What is kyphoplasty?"),
-            "I do not have that information.", "I cannot help with that here.", "Only a clinician can say.",
-            "Shall staff contact you?", "Please fill in the form.", "Received.", "Cancelled.", "No es consejo médico.",
+    private static final Texts TEXTS = new Texts(
+            "Not medical advice.",
+            "Hello.",
+            List.of("What is kyphoplasty?"),
+            "I do not have that information.",
+            "I cannot help with that here.",
+            "Only a clinician can say.",
+            "Shall staff contact you?",
+            "Please fill in the form.",
+            "Received.",
+            "Cancelled.",
+            "No es consejo médico.",
             "¿Quiere que el personal le contacte?");
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
@@ -59,6 +68,7 @@ class ConversationServiceTests {
     /** The outbox's folder: never written, as the database never goes out of reach here. */
     @TempDir
     Path directory;
+
     private ConversationService service;
 
     @BeforeEach
@@ -70,21 +80,30 @@ class ConversationServiceTests {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         TransactionTemplate transaction = new TransactionTemplate(mock(PlatformTransactionManager.class));
         Outbox outbox = new Outbox(directory.resolve("outbox.jsonl"));
-        TranscriptFailover failover = new TranscriptFailover(transcripts, handoffs, new OutageTranscripts(outbox, handoffs, clock),
-                new OutboxReplay(outbox, transcripts, handoffs, transaction), transaction, clock, properties);
-        service = new ConversationService(transcripts, failover, engine, () -> policy, () -> knowledge, properties, clock,
-                transaction, events);
+        TranscriptFailover failover = new TranscriptFailover(
+                transcripts,
+                handoffs,
+                new OutageTranscripts(outbox, handoffs, clock),
+                new OutboxReplay(outbox, transcripts, handoffs, transaction),
+                transaction,
+                clock,
+                properties);
+        service = new ConversationService(
+                transcripts, failover, engine, () -> policy, () -> knowledge, properties, clock, transaction, events);
         when(transcripts.find(id)).thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.CHATTING, null)));
         when(transcripts.seqOfClientMessage(eq(id), anyString())).thenReturn(Optional.empty());
         when(transcripts.appendVisitor(eq(id), anyString(), anyString(), any())).thenReturn(2);
-        when(transcripts.appendBot(eq(id), any(), any())).thenAnswer(call -> new TranscriptMessage(3, null, call.getArgument(1), NOW));
+        when(transcripts.appendBot(eq(id), any(), any()))
+                .thenAnswer(call -> new TranscriptMessage(3, null, call.getArgument(1), NOW));
     }
 
     @Test
     void givesEmergencyGuidanceFirstWithoutAskingTheKnowledgeBase() {
-        when(policy.decide("cant feel my legs")).thenReturn(new Decision.Emergency("legs", "Leg numbness", "Call 911 now."));
+        when(policy.decide("cant feel my legs"))
+                .thenReturn(new Decision.Emergency("legs", "Leg numbness", "Call 911 now."));
 
-        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", "cant feel my legs"));
+        ConversationService.Handled handled =
+                service.handle(id, new ConversationService.Input.Text("c-1", "cant feel my legs"));
 
         assertThat(kinds(handled)).containsExactly(BotMessage.Kind.EMERGENCY, BotMessage.Kind.HANDOFF_OFFER);
         assertThat(handled.replies().getFirst().bot().text()).isEqualTo("Call 911 now.");
@@ -96,16 +115,23 @@ class ConversationServiceTests {
 
     @Test
     void answersAPersonalQuestionWithGeneralInformationOnlyAndOffersAConsultation() {
-        when(policy.decide("can i have it with blood thinners")).thenReturn(new Decision.NeedsClinician("meds", "Medications"));
+        when(policy.decide("can i have it with blood thinners"))
+                .thenReturn(new Decision.NeedsClinician("meds", "Medications"));
         Answer.Source source = new Answer.Source("a", "Article", "Section", "section");
-        when(engine.answer(anyString())).thenReturn(
-                new Answer.Found("I also consider your overall health, including bleeding risk.", source, "health", 0.9, Answer.Basis.HYBRID));
+        when(engine.answer(anyString()))
+                .thenReturn(new Answer.Found(
+                        "I also consider your overall health, including bleeding risk.",
+                        source,
+                        "health",
+                        0.9,
+                        Answer.Basis.HYBRID));
 
         ConversationService.Handled handled =
                 service.handle(id, new ConversationService.Input.Text("c-1", "can i have it with blood thinners"));
 
         assertThat(kinds(handled)).containsExactly(BotMessage.Kind.CLINICIAN, BotMessage.Kind.HANDOFF_OFFER);
-        assertThat(handled.replies().get(0).bot().text()).isEqualTo("I also consider your overall health, including bleeding risk.");
+        assertThat(handled.replies().get(0).bot().text())
+                .isEqualTo("I also consider your overall health, including bleeding risk.");
         assertThat(handled.replies().get(1).bot().text()).startsWith("Only a clinician can say.");
         assertThat(handled.replies().get(1).bot().actions()).contains(BotMessage.Action.ACCEPT_HANDOFF);
     }
@@ -115,7 +141,8 @@ class ConversationServiceTests {
         when(policy.decide("how much does it cost")).thenReturn(new Decision.AskKnowledgeBase());
         when(engine.answer("how much does it cost")).thenReturn(new Answer.OutOfScope("cost", "Cost and payment", 0.9));
 
-        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", "how much does it cost"));
+        ConversationService.Handled handled =
+                service.handle(id, new ConversationService.Input.Text("c-1", "how much does it cost"));
 
         assertThat(kinds(handled)).containsExactly(BotMessage.Kind.UNKNOWN);
         assertThat(handled.replies().getFirst().bot().text()).isEqualTo("I cannot help with that here.");
@@ -127,7 +154,8 @@ class ConversationServiceTests {
     void neitherStoresNorAnswersAResentMessageAgain() {
         when(transcripts.seqOfClientMessage(id, "c-1")).thenReturn(Optional.of(7));
 
-        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", "will i be asleep"));
+        ConversationService.Handled handled =
+                service.handle(id, new ConversationService.Input.Text("c-1", "will i be asleep"));
 
         assertThat(handled.ackSeq()).isEqualTo(7);
         assertThat(handled.replies()).isEmpty();
@@ -140,14 +168,16 @@ class ConversationServiceTests {
     void takesAYesAsAcceptingAnOpenOffer() {
         when(transcripts.find(id)).thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.OFFERED, null)));
 
-        ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", "Yes please"));
+        ConversationService.Handled handled =
+                service.handle(id, new ConversationService.Input.Text("c-1", "Yes please"));
 
         assertThat(kinds(handled)).containsExactly(BotMessage.Kind.HANDOFF_FORM);
     }
 
     @Test
     void givesUrgentGuidanceFirstWhileTheFormIsOpenAndKeepsTheForm() {
-        when(transcripts.find(id)).thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.FORM_OPEN, null)));
+        when(transcripts.find(id))
+                .thenReturn(Optional.of(new Conversation(id, NOW, NOW, false, Stage.FORM_OPEN, null)));
         String message = "cancel that, my husband just collapsed";
         when(policy.decide(message)).thenReturn(new Decision.Emergency("unresponsive", "Collapsed", "Call 911 now."));
 
@@ -161,32 +191,56 @@ class ConversationServiceTests {
     @Test
     void givesSpanishGuidanceWithTheSpanishDisclaimerAndOffer() {
         String message = "mi esposo no puede respirar";
-        when(policy.decide(message)).thenReturn(new Decision.Emergency("trouble-breathing", "Trouble breathing",
-                "Llame al 911 ahora.", Language.SPANISH, "the words \"no puede respirar\""));
+        when(policy.decide(message))
+                .thenReturn(new Decision.Emergency(
+                        "trouble-breathing",
+                        "Trouble breathing",
+                        "Llame al 911 ahora.",
+                        Language.SPANISH,
+                        "the words \"no puede respirar\""));
 
         ConversationService.Handled handled = service.handle(id, new ConversationService.Input.Text("c-1", message));
 
         assertThat(kinds(handled)).containsExactly(BotMessage.Kind.EMERGENCY, BotMessage.Kind.HANDOFF_OFFER);
-        assertThat(handled.replies()).allSatisfy(reply -> assertThat(reply.bot().disclaimer()).isEqualTo("No es consejo médico."));
+        assertThat(handled.replies())
+                .allSatisfy(reply -> assertThat(reply.bot().disclaimer()).isEqualTo("No es consejo médico."));
         assertThat(handled.replies().get(1).bot().text()).isEqualTo("¿Quiere que el personal le contacte?");
         assertThat(handled.replies().getFirst().bot().basis()).contains("no puede respirar");
-        assertThat(handled.replies()).allSatisfy(reply -> assertThat(reply.bot().language()).isEqualTo("es"));
+        assertThat(handled.replies())
+                .allSatisfy(reply -> assertThat(reply.bot().language()).isEqualTo("es"));
     }
 
     @Test
     void saysWhatItDoesNotKnowInSpanishToAVisitorWhoWritesSpanishAndInEnglishOtherwise() {
-        Texts bilingual = new Texts("Not medical advice.", "Hello.", List.of("What is kyphoplasty?"),
-                "I do not have that information.", "I cannot help with that here.", "Only a clinician can say.",
-                "Shall staff contact you?", "Please fill in the form.", "Received.", "Cancelled.", "No es consejo médico.",
-                "¿Quiere que el personal le contacte?", null, Map.of("unknown", "No tengo esa información."));
+        Texts bilingual = new Texts(
+                "Not medical advice.",
+                "Hello.",
+                List.of("What is kyphoplasty?"),
+                "I do not have that information.",
+                "I cannot help with that here.",
+                "Only a clinician can say.",
+                "Shall staff contact you?",
+                "Please fill in the form.",
+                "Received.",
+                "Cancelled.",
+                "No es consejo médico.",
+                "¿Quiere que el personal le contacte?",
+                null,
+                Map.of("unknown", "No tengo esa información."));
         when(policy.rules()).thenReturn(new PolicyRules(bilingual, List.of(), List.of(), List.of(), List.of()));
         when(policy.decide(anyString())).thenReturn(new Decision.AskKnowledgeBase());
         when(engine.answer(anyString())).thenReturn(new Answer.Unknown(0.2));
 
-        BotMessage spanish = service.handle(id, new ConversationService.Input.Text("c-1", "cuanto tiempo dura la recuperacion de mi mama"))
-                .replies().getFirst().bot();
-        BotMessage english = service.handle(id, new ConversationService.Input.Text("c-2", "how long is my mother's recovery"))
-                .replies().getFirst().bot();
+        BotMessage spanish = service.handle(
+                        id, new ConversationService.Input.Text("c-1", "cuanto tiempo dura la recuperacion de mi mama"))
+                .replies()
+                .getFirst()
+                .bot();
+        BotMessage english = service.handle(
+                        id, new ConversationService.Input.Text("c-2", "how long is my mother's recovery"))
+                .replies()
+                .getFirst()
+                .bot();
 
         assertThat(spanish.text()).isEqualTo("No tengo esa información.");
         assertThat(spanish.disclaimer()).isEqualTo("No es consejo médico.");
@@ -198,8 +252,10 @@ class ConversationServiceTests {
 
     @Test
     void refusesAFormThatWasNeverOpened() {
-        ConversationService.Handled handled = service.handle(id,
-                new ConversationService.Input.SubmitHandoff(new com.clinicfaq.handoff.HandoffSubmission("A", "7075550100", "", "", "", true, true)));
+        ConversationService.Handled handled = service.handle(
+                id,
+                new ConversationService.Input.SubmitHandoff(
+                        new com.clinicfaq.handoff.HandoffSubmission("A", "7075550100", "", "", "", true, true)));
 
         assertThat(handled.noHandoff()).isTrue();
         verify(handoffs, never()).submit(any(), any(), anyBoolean());
@@ -222,11 +278,15 @@ class ConversationServiceTests {
     void storesANewConversationWithTheGreetingItShowedWhenTheVisitorFirstSaysSomething() {
         UUID fresh = service.open(null).conversationId();
         when(transcripts.create(fresh, NOW)).thenReturn(new Conversation(fresh, NOW, NOW, false, Stage.CHATTING, null));
-        when(transcripts.appendBot(eq(fresh), any(), any())).thenAnswer(call -> new TranscriptMessage(1, null, call.getArgument(1), NOW));
-        when(transcripts.appendVisitor(eq(fresh), anyString(), anyString(), any())).thenReturn(2);
+        when(transcripts.appendBot(eq(fresh), any(), any()))
+                .thenAnswer(call -> new TranscriptMessage(1, null, call.getArgument(1), NOW));
+        when(transcripts.appendVisitor(eq(fresh), anyString(), anyString(), any()))
+                .thenReturn(2);
         when(policy.decide("hello")).thenReturn(new Decision.SmallTalk("hi", "Hello there."));
 
-        assertThat(service.handle(fresh, new ConversationService.Input.DeclineHandoff()).noHandoff()).isTrue();
+        assertThat(service.handle(fresh, new ConversationService.Input.DeclineHandoff())
+                        .noHandoff())
+                .isTrue();
         verifyNoInteractions(transcripts, events);
 
         ConversationService.Handled handled = service.handle(fresh, new ConversationService.Input.Text("c-1", "hello"));
@@ -238,7 +298,8 @@ class ConversationServiceTests {
         order.verify(transcripts).appendVisitor(fresh, "c-1", "hello", NOW);
         verify(events).publishEvent(new ConversationStarted(fresh));
 
-        when(transcripts.find(fresh)).thenReturn(Optional.of(new Conversation(fresh, NOW, NOW, false, Stage.CHATTING, null)));
+        when(transcripts.find(fresh))
+                .thenReturn(Optional.of(new Conversation(fresh, NOW, NOW, false, Stage.CHATTING, null)));
         service.handle(fresh, new ConversationService.Input.Text("c-2", "hello"));
 
         verify(transcripts).create(any(), any());
@@ -258,7 +319,8 @@ class ConversationServiceTests {
 
     @Test
     void cannotMakeABotMessageWithoutTheDisclaimer() {
-        assertThatThrownBy(() -> new BotMessage(BotMessage.Kind.ANSWER, "text", null, null, List.of(), List.of(), false, "", " "))
+        assertThatThrownBy(() -> new BotMessage(
+                        BotMessage.Kind.ANSWER, "text", null, null, List.of(), List.of(), false, "", " "))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

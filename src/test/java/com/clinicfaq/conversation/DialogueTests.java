@@ -40,6 +40,7 @@ class DialogueTests {
             FORM_OPEN  OPENS_FORM        FORM_OPEN
             FORM_OPEN  ASKS_TO_FIX_FORM  FORM_OPEN
             """;
+
     private static final Map<Stage, Map<Event, Stage>> ALLOWED = allowed();
 
     @Test
@@ -49,7 +50,8 @@ class DialogueTests {
             assertThat(Dialogue.allows(from, event)).isTrue();
             assertThat(Dialogue.after(from, event)).isEqualTo(to);
         }));
-        assertThat(Dialogue.MOVES).hasSize(ALLOWED.values().stream().mapToInt(Map::size).sum());
+        assertThat(Dialogue.MOVES)
+                .hasSize(ALLOWED.values().stream().mapToInt(Map::size).sum());
     }
 
     @Test
@@ -58,17 +60,24 @@ class DialogueTests {
         for (Stage from : Stage.values()) {
             for (Event event : events()) {
                 if (!ALLOWED.get(from).containsKey(event)) {
-                    assertThat(Dialogue.next(from, event)).as("%s on %s", from, event).isEmpty();
+                    assertThat(Dialogue.next(from, event))
+                            .as("%s on %s", from, event)
+                            .isEmpty();
                     assertThat(Dialogue.allows(from, event)).isFalse();
                     assertThatThrownBy(() -> Dialogue.after(from, event)).isInstanceOf(IllegalStateException.class);
                     refused.add(from + " " + event);
                 }
             }
         }
-        assertThat(refused).containsExactlyInAnyOrder(
-                "CHATTING ACCEPTS", "CHATTING DECLINES", "CHATTING SENDS_FORM", "CHATTING ASKS_TO_FIX_FORM",
-                "OFFERED SENDS_FORM", "OFFERED ASKS_TO_FIX_FORM",
-                "FORM_OPEN ACCEPTS");
+        assertThat(refused)
+                .containsExactlyInAnyOrder(
+                        "CHATTING ACCEPTS",
+                        "CHATTING DECLINES",
+                        "CHATTING SENDS_FORM",
+                        "CHATTING ASKS_TO_FIX_FORM",
+                        "OFFERED SENDS_FORM",
+                        "OFFERED ASKS_TO_FIX_FORM",
+                        "FORM_OPEN ACCEPTS");
     }
 
     @Test
@@ -120,7 +129,9 @@ class DialogueTests {
         for (Stage stage : Stage.values()) {
             for (String text : List.of("yes", "no", "cancel", "ok", "nope", "stop", "sure please", "not now")) {
                 Optional<Visitor> move = Dialogue.typed(stage, text);
-                move.ifPresent(m -> assertThat(Dialogue.allows(stage, m)).as("%s typed in %s", text, stage).isTrue());
+                move.ifPresent(m -> assertThat(Dialogue.allows(stage, m))
+                        .as("%s typed in %s", text, stage)
+                        .isTrue());
             }
         }
     }
@@ -130,12 +141,22 @@ class DialogueTests {
         for (Stage stage : Stage.values()) {
             allowed.put(stage, new HashMap<>());
         }
-        ALLOWED_MOVES.lines().map(line -> line.strip().split("\\s+")).forEach(move -> allowed.get(Stage.valueOf(move[0]))
-                .put(events().stream().filter(e -> e.toString().equals(move[1])).findFirst().orElseThrow(), Stage.valueOf(move[2])));
+        ALLOWED_MOVES
+                .lines()
+                .map(line -> line.strip().split("\\s+"))
+                .forEach(move -> allowed.get(Stage.valueOf(move[0]))
+                        .put(
+                                events().stream()
+                                        .filter(e -> e.toString().equals(move[1]))
+                                        .findFirst()
+                                        .orElseThrow(),
+                                Stage.valueOf(move[2])));
         return allowed;
     }
 
     private static List<Event> events() {
-        return Stream.concat(Stream.of(Visitor.values()), Stream.of(Bot.values())).map(Event.class::cast).toList();
+        return Stream.concat(Stream.of(Visitor.values()), Stream.of(Bot.values()))
+                .map(Event.class::cast)
+                .toList();
     }
 }

@@ -27,33 +27,39 @@ class OutboxReplayIntegrationTests {
     void writesAnOutboxLeftByTheEarlierVersionToTheDatabaseOnStart() throws Exception {
         Path outbox = OutboxTests.writtenBefore(data.resolve("outbox.jsonl"));
         UUID conversation = OutboxTests.CONVERSATION;
-        Outbox.Entry.Handoff handoff = (Outbox.Entry.Handoff) OutboxTests.everyKind().getLast();
+        Outbox.Entry.Handoff handoff =
+                (Outbox.Entry.Handoff) OutboxTests.everyKind().getLast();
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClinicFaqApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("clinicfaq")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--clinicfaq.outbox.path=" + outbox,
-                "--clinicfaq.outbox.replay-interval=200ms")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClinicFaqApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("clinicfaq")
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--clinicfaq.outbox.path=" + outbox,
+                        "--clinicfaq.outbox.replay-interval=200ms")) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (Files.exists(outbox)) {
-                assertThat(System.nanoTime()).as("the outbox written within 30 s").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("the outbox written within 30 s")
+                        .isLessThan(deadline);
                 Thread.sleep(100);
             }
 
             assertThat(app.getBean(ConversationService.class).transcript(conversation))
-                    .extracting(m -> m.fromVisitor() ? m.visitorText() : m.bot().kind().wire())
+                    .extracting(m ->
+                            m.fromVisitor() ? m.visitorText() : m.bot().kind().wire())
                     .containsExactly("how long does it take", "no client id", "answer");
             HandoffRequest request = app.getBean(HandoffService.class).queue().stream()
-                    .filter(r -> r.conversationId().equals(conversation)).findFirst().orElseThrow();
+                    .filter(r -> r.conversationId().equals(conversation))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(request.id()).isEqualTo(handoff.handoffId());
             assertThat(request.name()).isEqualTo(handoff.form().name());
             assertThat(request.emergency()).isTrue();
-            assertThat(app.getBean(Transcripts.class).find(conversation)).get()
-                    .satisfies(c -> {
-                        assertThat(c.stage()).isEqualTo(Stage.FORM_OPEN);
-                        assertThat(c.emergency()).isTrue();
-                    });
+            assertThat(app.getBean(Transcripts.class).find(conversation)).get().satisfies(c -> {
+                assertThat(c.stage()).isEqualTo(Stage.FORM_OPEN);
+                assertThat(c.emergency()).isTrue();
+            });
         }
     }
 }

@@ -29,6 +29,7 @@ class OutboxTests {
      * the kind has none): one entry of each kind, a visitor message without the widget's id and a state without a topic.
      */
     private static final String WRITTEN_BEFORE = "/outbox/written-before-sealed-entries.jsonl";
+
     static final UUID CONVERSATION = UUID.fromString("6f1c2a57-3a0e-4d0b-9a53-1d2f7e8b9c01");
     private static final Instant AT = Instant.parse("2026-12-04T10:00:00.123456Z");
 
@@ -47,9 +48,12 @@ class OutboxTests {
         outbox.append(new Outbox.Entry.Visitor(conversation, at, "c-1", "hello"));
 
         assertThat(outbox.mayHoldEntries()).isTrue();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(new Outbox(file).pending())
-                .containsExactly(new Outbox.Entry.Started(conversation, at), new Outbox.Entry.Visitor(conversation, at, "c-1", "hello"));
+                .containsExactly(
+                        new Outbox.Entry.Started(conversation, at),
+                        new Outbox.Entry.Visitor(conversation, at, "c-1", "hello"));
 
         outbox.written(1);
         assertThat(outbox.pending()).containsExactly(new Outbox.Entry.Visitor(conversation, at, "c-1", "hello"));
@@ -76,7 +80,8 @@ class OutboxTests {
         everyKind().forEach(outbox::append);
 
         try (var old = OutboxTests.class.getResourceAsStream(WRITTEN_BEFORE)) {
-            assertThat(Files.readString(file)).isEqualTo(new String(old.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(Files.readString(file))
+                    .isEqualTo(new String(old.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -95,7 +100,8 @@ class OutboxTests {
         when(transcripts.seqOfClientMessage(CONVERSATION, "c-1")).thenReturn(Optional.empty());
         Outbox outbox = new Outbox(file);
 
-        int written = new OutboxReplay(outbox, transcripts, handoffs, new TransactionTemplate(mock(PlatformTransactionManager.class)))
+        int written = new OutboxReplay(
+                        outbox, transcripts, handoffs, new TransactionTemplate(mock(PlatformTransactionManager.class)))
                 .replay();
 
         assertThat(written).isEqualTo(7);
@@ -109,13 +115,15 @@ class OutboxTests {
         order.verify(transcripts).appendVisitor(CONVERSATION, null, "no client id", AT.plusSeconds(2));
         order.verify(transcripts).createIfMissing(CONVERSATION, AT.plusSeconds(3));
         Outbox.Entry.Bot bot = (Outbox.Entry.Bot) entries.get(3);
-        order.verify(transcripts).hasBotMessage(CONVERSATION, AT.plusSeconds(3), bot.bot().text());
+        order.verify(transcripts)
+                .hasBotMessage(CONVERSATION, AT.plusSeconds(3), bot.bot().text());
         order.verify(transcripts).appendBot(CONVERSATION, bot.bot(), AT.plusSeconds(3));
         order.verify(transcripts).update(CONVERSATION, Stage.OFFERED, "kyphoplasty", true, AT.plusSeconds(4));
         order.verify(transcripts).update(CONVERSATION, Stage.FORM_OPEN, null, false, AT.plusSeconds(5));
         order.verify(transcripts).createIfMissing(CONVERSATION, AT.plusSeconds(6));
         Outbox.Entry.Handoff handoff = (Outbox.Entry.Handoff) entries.get(6);
-        order.verify(handoffs).storeTakenDuringOutage(handoff.handoffId(), CONVERSATION, handoff.form(), true, AT.plusSeconds(6));
+        order.verify(handoffs)
+                .storeTakenDuringOutage(handoff.handoffId(), CONVERSATION, handoff.form(), true, AT.plusSeconds(6));
         order.verifyNoMoreInteractions();
         assertThat(Files.exists(file)).isFalse();
     }
@@ -130,10 +138,18 @@ class OutboxTests {
 
     /** What {@link #WRITTEN_BEFORE} holds. */
     static List<Outbox.Entry> everyKind() {
-        BotMessage bot = new BotMessage(BotMessage.Kind.ANSWER, "Kyphoplasty takes 45 to 60 minutes.",
-                new com.clinicfaq.search.Answer.Source("kyphoplasty", "Kyphoplasty", "How long", "how-long"), 0.87,
-                List.of(BotMessage.Action.ACCEPT_HANDOFF, BotMessage.Action.DECLINE_HANDOFF), List.of("Will I be asleep?"), false,
-                "kyphoplasty/how-long", "Not medical advice.", "", "es");
+        BotMessage bot = new BotMessage(
+                BotMessage.Kind.ANSWER,
+                "Kyphoplasty takes 45 to 60 minutes.",
+                new com.clinicfaq.search.Answer.Source("kyphoplasty", "Kyphoplasty", "How long", "how-long"),
+                0.87,
+                List.of(BotMessage.Action.ACCEPT_HANDOFF, BotMessage.Action.DECLINE_HANDOFF),
+                List.of("Will I be asleep?"),
+                false,
+                "kyphoplasty/how-long",
+                "Not medical advice.",
+                "",
+                "es");
         return List.of(
                 new Outbox.Entry.Started(CONVERSATION, AT),
                 new Outbox.Entry.Visitor(CONVERSATION, AT.plusSeconds(1), "c-1", "how long does it take"),
@@ -141,7 +157,11 @@ class OutboxTests {
                 new Outbox.Entry.Bot(CONVERSATION, AT.plusSeconds(3), bot),
                 new Outbox.Entry.State(CONVERSATION, AT.plusSeconds(4), Stage.OFFERED, "kyphoplasty", true),
                 new Outbox.Entry.State(CONVERSATION, AT.plusSeconds(5), Stage.FORM_OPEN, null, false),
-                new Outbox.Entry.Handoff(CONVERSATION, AT.plusSeconds(6), UUID.fromString("0b7e4c2d-8f61-4a3e-b5d9-2c4f6a8e1b03"),
-                        new HandoffSubmission("Olga Outage", "7075550144", null, "mornings", "follow-up", true, false), true));
+                new Outbox.Entry.Handoff(
+                        CONVERSATION,
+                        AT.plusSeconds(6),
+                        UUID.fromString("0b7e4c2d-8f61-4a3e-b5d9-2c4f6a8e1b03"),
+                        new HandoffSubmission("Olga Outage", "7075550144", null, "mornings", "follow-up", true, false),
+                        true));
     }
 }

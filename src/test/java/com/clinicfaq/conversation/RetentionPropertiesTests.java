@@ -23,7 +23,9 @@ class RetentionPropertiesTests {
 
     @Test
     void periodsAreReadFromTheirProperties() {
-        context.withPropertyValues("clinicfaq.retention.conversations-without-handoff=7d", "clinicfaq.retention.closed-handoffs=90d")
+        context.withPropertyValues(
+                        "clinicfaq.retention.conversations-without-handoff=7d",
+                        "clinicfaq.retention.closed-handoffs=90d")
                 .run(started -> assertThat(started.getBean(RetentionProperties.class))
                         .isEqualTo(new RetentionProperties(Duration.ofDays(7), Duration.ofDays(90))));
     }
@@ -31,7 +33,8 @@ class RetentionPropertiesTests {
     @Test
     void aPeriodUnderADayIsRefused() {
         context.withPropertyValues("clinicfaq.retention.conversations-without-handoff=0d")
-                .run(started -> assertThat(started.getStartupFailure()).isNotNull()
+                .run(started -> assertThat(started.getStartupFailure())
+                        .isNotNull()
                         .hasStackTraceContaining("clinicfaq.retention.conversations-without-handoff"));
     }
 }

@@ -51,8 +51,14 @@ class TranscriptFailoverTests {
                 .bindOrCreate("clinicfaq.chat", Bindable.of(ChatProperties.class));
         TransactionTemplate transaction = new TransactionTemplate(mock(PlatformTransactionManager.class));
         outbox = new Outbox(directory.resolve("outbox.jsonl"));
-        failover = new TranscriptFailover(transcripts, handoffs, new OutageTranscripts(outbox, handoffs, clock),
-                new OutboxReplay(outbox, transcripts, handoffs, transaction), transaction, clock, properties);
+        failover = new TranscriptFailover(
+                transcripts,
+                handoffs,
+                new OutageTranscripts(outbox, handoffs, clock),
+                new OutboxReplay(outbox, transcripts, handoffs, transaction),
+                transaction,
+                clock,
+                properties);
     }
 
     @Test
@@ -66,22 +72,31 @@ class TranscriptFailoverTests {
 
     @Test
     void writesTheTurnToTheOutboxWhenTheDatabaseIsOutOfReachAndTriesItAgainAfterAWhile() {
-        TranscriptFailover.Store store = failover.write(id, s -> {
-            if (s.inDatabase()) {
-                throw new DataAccessResourceFailureException("connection refused");
-            }
-            s.transcripts().find(id);
-            s.transcripts().appendVisitor(id, "c-1", "hello", NOW);
-            return s;
-        }, failed::add);
+        TranscriptFailover.Store store = failover.write(
+                id,
+                s -> {
+                    if (s.inDatabase()) {
+                        throw new DataAccessResourceFailureException("connection refused");
+                    }
+                    s.transcripts().find(id);
+                    s.transcripts().appendVisitor(id, "c-1", "hello", NOW);
+                    return s;
+                },
+                failed::add);
 
         assertThat(store.inDatabase()).isFalse();
         assertThat(failed).isEmpty();
-        assertThat(outbox.pending()).extracting(e -> e.getClass().getSimpleName()).containsExactly("Started", "Visitor");
+        assertThat(outbox.pending())
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Started", "Visitor");
 
         clock.move(Duration.ofSeconds(4));
-        assertThat(failover.write(id, s -> s, failed::add).inDatabase()).as("within the retry delay").isFalse();
-        assertThat(failover.read(() -> Optional.of("stored"))).as("within the retry delay").isEmpty();
+        assertThat(failover.write(id, s -> s, failed::add).inDatabase())
+                .as("within the retry delay")
+                .isFalse();
+        assertThat(failover.read(() -> Optional.of("stored")))
+                .as("within the retry delay")
+                .isEmpty();
 
         clock.move(Duration.ofSeconds(2));
         assertThat(failover.write(id, s -> s, failed::add).inDatabase()).isTrue();
@@ -106,9 +121,13 @@ class TranscriptFailoverTests {
     void throwsAnErrorThatIsNoOutageAfterTellingOfIt() {
         IllegalStateException error = new IllegalStateException("a mistake");
 
-        assertThatThrownBy(() -> failover.write(id, s -> {
-            throw error;
-        }, failed::add)).isSameAs(error);
+        assertThatThrownBy(() -> failover.write(
+                        id,
+                        s -> {
+                            throw error;
+                        },
+                        failed::add))
+                .isSameAs(error);
 
         assertThat(failed).containsExactly(error);
         assertThat(outbox.mayHoldEntries()).isFalse();
@@ -118,40 +137,60 @@ class TranscriptFailoverTests {
     @Test
     void readsNothingWhenTheDatabaseIsOutOfReach() {
         assertThatThrownBy(() -> failover.read(() -> {
-            throw new IllegalStateException("a mistake");
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("a mistake");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(failover.read(() -> Optional.of("stored"))).contains("stored");
 
         assertThat(failover.read(() -> {
-            throw new DataAccessResourceFailureException("connection refused");
-        })).isEmpty();
+                    throw new DataAccessResourceFailureException("connection refused");
+                }))
+                .isEmpty();
 
-        assertThat(failover.read(() -> Optional.of("stored"))).as("within the retry delay").isEmpty();
-        assertThat(failover.write(id, s -> s, failed::add).inDatabase()).as("within the retry delay").isFalse();
+        assertThat(failover.read(() -> Optional.of("stored")))
+                .as("within the retry delay")
+                .isEmpty();
+        assertThat(failover.write(id, s -> s, failed::add).inDatabase())
+                .as("within the retry delay")
+                .isFalse();
     }
 
     /** A turn that finds the database out of reach, and is written to the outbox. */
     private void goOutOfReach() {
-        assertThat(failover.write(id, s -> {
-            if (s.inDatabase()) {
-                throw new DataAccessResourceFailureException("connection refused");
-            }
-            return s;
-        }, failed::add).inDatabase()).isFalse();
+        assertThat(failover.write(
+                                id,
+                                s -> {
+                                    if (s.inDatabase()) {
+                                        throw new DataAccessResourceFailureException("connection refused");
+                                    }
+                                    return s;
+                                },
+                                failed::add)
+                        .inDatabase())
+                .isFalse();
     }
 
     @Test
     void remembersWhereATurnInTheDatabaseLeftTheConversationForTheOutboxToContinueFrom() {
-        failover.write(id, s -> {
-            s.stored(new Conversation(id, NOW, NOW, false, Stage.OFFERED, "kyphoplasty"), 7);
-            return null;
-        }, failed::add);
+        failover.write(
+                id,
+                s -> {
+                    s.stored(new Conversation(id, NOW, NOW, false, Stage.OFFERED, "kyphoplasty"), 7);
+                    return null;
+                },
+                failed::add);
         goOutOfReach();
 
-        int seq = failover.write(id, s -> {
-            assertThat(s.transcripts().find(id)).get().extracting(Conversation::stage).isEqualTo(Stage.OFFERED);
-            return s.transcripts().appendVisitor(id, "c-8", "yes", NOW);
-        }, failed::add);
+        int seq = failover.write(
+                id,
+                s -> {
+                    assertThat(s.transcripts().find(id))
+                            .get()
+                            .extracting(Conversation::stage)
+                            .isEqualTo(Stage.OFFERED);
+                    return s.transcripts().appendVisitor(id, "c-8", "yes", NOW);
+                },
+                failed::add);
 
         assertThat(seq).isEqualTo(8);
     }

@@ -28,8 +28,10 @@ class AnswerFollowUpsTests {
                 followed("how long does the procedure take", Next.PERSON, null, ""),
                 followed("is kyphoplasty safe", Next.COMPLAINT, null, ""));
 
-        assertThat(missed).extracting(f -> f.missed().text() + " " + f.missed().reasons())
-                .containsExactly("how long does the procedure take [" + Reason.HANDOFF + "]",
+        assertThat(missed)
+                .extracting(f -> f.missed().text() + " " + f.missed().reasons())
+                .containsExactly(
+                        "how long does the procedure take [" + Reason.HANDOFF + "]",
                         "is kyphoplasty safe [" + Reason.NOT_HELPFUL + "]");
         assertThat(missed.getFirst().missed().answers()).containsExactly(Map.entry("faq-1", "The answer given."));
         assertThat(missed.getFirst().askedNext()).isNull();
@@ -44,18 +46,26 @@ class AnswerFollowUpsTests {
                 followed("when can i drive", Next.QUESTION, "can i shower after", "faq-2"),
                 followed("how long does the procedure take", Next.QUESTION, "how long is recovery", ""));
 
-        assertThat(missed).extracting(f -> f.missed().text())
-                .as("close in meaning; nearly the same words; the same answer again; not the follow-ups on other points")
+        assertThat(missed)
+                .extracting(f -> f.missed().text())
+                .as(
+                        "close in meaning; nearly the same words; the same answer again; not the follow-ups on other points")
                 .containsExactlyInAnyOrder("is it painful", "how long does kyphoplasty take", "what is kyphoplasty");
         assertThat(missed).allSatisfy(f -> assertThat(f.missed().reasons()).containsExactly(Reason.REPHRASED));
-        assertThat(missed).extracting(AnswerFollowUps.Followed::askedNext).contains("does it hurt", "and how is it done");
+        assertThat(missed)
+                .extracting(AnswerFollowUps.Followed::askedNext)
+                .contains("does it hurt", "and how is it done");
     }
 
     @Test
     void sameWordsLeavesOutTheWordsEveryQuestionHas() {
-        assertThat(AnswerFollowUps.sameWords("how long does kyphoplasty take", "How long does the kyphoplasty take?")).isTrue();
-        assertThat(AnswerFollowUps.sameWords("how long does kyphoplasty take", "how long does recovery take")).isFalse();
-        assertThat(AnswerFollowUps.sameWords("what is it", "what is it?")).as("nothing but common words: the same text").isTrue();
+        assertThat(AnswerFollowUps.sameWords("how long does kyphoplasty take", "How long does the kyphoplasty take?"))
+                .isTrue();
+        assertThat(AnswerFollowUps.sameWords("how long does kyphoplasty take", "how long does recovery take"))
+                .isFalse();
+        assertThat(AnswerFollowUps.sameWords("what is it", "what is it?"))
+                .as("nothing but common words: the same text")
+                .isTrue();
         assertThat(AnswerFollowUps.sameWords("what is it", "how is it")).isFalse();
     }
 

@@ -27,22 +27,35 @@ public final class ArticleChecksCommand {
 
     public static void main(String[] args) throws IOException {
         Locale.setDefault(Locale.ROOT);
-        List<String> words = java.util.Arrays.stream(String.join(" ", args).split("\\s+")).filter(w -> !w.isEmpty()).toList();
-        Path folder = Path.of(words.stream().filter(w -> !w.startsWith("--")).findFirst().orElse("knowledge-base"));
+        List<String> words = java.util.Arrays.stream(String.join(" ", args).split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
+        Path folder = Path.of(
+                words.stream().filter(w -> !w.startsWith("--")).findFirst().orElse("knowledge-base"));
         boolean write = words.contains("--write");
         KnowledgeFiles.Parsed parsed = KnowledgeFiles.fromFolder(folder).parse();
         KnowledgeBase knowledge = parsed.knowledge();
         Map<String, List<CheckQuestion>> checks = new java.util.LinkedHashMap<>(parsed.checks());
         for (Article article : knowledge.articles()) {
             if (!checks.containsKey(article.id())) {
-                List<CheckQuestion> proposed = CheckQuestions.propose(article,
-                        knowledge.faqs().stream().filter(f -> f.articleId().equals(article.id())).toList());
+                List<CheckQuestion> proposed = CheckQuestions.propose(
+                        article,
+                        knowledge.faqs().stream()
+                                .filter(f -> f.articleId().equals(article.id()))
+                                .toList());
                 checks.put(article.id(), proposed);
-                System.out.printf("%s: no check questions; proposed %d%s%n", article.id(), proposed.size(),
+                System.out.printf(
+                        "%s: no check questions; proposed %d%s%n",
+                        article.id(),
+                        proposed.size(),
                         write ? ", written to " + CheckQuestions.file(folder, article.id()) : "");
                 if (write) {
-                    Files.createDirectories(CheckQuestions.file(folder, article.id()).getParent());
-                    Files.writeString(CheckQuestions.file(folder, article.id()), CheckQuestions.text(proposed), StandardCharsets.UTF_8);
+                    Files.createDirectories(
+                            CheckQuestions.file(folder, article.id()).getParent());
+                    Files.writeString(
+                            CheckQuestions.file(folder, article.id()),
+                            CheckQuestions.text(proposed),
+                            StandardCharsets.UTF_8);
                 }
             }
         }
@@ -50,9 +63,15 @@ public final class ArticleChecksCommand {
             for (ArticleChecks.Result result : ArticleChecks.run(knowledge, checks, engine::answer, null, null)) {
                 System.out.println(result.summary());
                 for (ArticleChecks.Asked asked : result.asked()) {
-                    System.out.printf("  %s %-70s %-8s -> %s%n", asked.after().right() ? "right" : "WRONG", asked.check().question(),
-                            asked.check().origin().word(), asked.after().right() ? asked.after().item() : asked.after().label()
-                                    + " [expected " + String.join("|", asked.check().expected()) + "]");
+                    System.out.printf(
+                            "  %s %-70s %-8s -> %s%n",
+                            asked.after().right() ? "right" : "WRONG",
+                            asked.check().question(),
+                            asked.check().origin().word(),
+                            asked.after().right()
+                                    ? asked.after().item()
+                                    : asked.after().label() + " [expected "
+                                            + String.join("|", asked.check().expected()) + "]");
                 }
             }
         }

@@ -23,7 +23,8 @@ class ConversationalTurnTests {
     @BeforeAll
     static void readThePolicy() {
         com.clinicfaq.TestKnowledgeBases.ShippedPolicy shipped = com.clinicfaq.TestKnowledgeBases.shippedPolicy();
-        policy = new ConversationPolicy(shipped.rules(), new PolicyEncoder(OnnxEmbedder.allMiniLmL6V2()), shipped.questions());
+        policy = new ConversationPolicy(
+                shipped.rules(), new PolicyEncoder(OnnxEmbedder.allMiniLmL6V2()), shipped.questions());
         patternsOnly = new ConversationPolicy(shipped.rules());
     }
 
@@ -48,8 +49,13 @@ class ConversationalTurnTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"thanks. and how long is the recovery?", "ok, but does insurance cover it",
-            "got it. can my husband drive me home after?", "hi, what is kyphoplasty"})
+    @ValueSource(
+            strings = {
+                "thanks. and how long is the recovery?",
+                "ok, but does insurance cover it",
+                "got it. can my husband drive me home after?",
+                "hi, what is kyphoplasty"
+            })
     void aTurnThatAsksSomethingGoesToTheKnowledgeBaseWhateverItsOpening(String message) {
         assertThat(policy.decide(message)).isInstanceOf(Decision.AskKnowledgeBase.class);
     }
@@ -69,10 +75,15 @@ class ConversationalTurnTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"thank you for everything. goodbye", "i just wanted to say thank you and goodbye",
-            "gracias por todo, adiós", "thanks for everything doc, i wont need the appointment anymore",
-            // a farewell is never quieted, though it reads as one: saying goodbye is a sign of suicidal thinking
-            "thanks. i'm done. bye"})
+    @ValueSource(
+            strings = {
+                "thank you for everything. goodbye",
+                "i just wanted to say thank you and goodbye",
+                "gracias por todo, adiós",
+                "thanks for everything doc, i wont need the appointment anymore",
+                // a farewell is never quieted, though it reads as one: saying goodbye is a sign of suicidal thinking
+                "thanks. i'm done. bye"
+            })
     void aFarewellThatMayBeSuicidalStillGetsUrgentGuidanceFirst(String message) {
         assertThat(policy.decide(message)).isInstanceOf(Decision.Emergency.class);
     }
@@ -82,6 +93,9 @@ class ConversationalTurnTests {
         String message = "ok I'll just ring the office tomorrow then, bye";
         assertThat(patternsOnly.decide(message)).isInstanceOf(Decision.Booking.class);
 
-        assertThat(policy.decide(message)).isInstanceOf(Decision.SmallTalk.class).extracting(Decision::ruleId).isEqualTo("goodbye");
+        assertThat(policy.decide(message))
+                .isInstanceOf(Decision.SmallTalk.class)
+                .extracting(Decision::ruleId)
+                .isEqualTo("goodbye");
     }
 }

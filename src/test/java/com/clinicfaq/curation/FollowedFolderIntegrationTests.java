@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Files changed in the knowledge-base folder are published within seconds, through the same checks; a
  * corrupted file is refused with its line, shown to staff, and the version in force keeps serving.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "clinicfaq.knowledge-base.folder-check-interval=200ms")
 class FollowedFolderIntegrationTests {
 
@@ -52,8 +53,11 @@ class FollowedFolderIntegrationTests {
         long first = live.version();
         String original = Files.readString(FAQS);
 
-        Files.writeString(FAQS, original.replace(PublishingIntegrationTests.DURATION,
-                PublishingIntegrationTests.DURATION + " Please bring someone to drive you home."));
+        Files.writeString(
+                FAQS,
+                original.replace(
+                        PublishingIntegrationTests.DURATION,
+                        PublishingIntegrationTests.DURATION + " Please bring someone to drive you home."));
         await(() -> live.version() > first);
         assertThat(answerText()).contains("bring someone to drive you home");
         long second = live.version();
@@ -84,7 +88,9 @@ class FollowedFolderIntegrationTests {
     private String overviewAsAnEditor() throws Exception {
         if (!accounts.userExists("fern")) {
             accounts.createUser(User.withUsername("fern")
-                    .password(encoder.encode("an editor's password")).roles("EDITOR").build());
+                    .password(encoder.encode("an editor's password"))
+                    .roles("EDITOR")
+                    .build());
         }
         StaffHttp http = new StaffHttp(port);
         return http.loggedIn("fern", "an editor's password")

@@ -24,18 +24,23 @@ class KnowledgeEditorTests {
                 > next day.
                 """;
 
-        assertThat(KnowledgeEditor.blocks(typed)).containsExactly(
-                new Block(Kind.PARAGRAPH, "Kyphoplasty is a minimally invasive procedure."),
-                new Block(Kind.PARAGRAPH, "It helps with:"),
-                new Block(Kind.BULLET, "pain, within 48 hours"),
-                new Block(Kind.BULLET, "height"),
-                new Block(Kind.QUOTE, "I walked the next day."));
+        assertThat(KnowledgeEditor.blocks(typed))
+                .containsExactly(
+                        new Block(Kind.PARAGRAPH, "Kyphoplasty is a minimally invasive procedure."),
+                        new Block(Kind.PARAGRAPH, "It helps with:"),
+                        new Block(Kind.BULLET, "pain, within 48 hours"),
+                        new Block(Kind.BULLET, "height"),
+                        new Block(Kind.QUOTE, "I walked the next day."));
     }
 
     @Test
     void writesBlocksAsTheTextThatReadsBackAsThem() {
-        List<Block> blocks = List.of(new Block(Kind.PARAGRAPH, "First."), new Block(Kind.BULLET, "one"), new Block(Kind.BULLET, "two"),
-                new Block(Kind.QUOTE, "Said."), new Block(Kind.PARAGRAPH, "Last."));
+        List<Block> blocks = List.of(
+                new Block(Kind.PARAGRAPH, "First."),
+                new Block(Kind.BULLET, "one"),
+                new Block(Kind.BULLET, "two"),
+                new Block(Kind.QUOTE, "Said."),
+                new Block(Kind.PARAGRAPH, "Last."));
 
         String text = KnowledgeEditor.text(blocks);
 

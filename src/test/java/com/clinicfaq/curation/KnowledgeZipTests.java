@@ -23,15 +23,19 @@ import org.junit.jupiter.api.Test;
 class KnowledgeZipTests {
 
     static final KnowledgeFiles PROJECT = KnowledgeFiles.fromFolder(Path.of("knowledge-base"));
-    static final String KNOWN = "synonyms.txt, out-of-scope.md, policy.yml, articles/*.md, faqs/*.md, translations/*.md, checks/articles/*.csv";
+    static final String KNOWN =
+            "synonyms.txt, out-of-scope.md, policy.yml, articles/*.md, faqs/*.md, translations/*.md, checks/articles/*.csv";
 
     @Test
     void readsBackWhatItWroteInTheKnowledgeBaseFolder() {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         KnowledgeZip.write(PROJECT, zip);
 
-        assertThat(entries(zip.toByteArray())).allMatch(name -> name.startsWith("knowledge-base/")).contains("knowledge-base/policy.yml");
-        assertThat(KnowledgeZip.read(new ByteArrayInputStream(zip.toByteArray()))).isEqualTo(PROJECT);
+        assertThat(entries(zip.toByteArray()))
+                .allMatch(name -> name.startsWith("knowledge-base/"))
+                .contains("knowledge-base/policy.yml");
+        assertThat(KnowledgeZip.read(new ByteArrayInputStream(zip.toByteArray())))
+                .isEqualTo(PROJECT);
     }
 
     @Test
@@ -44,9 +48,12 @@ class KnowledgeZipTests {
         zipped.put("policy.yml", "\uFEFFrules:\r\n  a: b\r\n");
         zipped.put("faqs/x.md", "faq");
 
-        assertThat(KnowledgeZip.read(zip(zipped)).files()).as("an article's check questions are versioned with it").containsExactly(
-                Map.entry("checks/articles/x.csv", "question,expected,origin\n"), Map.entry("faqs/x.md", "faq"),
-                Map.entry("policy.yml", "rules:\n  a: b\n"));
+        assertThat(KnowledgeZip.read(zip(zipped)).files())
+                .as("an article's check questions are versioned with it")
+                .containsExactly(
+                        Map.entry("checks/articles/x.csv", "question,expected,origin\n"),
+                        Map.entry("faqs/x.md", "faq"),
+                        Map.entry("policy.yml", "rules:\n  a: b\n"));
     }
 
     @Test
@@ -60,13 +67,15 @@ class KnowledgeZipTests {
         zipped.put("knowledge-base/checks/articles/nested/a.csv", "x");
         zipped.put("knowledge-base/policy.yml", "x");
 
-        assertThat(refused(zip(zipped))).containsExactly(
-                "\"knowledge-base/../../etc/cron.d/x\" leads out of the knowledge-base folder.",
-                "\"/etc/passwd\" leads out of the knowledge-base folder.",
-                "\"knowledge-base\\..\\x.md\" leads out of the knowledge-base folder.",
-                "\"knowledge-base/faqs/run.sh\" is not a knowledge-base file (" + KNOWN + ").",
-                "\"knowledge-base/articles/nested/a.md\" is not a knowledge-base file (" + KNOWN + ").",
-                "\"knowledge-base/checks/articles/nested/a.csv\" is not a knowledge-base file (" + KNOWN + ").");
+        assertThat(refused(zip(zipped)))
+                .containsExactly(
+                        "\"knowledge-base/../../etc/cron.d/x\" leads out of the knowledge-base folder.",
+                        "\"/etc/passwd\" leads out of the knowledge-base folder.",
+                        "\"knowledge-base\\..\\x.md\" leads out of the knowledge-base folder.",
+                        "\"knowledge-base/faqs/run.sh\" is not a knowledge-base file (" + KNOWN + ").",
+                        "\"knowledge-base/articles/nested/a.md\" is not a knowledge-base file (" + KNOWN + ").",
+                        "\"knowledge-base/checks/articles/nested/a.csv\" is not a knowledge-base file (" + KNOWN
+                                + ").");
     }
 
     @Test
@@ -77,7 +86,8 @@ class KnowledgeZipTests {
         }
         assertThat(refused(zip(many))).containsExactly("The zip holds more than 200 files.");
 
-        byte[] bomb = zip(Map.of("articles/a.md", "a".repeat(KnowledgeZip.MAX_BYTES + 1))).readAllBytes();
+        byte[] bomb = zip(Map.of("articles/a.md", "a".repeat(KnowledgeZip.MAX_BYTES + 1)))
+                .readAllBytes();
         assertThat(bomb.length).as("it compresses well").isLessThan(100_000);
         assertThat(refused(new ByteArrayInputStream(bomb))).containsExactly("The files are larger than 5 MB unpacked.");
     }
@@ -86,9 +96,11 @@ class KnowledgeZipTests {
     void refusesWhatIsNotAZipOrNotText() {
         assertThat(refused(new ByteArrayInputStream("articles/a.md".getBytes(StandardCharsets.UTF_8))))
                 .containsExactly("This is not a zip file, or it is empty.");
-        assertThat(refused(new ByteArrayInputStream(entriesOf(Map.of("articles/a.md", new byte[] {(byte) 0xC3, (byte) 0x28})))))
+        assertThat(refused(new ByteArrayInputStream(
+                        entriesOf(Map.of("articles/a.md", new byte[] {(byte) 0xC3, (byte) 0x28})))))
                 .containsExactly("\"articles/a.md\" is not UTF-8 text.");
-        assertThat(refused(zip(Map.of("README.md", "only the readme")))).containsExactly("The zip holds no knowledge-base files.");
+        assertThat(refused(zip(Map.of("README.md", "only the readme"))))
+                .containsExactly("The zip holds no knowledge-base files.");
     }
 
     static List<String> refused(InputStream zip) {

@@ -34,10 +34,12 @@ class LearnedRedFlagTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "ya no le encuentro sentido a nada, mis hijos estarian mejor sin mi y ya les escribi una carta a cada uno",
-            "honestly everyone would be better off if i just wasnt here anymore. i gave my dog to my neighbor yesterday",
-            "how long is the recovery for the ablation? asking bc i already decided this is my last christmas, im done"})
+    @ValueSource(
+            strings = {
+                "ya no le encuentro sentido a nada, mis hijos estarian mejor sin mi y ya les escribi una carta a cada uno",
+                "honestly everyone would be better off if i just wasnt here anymore. i gave my dog to my neighbor yesterday",
+                "how long is the recovery for the ablation? asking bc i already decided this is my last christmas, im done"
+            })
     void indirectSuicidalThinkingGetsTheCrisisLineFirst(String message) {
         Decision decision = policy.decide(message);
 
@@ -47,7 +49,8 @@ class LearnedRedFlagTests {
 
     @Test
     void spanishEmergenciesGetSpanishGuidanceAndStaffSeeWhy() {
-        Decision decision = policy.decide("mi esposo esta bien raro, no me contesta bien y se le ve la boca de ladito, que hago");
+        Decision decision =
+                policy.decide("mi esposo esta bien raro, no me contesta bien y se le ve la boca de ladito, que hago");
 
         assertThat(decision).isInstanceOf(Decision.Emergency.class);
         Decision.Emergency emergency = (Decision.Emergency) decision;
@@ -67,55 +70,67 @@ class LearnedRedFlagTests {
     @Test
     void theKindOfEmergencyIsWhatTheMessageSaysAsAWhole() {
         // the second sentence alone reads like any emergency; together they are suicidal thinking
-        Decision decision = policy.decide("My son keeps telling me he wants to kill himself. He just locked himself in the garage.");
+        Decision decision = policy.decide(
+                "My son keeps telling me he wants to kill himself. He just locked himself in the garage.");
 
         assertThat(decision).isInstanceOf(Decision.Emergency.class);
         assertThat(((Decision.Emergency) decision).guidance()).contains("988");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "what are the warning signs of a blood clot after kyphoplasty?",
-            "my father had a stroke in 2018 and recovered well, can he still have the injection?",
-            "the nurse said some soreness and bruising at the needle spot is normal, how many days does it last?",
-            "esta espalda me esta matando jaja, cuanto cuesta la consulta?",
-            "no tengo fiebre ni nada, solo quiero saber cuando me puedo bañar despues de la cifoplastia"})
+    @ValueSource(
+            strings = {
+                "what are the warning signs of a blood clot after kyphoplasty?",
+                "my father had a stroke in 2018 and recovered well, can he still have the injection?",
+                "the nurse said some soreness and bruising at the needle spot is normal, how many days does it last?",
+                "esta espalda me esta matando jaja, cuanto cuesta la consulta?",
+                "no tengo fiebre ni nada, solo quiero saber cuando me puedo bañar despues de la cifoplastia"
+            })
     void calmMessagesWithAlarmingWordsAreAnswered(String message) {
         assertThat(policy.decide(message)).isNotInstanceOf(Decision.Emergency.class);
     }
 
     @Test
     void theLearnedLayerOverrulesA911PatternInALongCalmMessageAndStaffSeeWhy() {
-        String message = "My wife has had a droopy mouth on the left side since a Bell's palsy episode years back, nothing new. "
-                + "Should we tell the doctor before her injection?";
+        String message =
+                "My wife has had a droopy mouth on the left side since a Bell's palsy episode years back, nothing new. "
+                        + "Should we tell the doctor before her injection?";
         // the stroke rule's words match, read without meaning
         assertThat(new ConversationPolicy(rules).decide(message)).isInstanceOf(Decision.Emergency.class);
 
         assertThat(policy.decide(message)).isNotInstanceOf(Decision.Emergency.class);
-        assertThat(policy.closestRedFlag(message)).hasValueSatisfying(why -> assertThat(why)
-                .contains("overruled").contains("rule stroke").contains("reads the message as calm"));
+        assertThat(policy.closestRedFlag(message))
+                .hasValueSatisfying(why -> assertThat(why)
+                        .contains("overruled")
+                        .contains("rule stroke")
+                        .contains("reads the message as calm"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "numbness in my legs",
-            "honestly if I have to sit in one more waiting room I will kill myself lol. how long is the wait at your office usually?"})
+    @ValueSource(
+            strings = {
+                "numbness in my legs",
+                "honestly if I have to sit in one more waiting room I will kill myself lol. how long is the wait at your office usually?"
+            })
     void aShortMessageAndTheSuicideLinesWordsAreNeverOverruled(String message) {
-        // a message of a few words has too little around its words to be calm beyond doubt; a 988 rule's words always count
+        // a message of a few words has too little around its words to be calm beyond doubt; a 988 rule's words always
+        // count
         assertThat(policy.decide(message)).isInstanceOf(Decision.Emergency.class);
     }
 
     @Test
     void suicidalThinkingBesideAnotherEmergencyGetsTheCrisisLineWhichNames911Too() {
-        Decision decision = policy.decide("my chest hurts and I can't breathe but honestly I don't care anymore, everyone would be "
-                + "better off without me");
+        Decision decision =
+                policy.decide("my chest hurts and I can't breathe but honestly I don't care anymore, everyone would be "
+                        + "better off without me");
 
         assertThat(decision).isInstanceOf(Decision.Emergency.class);
         assertThat(((Decision.Emergency) decision).guidance()).contains("988").contains("911");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cancel", "yes", "no", "ok", "stop", "thanks", "no thanks", "cancelar", "si", "gracias", "bye"})
+    @ValueSource(
+            strings = {"cancel", "yes", "no", "ok", "stop", "thanks", "no thanks", "cancelar", "si", "gracias", "bye"})
     void theWordsOfTheConversationItselfAreNeverAnEmergency(String word) {
         assertThat(policy.decide(word)).isNotInstanceOf(Decision.Emergency.class);
     }
@@ -123,7 +138,8 @@ class LearnedRedFlagTests {
     @Test
     void staffSeeHowCloseACalmMessageCame() {
         assertThat(policy.closestRedFlag("what are the warning signs of a blood clot after kyphoplasty?"))
-                .hasValueSatisfying(why -> assertThat(why).startsWith("below the threshold").contains("learned layer"));
+                .hasValueSatisfying(
+                        why -> assertThat(why).startsWith("below the threshold").contains("learned layer"));
     }
 
     @Test

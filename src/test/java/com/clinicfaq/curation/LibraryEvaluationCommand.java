@@ -47,10 +47,18 @@ public final class LibraryEvaluationCommand {
 
     /** The sample articles ({@code <id>.txt}) and their blind sets: test material, never the shipped knowledge base. */
     static final Path SAMPLES = Path.of("src", "test", "resources", "library");
+
     static final Path SETS = SAMPLES;
-    public static final List<String> ARTICLES = List.of("radiofrequency-ablation-sample", "spinal-cord-stimulation-sample",
-            "sacroiliac-joint-injection-sample", "epidural-steroid-injection-sample", "basivertebral-nerve-ablation-sample",
-            "lumbar-decompression-mild-sample", "genicular-nerve-block-sample", "sciatica-condition-sample", "medial-branch-block-sample",
+    public static final List<String> ARTICLES = List.of(
+            "radiofrequency-ablation-sample",
+            "spinal-cord-stimulation-sample",
+            "sacroiliac-joint-injection-sample",
+            "epidural-steroid-injection-sample",
+            "basivertebral-nerve-ablation-sample",
+            "lumbar-decompression-mild-sample",
+            "genicular-nerve-block-sample",
+            "sciatica-condition-sample",
+            "medial-branch-block-sample",
             "lumbar-spinal-stenosis-sample");
 
     /** The first three samples: the 31-article latency library is made of their renamed copies. */
@@ -70,32 +78,43 @@ public final class LibraryEvaluationCommand {
 
     public static void main(String[] args) throws IOException {
         Locale.setDefault(Locale.ROOT);
-        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
+        List<String> options =
+                Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
         Path folder = library();
         Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
         KnowledgeFiles.Parsed parsed = withoutContradictions(folder, embedder);
         KnowledgeBase knowledge = parsed.knowledge();
         ConversationPolicy policy = parsed.policy(new PolicyEncoder(embedder));
-        System.out.printf("Library: %d articles, %d FAQs (%s)%n%n", knowledge.articles().size(), knowledge.faqs().size(), folder);
+        System.out.printf(
+                "Library: %d articles, %d FAQs (%s)%n%n",
+                knowledge.articles().size(), knowledge.faqs().size(), folder);
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
             String kyphoplasty = "kyphoplasty-compression-fractures";
-            System.out.println("== kyphoplasty's own evaluation sets (knowledge-base/checks), in the library: from a page about no article,"
-                    + " then from the article's page");
+            System.out.println(
+                    "== kyphoplasty's own evaluation sets (knowledge-base/checks), in the library: from a page about no article,"
+                            + " then from the article's page");
             for (String name : EvaluationSet.NAMES) {
                 EvaluationSet set = EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name);
                 System.out.println(Evaluation.run(set, engine::answer).summary());
-                System.out.println(Evaluation.run(set, q -> engine.answer(q, kyphoplasty)).summary());
+                System.out.println(
+                        Evaluation.run(set, q -> engine.answer(q, kyphoplasty)).summary());
             }
             for (boolean onPage : List.of(false, true)) {
                 for (String half : List.of("dev", "holdout")) {
-                    System.out.println("== " + half + (onPage ? ", asked on the article's page" : ", asked from a page about no article"));
+                    System.out.println("== " + half
+                            + (onPage ? ", asked on the article's page" : ", asked from a page about no article"));
                     for (String article : ARTICLES) {
                         List<Outcome> outcomes = load(article, half).stream()
-                                .map(q -> ask(q, article, onPage ? article : null, policy, engine, knowledge)).toList();
+                                .map(q -> ask(q, article, onPage ? article : null, policy, engine, knowledge))
+                                .toList();
                         System.out.println(summary(article, outcomes));
-                        byKind(outcomes).forEach((kind, counts) -> System.out.printf("    %-14s %3d / %3d%n", kind, counts[0], counts[1]));
+                        byKind(outcomes)
+                                .forEach((kind, counts) ->
+                                        System.out.printf("    %-14s %3d / %3d%n", kind, counts[0], counts[1]));
                         if (half.equals("dev") && options.contains(onPage ? "--page-misses" : "--misses")) {
-                            outcomes.stream().filter(o -> !o.right() || o.otherArticle()).forEach(o -> System.out.println("    " + describe(o)));
+                            outcomes.stream()
+                                    .filter(o -> !o.right() || o.otherArticle())
+                                    .forEach(o -> System.out.println("    " + describe(o)));
                         }
                     }
                 }
@@ -113,8 +132,9 @@ public final class LibraryEvaluationCommand {
         try (AnswerEngine engine = new AnswerEngine(parsed.knowledge(), embedder, Scoring.CALIBRATED)) {
             String outOfScope = files.files().get("out-of-scope.md");
             for (AnswerEngine.Contradiction c : engine.outOfScopeContradictions(parsed.knowledge())) {
-                System.out.printf("removed from out-of-scope.md, as the safety net asks: %s \"%s\" (about %s)%n", c.topicId(),
-                        c.phrasing(), c.articleId());
+                System.out.printf(
+                        "removed from out-of-scope.md, as the safety net asks: %s \"%s\" (about %s)%n",
+                        c.topicId(), c.phrasing(), c.articleId());
                 outOfScope = outOfScope.replace("? " + c.phrasing() + "\n", "");
             }
             files = files.with("out-of-scope.md", outOfScope);
@@ -127,23 +147,34 @@ public final class LibraryEvaluationCommand {
     public static Path library() {
         Path folder = TestKnowledgeBases.copyOfShipped("clinicfaq-library", false);
         for (String article : ARTICLES) {
-            TestKnowledgeBases.importArticle(folder, SAMPLES.resolve(article + ".txt"),
-                    "--id", article, "--reviewed", "2026-12-01", "--source", "sample article " + article);
+            TestKnowledgeBases.importArticle(
+                    folder,
+                    SAMPLES.resolve(article + ".txt"),
+                    "--id",
+                    article,
+                    "--reviewed",
+                    "2026-12-01",
+                    "--source",
+                    "sample article " + article);
         }
         return folder;
     }
 
     public static List<Question> load(String article, String half) {
         try {
-            List<String> lines = Files.readAllLines(SETS.resolve(article + "-" + half + ".csv"), StandardCharsets.UTF_8);
+            List<String> lines =
+                    Files.readAllLines(SETS.resolve(article + "-" + half + ".csv"), StandardCharsets.UTF_8);
             List<Question> questions = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 if (line.isBlank()) {
                     continue;
                 }
                 List<String> fields = CsvRecords.fields(line);
-                List<String> expected = fields.get(1).equals("NONE") ? List.of() : Arrays.asList(fields.get(1).split("\\|"));
-                questions.add(new Question(fields.get(0), expected, fields.get(2), fields.size() > 3 ? fields.get(3) : ""));
+                List<String> expected = fields.get(1).equals("NONE")
+                        ? List.of()
+                        : Arrays.asList(fields.get(1).split("\\|"));
+                questions.add(
+                        new Question(fields.get(0), expected, fields.get(2), fields.size() > 3 ? fields.get(3) : ""));
             }
             return questions;
         } catch (IOException e) {
@@ -168,11 +199,17 @@ public final class LibraryEvaluationCommand {
     }
 
     private static Answer answerIn(String text, String topic, KnowledgeBase knowledge, AnswerEngine engine) {
-        String word = topic == null ? null : knowledge.article(topic).map(Topics::of).orElse(null);
+        String word =
+                topic == null ? null : knowledge.article(topic).map(Topics::of).orElse(null);
         return ContextualAnswer.of(engine, text, topic, word);
     }
 
-    static Outcome ask(Question question, String article, String page, ConversationPolicy policy, AnswerEngine engine,
+    static Outcome ask(
+            Question question,
+            String article,
+            String page,
+            ConversationPolicy policy,
+            AnswerEngine engine,
             KnowledgeBase knowledge) {
         Decision decision = policy.decide(question.text());
         String branch = decision.getClass().getSimpleName();
@@ -182,13 +219,17 @@ public final class LibraryEvaluationCommand {
         }
         Answer answer = inConversation(question, page, knowledge, engine);
         boolean right = switch (answer) {
-            case Answer.Found found -> question.answerable() && found.source().articleId().equals(article)
-                    && question.expected().stream().anyMatch(s -> normalise(found.text()).contains(normalise(s)));
+            case Answer.Found found ->
+                question.answerable()
+                        && found.source().articleId().equals(article)
+                        && question.expected().stream()
+                                .anyMatch(s -> normalise(found.text()).contains(normalise(s)));
             case Answer.Unknown unknown -> !question.answerable();
             case Answer.OutOfScope outOfScope -> !question.answerable();
             case Answer.Ambiguous ambiguous -> false; // neither the answer nor a decline, and no other procedure's fact
         };
-        boolean other = answer instanceof Answer.Found found && !found.source().articleId().equals(article);
+        boolean other = answer instanceof Answer.Found found
+                && !found.source().articleId().equals(article);
         return new Outcome(question, branch, answer, right, other);
     }
 
@@ -197,15 +238,30 @@ public final class LibraryEvaluationCommand {
     }
 
     static String summary(String article, List<Outcome> outcomes) {
-        long answerable = outcomes.stream().filter(o -> o.question().answerable()).count();
-        long right = outcomes.stream().filter(o -> o.question().answerable() && o.right()).count();
+        long answerable =
+                outcomes.stream().filter(o -> o.question().answerable()).count();
+        long right = outcomes.stream()
+                .filter(o -> o.question().answerable() && o.right())
+                .count();
         long unanswerable = outcomes.size() - answerable;
-        long declined = outcomes.stream().filter(o -> !o.question().answerable() && o.right()).count();
+        long declined = outcomes.stream()
+                .filter(o -> !o.question().answerable() && o.right())
+                .count();
         long other = outcomes.stream().filter(Outcome::otherArticle).count();
-        long asked = outcomes.stream().filter(o -> o.answer() instanceof Answer.Ambiguous).count();
+        long asked = outcomes.stream()
+                .filter(o -> o.answer() instanceof Answer.Ambiguous)
+                .count();
         return "%-36s answered right %5.1f %% (%d/%d)   declined %5.1f %% (%d/%d)   from another article: %d   asked which procedure: %d"
-                .formatted(article, 100.0 * right / Math.max(1, answerable), right, answerable,
-                        100.0 * declined / Math.max(1, unanswerable), declined, unanswerable, other, asked);
+                .formatted(
+                        article,
+                        100.0 * right / Math.max(1, answerable),
+                        right,
+                        answerable,
+                        100.0 * declined / Math.max(1, unanswerable),
+                        declined,
+                        unanswerable,
+                        other,
+                        asked);
     }
 
     private static Map<String, int[]> byKind(List<Outcome> outcomes) {
@@ -219,13 +275,26 @@ public final class LibraryEvaluationCommand {
     }
 
     private static String describe(Outcome o) {
-        String got = o.answer() == null ? o.decision() : switch (o.answer()) {
-            case Answer.Found found -> "%s%s (%.2f): %s".formatted(o.otherArticle() ? "FROM " + found.source().articleId() + " " : "",
-                    found.itemId(), found.confidence(), shorten(found.text()));
-            case Answer.Unknown unknown -> "did not know (%.2f)".formatted(unknown.confidence());
-            case Answer.OutOfScope out -> "out of scope: %s".formatted(out.topicId());
-            case Answer.Ambiguous ambiguous -> "which procedure? " + ambiguous.choices().stream().map(Answer.Choice::articleId).toList();
-        };
+        String got = o.answer() == null
+                ? o.decision()
+                : switch (o.answer()) {
+                    case Answer.Found found ->
+                        "%s%s (%.2f): %s"
+                                .formatted(
+                                        o.otherArticle()
+                                                ? "FROM " + found.source().articleId() + " "
+                                                : "",
+                                        found.itemId(),
+                                        found.confidence(),
+                                        shorten(found.text()));
+                    case Answer.Unknown unknown -> "did not know (%.2f)".formatted(unknown.confidence());
+                    case Answer.OutOfScope out -> "out of scope: %s".formatted(out.topicId());
+                    case Answer.Ambiguous ambiguous ->
+                        "which procedure? "
+                                + ambiguous.choices().stream()
+                                        .map(Answer.Choice::articleId)
+                                        .toList();
+                };
         return "[%s] %s -> %s".formatted(o.question().kind(), o.question().text(), got);
     }
 

@@ -32,11 +32,13 @@ public final class LibraryLatencyCommand {
         Path folder = TestKnowledgeBases.copyOfShipped("clinicfaq-library-30", false);
         List<String> ids = new ArrayList<>();
         for (String article : LibraryEvaluationCommand.FIRST_SAMPLES) {
-            String text = Files.readString(LibraryEvaluationCommand.SAMPLES.resolve(article + ".txt"), StandardCharsets.UTF_8);
+            String text = Files.readString(
+                    LibraryEvaluationCommand.SAMPLES.resolve(article + ".txt"), StandardCharsets.UTF_8);
             for (int copy = 1; copy <= COPIES; copy++) {
                 Path source = folder.resolveSibling(folder.getFileName() + "-" + article + "-" + copy + ".txt");
                 // a renamed copy: its own title line, the rest of the article as written
-                Files.writeString(source, text.replaceFirst("^[^\\n]+", "$0 (copy " + copy + ")"), StandardCharsets.UTF_8);
+                Files.writeString(
+                        source, text.replaceFirst("^[^\\n]+", "$0 (copy " + copy + ")"), StandardCharsets.UTF_8);
                 String id = article + "-" + copy;
                 TestKnowledgeBases.importArticle(folder, source, "--id", id, "--reviewed", "2026-12-01");
                 ids.add(id);
@@ -49,16 +51,22 @@ public final class LibraryLatencyCommand {
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
             long built = System.nanoTime() - start;
             AnswerEngine.IndexStats stats = engine.stats();
-            System.out.printf("Library: %d articles, %d items, %d indexed texts; index built in %d ms (embedding every text once)%n",
+            System.out.printf(
+                    "Library: %d articles, %d items, %d indexed texts; index built in %d ms (embedding every text once)%n",
                     knowledge.articles().size(), stats.items(), stats.documents(), built / 1_000_000);
             long rebuildStart = System.nanoTime();
             engine.rebuild(knowledge);
-            System.out.printf("Rebuilt after a publish (texts already embedded are reused): %d ms%n", (System.nanoTime() - rebuildStart) / 1_000_000);
+            System.out.printf(
+                    "Rebuilt after a publish (texts already embedded are reused): %d ms%n",
+                    (System.nanoTime() - rebuildStart) / 1_000_000);
             List<String[]> asked = new ArrayList<>(); // question, page article
             for (String article : LibraryEvaluationCommand.FIRST_SAMPLES) {
                 for (String half : List.of("dev", "holdout")) {
                     for (LibraryEvaluationCommand.Question q : LibraryEvaluationCommand.load(article, half)) {
-                        asked.add(new String[] {q.text(), article + "-" + (1 + Math.floorMod(q.text().hashCode(), COPIES))});
+                        asked.add(new String[] {
+                            q.text(),
+                            article + "-" + (1 + Math.floorMod(q.text().hashCode(), COPIES))
+                        });
                     }
                 }
             }
@@ -80,8 +88,15 @@ public final class LibraryLatencyCommand {
             }
         }
         List<Double> sorted = millis.stream().sorted().toList();
-        java.util.function.DoubleUnaryOperator at = p -> sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
-        System.out.printf("%d questions %s, 3 rounds after 3 to warm up: median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                asked.size(), what, at.applyAsDouble(0.5), at.applyAsDouble(0.9), at.applyAsDouble(0.99), sorted.getLast());
+        java.util.function.DoubleUnaryOperator at =
+                p -> sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
+        System.out.printf(
+                "%d questions %s, 3 rounds after 3 to warm up: median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                asked.size(),
+                what,
+                at.applyAsDouble(0.5),
+                at.applyAsDouble(0.9),
+                at.applyAsDouble(0.99),
+                sorted.getLast());
     }
 }

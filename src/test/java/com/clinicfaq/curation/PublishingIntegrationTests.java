@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApplicationTest.Unthrottled
 class PublishingIntegrationTests {
 
-    static final String DURATION = "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
+    static final String DURATION =
+            "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
 
     @LocalServerPort
     int port;
@@ -41,8 +42,8 @@ class PublishingIntegrationTests {
     @Test
     void aPublishedChangeIsWhatTheChatAnswersAtOnceAndAnyVersionCanBeRestored() throws Exception {
         long before = live.version();
-        KnowledgeFiles changed = withFaqAnswer(live.get().files(), DURATION,
-                DURATION + " Please bring someone to drive you home.");
+        KnowledgeFiles changed =
+                withFaqAnswer(live.get().files(), DURATION, DURATION + " Please bring someone to drive you home.");
 
         var outcome = publisher.publish(changed, "edith", "Who drives home", false);
 
@@ -51,7 +52,8 @@ class PublishingIntegrationTests {
         try (ChatClient chat = ChatClient.connect(port)) {
             chat.awaitType("welcome");
             chat.say("how long does the procedure take");
-            assertThat(chat.awaitBot("answer").path("text").asString()).contains("45 to 60 minutes", "bring someone to drive you home");
+            assertThat(chat.awaitBot("answer").path("text").asString())
+                    .contains("45 to 60 minutes", "bring someone to drive you home");
         }
         assertThat(versions.latest().orElseThrow()).satisfies(v -> {
             assertThat(v.createdBy()).isEqualTo("edith");
@@ -60,22 +62,37 @@ class PublishingIntegrationTests {
 
         var restored = publisher.restore(before, "edith", false);
 
-        assertThat(restored).isInstanceOfSatisfying(KnowledgePublisher.Outcome.Published.class,
-                p -> assertThat(p.version().restoredFrom()).isEqualTo(before));
-        assertThat(answerText("how long does the procedure take")).contains("45 to 60 minutes").doesNotContain("drive you home");
+        assertThat(restored)
+                .isInstanceOfSatisfying(
+                        KnowledgePublisher.Outcome.Published.class,
+                        p -> assertThat(p.version().restoredFrom()).isEqualTo(before));
+        assertThat(answerText("how long does the procedure take"))
+                .contains("45 to 60 minutes")
+                .doesNotContain("drive you home");
         assertThat(live.get().files()).isEqualTo(versions.files(before));
     }
 
     @Test
     void aFileThatDoesNotReadIsRefusedWithItsLineAndTheOldVersionKeepsServing() {
         long before = live.version();
-        KnowledgeFiles broken = live.get().files().with("faqs/kyphoplasty-compression-fractures.md",
-                live.get().files().files().get("faqs/kyphoplasty-compression-fractures.md").replace("section: quick-insights", "section: no-such-section"));
+        KnowledgeFiles broken = live.get()
+                .files()
+                .with(
+                        "faqs/kyphoplasty-compression-fractures.md",
+                        live.get()
+                                .files()
+                                .files()
+                                .get("faqs/kyphoplasty-compression-fractures.md")
+                                .replace("section: quick-insights", "section: no-such-section"));
 
         var outcome = publisher.publish(broken, "edith", "typo", false);
 
-        assertThat(outcome).isInstanceOfSatisfying(KnowledgePublisher.Outcome.Invalid.class,
-                invalid -> assertThat(invalid.message()).startsWith("faqs/kyphoplasty-compression-fractures.md:").contains("no-such-section"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        KnowledgePublisher.Outcome.Invalid.class,
+                        invalid -> assertThat(invalid.message())
+                                .startsWith("faqs/kyphoplasty-compression-fractures.md:")
+                                .contains("no-such-section"));
         assertThat(live.version()).isEqualTo(before);
         assertThat(answerText("what is kyphoplasty")).contains("minimally invasive");
     }
@@ -90,18 +107,22 @@ class PublishingIntegrationTests {
 
         var refused = publisher.publish(harmful, "edith", "fewer rules", false);
 
-        assertThat(refused).isInstanceOfSatisfying(KnowledgePublisher.Outcome.Refused.class, r -> assertThat(r.report().failures())
-                .anySatisfy(f -> {
-                    assertThat(f.check()).isEqualTo("emergency case");
-                    assertThat(f.detail()).contains("emergency/leg-numbness-or-weakness");
-                }));
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        KnowledgePublisher.Outcome.Refused.class,
+                        r -> assertThat(r.report().failures()).anySatisfy(f -> {
+                            assertThat(f.check()).isEqualTo("emergency case");
+                            assertThat(f.detail()).contains("emergency/leg-numbness-or-weakness");
+                        }));
         assertThat(live.version()).isEqualTo(before);
         assertThat(live.policy().decide("i cant feel my legs")).isInstanceOf(Decision.Emergency.class);
 
         var overridden = publisher.publish(harmful, "ada", "knowingly", true);
 
-        assertThat(overridden).isInstanceOfSatisfying(KnowledgePublisher.Outcome.Published.class,
-                p -> assertThat(p.version().overridden()).isTrue());
+        assertThat(overridden)
+                .isInstanceOfSatisfying(
+                        KnowledgePublisher.Outcome.Published.class,
+                        p -> assertThat(p.version().overridden()).isTrue());
         publisher.restore(before, "ada", false);
         assertThat(live.policy().decide("i cant feel my legs")).isInstanceOf(Decision.Emergency.class);
     }
@@ -109,28 +130,38 @@ class PublishingIntegrationTests {
     @Test
     void anImportedArticleWhoseProcedureTheOutOfScopeListDeclinesIsRefusedUntilTheListIsFixed() {
         long before = live.version();
-        var imported = new com.clinicfaq.knowledge.PlainTextArticleImporter().importFile(
-                java.nio.file.Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
-                com.clinicfaq.knowledge.PlainTextArticleImporter.Options.of("sample", java.time.LocalDate.of(2026, 12, 1)).withId("rfa-sample"));
+        var imported = new com.clinicfaq.knowledge.PlainTextArticleImporter()
+                .importFile(
+                        java.nio.file.Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
+                        com.clinicfaq.knowledge.PlainTextArticleImporter.Options.of(
+                                        "sample", java.time.LocalDate.of(2026, 12, 1))
+                                .withId("rfa-sample"));
         var writer = new com.clinicfaq.knowledge.KnowledgeBaseWriter();
-        KnowledgeFiles library = live.get().files()
+        KnowledgeFiles library = live.get()
+                .files()
                 .with("articles/rfa-sample.md", writer.articleText(imported.article()))
                 .with("faqs/rfa-sample.md", writer.faqText("rfa-sample", imported.faqs()));
 
         var refused = publisher.publish(library, "edith", "the RFA article", false);
 
-        assertThat(refused).isInstanceOfSatisfying(KnowledgePublisher.Outcome.Refused.class, r -> assertThat(r.report().failures())
-                .anySatisfy(f -> {
-                    assertThat(f.check()).isEqualTo("library");
-                    assertThat(f.detail()).contains("other-procedures", "what is radiofrequency ablation", "rfa-sample");
-                }));
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        KnowledgePublisher.Outcome.Refused.class,
+                        r -> assertThat(r.report().failures()).anySatisfy(f -> {
+                            assertThat(f.check()).isEqualTo("library");
+                            assertThat(f.detail())
+                                    .contains("other-procedures", "what is radiofrequency ablation", "rfa-sample");
+                        }));
         assertThat(live.version()).isEqualTo(before);
 
         String outOfScope = live.get().files().files().get("out-of-scope.md");
-        String fixed = outOfScope.replace("? do you offer radiofrequency ablation\n", "").replace("? what is radiofrequency ablation\n", "");
+        String fixed = outOfScope
+                .replace("? do you offer radiofrequency ablation\n", "")
+                .replace("? what is radiofrequency ablation\n", "");
         var second = publisher.publish(library.with("out-of-scope.md", fixed), "edith", "the RFA article", false);
         if (second instanceof KnowledgePublisher.Outcome.Refused again) {
-            assertThat(again.report().failures()).noneSatisfy(f -> assertThat(f.check()).isEqualTo("library"));
+            assertThat(again.report().failures())
+                    .noneSatisfy(f -> assertThat(f.check()).isEqualTo("library"));
         }
         if (live.version() != before) {
             publisher.restore(before, "ada", false);
@@ -140,7 +171,9 @@ class PublishingIntegrationTests {
     @Test
     void visitorsChattingWhileVersionsAreSwappedAreAllAnswered() throws Exception {
         KnowledgeFiles original = live.get().files();
-        KnowledgeFiles changed = withFaqAnswer(original, DURATION,
+        KnowledgeFiles changed = withFaqAnswer(
+                original,
+                DURATION,
                 "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day, rested.");
         AtomicBoolean swapping = new AtomicBoolean(true);
         ExecutorService visitors = Executors.newFixedThreadPool(4);
@@ -167,7 +200,9 @@ class PublishingIntegrationTests {
         swapping.set(false);
         visitors.shutdown();
         for (Future<List<String>> wrong : asked) {
-            assertThat(wrong.get()).as("answers other than the procedure's length during a swap").isEmpty();
+            assertThat(wrong.get())
+                    .as("answers other than the procedure's length during a swap")
+                    .isEmpty();
         }
         assertThat(live.get().files()).isEqualTo(original);
     }
@@ -177,7 +212,11 @@ class PublishingIntegrationTests {
     }
 
     static KnowledgeFiles withFaqAnswer(KnowledgeFiles files, String answer, String replacement) {
-        String path = files.files().entrySet().stream().filter(f -> f.getValue().contains(answer)).findFirst().orElseThrow().getKey();
+        String path = files.files().entrySet().stream()
+                .filter(f -> f.getValue().contains(answer))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         return files.with(path, files.files().get(path).replace(answer, replacement));
     }
 }

@@ -22,12 +22,15 @@ class QuestionTextsTests {
 
     @Test
     void keepsTheNumbersOfAnOrdinaryQuestion() {
-        assertThat(QuestionTexts.normalise("can I drive 2 weeks after, at 85?")).isEqualTo("can i drive 2 weeks after, at 85");
+        assertThat(QuestionTexts.normalise("can I drive 2 weeks after, at 85?"))
+                .isEqualTo("can i drive 2 weeks after, at 85");
         assertThat(QuestionTexts.normalise("is 45 to 60 minutes normal")).isEqualTo("is 45 to 60 minutes normal");
     }
 
     @Test
     void shortensALongMessage() {
-        assertThat(QuestionTexts.normalise("why ".repeat(100))).hasSize(QuestionTexts.MAX_CHARS + 1).endsWith("…");
+        assertThat(QuestionTexts.normalise("why ".repeat(100)))
+                .hasSize(QuestionTexts.MAX_CHARS + 1)
+                .endsWith("…");
     }
 }

@@ -1,6 +1,5 @@
 package com.clinicfaq.curation;
 
-import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
 import com.clinicfaq.policy.ConversationPolicy;
@@ -9,8 +8,8 @@ import com.clinicfaq.policy.PolicyRules;
 import com.clinicfaq.policy.PolicyRulesReader;
 import com.clinicfaq.search.AnswerEngine;
 import com.clinicfaq.search.Embedder;
-import com.clinicfaq.search.Scoring;
 import com.clinicfaq.search.OnnxEmbedder;
+import com.clinicfaq.search.Scoring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,24 +36,35 @@ public final class RedFlagCommand {
      * the engine share its vectors as they do in the service, through the engine's question memory (here one that
      * forgets everything before each message); with {@code --no-sharing} they do not, and a question is embedded twice.
      */
-    private static void latency(KnowledgeBase knowledge, Embedder model, PolicyRules rules, List<String> faqQuestions,
-            boolean sharing) {
+    private static void latency(
+            KnowledgeBase knowledge, Embedder model, PolicyRules rules, List<String> faqQuestions, boolean sharing) {
         OneMessageMemory memory = new OneMessageMemory(model);
         Embedder embedder = sharing ? memory : model;
-        ConversationPolicy policy = new ConversationPolicy(rules, new PolicyEncoder(model, () -> embedder), faqQuestions);
+        ConversationPolicy policy =
+                new ConversationPolicy(rules, new PolicyEncoder(model, () -> embedder), faqQuestions);
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
             List<String> questions = new ArrayList<>();
             for (String name : EvaluationSet.NAMES) {
-                EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name).questions().forEach(q -> questions.add(q.text()));
+                EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name)
+                        .questions()
+                        .forEach(q -> questions.add(q.text()));
             }
             List<String> redFlags = new ArrayList<>();
             for (String name : RedFlagSet.NAMES) {
                 RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).cases().forEach(c -> redFlags.add(c.message()));
             }
-            System.out.println(sharing ? "The policy and the engine share a message's vectors, as in the service"
-                    : "The policy and the engine do not share a message's vectors");
+            System.out.println(
+                    sharing
+                            ? "The policy and the engine share a message's vectors, as in the service"
+                            : "The policy and the engine do not share a message's vectors");
             time("the evaluation questions", questions, 10, policy, engine, memory);
-            time("the red-flag sets' last turns (longer, often several sentences)", redFlags, 3, policy, engine, memory);
+            time(
+                    "the red-flag sets' last turns (longer, often several sentences)",
+                    redFlags,
+                    3,
+                    policy,
+                    engine,
+                    memory);
             time("the longest messages the chat takes, built to cost the most", longest(), 3, policy, engine, memory);
         }
     }
@@ -73,14 +83,18 @@ public final class RedFlagCommand {
             messages.add(tiny.toString().strip());
             StringBuilder words = new StringBuilder();
             for (int i = 0; words.length() < 1980; i++) {
-                words.append(List.of("pain", "back", "after", "the", "shot", "leg", "and", "my").get((i + variant) % 8)).append(' ');
+                words.append(List.of("pain", "back", "after", "the", "shot", "leg", "and", "my")
+                                .get((i + variant) % 8))
+                        .append(' ');
             }
             messages.add(words.toString().strip());
             StringBuilder sentences = new StringBuilder();
             for (int i = 0; sentences.length() < 1900; i++) {
                 sentences.append("Day %d after the procedure was fine. ".formatted(variant * 100 + i));
             }
-            messages.add(sentences.append("Now my left arm and leg went numb and I can't lift them.").toString());
+            messages.add(sentences
+                    .append("Now my left arm and leg went numb and I can't lift them.")
+                    .toString());
         }
         return messages;
     }
@@ -121,7 +135,12 @@ public final class RedFlagCommand {
         }
     }
 
-    private static void time(String what, List<String> messages, int rounds, ConversationPolicy policy, AnswerEngine engine,
+    private static void time(
+            String what,
+            List<String> messages,
+            int rounds,
+            ConversationPolicy policy,
+            AnswerEngine engine,
             OneMessageMemory memory) {
         {
             for (int warm = 0; warm < 3; warm++) {
@@ -154,13 +173,16 @@ public final class RedFlagCommand {
                 for (int i = 0; i < totalMillis.size(); i++) {
                     slowest.merge(messages.get(i % messages.size()), totalMillis.get(i), Math::min);
                 }
-                slowest.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
-                        .forEach(e -> System.out.printf("    fastest of the rounds %.2f ms: %s%n", e.getValue(),
+                slowest.entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .limit(8)
+                        .forEach(e -> System.out.printf(
+                                "    fastest of the rounds %.2f ms: %s%n",
+                                e.getValue(),
                                 e.getKey().length() > 100 ? e.getKey().substring(0, 100) + "…" : e.getKey()));
             }
         }
     }
-
 
     private static void reply(ConversationPolicy policy, AnswerEngine engine, String message) {
         Decision decision = policy.decide(message);
@@ -171,24 +193,31 @@ public final class RedFlagCommand {
 
     private static String percentiles(List<Double> millis) {
         List<Double> sorted = millis.stream().sorted().toList();
-        java.util.function.DoubleUnaryOperator at = q -> sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size())));
-        return "median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms".formatted(at.applyAsDouble(0.5), at.applyAsDouble(0.9),
-                at.applyAsDouble(0.99), sorted.getLast());
+        java.util.function.DoubleUnaryOperator at =
+                q -> sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size())));
+        return "median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms"
+                .formatted(at.applyAsDouble(0.5), at.applyAsDouble(0.9), at.applyAsDouble(0.99), sorted.getLast());
     }
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
-        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
+        List<String> options =
+                Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
         Path folder = Path.of("knowledge-base");
         KnowledgeBase knowledge = new KnowledgeBaseReader().read(folder);
         List<String> questions = knowledge.faqs().stream()
-                .flatMap(faq -> Stream.concat(Stream.of(faq.question()), faq.phrasings().stream())).toList();
+                .flatMap(faq -> Stream.concat(Stream.of(faq.question()), faq.phrasings().stream()))
+                .toList();
         PolicyRules rules = new PolicyRulesReader().read(folder, questions);
         Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
         long start = System.nanoTime();
         ConversationPolicy policy = new ConversationPolicy(rules, new PolicyEncoder(embedder), questions);
-        System.out.printf("Policy with %d curated messages encoded in %d ms%n", rules.emergency().stream()
-                .mapToInt(r -> r.examples().size() + r.similar().size()).sum() + rules.notEmergencies().size(),
+        System.out.printf(
+                "Policy with %d curated messages encoded in %d ms%n",
+                rules.emergency().stream()
+                                .mapToInt(r -> r.examples().size() + r.similar().size())
+                                .sum()
+                        + rules.notEmergencies().size(),
                 (System.nanoTime() - start) / 1_000_000);
         if (options.contains("--timing")) {
             for (int round = 0; round < 3; round++) {
@@ -197,7 +226,10 @@ public final class RedFlagCommand {
                 long t1 = System.nanoTime();
                 int n = 0;
                 for (String name : RedFlagSet.NAMES) {
-                    n += RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).run(checking).outcomes().size();
+                    n += RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name)
+                            .run(checking)
+                            .outcomes()
+                            .size();
                 }
                 long t2 = System.nanoTime();
                 ConversationPolicy patternsOnly = new ConversationPolicy(rules);
@@ -205,8 +237,9 @@ public final class RedFlagCommand {
                     RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).run(patternsOnly);
                 }
                 long t3 = System.nanoTime();
-                System.out.printf("round %d: policy built in %d ms; %d cases in %d ms; patterns only %d ms%n", round,
-                        (t1 - t0) / 1_000_000, n, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+                System.out.printf(
+                        "round %d: policy built in %d ms; %d cases in %d ms; patterns only %d ms%n",
+                        round, (t1 - t0) / 1_000_000, n, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
             }
             return;
         }
@@ -226,15 +259,20 @@ public final class RedFlagCommand {
             names.add("unseen"); // five more blind authors, whose messages no one read before the figures were taken
         }
         if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen2")) {
-            names.add("unseen2"); // three more blind authors (2026-12-05, session 12): read for figures only, its misses never listed
+            names.add(
+                    "unseen2"); // three more blind authors (2026-12-05, session 12): read for figures only, its misses
+            // never listed
         }
         if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen3")) {
             names.add("unseen3"); // three more, written as training data and not trained on: figures only, like unseen2
         }
         for (String name : names) {
-            RedFlagSet.Result result = RedFlagSet.load(Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name).run(policy);
+            RedFlagSet.Result result = RedFlagSet.load(
+                            Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name)
+                    .run(policy);
             System.out.println(result.summary());
-            result.byKind().forEach((kind, counts) -> System.out.printf("    %-34s %3d / %3d%n", kind, counts[0], counts[1]));
+            result.byKind()
+                    .forEach((kind, counts) -> System.out.printf("    %-34s %3d / %3d%n", kind, counts[0], counts[1]));
             boolean show = switch (name) {
                 case "holdout" -> options.contains("--holdout-misses");
                 case "unseen2", "unseen3" -> false;
@@ -242,10 +280,17 @@ public final class RedFlagCommand {
             };
             if (show) {
                 for (RedFlagSet.Outcome miss : result.misses()) {
-                    String got = miss.decision() instanceof Decision.Emergency e ? "EMERGENCY " + e.ruleId() + " [" + e.basis() + "]"
-                            : miss.decision().getClass().getSimpleName() + " " + policy.closestRedFlag(miss.c().message()).orElse("");
-                    System.out.printf("  %s %s %s: %s%n      -> %s%n", miss.c().id(), miss.c().kind(), miss.c().styles(),
-                            String.join(" || ", miss.c().turns()), got);
+                    String got = miss.decision() instanceof Decision.Emergency e
+                            ? "EMERGENCY " + e.ruleId() + " [" + e.basis() + "]"
+                            : miss.decision().getClass().getSimpleName() + " "
+                                    + policy.closestRedFlag(miss.c().message()).orElse("");
+                    System.out.printf(
+                            "  %s %s %s: %s%n      -> %s%n",
+                            miss.c().id(),
+                            miss.c().kind(),
+                            miss.c().styles(),
+                            String.join(" || ", miss.c().turns()),
+                            got);
                 }
             }
         }

@@ -27,7 +27,8 @@ public final class SafetyNetTimingCommand {
 
     /** The CPU time of the whole process: what the net costs, however busy the machine is with other work. */
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -40,8 +41,14 @@ public final class SafetyNetTimingCommand {
         KnowledgeFiles liveFiles = KnowledgeFiles.fromFolder(folder);
         KnowledgeFiles.Parsed live = liveFiles.parse();
         String faqs = "faqs/kyphoplasty-compression-fractures.md";
-        KnowledgeFiles draftFiles = liveFiles.with(faqs, liveFiles.files().get(faqs)
-                .replaceFirst("(?m)^(## How long does the procedure take\\?.*\\n(?:.*\\n)*?)(\\n)", "$1? how many hours will i be there\n$2"));
+        KnowledgeFiles draftFiles = liveFiles.with(
+                faqs,
+                liveFiles
+                        .files()
+                        .get(faqs)
+                        .replaceFirst(
+                                "(?m)^(## How long does the procedure take\\?.*\\n(?:.*\\n)*?)(\\n)",
+                                "$1? how many hours will i be there\n$2"));
         KnowledgeFiles.Parsed draft = draftFiles.parse();
         SafetyNet net = new SafetyNet(EvaluationSet.PROJECT_CHECKS, encoder);
         try (AnswerEngine engine = new AnswerEngine(live.knowledge(), questions, Scoring.CALIBRATED)) {
@@ -53,24 +60,37 @@ public final class SafetyNetTimingCommand {
                 try (AnswerEngine preview = engine.preview(draft.knowledge())) {
                     long built = System.nanoTime();
                     long cpu = cpu();
-                    SafetyNet.Report report = net.check(draft, draft.policy(encoder), preview,
+                    SafetyNet.Report report = net.check(
+                            draft,
+                            draft.policy(encoder),
+                            preview,
                             new SafetyNet.Live(1, live.knowledge(), livePolicy, engine));
                     long checked = System.nanoTime();
                     long cpuMillis = (cpu() - cpu) / 1_000_000;
                     millis.add((checked - built) / 1_000_000);
                     cpuMillisAll.add(cpuMillis);
-                    System.out.printf("run %d: draft indexed in %d ms, safety net %d ms, %d ms of CPU (%s; %d failures)%n", run,
-                            (built - start) / 1_000_000, (checked - built) / 1_000_000, cpuMillis,
-                            report.passed() ? "passed" : "failed", report.failures().size());
+                    System.out.printf(
+                            "run %d: draft indexed in %d ms, safety net %d ms, %d ms of CPU (%s; %d failures)%n",
+                            run,
+                            (built - start) / 1_000_000,
+                            (checked - built) / 1_000_000,
+                            cpuMillis,
+                            report.passed() ? "passed" : "failed",
+                            report.failures().size());
                     if (run == 0) {
                         report.figures().forEach(f -> System.out.println("  " + f));
                         report.failures().forEach(f -> System.out.println("  FAILURE " + f));
                     }
                     long checksStart = System.nanoTime();
                     long checksCpu = cpu();
-                    ArticleChecks.run(draft.knowledge(), draft.checks(), preview::answer, live.knowledge(), engine::answer);
-                    System.out.printf("  the articles' %d check questions alone, asked of both versions (no live answer remembered): %d ms, %d ms of CPU%n",
-                            draft.checks().values().stream().mapToInt(List::size).sum(), (System.nanoTime() - checksStart) / 1_000_000,
+                    ArticleChecks.run(
+                            draft.knowledge(), draft.checks(), preview::answer, live.knowledge(), engine::answer);
+                    System.out.printf(
+                            "  the articles' %d check questions alone, asked of both versions (no live answer remembered): %d ms, %d ms of CPU%n",
+                            draft.checks().values().stream()
+                                    .mapToInt(List::size)
+                                    .sum(),
+                            (System.nanoTime() - checksStart) / 1_000_000,
                             (cpu() - checksCpu) / 1_000_000);
                 }
             }
@@ -78,8 +98,12 @@ public final class SafetyNetTimingCommand {
             later.sort(null);
             List<Long> laterCpu = new ArrayList<>(cpuMillisAll.subList(1, cpuMillisAll.size()));
             laterCpu.sort(null);
-            System.out.printf("safety net: first run %d ms (%d ms of CPU), later runs median %d ms (%d ms of CPU; of %d)%n",
-                    millis.getFirst(), cpuMillisAll.getFirst(), later.get(later.size() / 2), laterCpu.get(laterCpu.size() / 2),
+            System.out.printf(
+                    "safety net: first run %d ms (%d ms of CPU), later runs median %d ms (%d ms of CPU; of %d)%n",
+                    millis.getFirst(),
+                    cpuMillisAll.getFirst(),
+                    later.get(later.size() / 2),
+                    laterCpu.get(laterCpu.size() / 2),
                     later.size());
         }
     }

@@ -28,7 +28,9 @@ class ImportArticleCommandTests {
         assertThat(status).isZero();
         assertThat(folder.resolve("articles/rfa.md")).exists();
         assertThat(folder.resolve("faqs/rfa.md")).exists();
-        assertThat(folder.resolve("checks/articles/rfa.csv")).content().startsWith(CheckQuestions.HEADER + "\n")
+        assertThat(folder.resolve("checks/articles/rfa.csv"))
+                .content()
+                .startsWith(CheckQuestions.HEADER + "\n")
                 .contains("Does radiofrequency ablation hurt?,does-radiofrequency-ablation-hurt,import\n");
         assertThat(text(out))
                 .contains("articles/rfa.md: 6 sections, 14 blocks (6 bullets, 0 quotes)")
@@ -46,16 +48,25 @@ class ImportArticleCommandTests {
     @Test
     void twoArticlesAskingTheSameQuestionMakeAKnowledgeBaseThatCanBeRead() {
         Path library = com.clinicfaq.TestKnowledgeBases.copyOfShipped("clinicfaq-same-questions", false);
-        assertThat(run(SOURCE, library.toString(), "--id", "ablation-neck", "--reviewed", "2026-11-27")).isZero();
-        assertThat(run(SOURCE, library.toString(), "--id", "ablation-back", "--reviewed", "2026-11-27")).isZero();
+        assertThat(run(SOURCE, library.toString(), "--id", "ablation-neck", "--reviewed", "2026-11-27"))
+                .isZero();
+        assertThat(run(SOURCE, library.toString(), "--id", "ablation-back", "--reviewed", "2026-11-27"))
+                .isZero();
 
         KnowledgeBase knowledge = new KnowledgeBaseReader().read(library);
-        java.util.List<Faq> neck = knowledge.faqs().stream().filter(f -> f.articleId().equals("ablation-neck")).toList();
-        java.util.List<Faq> back = knowledge.faqs().stream().filter(f -> f.articleId().equals("ablation-back")).toList();
+        java.util.List<Faq> neck = knowledge.faqs().stream()
+                .filter(f -> f.articleId().equals("ablation-neck"))
+                .toList();
+        java.util.List<Faq> back = knowledge.faqs().stream()
+                .filter(f -> f.articleId().equals("ablation-back"))
+                .toList();
         assertThat(back).hasSameSizeAs(neck).isNotEmpty();
         assertThat(back).allSatisfy(faq -> assertThat(faq.id()).startsWith("ablation-back-"));
-        assertThat(back).allSatisfy(faq -> assertThat(neck).extracting(Faq::question).doesNotContain(faq.question()));
-        assertThat(back.getFirst().question()).startsWith(neck.getFirst().question().replaceAll("\\?$", "")).endsWith(")");
+        assertThat(back)
+                .allSatisfy(faq -> assertThat(neck).extracting(Faq::question).doesNotContain(faq.question()));
+        assertThat(back.getFirst().question())
+                .startsWith(neck.getFirst().question().replaceAll("\\?$", ""))
+                .endsWith(")");
     }
 
     @Test
@@ -65,7 +76,10 @@ class ImportArticleCommandTests {
         Files.writeString(faqs, "edited by hand");
 
         assertThat(run(SOURCE, folder.toString(), "--id", "rfa")).isEqualTo(1);
-        assertThat(text(err)).contains("refusing to overwrite").contains("faqs/rfa.md").contains("--force");
+        assertThat(text(err))
+                .contains("refusing to overwrite")
+                .contains("faqs/rfa.md")
+                .contains("--force");
         assertThat(faqs).hasContent("edited by hand");
 
         assertThat(run(SOURCE, folder.toString(), "--id", "rfa", "--force")).isZero();
@@ -90,7 +104,9 @@ class ImportArticleCommandTests {
     }
 
     private int run(String... args) {
-        return ImportArticleCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return ImportArticleCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

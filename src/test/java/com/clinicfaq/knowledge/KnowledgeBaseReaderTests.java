@@ -24,7 +24,9 @@ class KnowledgeBaseReaderTests {
         assertThat(article.author()).isEqualTo("Jacqueline Weisbein, D.O.");
         assertThat(article.practice()).isEqualTo("Napa Valley Orthopaedic Medical Group");
         assertThat(article.disclaimer()).startsWith("This article is for educational purposes only");
-        assertThat(article.sections()).extracting(Section::title).startsWith("Quick Insights", "Key Takeaways", "Why It Matters");
+        assertThat(article.sections())
+                .extracting(Section::title)
+                .startsWith("Quick Insights", "Key Takeaways", "Why It Matters");
         assertThat(knowledge.faqs())
                 .filteredOn(faq -> faq.origin() == Faq.Origin.ARTICLE)
                 .extracting(Faq::question)
@@ -38,7 +40,8 @@ class KnowledgeBaseReaderTests {
     @Test
     void everyFaqAnswerIsWordForWordFromTheSourceArticle() throws IOException {
         KnowledgeBase knowledge = reader.read(KNOWLEDGE_BASE);
-        String source = collapse(Files.readString(Path.of("src/test/resources/import/kyphoplasty-compression-fractures.txt")));
+        String source =
+                collapse(Files.readString(Path.of("src/test/resources/import/kyphoplasty-compression-fractures.txt")));
 
         assertThat(knowledge.faqs()).isNotEmpty().allSatisfy(faq -> {
             for (String paragraph : faq.answer().split("\n\n")) {
@@ -150,14 +153,20 @@ class KnowledgeBaseReaderTests {
     void readsTheShippedSpanishTranslationLinkedToItsArticleAndNotYetReviewed() {
         KnowledgeBase knowledge = reader.read(KNOWLEDGE_BASE);
         Translation spanish = knowledge.translations().stream()
-                .filter(t -> t.articleId().equals("kyphoplasty-compression-fractures") && t.language().equals("es"))
-                .findFirst().orElseThrow();
+                .filter(t -> t.articleId().equals("kyphoplasty-compression-fractures")
+                        && t.language().equals("es"))
+                .findFirst()
+                .orElseThrow();
         Article article = knowledge.article(spanish.articleId()).orElseThrow();
         // every section and every FAQ of the article, by its English anchor and id
-        assertThat(spanish.sections()).extracting(Section::anchor)
-                .containsExactlyElementsOf(article.sections().stream().map(Section::anchor).toList());
-        assertThat(spanish.faqs()).extracting(Translation.TranslatedFaq::faqId)
-                .containsExactlyElementsOf(knowledge.faqs().stream().map(Faq::id).toList());
+        assertThat(spanish.sections())
+                .extracting(Section::anchor)
+                .containsExactlyElementsOf(
+                        article.sections().stream().map(Section::anchor).toList());
+        assertThat(spanish.faqs())
+                .extracting(Translation.TranslatedFaq::faqId)
+                .containsExactlyElementsOf(
+                        knowledge.faqs().stream().map(Faq::id).toList());
         assertThat(spanish.faqs()).allSatisfy(faq -> assertThat(faq.phrasings()).isNotEmpty());
         // staff have not reviewed it: it is not served
         assertThat(spanish.isReviewed()).isFalse();
@@ -167,7 +176,10 @@ class KnowledgeBaseReaderTests {
     @Test
     void keepsTheSpanishWaysOfAskingAnOutOfScopeTopicApartFromTheEnglish() {
         KnowledgeBase knowledge = reader.read(KNOWLEDGE_BASE);
-        OutOfScopeTopic cost = knowledge.outOfScope().stream().filter(t -> t.id().equals("cost")).findFirst().orElseThrow();
+        OutOfScopeTopic cost = knowledge.outOfScope().stream()
+                .filter(t -> t.id().equals("cost"))
+                .findFirst()
+                .orElseThrow();
         assertThat(cost.phrasings()).contains("how much does kyphoplasty cost").noneMatch(p -> p.contains("cuesta"));
         assertThat(cost.translatedPhrasings().get("es")).contains("¿cuánto cuesta la cifoplastia?");
     }
@@ -176,7 +188,10 @@ class KnowledgeBaseReaderTests {
     void leavesOutOfATranslationWhatTheEnglishArticleNoLongerHasSoThatDeletingItThereIsNotRefused(@TempDir Path folder)
             throws IOException {
         copyArticle(folder);
-        writeTranslation(folder, "kyphoplasty-compression-fractures.es.md", spanish("2026-12-05", """
+        writeTranslation(
+                folder,
+                "kyphoplasty-compression-fractures.es.md",
+                spanish("2026-12-05", """
                 ## Información rápida {#quick-insights}
 
                 La cifoplastia es un procedimiento.
@@ -213,13 +228,20 @@ class KnowledgeBaseReaderTests {
     void readsATranslationsSynonymGroupsAndRefusesAGroupOfOneWordAtItsLine(@TempDir Path folder) throws IOException {
         copyArticle(folder);
         String translation = spanish("", "## Información rápida {#quick-insights}");
-        writeTranslation(folder, "kyphoplasty-compression-fractures.es.md",
-                translation.replace("title: Cifoplastia\n", "title: Cifoplastia\nsynonyms: fiebre, calentura; herida , incisión,cortada ;\n"));
+        writeTranslation(
+                folder,
+                "kyphoplasty-compression-fractures.es.md",
+                translation.replace(
+                        "title: Cifoplastia\n",
+                        "title: Cifoplastia\nsynonyms: fiebre, calentura; herida , incisión,cortada ;\n"));
         assertThat(reader.read(folder).translations().getFirst().synonyms())
                 .containsExactly(List.of("fiebre", "calentura"), List.of("herida", "incisión", "cortada"));
 
-        writeTranslation(folder, "kyphoplasty-compression-fractures.es.md",
-                translation.replace("title: Cifoplastia\n", "title: Cifoplastia\nsynonyms: fiebre, calentura; herida\n"));
+        writeTranslation(
+                folder,
+                "kyphoplasty-compression-fractures.es.md",
+                translation.replace(
+                        "title: Cifoplastia\n", "title: Cifoplastia\nsynonyms: fiebre, calentura; herida\n"));
         assertThatThrownBy(() -> reader.read(folder))
                 .isInstanceOf(KnowledgeBaseFormatException.class)
                 .hasMessageContaining("kyphoplasty-compression-fractures.es.md:5")

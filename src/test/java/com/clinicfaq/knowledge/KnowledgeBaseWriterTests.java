@@ -23,11 +23,14 @@ class KnowledgeBaseWriterTests {
     Path folder;
 
     @ParameterizedTest
-    @ValueSource(strings = {"src/test/resources/import/kyphoplasty-compression-fractures.txt",
-            "src/test/resources/import/radiofrequency-ablation-sample.txt"})
+    @ValueSource(
+            strings = {
+                "src/test/resources/import/kyphoplasty-compression-fractures.txt",
+                "src/test/resources/import/radiofrequency-ablation-sample.txt"
+            })
     void writesAnImportedArticleSoThatTheReaderReadsItBackEqual(String source) {
-        ImportedArticle imported = new PlainTextArticleImporter()
-                .importFile(Path.of(source), PlainTextArticleImporterTests.OPTIONS);
+        ImportedArticle imported =
+                new PlainTextArticleImporter().importFile(Path.of(source), PlainTextArticleImporterTests.OPTIONS);
 
         writer.write(folder, imported.article(), imported.faqs(), false);
         KnowledgeBase read = new KnowledgeBaseReader().read(folder);
@@ -82,9 +85,18 @@ class KnowledgeBaseWriterTests {
 
     @Test
     void keepsValuesWithSpecialCharactersAsTheyAre() {
-        Article article = new Article("null", "Kyphoplasty: What's New? #1", "- not a list", "O'Brien, \"Doc\"",
-                "@handle & co", "*Starred* Clinic", "[Napa]", "key: value # not a comment", REVIEWED,
-                "> This is not advice:\n\nsee your physician. 'Really'.", walking().sections());
+        Article article = new Article(
+                "null",
+                "Kyphoplasty: What's New? #1",
+                "- not a list",
+                "O'Brien, \"Doc\"",
+                "@handle & co",
+                "*Starred* Clinic",
+                "[Napa]",
+                "key: value # not a comment",
+                REVIEWED,
+                "> This is not advice:\n\nsee your physician. 'Really'.",
+                walking().sections());
         Faq faq = new Faq("q", "null", "Yes?", List.of("no"), "One.\n\nTwo: three", "why-walk", Faq.Origin.ARTICLE);
 
         writer.write(folder, article, List.of(faq), false);
@@ -98,17 +110,19 @@ class KnowledgeBaseWriterTests {
     void wrapsLongTextWithoutBreakingBeforeWhatWouldReadAsMarkup() throws IOException {
         String markupLike = "a - b > c # d * e ? f ".repeat(30).strip();
         String longWord = "https://example.org/" + "x".repeat(120);
-        Article article = withBlocks(new Block(Block.Kind.PARAGRAPH, markupLike),
+        Article article = withBlocks(
+                new Block(Block.Kind.PARAGRAPH, markupLike),
                 new Block(Block.Kind.QUOTE, markupLike + " " + longWord + " end."));
-        Faq faq = new Faq("q", "walking", "Why?", List.of(), markupLike + "\n\n" + markupLike, "why-walk",
-                Faq.Origin.CURATED);
+        Faq faq = new Faq(
+                "q", "walking", "Why?", List.of(), markupLike + "\n\n" + markupLike, "why-walk", Faq.Origin.CURATED);
 
         KnowledgeBaseWriter.Written written = writer.write(folder, article, List.of(faq), false);
         KnowledgeBase read = new KnowledgeBaseReader().read(folder);
 
         assertThat(read.articles()).containsExactly(article);
         assertThat(read.faqs()).containsExactly(faq);
-        assertThat(Files.readAllLines(written.article())).filteredOn(line -> !line.contains(longWord))
+        assertThat(Files.readAllLines(written.article()))
+                .filteredOn(line -> !line.contains(longWord))
                 .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(KnowledgeBaseWriter.WIDTH));
         assertThat(Files.readAllLines(written.article())).contains("> " + longWord);
     }
@@ -140,24 +154,53 @@ class KnowledgeBaseWriterTests {
     }
 
     static Article walking() {
-        return new Article("walking", "Walking After Surgery", "", "A. Author", "", "", "", "test", REVIEWED,
-                "For education only.", List.of(
-                        new Section("why-walk", "Why Walk", List.of(
-                                new Block(Block.Kind.PARAGRAPH, "Walking helps."),
-                                new Block(Block.Kind.BULLET, "Start slowly."),
-                                new Block(Block.Kind.BULLET, "Go further each day."),
-                                new Block(Block.Kind.QUOTE, "It helped me."))),
+        return new Article(
+                "walking",
+                "Walking After Surgery",
+                "",
+                "A. Author",
+                "",
+                "",
+                "",
+                "test",
+                REVIEWED,
+                "For education only.",
+                List.of(
+                        new Section(
+                                "why-walk",
+                                "Why Walk",
+                                List.of(
+                                        new Block(Block.Kind.PARAGRAPH, "Walking helps."),
+                                        new Block(Block.Kind.BULLET, "Start slowly."),
+                                        new Block(Block.Kind.BULLET, "Go further each day."),
+                                        new Block(Block.Kind.QUOTE, "It helped me."))),
                         new Section("end", "Conclusion", List.of(new Block(Block.Kind.PARAGRAPH, "Keep walking.")))));
     }
 
     static Faq distance() {
-        return new Faq("distance", "walking", "How far should I walk?", List.of("how many steps", "what distance"),
-                "Go further each day.\n\nStart slowly.", "why-walk", Faq.Origin.CURATED);
+        return new Faq(
+                "distance",
+                "walking",
+                "How far should I walk?",
+                List.of("how many steps", "what distance"),
+                "Go further each day.\n\nStart slowly.",
+                "why-walk",
+                Faq.Origin.CURATED);
     }
 
     private static Article withBlocks(Block... blocks) {
         Article a = walking();
-        return new Article(a.id(), a.title(), a.subtitle(), a.author(), a.credentials(), a.practice(), a.location(),
-                a.source(), a.reviewed(), a.disclaimer(), List.of(new Section("why-walk", "Why Walk", List.of(blocks))));
+        return new Article(
+                a.id(),
+                a.title(),
+                a.subtitle(),
+                a.author(),
+                a.credentials(),
+                a.practice(),
+                a.location(),
+                a.source(),
+                a.reviewed(),
+                a.disclaimer(),
+                List.of(new Section("why-walk", "Why Walk", List.of(blocks))));
     }
 }

@@ -31,7 +31,10 @@ class SlugsTests {
         String other = Slugs.of(start + "after the procedure");
 
         assertThat(one.length()).isLessThanOrEqualTo(Slugs.LONGEST + 7);
-        assertThat(one).startsWith("what-to-expect-what-to-expect").doesNotContain("--").isNotEqualTo(other);
+        assertThat(one)
+                .startsWith("what-to-expect-what-to-expect")
+                .doesNotContain("--")
+                .isNotEqualTo(other);
         assertThat(one).matches("[a-z0-9]+(-[a-z0-9]+)*");
     }
 }

@@ -23,7 +23,8 @@ class ContextTests {
         List<String> wanted = Words.of(phrase);
         Context context = Context.of(message);
         for (int at = 0; at + wanted.size() <= words.size(); at++) {
-            if (words.subList(at, at + wanted.size()).equals(wanted) && !context.outOfPresent(at, at + wanted.size(), evenIfHypothetical)) {
+            if (words.subList(at, at + wanted.size()).equals(wanted)
+                    && !context.outOfPresent(at, at + wanted.size(), evenIfHypothetical)) {
                 return true;
             }
         }
@@ -41,114 +42,176 @@ class ContextTests {
     @Test
     void setsDeniedSymptomsAside() {
         assertThat(inPresent("no fever, no numbness, just sore", "fever")).isFalse();
-        assertThat(inPresent("wife isnt short of breath or anything", "short of breath")).isFalse();
+        assertThat(inPresent("wife isnt short of breath or anything", "short of breath"))
+                .isFalse();
         assertThat(inPresent("no tengo fiebre ni nada raro", "fiebre")).isFalse();
     }
 
     @Test
     void setsHypothesesAsideToTheEndOfTheirClauseOnly() {
-        assertThat(inPresent("what should i do if i get a fever after the procedure", "fever")).isFalse();
-        assertThat(inPresent("si me da fiebre despues, a quien llamo", "fiebre")).isFalse();
-        assertThat(inPresent("sorry if this is weird, my eyelid started drooping", "drooping")).isTrue();
-        assertThat(inPresent("not sure if it matters but my legs gave out", "legs")).isTrue();
+        assertThat(inPresent("what should i do if i get a fever after the procedure", "fever"))
+                .isFalse();
+        assertThat(inPresent("si me da fiebre despues, a quien llamo", "fiebre"))
+                .isFalse();
+        assertThat(inPresent("sorry if this is weird, my eyelid started drooping", "drooping"))
+                .isTrue();
+        assertThat(inPresent("not sure if it matters but my legs gave out", "legs"))
+                .isTrue();
     }
 
     @Test
     void setsThePastAndTheOverAsideButNotWhatIsNewNow() {
-        assertThat(inPresent("i had a stroke in 2019, can i still have it", "stroke")).isFalse();
-        assertThat(inPresent("mi papa tuvo un derrame hace dos anos", "derrame")).isFalse();
-        assertThat(inPresent("he passed out after the block, the nurse said it was vasovagal", "passed out")).isFalse();
-        assertThat(inPresent("i had a stroke years ago but now my face is drooping", "drooping")).isTrue();
-        assertThat(inPresent("i fell two days ago and now i cant feel my legs", "cant feel")).isTrue();
+        assertThat(inPresent("i had a stroke in 2019, can i still have it", "stroke"))
+                .isFalse();
+        assertThat(inPresent("mi papa tuvo un derrame hace dos anos", "derrame"))
+                .isFalse();
+        assertThat(inPresent("he passed out after the block, the nurse said it was vasovagal", "passed out"))
+                .isFalse();
+        assertThat(inPresent("i had a stroke years ago but now my face is drooping", "drooping"))
+                .isTrue();
+        assertThat(inPresent("i fell two days ago and now i cant feel my legs", "cant feel"))
+                .isTrue();
     }
 
     @Test
     void setsAsideWhatOthersAskAndWhatHappensToPeopleInGeneral() {
-        assertThat(inPresent("la enfermera me pregunto si tengo fiebre", "fiebre")).isFalse();
-        assertThat(inPresent("the nurse asked if i had any numbness", "numbness")).isFalse();
-        assertThat(inPresent("el 988 es para gente que se quiere suicidar", "se quiere suicidar")).isFalse();
-        assertThat(inPresent("mucha gente piensa en el suicidio con el dolor cronico", "suicidio")).isFalse();
+        assertThat(inPresent("la enfermera me pregunto si tengo fiebre", "fiebre"))
+                .isFalse();
+        assertThat(inPresent("the nurse asked if i had any numbness", "numbness"))
+                .isFalse();
+        assertThat(inPresent("el 988 es para gente que se quiere suicidar", "se quiere suicidar"))
+                .isFalse();
+        assertThat(inPresent("mucha gente piensa en el suicidio con el dolor cronico", "suicidio"))
+                .isFalse();
         // one's own wondering is no one else's question
-        assertThat(inPresentAsThreat("me pregunto si vale la pena vivir asi", "vale la pena vivir")).isTrue();
-        assertThat(inPresent("a mucha gente le pasa pero yo me quiero matar", "me quiero matar")).isTrue();
+        assertThat(inPresentAsThreat("me pregunto si vale la pena vivir asi", "vale la pena vivir"))
+                .isTrue();
+        assertThat(inPresent("a mucha gente le pasa pero yo me quiero matar", "me quiero matar"))
+                .isTrue();
     }
 
     @Test
     void setsAThreatOfSelfHarmInThePastOrAskedAboutAsideOnlyWhereTheMessageSaysItIsOver() {
-        assertThat(inPresentAsThreat("i tried to kill myself in my twenties, im 68 now and doing fine", "kill myself")).isFalse();
-        assertThat(inPresentAsThreat("por que pregunta si he pensado en el suicidio? yo estoy bien", "suicidio")).isFalse();
-        assertThat(inPresentAsThreat("la enfermera me pregunto si pienso en quitarme la vida y le dije que no", "quitarme la vida")).isFalse();
-        assertThat(inPresentAsThreat("years ago i attempted suicide, im in a good place now", "suicide")).isFalse();
+        assertThat(inPresentAsThreat("i tried to kill myself in my twenties, im 68 now and doing fine", "kill myself"))
+                .isFalse();
+        assertThat(inPresentAsThreat("por que pregunta si he pensado en el suicidio? yo estoy bien", "suicidio"))
+                .isFalse();
+        assertThat(inPresentAsThreat(
+                        "la enfermera me pregunto si pienso en quitarme la vida y le dije que no", "quitarme la vida"))
+                .isFalse();
+        assertThat(inPresentAsThreat("years ago i attempted suicide, im in a good place now", "suicide"))
+                .isFalse();
         // without that, the past or someone's question may be where the visitor is now
-        assertThat(inPresentAsThreat("they asked if i had thoughts of killing myself and i said yes", "killing myself")).isTrue();
-        assertThat(inPresentAsThreat("cuando tenia 19 intente quitarme la vida y ahora lo estoy pensando otra vez", "quitarme la vida")).isTrue();
-        assertThat(inPresentAsThreat("the form asks if i have thoughts of suicide, i do every day", "suicide")).isTrue();
+        assertThat(inPresentAsThreat("they asked if i had thoughts of killing myself and i said yes", "killing myself"))
+                .isTrue();
+        assertThat(inPresentAsThreat(
+                        "cuando tenia 19 intente quitarme la vida y ahora lo estoy pensando otra vez",
+                        "quitarme la vida"))
+                .isTrue();
+        assertThat(inPresentAsThreat("the form asks if i have thoughts of suicide, i do every day", "suicide"))
+                .isTrue();
         // what someone else might say, asked about ahead, is their words: "what if" of one's own is still a threat
-        assertThat(inPresentAsThreat("if one of my buddies ever talked about ending it, what's the number we call?", "ending it")).isFalse();
-        assertThat(inPresentAsThreat("si alguien de mi familia dijera que se quiere morir, el 988 contesta en espanol?", "se quiere morir")).isFalse();
-        assertThat(inPresentAsThreat("if the surgery fails i will kill myself", "kill myself")).isTrue();
-        assertThat(inPresentAsThreat("my friend said she wants to end her life", "end her life")).isTrue();
+        assertThat(inPresentAsThreat(
+                        "if one of my buddies ever talked about ending it, what's the number we call?", "ending it"))
+                .isFalse();
+        assertThat(inPresentAsThreat(
+                        "si alguien de mi familia dijera que se quiere morir, el 988 contesta en espanol?",
+                        "se quiere morir"))
+                .isFalse();
+        assertThat(inPresentAsThreat("if the surgery fails i will kill myself", "kill myself"))
+                .isTrue();
+        assertThat(inPresentAsThreat("my friend said she wants to end her life", "end her life"))
+                .isTrue();
         // a denial and a question about people in general count as ever
         assertThat(inPresentAsThreat("im not suicidal, just tired", "suicidal")).isFalse();
-        assertThat(inPresentAsThreat("what are the signs of an overdose on pain pills", "overdose")).isFalse();
+        assertThat(inPresentAsThreat("what are the signs of an overdose on pain pills", "overdose"))
+                .isFalse();
     }
 
     @Test
     void readsAnAgeOrAResolutionAfterNowAsNoTurnOfEvents() {
-        assertThat(inPresent("i tried to take my life in my twenties, im 68 now and doing fine", "take my life")).isFalse();
-        assertThat(inPresent("mi papa tuvo una convulsion hace mucho, como 15 anos, ahora esta bien", "convulsion")).isFalse();
-        assertThat(inPresent("tengo el brazo debil desde un accidente hace como 10 anos, nunca ha cambiado", "brazo debil")).isFalse();
-        assertThat(inPresent("i had a stroke years ago and now his face is drooping again", "drooping")).isTrue();
-        assertThat(inPresent("mi papa tuvo una convulsion hace mucho rato y no despierta", "no despierta")).isTrue();
-        assertThat(inPresent("my son in his twenties took all my pills an hour ago", "took all my pills")).isTrue();
+        assertThat(inPresent("i tried to take my life in my twenties, im 68 now and doing fine", "take my life"))
+                .isFalse();
+        assertThat(inPresent("mi papa tuvo una convulsion hace mucho, como 15 anos, ahora esta bien", "convulsion"))
+                .isFalse();
+        assertThat(inPresent(
+                        "tengo el brazo debil desde un accidente hace como 10 anos, nunca ha cambiado", "brazo debil"))
+                .isFalse();
+        assertThat(inPresent("i had a stroke years ago and now his face is drooping again", "drooping"))
+                .isTrue();
+        assertThat(inPresent("mi papa tuvo una convulsion hace mucho rato y no despierta", "no despierta"))
+                .isTrue();
+        assertThat(inPresent("my son in his twenties took all my pills an hour ago", "took all my pills"))
+                .isTrue();
     }
 
     @Test
     void readsDyingOfSomethingOrdinaryAsAFigureButNeverOfPain() {
-        assertThat(inPresent("me quiero morir con tanto tramite jaja", "me quiero morir")).isFalse();
-        assertThat(inPresent("ya me quiero morir de tanto esperar la cita", "me quiero morir")).isFalse();
-        assertThat(inPresent("me quiero morir con tanto dolor", "me quiero morir")).isTrue();
+        assertThat(inPresent("me quiero morir con tanto tramite jaja", "me quiero morir"))
+                .isFalse();
+        assertThat(inPresent("ya me quiero morir de tanto esperar la cita", "me quiero morir"))
+                .isFalse();
+        assertThat(inPresent("me quiero morir con tanto dolor", "me quiero morir"))
+                .isTrue();
     }
 
     @Test
     void setsAPeriodOfLifeToldInThePastAsideButNeverAnAgeStatedNow() {
-        assertThat(inPresent("in my 20s i attempted suicide and got help", "suicide")).isFalse();
-        assertThat(inPresent("when i was a teenager i cut myself", "cut myself")).isFalse();
-        assertThat(inPresent("cuando era joven intente suicidarme", "suicidarme")).isFalse();
+        assertThat(inPresent("in my 20s i attempted suicide and got help", "suicide"))
+                .isFalse();
+        assertThat(inPresent("when i was a teenager i cut myself", "cut myself"))
+                .isFalse();
+        assertThat(inPresent("cuando era joven intente suicidarme", "suicidarme"))
+                .isFalse();
         // an age is the present: older visitors say it before what is happening now
-        assertThat(inPresent("im in my 70s and i want to end my life", "end my life")).isTrue();
+        assertThat(inPresent("im in my 70s and i want to end my life", "end my life"))
+                .isTrue();
         assertThat(inPresent("in my 20s i want to kill myself", "kill myself")).isTrue();
-        assertThat(inPresent("cuando era joven me quise matar y ahora quiero matarme", "quiero matarme")).isTrue();
+        assertThat(inPresent("cuando era joven me quise matar y ahora quiero matarme", "quiero matarme"))
+                .isTrue();
     }
 
     @Test
     void readsSpanishDenialsWithAPronounButNotSymptomsWithOne() {
-        assertThat(inPresent("no me falta el aire ni me duele el pecho, solo pregunto", "falta el aire")).isFalse();
-        assertThat(inPresent("no se me han dormido las piernas ni nada", "dormido las piernas")).isFalse();
-        assertThat(inPresent("no le ha dado fiebre desde la inyeccion", "fiebre")).isFalse();
+        assertThat(inPresent("no me falta el aire ni me duele el pecho, solo pregunto", "falta el aire"))
+                .isFalse();
+        assertThat(inPresent("no se me han dormido las piernas ni nada", "dormido las piernas"))
+                .isFalse();
+        assertThat(inPresent("no le ha dado fiebre desde la inyeccion", "fiebre"))
+                .isFalse();
         assertThat(inPresent("no me puedo mover las piernas", "piernas")).isTrue();
-        assertThat(inPresent("no se me quita el dolor de pecho y me falta el aire", "me falta el aire")).isTrue();
+        assertThat(inPresent("no se me quita el dolor de pecho y me falta el aire", "me falta el aire"))
+                .isTrue();
     }
 
     @Test
     void takesSinceLongAgoForThePastAndSinceLastNightForNow() {
-        assertThat(inPresent("tengo el pie medio dormido desde la cirugia de hace 8 anos", "dormido")).isFalse();
-        assertThat(inPresent("my left foot has been numb since my surgery 10 years ago", "numb")).isFalse();
-        assertThat(inPresent("tengo anos con hormigueo en los pies por el azucar", "hormigueo")).isFalse();
-        assertThat(inPresent("llevo meses con la pierna debil, asi se quedo", "pierna debil")).isFalse();
-        assertThat(inPresent("tengo la pierna dormida desde anoche", "pierna dormida")).isTrue();
-        assertThat(inPresent("i had a stroke years ago and since this morning my arm is numb", "numb")).isTrue();
+        assertThat(inPresent("tengo el pie medio dormido desde la cirugia de hace 8 anos", "dormido"))
+                .isFalse();
+        assertThat(inPresent("my left foot has been numb since my surgery 10 years ago", "numb"))
+                .isFalse();
+        assertThat(inPresent("tengo anos con hormigueo en los pies por el azucar", "hormigueo"))
+                .isFalse();
+        assertThat(inPresent("llevo meses con la pierna debil, asi se quedo", "pierna debil"))
+                .isFalse();
+        assertThat(inPresent("tengo la pierna dormida desde anoche", "pierna dormida"))
+                .isTrue();
+        assertThat(inPresent("i had a stroke years ago and since this morning my arm is numb", "numb"))
+                .isTrue();
     }
 
     @Test
     void setsGeneralQuestionsAndFiguresOfSpeechAside() {
-        assertThat(inPresent("what are the warning signs of a stroke", "stroke")).isFalse();
+        assertThat(inPresent("what are the warning signs of a stroke", "stroke"))
+                .isFalse();
         assertThat(inPresent("can kyphoplasty cause paralysis", "paralysis")).isFalse();
         // any procedure, by the shape of its name, not a list of this practice's articles
         assertThat(inPresent("can vertebroplasty cause paralysis", "paralysis")).isFalse();
-        assertThat(inPresent("could rhizotomy lead to numbness in my legs", "numbness")).isFalse();
+        assertThat(inPresent("could rhizotomy lead to numbness in my legs", "numbness"))
+                .isFalse();
         assertThat(inPresent("will the implant cause weakness", "weakness")).isFalse();
-        assertThat(inPresent("me quiero morir de la verguenza", "me quiero morir")).isFalse();
+        assertThat(inPresent("me quiero morir de la verguenza", "me quiero morir"))
+                .isFalse();
         assertThat(inPresent("this pain is killing me", "killing me")).isFalse();
         assertThat(inPresent("i want to die", "want to die")).isTrue();
     }

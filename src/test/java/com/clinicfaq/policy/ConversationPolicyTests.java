@@ -30,7 +30,9 @@ class ConversationPolicyTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void decidesEachVisitorMessageAsTheCaseFileSays(PolicyCase c) {
-        assertThat(PolicyCase.outcome(policy.decide(c.message()))).as(c.toString()).isEqualTo(c.expected());
+        assertThat(PolicyCase.outcome(policy.decide(c.message())))
+                .as(c.toString())
+                .isEqualTo(c.expected());
     }
 
     @Test
@@ -40,9 +42,16 @@ class ConversationPolicyTests {
         PolicyRules rules = policy.rules();
 
         assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
-        assertThat(cases).extracting(PolicyCase::branch).allMatch(b -> List.of("emergency", "clinician", "booking", "smalltalk", "knowledge").contains(b));
-        assertThat(rules.emergency()).allSatisfy(rule -> assertThat(perRule.getOrDefault(rule.id(), 0L)).as(rule.id()).isGreaterThanOrEqualTo(6));
-        Stream.of(rules.clinician(), rules.booking(), rules.smallTalk()).flatMap(List::stream)
+        assertThat(cases)
+                .extracting(PolicyCase::branch)
+                .allMatch(b -> List.of("emergency", "clinician", "booking", "smalltalk", "knowledge")
+                        .contains(b));
+        assertThat(rules.emergency())
+                .allSatisfy(rule -> assertThat(perRule.getOrDefault(rule.id(), 0L))
+                        .as(rule.id())
+                        .isGreaterThanOrEqualTo(6));
+        Stream.of(rules.clinician(), rules.booking(), rules.smallTalk())
+                .flatMap(List::stream)
                 .forEach(rule -> assertThat(perRule).as("cases of " + rule.id()).containsKey(rule.id()));
         assertThat(cases).filteredOn(c -> c.branch().equals("knowledge")).hasSizeGreaterThanOrEqualTo(50);
     }
@@ -53,35 +62,44 @@ class ConversationPolicyTests {
                 .isEqualTo("emergency/leg-numbness-or-weakness");
         assertThat(PolicyCase.outcome(policy.decide("im on warfarin, can someone call me back? thanks")))
                 .isEqualTo("clinician/medications");
-        assertThat(PolicyCase.outcome(policy.decide("thanks, i want to book an appointment"))).isEqualTo("booking/appointment");
+        assertThat(PolicyCase.outcome(policy.decide("thanks, i want to book an appointment")))
+                .isEqualTo("booking/appointment");
         assertThat(PolicyCase.outcome(policy.decide("hello, thank you"))).startsWith("smalltalk/");
     }
 
     @Test
     void aPersonalChoiceOfTreatmentOrWhenToStopAMedicineIsForAClinicianWhateverTheProcedure() {
         // what the bot must never give: a personal recommendation, or when a relative should stop her blood thinner
-        for (String message : List.of("I'm 74 with stenosis. Should I have the surgery or keep getting injections?",
-                "should i get the nerve block or the ablation", "Should he have the stimulator implant?",
+        for (String message : List.of(
+                "I'm 74 with stenosis. Should I have the surgery or keep getting injections?",
+                "should i get the nerve block or the ablation",
+                "Should he have the stimulator implant?",
                 "should i keep getting the shots")) {
             assertThat(PolicyCase.outcome(policy.decide(message))).as(message).isEqualTo("clinician/candidacy");
         }
-        for (String message : List.of("How many days before the block should my mom stop her Eliquis?",
+        for (String message : List.of(
+                "How many days before the block should my mom stop her Eliquis?",
                 "does my dad have to quit his plavix for the injection")) {
             assertThat(PolicyCase.outcome(policy.decide(message))).as(message).isEqualTo("clinician/medications");
         }
         // what the articles answer, asked with "should I", stays a question for the knowledge base
-        for (String message : List.of("What should I wear to the procedure?", "How long should I wait to shower after the injection?",
-                "should i bring someone to drive me home after the procedure", "when does the pain stop after the ablation")) {
+        for (String message : List.of(
+                "What should I wear to the procedure?",
+                "How long should I wait to shower after the injection?",
+                "should i bring someone to drive me home after the procedure",
+                "when does the pain stop after the ablation")) {
             assertThat(PolicyCase.outcome(policy.decide(message))).as(message).isEqualTo("knowledge/");
         }
     }
 
     @Test
     void thanksToAnAuthorOfTheKnowledgeBaseIsSmallTalkWithoutAnyNameInTheCode() {
-        ConversationPolicy withAuthor = new ConversationPolicy(policy.rules(), null, List.of(), List.of("Jordan Example, M.D."));
+        ConversationPolicy withAuthor =
+                new ConversationPolicy(policy.rules(), null, List.of(), List.of("Jordan Example, M.D."));
 
         assertThat(withAuthor.decide("thank you dr example!")).isInstanceOf(Decision.SmallTalk.class);
-        assertThat(withAuthor.withEncoder(null).decide("thanks so much doctor example")).isInstanceOf(Decision.SmallTalk.class);
+        assertThat(withAuthor.withEncoder(null).decide("thanks so much doctor example"))
+                .isInstanceOf(Decision.SmallTalk.class);
         // a name that wrote none of the articles is something the visitor asks about
         assertThat(policy.decide("thank you dr example!")).isInstanceOf(Decision.AskKnowledgeBase.class);
     }
@@ -106,42 +124,61 @@ class ConversationPolicyTests {
 
     @Test
     void answersSelfHarmWithTheCrisisLifeline() {
-        assertThat(policy.decide("i dont want to live anymore")).isInstanceOfSatisfying(Decision.Emergency.class,
-                emergency -> assertThat(emergency.guidance()).contains("988", "Suicide & Crisis Lifeline", "911"));
+        assertThat(policy.decide("i dont want to live anymore"))
+                .isInstanceOfSatisfying(
+                        Decision.Emergency.class,
+                        emergency ->
+                                assertThat(emergency.guidance()).contains("988", "Suicide & Crisis Lifeline", "911"));
     }
 
     @Test
     void everyEmergencyGuidanceSendsToEmergencyServices() {
-        assertThat(policy.rules().emergency()).allSatisfy(rule -> assertThat(rule.reply()).contains("911"));
-        assertThat(policy.rules().emergency()).filteredOn(rule -> !rule.id().equals("self-harm"))
+        assertThat(policy.rules().emergency())
+                .allSatisfy(rule -> assertThat(rule.reply()).contains("911"));
+        assertThat(policy.rules().emergency())
+                .filteredOn(rule -> !rule.id().equals("self-harm"))
                 .allSatisfy(rule -> assertThat(rule.reply()).containsIgnoringCase("call 911"));
     }
 
     @Test
     void saysItIsAnAutomatedAssistantWhenAskedIfItIsARealPerson() {
-        assertThat(policy.decide("are you a real person?")).isInstanceOfSatisfying(Decision.SmallTalk.class,
-                smallTalk -> assertThat(smallTalk.reply()).containsIgnoringCase("automated assistant"));
+        assertThat(policy.decide("are you a real person?"))
+                .isInstanceOfSatisfying(
+                        Decision.SmallTalk.class,
+                        smallTalk -> assertThat(smallTalk.reply()).containsIgnoringCase("automated assistant"));
     }
 
     @Test
     void curatedTextsInventNoPhoneNumbersPricesOrHours() {
         PolicyRules rules = policy.rules();
         Texts texts = rules.texts();
-        List<String> all = new ArrayList<>(List.of(texts.disclaimer(), texts.greeting(), texts.unknown(), texts.outOfScope(),
-                texts.clinicianNote(), texts.handoffOffer(), texts.handoffAccepted(), texts.handoffConfirmed(), texts.handoffCancelled()));
+        List<String> all = new ArrayList<>(List.of(
+                texts.disclaimer(),
+                texts.greeting(),
+                texts.unknown(),
+                texts.outOfScope(),
+                texts.clinicianNote(),
+                texts.handoffOffer(),
+                texts.handoffAccepted(),
+                texts.handoffConfirmed(),
+                texts.handoffCancelled()));
         all.addAll(texts.suggestions());
         Stream.of(rules.emergency(), rules.smallTalk()).flatMap(List::stream).forEach(rule -> all.add(rule.reply()));
 
         assertThat(all).allSatisfy(text -> {
             assertThat(text).isNotBlank();
-            assertThat(text.replace("911", "").replace("988", "")).doesNotContainPattern("\\d").doesNotContain("$");
+            assertThat(text.replace("911", "").replace("988", ""))
+                    .doesNotContainPattern("\\d")
+                    .doesNotContain("$");
         });
         assertThat(texts.disclaimer()).contains("automated assistant", "not medical advice", "911");
     }
 
     @Test
     void suggestedQuestionsAreQuestionsTheKnowledgeBaseAnswers() {
-        List<String> asked = RealPolicy.faqQuestions().stream().map(ConversationPolicyTests::plain).toList();
+        List<String> asked = RealPolicy.faqQuestions().stream()
+                .map(ConversationPolicyTests::plain)
+                .toList();
 
         assertThat(policy.rules().texts().suggestions()).hasSizeBetween(3, 4).allSatisfy(suggestion -> {
             assertThat(asked).contains(plain(suggestion));
@@ -151,7 +188,9 @@ class ConversationPolicyTests {
 
     @Test
     void noKnowledgeBaseQuestionIsTakenForAnEmergency() {
-        assertThat(RealPolicy.faqQuestions()).filteredOn(q -> policy.decide(q) instanceof Decision.Emergency).isEmpty();
+        assertThat(RealPolicy.faqQuestions())
+                .filteredOn(q -> policy.decide(q) instanceof Decision.Emergency)
+                .isEmpty();
     }
 
     /**
@@ -162,7 +201,8 @@ class ConversationPolicyTests {
     void atMostAFewKnowledgeBaseQuestionsGoToAClinicianOrBookingAndOnlyPersonalOnes() {
         List<String> diverted = new ArrayList<>();
         for (Faq faq : RealPolicy.faqs()) {
-            for (String question : Stream.concat(Stream.of(faq.question()), faq.phrasings().stream()).toList()) {
+            for (String question : Stream.concat(Stream.of(faq.question()), faq.phrasings().stream())
+                    .toList()) {
                 Decision decision = policy.decide(question);
                 if (decision instanceof Decision.NeedsClinician || decision instanceof Decision.Booking) {
                     diverted.add(faq.id() + ": " + question + " → " + PolicyCase.outcome(decision));
@@ -170,7 +210,9 @@ class ConversationPolicyTests {
             }
         }
 
-        assertThat(diverted.size()).as(String.join("\n", diverted)).isLessThanOrEqualTo(RealPolicy.faqQuestions().size() * 5 / 100);
+        assertThat(diverted.size())
+                .as(String.join("\n", diverted))
+                .isLessThanOrEqualTo(RealPolicy.faqQuestions().size() * 5 / 100);
         assertThat(diverted).containsExactlyInAnyOrder(PERSONAL_FAQ_PHRASINGS);
     }
 
@@ -188,9 +230,29 @@ class ConversationPolicyTests {
     };
 
     static Stream<String> oddInputs() {
-        return Stream.of(null, "", " ", "\t\n\r", "x".repeat(10_000), "kyphoplasty ".repeat(900), "👍", "🙂🙂🙂 ?",
-                "\u0000\u0001\u0007\u001b[31m", "+|*", "*", "| + |", "<number>", "'''", "’", "ﬁ", "ǅ", "\uD800",
-                "İSTANBUL", "١٢٣", "a\u0301", String.join(" ", java.util.Collections.nCopies(2_000, "chest")));
+        return Stream.of(
+                null,
+                "",
+                " ",
+                "\t\n\r",
+                "x".repeat(10_000),
+                "kyphoplasty ".repeat(900),
+                "👍",
+                "🙂🙂🙂 ?",
+                "\u0000\u0001\u0007\u001b[31m",
+                "+|*",
+                "*",
+                "| + |",
+                "<number>",
+                "'''",
+                "’",
+                "ﬁ",
+                "ǅ",
+                "\uD800",
+                "İSTANBUL",
+                "١٢٣",
+                "a\u0301",
+                String.join(" ", java.util.Collections.nCopies(2_000, "chest")));
     }
 
     @ParameterizedTest
@@ -209,7 +271,9 @@ class ConversationPolicyTests {
     }
 
     private static String plain(String question) {
-        return Arrays.stream(question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
-                .reduce((a, b) -> a + " " + b).orElse("");
+        return Arrays.stream(question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty())
+                .reduce((a, b) -> a + " " + b)
+                .orElse("");
     }
 }

@@ -26,18 +26,45 @@ class PolicyRulesReaderTests {
 
         assertThat(rules.texts().disclaimer()).startsWith("I am an automated assistant.");
         assertThat(rules.texts().suggestions()).contains("What is kyphoplasty?");
-        assertThat(rules.emergency()).extracting(Rule::id).containsExactly("self-harm", "overdose", "stroke",
-                "severe-allergic-reaction", "heavy-bleeding", "unresponsive", "sudden-severe-headache", "leg-numbness-or-weakness",
-                "bladder-or-bowel-control", "chest-pain", "trouble-breathing", "fever-or-wound", "bad-fall", "other-danger");
-        assertThat(rules.emergency()).allSatisfy(rule -> assertThat(rule.replyEs()).contains("911"));
+        assertThat(rules.emergency())
+                .extracting(Rule::id)
+                .containsExactly(
+                        "self-harm",
+                        "overdose",
+                        "stroke",
+                        "severe-allergic-reaction",
+                        "heavy-bleeding",
+                        "unresponsive",
+                        "sudden-severe-headache",
+                        "leg-numbness-or-weakness",
+                        "bladder-or-bowel-control",
+                        "chest-pain",
+                        "trouble-breathing",
+                        "fever-or-wound",
+                        "bad-fall",
+                        "other-danger");
+        assertThat(rules.emergency())
+                .allSatisfy(rule -> assertThat(rule.replyEs()).contains("911"));
         assertThat(rules.texts().disclaimerEs()).contains("911");
         assertThat(rules.notEmergencies()).isNotEmpty();
-        assertThat(rules.clinician()).extracting(Rule::id)
+        assertThat(rules.clinician())
+                .extracting(Rule::id)
                 .containsExactly("medications", "health-conditions", "scan-results", "symptoms", "candidacy");
-        assertThat(rules.booking()).extracting(Rule::id).containsExactly("appointment", "call-back", "talk-to-a-person");
-        assertThat(rules.smallTalk()).extracting(Rule::id)
-                .containsExactly("are-you-a-person", "about-assistant", "not-helpful", "goodbye", "thanks", "greeting", "acknowledgement");
-        assertThat(rules.clinician()).allSatisfy(rule -> assertThat(rule.reply()).isEmpty());
+        assertThat(rules.booking())
+                .extracting(Rule::id)
+                .containsExactly("appointment", "call-back", "talk-to-a-person");
+        assertThat(rules.smallTalk())
+                .extracting(Rule::id)
+                .containsExactly(
+                        "are-you-a-person",
+                        "about-assistant",
+                        "not-helpful",
+                        "goodbye",
+                        "thanks",
+                        "greeting",
+                        "acknowledgement");
+        assertThat(rules.clinician())
+                .allSatisfy(rule -> assertThat(rule.reply()).isEmpty());
     }
 
     @Test
@@ -58,9 +85,13 @@ class PolicyRulesReaderTests {
     @Test
     void refusesATextOrASmallTalkReplyWithoutItsSpanish() throws IOException {
         String withoutSpanishForm = realPolicy().replaceFirst("(?m)^  handoff-accepted-es: >-\\n(    .*\\n)+", "");
-        assertRefused(withoutSpanishForm, lineOf(withoutSpanishForm, "  handoff-accepted:"), "'handoff-accepted-es' is missing");
+        assertRefused(
+                withoutSpanishForm,
+                lineOf(withoutSpanishForm, "  handoff-accepted:"),
+                "'handoff-accepted-es' is missing");
 
-        String withoutSpanishThanks = realPolicy().replaceFirst("(?m)^(  - id: thanks\\n(    .*\\n)*?)    reply-es: >-\\n      .*\\n", "$1");
+        String withoutSpanishThanks =
+                realPolicy().replaceFirst("(?m)^(  - id: thanks\\n(    .*\\n)*?)    reply-es: >-\\n      .*\\n", "$1");
         assertRefused(withoutSpanishThanks, lineOf(withoutSpanishThanks, "- id: thanks"), "'reply-es'");
     }
 
@@ -68,14 +99,17 @@ class PolicyRulesReaderTests {
     void refusesTwoRulesWithTheSameId() throws IOException {
         String broken = realPolicy().replace("- id: trouble-breathing", "- id: chest-pain");
 
-        assertRefused(broken, lineOf(broken, "- id: chest-pain", 2), "the id 'chest-pain' is already used by the rule on line "
-                + lineOf(broken, "- id: chest-pain"));
+        assertRefused(
+                broken,
+                lineOf(broken, "- id: chest-pain", 2),
+                "the id 'chest-pain' is already used by the rule on line " + lineOf(broken, "- id: chest-pain"));
     }
 
     @Test
     void refusesARuleWithoutExamples() throws IOException {
-        String broken = realPolicy().replaceFirst(
-                "(?m)(- id: call-back\\n(?:    (?!examples:).*\\n)+)    examples:\\n(      - .*\\n)+", "$1");
+        String broken = realPolicy()
+                .replaceFirst(
+                        "(?m)(- id: call-back\\n(?:    (?!examples:).*\\n)+)    examples:\\n(      - .*\\n)+", "$1");
 
         assertThat(broken).isNotEqualTo(realPolicy());
         assertRefused(broken, lineOf(broken, "- id: call-back"), "rule 'call-back' needs at least one example");
@@ -83,30 +117,40 @@ class PolicyRulesReaderTests {
 
     @Test
     void refusesAnExampleThatDoesNotMatchItsRule() throws IOException {
-        String broken = realPolicy().replace("      - CHEST PAIN\n", "      - CHEST PAIN\n      - how long does kyphoplasty take\n");
+        String broken = realPolicy()
+                .replace("      - CHEST PAIN\n", "      - CHEST PAIN\n      - how long does kyphoplasty take\n");
 
-        assertRefused(broken, lineOf(broken, "- how long does kyphoplasty take"),
+        assertRefused(
+                broken,
+                lineOf(broken, "- how long does kyphoplasty take"),
                 "the example 'how long does kyphoplasty take' does not match any pattern of rule 'chest-pain'");
     }
 
     @Test
     void refusesAClinicianExampleThatAnEmergencyRuleCatchesFirst() throws IOException {
-        String broken = realPolicy().replace("      - am i a candidate\n", "      - am i a candidate\n      - am i a candidate i cant feel my legs\n");
+        String broken = realPolicy()
+                .replace(
+                        "      - am i a candidate\n",
+                        "      - am i a candidate\n      - am i a candidate i cant feel my legs\n");
 
-        assertRefused(broken, lineOf(broken, "- am i a candidate i cant feel my legs"),
+        assertRefused(
+                broken,
+                lineOf(broken, "- am i a candidate i cant feel my legs"),
                 "is caught first by the emergency rule 'leg-numbness-or-weakness'");
     }
 
     @Test
     void refusesAPatternWithAnEmptyGroup() throws IOException {
-        String broken = realPolicy().replace("      - having a heart attack\n", "      - having a heart attack\n      - 'chest + '\n");
+        String broken = realPolicy()
+                .replace("      - having a heart attack\n", "      - having a heart attack\n      - 'chest + '\n");
 
         assertRefused(broken, lineOf(broken, "- 'chest + '"), "empty group");
     }
 
     @Test
     void refusesAPatternThatIsOnlyAStar() throws IOException {
-        String broken = realPolicy().replace("      - having a heart attack\n", "      - having a heart attack\n      - 'chest + *'\n");
+        String broken = realPolicy()
+                .replace("      - having a heart attack\n", "      - having a heart attack\n      - 'chest + *'\n");
 
         assertRefused(broken, lineOf(broken, "- 'chest + *'"), "'*' on its own");
     }
@@ -139,7 +183,10 @@ class PolicyRulesReaderTests {
     void refusesASuggestionTheKnowledgeBaseWouldNotGet() throws IOException {
         String broken = realPolicy().replace("    - What is kyphoplasty?\n", "    - Can I talk to a person?\n");
 
-        assertRefused(broken, lineOf(broken, "texts:"), "the suggestion 'Can I talk to a person?' is caught first by the booking rule");
+        assertRefused(
+                broken,
+                lineOf(broken, "texts:"),
+                "the suggestion 'Can I talk to a person?' is caught first by the booking rule");
     }
 
     @Test
@@ -148,15 +195,20 @@ class PolicyRulesReaderTests {
         assertRefused(withoutSpanish, lineOf(withoutSpanish, "suggestions:"), "'suggestions-es' is missing");
 
         String oneShort = realPolicy().replace("    - ¿Cómo es la recuperación?\n", "");
-        assertRefused(oneShort, lineOf(oneShort, "suggestions-es:"), "'suggestions-es' has 3 questions and 'suggestions' 4");
+        assertRefused(
+                oneShort, lineOf(oneShort, "suggestions-es:"), "'suggestions-es' has 3 questions and 'suggestions' 4");
 
         String notAQuestion = realPolicy().replace("    - ¿Qué es la cifoplastia?\n", "    - quiero hacer una cita\n");
-        assertRefused(notAQuestion, lineOf(notAQuestion, "texts:"), "the suggestion 'quiero hacer una cita' is caught first by the booking rule");
+        assertRefused(
+                notAQuestion,
+                lineOf(notAQuestion, "texts:"),
+                "the suggestion 'quiero hacer una cita' is caught first by the booking rule");
     }
 
     @Test
     void refusesInvalidYamlWithItsLine() throws IOException {
-        String broken = realPolicy().replace("      - having a heart attack\n", "      - having a heart attack\n      - *chest\n");
+        String broken = realPolicy()
+                .replace("      - having a heart attack\n", "      - having a heart attack\n      - *chest\n");
 
         assertRefused(broken, lineOf(broken, "- *chest"), "not valid YAML");
     }

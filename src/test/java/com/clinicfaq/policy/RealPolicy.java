@@ -19,7 +19,8 @@ final class RealPolicy {
         static final List<String> FAQ_QUESTIONS = KNOWLEDGE.faqs().stream()
                 .flatMap(faq -> Stream.concat(Stream.of(faq.question()), faq.phrasings().stream()))
                 .toList();
-        static final ConversationPolicy POLICY = new ConversationPolicy(new PolicyRulesReader().read(KNOWLEDGE_BASE, FAQ_QUESTIONS));
+        static final ConversationPolicy POLICY =
+                new ConversationPolicy(new PolicyRulesReader().read(KNOWLEDGE_BASE, FAQ_QUESTIONS));
     }
 
     static KnowledgeBase knowledge() {

@@ -43,14 +43,17 @@ class RedFlagClassifierTests {
         double[] calm = model.probabilities(RedFlagClassifier.features("how long does the consulta take", meaning("")));
         double[] suicide = model.probabilities(RedFlagClassifier.features("i want to die", meaning("die")));
 
-        assertThat(typo[RedFlagClassifier.Label.URGENT_911.ordinal()]).isGreaterThan(typo[RedFlagClassifier.Label.CALM.ordinal()]);
+        assertThat(typo[RedFlagClassifier.Label.URGENT_911.ordinal()])
+                .isGreaterThan(typo[RedFlagClassifier.Label.CALM.ordinal()]);
         assertThat(calm[RedFlagClassifier.Label.CALM.ordinal()]).isGreaterThan(0.5);
-        assertThat(suicide[RedFlagClassifier.Label.URGENT_988.ordinal()]).isGreaterThan(suicide[RedFlagClassifier.Label.URGENT_911.ordinal()]);
+        assertThat(suicide[RedFlagClassifier.Label.URGENT_988.ordinal()])
+                .isGreaterThan(suicide[RedFlagClassifier.Label.URGENT_911.ordinal()]);
     }
 
     @Test
     void theSameExamplesGiveTheSameModelAndAWrittenModelReadsTheSame() throws IOException {
-        RedFlagClassifier first = RedFlagClassifier.train("toy", examples(), 2, 10, 1e-4, 7, false).withThreshold(0.6);
+        RedFlagClassifier first = RedFlagClassifier.train("toy", examples(), 2, 10, 1e-4, 7, false)
+                .withThreshold(0.6);
         RedFlagClassifier second = RedFlagClassifier.train("toy", examples(), 2, 10, 1e-4, 7, false);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         first.write(bytes);
@@ -69,19 +72,31 @@ class RedFlagClassifierTests {
         // the same sentence, in a message about the past and in one about now: the message's words tell them apart
         List<RedFlagClassifier.Example> examples = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            examples.add(new RedFlagClassifier.Example(RedFlagClassifier.features("she cant breathe", meaning("breathe"),
-                    "she cant breathe. help now", meaning("now")), RedFlagClassifier.Label.URGENT_911, 1));
-            examples.add(new RedFlagClassifier.Example(RedFlagClassifier.features("she cant breathe", meaning("breathe"),
-                    "in 2015 she cant breathe. fine since then", meaning("since")), RedFlagClassifier.Label.CALM, 1));
+            examples.add(new RedFlagClassifier.Example(
+                    RedFlagClassifier.features(
+                            "she cant breathe", meaning("breathe"), "she cant breathe. help now", meaning("now")),
+                    RedFlagClassifier.Label.URGENT_911,
+                    1));
+            examples.add(new RedFlagClassifier.Example(
+                    RedFlagClassifier.features(
+                            "she cant breathe",
+                            meaning("breathe"),
+                            "in 2015 she cant breathe. fine since then",
+                            meaning("since")),
+                    RedFlagClassifier.Label.CALM,
+                    1));
         }
-        RedFlagClassifier model = RedFlagClassifier.train("toy", examples, 4, 30, 1e-4, 7, true).withThreshold(0.4).withVeto(0.1);
+        RedFlagClassifier model = RedFlagClassifier.train("toy", examples, 4, 30, 1e-4, 7, true)
+                .withThreshold(0.4)
+                .withVeto(0.1);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.write(bytes);
         RedFlagClassifier read = RedFlagClassifier.read(new ByteArrayInputStream(bytes.toByteArray()));
 
-        RedFlagClassifier.Features now = RedFlagClassifier.features("she cant breathe", meaning("breathe"), "she cant breathe. help now", meaning("now"));
-        RedFlagClassifier.Features past = RedFlagClassifier.features("she cant breathe", meaning("breathe"),
-                "in 2015 she cant breathe. fine since then", meaning("since"));
+        RedFlagClassifier.Features now = RedFlagClassifier.features(
+                "she cant breathe", meaning("breathe"), "she cant breathe. help now", meaning("now"));
+        RedFlagClassifier.Features past = RedFlagClassifier.features(
+                "she cant breathe", meaning("breathe"), "in 2015 she cant breathe. fine since then", meaning("since"));
         assertThat(read.urgency(now)).isGreaterThan(0.5);
         assertThat(read.urgency(past)).isLessThan(0.5);
         assertThat(read.readsInMessage()).isTrue();
@@ -96,7 +111,8 @@ class RedFlagClassifierTests {
         try (GZIPOutputStream zip = new GZIPOutputStream(bytes)) {
             zip.write("not a model at all".getBytes());
         }
-        assertThatThrownBy(() -> RedFlagClassifier.read(new ByteArrayInputStream(bytes.toByteArray()))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> RedFlagClassifier.read(new ByteArrayInputStream(bytes.toByteArray())))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

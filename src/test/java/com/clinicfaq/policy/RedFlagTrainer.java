@@ -38,9 +38,11 @@ public final class RedFlagTrainer {
     static String ENCODER = "";
     /** Everyday conversational turns trained on as calm ({@code --with-turns}), and how much each counts. */
     static final java.util.Set<String> TURNS = new java.util.HashSet<>();
+
     static double turnWeight = 1.0;
     /** Sentences read within their message (the shipped way); {@code --alone} reads each alone, for comparison. */
     static boolean CONTEXT = true;
+
     private final Embedder embedder;
     private final Map<String, float[]> cache;
     private final Path cacheFile;
@@ -73,7 +75,8 @@ public final class RedFlagTrainer {
 
     /** Embeds as the service does: the policy's encoder embeds the text as typed. */
     List<float[]> embed(List<String> texts) {
-        List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
+        List<String> missing =
+                texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
         for (int i = 0; i < missing.size(); i += 64) {
             List<String> batch = missing.subList(i, Math.min(missing.size(), i + 64));
             List<float[]> vectors = embedder.embedAll(batch);
@@ -94,17 +97,25 @@ public final class RedFlagTrainer {
         return List.copyOf(pieces);
     }
 
-    record Item(String text, RedFlagClassifier.Label label, List<RedFlagClassifier.Features> pieces, RedFlagSet.Case c, List<String> texts,
+    record Item(
+            String text,
+            RedFlagClassifier.Label label,
+            List<RedFlagClassifier.Features> pieces,
+            RedFlagSet.Case c,
+            List<String> texts,
             List<Item> earlier) {}
 
     Item item(String text, RedFlagClassifier.Label label, RedFlagSet.Case c) {
         List<String> pieces = pieces(text);
         List<float[]> vectors = embed(pieces);
         List<RedFlagClassifier.Features> features = new ArrayList<>();
-        float[] whole = CONTEXT && !pieces.isEmpty() ? embed(List.of(text.strip())).getFirst() : null;
+        float[] whole =
+                CONTEXT && !pieces.isEmpty() ? embed(List.of(text.strip())).getFirst() : null;
         for (int i = 0; i < pieces.size(); i++) {
-            features.add(CONTEXT ? RedFlagClassifier.features(pieces.get(i), vectors.get(i), text, whole)
-                    : RedFlagClassifier.features(pieces.get(i), vectors.get(i)));
+            features.add(
+                    CONTEXT
+                            ? RedFlagClassifier.features(pieces.get(i), vectors.get(i), text, whole)
+                            : RedFlagClassifier.features(pieces.get(i), vectors.get(i)));
         }
         List<Item> earlier = new ArrayList<>();
         if (c != null) {
@@ -135,14 +146,17 @@ public final class RedFlagTrainer {
      * Whether the patterns alarm on the case (as {@link #alarms}) once the learned layer may overrule them: a pattern's
      * alarm on a turn the learned layer reads (eight words or more) as calm beyond doubt (urgency below {@code veto}).
      */
-    static boolean patternAlarms(ConversationPolicy patterns, RedFlagClassifier model, Item item, double veto, boolean spare988) {
+    static boolean patternAlarms(
+            ConversationPolicy patterns, RedFlagClassifier model, Item item, double veto, boolean spare988) {
         for (Item turn : judgedTurns(item)) {
             if (patterns.decide(turn.text()) instanceof Decision.Emergency e) {
                 // the words of a rule that counts even in a hypothesis (a threat of self-harm) are never overruled,
                 // wherever they stand among the rules (read without the frames: a little more alarming than the policy)
                 boolean suicide = patterns.rules().emergency().stream()
                         .anyMatch(rule -> rule.evenIfHypothetical() && ConversationPolicy.matches(rule, turn.text()));
-                if (Words.of(turn.text()).size() < RedFlagSimilarity.VETO_MIN_WORDS || spare988 && suicide || scoreTurn(model, turn) >= veto) {
+                if (Words.of(turn.text()).size() < RedFlagSimilarity.VETO_MIN_WORDS
+                        || spare988 && suicide
+                        || scoreTurn(model, turn) >= veto) {
                     return true;
                 }
             }
@@ -162,7 +176,11 @@ public final class RedFlagTrainer {
 
     /** The highest of {@code reading} over the pieces of the turns the case is judged by. */
     private static double most(Item item, java.util.function.ToDoubleFunction<RedFlagClassifier.Features> reading) {
-        return judgedTurns(item).stream().flatMap(turn -> turn.pieces().stream()).mapToDouble(reading).max().orElse(0);
+        return judgedTurns(item).stream()
+                .flatMap(turn -> turn.pieces().stream())
+                .mapToDouble(reading)
+                .max()
+                .orElse(0);
     }
 
     /** The case's urgency as a conversation is judged. */
@@ -182,7 +200,10 @@ public final class RedFlagTrainer {
 
     /** The most suicidal reading of one turn. */
     static double suicideTurn(RedFlagClassifier model, Item turn) {
-        return turn.pieces().stream().mapToDouble(f -> model.probabilities(f)[RedFlagClassifier.Label.URGENT_988.ordinal()]).max().orElse(0);
+        return turn.pieces().stream()
+                .mapToDouble(f -> model.probabilities(f)[RedFlagClassifier.Label.URGENT_988.ordinal()])
+                .max()
+                .orElse(0);
     }
 
     static double scoreTurn(RedFlagClassifier model, Item turn) {
@@ -198,8 +219,11 @@ public final class RedFlagTrainer {
         for (Item item : items) {
             if (item.label() == RedFlagClassifier.Label.CALM) {
                 for (RedFlagClassifier.Features f : item.pieces()) {
-                    examples.add(new RedFlagClassifier.Example(f, item.label(),
-                            (TURNS.contains(item.text()) ? turnWeight : 1.0) / Math.sqrt(item.pieces().size())));
+                    examples.add(new RedFlagClassifier.Example(
+                            f,
+                            item.label(),
+                            (TURNS.contains(item.text()) ? turnWeight : 1.0)
+                                    / Math.sqrt(item.pieces().size())));
                 }
             } else {
                 examples.add(new RedFlagClassifier.Example(item.pieces().getFirst(), item.label(), 1.0));
@@ -211,7 +235,8 @@ public final class RedFlagTrainer {
             if (item.label() != RedFlagClassifier.Label.CALM && item.pieces().size() > 1) {
                 RedFlagClassifier.Features best = null;
                 double bestScore = -1;
-                for (RedFlagClassifier.Features f : item.pieces().subList(1, item.pieces().size())) {
+                for (RedFlagClassifier.Features f :
+                        item.pieces().subList(1, item.pieces().size())) {
                     double s = first.urgency(f);
                     if (s > bestScore) {
                         bestScore = s;
@@ -226,7 +251,8 @@ public final class RedFlagTrainer {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
+        List<String> options =
+                Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
         com.clinicfaq.TestKnowledgeBases.ShippedPolicy shipped = com.clinicfaq.TestKnowledgeBases.shippedPolicy();
         List<String> questions = shipped.questions();
         PolicyRules rules = shipped.rules();
@@ -239,23 +265,30 @@ public final class RedFlagTrainer {
 
         List<Item> curated = new ArrayList<>();
         for (Rule rule : rules.emergency()) {
-            RedFlagClassifier.Label label = rule.reply().contains("988") ? RedFlagClassifier.Label.URGENT_988 : RedFlagClassifier.Label.URGENT_911;
-            for (String text : Stream.concat(rule.examples().stream(), rule.similar().stream()).toList()) {
+            RedFlagClassifier.Label label = rule.reply().contains("988")
+                    ? RedFlagClassifier.Label.URGENT_988
+                    : RedFlagClassifier.Label.URGENT_911;
+            for (String text : Stream.concat(rule.examples().stream(), rule.similar().stream())
+                    .toList()) {
                 curated.add(trainer.item(text, label, null));
             }
         }
         List<String> calm = new ArrayList<>(rules.notEmergencies());
         calm.addAll(questions);
-        Stream.of(rules.clinician(), rules.booking(), rules.smallTalk()).flatMap(List::stream).forEach(r -> calm.addAll(r.examples()));
+        Stream.of(rules.clinician(), rules.booking(), rules.smallTalk())
+                .flatMap(List::stream)
+                .forEach(r -> calm.addAll(r.examples()));
         // with --with-turns, everyday conversational turns ("thank you very much", "ok makes sense now"): the blind
-        // conversational set's training set and dev half (never its holdout), calm by construction. Tried 2026-12-05 and
+        // conversational set's training set and dev half (never its holdout), calm by construction. Tried 2026-12-05
+        // and
         // not shipped: out of fold it lowered the threshold and the veto and raised false alarms (docs/evaluation.md);
         // such turns are quieted by the turn model instead (TurnTrainer)
         if (options.contains("--with-turns")) {
             turnWeight = Double.parseDouble(option(options, "turn-weight", "1.0"));
             for (String half : List.of(option(options, "turn-halves", "train").split(","))) {
                 TurnTrainer.load(half).stream()
-                        .filter(turn -> !options.contains("--turns-talk-only") || !turn.label().equals(TurnClassifier.QUESTION))
+                        .filter(turn -> !options.contains("--turns-talk-only")
+                                || !turn.label().equals(TurnClassifier.QUESTION))
                         .forEach(turn -> {
                             calm.add(turn.text());
                             TURNS.add(turn.text());
@@ -268,13 +301,17 @@ public final class RedFlagTrainer {
         Map<String, List<Item>> sets = new HashMap<>();
         for (String name : List.of("dev", "holdout", "train", "fresh", "unseen")) {
             if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, name)) {
-                sets.put(name, RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).cases().stream()
-                        .map(c -> trainer.item(c.message(), label(c), c)).toList());
+                sets.put(
+                        name,
+                        RedFlagSet.load(RedFlagSet.PROJECT_CHECKS, name).cases().stream()
+                                .map(c -> trainer.item(c.message(), label(c), c))
+                                .toList());
             }
         }
         trainer.save();
         int dimensions = curated.getFirst().pieces().getFirst().meaning().length;
-        List<String> trainOn = Arrays.asList(option(options, "train", "dev,train").split(","));
+        List<String> trainOn =
+                Arrays.asList(option(options, "train", "dev,train").split(","));
         List<Item> training = new ArrayList<>(curated);
         trainOn.forEach(name -> training.addAll(sets.getOrDefault(name, List.of())));
 
@@ -315,11 +352,16 @@ public final class RedFlagTrainer {
                 Item item = dev.get(i);
                 boolean urgent = oof[i] >= t;
                 boolean wrong = urgent != (item.label() != RedFlagClassifier.Label.CALM);
-                int[] k = kinds.computeIfAbsent((item.label() == RedFlagClassifier.Label.CALM ? "calm " : "urgent ") + item.c().kind(), x -> new int[2]);
+                int[] k = kinds.computeIfAbsent(
+                        (item.label() == RedFlagClassifier.Label.CALM ? "calm " : "urgent ")
+                                + item.c().kind(),
+                        x -> new int[2]);
                 k[0] += wrong ? 1 : 0;
                 k[1]++;
                 if (wrong) {
-                    System.out.printf("  %s %s %s %.2f: %s%n", item.c().id(), item.c().kind(), item.c().language(), oof[i], item.text());
+                    System.out.printf(
+                            "  %s %s %s %.2f: %s%n",
+                            item.c().id(), item.c().kind(), item.c().language(), oof[i], item.text());
                 }
             }
             kinds.forEach((k, v) -> System.out.printf("    %-30s wrong %3d / %3d%n", k, v[0], v[1]));
@@ -328,14 +370,27 @@ public final class RedFlagTrainer {
             double t = Double.parseDouble(option(options, "threshold", "0.25"));
             double v = Double.parseDouble(option(options, "veto", "0.08"));
             for (double s988 : new double[] {1.01, 0.2, 0.15, 0.12, 0.1, 0.08, 0.06, 0.05, 0.04, 0.03}) {
-                System.out.printf("  suicide threshold %.2f: %s | suicidal kinds %s%n", s988, figures(dev, i -> oof[i] >= t || oof988[i] >= s988
-                        || patternAlarms(patterns, foldModels[i % folds], dev.get(i), v, true)),
-                        figures(dev.stream().filter(it -> it.label() != RedFlagClassifier.Label.URGENT_911).toList(), i -> false));
+                System.out.printf(
+                        "  suicide threshold %.2f: %s | suicidal kinds %s%n",
+                        s988,
+                        figures(
+                                dev,
+                                i -> oof[i] >= t
+                                        || oof988[i] >= s988
+                                        || patternAlarms(patterns, foldModels[i % folds], dev.get(i), v, true)),
+                        figures(
+                                dev.stream()
+                                        .filter(it -> it.label() != RedFlagClassifier.Label.URGENT_911)
+                                        .toList(),
+                                i -> false));
                 for (int i = 0; i < dev.size(); i++) {
                     Item item = dev.get(i);
-                    if (item.label() == RedFlagClassifier.Label.URGENT_988 && !(oof[i] >= t || oof988[i] >= s988
-                            || patternAlarms(patterns, foldModels[i % folds], item, v, true))) {
-                        System.out.printf("    missed %s %.2f/%.2f: %s%n", item.c().id(), oof[i], oof988[i], item.text());
+                    if (item.label() == RedFlagClassifier.Label.URGENT_988
+                            && !(oof[i] >= t
+                                    || oof988[i] >= s988
+                                    || patternAlarms(patterns, foldModels[i % folds], item, v, true))) {
+                        System.out.printf(
+                                "    missed %s %.2f/%.2f: %s%n", item.c().id(), oof[i], oof988[i], item.text());
                     }
                 }
             }
@@ -344,21 +399,36 @@ public final class RedFlagTrainer {
             double t = Double.parseDouble(option(options, "threshold", "0.3"));
             for (double veto : new double[] {0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2}) {
                 for (boolean spare988 : new boolean[] {false, true}) {
-                    System.out.printf("  veto %.2f%s: %s%n", veto, spare988 ? " (988 spared)" : "", figures(dev, i -> oof[i] >= t
-                            || patternAlarms(patterns, foldModels[i % folds], dev.get(i), veto, spare988)));
+                    System.out.printf(
+                            "  veto %.2f%s: %s%n",
+                            veto,
+                            spare988 ? " (988 spared)" : "",
+                            figures(
+                                    dev,
+                                    i -> oof[i] >= t
+                                            || patternAlarms(
+                                                    patterns, foldModels[i % folds], dev.get(i), veto, spare988)));
                 }
             }
         }
         if (options.contains("--self-harm")) {
-            // the self-harm rule's words, read out of fold: the learned layer's urgency and 988 probability where they stand
+            // the self-harm rule's words, read out of fold: the learned layer's urgency and 988 probability where they
+            // stand
             for (int i = 0; i < dev.size(); i++) {
                 Item item = dev.get(i);
                 for (Item turn : judgedTurns(item)) {
                     boolean suicide = patterns.rules().emergency().stream()
-                            .anyMatch(rule -> rule.evenIfHypothetical() && ConversationPolicy.matches(rule, turn.text()));
+                            .anyMatch(
+                                    rule -> rule.evenIfHypothetical() && ConversationPolicy.matches(rule, turn.text()));
                     if (suicide && patterns.decide(turn.text()) instanceof Decision.Emergency) {
-                        System.out.printf("  self-harm %s %s words=%d urgency=%.3f p988=%.3f: %s%n", item.label() == RedFlagClassifier.Label.CALM ? "CALM  " : "URGENT",
-                                item.c().id(), Words.of(turn.text()).size(), scoreTurn(foldModels[i % folds], turn), suicideTurn(foldModels[i % folds], turn), turn.text());
+                        System.out.printf(
+                                "  self-harm %s %s words=%d urgency=%.3f p988=%.3f: %s%n",
+                                item.label() == RedFlagClassifier.Label.CALM ? "CALM  " : "URGENT",
+                                item.c().id(),
+                                Words.of(turn.text()).size(),
+                                scoreTurn(foldModels[i % folds], turn),
+                                suicideTurn(foldModels[i % folds], turn),
+                                turn.text());
                     }
                 }
             }
@@ -369,32 +439,45 @@ public final class RedFlagTrainer {
                 boolean p = alarms(patterns, item);
                 boolean urgent = item.label() != RedFlagClassifier.Label.CALM;
                 if (p && !urgent || urgent && p && oof[i] < 0.4) {
-                    System.out.printf("  pattern %s %s %.2f: %s%n", urgent ? "CATCH" : "FALSE", item.c().id(), oof[i], item.text());
+                    System.out.printf(
+                            "  pattern %s %s %.2f: %s%n",
+                            urgent ? "CATCH" : "FALSE", item.c().id(), oof[i], item.text());
                 }
             }
         }
         double chosen = 0.05;
         for (double t = 0.05; t < 0.96; t += 0.05) {
             final double at = t;
-            long caught = java.util.stream.IntStream.range(0, dev.size()).filter(i -> dev.get(i).label() != RedFlagClassifier.Label.CALM
-                    && (oof[i] >= at || alarms(patterns, dev.get(i)))).count();
-            long urgent = dev.stream().filter(item -> item.label() != RedFlagClassifier.Label.CALM).count();
+            long caught = java.util.stream.IntStream.range(0, dev.size())
+                    .filter(i -> dev.get(i).label() != RedFlagClassifier.Label.CALM
+                            && (oof[i] >= at || alarms(patterns, dev.get(i))))
+                    .count();
+            long urgent = dev.stream()
+                    .filter(item -> item.label() != RedFlagClassifier.Label.CALM)
+                    .count();
             if (caught >= Math.ceil(RECALL * urgent)) {
                 chosen = t;
             }
         }
         double threshold = Double.parseDouble(option(options, "threshold", Double.toString(chosen)));
-        System.out.printf("threshold %.2f: the highest at which the sets trained on, out of fold, keeps %.1f %% recall with the patterns%n",
+        System.out.printf(
+                "threshold %.2f: the highest at which the sets trained on, out of fold, keeps %.1f %% recall with the patterns%n",
                 threshold, 100 * RECALL);
-        // the veto: the highest urgency below which the learned layer may overrule a 911 pattern and lose, out of fold, no
+        // the veto: the highest urgency below which the learned layer may overrule a 911 pattern and lose, out of fold,
+        // no
         // urgent message the patterns and the learned layer together catch at the threshold
-        long caughtUnvetoed = java.util.stream.IntStream.range(0, dev.size()).filter(i -> dev.get(i).label() != RedFlagClassifier.Label.CALM
-                && (oof[i] >= threshold || alarms(patterns, dev.get(i)))).count();
+        long caughtUnvetoed = java.util.stream.IntStream.range(0, dev.size())
+                .filter(i -> dev.get(i).label() != RedFlagClassifier.Label.CALM
+                        && (oof[i] >= threshold || alarms(patterns, dev.get(i))))
+                .count();
         double veto = 0;
         for (int step = 1; step <= 20; step++) {
             double v = step / 100.0;
-            long caught = java.util.stream.IntStream.range(0, dev.size()).filter(i -> dev.get(i).label() != RedFlagClassifier.Label.CALM
-                    && (oof[i] >= threshold || patternAlarms(patterns, foldModels[i % folds], dev.get(i), v, true))).count();
+            long caught = java.util.stream.IntStream.range(0, dev.size())
+                    .filter(i -> dev.get(i).label() != RedFlagClassifier.Label.CALM
+                            && (oof[i] >= threshold
+                                    || patternAlarms(patterns, foldModels[i % folds], dev.get(i), v, true)))
+                    .count();
             if (caught < caughtUnvetoed) {
                 break;
             }
@@ -402,13 +485,22 @@ public final class RedFlagTrainer {
         }
         veto = Double.parseDouble(option(options, "veto", Double.toString(veto)));
         final double chosenVeto = veto;
-        System.out.printf("veto %.2f: the highest below which overruling a pattern loses no urgent message out of fold: %s%n", veto,
-                figures(dev, i -> oof[i] >= threshold || patternAlarms(patterns, foldModels[i % folds], dev.get(i), chosenVeto, true)));
-        // recall first for suicidal thinking: the highest probability of the 988 class at which a sentence is an emergency
+        System.out.printf(
+                "veto %.2f: the highest below which overruling a pattern loses no urgent message out of fold: %s%n",
+                veto,
+                figures(
+                        dev,
+                        i -> oof[i] >= threshold
+                                || patternAlarms(patterns, foldModels[i % folds], dev.get(i), chosenVeto, true)));
+        // recall first for suicidal thinking: the highest probability of the 988 class at which a sentence is an
+        // emergency
         // whatever its urgency, that catches out of fold every suicidal message any such threshold catches
         java.util.function.DoubleToLongFunction caught988 = t988 -> java.util.stream.IntStream.range(0, dev.size())
-                .filter(i -> dev.get(i).label() == RedFlagClassifier.Label.URGENT_988 && (oof[i] >= threshold || oof988[i] >= t988
-                        || patternAlarms(patterns, foldModels[i % folds], dev.get(i), chosenVeto, true))).count();
+                .filter(i -> dev.get(i).label() == RedFlagClassifier.Label.URGENT_988
+                        && (oof[i] >= threshold
+                                || oof988[i] >= t988
+                                || patternAlarms(patterns, foldModels[i % folds], dev.get(i), chosenVeto, true)))
+                .count();
         long reachable = caught988.applyAsLong(0.02);
         double suicideThreshold = 0.02;
         for (int step = 50; step >= 2; step--) {
@@ -419,16 +511,26 @@ public final class RedFlagTrainer {
         }
         suicideThreshold = Double.parseDouble(option(options, "suicide-threshold", Double.toString(suicideThreshold)));
         final double chosenSuicide = suicideThreshold;
-        System.out.printf("suicide threshold %.2f: the highest that catches every suicidal message out of fold that any catches: %s%n",
-                suicideThreshold, figures(dev, i -> oof[i] >= threshold || oof988[i] >= chosenSuicide
-                        || patternAlarms(patterns, foldModels[i % folds], dev.get(i), chosenVeto, true)));
-        RedFlagClassifier model = train(training, dimensions, epochs, l2, 17).withThreshold(threshold).withVeto(veto);
+        System.out.printf(
+                "suicide threshold %.2f: the highest that catches every suicidal message out of fold that any catches: %s%n",
+                suicideThreshold,
+                figures(
+                        dev,
+                        i -> oof[i] >= threshold
+                                || oof988[i] >= chosenSuicide
+                                || patternAlarms(patterns, foldModels[i % folds], dev.get(i), chosenVeto, true)));
+        RedFlagClassifier model = train(training, dimensions, epochs, l2, 17)
+                .withThreshold(threshold)
+                .withVeto(veto);
         // bounded by the curated calm messages: none of the policy's calm examples nor of the policy cases staff wrote
         // ("can i take tylenol with my oxycodone" asks a clinician) may become an emergency by it
-        List<String> curatedCalm = new ArrayList<>(curated.stream().filter(item -> item.label() == RedFlagClassifier.Label.CALM)
-                .map(Item::text).toList());
+        List<String> curatedCalm = new ArrayList<>(curated.stream()
+                .filter(item -> item.label() == RedFlagClassifier.Label.CALM)
+                .map(Item::text)
+                .toList());
         com.clinicfaq.curation.PolicyCase.all(RedFlagSet.PROJECT_CHECKS).stream()
-                .filter(c -> !c.branch().equals("emergency")).forEach(c -> curatedCalm.add(c.message()));
+                .filter(c -> !c.branch().equals("emergency"))
+                .forEach(c -> curatedCalm.add(c.message()));
         double calmest = 0;
         String highest = "";
         for (String text : curatedCalm) {
@@ -440,37 +542,57 @@ public final class RedFlagTrainer {
         }
         if (!options.contains("--suicide-threshold") && suicideThreshold <= calmest) {
             suicideThreshold = Math.ceil((calmest + 0.005) * 100) / 100.0;
-            System.out.printf("suicide threshold raised to %.2f: the curated calm message \"%s\" reads %.3f%n", suicideThreshold, highest, calmest);
+            System.out.printf(
+                    "suicide threshold raised to %.2f: the curated calm message \"%s\" reads %.3f%n",
+                    suicideThreshold, highest, calmest);
         }
         RedFlagClassifier trained = model.withSuicideThreshold(suicideThreshold);
         if (options.contains("--write")) {
             writeModel(RedFlagClassifier.RESOURCE, trained::write);
         }
-        for (String unread : List.of("fresh", "unseen")) { // never unseen2: its figures are taken once, by exec@red-flags
+        for (String unread :
+                List.of("fresh", "unseen")) { // never unseen2: its figures are taken once, by exec@red-flags
             if (!sets.containsKey(unread) || trainOn.contains(unread)) {
                 continue;
             }
-            // a set not yet trained on (new authors' messages, before they join the training set): read as the holdout is
+            // a set not yet trained on (new authors' messages, before they join the training set): read as the holdout
+            // is
             List<Item> fresh = sets.get(unread);
             System.out.println(unread + ": classifier alone " + figures(fresh, i -> learnedSays(trained, fresh.get(i)))
-                    + " | patterns or classifier " + figures(fresh, i -> learnedSays(trained, fresh.get(i))
-                            || patternAlarms(patterns, trained, fresh.get(i), chosenVeto, true)) + " | patterns alone " + figures(fresh, i -> alarms(patterns, fresh.get(i))));
+                    + " | patterns or classifier "
+                    + figures(
+                            fresh,
+                            i -> learnedSays(trained, fresh.get(i))
+                                    || patternAlarms(patterns, trained, fresh.get(i), chosenVeto, true))
+                    + " | patterns alone " + figures(fresh, i -> alarms(patterns, fresh.get(i))));
             if (options.contains("--" + unread + "-misses")) {
                 for (Item item : fresh) {
                     double sc = score(trained, item);
-                    boolean said = learnedSays(trained, item) || patternAlarms(patterns, trained, item, chosenVeto, true);
+                    boolean said =
+                            learnedSays(trained, item) || patternAlarms(patterns, trained, item, chosenVeto, true);
                     if (said != (item.label() != RedFlagClassifier.Label.CALM)) {
-                        System.out.printf("  %s %s %s %s %.2f%s: %s%n", unread, item.c().id(), item.c().kind(), item.c().language(), sc,
-                                alarms(patterns, item) ? " (pattern)" : "", item.text());
+                        System.out.printf(
+                                "  %s %s %s %s %.2f%s: %s%n",
+                                unread,
+                                item.c().id(),
+                                item.c().kind(),
+                                item.c().language(),
+                                sc,
+                                alarms(patterns, item) ? " (pattern)" : "",
+                                item.text());
                     }
                 }
             }
         }
         if (options.contains("--holdout")) {
             List<Item> holdout = sets.get("holdout");
-            System.out.println("holdout: classifier alone " + figures(holdout, i -> learnedSays(trained, holdout.get(i)))
-                    + " | patterns or classifier " + figures(holdout, i -> learnedSays(trained, holdout.get(i))
-                            || patternAlarms(patterns, trained, holdout.get(i), chosenVeto, true)));
+            System.out.println("holdout: classifier alone "
+                    + figures(holdout, i -> learnedSays(trained, holdout.get(i)))
+                    + " | patterns or classifier "
+                    + figures(
+                            holdout,
+                            i -> learnedSays(trained, holdout.get(i))
+                                    || patternAlarms(patterns, trained, holdout.get(i), chosenVeto, true)));
         }
     }
 
@@ -492,7 +614,11 @@ public final class RedFlagTrainer {
     private static final double RECALL = 0.998;
 
     private static String option(List<String> options, String name, String otherwise) {
-        return options.stream().filter(o -> o.startsWith("--" + name + "=")).map(o -> o.substring(name.length() + 3)).findFirst().orElse(otherwise);
+        return options.stream()
+                .filter(o -> o.startsWith("--" + name + "="))
+                .map(o -> o.substring(name.length() + 3))
+                .findFirst()
+                .orElse(otherwise);
     }
 
     static String figures(List<Item> items, java.util.function.IntPredicate urgent) {
@@ -511,6 +637,7 @@ public final class RedFlagTrainer {
                 alarms += said ? 1 : 0;
             }
         }
-        return "recall %d/%d (%.1f %%), false alarms %d/%d (%.1f %%)".formatted(caught, u, 100.0 * caught / u, alarms, c, 100.0 * alarms / c);
+        return "recall %d/%d (%.1f %%), false alarms %d/%d (%.1f %%)"
+                .formatted(caught, u, 100.0 * caught / u, alarms, c, 100.0 * alarms / c);
     }
 }

@@ -19,16 +19,21 @@ class RulePatternTests {
 
     @Test
     void manyMatchesACountOfFiveOrMore() {
-        assertThat(matches("took + <many> tramadol|<many> pills", "took 30 tramadol")).isTrue();
-        assertThat(matches("took + <many> tramadol|<many> pills", "I took 5 pills")).isTrue();
-        assertThat(matches("took + <many> tramadol|<many> pills", "took 2 tramadol")).isFalse();
-        assertThat(matches("took + <many> tramadol|<many> pills", "took tramadol every 6 hours")).isFalse();
+        assertThat(matches("took + <many> tramadol|<many> pills", "took 30 tramadol"))
+                .isTrue();
+        assertThat(matches("took + <many> tramadol|<many> pills", "I took 5 pills"))
+                .isTrue();
+        assertThat(matches("took + <many> tramadol|<many> pills", "took 2 tramadol"))
+                .isFalse();
+        assertThat(matches("took + <many> tramadol|<many> pills", "took tramadol every 6 hours"))
+                .isFalse();
     }
 
     @Test
     void phrasesNeedConsecutiveWords() {
         assertThat(matches("i want to die", "i want to die")).isTrue();
-        assertThat(matches("i want to die", "i dont want to die during surgery")).isFalse();
+        assertThat(matches("i want to die", "i dont want to die during surgery"))
+                .isFalse();
     }
 
     @Test
@@ -42,7 +47,8 @@ class RulePatternTests {
 
     @Test
     void readsMessagesInLowerCaseWithoutApostrophesOrPunctuation() {
-        assertThat(Words.of("I CAN’T feel my legs!!! (x-ray)")).containsExactly("i", "cant", "feel", "my", "legs", "x", "ray");
+        assertThat(Words.of("I CAN’T feel my legs!!! (x-ray)"))
+                .containsExactly("i", "cant", "feel", "my", "legs", "x", "ray");
         assertThat(matches("can't feel", "CANT FEEL")).isTrue();
     }
 

@@ -19,11 +19,21 @@ class TurnClassifierTests {
         for (String text : List.of("thanks", "thank you so much", "thanks a lot!", "many thanks 🙏", "thx")) {
             examples.add(new TurnClassifier.Example(text, NO_MEANING, "thanks", 1));
         }
-        for (String text : List.of("how long does it take?", "what is the recovery like", "does it hurt?", "can i drive after")) {
+        for (String text :
+                List.of("how long does it take?", "what is the recovery like", "does it hurt?", "can i drive after")) {
             examples.add(new TurnClassifier.Example(text, NO_MEANING, TurnClassifier.QUESTION, 1));
         }
-        return TurnClassifier.train("test-model", NO_MEANING.length, List.of(TurnClassifier.QUESTION, "thanks"), examples, 30, 1e-4, 1)
-                .withThreshold(0.6).withQuietBelow(0.3).withQuietable(java.util.Set.of("thanks"));
+        return TurnClassifier.train(
+                        "test-model",
+                        NO_MEANING.length,
+                        List.of(TurnClassifier.QUESTION, "thanks"),
+                        examples,
+                        30,
+                        1e-4,
+                        1)
+                .withThreshold(0.6)
+                .withQuietBelow(0.3)
+                .withQuietable(java.util.Set.of("thanks"));
     }
 
     @Test
@@ -31,7 +41,8 @@ class TurnClassifierTests {
         TurnClassifier model = trained();
 
         assertThat(model.conversational("thank you!", NO_MEANING)).contains("thanks");
-        assertThat(model.conversational("how long is the recovery?", NO_MEANING)).isEmpty();
+        assertThat(model.conversational("how long is the recovery?", NO_MEANING))
+                .isEmpty();
         assertThat(model.read("🙏", NO_MEANING).label()).isEqualTo("thanks");
     }
 
@@ -56,10 +67,12 @@ class TurnClassifierTests {
     @Test
     void theShippedModelReadsTheShippedPolicysSmallTalkRules() {
         TurnClassifier shipped = TurnClassifier.shipped().orElseThrow();
-        List<String> ruleIds = RealPolicy.policy().rules().smallTalk().stream().map(Rule::id).toList();
+        List<String> ruleIds =
+                RealPolicy.policy().rules().smallTalk().stream().map(Rule::id).toList();
 
         assertThat(shipped.labels().getFirst()).isEqualTo(TurnClassifier.QUESTION);
-        assertThat(ruleIds).containsAll(shipped.labels().subList(1, shipped.labels().size()));
+        assertThat(ruleIds)
+                .containsAll(shipped.labels().subList(1, shipped.labels().size()));
         assertThat(shipped.quietBelow()).isBetween(0.0, 0.5);
     }
 }

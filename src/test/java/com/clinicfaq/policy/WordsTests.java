@@ -26,17 +26,23 @@ class WordsTests {
     @Test
     void aSpanishMessagesConjugatedWordsAreTakenAsWrittenWhereAnEnglishMessagesTyposAreStillForgiven() {
         java.util.List<String> spanish = Words.of("adiós, que tenga buen día");
-        assertThat(Words.known(spanish, spanish.indexOf("tenga"))).as("a form of tener, not a typo of tengo").isTrue();
+        assertThat(Words.known(spanish, spanish.indexOf("tenga")))
+                .as("a form of tener, not a typo of tengo")
+                .isTrue();
         assertThat(Words.known(Words.of("dígamelo por favor"), 0)).isTrue();
         java.util.List<String> english = Words.of("helo, anyone there");
-        assertThat(Words.known(english, 0)).as("Spanish has 'helo' (I freeze); an English message means hello").isFalse();
+        assertThat(Words.known(english, 0))
+                .as("Spanish has 'helo' (I freeze); an English message means hello")
+                .isFalse();
         // and so a goodbye with a blessing is no question about one's symptoms ("que tengo")
-        assertThat(RealPolicy.policy().decide("adiós, que tenga buen día")).isNotInstanceOf(Decision.NeedsClinician.class);
+        assertThat(RealPolicy.policy().decide("adiós, que tenga buen día"))
+                .isNotInstanceOf(Decision.NeedsClinician.class);
     }
 
     @Test
     void readsSpanishWithAndWithoutAccentsAlike() {
-        assertThat(Words.of("¿Mi mamá está bien? NO PUEDE RESPIRAR")).containsExactly("mi", "mama", "esta", "bien", "no", "puede", "respirar");
+        assertThat(Words.of("¿Mi mamá está bien? NO PUEDE RESPIRAR"))
+                .containsExactly("mi", "mama", "esta", "bien", "no", "puede", "respirar");
         assertThat(Words.of("la cara caída")).isEqualTo(Words.of("la cara caida"));
     }
 

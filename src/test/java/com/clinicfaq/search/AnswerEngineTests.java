@@ -48,14 +48,18 @@ class AnswerEngineTests {
             """)
     void answersCuratedQuestionsWithTheirFaq(String question, String faq) {
         assertThat(engine.answer(question))
-                .isInstanceOfSatisfying(Answer.Found.class, found -> assertThat(found.itemId()).isEqualTo(faq));
+                .isInstanceOfSatisfying(
+                        Answer.Found.class, found -> assertThat(found.itemId()).isEqualTo(faq));
     }
 
     @Test
     void answersWithTheWordsOfTheKnowledgeBaseAndItsSource() {
         Answer.Found found = (Answer.Found) engine.answer("how long is the recovry after kyphoplasy");
 
-        Faq faq = knowledge.faqs().stream().filter(f -> f.id().equals(found.itemId())).findFirst().orElseThrow();
+        Faq faq = knowledge.faqs().stream()
+                .filter(f -> f.id().equals(found.itemId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(found.text()).isEqualTo(faq.answer());
         assertThat(found.source().articleTitle()).isEqualTo("How Kyphoplasty Helps Stabilize Compression Fractures");
         assertThat(found.source().anchor()).isEqualTo(faq.sectionAnchor());
@@ -90,7 +94,8 @@ class AnswerEngineTests {
 
     @Test
     void neverAnswersWithAPatientsTestimonial() {
-        for (String question : List.of("what do patients say about dr weisbein", "is she a kind doctor", "is she smart")) {
+        for (String question :
+                List.of("what do patients say about dr weisbein", "is she a kind doctor", "is she smart")) {
             assertThat(engine.answer(question)).satisfies(answer -> {
                 if (answer instanceof Answer.Found found) {
                     assertThat(found.text()).doesNotContain("Weisbien");
@@ -110,17 +115,22 @@ class AnswerEngineTests {
         Explanation explanation = engine.explain(question, 5);
 
         assertThat(explanation.answer()).isEqualTo(engine.answer(question));
-        assertThat(explanation.candidates()).hasSizeLessThanOrEqualTo(5).isNotEmpty()
-                .isSortedAccordingTo(Comparator.comparingDouble(Explanation.Weighed::combined).reversed());
+        assertThat(explanation.candidates())
+                .hasSizeLessThanOrEqualTo(5)
+                .isNotEmpty()
+                .isSortedAccordingTo(Comparator.comparingDouble(Explanation.Weighed::combined)
+                        .reversed());
         Explanation.Weighed best = explanation.candidates().getFirst();
         switch (explanation.answer()) {
-            case Answer.Found found when found.basis() == Answer.Basis.HYBRID -> {
+            case Answer.Found found
+            when found.basis() == Answer.Basis.HYBRID -> {
                 assertThat(best.itemId()).isEqualTo(found.itemId());
                 assertThat(best.text()).isEqualTo(found.text());
                 assertThat(Confidence.CALIBRATED.of(best.combined())).isEqualTo(found.confidence());
             }
             case Answer.OutOfScope outOfScope -> assertThat(best.itemId()).isEqualTo(outOfScope.topicId());
-            case Answer.Unknown unknown -> assertThat(Confidence.CALIBRATED.of(best.combined())).isEqualTo(unknown.confidence());
+            case Answer.Unknown unknown ->
+                assertThat(Confidence.CALIBRATED.of(best.combined())).isEqualTo(unknown.confidence());
             default -> assertThat(best.lexical()).isPositive();
         }
     }
@@ -162,14 +172,24 @@ class AnswerEngineTests {
     @Test
     void aRebuiltIndexAnswersWithTheNewContent() {
         List<Faq> faqs = new ArrayList<>(knowledge.faqs());
-        Faq duration = faqs.stream().filter(f -> f.id().equals("procedure-duration")).findFirst().orElseThrow();
-        faqs.add(new Faq("home-same-day", duration.articleId(), "Can I go home on the day of the procedure?",
-                List.of("same day discharge"), "Most patients go home the same day.", duration.sectionAnchor(), Faq.Origin.CURATED));
+        Faq duration = faqs.stream()
+                .filter(f -> f.id().equals("procedure-duration"))
+                .findFirst()
+                .orElseThrow();
+        faqs.add(new Faq(
+                "home-same-day",
+                duration.articleId(),
+                "Can I go home on the day of the procedure?",
+                List.of("same day discharge"),
+                "Most patients go home the same day.",
+                duration.sectionAnchor(),
+                Faq.Origin.CURATED));
         try (AnswerEngine fresh = new AnswerEngine(knowledge, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
             fresh.rebuild(new KnowledgeBase(knowledge.articles(), faqs, knowledge.synonyms(), knowledge.outOfScope()));
 
             assertThat(fresh.answer("can i go home on the day of the procedure"))
-                    .isInstanceOfSatisfying(Answer.Found.class, f -> assertThat(f.itemId()).isEqualTo("home-same-day"));
+                    .isInstanceOfSatisfying(
+                            Answer.Found.class, f -> assertThat(f.itemId()).isEqualTo("home-same-day"));
         }
     }
 }

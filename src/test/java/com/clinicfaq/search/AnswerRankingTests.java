@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class AnswerRankingTests {
 
     private static Candidate candidate(String text, double cosine, double bm25) {
-        IndexedItem item = new IndexedItem("id-" + text.hashCode(), text, new Answer.Source("a", "A", "S", "s"), IndexedItem.Kind.PASSAGE);
+        IndexedItem item = new IndexedItem(
+                "id-" + text.hashCode(), text, new Answer.Source("a", "A", "S", "s"), IndexedItem.Kind.PASSAGE);
         return new Candidate(item, bm25, cosine, 0);
     }
 
@@ -23,10 +24,14 @@ class AnswerRankingTests {
         Candidate none = candidate("Ice packs and over-the-counter pain relievers usually help.", 0.5, 2);
         Evidence evidence = new Evidence("how long does the procedure take", 0, List.of(duration, none));
 
-        double[] withDuration = AnswerRanking.features(duration, evidence, "how long does the procedure take", Set.of("procedur", "take"),
+        double[] withDuration = AnswerRanking.features(
+                duration,
+                evidence,
+                "how long does the procedure take",
+                Set.of("procedur", "take"),
                 Set.of("ablat", "take", "minut"));
-        double[] without = AnswerRanking.features(none, evidence, "how long does the procedure take", Set.of("procedur", "take"),
-                Set.of("ice", "pack"));
+        double[] without = AnswerRanking.features(
+                none, evidence, "how long does the procedure take", Set.of("procedur", "take"), Set.of("ice", "pack"));
 
         assertThat(withDuration).hasSize(AnswerRanking.FEATURES);
         assertThat(withDuration[10]).isEqualTo(1);
@@ -42,7 +47,8 @@ class AnswerRankingTests {
             weights[i] = i / 10.0 - 0.3;
         }
         AnswerRanking ranking = new AnswerRanking(weights, 0.35);
-        AnswerRanking read = AnswerRanking.read(new ByteArrayInputStream(ranking.write("a comment\non two lines").getBytes(StandardCharsets.UTF_8)));
+        AnswerRanking read = AnswerRanking.read(new ByteArrayInputStream(
+                ranking.write("a comment\non two lines").getBytes(StandardCharsets.UTF_8)));
 
         assertThat(read.threshold()).isEqualTo(0.35);
         assertThat(read.weights()).containsExactly(weights);
@@ -50,7 +56,8 @@ class AnswerRankingTests {
         x[0] = 1;
         x[1] = 0.7;
         assertThat(read.probability(x)).isEqualTo(ranking.probability(x)).isBetween(0.0, 1.0);
-        assertThatThrownBy(() -> AnswerRanking.read(new ByteArrayInputStream("0.5\n1\n2\n".getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() ->
+                        AnswerRanking.read(new ByteArrayInputStream("0.5\n1\n2\n".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IOException.class);
     }
 

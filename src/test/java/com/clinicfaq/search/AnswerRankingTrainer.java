@@ -33,10 +33,17 @@ public final class AnswerRankingTrainer {
     }
 
     /** One question asked on its article's page. */
-    record Asked(String question, String article, boolean answerable, boolean declinedAsOutOfScope, List<Example> candidates, boolean calibratedRight) {}
+    record Asked(
+            String question,
+            String article,
+            boolean answerable,
+            boolean declinedAsOutOfScope,
+            List<Example> candidates,
+            boolean calibratedRight) {}
 
     /** An experiment: a second embedding model's closeness in place of the heading's (--second=bge). */
     static Embedder SECOND;
+
     static boolean NO_HEADING;
     static String SECOND_PREFIX = "";
     static final Map<String, float[]> SECOND_TEXTS = new HashMap<>();
@@ -46,10 +53,13 @@ public final class AnswerRankingTrainer {
     /** A right candidate counts this many times a wrong one: a question has one or two among twenty. */
     static final double POSITIVE_WEIGHT = 3;
 
-    static Asked ask(AnswerEngine engine, KnowledgeBase knowledge, String article, LibraryEvaluationCommand.Question q) {
+    static Asked ask(
+            AnswerEngine engine, KnowledgeBase knowledge, String article, LibraryEvaluationCommand.Question q) {
         Evidence evidence = engine.evidence(q.text(), article);
         var analyzer = Analysis.documents();
-        Set<String> questionWords = AnswerRanking.questionWords(analyzer, evidence.corrected(),
+        Set<String> questionWords = AnswerRanking.questionWords(
+                analyzer,
+                evidence.corrected(),
                 knowledge.article(article).map(ArticleTopics::of).orElse(null));
         List<Example> examples = new ArrayList<>();
         float[] second = SECOND == null ? null : SECOND.embed(SECOND_PREFIX + evidence.corrected());
@@ -58,7 +68,8 @@ public final class AnswerRankingTrainer {
         if (second != null) {
             for (Candidate c : evidence.candidates()) {
                 if (c.item().kind() != IndexedItem.Kind.OUT_OF_SCOPE) {
-                    double cos = Vectors.dot(second, SECOND_TEXTS.computeIfAbsent(c.item().text(), SECOND::embed));
+                    double cos = Vectors.dot(
+                            second, SECOND_TEXTS.computeIfAbsent(c.item().text(), SECOND::embed));
                     secondCosine.put(c, cos);
                     maxSecond = Math.max(maxSecond, cos);
                 }
@@ -68,9 +79,13 @@ public final class AnswerRankingTrainer {
             if (c.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
                 continue;
             }
-            boolean right = q.answerable() && c.item().source() != null && c.item().source().articleId().equals(article)
-                    && q.expected().stream().anyMatch(s -> normalise(c.item().text()).contains(normalise(s)));
-            double[] x = AnswerRanking.features(c, evidence, evidence.corrected(), questionWords, engine.itemWords(c.item()));
+            boolean right = q.answerable()
+                    && c.item().source() != null
+                    && c.item().source().articleId().equals(article)
+                    && q.expected().stream()
+                            .anyMatch(s -> normalise(c.item().text()).contains(normalise(s)));
+            double[] x = AnswerRanking.features(
+                    c, evidence, evidence.corrected(), questionWords, engine.itemWords(c.item()));
             if (NO_HEADING) {
                 x[16] = 0;
                 x[17] = 0;
@@ -84,8 +99,10 @@ public final class AnswerRankingTrainer {
         boolean outOfScope = engine.declines(q.text(), article);
         Answer calibrated = engine.answer(q.text(), article); // the engine without the ranking
         boolean calibratedRight = q.answerable()
-                ? calibrated instanceof Answer.Found f && f.source().articleId().equals(article)
-                        && q.expected().stream().anyMatch(s -> normalise(f.text()).contains(normalise(s)))
+                ? calibrated instanceof Answer.Found f
+                        && f.source().articleId().equals(article)
+                        && q.expected().stream()
+                                .anyMatch(s -> normalise(f.text()).contains(normalise(s)))
                 : !(calibrated instanceof Answer.Found);
         return new Asked(q.text(), article, q.answerable(), outOfScope, examples, calibratedRight);
     }
@@ -128,7 +145,9 @@ public final class AnswerRankingTrainer {
     static int[] judge(List<Asked> asked, AnswerRanking ranking, double threshold, double overrule) {
         int[] counts = new int[5]; // right, answerable, declined, unanswerable, answers given
         for (Asked a : asked) {
-            Example best = a.candidates().stream().max(Comparator.comparingDouble(e -> ranking.probability(e.x()))).orElse(null);
+            Example best = a.candidates().stream()
+                    .max(Comparator.comparingDouble(e -> ranking.probability(e.x())))
+                    .orElse(null);
             double p = best == null ? 0 : ranking.probability(best.x());
             boolean answers = (!a.declinedAsOutOfScope() || p >= overrule) && best != null && p >= threshold;
             counts[4] += answers ? 1 : 0;
@@ -144,9 +163,11 @@ public final class AnswerRankingTrainer {
     }
 
     static String describe(int[] c) {
-        String text = "right %5.1f %% (%d/%d), declined %5.1f %% (%d/%d)".formatted(100.0 * c[0] / Math.max(1, c[1]), c[0], c[1],
-                100.0 * c[2] / Math.max(1, c[3]), c[2], c[3]);
-        return c.length > 4 ? text + ", answers right %5.1f %% (%d/%d)".formatted(100.0 * c[0] / Math.max(1, c[4]), c[0], c[4]) : text;
+        String text = "right %5.1f %% (%d/%d), declined %5.1f %% (%d/%d)"
+                .formatted(100.0 * c[0] / Math.max(1, c[1]), c[0], c[1], 100.0 * c[2] / Math.max(1, c[3]), c[2], c[3]);
+        return c.length > 4
+                ? text + ", answers right %5.1f %% (%d/%d)".formatted(100.0 * c[0] / Math.max(1, c[4]), c[0], c[4])
+                : text;
     }
 
     /** Calibration: of the answers given with a probability in each tenth, how many were right. */
@@ -154,7 +175,9 @@ public final class AnswerRankingTrainer {
         int[] given = new int[10];
         int[] right = new int[10];
         for (Asked a : asked) {
-            Example best = a.candidates().stream().max(Comparator.comparingDouble(e -> ranking.probability(e.x()))).orElse(null);
+            Example best = a.candidates().stream()
+                    .max(Comparator.comparingDouble(e -> ranking.probability(e.x())))
+                    .orElse(null);
             if (best == null || a.declinedAsOutOfScope()) {
                 continue;
             }
@@ -164,21 +187,25 @@ public final class AnswerRankingTrainer {
         }
         for (int bin = 0; bin < 10; bin++) {
             if (given[bin] > 0) {
-                System.out.printf("    confidence %.1f-%.1f: %3d answers, %5.1f %% right%n", bin / 10.0, (bin + 1) / 10.0, given[bin],
-                        100.0 * right[bin] / given[bin]);
+                System.out.printf(
+                        "    confidence %.1f-%.1f: %3d answers, %5.1f %% right%n",
+                        bin / 10.0, (bin + 1) / 10.0, given[bin], 100.0 * right[bin] / given[bin]);
             }
         }
     }
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
+        List<String> options =
+                Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
         Path folder = LibraryEvaluationCommand.library();
         Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
         NO_HEADING = options.contains("--no-heading");
         if (options.contains("--bge")) {
             SECOND = OnnxEmbedder.bgeSmallEnV15();
-            SECOND_PREFIX = options.contains("--instruction") ? "Represent this sentence for searching relevant passages: " : "";
+            SECOND_PREFIX = options.contains("--instruction")
+                    ? "Represent this sentence for searching relevant passages: "
+                    : "";
         }
         KnowledgeFiles.Parsed parsed = LibraryEvaluationCommand.withoutContradictions(folder, embedder);
         KnowledgeBase knowledge = parsed.knowledge();
@@ -187,17 +214,32 @@ public final class AnswerRankingTrainer {
             Map<String, List<Asked>> holdout = new HashMap<>();
             for (String article : LibraryEvaluationCommand.ARTICLES) {
                 // questions asked alone on the article's page: follow-ups and topic changes depend on a conversation
-                dev.put(article, LibraryEvaluationCommand.load(article, "dev").stream().filter(q -> q.context().isBlank())
-                        .map(q -> ask(engine, knowledge, article, q)).toList());
-                holdout.put(article, LibraryEvaluationCommand.load(article, "holdout").stream().filter(q -> q.context().isBlank())
-                        .map(q -> ask(engine, knowledge, article, q)).toList());
+                dev.put(
+                        article,
+                        LibraryEvaluationCommand.load(article, "dev").stream()
+                                .filter(q -> q.context().isBlank())
+                                .map(q -> ask(engine, knowledge, article, q))
+                                .toList());
+                holdout.put(
+                        article,
+                        LibraryEvaluationCommand.load(article, "holdout").stream()
+                                .filter(q -> q.context().isBlank())
+                                .map(q -> ask(engine, knowledge, article, q))
+                                .toList());
             }
             if (options.contains("--oracle")) {
                 for (Map<String, List<Asked>> half : List.of(dev, holdout)) {
-                    long answerable = half.values().stream().flatMap(List::stream).filter(Asked::answerable).count();
-                    long reachable = half.values().stream().flatMap(List::stream)
-                            .filter(a -> a.answerable() && a.candidates().stream().anyMatch(Example::right)).count();
-                    System.out.printf("%s: a right candidate among the candidates for %d of %d answerable questions%n",
+                    long answerable = half.values().stream()
+                            .flatMap(List::stream)
+                            .filter(Asked::answerable)
+                            .count();
+                    long reachable = half.values().stream()
+                            .flatMap(List::stream)
+                            .filter(a ->
+                                    a.answerable() && a.candidates().stream().anyMatch(Example::right))
+                            .count();
+                    System.out.printf(
+                            "%s: a right candidate among the candidates for %d of %d answerable questions%n",
                             half == dev ? "dev" : "holdout", reachable, answerable);
                 }
             }
@@ -207,7 +249,9 @@ public final class AnswerRankingTrainer {
             Map<String, AnswerRanking> without = new HashMap<>();
             for (String out : LibraryEvaluationCommand.ARTICLES) {
                 List<Asked> training = new ArrayList<>();
-                LibraryEvaluationCommand.ARTICLES.stream().filter(a -> !a.equals(out)).forEach(a -> training.addAll(dev.get(a)));
+                LibraryEvaluationCommand.ARTICLES.stream()
+                        .filter(a -> !a.equals(out))
+                        .forEach(a -> training.addAll(dev.get(a)));
                 AnswerRanking ranking = train(training, 0.5);
                 without.put(out, ranking);
                 int[] c = calibrated(dev.get(out));
@@ -216,8 +260,10 @@ public final class AnswerRankingTrainer {
                 }
             }
             System.out.println("  left-out dev, the calibrated sum: " + describe(reference));
-            // the threshold and the overrule together: the most questions handled right (answered right, or declined), among
-            // the pairs no worse than the calibrated sum on both whose answers are right at least half the time (an answer
+            // the threshold and the overrule together: the most questions handled right (answered right, or declined),
+            // among
+            // the pairs no worse than the calibrated sum on both whose answers are right at least half the time (an
+            // answer
             // more likely wrong than right is worse than "I don't know" and an offer of staff)
             double[] overrules = {0.5, 0.6, 0.7, 0.8, 0.9, AnswerRanking.NEVER};
             int bestT = -1;
@@ -233,7 +279,9 @@ public final class AnswerRankingTrainer {
                         }
                     }
                     if (options.contains("--curve")) {
-                        System.out.printf("  left-out dev at %.2f, overrule %.2f: %s%n", thresholds[t], overrules[o], describe(c));
+                        System.out.printf(
+                                "  left-out dev at %.2f, overrule %.2f: %s%n",
+                                thresholds[t], overrules[o], describe(c));
                     }
                     boolean noWorse = c[0] >= reference[0] && c[2] >= reference[2];
                     if (noWorse && 2 * c[0] >= c[4] && c[0] + c[2] > bestShares) {
@@ -258,8 +306,18 @@ public final class AnswerRankingTrainer {
                             continue;
                         }
                         top[3]++;
-                        top[0] += a.candidates().stream().max(Comparator.comparingDouble(e -> r.probability(e.x()))).get().right() ? 1 : 0;
-                        top[1] += a.candidates().stream().max(Comparator.comparingDouble(e -> e.x()[1])).get().right() ? 1 : 0;
+                        top[0] += a.candidates().stream()
+                                        .max(Comparator.comparingDouble(e -> r.probability(e.x())))
+                                        .get()
+                                        .right()
+                                ? 1
+                                : 0;
+                        top[1] += a.candidates().stream()
+                                        .max(Comparator.comparingDouble(e -> e.x()[1]))
+                                        .get()
+                                        .right()
+                                ? 1
+                                : 0;
                         top[2] += a.candidates().stream().anyMatch(Example::right) ? 1 : 0;
                     }
                 }
@@ -271,7 +329,9 @@ public final class AnswerRankingTrainer {
                                 continue;
                             }
                             List<Example> sorted = a.candidates().stream()
-                                    .sorted(Comparator.comparingDouble((Example e) -> r.probability(e.x())).reversed()).toList();
+                                    .sorted(Comparator.comparingDouble((Example e) -> r.probability(e.x()))
+                                            .reversed())
+                                    .toList();
                             if (!sorted.getFirst().right()) {
                                 int rank = -1;
                                 for (int i = 0; i < sorted.size(); i++) {
@@ -280,24 +340,35 @@ public final class AnswerRankingTrainer {
                                         break;
                                     }
                                 }
-                                System.out.printf("    %s | top %s | right at %d %s%n", a.question(), sorted.getFirst().id(), rank,
+                                System.out.printf(
+                                        "    %s | top %s | right at %d %s%n",
+                                        a.question(),
+                                        sorted.getFirst().id(),
+                                        rank,
                                         rank < 0 ? "" : sorted.get(rank).id());
                             }
                         }
                     }
                 }
-                System.out.printf("  left-out dev answerable: ranking top-1 %d, cosine top-1 %d, right among candidates %d, of %d%n",
+                System.out.printf(
+                        "  left-out dev answerable: ranking top-1 %d, cosine top-1 %d, right among candidates %d, of %d%n",
                         top[0], top[1], top[2], top[3]);
             }
-            System.out.printf("threshold %.2f, overrule %.2f: on the left-out articles' dev questions, the most handled right"
-                    + " among those at least as good as the calibrated sum on both with answers right at least half the time%n", threshold, overrule);
+            System.out.printf(
+                    "threshold %.2f, overrule %.2f: on the left-out articles' dev questions, the most handled right"
+                            + " among those at least as good as the calibrated sum on both with answers right at least half the time%n",
+                    threshold, overrule);
             List<Asked> pooledHoldout = new ArrayList<>();
             for (String out : LibraryEvaluationCommand.ARTICLES) {
                 AnswerRanking ranking = without.get(out);
-                System.out.printf("%-36s trained without it: dev %s | holdout %s%n", out, describe(judge(dev.get(out), ranking, threshold, overrule)),
+                System.out.printf(
+                        "%-36s trained without it: dev %s | holdout %s%n",
+                        out,
+                        describe(judge(dev.get(out), ranking, threshold, overrule)),
                         describe(judge(holdout.get(out), ranking, threshold, overrule)));
-                System.out.printf("%-36s the calibrated sum:  dev %s | holdout %s%n", "", describe(calibrated(dev.get(out))),
-                        describe(calibrated(holdout.get(out))));
+                System.out.printf(
+                        "%-36s the calibrated sum:  dev %s | holdout %s%n",
+                        "", describe(calibrated(dev.get(out))), describe(calibrated(holdout.get(out))));
             }
             List<Asked> all = new ArrayList<>();
             LibraryEvaluationCommand.ARTICLES.forEach(a -> all.addAll(dev.get(a)));
@@ -305,7 +376,8 @@ public final class AnswerRankingTrainer {
             LibraryEvaluationCommand.ARTICLES.forEach(a -> pooledHoldout.addAll(holdout.get(a)));
             System.out.println("reliability on the samples' holdout halves (the ranking trained on their dev halves):");
             reliability(pooledHoldout, trained);
-            System.out.println("the ranking trained on every dev half, on the holdout halves: " + describe(judge(pooledHoldout, trained, threshold, overrule)));
+            System.out.println("the ranking trained on every dev half, on the holdout halves: "
+                    + describe(judge(pooledHoldout, trained, threshold, overrule)));
             if (options.contains("--check")) {
                 // the same ranking in the engine, question by question: what a visitor would get
                 engine.ranking(trained);
@@ -316,8 +388,13 @@ public final class AnswerRankingTrainer {
                             continue;
                         }
                         Answer answer = engine.answer(q.text(), article);
-                        boolean right = q.answerable() ? answer instanceof Answer.Found f && f.source().articleId().equals(article)
-                                && q.expected().stream().anyMatch(x -> normalise(f.text()).contains(normalise(x))) : !(answer instanceof Answer.Found);
+                        boolean right = q.answerable()
+                                ? answer instanceof Answer.Found f
+                                        && f.source().articleId().equals(article)
+                                        && q.expected().stream()
+                                                .anyMatch(
+                                                        x -> normalise(f.text()).contains(normalise(x)))
+                                : !(answer instanceof Answer.Found);
                         counts[q.answerable() ? 0 : 2] += right ? 1 : 0;
                         counts[q.answerable() ? 1 : 3]++;
                     }
@@ -336,7 +413,6 @@ public final class AnswerRankingTrainer {
             }
         }
     }
-
 
     /** What the engine without the ranking (the calibrated sum) did with the same questions. */
     static int[] calibrated(List<Asked> asked) {

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
 class ArticleTopicsTests {
 
     static Article sample(String name) {
-        return new PlainTextArticleImporter().importFile(Path.of("src/test/resources/library", name + ".txt"),
-                PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1))).article();
+        return new PlainTextArticleImporter()
+                .importFile(
+                        Path.of("src/test/resources/library", name + ".txt"),
+                        PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1)))
+                .article();
     }
 
     static List<String> names(Article article) {
@@ -31,7 +34,8 @@ class ArticleTopicsTests {
     void anAbbreviationDefinedInTheTextAndSharingAWordWithTheTitleNamesTheProcedure() {
         assertThat(names(sample("radiofrequency-ablation-sample"))).contains("radiofrequency ablation", "RFA");
         assertThat(names(sample("spinal-cord-stimulation-sample"))).contains("spinal cord stimulation", "SCS");
-        assertThat(names(sample("sacroiliac-joint-injection-sample"))).contains("sacroiliac", "SI")
+        assertThat(names(sample("sacroiliac-joint-injection-sample")))
+                .contains("sacroiliac", "SI")
                 .doesNotContain("RFA", "radiofrequency ablation"); // an alternative named in passing is not its topic
     }
 
@@ -39,39 +43,54 @@ class ArticleTopicsTests {
     void theTitlesWordsAfterTheAbbreviationArePartOfTheNameAndAConditionNamedOnTheWayIsNot() {
         // "A sacroiliac (SI) joint injection is ...", titled "... Sacroiliac Joint Injections ..."
         List<String> sacroiliac = names(sample("sacroiliac-joint-injection-sample"));
-        assertThat(sacroiliac).contains("sacroiliac joint injection").anySatisfy(name -> assertThat(name).isEqualToIgnoringCase("SI joint injection"));
-        assertThat(ArticleTopics.generic(ArticleTopics.of(sample("sacroiliac-joint-injection-sample")),
-                "How much does an SI joint injection cost?")).isEqualTo("how much does an cost");
+        assertThat(sacroiliac)
+                .contains("sacroiliac joint injection")
+                .anySatisfy(name -> assertThat(name).isEqualToIgnoringCase("SI joint injection"));
+        assertThat(ArticleTopics.generic(
+                        ArticleTopics.of(sample("sacroiliac-joint-injection-sample")),
+                        "How much does an SI joint injection cost?"))
+                .isEqualTo("how much does an cost");
         // "Complex regional pain syndrome (CRPS)" shares only "pain" with the stimulation article's title and subtitle,
         // "spinal cord stimulation (SCS)" three of its words
-        assertThat(names(sample("spinal-cord-stimulation-sample"))).contains("spinal cord stimulation", "SCS")
+        assertThat(names(sample("spinal-cord-stimulation-sample")))
+                .contains("spinal cord stimulation", "SCS")
                 .doesNotContain("complex regional pain syndrome", "CRPS");
     }
 
     @Test
-    void theImporterProposesTheNamesInTheFrontMatterWhereStaffEditThem(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
-        var imported = new PlainTextArticleImporter().importFile(Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
-                PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1)).withId("rfa"));
+    void theImporterProposesTheNamesInTheFrontMatterWhereStaffEditThem(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        var imported = new PlainTextArticleImporter()
+                .importFile(
+                        Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
+                        PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1))
+                                .withId("rfa"));
         var writer = new com.clinicfaq.knowledge.KnowledgeBaseWriter();
         String text = writer.articleText(imported.article());
         assertThat(text).contains("names: radiofrequency ablation, RFA\n");
 
         // a staff member adds the name patients also use
         java.nio.file.Files.createDirectories(folder.resolve("articles"));
-        java.nio.file.Files.writeString(folder.resolve("articles/rfa.md"), text.replace("names: radiofrequency ablation, RFA",
-                "names: radiofrequency ablation, RFA, rhizotomy"));
+        java.nio.file.Files.writeString(
+                folder.resolve("articles/rfa.md"),
+                text.replace("names: radiofrequency ablation, RFA", "names: radiofrequency ablation, RFA, rhizotomy"));
         java.nio.file.Files.createDirectories(folder.resolve("faqs"));
         java.nio.file.Files.writeString(folder.resolve("faqs/rfa.md"), writer.faqText("rfa", imported.faqs()));
         Article read = new KnowledgeBaseReader().read(folder).articles().getFirst();
 
         assertThat(read.names()).containsExactly("radiofrequency ablation", "RFA", "rhizotomy");
-        assertThat(ArticleTopics.named(ArticleTopics.of(read), "does a rhizotomy hurt")).isTrue();
-        assertThat(ArticleTopics.named(ArticleTopics.of(imported.article()), "does a rhizotomy hurt")).isFalse();
+        assertThat(ArticleTopics.named(ArticleTopics.of(read), "does a rhizotomy hurt"))
+                .isTrue();
+        assertThat(ArticleTopics.named(ArticleTopics.of(imported.article()), "does a rhizotomy hurt"))
+                .isFalse();
     }
 
     @Test
     void withoutAnAbbreviationTheTitleWordTheArticleUsesMostNamesIt() {
-        Article kyphoplasty = new KnowledgeBaseReader().read(Path.of("knowledge-base")).articles().getFirst();
+        Article kyphoplasty = new KnowledgeBaseReader()
+                .read(Path.of("knowledge-base"))
+                .articles()
+                .getFirst();
         assertThat(names(kyphoplasty)).containsExactly("kyphoplasty");
         assertThat(names(sample("sciatica-condition-sample"))).containsExactly("sciatica");
     }
@@ -79,14 +98,17 @@ class ArticleTopicsTests {
     @Test
     void withoutAnAbbreviationAPhraseOfTheTitleTheTextRepeatsNamesItRatherThanAGenericWord() {
         // the most used title word is "pain" or "spinal", which every article of a spine practice uses: as a name it
-        // would scope a question about any procedure's pain to this article, and attribute answers to an "article on pain"
+        // would scope a question about any procedure's pain to this article, and attribute answers to an "article on
+        // pain"
         Article blocks = sample("medial-branch-block-sample");
         assertThat(names(blocks)).containsExactly("medial branch blocks");
         assertThat(com.clinicfaq.knowledge.Topics.of(blocks)).isEqualTo("medial branch blocks");
         assertThat(com.clinicfaq.knowledge.Attribution.source(blocks)).endsWith("article on medial branch blocks");
         assertThat(names(sample("lumbar-spinal-stenosis-sample"))).containsExactly("spinal stenosis");
-        assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "how long does a medial branch block take")).isTrue();
-        assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "is the pain worse after spinal cord stimulation")).isFalse();
+        assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "how long does a medial branch block take"))
+                .isTrue();
+        assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "is the pain worse after spinal cord stimulation"))
+                .isFalse();
     }
 
     @Test
@@ -95,7 +117,8 @@ class ArticleTopicsTests {
         List<ArticleTopics.Name> si = ArticleTopics.of(sample("sacroiliac-joint-injection-sample"));
         List<ArticleTopics.Name> rfa = ArticleTopics.of(sample("radiofrequency-ablation-sample"));
 
-        assertThat(ArticleTopics.named(scs, "is a spinal cord stimulator safe in an MRI?")).isTrue();
+        assertThat(ArticleTopics.named(scs, "is a spinal cord stimulator safe in an MRI?"))
+                .isTrue();
         assertThat(ArticleTopics.named(scs, "how long is the scs trial")).isTrue();
         assertThat(ArticleTopics.named(rfa, "how long dose rfa last")).isTrue();
         assertThat(ArticleTopics.named(si, "does the SI joint shot hurt?")).isTrue();
@@ -108,8 +131,11 @@ class ArticleTopicsTests {
         KnowledgeBase shipped = new KnowledgeBaseReader().read(Path.of("knowledge-base"));
         KnowledgeBase library = withSample(shipped, "radiofrequency-ablation-sample", "rfa-sample");
         try (AnswerEngine engine = new AnswerEngine(library, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
-            // kyphoplasty's curated "how long does the procedure take" phrasings used to win this one: "45 to 60 minutes"
-            for (String question : List.of("How long does the RFA procedure take?", "how long does radiofrequency ablation take",
+            // kyphoplasty's curated "how long does the procedure take" phrasings used to win this one: "45 to 60
+            // minutes"
+            for (String question : List.of(
+                    "How long does the RFA procedure take?",
+                    "how long does radiofrequency ablation take",
                     "will I be put to sleep for the RFA?")) {
                 Answer answer = engine.answer(question);
                 assertThat(answer).as(question).isNotInstanceOf(Answer.OutOfScope.class);
@@ -118,11 +144,15 @@ class ArticleTopicsTests {
                 }
             }
             assertThat(engine.answer("how long does kyphoplasty take?"))
-                    .isInstanceOfSatisfying(Answer.Found.class, found -> assertThat(found.text()).contains("45 to 60 minutes"));
+                    .isInstanceOfSatisfying(
+                            Answer.Found.class,
+                            found -> assertThat(found.text()).contains("45 to 60 minutes"));
 
             // the out-of-scope list written for kyphoplasty alone now declines what the new article answers
             List<AnswerEngine.Contradiction> contradictions = engine.outOfScopeContradictions(library);
-            assertThat(contradictions).extracting(AnswerEngine.Contradiction::phrasing).contains("what is radiofrequency ablation");
+            assertThat(contradictions)
+                    .extracting(AnswerEngine.Contradiction::phrasing)
+                    .contains("what is radiofrequency ablation");
             assertThat(contradictions).allSatisfy(c -> assertThat(c.articleId()).isEqualTo("rfa-sample"));
         }
         try (AnswerEngine engine = new AnswerEngine(shipped, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
@@ -130,32 +160,47 @@ class ArticleTopicsTests {
             assertThat(engine.outOfScopeContradictions(shipped)).isEmpty();
         }
     }
+
     @Test
     void anImportedArticleAnswersWhatAnOutOfScopeTopicWrittenForAnotherArticleDeclinesButNotItsCost() {
-        KnowledgeBase library = withoutContradictions(withSample(new KnowledgeBaseReader().read(Path.of("knowledge-base")),
-                "spinal-cord-stimulation-sample", "scs-sample"));
+        KnowledgeBase library = withoutContradictions(withSample(
+                new KnowledgeBaseReader().read(Path.of("knowledge-base")),
+                "spinal-cord-stimulation-sample",
+                "scs-sample"));
         try (AnswerEngine engine = new AnswerEngine(library, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
             // the "after-care" topic, written when kyphoplasty's article was the only one, declines going back to work;
             // the stimulation article says when, and on its page it answers
-            for (String question : List.of("When can I go back to my office job after the stimulator implant?",
+            for (String question : List.of(
+                    "When can I go back to my office job after the stimulator implant?",
                     "how soon can i return to work at a desk after getting the stimulator")) {
-                assertThat(engine.answer(question, "scs-sample")).as(question).isInstanceOfSatisfying(Answer.Found.class,
-                        found -> assertThat(found.text()).contains("return to work in about three weeks"));
+                assertThat(engine.answer(question, "scs-sample"))
+                        .as(question)
+                        .isInstanceOfSatisfying(
+                                Answer.Found.class,
+                                found -> assertThat(found.text()).contains("return to work in about three weeks"));
             }
-            // what the article does not say is declined as the topics written for kyphoplasty decline it, once the question
+            // what the article does not say is declined as the topics written for kyphoplasty decline it, once the
+            // question
             // is read without the procedure's name
             assertThat(engine.answer("How much does a spinal cord stimulator cost?", "scs-sample"))
-                    .isInstanceOfSatisfying(Answer.OutOfScope.class, declined -> assertThat(declined.topicId()).isEqualTo("cost"));
+                    .isInstanceOfSatisfying(
+                            Answer.OutOfScope.class,
+                            declined -> assertThat(declined.topicId()).isEqualTo("cost"));
             assertThat(engine.answer("does medicare pay for spinal cord stimulation", "scs-sample"))
-                    .isInstanceOfSatisfying(Answer.OutOfScope.class, declined -> assertThat(declined.topicId()).isEqualTo("insurance"));
+                    .isInstanceOfSatisfying(
+                            Answer.OutOfScope.class,
+                            declined -> assertThat(declined.topicId()).isEqualTo("insurance"));
         }
     }
 
     @Test
     void aQuestionWithoutTheProceduresNamesIsReadByTheTopicsWrittenForAnotherArticle() {
-        var names = ArticleTopics.of(new PlainTextArticleImporter().importFile(
-                Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
-                PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1)).withId("rfa-sample")).article());
+        var names = ArticleTopics.of(new PlainTextArticleImporter()
+                .importFile(
+                        Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
+                        PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1))
+                                .withId("rfa-sample"))
+                .article());
 
         assertThat(ArticleTopics.generic(names, "How much does RFA cost?")).isEqualTo("how much does cost");
         assertThat(ArticleTopics.generic(names, "is radiofrequency ablation covered by Medicare"))
@@ -165,8 +210,11 @@ class ArticleTopicsTests {
 
     /** The knowledge base with a sample article imported by the importer alone. */
     private static KnowledgeBase withSample(KnowledgeBase knowledge, String sample, String id) {
-        var imported = new PlainTextArticleImporter().importFile(Path.of("src/test/resources/library/" + sample + ".txt"),
-                PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1)).withId(id));
+        var imported = new PlainTextArticleImporter()
+                .importFile(
+                        Path.of("src/test/resources/library/" + sample + ".txt"),
+                        PlainTextArticleImporter.Options.of("sample", LocalDate.of(2026, 12, 1))
+                                .withId(id));
         List<Article> articles = new ArrayList<>(knowledge.articles());
         articles.add(imported.article());
         List<Faq> faqs = new ArrayList<>(knowledge.faqs());
@@ -177,10 +225,17 @@ class ArticleTopicsTests {
     /** The library as the publish safety net lets it be published: without the out-of-scope phrasings it refuses. */
     private static KnowledgeBase withoutContradictions(KnowledgeBase library) {
         try (AnswerEngine engine = new AnswerEngine(library, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
-            Set<String> refused = engine.outOfScopeContradictions(library).stream().map(AnswerEngine.Contradiction::phrasing)
+            Set<String> refused = engine.outOfScopeContradictions(library).stream()
+                    .map(AnswerEngine.Contradiction::phrasing)
                     .collect(java.util.stream.Collectors.toSet());
-            List<OutOfScopeTopic> topics = library.outOfScope().stream().map(t -> new OutOfScopeTopic(t.id(), t.title(),
-                    t.phrasings().stream().filter(p -> !refused.contains(p)).toList())).toList();
+            List<OutOfScopeTopic> topics = library.outOfScope().stream()
+                    .map(t -> new OutOfScopeTopic(
+                            t.id(),
+                            t.title(),
+                            t.phrasings().stream()
+                                    .filter(p -> !refused.contains(p))
+                                    .toList()))
+                    .toList();
             return new KnowledgeBase(library.articles(), library.faqs(), library.synonyms(), topics);
         }
     }

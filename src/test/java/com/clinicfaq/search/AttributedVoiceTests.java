@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class AttributedVoiceTests {
 
-    private static final Pattern QUOTED = Pattern.compile("(?s)^(From [^\u201c\u201d]+ article[^\u201c\u201d]*(?:\u201c[^\u201d]+\u201d)?): \u201c(.+)\u201d$");
+    private static final Pattern QUOTED = Pattern.compile(
+            "(?s)^(From [^\u201c\u201d]+ article[^\u201c\u201d]*(?:\u201c[^\u201d]+\u201d)?): \u201c(.+)\u201d$");
 
     private static KnowledgeIndex index;
     private static KnowledgeBase library;
@@ -54,8 +55,12 @@ class AttributedVoiceTests {
             Matcher quote = QUOTED.matcher(item.shown());
             if (quote.matches()) {
                 quoted++;
-                assertThat(quote.group(2)).as("the author's words, word for word").isEqualTo(item.text().strip());
-                assertThat(Attribution.firstPerson(quote.group(1))).as("the bot's own words around the quote").isFalse();
+                assertThat(quote.group(2))
+                        .as("the author's words, word for word")
+                        .isEqualTo(item.text().strip());
+                assertThat(Attribution.firstPerson(quote.group(1)))
+                        .as("the bot's own words around the quote")
+                        .isFalse();
             } else {
                 assertThat(item.shown()).isEqualTo(item.text());
                 if (Attribution.firstPerson(item.shown())) {
@@ -64,21 +69,29 @@ class AttributedVoiceTests {
             }
         }
         assertThat(unattributed).isEmpty();
-        assertThat(quoted).as("the articles are written in the first person: some items must be quotes").isGreaterThan(20);
+        assertThat(quoted)
+                .as("the articles are written in the first person: some items must be quotes")
+                .isGreaterThan(20);
     }
 
     @Test
     void aFirstPersonAnswerNamesItsAuthorAndProcedureAndKeepsTheWordsInsideTheQuote() {
         IndexedItem lifting = index.items.stream()
-                .filter(item -> item.kind() != IndexedItem.Kind.OUT_OF_SCOPE && item.text().contains("I typically recommend"))
-                .findFirst().orElseThrow();
-        assertThat(lifting.shown()).startsWith("From Dr. Weisbein's article on kyphoplasty: \u201c")
-                .contains("I typically recommend limiting heavy lifting").endsWith("\u201d");
+                .filter(item -> item.kind() != IndexedItem.Kind.OUT_OF_SCOPE
+                        && item.text().contains("I typically recommend"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(lifting.shown())
+                .startsWith("From Dr. Weisbein's article on kyphoplasty: \u201c")
+                .contains("I typically recommend limiting heavy lifting")
+                .endsWith("\u201d");
 
         IndexedItem rfa = index.items.stream()
-                .filter(item -> item.kind() != IndexedItem.Kind.OUT_OF_SCOPE && item.source().articleId().contains("radiofrequency")
+                .filter(item -> item.kind() != IndexedItem.Kind.OUT_OF_SCOPE
+                        && item.source().articleId().contains("radiofrequency")
                         && Attribution.firstPerson(item.text()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(rfa.shown()).startsWith("From Dr. Weisbein's article on radiofrequency ablation: \u201c");
     }
 
@@ -91,17 +104,23 @@ class AttributedVoiceTests {
 
     private static IndexedItem firstPersonItemOf(String inTitle) {
         return index.items.stream()
-                .filter(item -> item.kind() != IndexedItem.Kind.OUT_OF_SCOPE && item.source().articleTitle().contains(inTitle)
+                .filter(item -> item.kind() != IndexedItem.Kind.OUT_OF_SCOPE
+                        && item.source().articleTitle().contains(inTitle)
                         && Attribution.firstPerson(item.text()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void whatSpeaksInNoOnesFirstPersonIsSaidAsWritten() {
-        assertThat(Attribution.firstPerson("Kyphoplasty usually takes 45 to 60 minutes per level.")).isFalse();
-        assertThat(Attribution.firstPerson("Type I diabetes and grade I slips are read as numerals.")).isFalse();
-        assertThat(Attribution.firstPerson("Most patients go home the same day; I'd plan for a ride.")).isTrue();
+        assertThat(Attribution.firstPerson("Kyphoplasty usually takes 45 to 60 minutes per level."))
+                .isFalse();
+        assertThat(Attribution.firstPerson("Type I diabetes and grade I slips are read as numerals."))
+                .isFalse();
+        assertThat(Attribution.firstPerson("Most patients go home the same day; I'd plan for a ride."))
+                .isTrue();
         assertThat(Attribution.firstPerson("We perform it under sedation.")).isTrue();
-        assertThat(Attribution.firstPerson("In my practice, patients walk the same day.")).isTrue();
+        assertThat(Attribution.firstPerson("In my practice, patients walk the same day."))
+                .isTrue();
     }
 }

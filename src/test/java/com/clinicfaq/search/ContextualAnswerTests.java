@@ -15,8 +15,12 @@ class ContextualAnswerTests {
     static final String TOPIC = "radiofrequency-ablation";
     static final String WORD = "ablation";
     static final Answer.OutOfScope DECLINED = new Answer.OutOfScope("insurance", "Insurance coverage", 0.92);
-    static final Answer.Found FOUND = new Answer.Found("It takes 30 to 45 minutes.",
-            new Answer.Source(TOPIC, "Ablation", "What to expect", "what-to-expect"), "how-long", 0.9, Answer.Basis.HYBRID);
+    static final Answer.Found FOUND = new Answer.Found(
+            "It takes 30 to 45 minutes.",
+            new Answer.Source(TOPIC, "Ablation", "What to expect", "what-to-expect"),
+            "how-long",
+            0.9,
+            Answer.Basis.HYBRID);
 
     private final AnswerEngine engine = mock(AnswerEngine.class);
 

@@ -50,6 +50,8 @@ class ImportedArticleAnswersTests {
                 .isNotInstanceOf(Answer.OutOfScope.class);
         // what the topics decline whatever the procedure stays declined
         assertThat(engine.answer("How much does an epidural steroid injection cost?", EPIDURAL))
-                .isInstanceOfSatisfying(Answer.OutOfScope.class, declined -> assertThat(declined.topicId()).isEqualTo("cost"));
+                .isInstanceOfSatisfying(
+                        Answer.OutOfScope.class,
+                        declined -> assertThat(declined.topicId()).isEqualTo("cost"));
     }
 }

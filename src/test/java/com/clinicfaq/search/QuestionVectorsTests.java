@@ -64,7 +64,8 @@ class QuestionVectorsTests {
         Counting model = new Counting();
         QuestionVectors vectors = new QuestionVectors(model, 100);
         String message = "It was fine yesterday. How long should I avoid lifting after kyphoplasty?";
-        List<String> pieces = List.of("It was fine yesterday.", "How long should I avoid lifting after kyphoplasty?", message);
+        List<String> pieces =
+                List.of("It was fine yesterday.", "How long should I avoid lifting after kyphoplasty?", message);
 
         List<float[]> read = vectors.embedMessage(pieces, 2); // the policy reads every sentence and the whole
         float[] answered = vectors.embed(message.toLowerCase()); // the engine embeds the message as it reads it

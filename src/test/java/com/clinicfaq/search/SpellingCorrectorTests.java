@@ -16,7 +16,8 @@ class SpellingCorrectorTests {
     @BeforeAll
     static void buildIndex() {
         index = KnowledgeIndex.build(
-                new KnowledgeBaseReader().read(Path.of("knowledge-base")), new ReusingEmbedder(SharedEmbedder.INSTANCE));
+                new KnowledgeBaseReader().read(Path.of("knowledge-base")),
+                new ReusingEmbedder(SharedEmbedder.INSTANCE));
     }
 
     @AfterAll
@@ -34,6 +35,7 @@ class SpellingCorrectorTests {
             will i be asleep,                    will i be asleep
             """)
     void correctsMisspelledWordsOfTheKnowledgeBaseOnly(String typed, String corrected) {
-        assertThat(index.speller.correct(typed, index.reader, KnowledgeIndex.WORDS)).isEqualTo(corrected);
+        assertThat(index.speller.correct(typed, index.reader, KnowledgeIndex.WORDS))
+                .isEqualTo(corrected);
     }
 }

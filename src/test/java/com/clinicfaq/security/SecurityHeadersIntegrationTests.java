@@ -27,17 +27,19 @@ class SecurityHeadersIntegrationTests {
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final HttpClient proxy = HttpClient.newBuilder().localAddress(loopback("127.0.0.9")).build();
+    private final HttpClient proxy =
+            HttpClient.newBuilder().localAddress(loopback("127.0.0.9")).build();
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/login", "/staff/handoffs", "/widget/clinicfaq-widget.js"})
     void sendsContentSecurityAndFramingHeadersButNoHstsOverPlainHttp(String path) throws Exception {
         HttpResponse<Void> response = http.send(get(path).build(), BodyHandlers.discarding());
 
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("frame-ancestors 'none'", "script-src 'self'", "object-src 'none'")
-                .doesNotContain("unsafe-eval")
-                .doesNotContainPattern("script-src[^;]*unsafe-inline"));
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("frame-ancestors 'none'", "script-src 'self'", "object-src 'none'")
+                        .doesNotContain("unsafe-eval")
+                        .doesNotContainPattern("script-src[^;]*unsafe-inline"));
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
@@ -46,8 +48,12 @@ class SecurityHeadersIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/login"})
     void sendsHstsWhenTheRequestCameOverTlsThroughTheProxy(String path) throws Exception {
-        HttpResponse<Void> response = proxy.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.1").build(), BodyHandlers.discarding());
+        HttpResponse<Void> response = proxy.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-For", "198.51.100.1")
+                        .build(),
+                BodyHandlers.discarding());
 
         assertThat(response.headers().firstValue("Strict-Transport-Security"))
                 .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
@@ -56,18 +62,23 @@ class SecurityHeadersIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/login"})
     void believesNoXForwardedProtoFromAClientThatIsNotTheProxy(String path) throws Exception {
-        HttpResponse<Void> response = http.send(get(path).header("X-Forwarded-Proto", "https").build(), BodyHandlers.discarding());
+        HttpResponse<Void> response =
+                http.send(get(path).header("X-Forwarded-Proto", "https").build(), BodyHandlers.discarding());
 
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/staff/handoffs/%s", "/staff/handoffs/%s/transcript.txt", "/staff/knowledge", "/staff/analytics"})
+    @ValueSource(
+            strings = {"/staff/handoffs/%s", "/staff/handoffs/%s/transcript.txt", "/staff/knowledge", "/staff/analytics"
+            })
     void givesAVisitorWhoGuessesAStaffAddressNothingButTheLoginPage(String path) throws Exception {
-        HttpResponse<String> response = http.send(get(path.formatted(UUID.randomUUID())).build(), BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(get(path.formatted(UUID.randomUUID())).build(), BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         assertThat(response.body()).isEmpty();
     }
 

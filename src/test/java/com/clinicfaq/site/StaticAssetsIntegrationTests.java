@@ -41,7 +41,9 @@ class StaticAssetsIntegrationTests {
         assertThat(gzipped.headers().firstValue("Vary").orElse("")).containsIgnoringCase("Accept-Encoding");
         assertThat(gzipped.headers().firstValue("Cache-Control").orElse("")).contains("max-age=3600", "public");
         assertThat(gunzip(gzipped.body())).as("the same script, once unpacked").isEqualTo(plain.body());
-        assertThat(gzipped.body().length).isLessThan(plain.body().length / 2).isLessThanOrEqualTo(WIDGET_GZIPPED_BUDGET);
+        assertThat(gzipped.body().length)
+                .isLessThan(plain.body().length / 2)
+                .isLessThanOrEqualTo(WIDGET_GZIPPED_BUDGET);
     }
 
     @Test
@@ -49,7 +51,8 @@ class StaticAssetsIntegrationTests {
         HttpResponse<byte[]> icon = get("/favicon.ico", null);
 
         assertThat(icon.statusCode()).isEqualTo(200);
-        assertThat(icon.headers().firstValue("Content-Type").orElse("")).containsAnyOf("image/x-icon", "image/vnd.microsoft.icon");
+        assertThat(icon.headers().firstValue("Content-Type").orElse(""))
+                .containsAnyOf("image/x-icon", "image/vnd.microsoft.icon");
         // an ICO file: reserved 0, type 1 (icon), at least one image
         assertThat(icon.body()).startsWith(0, 0, 1, 0);
         assertThat(icon.body()[4]).isPositive();

@@ -63,13 +63,17 @@ class AuditLogTests {
         audit.record("edith", "KNOWLEDGE_PUBLISHED", "Who drives home");
         audit.record("ada", "ACCOUNT_DEACTIVATED", "edith");
 
-        assertThat(audit.recent(2)).extracting(AuditLog.Event::action).containsExactly("ACCOUNT_DEACTIVATED", "KNOWLEDGE_PUBLISHED");
+        assertThat(audit.recent(2))
+                .extracting(AuditLog.Event::action)
+                .containsExactly("ACCOUNT_DEACTIVATED", "KNOWLEDGE_PUBLISHED");
         assertThat(audit.recent(500)).first().satisfies(newest -> {
             assertThat(newest.username()).isEqualTo("ada");
             assertThat(newest.detail()).isEqualTo("edith");
             assertThat(newest.handoffId()).isNull();
         });
-        assertThat(audit.recent(500)).extracting(AuditLog.Event::at).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(audit.recent(500))
+                .extracting(AuditLog.Event::at)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
@@ -79,11 +83,15 @@ class AuditLogTests {
         audit.record("rory", "VIEWED", UUID.randomUUID(), null);
         audit.record("rory", "STATUS_CHANGED", handoff, "IN_PROGRESS");
 
-        assertThat(audit.forHandoff(handoff)).extracting(AuditLog.Event::action, AuditLog.Event::detail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("VIEWED", null),
+        assertThat(audit.forHandoff(handoff))
+                .extracting(AuditLog.Event::action, AuditLog.Event::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("VIEWED", null),
                         org.assertj.core.groups.Tuple.tuple("STATUS_CHANGED", "IN_PROGRESS"));
-        assertThat(audit.forHandoff(handoff)).allSatisfy(event -> assertThat(event.handoffId()).isEqualTo(handoff));
-        assertThat(audit.forHandoff(handoff).getFirst().at()).isBefore(audit.forHandoff(handoff).getLast().at());
+        assertThat(audit.forHandoff(handoff))
+                .allSatisfy(event -> assertThat(event.handoffId()).isEqualTo(handoff));
+        assertThat(audit.forHandoff(handoff).getFirst().at())
+                .isBefore(audit.forHandoff(handoff).getLast().at());
     }
 
     @Test
@@ -91,7 +99,8 @@ class AuditLogTests {
         audit.record("ada", "KNOWLEDGE_PUBLISHED", "x".repeat(200));
         audit.record("ada", "KNOWLEDGE_PUBLISHED", "y".repeat(500));
 
-        assertThat(audit.recent(2)).extracting(AuditLog.Event::detail)
+        assertThat(audit.recent(2))
+                .extracting(AuditLog.Event::detail)
                 .containsExactly("y".repeat(199) + "…", "x".repeat(200));
     }
 }

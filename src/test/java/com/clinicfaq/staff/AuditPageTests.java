@@ -36,8 +36,11 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureJdbc
 @AutoConfigureDataSourceInitialization
 @Import({StaffSecurityConfiguration.class, StaffAccountService.class, AuditLog.class, AuditPageTests.Slice.class})
-@TestPropertySource(properties = {"clinicfaq.staff.admin.username=" + ApplicationTest.ADMIN,
-    "clinicfaq.staff.admin.password=" + ApplicationTest.ADMIN_PASSWORD})
+@TestPropertySource(
+        properties = {
+            "clinicfaq.staff.admin.username=" + ApplicationTest.ADMIN,
+            "clinicfaq.staff.admin.password=" + ApplicationTest.ADMIN_PASSWORD
+        })
 class AuditPageTests {
 
     static final String PAGE = "/staff/admin/audit";
@@ -66,11 +69,16 @@ class AuditPageTests {
     void accounts(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder encoder) {
         // the first administrator comes from configuration; the console checks every request against the account
         if (!accounts.userExists(ApplicationTest.ADMIN)) {
-            accounts.createUser(User.withUsername(ApplicationTest.ADMIN).password(encoder.encode(ApplicationTest.ADMIN_PASSWORD))
-                    .roles("ADMIN", "REVIEWER", "EDITOR").build());
+            accounts.createUser(User.withUsername(ApplicationTest.ADMIN)
+                    .password(encoder.encode(ApplicationTest.ADMIN_PASSWORD))
+                    .roles("ADMIN", "REVIEWER", "EDITOR")
+                    .build());
         }
         if (!accounts.userExists(EDITOR)) {
-            accounts.createUser(User.withUsername(EDITOR).password(encoder.encode("an editor's own password")).roles("EDITOR").build());
+            accounts.createUser(User.withUsername(EDITOR)
+                    .password(encoder.encode("an editor's own password"))
+                    .roles("EDITOR")
+                    .build());
         }
     }
 
@@ -82,11 +90,19 @@ class AuditPageTests {
 
         String page = mvc.perform(get(PAGE).with(user(ApplicationTest.ADMIN).roles("ADMIN", "REVIEWER", "EDITOR")))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Security-Policy", StaffSecurityConfiguration.CONTENT_SECURITY_POLICY))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(
+                        header().string("Content-Security-Policy", StaffSecurityConfiguration.CONTENT_SECURITY_POLICY))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(page).contains("<h1>Audit log</h1>", "ACCOUNT_CREATED", "rory (Reviewer)", "STATUS_CHANGED",
-                "href=\"/staff/handoffs/" + handoff + "\"");
+        assertThat(page)
+                .contains(
+                        "<h1>Audit log</h1>",
+                        "ACCOUNT_CREATED",
+                        "rory (Reviewer)",
+                        "STATUS_CHANGED",
+                        "href=\"/staff/handoffs/" + handoff + "\"");
     }
 
     @Test

@@ -56,6 +56,7 @@ class ConsoleBrowserIntegrationTests {
     static final String ADMIN_PASSWORD = "correct horse battery";
     /** An account with none of the console's roles (as the account Prometheus scrapes with). */
     static final String NO_ROLE = "nico";
+
     static final String NO_ROLE_PASSWORD = "a password without a role";
     /** A phone's width, in CSS pixels. */
     static final int PHONE = 390;
@@ -90,12 +91,16 @@ class ConsoleBrowserIntegrationTests {
     @BeforeAll
     static void startBrowser(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder encoder) {
         if (!accounts.userExists(REVIEWER)) {
-            accounts.createUser(User.withUsername(REVIEWER).password(encoder.encode(REVIEWER_PASSWORD))
-                    .roles(StaffSecurityConfiguration.REVIEWER).build());
+            accounts.createUser(User.withUsername(REVIEWER)
+                    .password(encoder.encode(REVIEWER_PASSWORD))
+                    .roles(StaffSecurityConfiguration.REVIEWER)
+                    .build());
         }
         if (!accounts.userExists(NO_ROLE)) {
-            accounts.createUser(User.withUsername(NO_ROLE).password(encoder.encode(NO_ROLE_PASSWORD))
-                    .roles(StaffSecurityConfiguration.METRICS).build());
+            accounts.createUser(User.withUsername(NO_ROLE)
+                    .password(encoder.encode(NO_ROLE_PASSWORD))
+                    .roles(StaffSecurityConfiguration.METRICS)
+                    .build());
         }
         browser = Browser.desktop(1280, 900);
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", OBSERVE_FEED));
@@ -126,24 +131,37 @@ class ConsoleBrowserIntegrationTests {
         WebElement link = arrivesLive(visit.handoff());
         assertThat(link.getText()).isEqualTo("Ann Lee");
         assertThat(text("#live")).isEqualTo("New request received.");
-        assertThat(row(visit.handoff())).contains("Ann Lee", "New")
-                .as("the date as staff read it, in the practice's time zone").containsPattern("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M P[SD]T");
-        assertThat(queueRow(visit.handoff())).as("what the visitor asked about and how to reach them, by column")
-                .containsEntry("Name", "Ann Lee").containsEntry("Reason", "a question about recovery")
-                .containsEntry("Contact", "707 555 0100\nann@example.com").containsEntry("Preferred time", "weekday mornings")
-                .containsEntry("Status", "New").containsEntry("Assigned to", "—").containsEntry("Safety", "");
+        assertThat(row(visit.handoff()))
+                .contains("Ann Lee", "New")
+                .as("the date as staff read it, in the practice's time zone")
+                .containsPattern("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M P[SD]T");
+        assertThat(queueRow(visit.handoff()))
+                .as("what the visitor asked about and how to reach them, by column")
+                .containsEntry("Name", "Ann Lee")
+                .containsEntry("Reason", "a question about recovery")
+                .containsEntry("Contact", "707 555 0100\nann@example.com")
+                .containsEntry("Preferred time", "weekday mornings")
+                .containsEntry("Status", "New")
+                .containsEntry("Assigned to", "—")
+                .containsEntry("Safety", "");
 
         follow(link);
 
         assertThat(text("h1")).isEqualTo("Request from Ann Lee");
-        assertThat(details()).containsEntry("Status", "New").containsEntry("Phone", "707 555 0100")
-                .containsEntry("Email", "ann@example.com").containsEntry("Preferred time", "weekday mornings")
-                .containsEntry("Reason", "a question about recovery").containsEntry("Consent to contact", "Yes")
+        assertThat(details())
+                .containsEntry("Status", "New")
+                .containsEntry("Phone", "707 555 0100")
+                .containsEntry("Email", "ann@example.com")
+                .containsEntry("Preferred time", "weekday mornings")
+                .containsEntry("Reason", "a question about recovery")
+                .containsEntry("Consent to contact", "Yes")
                 .containsEntry("Consent to share the conversation", "Yes");
         assertThat(transcript()).isEqualTo(visit.transcript());
         assertThat(transcript()).anySatisfy(line -> assertThat(line).contains("45 to 60 minutes"));
-        assertThat(browser.driver.findElements(By.cssSelector(".message .source"))).extracting(WebElement::getText)
-                .as("an answer's source, as the visitor saw it").anySatisfy(source -> assertThat(source)
+        assertThat(browser.driver.findElements(By.cssSelector(".message .source")))
+                .extracting(WebElement::getText)
+                .as("an answer's source, as the visitor saw it")
+                .anySatisfy(source -> assertThat(source)
                         .startsWith("Source: How Kyphoplasty Helps Stabilize Compression Fractures › "));
 
         follow(button("Assign to me"));
@@ -159,8 +177,11 @@ class ConsoleBrowserIntegrationTests {
         follow(button("Mark as closed"));
 
         assertThat(details()).containsEntry("Status", "Closed");
-        assertThat(buttonLabels()).noneMatch(label -> label.startsWith("Mark as")).doesNotContain("Assign to me");
-        assertThat(text("body")).contains(REVIEWER + " STATUS_CHANGED IN_PROGRESS", REVIEWER + " STATUS_CHANGED CLOSED");
+        assertThat(buttonLabels())
+                .noneMatch(label -> label.startsWith("Mark as"))
+                .doesNotContain("Assign to me");
+        assertThat(text("body"))
+                .contains(REVIEWER + " STATUS_CHANGED IN_PROGRESS", REVIEWER + " STATUS_CHANGED CLOSED");
         follow(browser.driver.findElement(By.linkText("All requests")));
         assertThat(row(visit.handoff())).contains("Closed");
 
@@ -178,8 +199,12 @@ class ConsoleBrowserIntegrationTests {
     void sendsEveryStaffPageToTheLoginWithoutASession() throws Exception {
         UUID handoff = visitorAsksForAFollowUp("Ben Ortiz", List.of()).handoff();
 
-        for (String page : List.of("/staff/handoffs", "/staff/handoffs/" + handoff,
-                "/staff/handoffs/" + handoff + "/transcript.txt", "/staff/handoffs/events", "/staff/admin/audit")) {
+        for (String page : List.of(
+                "/staff/handoffs",
+                "/staff/handoffs/" + handoff,
+                "/staff/handoffs/" + handoff + "/transcript.txt",
+                "/staff/handoffs/events",
+                "/staff/admin/audit")) {
             browser.driver.get(site() + page);
 
             assertThat(browser.driver.getCurrentUrl()).as(page).isEqualTo(site() + "/login");
@@ -212,9 +237,10 @@ class ConsoleBrowserIntegrationTests {
 
     @Test
     void showsEveryStaffPageInTheConsolesOneLookWithItsLandmarksFittingAPhoneAndAccessible() throws Exception {
-        UUID handoff = visitorAsksForAFollowUp("Cleo Park", List.of("how long does kyphoplasty take?")).handoff();
-        UUID missedEmergency = SafetyReviewIntegrationTests.conversationAnsweredUnknown(jdbc,
-                SafetyReviewIntegrationTests.MISSED_EMERGENCY, java.time.Instant.now());
+        UUID handoff = visitorAsksForAFollowUp("Cleo Park", List.of("how long does kyphoplasty take?"))
+                .handoff();
+        UUID missedEmergency = SafetyReviewIntegrationTests.conversationAnsweredUnknown(
+                jdbc, SafetyReviewIntegrationTests.MISSED_EMERGENCY, java.time.Instant.now());
         logIn(ADMIN, ADMIN_PASSWORD);
         browser.driver.get(site() + "/staff/knowledge");
         String faq = href(By.cssSelector("ul.faqs a"));
@@ -225,25 +251,44 @@ class ConsoleBrowserIntegrationTests {
         browser.driver.get(site() + "/staff/knowledge/versions");
         String version = href(By.cssSelector("#versions tbody a"));
 
-        for (String page : List.of(site() + "/staff/handoffs", site() + "/staff/handoffs/" + handoff,
-                site() + "/staff/admin/audit", site() + "/staff/analytics", site() + "/staff/knowledge",
-                site() + "/staff/knowledge/unanswered", site() + "/staff/knowledge/faqs/new", faq, faq + "/delete",
-                newSection, section, section + "/delete", checks, checks + "/new", checks + "/1", checks + "/1/delete",
-                file, site() + "/staff/knowledge/import",
-                site() + "/staff/knowledge/publish", site() + "/staff/knowledge/versions", version,
-                site() + "/staff/knowledge/try?q=how+long+does+kyphoplasty+take", site() + "/staff/knowledge/import-files",
-                site() + "/staff/admin/accounts", site() + "/staff/password", site() + "/staff/admin/safety-review",
+        for (String page : List.of(
+                site() + "/staff/handoffs",
+                site() + "/staff/handoffs/" + handoff,
+                site() + "/staff/admin/audit",
+                site() + "/staff/analytics",
+                site() + "/staff/knowledge",
+                site() + "/staff/knowledge/unanswered",
+                site() + "/staff/knowledge/faqs/new",
+                faq,
+                faq + "/delete",
+                newSection,
+                section,
+                section + "/delete",
+                checks,
+                checks + "/new",
+                checks + "/1",
+                checks + "/1/delete",
+                file,
+                site() + "/staff/knowledge/import",
+                site() + "/staff/knowledge/publish",
+                site() + "/staff/knowledge/versions",
+                version,
+                site() + "/staff/knowledge/try?q=how+long+does+kyphoplasty+take",
+                site() + "/staff/knowledge/import-files",
+                site() + "/staff/admin/accounts",
+                site() + "/staff/password",
+                site() + "/staff/admin/safety-review",
                 site() + "/staff/admin/conversations/" + missedEmergency)) {
             browser.driver.get(page);
             assertIsAConsolePage(page);
         }
 
         browser.driver.get(site() + "/staff/knowledge/import");
-        browser.driver.executeScript("""
+        browser.driver.executeScript(
+                """
                 document.getElementById('text').value = arguments[0];
                 document.getElementById('source').value = 'Practice website, Dec 2026';
-                document.getElementById('reviewed').value = '2026-12-01';""",
-                Files.readString(Path.of("src/test/resources/import/radiofrequency-ablation-sample.txt")));
+                document.getElementById('reviewed').value = '2026-12-01';""", Files.readString(Path.of("src/test/resources/import/radiofrequency-ablation-sample.txt")));
         follow(button("Preview"));
         assertThat(text("h1")).isEqualTo("Preview: how the article will be split");
         assertIsAConsolePage("the preview of an imported article");
@@ -252,7 +297,9 @@ class ConsoleBrowserIntegrationTests {
         logIn(NO_ROLE, NO_ROLE_PASSWORD);
         assertThat(text("h1")).isEqualTo("No part of the console is open to you yet");
         assertIsAConsolePage("no access");
-        assertThat(text("nav.console-nav")).as("only who is logged in, and logging out").isEqualTo(NO_ROLE + "\nLog out");
+        assertThat(text("nav.console-nav"))
+                .as("only who is logged in, and logging out")
+                .isEqualTo(NO_ROLE + "\nLog out");
     }
 
     /**
@@ -277,10 +324,13 @@ class ConsoleBrowserIntegrationTests {
             chat.awaitBot("answer");
         }
         try (ChatClient chat = ChatClient.connect(port)) {
-            UUID conversation = UUID.fromString(chat.awaitType("welcome").path("conversationId").asString());
+            UUID conversation = UUID.fromString(
+                    chat.awaitType("welcome").path("conversationId").asString());
             chat.say("will i have a scar");
             chat.awaitBot("unknown");
-            jdbc.sql("delete from conversation where id = ?").param(conversation).update(); // the next turn fails
+            jdbc.sql("delete from conversation where id = ?")
+                    .param(conversation)
+                    .update(); // the next turn fails
             chat.say(failing);
             chat.awaitType("error");
         }
@@ -290,7 +340,8 @@ class ConsoleBrowserIntegrationTests {
 
         visit("/staff/knowledge/unanswered");
         assertThat(text("#part-not_answered")).contains("will i have a scar");
-        assertThat(text("#part-answered_but_missed")).contains(rephrased, "Visitor asked again in other words", "The bot answered:");
+        assertThat(text("#part-answered_but_missed"))
+                .contains(rephrased, "Visitor asked again in other words", "The bot answered:");
         assertThat(text("#part-failed")).contains(failing, "IllegalStateException");
         assertThat(text("#part-declined")).contains(declined, "Cost and payment");
         assertIsAConsolePage("the unanswered page, all four parts");
@@ -298,23 +349,30 @@ class ConsoleBrowserIntegrationTests {
 
         visit("/staff/handoffs/" + handoff);
         WebElement message = browser.driver.findElements(By.cssSelector(".message.visitor")).stream()
-                .filter(m -> m.getText().contains(worrying)).findFirst().orElseThrow();
+                .filter(m -> m.getText().contains(worrying))
+                .findFirst()
+                .orElseThrow();
         String id = message.getDomAttribute("id");
         follow(message.findElement(By.xpath(".//button[normalize-space()='Flag as a missed emergency']")));
 
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/staff/handoffs/" + handoff + "?message=" + id.substring("message-".length()) + "#" + id);
+        assertThat(browser.driver.getCurrentUrl())
+                .endsWith("/staff/handoffs/" + handoff + "?message=" + id.substring("message-".length()) + "#" + id);
         assertThat(text("#notice")).startsWith("Flagged as a missed emergency");
         WebElement marked = browser.driver.findElement(By.id(id));
         assertThat(marked.getDomAttribute("aria-current")).isEqualTo("true");
         assertThat(marked.findElement(By.tagName("mark")).getText()).isEqualTo(worrying);
-        assertThat(marked.getText()).contains("The message this page was opened at", "Flagged as a missed emergency by " + ADMIN);
-        assertThat(marked.findElements(By.xpath(".//button[normalize-space()='Remove the flag']"))).hasSize(1);
+        assertThat(marked.getText())
+                .contains("The message this page was opened at", "Flagged as a missed emergency by " + ADMIN);
+        assertThat(marked.findElements(By.xpath(".//button[normalize-space()='Remove the flag']")))
+                .hasSize(1);
         assertIsAConsolePage("a request's transcript with a message flagged and highlighted");
         browser.screenshot("console-request-flagged");
 
         visit("/staff/admin/safety-review");
         WebElement row = browser.driver.findElements(By.cssSelector("#misses tr.miss")).stream()
-                .filter(r -> r.getText().contains(worrying)).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains(worrying))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.getText()).contains("Flagged as a missed emergency by " + ADMIN);
         assertIsAConsolePage("the safety review with a flagged message");
         browser.screenshot("console-safety-review-flagged");
@@ -328,7 +386,9 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.driver.executeScript("return location.hash")).isEqualTo("#" + id);
         assertThat(browser.driver.executeScript("""
                 const box = document.getElementById(arguments[0]).getBoundingClientRect();
-                return box.top >= 0 && box.top < innerHeight""", id)).as("scrolled to the message").isEqualTo(true);
+                return box.top >= 0 && box.top < innerHeight""", id))
+                .as("scrolled to the message")
+                .isEqualTo(true);
         assertIsAConsolePage("an administrator's transcript opened at the message on the safety review");
         browser.screenshot("console-transcript-highlighted");
     }
@@ -350,7 +410,8 @@ class ConsoleBrowserIntegrationTests {
         assertIsAConsolePage("the one-time password");
         follow(browser.driver.findElement(By.linkText("Staff accounts")));
         assertThat(text("#accounts tr[data-username='" + editor + "']"))
-                .contains("Editor", "Active, must choose a password at next login").doesNotContain(oneTime);
+                .contains("Editor", "Active, must choose a password at next login")
+                .doesNotContain(oneTime);
         follow(button("Log out"));
 
         logIn(editor, oneTime);
@@ -360,7 +421,9 @@ class ConsoleBrowserIntegrationTests {
         assertIsAConsolePage("choosing a password in place of a one-time password");
         assertThat(text("nav.console-nav")).as("nothing else opens yet").isEqualTo(editor + "\nLog out");
         browser.driver.get(site() + "/staff/knowledge");
-        assertThat(browser.driver.getCurrentUrl()).as("the knowledge base waits").isEqualTo(site() + "/staff/password");
+        assertThat(browser.driver.getCurrentUrl())
+                .as("the knowledge base waits")
+                .isEqualTo(site() + "/staff/password");
 
         browser.driver.findElement(By.id("current")).sendKeys(oneTime);
         browser.driver.findElement(By.id("chosen")).sendKeys("erin's own password");
@@ -368,12 +431,15 @@ class ConsoleBrowserIntegrationTests {
         follow(button("Save the new password"));
 
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(site() + "/staff/knowledge");
-        assertThat(text("nav.console-nav")).contains("Knowledge base", "Change password").doesNotContain("Staff accounts");
+        assertThat(text("nav.console-nav"))
+                .contains("Knowledge base", "Change password")
+                .doesNotContain("Staff accounts");
     }
 
     @Test
     void showsTheQueueOnAPhoneAsACardARequestWithoutScrollingSideways() throws Exception {
-        UUID handoff = visitorAsksForAFollowUp("Dana Whitfield-Okonkwo", List.of()).handoff();
+        UUID handoff =
+                visitorAsksForAFollowUp("Dana Whitfield-Okonkwo", List.of()).handoff();
         logIn(REVIEWER, REVIEWER_PASSWORD);
 
         onAPhone(() -> {
@@ -388,11 +454,18 @@ class ConsoleBrowserIntegrationTests {
                       return { label: getComputedStyle(c, '::before').content.replace(/^"|"$/g, ''),
                                left: Math.round(box.left), top: Math.round(box.top), bottom: Math.round(box.bottom) };
                     });""", row);
-            assertThat(cells).extracting(c -> c.get("label")).as("each line of the card named by its column")
-                    .containsExactly("Received", "Name", "Reason", "Contact", "Preferred time", "Status", "Assigned to");
-            assertThat(cells).extracting(c -> c.get("left")).as("one above the other").containsOnly(cells.get(0).get("left"));
+            assertThat(cells)
+                    .extracting(c -> c.get("label"))
+                    .as("each line of the card named by its column")
+                    .containsExactly(
+                            "Received", "Name", "Reason", "Contact", "Preferred time", "Status", "Assigned to");
+            assertThat(cells)
+                    .extracting(c -> c.get("left"))
+                    .as("one above the other")
+                    .containsOnly(cells.get(0).get("left"));
             for (int i = 1; i < cells.size(); i++) {
-                assertThat((Long) cells.get(i).get("top")).as("line %d under line %d", i + 1, i)
+                assertThat((Long) cells.get(i).get("top"))
+                        .as("line %d under line %d", i + 1, i)
                         .isGreaterThanOrEqualTo((Long) cells.get(i - 1).get("bottom"));
             }
             assertThat(browser.axeViolations()).as("the queue on a phone").isEmpty();
@@ -411,7 +484,9 @@ class ConsoleBrowserIntegrationTests {
         assertThat(arrivesLive(visit.handoff()).getText()).isEqualTo(name);
         assertNothingRan();
         browser.driver.navigate().refresh();
-        assertThat(browser.driver.findElement(linkTo(visit.handoff())).getText()).as("after a reload").isEqualTo(name);
+        assertThat(browser.driver.findElement(linkTo(visit.handoff())).getText())
+                .as("after a reload")
+                .isEqualTo(name);
         assertNothingRan();
 
         follow(browser.driver.findElement(linkTo(visit.handoff())));
@@ -436,12 +511,21 @@ class ConsoleBrowserIntegrationTests {
         visit("/login");
         documented("login", "ClinicFAQ staff console");
 
-        UUID ann = visitorAsksForAFollowUp(new Contact("Ann Lee"),
-                List.of("how long does kyphoplasty take?", "will i have a scar")).handoff();
-        UUID marcus = visitorAsksForAFollowUp(new Contact("Marcus Bell", "707 555 0142", "", "after 4 pm",
-                "when can I drive again after the procedure"), List.of("how soon am i back on my feet")).handoff();
-        visitorAsksForAFollowUp(new Contact("Priya Shah", "", "priya.shah@example.com", "",
-                "a question about my referral"), List.of("how soon will i be back on my feet"));
+        UUID ann = visitorAsksForAFollowUp(
+                        new Contact("Ann Lee"), List.of("how long does kyphoplasty take?", "will i have a scar"))
+                .handoff();
+        UUID marcus = visitorAsksForAFollowUp(
+                        new Contact(
+                                "Marcus Bell",
+                                "707 555 0142",
+                                "",
+                                "after 4 pm",
+                                "when can I drive again after the procedure"),
+                        List.of("how soon am i back on my feet"))
+                .handoff();
+        visitorAsksForAFollowUp(
+                new Contact("Priya Shah", "", "priya.shah@example.com", "", "a question about my referral"),
+                List.of("how soon will i be back on my feet"));
         logIn(ADMIN, ADMIN_PASSWORD);
         visit("/staff/handoffs/" + marcus);
         follow(button("Assign to me"));
@@ -463,7 +547,8 @@ class ConsoleBrowserIntegrationTests {
         assertThat(text("main")).contains("how soon am i back on my feet", "will i have a scar");
         documented("unanswered", "Unanswered questions");
         visit("/staff/knowledge/try?earlier=what%20is%20kyphoplasty&q=how%20long%20does%20it%20take");
-        assertThat(browser.driver.findElement(By.id("earlier")).getDomProperty("value")).isEqualTo("what is kyphoplasty");
+        assertThat(browser.driver.findElement(By.id("earlier")).getDomProperty("value"))
+                .isEqualTo("what is kyphoplasty");
         assertThat(text("#live")).contains("45 to 60 minutes");
         documented("try", "Try a question", "form.try");
         visit("/staff/admin/accounts");
@@ -476,7 +561,8 @@ class ConsoleBrowserIntegrationTests {
         documented("faq", text("h1"));
         try {
             visit("/staff/knowledge/files/synonyms");
-            browser.driver.executeScript("arguments[0].value = arguments[0].value.trimEnd() + '\\nscar, scarring, scars\\n'",
+            browser.driver.executeScript(
+                    "arguments[0].value = arguments[0].value.trimEnd() + '\\nscar, scarring, scars\\n'",
                     browser.driver.findElement(By.id("content")));
             follow(button("Save to draft"));
             visit("/staff/knowledge/publish");
@@ -497,7 +583,8 @@ class ConsoleBrowserIntegrationTests {
     /** The same, scrolled to the element {@code top} (a CSS selector) on each screen. */
     static void documented(String page, String h1, String top) {
         assertThat(browser.text("h1")).isEqualTo(h1);
-        Runnable scroll = () -> browser.driver.executeScript("document.querySelector(arguments[0]).scrollIntoView()", top);
+        Runnable scroll =
+                () -> browser.driver.executeScript("document.querySelector(arguments[0]).scrollIntoView()", top);
         onScreen(1280, 800, 1, false, () -> {
             scroll.run();
             browser.documented("console-" + page + "-desktop");
@@ -528,32 +615,55 @@ class ConsoleBrowserIntegrationTests {
     /** A visitor says each message, asks for a person and sends the contact form, over the chat WebSocket. */
     Visit visitorAsksForAFollowUp(Contact contact, List<String> messages) throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
-            String conversation = chat.awaitType("welcome").path("conversationId").asString();
+            String conversation =
+                    chat.awaitType("welcome").path("conversationId").asString();
             Map<String, String> sent = new HashMap<>();
             for (String message : messages) {
                 sent.put(chat.say(message), message);
                 int seq = chat.awaitType("ack").path("seq").intValue();
-                chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > seq);
+                chat.await(f ->
+                        f.path("type").asString().equals("bot") && f.path("seq").intValue() > seq);
             }
             sent.put(chat.say("can i talk to a person"), "can i talk to a person");
             chat.awaitBot("handoff.form");
-            chat.send(JsonMapper.builder().build().writeValueAsString(Map.of("v", 1, "type", "handoff.submit",
-                    "name", contact.name(), "phone", contact.phone(), "email", contact.email(),
-                    "preferredTime", contact.preferredTime(), "reason", contact.reason(),
-                    "consentContact", true, "consentShare", true)));
+            chat.send(JsonMapper.builder()
+                    .build()
+                    .writeValueAsString(Map.of(
+                            "v",
+                            1,
+                            "type",
+                            "handoff.submit",
+                            "name",
+                            contact.name(),
+                            "phone",
+                            contact.phone(),
+                            "email",
+                            contact.email(),
+                            "preferredTime",
+                            contact.preferredTime(),
+                            "reason",
+                            contact.reason(),
+                            "consentContact",
+                            true,
+                            "consentShare",
+                            true)));
             chat.awaitBot("handoff.confirmed");
 
             List<JsonNode> frames = new ArrayList<>(chat.received());
-            frames.removeIf(f -> !f.path("type").asString().equals("bot") && !f.path("type").asString().equals("ack"));
+            frames.removeIf(f -> !f.path("type").asString().equals("bot")
+                    && !f.path("type").asString().equals("ack"));
             frames.sort(Comparator.comparingInt(f -> f.path("seq").intValue()));
             List<String> transcript = frames.stream()
                     .map(f -> f.path("type").asString().equals("ack")
                             ? "Visitor: " + sent.get(f.path("id").asString())
-                            : "Bot · " + f.path("kind").asString() + ": " + f.path("text").asString())
+                            : "Bot · " + f.path("kind").asString() + ": "
+                                    + f.path("text").asString())
                     .map(ConsoleBrowserIntegrationTests::collapsed)
                     .toList();
             UUID handoff = jdbc.sql("select id from handoff_request where conversation_id = ?")
-                    .param(UUID.fromString(conversation)).query(UUID.class).single();
+                    .param(UUID.fromString(conversation))
+                    .query(UUID.class)
+                    .single();
             return new Visit(handoff, transcript);
         }
     }
@@ -590,7 +700,9 @@ class ConsoleBrowserIntegrationTests {
         } catch (TimeoutException e) {
             throw new AssertionError("the new request did not appear in the open queue", e);
         }
-        assertThat(browser.driver.executeScript("return window.__sameQueuePage")).as("no reload").isEqualTo(true);
+        assertThat(browser.driver.executeScript("return window.__sameQueuePage"))
+                .as("no reload")
+                .isEqualTo(true);
         return browser.driver.findElement(linkTo(handoff));
     }
 
@@ -601,7 +713,8 @@ class ConsoleBrowserIntegrationTests {
     /** The request's row of the queue, each cell by its column's heading. */
     Map<String, String> queueRow(UUID handoff) {
         List<String> columns = browser.driver.findElements(By.cssSelector("#queue thead th")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         List<WebElement> cells = browser.driver.findElement(linkTo(handoff)).findElements(By.xpath("ancestor::tr/td"));
         assertThat(cells).hasSameSizeAs(columns);
         Map<String, String> row = new LinkedHashMap<>();
@@ -620,19 +733,33 @@ class ConsoleBrowserIntegrationTests {
      * one main landmark with the page's one h1; no serious accessibility violation; nothing wider than a phone.
      */
     void assertIsAConsolePage(String page) {
-        assertThat(browser.driver.executeScript(
-                        "return [...document.querySelectorAll('link[rel=stylesheet]')].map(l => new URL(l.href).pathname)"))
-                .as(page + ": its stylesheets").asInstanceOf(InstanceOfAssertFactories.LIST)
-                .startsWith("/staff/console.css").containsOnlyOnce("/staff/console.css");
+        assertThat(
+                        browser.driver.executeScript(
+                                "return [...document.querySelectorAll('link[rel=stylesheet]')].map(l => new URL(l.href).pathname)"))
+                .as(page + ": its stylesheets")
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .startsWith("/staff/console.css")
+                .containsOnlyOnce("/staff/console.css");
         assertThat(browser.driver.executeScript("""
                         return [...document.styleSheets].some(s => s.href && new URL(s.href).pathname === '/staff/console.css'
                             && s.cssRules.length > 0)"""))
-                .as(page + ": the console's stylesheet loaded").isEqualTo(true);
-        assertThat(browser.driver.findElements(By.tagName("style"))).as(page + ": no inline style").isEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector("nav.console-nav"))).as(page + ": the console's navigation").hasSize(1);
-        assertThat(browser.driver.findElements(By.tagName("main"))).as(page + ": one main landmark").hasSize(1);
-        assertThat(browser.driver.findElements(By.tagName("h1"))).as(page + ": one h1").hasSize(1);
-        assertThat(browser.driver.findElements(By.cssSelector("main h1"))).as(page + ": the h1 in main").hasSize(1);
+                .as(page + ": the console's stylesheet loaded")
+                .isEqualTo(true);
+        assertThat(browser.driver.findElements(By.tagName("style")))
+                .as(page + ": no inline style")
+                .isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("nav.console-nav")))
+                .as(page + ": the console's navigation")
+                .hasSize(1);
+        assertThat(browser.driver.findElements(By.tagName("main")))
+                .as(page + ": one main landmark")
+                .hasSize(1);
+        assertThat(browser.driver.findElements(By.tagName("h1")))
+                .as(page + ": one h1")
+                .hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("main h1")))
+                .as(page + ": the h1 in main")
+                .hasSize(1);
         assertThat(browser.axeViolations()).as(page).isEmpty();
         onAPhone(() -> assertFitsAPhone(page));
     }
@@ -647,8 +774,21 @@ class ConsoleBrowserIntegrationTests {
      * {@code mobile}, then goes back to the window's.
      */
     static void onScreen(int width, int height, int pixelRatio, boolean mobile, Runnable check) {
-        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "screenWidth", width, "screenHeight", height, "deviceScaleFactor", pixelRatio, "mobile", mobile));
+        browser.driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        height,
+                        "screenWidth",
+                        width,
+                        "screenHeight",
+                        height,
+                        "deviceScaleFactor",
+                        pixelRatio,
+                        "mobile",
+                        mobile));
         try {
             browser.await(d -> Long.valueOf(width).equals(browser.driver.executeScript("return screen.width")));
             check.run();
@@ -660,11 +800,15 @@ class ConsoleBrowserIntegrationTests {
     /** Nothing on the open page is wider than a phone, so the page does not scroll sideways. */
     static void assertFitsAPhone(String page) {
         assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth"))
-                .as(page + ": the page's width on a phone").isLessThanOrEqualTo((long) PHONE);
+                .as(page + ": the page's width on a phone")
+                .isLessThanOrEqualTo((long) PHONE);
     }
 
     String row(UUID handoff) {
-        return browser.driver.findElement(linkTo(handoff)).findElement(By.xpath("ancestor::tr")).getText();
+        return browser.driver
+                .findElement(linkTo(handoff))
+                .findElement(By.xpath("ancestor::tr"))
+                .getText();
     }
 
     String text(String css) {
@@ -676,7 +820,9 @@ class ConsoleBrowserIntegrationTests {
     }
 
     List<String> buttonLabels() {
-        return browser.driver.findElements(By.tagName("button")).stream().map(WebElement::getText).toList();
+        return browser.driver.findElements(By.tagName("button")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** The request's details as shown, by their label. */
@@ -696,7 +842,8 @@ class ConsoleBrowserIntegrationTests {
                 .map(m -> {
                     String meta = m.findElement(By.cssSelector(".meta")).getText();
                     String who = meta.substring(0, meta.lastIndexOf(" · "));
-                    return collapsed(who + ": " + m.findElement(By.cssSelector(".meta + div")).getText());
+                    return collapsed(who + ": "
+                            + m.findElement(By.cssSelector(".meta + div")).getText());
                 })
                 .toList();
     }
@@ -706,8 +853,7 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.driver.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
         assertThat(browser.driver.executeScript("""
                         return [...document.querySelectorAll('img, script')]
-                            .filter(e => e.outerHTML.includes('__pwned')).length"""))
-                .isEqualTo(0L);
+                            .filter(e => e.outerHTML.includes('__pwned')).length""")).isEqualTo(0L);
     }
 
     static String collapsed(String text) {

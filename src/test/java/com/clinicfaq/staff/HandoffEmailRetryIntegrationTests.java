@@ -50,10 +50,12 @@ class HandoffEmailRetryIntegrationTests {
     void storesTheRequestWhileTheMailServerIsDownAndEmailsStaffOnceItIsBack() throws Exception {
         UUID conversation = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("insert into conversation (id, started_at, last_activity_at) values (?, ?, ?)").params(conversation, now, now).update();
+        jdbc.sql("insert into conversation (id, started_at, last_activity_at) values (?, ?, ?)")
+                .params(conversation, now, now)
+                .update();
 
-        var stored = (HandoffService.Result.Stored) handoffs.submit(conversation,
-                new HandoffSubmission("Otto Outage", "7075550166", "", "", "", true, true), false);
+        var stored = (HandoffService.Result.Stored) handoffs.submit(
+                conversation, new HandoffSubmission("Otto Outage", "7075550166", "", "", "", true, true), false);
 
         assertThat(handoffs.find(stored.handoffId())).isPresent();
         await("two failed attempts").atMost(Duration.ofSeconds(10)).until(() -> attempts(stored.handoffId()) >= 2);
@@ -62,19 +64,28 @@ class HandoffEmailRetryIntegrationTests {
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         smtp.start();
         try {
-            assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the email, once the server is back").isTrue();
-            assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).contains("/staff/handoffs/" + stored.handoffId());
+            assertThat(smtp.waitForIncomingEmail(20_000, 1))
+                    .as("the email, once the server is back")
+                    .isTrue();
+            assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0]))
+                    .contains("/staff/handoffs/" + stored.handoffId());
             // a deliberate wait, not for a condition: five retry checks' time in which a second email must NOT come
             Thread.sleep(1_000);
             assertThat(smtp.getReceivedMessages()).as("sent once").hasSize(1);
-            assertThat(jdbc.sql("select notified_at from handoff_request where id = ?").param(stored.handoffId())
-                    .query(Timestamp.class).single()).isNotNull();
+            assertThat(jdbc.sql("select notified_at from handoff_request where id = ?")
+                            .param(stored.handoffId())
+                            .query(Timestamp.class)
+                            .single())
+                    .isNotNull();
         } finally {
             smtp.stop();
         }
     }
 
     private int attempts(UUID handoff) {
-        return jdbc.sql("select notify_attempts from handoff_request where id = ?").param(handoff).query(Integer.class).single();
+        return jdbc.sql("select notify_attempts from handoff_request where id = ?")
+                .param(handoff)
+                .query(Integer.class)
+                .single();
     }
 }

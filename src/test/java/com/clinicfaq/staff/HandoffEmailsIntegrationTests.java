@@ -34,7 +34,8 @@ class HandoffEmailsIntegrationTests {
     static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+    static final GreenMailExtension smtp = new GreenMailExtension(
+                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @DynamicPropertySource
@@ -52,17 +53,28 @@ class HandoffEmailsIntegrationTests {
     void emailsALinkToTheNewRequestAndNoHealthInformation() throws Exception {
         UUID conversation = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("insert into conversation (id, started_at, last_activity_at) values (?, ?, ?)").params(conversation, now, now).update();
+        jdbc.sql("insert into conversation (id, started_at, last_activity_at) values (?, ?, ?)")
+                .params(conversation, now, now)
+                .update();
 
-        var stored = (HandoffService.Result.Stored) handoffs.submit(conversation,
-                new HandoffSubmission("Mona Mailtest", "7075550177", "mona@example.org", "after 5pm",
-                        "my fracture from the fall hurts", true, true), false);
+        var stored = (HandoffService.Result.Stored) handoffs.submit(
+                conversation,
+                new HandoffSubmission(
+                        "Mona Mailtest",
+                        "7075550177",
+                        "mona@example.org",
+                        "after 5pm",
+                        "my fracture from the fall hurts",
+                        true,
+                        true),
+                false);
 
         assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
         MimeMessage email = smtp.getReceivedMessages()[0];
         String body = GreenMailUtil.getBody(email);
         assertThat(email.getAllRecipients()[0].toString()).isEqualTo("frontdesk@practice.example");
-        assertThat(body).contains("https://clinic.example/staff/handoffs/" + stored.handoffId())
+        assertThat(body)
+                .contains("https://clinic.example/staff/handoffs/" + stored.handoffId())
                 .doesNotContain("Mona", "7075550177", "mona@example.org", "fracture", "fall");
         assertThat(email.getSubject()).doesNotContain("Mona");
     }

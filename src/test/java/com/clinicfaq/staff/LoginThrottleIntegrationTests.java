@@ -31,17 +31,25 @@ class LoginThrottleIntegrationTests {
         StaffHttp http = new StaffHttp(port);
         for (int attempt = 1; attempt <= LoginThrottle.ATTEMPTS; attempt++) {
             if (attempt % 2 == 1) {
-                assertThat(http.logIn(StaffHttp.client(), "ada", "guess " + attempt)).endsWith("/login?error");
+                assertThat(http.logIn(StaffHttp.client(), "ada", "guess " + attempt))
+                        .endsWith("/login?error");
             } else {
-                assertThat(StaffHttp.client().send(http.getWithBasic("/actuator/prometheus", "ada", "guess " + attempt),
-                        HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+                assertThat(StaffHttp.client()
+                                .send(
+                                        http.getWithBasic("/actuator/prometheus", "ada", "guess " + attempt),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode())
+                        .isEqualTo(401);
             }
         }
 
         HttpClient client = StaffHttp.client();
         assertThat(http.logIn(client, "ada", "correct horse battery")).endsWith("/login?error=blocked");
-        assertThat(client.send(http.getWithBasic("/actuator/prometheus", "ada", "correct horse battery"),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(429);
+        assertThat(client.send(
+                                http.getWithBasic("/actuator/prometheus", "ada", "correct horse battery"),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(429);
     }
 
     /**
@@ -50,30 +58,47 @@ class LoginThrottleIntegrationTests {
      */
     @Test
     void countsFailuresAgainstTheClientsOwnAddressWhateverItsXForwardedForSays() throws Exception {
-        HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.7"))
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName("127.0.0.7"))
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         for (int attempt = 1; attempt <= LoginThrottle.ATTEMPTS; attempt++) {
-            assertThat(logIn(client, "ada", "guess " + attempt, "203.0.113." + attempt)).endsWith("/login?error");
+            assertThat(logIn(client, "ada", "guess " + attempt, "203.0.113." + attempt))
+                    .endsWith("/login?error");
         }
 
-        assertThat(logIn(client, "ada", "correct horse battery", "198.51.100.1")).endsWith("/login?error=blocked");
-        String credentials = Base64.getEncoder().encodeToString("ada:correct horse battery".getBytes(StandardCharsets.UTF_8));
-        assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                        .header("Authorization", "Basic " + credentials).header("X-Forwarded-For", "198.51.100.2").build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(429);
+        assertThat(logIn(client, "ada", "correct horse battery", "198.51.100.1"))
+                .endsWith("/login?error=blocked");
+        String credentials =
+                Base64.getEncoder().encodeToString("ada:correct horse battery".getBytes(StandardCharsets.UTF_8));
+        assertThat(client.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                                        .header("Authorization", "Basic " + credentials)
+                                        .header("X-Forwarded-For", "198.51.100.2")
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(429);
     }
 
     /** The login form from 127.0.0.1 with this {@code X-Forwarded-For}; returns where it redirects to. */
     private String logIn(HttpClient client, String username, String password, String forwardedFor) throws Exception {
         URI login = URI.create("http://127.0.0.1:" + port + "/login");
-        String csrf = StaffHttp.csrf(client.send(HttpRequest.newBuilder(login).header("X-Forwarded-For", forwardedFor).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(login)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", forwardedFor)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + StaffHttp.encode(username) + "&password="
-                        + StaffHttp.encode(password) + "&_csrf=" + csrf))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        String csrf = StaffHttp.csrf(client.send(
+                        HttpRequest.newBuilder(login)
+                                .header("X-Forwarded-For", forwardedFor)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(login)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", forwardedFor)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + StaffHttp.encode(username)
+                                + "&password=" + StaffHttp.encode(password) + "&_csrf=" + csrf))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.headers().firstValue("Location").orElse("");
     }
 }

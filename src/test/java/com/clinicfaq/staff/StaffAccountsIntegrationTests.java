@@ -51,7 +51,8 @@ class StaffAccountsIntegrationTests {
     TransactionTemplate transaction;
 
     @Test
-    void anAdministratorCreatesAnEditorWhoChoosesAPasswordBeforeTheKnowledgeBaseOpens(CapturedOutput output) throws Exception {
+    void anAdministratorCreatesAnEditorWhoChoosesAPasswordBeforeTheKnowledgeBaseOpens(CapturedOutput output)
+            throws Exception {
         HttpClient admin = loggedIn(ADMIN, ADMIN_PASSWORD);
         String editor = unique("editor");
 
@@ -61,39 +62,63 @@ class StaffAccountsIntegrationTests {
         assertThat(created.body()).contains("Account " + editor + " created", "shown only now");
         String oneTime = oneTimePassword(created.body());
         assertThat(oneTime).as("20 letters and digits in groups of five").matches("[a-z2-9]{5}(-[a-z2-9]{5}){3}");
-        assertThat(jdbc.sql("select password from users where username = ?").param(editor).query(String.class).single())
-                .as("stored as a hash").startsWith("{bcrypt}").doesNotContain(oneTime);
-        assertThat(admin.send(get(ACCOUNTS), HttpResponse.BodyHandlers.ofString()).body())
-                .as("the list, which never shows it again").contains(editor, "Active, must choose a password at next login")
+        assertThat(jdbc.sql("select password from users where username = ?")
+                        .param(editor)
+                        .query(String.class)
+                        .single())
+                .as("stored as a hash")
+                .startsWith("{bcrypt}")
+                .doesNotContain(oneTime);
+        assertThat(admin.send(get(ACCOUNTS), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .as("the list, which never shows it again")
+                .contains(editor, "Active, must choose a password at next login")
                 .doesNotContain(oneTime);
 
         HttpClient staff = StaffHttp.client();
         assertThat(http().logIn(staff, editor, oneTime)).endsWith("/staff");
         assertThat(redirect(staff, "/staff")).endsWith("/staff/password");
-        assertThat(redirect(staff, "/staff/knowledge")).as("the knowledge base waits").endsWith("/staff/password");
-        String page = staff.send(get("/staff/password"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(redirect(staff, "/staff/knowledge"))
+                .as("the knowledge base waits")
+                .endsWith("/staff/password");
+        String page = staff.send(get("/staff/password"), HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(page).contains("Choose your password", "One-time password").doesNotContain("Knowledge base");
 
-        assertThat(choose(staff, oneTime, "too short")).as("under 12 characters")
+        assertThat(choose(staff, oneTime, "too short"))
+                .as("under 12 characters")
                 .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
                 .satisfies(r -> assertThat(r.body()).contains("at least 12 characters"));
-        assertThat(choose(staff, oneTime, oneTime).body()).as("the one-time password again").contains("must not be the current one");
-        assertThat(choose(staff, "not the one-time password", OWN_PASSWORD).body()).contains("current password is not right");
+        assertThat(choose(staff, oneTime, oneTime).body())
+                .as("the one-time password again")
+                .contains("must not be the current one");
+        assertThat(choose(staff, "not the one-time password", OWN_PASSWORD).body())
+                .contains("current password is not right");
         assertThat(redirect(staff, "/staff/knowledge")).as("still waits").endsWith("/staff/password");
 
         HttpResponse<String> chosen = choose(staff, oneTime, OWN_PASSWORD);
 
         assertThat(chosen.statusCode()).isEqualTo(302);
-        assertThat(chosen.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff"));
+        assertThat(chosen.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/staff"));
         assertThat(redirect(staff, "/staff")).endsWith("/staff/knowledge");
-        assertThat(staff.send(get("/staff/knowledge"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(http().logIn(StaffHttp.client(), editor, oneTime)).as("the one-time password, used").endsWith("/login?error");
+        assertThat(staff.send(get("/staff/knowledge"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http().logIn(StaffHttp.client(), editor, oneTime))
+                .as("the one-time password, used")
+                .endsWith("/login?error");
         assertThat(http().logIn(StaffHttp.client(), editor, OWN_PASSWORD)).endsWith("/staff");
 
-        String audit = admin.send(get("/staff/admin/audit"), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(audit).contains("ACCOUNT_CREATED", editor + " (Editor)", "PASSWORD_CHANGED", "in place of a one-time password");
-        assertThat(auditFor(editor)).containsExactly(ADMIN + " ACCOUNT_CREATED " + editor + " (Editor)",
-                editor + " PASSWORD_CHANGED in place of a one-time password");
+        String audit = admin.send(get("/staff/admin/audit"), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(audit)
+                .contains(
+                        "ACCOUNT_CREATED", editor + " (Editor)", "PASSWORD_CHANGED", "in place of a one-time password");
+        assertThat(auditFor(editor))
+                .containsExactly(
+                        ADMIN + " ACCOUNT_CREATED " + editor + " (Editor)",
+                        editor + " PASSWORD_CHANGED in place of a one-time password");
         assertNeverWritten(output, oneTime, OWN_PASSWORD);
     }
 
@@ -101,34 +126,57 @@ class StaffAccountsIntegrationTests {
     void aReviewerCannotOpenTheAccountsPageNorCreateAnAccount() throws Exception {
         String reviewer = account("REVIEWER");
         HttpClient staff = loggedIn(reviewer, OWN_PASSWORD);
-        String csrf = StaffHttp.csrf(staff.send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).body());
+        String csrf = StaffHttp.csrf(staff.send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString())
+                .body());
 
-        assertThat(staff.send(get(ACCOUNTS), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
-        assertThat(staff.send(post(ACCOUNTS, "username=mallory&role=ADMIN&_csrf=" + csrf),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
-        assertThat(staff.send(post(ACCOUNTS + "/reset", "username=" + ADMIN + "&_csrf=" + csrf),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
-        assertThat(jdbc.sql("select count(*) from users where username = 'mallory'").query(Integer.class).single()).isZero();
-        assertThat(staff.send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).body())
-                .as("no link to it either").doesNotContain("Staff accounts").contains("Change password");
-        assertThat(redirect(staff, "/.well-known/change-password")).as("where password managers look").endsWith("/staff/password");
+        assertThat(staff.send(get(ACCOUNTS), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(staff.send(
+                                post(ACCOUNTS, "username=mallory&role=ADMIN&_csrf=" + csrf),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(staff.send(
+                                post(ACCOUNTS + "/reset", "username=" + ADMIN + "&_csrf=" + csrf),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from users where username = 'mallory'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(staff.send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .as("no link to it either")
+                .doesNotContain("Staff accounts")
+                .contains("Change password");
+        assertThat(redirect(staff, "/.well-known/change-password"))
+                .as("where password managers look")
+                .endsWith("/staff/password");
     }
 
     @Test
     void refusesACreateWithoutTheCsrfToken() throws Exception {
         HttpClient admin = loggedIn(ADMIN, ADMIN_PASSWORD);
 
-        HttpResponse<String> response = admin.send(post(ACCOUNTS, "username=no-token&role=EDITOR"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                admin.send(post(ACCOUNTS, "username=no-token&role=EDITOR"), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(jdbc.sql("select count(*) from users where username = 'no-token'").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from users where username = 'no-token'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aDeactivatedAccountCannotLogInAndItsOpenSessionEndsAtItsNextRequest() throws Exception {
         String reviewer = account("REVIEWER");
         HttpClient session = loggedIn(reviewer, OWN_PASSWORD);
-        assertThat(session.send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(session.send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
         HttpClient admin = loggedIn(ADMIN, ADMIN_PASSWORD);
 
         String page = act(admin, "deactivate", reviewer);
@@ -136,17 +184,26 @@ class StaffAccountsIntegrationTests {
         assertThat(page).contains(reviewer + " is deactivated");
         assertThat(row(page, reviewer)).contains("Deactivated", "Reactivate");
         int sessions = sessionsOf(reviewer);
-        assertThat(redirect(session, "/staff/handoffs")).as("the open session's next request").endsWith("/login?error=inactive");
-        assertThat(sessionsOf(reviewer)).as("that session, gone from the shared store").isEqualTo(sessions - 1);
+        assertThat(redirect(session, "/staff/handoffs"))
+                .as("the open session's next request")
+                .endsWith("/login?error=inactive");
+        assertThat(sessionsOf(reviewer))
+                .as("that session, gone from the shared store")
+                .isEqualTo(sessions - 1);
         assertThat(redirect(session, "/staff/handoffs")).endsWith("/login");
-        assertThat(StaffHttp.client().send(get("/login?error=inactive"), HttpResponse.BodyHandlers.ofString()).body())
+        assertThat(StaffHttp.client()
+                        .send(get("/login?error=inactive"), HttpResponse.BodyHandlers.ofString())
+                        .body())
                 .contains("this account has been deactivated");
-        assertThat(http().logIn(StaffHttp.client(), reviewer, OWN_PASSWORD)).as("a new login").endsWith("/login?error");
+        assertThat(http().logIn(StaffHttp.client(), reviewer, OWN_PASSWORD))
+                .as("a new login")
+                .endsWith("/login?error");
 
         assertThat(act(admin, "reactivate", reviewer)).contains(reviewer + " can log in again");
 
         assertThat(http().logIn(StaffHttp.client(), reviewer, OWN_PASSWORD)).endsWith("/staff");
-        assertThat(auditFor(reviewer)).contains(ADMIN + " ACCOUNT_DEACTIVATED " + reviewer, ADMIN + " ACCOUNT_REACTIVATED " + reviewer);
+        assertThat(auditFor(reviewer))
+                .contains(ADMIN + " ACCOUNT_DEACTIVATED " + reviewer, ADMIN + " ACCOUNT_REACTIVATED " + reviewer);
     }
 
     @Test
@@ -154,22 +211,30 @@ class StaffAccountsIntegrationTests {
         String editor = account("EDITOR");
         HttpClient admin = loggedIn(ADMIN, ADMIN_PASSWORD);
 
-        HttpResponse<String> reset = admin.send(post(ACCOUNTS + "/reset", "username=" + editor + "&_csrf=" + csrf(admin)),
+        HttpResponse<String> reset = admin.send(
+                post(ACCOUNTS + "/reset", "username=" + editor + "&_csrf=" + csrf(admin)),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(reset.statusCode()).isEqualTo(200);
         assertThat(reset.body()).contains("New one-time password for " + editor);
         String oneTime = oneTimePassword(reset.body());
-        assertThat(http().logIn(StaffHttp.client(), editor, OWN_PASSWORD)).as("the old password").endsWith("/login?error");
+        assertThat(http().logIn(StaffHttp.client(), editor, OWN_PASSWORD))
+                .as("the old password")
+                .endsWith("/login?error");
         HttpClient staff = StaffHttp.client();
         assertThat(http().logIn(staff, editor, oneTime)).endsWith("/staff");
         assertThat(redirect(staff, "/staff/knowledge")).endsWith("/staff/password");
 
-        assertThat(choose(staff, oneTime, "another password of mine").statusCode()).isEqualTo(302);
+        assertThat(choose(staff, oneTime, "another password of mine").statusCode())
+                .isEqualTo(302);
 
-        assertThat(staff.send(get("/staff/knowledge"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(auditFor(editor)).endsWith(ADMIN + " ACCOUNT_PASSWORD_RESET " + editor,
-                editor + " PASSWORD_CHANGED in place of a one-time password");
+        assertThat(staff.send(get("/staff/knowledge"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(auditFor(editor))
+                .endsWith(
+                        ADMIN + " ACCOUNT_PASSWORD_RESET " + editor,
+                        editor + " PASSWORD_CHANGED in place of a one-time password");
         assertNeverWritten(output, oneTime, "another password of mine");
     }
 
@@ -177,12 +242,19 @@ class StaffAccountsIntegrationTests {
     void aChangedRoleAppliesToAnOpenSessionFromItsNextRequest() throws Exception {
         String reviewer = account("REVIEWER");
         HttpClient session = loggedIn(reviewer, OWN_PASSWORD);
-        assertThat(session.send(get("/staff/knowledge"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(session.send(get("/staff/knowledge"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(403);
 
-        assertThat(act(loggedIn(ADMIN, ADMIN_PASSWORD), "role", reviewer, "role=EDITOR")).contains(reviewer + " is now editor");
+        assertThat(act(loggedIn(ADMIN, ADMIN_PASSWORD), "role", reviewer, "role=EDITOR"))
+                .contains(reviewer + " is now editor");
 
-        assertThat(session.send(get("/staff/knowledge"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(session.send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(session.send(get("/staff/knowledge"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(session.send(get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(auditFor(reviewer)).contains(ADMIN + " ACCOUNT_ROLE_CHANGED " + reviewer + ": Editor, was Reviewer");
     }
 
@@ -194,11 +266,22 @@ class StaffAccountsIntegrationTests {
         assertThat(act(admin, "role", ADMIN, "role=REVIEWER")).contains("You cannot change your own role.");
         assertThat(act(admin, "reset", ADMIN)).contains("You cannot reset your own password here");
 
-        assertThat(jdbc.sql("select enabled from users where username = ?").param(ADMIN).query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select authority from authorities where username = ?").param(ADMIN).query(String.class).list())
+        assertThat(jdbc.sql("select enabled from users where username = ?")
+                        .param(ADMIN)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("select authority from authorities where username = ?")
+                        .param(ADMIN)
+                        .query(String.class)
+                        .list())
                 .contains("ROLE_ADMIN");
-        assertThat(row(admin.send(get(ACCOUNTS), HttpResponse.BodyHandlers.ofString()).body(), ADMIN))
-                .as("no such buttons on their own row").doesNotContain("Deactivate", "Reset password", "Change role");
+        assertThat(row(
+                        admin.send(get(ACCOUNTS), HttpResponse.BodyHandlers.ofString())
+                                .body(),
+                        ADMIN))
+                .as("no such buttons on their own row")
+                .doesNotContain("Deactivate", "Reset password", "Change role");
     }
 
     /** Only reachable by two administrators acting at once; here, the others deactivated in a transaction rolled back. */
@@ -208,15 +291,20 @@ class StaffAccountsIntegrationTests {
             status.setRollbackOnly();
             jdbc.sql("""
                     update users set enabled = false where username <> ?
-                      and username in (select username from authorities where authority = 'ROLE_ADMIN')""")
-                    .param(ADMIN).update();
+                      and username in (select username from authorities where authority = 'ROLE_ADMIN')""").param(ADMIN).update();
 
             assertThatThrownBy(() -> accounts.deactivate("someone else", ADMIN))
-                    .isInstanceOf(StaffAccountService.Refused.class).hasMessage("ada is the last active administrator and cannot be deactivated.");
+                    .isInstanceOf(StaffAccountService.Refused.class)
+                    .hasMessage("ada is the last active administrator and cannot be deactivated.");
             assertThatThrownBy(() -> accounts.changeRole("someone else", ADMIN, StaffAccountService.Role.EDITOR))
-                    .isInstanceOf(StaffAccountService.Refused.class).hasMessageContaining("last active administrator");
+                    .isInstanceOf(StaffAccountService.Refused.class)
+                    .hasMessageContaining("last active administrator");
         });
-        assertThat(jdbc.sql("select enabled from users where username = ?").param(ADMIN).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select enabled from users where username = ?")
+                        .param(ADMIN)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -226,7 +314,11 @@ class StaffAccountsIntegrationTests {
 
         assertThat(act(admin, "deactivate", other)).contains(other + " is deactivated");
 
-        assertThat(jdbc.sql("select enabled from users where username = ?").param(other).query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("select enabled from users where username = ?")
+                        .param(other)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
     }
 
     @Test
@@ -237,7 +329,9 @@ class StaffAccountsIntegrationTests {
         HttpResponse<String> malformed = create(admin, "Bad Name!", "REVIEWER");
 
         assertThat(taken.statusCode()).isEqualTo(400);
-        assertThat(taken.body()).contains("There is already an account named ada.").doesNotContain("one-time-password");
+        assertThat(taken.body())
+                .contains("There is already an account named ada.")
+                .doesNotContain("one-time-password");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("lower-case letters", "value=\"Bad Name!\"");
     }
@@ -247,7 +341,8 @@ class StaffAccountsIntegrationTests {
     /** A new account with the role, which has chosen {@link #OWN_PASSWORD} in place of its one-time password. */
     String account(String role) throws Exception {
         String username = unique(role.toLowerCase(java.util.Locale.ROOT));
-        String oneTime = oneTimePassword(create(loggedIn(ADMIN, ADMIN_PASSWORD), username, role).body());
+        String oneTime = oneTimePassword(
+                create(loggedIn(ADMIN, ADMIN_PASSWORD), username, role).body());
         HttpClient staff = StaffHttp.client();
         assertThat(http().logIn(staff, username, oneTime)).endsWith("/staff");
         assertThat(choose(staff, oneTime, OWN_PASSWORD).statusCode()).isEqualTo(302);
@@ -255,7 +350,8 @@ class StaffAccountsIntegrationTests {
     }
 
     HttpResponse<String> create(HttpClient admin, String username, String role) throws Exception {
-        return admin.send(post(ACCOUNTS, "username=" + StaffHttp.encode(username) + "&role=" + role + "&_csrf=" + csrf(admin)),
+        return admin.send(
+                post(ACCOUNTS, "username=" + StaffHttp.encode(username) + "&role=" + role + "&_csrf=" + csrf(admin)),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -263,20 +359,27 @@ class StaffAccountsIntegrationTests {
     String act(HttpClient admin, String action, String username, String... more) throws Exception {
         String form = "username=" + StaffHttp.encode(username) + "&_csrf=" + csrf(admin)
                 + (more.length > 0 ? "&" + String.join("&", more) : "");
-        HttpResponse<String> response = admin.send(post(ACCOUNTS + "/" + action, form), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                admin.send(post(ACCOUNTS + "/" + action, form), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
         return admin.send(get(ACCOUNTS), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Submits the password page: the current password, and the new one twice. */
     HttpResponse<String> choose(HttpClient staff, String current, String chosen) throws Exception {
-        String csrf = StaffHttp.csrf(staff.send(get("/staff/password"), HttpResponse.BodyHandlers.ofString()).body());
-        return staff.send(post("/staff/password", "current=" + StaffHttp.encode(current) + "&chosen=" + StaffHttp.encode(chosen)
-                + "&repeated=" + StaffHttp.encode(chosen) + "&_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
+        String csrf = StaffHttp.csrf(staff.send(get("/staff/password"), HttpResponse.BodyHandlers.ofString())
+                .body());
+        return staff.send(
+                post(
+                        "/staff/password",
+                        "current=" + StaffHttp.encode(current) + "&chosen=" + StaffHttp.encode(chosen) + "&repeated="
+                                + StaffHttp.encode(chosen) + "&_csrf=" + csrf),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     String csrf(HttpClient admin) throws Exception {
-        return StaffHttp.csrf(admin.send(get(ACCOUNTS), HttpResponse.BodyHandlers.ofString()).body());
+        return StaffHttp.csrf(
+                admin.send(get(ACCOUNTS), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** Where a GET of the path redirects to ("" when it does not). */
@@ -301,19 +404,27 @@ class StaffAccountsIntegrationTests {
 
     /** The audit events that name the account, oldest first: "who ACTION detail". */
     List<String> auditFor(String username) {
-        return jdbc.sql("select username || ' ' || action || ' ' || detail from audit_event"
-                        + " where (detail = ? or detail like ?) or (username = ? and action = 'PASSWORD_CHANGED') order by at")
-                .params(username, username + "%", username).query(String.class).list();
+        return jdbc.sql(
+                        "select username || ' ' || action || ' ' || detail from audit_event"
+                                + " where (detail = ? or detail like ?) or (username = ? and action = 'PASSWORD_CHANGED') order by at")
+                .params(username, username + "%", username)
+                .query(String.class)
+                .list();
     }
 
     /** The account's sessions in the store every instance shares. */
     int sessionsOf(String username) {
-        return jdbc.sql("select count(*) from spring_session where principal_name = ?").param(username).query(Integer.class).single();
+        return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param(username)
+                .query(Integer.class)
+                .single();
     }
 
     /** Neither in the audit log nor in the application's output. */
     void assertNeverWritten(CapturedOutput output, String... passwords) {
-        List<String> details = jdbc.sql("select coalesce(detail, '') from audit_event").query(String.class).list();
+        List<String> details = jdbc.sql("select coalesce(detail, '') from audit_event")
+                .query(String.class)
+                .list();
         for (String password : passwords) {
             assertThat(details).noneMatch(d -> d.contains(password));
             assertThat(output.getAll()).doesNotContain(password);

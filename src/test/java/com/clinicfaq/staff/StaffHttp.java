@@ -24,14 +24,19 @@ public final class StaffHttp {
     }
 
     public static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Submits the login form; returns where it redirects to. */
     public String logIn(HttpClient client, String username, String password) throws Exception {
-        String csrf = csrf(client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> response = client.send(post("/login", "username=" + encode(username) + "&password="
-                + encode(password) + "&_csrf=" + csrf), HttpResponse.BodyHandlers.ofString());
+        String csrf = csrf(
+                client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> response = client.send(
+                post("/login", "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + csrf),
+                HttpResponse.BodyHandlers.ofString());
         return response.headers().firstValue("Location").orElse("");
     }
 
@@ -42,13 +47,17 @@ public final class StaffHttp {
     }
 
     public HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .build();
     }
 
     /** A request with HTTP Basic credentials, as Prometheus scrapes. */
     public HttpRequest getWithBasic(String path, String username, String password) {
-        String credentials = java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + credentials).build();
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + credentials)
+                .build();
     }
 
     public HttpRequest post(String path, String form) {

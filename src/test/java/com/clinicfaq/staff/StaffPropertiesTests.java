@@ -19,7 +19,8 @@ class StaffPropertiesTests {
         Path file = Files.writeString(root.resolve("password"), "correct horse battery\r\nignored\n");
 
         assertThat(new StaffProperties.Admin("ada", null, file).secret()).isEqualTo("correct horse battery");
-        assertThat(new StaffProperties.Metrics("metrics", "from the environment", null).secret()).isEqualTo("from the environment");
+        assertThat(new StaffProperties.Metrics("metrics", "from the environment", null).secret())
+                .isEqualTo("from the environment");
         assertThat(new StaffProperties.Admin("ada", " ", null).secret()).isNull();
     }
 
@@ -30,6 +31,7 @@ class StaffPropertiesTests {
         assertThatThrownBy(() -> new StaffProperties.Admin("ada", "another", file).secret())
                 .hasMessage("Set clinicfaq.staff.admin.password or clinicfaq.staff.admin.password-file, not both");
         assertThatThrownBy(() -> new StaffProperties.Metrics("metrics", null, root.resolve("missing")).secret())
-                .hasMessageContaining("clinicfaq.staff.metrics.password-file").hasMessageNotContaining("correct horse");
+                .hasMessageContaining("clinicfaq.staff.metrics.password-file")
+                .hasMessageNotContaining("correct horse");
     }
 }

@@ -36,7 +36,8 @@ class TwoInstanceIntegrationTests {
     private static final String PASSWORD = "two instances, one queue";
     private static final Pattern HANDOFF_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final String HOW_LONG = "how long does the procedure take";
-    private static final String DURATION = "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
+    private static final String DURATION =
+            "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
     private static final String DRIVE_HOME = " Please bring someone to drive you home.";
 
     private static ConfigurableApplicationContext a;
@@ -69,8 +70,10 @@ class TwoInstanceIntegrationTests {
         StaffHttp onA = new StaffHttp(port(a));
         StaffHttp onB = new StaffHttp(port(b));
         HttpClient staff = onA.loggedIn("ada", PASSWORD);
-        assertThat(staff.send(onB.get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString()).statusCode())
-                .as("the session made on A is good on B").isEqualTo(200);
+        assertThat(staff.send(onB.get("/staff/handoffs"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("the session made on A is good on B")
+                .isEqualTo(200);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         staff.sendAsync(onB.get("/staff/handoffs/events"), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));
@@ -96,12 +99,16 @@ class TwoInstanceIntegrationTests {
         }
         assertThat(id).as("the request announced on B within 5 seconds").isNotNull();
 
-        String page = staff.send(onB.get("/staff/handoffs/" + id), HttpResponse.BodyHandlers.ofString()).body();
+        String page = staff.send(onB.get("/staff/handoffs/" + id), HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(page).contains("Tess Two", "7075550177", "can I talk to someone about my back");
-        staff.send(onB.post("/staff/handoffs/" + id + "/status", "status=IN_PROGRESS&_csrf=" + StaffHttp.csrf(page)),
+        staff.send(
+                onB.post("/staff/handoffs/" + id + "/status", "status=IN_PROGRESS&_csrf=" + StaffHttp.csrf(page)),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(staff.send(onA.get("/staff/handoffs?status=IN_PROGRESS"), HttpResponse.BodyHandlers.ofString()).body())
-                .as("the change made on B, seen on A").contains("Tess Two");
+        assertThat(staff.send(onA.get("/staff/handoffs?status=IN_PROGRESS"), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .as("the change made on B, seen on A")
+                .contains("Tess Two");
         staff.shutdownNow();
     }
 
@@ -112,7 +119,11 @@ class TwoInstanceIntegrationTests {
         AnswerEngine engineOnB = b.getBean(AnswerEngine.class);
         long original = liveOnA.version();
         KnowledgeFiles files = liveOnA.get().files();
-        String path = files.files().entrySet().stream().filter(f -> f.getValue().contains(DURATION)).findFirst().orElseThrow().getKey();
+        String path = files.files().entrySet().stream()
+                .filter(f -> f.getValue().contains(DURATION))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         KnowledgeFiles changed = files.with(path, files.files().get(path).replace(DURATION, DURATION + DRIVE_HOME));
         assertThat(answerText(engineOnB, HOW_LONG)).contains("45 to 60 minutes").doesNotContain(DRIVE_HOME);
 
@@ -120,17 +131,24 @@ class TwoInstanceIntegrationTests {
             var outcome = publisherOnA.publish(changed, "ada", "Who drives home", false);
 
             assertThat(outcome).isInstanceOf(KnowledgePublisher.Outcome.Published.class);
-            // from just before the version was stored and announced, so the wait measured is never less than the real one
-            Instant stored = ((KnowledgePublisher.Outcome.Published) outcome).version().createdAt();
-            org.awaitility.Awaitility.await("B answers with the change").atMost(Duration.ofSeconds(15))
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+            // from just before the version was stored and announced, so the wait measured is never less than the real
+            // one
+            Instant stored =
+                    ((KnowledgePublisher.Outcome.Published) outcome).version().createdAt();
+            org.awaitility.Awaitility.await("B answers with the change")
+                    .atMost(Duration.ofSeconds(15))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> answerText(engineOnB, HOW_LONG).contains(DRIVE_HOME));
             Duration waited = Duration.between(stored, Instant.now());
             System.out.println("Knowledge published on A was answered from on B after " + waited.toMillis() + " ms");
-            assertThat(waited).as("B answers with the change within 5 seconds").isLessThanOrEqualTo(Duration.ofSeconds(5));
+            assertThat(waited)
+                    .as("B answers with the change within 5 seconds")
+                    .isLessThanOrEqualTo(Duration.ofSeconds(5));
             // B's engine swaps in the new index a moment before the version's files are in force
             LiveKnowledge liveOnB = b.getBean(LiveKnowledge.class);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
                     .untilAsserted(() -> assertThat(liveOnB.get().files()).isEqualTo(changed));
         } finally {
             publisherOnA.restore(original, "ada", false);

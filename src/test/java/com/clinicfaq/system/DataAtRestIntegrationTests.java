@@ -44,20 +44,27 @@ class DataAtRestIntegrationTests {
     void keepsTheDatabaseEncryptedInAFolderForTheServicesUserOnlyAndTakesPasswordsFromFiles() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         Path data = root.resolve("data");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClinicFaqApplication.class).run(
-                "--server.port=0",
-                "--spring.profiles.active=h2-encrypted",
-                "--CLINICFAQ_H2_FILE=" + data.resolve("clinicfaq"),
-                "--CLINICFAQ_DB_FILE_KEY=" + KEY,
-                "--clinicfaq.outbox.path=" + data.resolve("outbox.jsonl"),
-                "--clinicfaq.staff.admin.username=ada",
-                "--clinicfaq.staff.admin.password-file=" + secret("admin-password", "correct horse battery\n"),
-                "--clinicfaq.staff.metrics.password-file=" + secret("metrics-password", "scrape me if you can\n"))) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClinicFaqApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.profiles.active=h2-encrypted",
+                        "--CLINICFAQ_H2_FILE=" + data.resolve("clinicfaq"),
+                        "--CLINICFAQ_DB_FILE_KEY=" + KEY,
+                        "--clinicfaq.outbox.path=" + data.resolve("outbox.jsonl"),
+                        "--clinicfaq.staff.admin.username=ada",
+                        "--clinicfaq.staff.admin.password-file=" + secret("admin-password", "correct horse battery\n"),
+                        "--clinicfaq.staff.metrics.password-file="
+                                + secret("metrics-password", "scrape me if you can\n"))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             StaffHttp staff = new StaffHttp(port);
-            assertThat(staff.logIn(StaffHttp.client(), "ada", "correct horse battery")).doesNotContain("error");
-            assertThat(StaffHttp.client().send(staff.getWithBasic("/actuator/prometheus", "metrics", "scrape me if you can"),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            assertThat(staff.logIn(StaffHttp.client(), "ada", "correct horse battery"))
+                    .doesNotContain("error");
+            assertThat(StaffHttp.client()
+                            .send(
+                                    staff.getWithBasic("/actuator/prometheus", "metrics", "scrape me if you can"),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(200);
 
             try (ChatClient chat = ChatClient.connect(port)) {
                 chat.awaitType("welcome");
@@ -71,9 +78,14 @@ class DataAtRestIntegrationTests {
 
         String file = Files.readString(data.resolve("clinicfaq.mv.db"), StandardCharsets.ISO_8859_1);
         assertThat(file).as("the file without its key").doesNotContain(MARKER).doesNotContain("kyphoplasty");
-        assertThat(data.resolve("clinicfaq.trace.db")).as("no trace file in plain text").doesNotExist();
-        String url = "jdbc:h2:file:" + data.resolve("clinicfaq") + ";CIPHER=AES;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;TRACE_LEVEL_FILE=0";
-        assertThatThrownBy(() -> DriverManager.getConnection(url, "clinicfaq", "another-key ").close()).isInstanceOf(SQLException.class);
+        assertThat(data.resolve("clinicfaq.trace.db"))
+                .as("no trace file in plain text")
+                .doesNotExist();
+        String url = "jdbc:h2:file:" + data.resolve("clinicfaq")
+                + ";CIPHER=AES;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;TRACE_LEVEL_FILE=0";
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "clinicfaq", "another-key ")
+                        .close())
+                .isInstanceOf(SQLException.class);
         assertThat(visitorMessages(url, KEY + " ")).singleElement().asString().contains(MARKER);
     }
 
@@ -87,7 +99,8 @@ class DataAtRestIntegrationTests {
     private static List<String> visitorMessages(String url, String password) throws SQLException {
         List<String> texts = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, "clinicfaq", password);
-                PreparedStatement query = connection.prepareStatement("select text from message where sender = 'VISITOR'");
+                PreparedStatement query =
+                        connection.prepareStatement("select text from message where sender = 'VISITOR'");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 texts.add(rows.getString(1));

@@ -13,11 +13,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +71,9 @@ class DurableCommitsTests {
     void aFailedWriteFailsItsCommitAndTheNextCommitWritesAgain() throws Exception {
         DurableCommits.GroupCommit group = new DurableCommits.GroupCommit();
         assertThatThrownBy(() -> group.awaitWritten(() -> {
-            throw new SQLException("disk full");
-        })).hasMessage("disk full");
+                    throw new SQLException("disk full");
+                }))
+                .hasMessage("disk full");
         AtomicLong writes = new AtomicLong();
         group.awaitWritten(writes::incrementAndGet);
         assertThat(writes).hasValue(1);
@@ -90,17 +91,26 @@ class DurableCommitsTests {
             durable.setTransactionExecutionListeners(List.of(checkpoints));
 
             long before = fileWrites(pool);
-            new TransactionTemplate(new JdbcTransactionManager(pool)).executeWithoutResult(s -> jdbc.sql("insert into turn values (1)").update());
-            assertThat(fileWrites(pool)).as("without the checkpoint, the commit waits for the write delay").isEqualTo(before);
+            new TransactionTemplate(new JdbcTransactionManager(pool))
+                    .executeWithoutResult(
+                            s -> jdbc.sql("insert into turn values (1)").update());
+            assertThat(fileWrites(pool))
+                    .as("without the checkpoint, the commit waits for the write delay")
+                    .isEqualTo(before);
 
-            new TransactionTemplate(durable).executeWithoutResult(s -> jdbc.sql("insert into turn values (2)").update());
+            new TransactionTemplate(durable)
+                    .executeWithoutResult(
+                            s -> jdbc.sql("insert into turn values (2)").update());
             assertThat(fileWrites(pool)).as("written when the commit returns").isGreaterThan(before);
 
             long afterWrite = fileWrites(pool);
             TransactionTemplate readOnly = new TransactionTemplate(durable);
             readOnly.setReadOnly(true);
-            readOnly.executeWithoutResult(s -> jdbc.sql("select count(*) from turn").query(Integer.class).single());
-            assertThat(fileWrites(pool)).as("a read-only transaction writes nothing").isEqualTo(afterWrite);
+            readOnly.executeWithoutResult(s ->
+                    jdbc.sql("select count(*) from turn").query(Integer.class).single());
+            assertThat(fileWrites(pool))
+                    .as("a read-only transaction writes nothing")
+                    .isEqualTo(afterWrite);
             DurableCommits.check(pool);
         }
     }
@@ -132,12 +142,14 @@ class DurableCommitsTests {
         String url = TestPostgres.newDatabase();
         String database = url.replaceAll(".*/([^/?]+).*", "$1");
         try (HikariDataSource pool = pool(url, "postgres")) {
-            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = pool.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("ALTER DATABASE " + database + " SET synchronous_commit = off");
             }
             pool.getHikariPoolMXBean().softEvictConnections(); // connections opened from now on find it off
             assertThat(value(pool, "SHOW synchronous_commit")).isEqualTo("on");
-            assertThat(value(pool, "SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'")).isEqualTo("off");
+            assertThat(value(pool, "SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'"))
+                    .isEqualTo("off");
             DurableCommits.check(pool);
 
             PGSimpleDataSource plain = new PGSimpleDataSource();
@@ -176,11 +188,14 @@ class DurableCommitsTests {
 
     /** What the service's bean post-processor does to the pool Spring Boot makes. */
     private static HikariDataSource apply(HikariDataSource pool) {
-        return (HikariDataSource) DurableCommits.durableCommitsOnEveryConnection().postProcessAfterInitialization(pool, "dataSource");
+        return (HikariDataSource)
+                DurableCommits.durableCommitsOnEveryConnection().postProcessAfterInitialization(pool, "dataSource");
     }
 
     private static long fileWrites(DataSource dataSource) throws SQLException {
-        return Long.parseLong(value(dataSource, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_WRITE'"));
+        return Long.parseLong(value(
+                dataSource,
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_WRITE'"));
     }
 
     private static String value(DataSource dataSource, String sql) throws SQLException {

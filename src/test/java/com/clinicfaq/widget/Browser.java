@@ -66,25 +66,38 @@ public final class Browser implements AutoCloseable {
 
     /** A phone of that viewport (CSS pixels), with touch. */
     public static Browser phone(int width, int height, double pixelRatio) {
-        return start(options -> options.setExperimentalOption("mobileEmulation", Map.of(
-                "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", pixelRatio, "touch", true),
-                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                        + "Chrome/156.0.0.0 Mobile Safari/537.36")));
+        return start(options -> options.setExperimentalOption(
+                "mobileEmulation",
+                Map.of(
+                        "deviceMetrics",
+                        Map.of("width", width, "height", height, "pixelRatio", pixelRatio, "touch", true),
+                        "userAgent",
+                        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                                + "Chrome/156.0.0.0 Mobile Safari/537.36")));
     }
 
     private static Browser start(java.util.function.Consumer<ChromeOptions> tweak) {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The browser tests need Debian's Chromium and its driver at %s and %s: "
-                        + "run `apt-get install -y chromium chromium-driver` (as .ci/run does)", CHROMIUM, CHROMEDRIVER)
+                .as(
+                        "The browser tests need Debian's Chromium and its driver at %s and %s: "
+                                + "run `apt-get install -y chromium chromium-driver` (as .ci/run does)",
+                        CHROMIUM, CHROMEDRIVER)
                 .isTrue();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         try {
             Path profile = Files.createTempDirectory("clinicfaq-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--user-data-dir=" + profile);
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--user-data-dir=" + profile);
             tweak.accept(options);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -117,8 +130,8 @@ public final class Browser implements AutoCloseable {
 
     /** The widget's own root, for checks Selenium's shadow root cannot express. */
     Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(
-                "const root = document.querySelector('clinicfaq-widget').shadowRoot;\n" + script, args);
+        return ((JavascriptExecutor) driver)
+                .executeScript("const root = document.querySelector('clinicfaq-widget').shadowRoot;\n" + script, args);
     }
 
     /** Opens the chat with the launcher and returns the greeting. */
@@ -157,7 +170,9 @@ public final class Browser implements AutoCloseable {
         var errors = new java.util.LinkedHashMap<String, String>();
         for (WebElement control : form.findElements(By.cssSelector("[aria-invalid=true]"))) {
             String errorId = control.getDomAttribute("aria-describedby");
-            errors.put(control.getDomAttribute("name"), form.findElement(By.id(errorId)).getText());
+            errors.put(
+                    control.getDomAttribute("name"),
+                    form.findElement(By.id(errorId)).getText());
         }
         return errors;
     }
@@ -178,7 +193,8 @@ public final class Browser implements AutoCloseable {
             @Override
             public void testFailed(ExtensionContext context, Throwable cause) {
                 if (browser.get() != null) {
-                    browser.get().screenshot(prefix + context.getRequiredTestMethod().getName());
+                    browser.get()
+                            .screenshot(prefix + context.getRequiredTestMethod().getName());
                 }
             }
         };
@@ -250,13 +266,17 @@ public final class Browser implements AutoCloseable {
 
     /** The text of each element that {@code css} selects, in the page's order. */
     public List<String> texts(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+        return driver.findElements(By.cssSelector(css)).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** Serious and critical WCAG 2.x A/AA violations on the open page, as readable lines. */
     @SuppressWarnings("unchecked")
     public List<String> axeViolations() {
-        assertThat(AXE).as("axe-core for the accessibility scan is missing: run `npm ci --prefix widget` first").exists();
+        assertThat(AXE)
+                .as("axe-core for the accessibility scan is missing: run `npm ci --prefix widget` first")
+                .exists();
         try {
             driver.executeScript(Files.readString(AXE));
         } catch (IOException e) {
@@ -276,7 +296,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(RuntimeException.class).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(RuntimeException.class)
+                .until(condition);
     }
 
     public void screenshot(String name) {
@@ -311,7 +333,8 @@ public final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // a leftover temporary profile is harmless
             }

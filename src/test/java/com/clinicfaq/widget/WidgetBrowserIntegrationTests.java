@@ -67,7 +67,8 @@ class WidgetBrowserIntegrationTests {
         var article = knowledge.knowledge().articles().getFirst();
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo(article.title());
         for (Section section : article.sections()) {
-            assertThat(browser.driver.findElement(By.id(section.anchor())).getText()).contains(section.title());
+            assertThat(browser.driver.findElement(By.id(section.anchor())).getText())
+                    .contains(section.title());
         }
         WebElement tag = browser.driver.findElement(By.cssSelector("script[src='/widget/clinicfaq-widget.js']"));
         assertThat(tag.getDomAttribute("defer")).isNotNull();
@@ -78,8 +79,7 @@ class WidgetBrowserIntegrationTests {
         assertThat(launcher.getText()).isEqualTo("Ask a question");
         assertThat(launcher.getDomAttribute("aria-expanded")).isEqualTo("false");
         assertThat(browser.in(".panel").isDisplayed()).isFalse();
-        assertThat(browser.driver.executeScript(
-                        "return performance.getEntriesByType('resource').map(e => e.name)"))
+        assertThat(browser.driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"))
                 .as("everything the page and widget loaded comes from the app")
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .allSatisfy(url -> assertThat((String) url).startsWith(site() + "/"));
@@ -96,13 +96,16 @@ class WidgetBrowserIntegrationTests {
         assertThat(browser.driver.executeScript("return Object.keys(window).filter(k => /clinic/i.test(k))"))
                 .isEqualTo(List.of("ClinicFAQ"));
 
-        HttpResponse<String> script = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(site() + "/widget/clinicfaq-widget.js")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> script = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(site() + "/widget/clinicfaq-widget.js"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
-        assertThat(script.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache)
-                .contains("max-age=3600", "public"));
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        assertThat(script.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(cache -> assertThat(cache).contains("max-age=3600", "public"));
         assertThat(script.headers().firstValue("Last-Modified")).isPresent();
     }
 
@@ -129,7 +132,8 @@ class WidgetBrowserIntegrationTests {
         assertThat(browser.js(styleScript, ".note")).isEqualTo(noteBefore);
         assertThat(browser.in(".launcher").isDisplayed()).isTrue();
         // ...and the widget puts nothing in the page but its host element.
-        assertThat(browser.driver.executeScript("return document.styleSheets.length")).isEqualTo(2L);
+        assertThat(browser.driver.executeScript("return document.styleSheets.length"))
+                .isEqualTo(2L);
         assertThat(browser.driver.executeScript("return document.body.lastElementChild.tagName"))
                 .isEqualTo("CLINICFAQ-WIDGET");
     }
@@ -152,17 +156,22 @@ class WidgetBrowserIntegrationTests {
                 .contains("deleted after 30 days");
 
         WebElement greeting = browser.await(d -> browser.in(".msg.bot[data-kind=greeting]"));
-        assertThat(greeting.getText()).as("the page's greeting (data-greeting)").contains("Napa Valley Orthopaedic Medical Group");
+        assertThat(greeting.getText())
+                .as("the page's greeting (data-greeting)")
+                .contains("Napa Valley Orthopaedic Medical Group");
         List<WebElement> suggestions = greeting.findElements(By.cssSelector(".suggest .chip"));
         assertThat(suggestions).isNotEmpty();
-        assertThat(greeting.findElement(By.cssSelector(".disc")).getDomProperty("textContent")).isNotBlank();
+        assertThat(greeting.findElement(By.cssSelector(".disc")).getDomProperty("textContent"))
+                .isNotBlank();
         browser.screenshot("open-with-suggestions");
 
         String suggestion = suggestions.getFirst().getText();
         suggestions.getFirst().click();
         browser.await(d -> browser.all(".msg.bot").size() >= 2);
         assertThat(browser.all(".msg.visitor").getLast().getText()).contains(suggestion);
-        assertThat(browser.all(".suggest")).as("the greeting's suggestions are settled").isEmpty();
+        assertThat(browser.all(".suggest"))
+                .as("the greeting's suggestions are settled")
+                .isEmpty();
 
         new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
 
@@ -188,14 +197,17 @@ class WidgetBrowserIntegrationTests {
         String disclaimer = answer.findElement(By.cssSelector(".disc")).getDomProperty("textContent");
         assertThat(disclaimer).contains("not medical advice");
         assertThat(browser.in(".note").getText()).isEqualTo(disclaimer);
-        assertThat(browser.js("return root.querySelector('[aria-live]').textContent")).asString()
+        assertThat(browser.js("return root.querySelector('[aria-live]').textContent"))
+                .asString()
                 .contains("45 to 60 minutes");
         assertThat(browser.in(".typing").isDisplayed()).isFalse();
 
         link.click();
 
         browser.await(d -> ("#" + ANCHOR).equals(browser.driver.executeScript("return location.hash")));
-        assertThat(browser.in(".panel").isDisplayed()).as("the chat stays open on the same page").isTrue();
+        assertThat(browser.in(".panel").isDisplayed())
+                .as("the chat stays open on the same page")
+                .isTrue();
     }
 
     @Test
@@ -208,12 +220,15 @@ class WidgetBrowserIntegrationTests {
 
         WebElement alert = browser.await(d -> browser.in(".msg.alert[role=alert]"));
         assertThat(alert.getText()).contains("Urgent").contains("911");
-        assertThat(alert.findElement(By.cssSelector(".disc")).getDomProperty("textContent")).isNotBlank();
+        assertThat(alert.findElement(By.cssSelector(".disc")).getDomProperty("textContent"))
+                .isNotBlank();
         assertThat(browser.js("const cs = getComputedStyle(root.querySelector('.alert')); "
                         + "return cs.borderTopWidth + ' ' + cs.borderTopColor"))
                 .isEqualTo("2px rgb(179, 38, 30)");
         WebElement offer = browser.await(d -> browser.in(".msg.bot[data-kind='handoff.offer']"));
-        assertThat(offer.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).hasSize(2);
+        assertThat(offer.findElements(By.cssSelector(".chip")))
+                .extracting(WebElement::getText)
+                .hasSize(2);
     }
 
     @Test
@@ -243,9 +258,12 @@ class WidgetBrowserIntegrationTests {
 
         WebElement greeting = browser.in(".msg.bot[data-kind=greeting]");
         assertThat(greeting.getText()).contains("¡Hola!");
-        assertThat(greeting.findElements(By.cssSelector(".suggest .chip"))).as("the questions offered, in Spanish").isNotEmpty()
+        assertThat(greeting.findElements(By.cssSelector(".suggest .chip")))
+                .as("the questions offered, in Spanish")
+                .isNotEmpty()
                 .allSatisfy(chip -> assertThat(chip.getText()).startsWith("¿"));
-        assertThat(browser.in(".compose textarea").getDomAttribute("placeholder")).isEqualTo("Escriba su pregunta");
+        assertThat(browser.in(".compose textarea").getDomAttribute("placeholder"))
+                .isEqualTo("Escriba su pregunta");
         assertThat(browser.in(".compose button[type=submit]").getText()).isEqualTo("Enviar");
 
         ask("quiero hacer una cita por favor");
@@ -253,10 +271,13 @@ class WidgetBrowserIntegrationTests {
         assertThat(form.getText()).contains("Su nombre (obligatorio)").contains("Sus datos de contacto");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.await(d -> !errors(form).isEmpty());
-        assertThat(errors(form)).containsEntry("name", "Por favor díganos su nombre.")
+        assertThat(errors(form))
+                .containsEntry("name", "Por favor díganos su nombre.")
                 .containsEntry("consentContact", "Por favor marque esta casilla para continuar.");
 
-        assertThat(browser.axeViolations()).as("the Spanish chat with the form and its errors").isEmpty();
+        assertThat(browser.axeViolations())
+                .as("the Spanish chat with the form and its errors")
+                .isEmpty();
     }
 
     @Test
@@ -292,7 +313,8 @@ class WidgetBrowserIntegrationTests {
 
         // A question in between leaves the form open, on the server and on the page.
         assertThat(ask(HOW_LONG).getText()).contains("45 to 60 minutes");
-        assertThat(form.findElement(By.cssSelector("fieldset")).getDomProperty("disabled")).isEqualTo("false");
+        assertThat(form.findElement(By.cssSelector("fieldset")).getDomProperty("disabled"))
+                .isEqualTo("false");
 
         // The server checks again: a name over the limit set by script, past the field's maxlength.
         field(form, "email").sendKeys("example.com");
@@ -311,7 +333,9 @@ class WidgetBrowserIntegrationTests {
 
         WebElement confirmed = browser.await(d -> browser.in(".msg.bot[data-kind='handoff.confirmed']"));
         assertThat(confirmed.getText()).contains("request was received");
-        assertThat(form.findElement(By.cssSelector("fieldset")).getDomProperty("disabled")).as("a sent form is settled").isEqualTo("true");
+        assertThat(form.findElement(By.cssSelector("fieldset")).getDomProperty("disabled"))
+                .as("a sent form is settled")
+                .isEqualTo("true");
         assertThat(browser.driver.executeScript("return window.pwned")).isNull();
 
         // ... and staff find it in the console, the visitor's markup shown as text, with the transcript.
@@ -322,7 +346,9 @@ class WidgetBrowserIntegrationTests {
         browser.driver.get(site() + "/staff/handoffs");
         WebElement request = browser.driver.findElement(By.linkText("Ann <b>Lee</b>"));
         request.click();
-        assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains(OWN_CASE).contains("weekday mornings");
+        assertThat(browser.driver.findElement(By.tagName("body")).getText())
+                .contains(OWN_CASE)
+                .contains("weekday mornings");
         assertThat(browser.driver.findElements(By.tagName("b"))).isEmpty();
     }
 
@@ -335,9 +361,14 @@ class WidgetBrowserIntegrationTests {
 
         ask(hostile);
         browser.driver.navigate().refresh();
-        browser.await(d -> browser.in(".panel").isDisplayed() && browser.all(".msg.visitor").size() == 1);
+        browser.await(d -> browser.in(".panel").isDisplayed()
+                && browser.all(".msg.visitor").size() == 1);
 
-        assertThat(browser.all(".msg.visitor").getFirst().findElement(By.cssSelector("p")).getText()).isEqualTo(hostile);
+        assertThat(browser.all(".msg.visitor")
+                        .getFirst()
+                        .findElement(By.cssSelector("p"))
+                        .getText())
+                .isEqualTo(hostile);
         assertThat(browser.all("img, script, b")).isEmpty();
         assertThat(browser.driver.executeScript("return window.pwned")).isNull();
     }
@@ -354,11 +385,15 @@ class WidgetBrowserIntegrationTests {
 
         browser.driver.navigate().refresh();
 
-        browser.await(d -> browser.in(".panel").isDisplayed() && browser.all(".msg.bot[data-kind=answer]").size() == 1);
+        browser.await(d -> browser.in(".panel").isDisplayed()
+                && browser.all(".msg.bot[data-kind=answer]").size() == 1);
         assertThat(conversationId()).isEqualTo(conversation);
-        assertThat(browser.all(".msg.visitor")).extracting(e -> e.findElement(By.cssSelector("p")).getText())
+        assertThat(browser.all(".msg.visitor"))
+                .extracting(e -> e.findElement(By.cssSelector("p")).getText())
                 .containsExactly(HOW_LONG);
-        assertThat(browser.all(".msg.bot[data-kind=greeting]")).as("no second greeting").hasSize(1);
+        assertThat(browser.all(".msg.bot[data-kind=greeting]"))
+                .as("no second greeting")
+                .hasSize(1);
         assertThat(browser.all(".msg.bot[data-kind=answer] .src a")).hasSize(1);
 
         WebElement next = ask("will I be asleep during kyphoplasty?");
@@ -389,7 +424,9 @@ class WidgetBrowserIntegrationTests {
             assertThat(queued.getText()).contains("Waiting for connection");
             // a deliberate wait, not for a condition: a few reconnect attempts fail meanwhile, and must NOT add errors
             Thread.sleep(2_000);
-            assertThat(browser.all(".status")).as("one inline error, not one per attempt").hasSize(1);
+            assertThat(browser.all(".status"))
+                    .as("one inline error, not one per attempt")
+                    .hasSize(1);
             browser.screenshot("offline-queued");
 
             proxy.restore();
@@ -398,7 +435,8 @@ class WidgetBrowserIntegrationTests {
             browser.await(d -> browser.all(".msg.bot[data-kind=answer]").size() == 2);
             assertThat(status.isDisplayed()).isFalse();
             assertThat(conversationId()).as("the same conversation, resumed").isEqualTo(conversation);
-            assertThat(browser.all(".msg.visitor")).extracting(e -> e.findElement(By.cssSelector("p")).getText())
+            assertThat(browser.all(".msg.visitor"))
+                    .extracting(e -> e.findElement(By.cssSelector("p")).getText())
                     .containsExactly(HOW_LONG, "what is recovery like?");
         }
     }
@@ -412,14 +450,18 @@ class WidgetBrowserIntegrationTests {
         Actions keys = new Actions(browser.driver);
 
         keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
-        assertThat(browser.focused()).as("the launcher is the last stop on the page").isEqualTo("button.launcher");
+        assertThat(browser.focused())
+                .as("the launcher is the last stop on the page")
+                .isEqualTo("button.launcher");
         keys.sendKeys(Keys.ENTER).perform();
         assertThat(browser.focused()).isEqualTo("textarea");
 
         keys.sendKeys(HOW_LONG + Keys.ENTER).perform();
         browser.await(d -> browser.all(".msg.bot[data-kind=answer]").size() == 1);
         keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
-        assertThat(browser.focused()).as("'No' of 'Did this answer your question?'").isEqualTo("button.chip");
+        assertThat(browser.focused())
+                .as("'No' of 'Did this answer your question?'")
+                .isEqualTo("button.chip");
         keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB, Keys.TAB).keyUp(Keys.SHIFT).perform();
         assertThat(browser.focused()).as("the answer's source link").isEqualTo("a");
         keys.sendKeys(Keys.TAB).perform();
@@ -429,18 +471,32 @@ class WidgetBrowserIntegrationTests {
         assertThat(browser.focused()).as("back to the question box").isEqualTo("textarea");
 
         keys.sendKeys(OWN_CASE + Keys.ENTER).perform();
-        browser.await(d -> browser.all(".msg.bot[data-kind='handoff.offer'] .chip").size() == 2);
+        browser.await(
+                d -> browser.all(".msg.bot[data-kind='handoff.offer'] .chip").size() == 2);
         keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB, Keys.TAB).keyUp(Keys.SHIFT).perform();
         assertThat(browser.focused()).isEqualTo("button.chip");
         keys.sendKeys(Keys.ENTER).perform();
 
         browser.await(d -> browser.focused().equals("input[name=name]"));
-        keys.sendKeys("Ann Lee", Keys.TAB, "707 555 0100", Keys.TAB, Keys.TAB, "weekday mornings", Keys.TAB,
-                        "my fracture", Keys.TAB, Keys.SPACE, Keys.TAB, Keys.SPACE, Keys.TAB)
+        keys.sendKeys(
+                        "Ann Lee",
+                        Keys.TAB,
+                        "707 555 0100",
+                        Keys.TAB,
+                        Keys.TAB,
+                        "weekday mornings",
+                        Keys.TAB,
+                        "my fracture",
+                        Keys.TAB,
+                        Keys.SPACE,
+                        Keys.TAB,
+                        Keys.SPACE,
+                        Keys.TAB)
                 .perform();
         assertThat(browser.focused()).isEqualTo("button.primary");
         keys.sendKeys(Keys.ENTER).perform();
-        browser.await(d -> browser.all(".msg.bot[data-kind='handoff.confirmed']").size() == 1);
+        browser.await(
+                d -> browser.all(".msg.bot[data-kind='handoff.confirmed']").size() == 1);
         assertThat(browser.focused()).as("back to the question box").isEqualTo("textarea");
 
         keys.sendKeys(Keys.ESCAPE).perform();
@@ -458,19 +514,23 @@ class WidgetBrowserIntegrationTests {
         openChat();
         ask(HOW_LONG);
         ask(EMERGENCY);
-        browser.await(d -> browser.in(".msg.bot[data-kind='handoff.offer'] .chip")).click();
+        browser.await(d -> browser.in(".msg.bot[data-kind='handoff.offer'] .chip"))
+                .click();
         WebElement form = browser.await(d -> browser.in("form.hf"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.await(d -> !errors(form).isEmpty());
 
-        assertThat(browser.axeViolations()).as("the open chat with an answer, an alert and the form with errors").isEmpty();
+        assertThat(browser.axeViolations())
+                .as("the open chat with an answer, an alert and the form with errors")
+                .isEmpty();
     }
 
     @Test
     void fillsAPhoneScreenWithLargeTapTargets() {
         browser = Browser.phone();
         browser.open(site() + "/");
-        assertThat(size(browser.in(".launcher"))).allSatisfy(side -> assertThat(side).isGreaterThanOrEqualTo(44));
+        assertThat(size(browser.in(".launcher")))
+                .allSatisfy(side -> assertThat(side).isGreaterThanOrEqualTo(44));
 
         browser.in(".launcher").click();
         WebElement answer = ask(HOW_LONG);
@@ -478,16 +538,20 @@ class WidgetBrowserIntegrationTests {
         assertThat(browser.js("const r = root.querySelector('.panel').getBoundingClientRect(); "
                         + "return [r.left, r.top, r.width, r.height, innerWidth, innerHeight].map(Math.round)"))
                 .isEqualTo(List.of(0L, 0L, 390L, 844L, 390L, 844L));
-        assertThat(browser.in(".launcher").isDisplayed()).as("the close button replaces the launcher").isFalse();
+        assertThat(browser.in(".launcher").isDisplayed())
+                .as("the close button replaces the launcher")
+                .isFalse();
         assertThat(answer.isDisplayed()).isTrue();
         for (WebElement target : browser.all(".panel button:not([hidden]), .panel textarea")) {
             if (target.isDisplayed()) {
-                assertThat(size(target)).as("tap target %s", target.getText()).allSatisfy(side ->
-                        assertThat(side).isGreaterThanOrEqualTo(44));
+                assertThat(size(target))
+                        .as("tap target %s", target.getText())
+                        .allSatisfy(side -> assertThat(side).isGreaterThanOrEqualTo(44));
             }
         }
         assertThat(browser.js("const l = root.querySelector('.log'); return l.scrollWidth <= l.clientWidth"))
-                .as("no sideways scrolling").isEqualTo(true);
+                .as("no sideways scrolling")
+                .isEqualTo(true);
         browser.screenshot("phone-answer");
         browser.in(".x").click();
         assertThat(browser.focused()).isEqualTo("button.launcher");
@@ -497,9 +561,11 @@ class WidgetBrowserIntegrationTests {
     void reflowsAtTwoHundredPercentZoomAndRespectsReducedMotion() {
         // 1280 × 800 at 200 % zoom lays out like a 640 × 400 viewport with two device pixels per CSS pixel.
         browser = Browser.desktop(1280, 800);
-        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 640, "height", 400, "deviceScaleFactor", 2, "mobile", false));
-        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        browser.driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
         browser.open(site() + "/");
         openChat();

@@ -57,10 +57,13 @@ class WidgetBusyIntegrationTests {
         assertThat(browser.all(".msg.bot")).as("no conversation yet").isEmpty();
 
         others.removeFirst().close();
-        // the closed connection is counted out on the server a moment later: until then "Retry now" is turned away again
-        await("in through \"Retry now\"").atMost(Duration.ofSeconds(10))
+        // the closed connection is counted out on the server a moment later: until then "Retry now" is turned away
+        // again
+        await("in through \"Retry now\"")
+                .atMost(Duration.ofSeconds(10))
                 .pollInSameThread() // the browser is driven from the test's thread only
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!browser.all(".msg.bot[data-kind=greeting]").isEmpty()) {
                         return true;

@@ -33,17 +33,32 @@ class WidgetScriptTests {
     void neverParsesMarkupOrEvaluatesCode() throws IOException {
         String source = Files.readString(SCRIPT);
 
-        assertThat(source).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
-                "eval(", "new Function", "DOMParser", "createContextualFragment", "srcdoc");
+        assertThat(source)
+                .doesNotContain(
+                        "innerHTML",
+                        "outerHTML",
+                        "insertAdjacentHTML",
+                        "document.write",
+                        "eval(",
+                        "new Function",
+                        "DOMParser",
+                        "createContextualFragment",
+                        "srcdoc");
     }
 
     @Test
     void makesNoRequestButItsOwnSocket() throws IOException {
         String source = Files.readString(SCRIPT);
 
-        assertThat(source).doesNotContain("fetch(", "XMLHttpRequest", "import(", "sendBeacon", "EventSource", "@import");
-        assertThat(Pattern.compile("https?://[^'\"\\s]*").matcher(source).results().map(java.util.regex.MatchResult::group).toList())
-                .as("URLs in the script").containsOnly("http://www.w3.org/2000/svg");
+        assertThat(source)
+                .doesNotContain("fetch(", "XMLHttpRequest", "import(", "sendBeacon", "EventSource", "@import");
+        assertThat(Pattern.compile("https?://[^'\"\\s]*")
+                        .matcher(source)
+                        .results()
+                        .map(java.util.regex.MatchResult::group)
+                        .toList())
+                .as("URLs in the script")
+                .containsOnly("http://www.w3.org/2000/svg");
     }
 
     @Test

@@ -51,18 +51,31 @@ class WidgetWhichProcedureBrowserIntegrationTests extends TwoProcedureLibrary {
             assertThat(choice.isEnabled()).isTrue();
         });
         browser.documented("widget-desktop-6-which-procedure");
-        assertThat(browser.axeViolations()).as("the chat asking which procedure").isEmpty();
+        assertThat(browser.axeViolations())
+                .as("the chat asking which procedure")
+                .isEmpty();
 
-        WebElement ablation = choices.stream().filter(c -> c.getText().contains("ablation")).findFirst().orElseThrow();
+        WebElement ablation = choices.stream()
+                .filter(c -> c.getText().contains("ablation"))
+                .findFirst()
+                .orElseThrow();
         String sent = ablation.getText();
         int before = browser.all(".msg.bot").size();
         ablation.click();
-        WebElement answer = browser.await(d -> browser.all(".msg.bot").size() > before ? browser.all(".msg.bot").get(before) : null);
+        WebElement answer = browser.await(d -> browser.all(".msg.bot").size() > before
+                ? browser.all(".msg.bot").get(before)
+                : null);
 
-        assertThat(browser.all(".msg.visitor").getLast().findElement(By.tagName("p")).getText()).isEqualTo(sent);
+        assertThat(browser.all(".msg.visitor")
+                        .getLast()
+                        .findElement(By.tagName("p"))
+                        .getText())
+                .isEqualTo(sent);
         assertThat(answer.getDomAttribute("data-kind")).isEqualTo("answer");
         assertThat(answer.getText()).contains("6 to 12 months");
-        assertThat(clarify.findElements(By.cssSelector(".chip"))).as("the question's buttons still clickable")
-                .filteredOn(WebElement::isEnabled).isEmpty();
+        assertThat(clarify.findElements(By.cssSelector(".chip")))
+                .as("the question's buttons still clickable")
+                .filteredOn(WebElement::isEnabled)
+                .isEmpty();
     }
 }

@@ -26,7 +26,9 @@ class Admission {
 
     /** 1013 "try again later" (RFC 6455 registry); the widget tells the visitor the chat is busy. */
     static final CloseStatus BUSY = new CloseStatus(1013, "try again later");
-    static final CloseStatus TOO_MANY = CloseStatus.POLICY_VIOLATION.withReason("too many connections from this address");
+
+    static final CloseStatus TOO_MANY =
+            CloseStatus.POLICY_VIOLATION.withReason("too many connections from this address");
     /** An address that opens connections faster than the new-connection rate: as busy as a full service, to the widget. */
     static final CloseStatus TOO_OFTEN = new CloseStatus(1013, "too many new connections from this address");
 
@@ -74,15 +76,19 @@ class Admission {
             return Optional.of(TOO_MANY);
         }
         long now = System.nanoTime();
-        Arrivals from = arrivals.get(address, key ->
-                new Arrivals(new TokenBucket(limits.newConnectionBurst(), limits.newConnectionInterval(), now)));
+        Arrivals from = arrivals.get(
+                address,
+                key -> new Arrivals(new TokenBucket(limits.newConnectionBurst(), limits.newConnectionInterval(), now)));
         if (from.bucket.take(now) > 0) {
             release(address);
             if (!from.refusalLogged) {
                 from.refusalLogged = true;
-                log.warn("Connection {} refused: an address opens connections faster than {} at once and one per {} ms; "
-                        + "further refusals are not logged until it is admitted again", connectionId,
-                        limits.newConnectionBurst(), limits.newConnectionInterval().toMillis());
+                log.warn(
+                        "Connection {} refused: an address opens connections faster than {} at once and one per {} ms; "
+                                + "further refusals are not logged until it is admitted again",
+                        connectionId,
+                        limits.newConnectionBurst(),
+                        limits.newConnectionInterval().toMillis());
             }
             return Optional.of(TOO_OFTEN);
         }

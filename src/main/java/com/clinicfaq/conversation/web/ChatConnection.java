@@ -39,12 +39,14 @@ final class ChatConnection {
     private final StringBuilder partial = new StringBuilder();
     /** Characters or bytes of the message being read, kept or not. */
     private long messageLength;
+
     private volatile UUID conversationId;
     private volatile long lastFrameNanos;
     private volatile boolean closing;
 
     /** The connection of a session; sends that wait longer than {@code sendTimeout} give the client up. */
-    ChatConnection(WebSocketSession raw, String address, RateLimits.Connection rates, Duration sendTimeout, long nowNanos) {
+    ChatConnection(
+            WebSocketSession raw, String address, RateLimits.Connection rates, Duration sendTimeout, long nowNanos) {
         long timeout = sendTimeout.toMillis();
         if (raw instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession() instanceof jakarta.websocket.Session tomcat) {

@@ -44,10 +44,17 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     /** Reply time as the service sees it: from a visitor's input, read and parsed, to the last reply frame queued. */
     private final Timer replies;
 
-    ChatWebSocketHandler(ConversationService conversations, ChatProperties properties, JsonMapper json, MeterRegistry meters,
-            Admission admission, RateLimits rateLimits, OpenConnections connections) {
+    ChatWebSocketHandler(
+            ConversationService conversations,
+            ChatProperties properties,
+            JsonMapper json,
+            MeterRegistry meters,
+            Admission admission,
+            RateLimits rateLimits,
+            OpenConnections connections) {
         this.replies = Timer.builder("clinicfaq.chat.reply")
-                .description("From a visitor's input, read and parsed, to the bot's last reply frame queued for sending")
+                .description(
+                        "From a visitor's input, read and parsed, to the bot's last reply frame queued for sending")
                 .publishPercentileHistogram()
                 .register(meters);
         this.conversations = conversations;
@@ -76,23 +83,38 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             return;
         }
         long now = System.nanoTime();
-        ChatConnection connection = new ChatConnection(raw, address, rateLimits.connection(address, now), properties.sendTimeout(), now);
+        ChatConnection connection =
+                new ChatConnection(raw, address, rateLimits.connection(address, now), properties.sendTimeout(), now);
         connections.add(connection);
-        var query = raw.getUri() == null ? null : UriComponentsBuilder.fromUri(raw.getUri()).build().getQueryParams();
+        var query = raw.getUri() == null
+                ? null
+                : UriComponentsBuilder.fromUri(raw.getUri()).build().getQueryParams();
         String requested = query == null ? null : query.getFirst("conversation");
         String article = query == null ? null : query.getFirst("article");
         String lang = query == null ? null : query.getFirst("lang");
         try {
-            ConversationService.Opened opened = conversations.open(requested, article == null || article.length() > 300 ? null : article,
-                    Language.ofCode(lang));
+            ConversationService.Opened opened = conversations.open(
+                    requested, article == null || article.length() > 300 ? null : article, Language.ofCode(lang));
             connection.conversationId(opened.conversationId());
             List<Object> history = opened.history().stream().map(Frames::of).toList();
-            send(connection, new Frames.Welcome(opened.conversationId().toString(), opened.resumed(),
-                    new Frames.Limits(properties.maxMessageChars(), properties.resumeWindow().toSeconds()), history));
+            send(
+                    connection,
+                    new Frames.Welcome(
+                            opened.conversationId().toString(),
+                            opened.resumed(),
+                            new Frames.Limits(
+                                    properties.maxMessageChars(),
+                                    properties.resumeWindow().toSeconds()),
+                            history));
             sendAll(connection, opened.replies());
         } catch (RuntimeException e) {
             log.error("Connection {}: could not open a conversation", raw.getId(), e);
-            send(connection, new Frames.Error("unavailable", "Sorry, the chat is not available right now. Please try again later.", null));
+            send(
+                    connection,
+                    new Frames.Error(
+                            "unavailable",
+                            "Sorry, the chat is not available right now. Please try again later.",
+                            null));
         }
     }
 
@@ -103,7 +125,7 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             return;
         }
         switch (connection.text(message.getPayload(), message.isLast())) {
-            case ChatConnection.Pending pending -> { }
+            case ChatConnection.Pending pending -> {}
             case ChatConnection.TooLong tooLong -> send(connection, inbound.tooLong(null));
             case ChatConnection.Whole whole -> handleFrame(connection, whole.text());
         }
@@ -123,12 +145,24 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
             case InboundFrames.Accepted(Inbound frame) -> {
                 switch (frame) {
                     case Inbound.Ping ping -> send(connection, Frames.Pong.INSTANCE);
-                    case Inbound.Message message -> handle(connection, new ConversationService.Input.Text(message.ref(), message.text()), message.ref());
-                    case Inbound.HandoffAccept accept -> handle(connection, new ConversationService.Input.AcceptHandoff(), null);
-                    case Inbound.HandoffDecline decline -> handle(connection, new ConversationService.Input.DeclineHandoff(), null);
-                    case Inbound.HandoffCancel cancel -> handle(connection, new ConversationService.Input.CancelHandoff(), null);
-                    case Inbound.HandoffSubmit submit -> handle(connection, new ConversationService.Input.SubmitHandoff(submit.submission()), null);
-                    case Inbound.Feedback feedback -> handle(connection, new ConversationService.Input.Feedback(feedback.seq(), feedback.helpful()), null);
+                    case Inbound.Message message ->
+                        handle(
+                                connection,
+                                new ConversationService.Input.Text(message.ref(), message.text()),
+                                message.ref());
+                    case Inbound.HandoffAccept accept ->
+                        handle(connection, new ConversationService.Input.AcceptHandoff(), null);
+                    case Inbound.HandoffDecline decline ->
+                        handle(connection, new ConversationService.Input.DeclineHandoff(), null);
+                    case Inbound.HandoffCancel cancel ->
+                        handle(connection, new ConversationService.Input.CancelHandoff(), null);
+                    case Inbound.HandoffSubmit submit ->
+                        handle(connection, new ConversationService.Input.SubmitHandoff(submit.submission()), null);
+                    case Inbound.Feedback feedback ->
+                        handle(
+                                connection,
+                                new ConversationService.Input.Feedback(feedback.seq(), feedback.helpful()),
+                                null);
                     case Inbound.Unknown unknown -> throw new IllegalStateException("refused by InboundFrames");
                 }
             }
@@ -147,15 +181,21 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
     private void answer(ChatConnection connection, ConversationService.Input input, String ref, long now) {
         long wait = connection.input(now);
         if (wait > 0) {
-            send(connection, new Frames.Error("rate_limited", "You are sending messages too quickly. Please wait a moment.", ref)
-                    .retryAfter(wait));
+            send(
+                    connection,
+                    new Frames.Error("rate_limited", "You are sending messages too quickly. Please wait a moment.", ref)
+                            .retryAfter(wait));
             return;
         }
         ConversationService.Handled handled;
         try {
             handled = conversations.handle(connection.conversationId(), input);
         } catch (RuntimeException e) {
-            log.error("Conversation {}: could not handle a {}", connection.conversationId(), input.getClass().getSimpleName(), e);
+            log.error(
+                    "Conversation {}: could not handle a {}",
+                    connection.conversationId(),
+                    input.getClass().getSimpleName(),
+                    e);
             send(connection, new Frames.Error("unavailable", "Sorry, something went wrong. Please try again.", ref));
             return;
         }
@@ -184,7 +224,10 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void handleTransportError(WebSocketSession session, Throwable exception) {
-        log.debug("Connection {}: transport error {}", session.getId(), exception.getClass().getSimpleName());
+        log.debug(
+                "Connection {}: transport error {}",
+                session.getId(),
+                exception.getClass().getSimpleName());
     }
 
     @Override
@@ -198,6 +241,8 @@ class ChatWebSocketHandler extends AbstractWebSocketHandler {
 
     private static String address(WebSocketSession session) {
         InetSocketAddress remote = session.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 }

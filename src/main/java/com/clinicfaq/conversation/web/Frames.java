@@ -40,7 +40,8 @@ final class Frames {
         static Source of(Answer.Source source) {
             return source == null
                     ? null
-                    : new Source(source.articleId(), source.articleTitle(), source.sectionTitle(), "/#" + source.anchor());
+                    : new Source(
+                            source.articleId(), source.articleTitle(), source.sectionTitle(), "/#" + source.anchor());
         }
     }
 
@@ -48,23 +49,46 @@ final class Frames {
 
     record Form(List<Field> fields, List<String> atLeastOneOf) {
         static final Form HANDOFF = new Form(
-                List.of(new Field("name", "Your name", true, HandoffSubmission.NAME_MAX),
+                List.of(
+                        new Field("name", "Your name", true, HandoffSubmission.NAME_MAX),
                         new Field("phone", "Phone", false, HandoffSubmission.PHONE_MAX),
                         new Field("email", "Email", false, HandoffSubmission.EMAIL_MAX),
-                        new Field("preferredTime", "When is a good time to reach you?", false, HandoffSubmission.PREFERRED_TIME_MAX),
+                        new Field(
+                                "preferredTime",
+                                "When is a good time to reach you?",
+                                false,
+                                HandoffSubmission.PREFERRED_TIME_MAX),
                         new Field("reason", "What would you like to talk about?", false, HandoffSubmission.REASON_MAX),
-                        new Field("consentContact", "I agree that the practice may contact me about this request.", true, null),
-                        new Field("consentShare", "I agree that practice staff may read this conversation.", true, null)),
+                        new Field(
+                                "consentContact",
+                                "I agree that the practice may contact me about this request.",
+                                true,
+                                null),
+                        new Field(
+                                "consentShare", "I agree that practice staff may read this conversation.", true, null)),
                 List.of("phone", "email"));
         /** The same form in Spanish, with a contact form said in Spanish (issue #16). */
         static final Form HANDOFF_ES = new Form(
-                List.of(new Field("name", "Su nombre", true, HandoffSubmission.NAME_MAX),
+                List.of(
+                        new Field("name", "Su nombre", true, HandoffSubmission.NAME_MAX),
                         new Field("phone", "Teléfono", false, HandoffSubmission.PHONE_MAX),
                         new Field("email", "Correo electrónico", false, HandoffSubmission.EMAIL_MAX),
-                        new Field("preferredTime", "¿A qué hora le podemos llamar?", false, HandoffSubmission.PREFERRED_TIME_MAX),
+                        new Field(
+                                "preferredTime",
+                                "¿A qué hora le podemos llamar?",
+                                false,
+                                HandoffSubmission.PREFERRED_TIME_MAX),
                         new Field("reason", "¿De qué le gustaría hablar?", false, HandoffSubmission.REASON_MAX),
-                        new Field("consentContact", "Acepto que la práctica se comunique conmigo sobre esta solicitud.", true, null),
-                        new Field("consentShare", "Acepto que el personal de la práctica lea esta conversación.", true, null)),
+                        new Field(
+                                "consentContact",
+                                "Acepto que la práctica se comunique conmigo sobre esta solicitud.",
+                                true,
+                                null),
+                        new Field(
+                                "consentShare",
+                                "Acepto que el personal de la práctica lea esta conversación.",
+                                true,
+                                null)),
                 List.of("phone", "email"));
     }
 
@@ -87,15 +111,30 @@ final class Frames {
         /** The only way a bot frame is made: from a stored bot message, disclaimer and all. */
         static Bot of(TranscriptMessage message) {
             BotMessage bot = message.bot();
-            return new Bot(VERSION, "bot", message.seq(), bot.kind().wire(), bot.text(), Source.of(bot.source()),
-                    bot.confidence(), bot.actions(), bot.suggestions(),
-                    bot.kind() != BotMessage.Kind.HANDOFF_FORM ? null : "es".equals(bot.language()) ? Form.HANDOFF_ES : Form.HANDOFF,
-                    bot.emergency(), bot.disclaimer(), bot.language(), message.sentAt());
+            return new Bot(
+                    VERSION,
+                    "bot",
+                    message.seq(),
+                    bot.kind().wire(),
+                    bot.text(),
+                    Source.of(bot.source()),
+                    bot.confidence(),
+                    bot.actions(),
+                    bot.suggestions(),
+                    bot.kind() != BotMessage.Kind.HANDOFF_FORM
+                            ? null
+                            : "es".equals(bot.language()) ? Form.HANDOFF_ES : Form.HANDOFF,
+                    bot.emergency(),
+                    bot.disclaimer(),
+                    bot.language(),
+                    message.sentAt());
         }
     }
 
     static Object of(TranscriptMessage message) {
-        return message.fromVisitor() ? new Visitor(message.seq(), message.visitorText(), message.sentAt()) : Bot.of(message);
+        return message.fromVisitor()
+                ? new Visitor(message.seq(), message.visitorText(), message.sentAt())
+                : Bot.of(message);
     }
 
     record HandoffInvalid(int v, String type, Map<String, String> errors) {

@@ -13,7 +13,10 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * sequence number. Strings a visitor wrote are cleaned ({@link PlainText}) as they are bound; whether a frame holds
  * what its type needs is {@link InboundFrames}' to say.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type",
+@JsonTypeInfo(
+        use = JsonTypeInfo.Id.NAME,
+        include = JsonTypeInfo.As.PROPERTY,
+        property = "type",
         defaultImpl = Inbound.Unknown.class)
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Inbound.Message.class, name = "message"),
@@ -37,7 +40,8 @@ sealed interface Inbound {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Message(
             @JsonDeserialize(using = Uncoerced.Text.class) String id,
-            @JsonDeserialize(using = Uncoerced.Text.class) String text) implements Inbound {
+            @JsonDeserialize(using = Uncoerced.Text.class) String text)
+            implements Inbound {
 
         public Message {
             text = text == null ? "" : PlainText.clean(text).strip();
@@ -70,7 +74,8 @@ sealed interface Inbound {
             @JsonDeserialize(using = Uncoerced.Text.class) String preferredTime,
             @JsonDeserialize(using = Uncoerced.Text.class) String reason,
             @JsonDeserialize(using = Uncoerced.Bool.class) Boolean consentContact,
-            @JsonDeserialize(using = Uncoerced.Bool.class) Boolean consentShare) implements Inbound {
+            @JsonDeserialize(using = Uncoerced.Bool.class) Boolean consentShare)
+            implements Inbound {
 
         public HandoffSubmit {
             name = cleaned(name);
@@ -81,8 +86,14 @@ sealed interface Inbound {
         }
 
         HandoffSubmission submission() {
-            return new HandoffSubmission(name, phone, email, preferredTime, reason,
-                    Boolean.TRUE.equals(consentContact), Boolean.TRUE.equals(consentShare));
+            return new HandoffSubmission(
+                    name,
+                    phone,
+                    email,
+                    preferredTime,
+                    reason,
+                    Boolean.TRUE.equals(consentContact),
+                    Boolean.TRUE.equals(consentShare));
         }
 
         private static String cleaned(String field) {
@@ -94,7 +105,8 @@ sealed interface Inbound {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Feedback(
             @JsonDeserialize(using = Uncoerced.Int.class) Integer seq,
-            @JsonDeserialize(using = Uncoerced.Bool.class) Boolean helpful) implements Inbound {
+            @JsonDeserialize(using = Uncoerced.Bool.class) Boolean helpful)
+            implements Inbound {
 
         boolean isValid() {
             return seq != null && seq > 0 && helpful != null;

@@ -57,12 +57,21 @@ final class InboundFrames {
         }
         return switch (frame) {
             case Inbound.Unknown unknown -> unknownType();
-            case Inbound.Message message when message.ref() == null || message.text().isEmpty() ->
-                    refused("invalid_message", "A message needs an \"id\" of at most " + Inbound.MAX_ID_CHARS
-                            + " characters and a non-empty \"text\".", message.ref());
-            case Inbound.Message message when message.text().length() > maxMessageChars -> new Refused(tooLong(message.ref()));
-            case Inbound.Feedback feedback when !feedback.isValid() ->
-                    refused("invalid_feedback", "Feedback needs the answer's \"seq\" and \"helpful\": true or false.", null);
+            case Inbound.Message message
+            when message.ref() == null || message.text().isEmpty() ->
+                refused(
+                        "invalid_message",
+                        "A message needs an \"id\" of at most " + Inbound.MAX_ID_CHARS
+                                + " characters and a non-empty \"text\".",
+                        message.ref());
+            case Inbound.Message message
+            when message.text().length() > maxMessageChars -> new Refused(tooLong(message.ref()));
+            case Inbound.Feedback feedback
+            when !feedback.isValid() ->
+                refused(
+                        "invalid_feedback",
+                        "Feedback needs the answer's \"seq\" and \"helpful\": true or false.",
+                        null);
             default -> new Accepted(frame);
         };
     }

@@ -25,7 +25,10 @@ final class OriginSyntax implements HandshakeInterceptor {
     private static final Logger log = LoggerFactory.getLogger(OriginSyntax.class);
 
     @Override
-    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
             Map<String, Object> attributes) {
         List<String> origins = request.getHeaders().getOrEmpty(HttpHeaders.ORIGIN);
         if (origins.isEmpty() || (origins.size() == 1 && isOrigin(origins.getFirst()))) {
@@ -37,7 +40,8 @@ final class OriginSyntax implements HandshakeInterceptor {
     }
 
     @Override
-    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {
+    public void afterHandshake(
+            ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {
         // nothing to do
     }
 
@@ -49,7 +53,8 @@ final class OriginSyntax implements HandshakeInterceptor {
         try {
             UriComponents uri = UriComponentsBuilder.fromUriString(value).build();
             return uri.getScheme() != null
-                    && uri.getHost() != null && !uri.getHost().isEmpty()
+                    && uri.getHost() != null
+                    && !uri.getHost().isEmpty()
                     && (uri.getPort() == -1 || (uri.getPort() > 0 && uri.getPort() <= 65535))
                     && uri.getUserInfo() == null
                     && (uri.getPath() == null || uri.getPath().isEmpty())

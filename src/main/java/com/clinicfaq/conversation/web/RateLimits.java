@@ -52,7 +52,8 @@ class RateLimits {
             if (wait > 0) {
                 return wait;
             }
-            return addresses.get(address, key -> new TokenBucket(limits.addressBurst(), limits.addressInterval(), nowNanos))
+            return addresses
+                    .get(address, key -> new TokenBucket(limits.addressBurst(), limits.addressInterval(), nowNanos))
                     .take(nowNanos);
         }
 

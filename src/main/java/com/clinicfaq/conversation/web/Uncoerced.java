@@ -25,7 +25,8 @@ final class Uncoerced {
     static final class Int extends ValueDeserializer<Integer> {
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext context) {
-            return parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+            return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() == JsonParser.NumberType.INT
                     ? parser.getIntValue()
                     : absent(parser);
         }

@@ -60,12 +60,23 @@ class WebSocketConfiguration implements WebSocketConfigurer {
                 }
 
                 @Override
-                public void upgrade(ServerHttpRequest request, ServerHttpResponse response, String protocol,
-                        List<WebSocketExtension> extensions, Principal user, WebSocketHandler handler,
+                public void upgrade(
+                        ServerHttpRequest request,
+                        ServerHttpResponse response,
+                        String protocol,
+                        List<WebSocketExtension> extensions,
+                        Principal user,
+                        WebSocketHandler handler,
                         Map<String, Object> attributes) {
                     HttpServletRequest servlet = getHttpServletRequest(request);
-                    super.upgrade(new ServletServerHttpRequest(new WithoutExtensions(servlet)), response, protocol,
-                            List.of(), user, handler, attributes);
+                    super.upgrade(
+                            new ServletServerHttpRequest(new WithoutExtensions(servlet)),
+                            response,
+                            protocol,
+                            List.of(),
+                            user,
+                            handler,
+                            attributes);
                 }
             });
         }

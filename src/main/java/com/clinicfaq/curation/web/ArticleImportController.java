@@ -88,7 +88,11 @@ class ArticleImportController {
     }
 
     @PostMapping("/staff/knowledge/import")
-    String add(@ModelAttribute("form") ImportForm form, Principal by, Model model, HttpServletResponse response,
+    String add(
+            @ModelAttribute("form") ImportForm form,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         Reading reading = read(form);
         if (reading.imported() == null) {
@@ -99,18 +103,26 @@ class ArticleImportController {
             EditingPages.refused(response, model, problems);
             return preview(reading.imported(), model);
         }
-        redirect.addFlashAttribute("saved", "Added the article “" + reading.imported().article().title() + "” with "
-                + reading.imported().faqs().size() + " FAQs to the draft.");
+        redirect.addFlashAttribute(
+                "saved",
+                "Added the article “" + reading.imported().article().title() + "” with "
+                        + reading.imported().faqs().size() + " FAQs to the draft.");
         return "redirect:/staff/knowledge";
     }
 
     private static String preview(ImportedArticle imported, Model model) {
         Article article = imported.article();
         model.addAttribute("article", article);
-        model.addAttribute("sections", article.sections().stream().map(ArticleImportController::previewSection).toList());
+        model.addAttribute(
+                "sections",
+                article.sections().stream()
+                        .map(ArticleImportController::previewSection)
+                        .toList());
         model.addAttribute("faqs", imported.faqs());
         model.addAttribute("checks", imported.proposedChecks());
-        model.addAttribute("sectionTitles", article.sections().stream().collect(Collectors.toMap(Section::anchor, Section::title)));
+        model.addAttribute(
+                "sectionTitles",
+                article.sections().stream().collect(Collectors.toMap(Section::anchor, Section::title)));
         return "staff/knowledge/import-preview";
     }
 
@@ -122,7 +134,9 @@ class ArticleImportController {
                 case BULLET -> "list";
                 case QUOTE -> "quote";
             };
-            if (kind.equals("list") && !blocks.isEmpty() && blocks.getLast().kind().equals("list")) {
+            if (kind.equals("list")
+                    && !blocks.isEmpty()
+                    && blocks.getLast().kind().equals("list")) {
                 blocks.getLast().texts().add(block.text());
             } else {
                 blocks.add(new PreviewBlock(kind, new ArrayList<>(List.of(block.text()))));
@@ -147,7 +161,8 @@ class ArticleImportController {
         }
         LocalDate reviewed = null;
         try {
-            reviewed = LocalDate.parse(form.reviewed() == null ? "" : form.reviewed().strip());
+            reviewed = LocalDate.parse(
+                    form.reviewed() == null ? "" : form.reviewed().strip());
         } catch (DateTimeParseException e) {
             problems.add("Give the date a clinician reviewed the article, like 2026-11-27.");
         }
@@ -161,15 +176,25 @@ class ArticleImportController {
         var options = new PlainTextArticleImporter.Options(id, form.source().strip(), reviewed, form.disclaimer());
         try {
             var read = importer.parse(PASTED, form.text(), options);
-            var others = editor.draftKnowledge().faqs().stream().filter(faq -> !faq.articleId().equals(read.article().id())).toList();
-            return new Reading(read.withFaqsApartFrom(
-                    others.stream().map(com.clinicfaq.knowledge.Faq::id).collect(java.util.stream.Collectors.toSet()),
-                    others.stream().flatMap(f -> java.util.stream.Stream.concat(java.util.stream.Stream.of(f.question()),
-                            f.phrasings().stream())).toList()), List.of(), null);
+            var others = editor.draftKnowledge().faqs().stream()
+                    .filter(faq -> !faq.articleId().equals(read.article().id()))
+                    .toList();
+            return new Reading(
+                    read.withFaqsApartFrom(
+                            others.stream()
+                                    .map(com.clinicfaq.knowledge.Faq::id)
+                                    .collect(java.util.stream.Collectors.toSet()),
+                            others.stream()
+                                    .flatMap(f -> java.util.stream.Stream.concat(
+                                            java.util.stream.Stream.of(f.question()), f.phrasings().stream()))
+                                    .toList()),
+                    List.of(),
+                    null);
         } catch (KnowledgeBaseFormatException e) {
             String problem = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
             String message = e.line() > 0 ? "Line " + e.line() + ": " + problem : problem;
-            String quoted = EditingPages.quotedLine(e.getMessage(), PASTED.toString(), form.text()).orElse(null);
+            String quoted = EditingPages.quotedLine(e.getMessage(), PASTED.toString(), form.text())
+                    .orElse(null);
             return new Reading(null, List.of(message), quoted);
         }
     }

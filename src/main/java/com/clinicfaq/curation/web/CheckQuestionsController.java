@@ -67,13 +67,20 @@ class CheckQuestionsController {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             CheckQuestion check = checks.get(i);
-            rows.add(new Row(i + 1, check, check.expected().stream().map(e -> expected(draft.knowledge(), found, e)).toList(),
+            rows.add(new Row(
+                    i + 1,
+                    check,
+                    check.expected().stream()
+                            .map(e -> expected(draft.knowledge(), found, e))
+                            .toList(),
                     origin(check.origin())));
         }
         model.addAttribute("article", found);
         model.addAttribute("rows", rows);
         model.addAttribute("path", CheckQuestions.path(article));
-        model.addAttribute("proposable", KnowledgeEditor.proposable(draft.knowledge(), found, checks).size());
+        model.addAttribute(
+                "proposable",
+                KnowledgeEditor.proposable(draft.knowledge(), found, checks).size());
         return "staff/knowledge/checks";
     }
 
@@ -86,31 +93,59 @@ class CheckQuestionsController {
     String check(@PathVariable String article, @PathVariable int number, Model model) {
         KnowledgeFiles.Parsed draft = editor.draft().files().parse();
         CheckQuestion check = find(draft, article, number);
-        return form(draft.knowledge(), article, new Numbered(number, check.question()), check.question(), check.expected(), model);
+        return form(
+                draft.knowledge(),
+                article,
+                new Numbered(number, check.question()),
+                check.question(),
+                check.expected(),
+                model);
     }
 
     @PostMapping(CHECKS)
-    String create(@PathVariable String article, @RequestParam(defaultValue = "") String question,
-            @RequestParam(required = false) List<String> expected, Principal by, Model model, HttpServletResponse response,
+    String create(
+            @PathVariable String article,
+            @RequestParam(defaultValue = "") String question,
+            @RequestParam(required = false) List<String> expected,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         return save(article, null, question, expected, by, model, response, redirect);
     }
 
     @PostMapping(CHECKS + "/{number}")
-    String update(@PathVariable String article, @PathVariable int number, @RequestParam String was,
-            @RequestParam(defaultValue = "") String question, @RequestParam(required = false) List<String> expected, Principal by,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String article,
+            @PathVariable int number,
+            @RequestParam String was,
+            @RequestParam(defaultValue = "") String question,
+            @RequestParam(required = false) List<String> expected,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return save(article, new Numbered(number, was), question, expected, by, model, response, redirect);
     }
 
     @GetMapping(CHECKS + "/{number}/delete")
     String confirmDelete(@PathVariable String article, @PathVariable int number, Model model) {
-        return confirmation(article, number, find(editor.draft().files().parse(), article, number).question(), model);
+        return confirmation(
+                article,
+                number,
+                find(editor.draft().files().parse(), article, number).question(),
+                model);
     }
 
     @PostMapping(CHECKS + "/{number}/delete")
-    String delete(@PathVariable String article, @PathVariable int number, @RequestParam String was, Principal by, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable String article,
+            @PathVariable int number,
+            @RequestParam String was,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         List<String> problems = edits.apply(new Change.DeleteCheck(article, was), by);
         if (!problems.isEmpty()) {
             EditingPages.refused(response, model, problems);
@@ -126,19 +161,31 @@ class CheckQuestionsController {
         int before = editor.draft().files().parse().checks(article).size();
         List<String> problems = edits.apply(new Change.ProposeChecks(article), by);
         int added = editor.draft().files().parse().checks(article).size() - before;
-        redirect.addFlashAttribute(problems.isEmpty() ? "saved" : "notice", problems.isEmpty()
-                ? (added == 1 ? "Added 1 check question to the draft." : "Added " + added + " check questions to the draft.")
-                : String.join(" ", problems));
+        redirect.addFlashAttribute(
+                problems.isEmpty() ? "saved" : "notice",
+                problems.isEmpty()
+                        ? (added == 1
+                                ? "Added 1 check question to the draft."
+                                : "Added " + added + " check questions to the draft.")
+                        : String.join(" ", problems));
         return "redirect:/staff/knowledge/articles/" + article + "/checks";
     }
 
     /** A check question being edited: its place in the list, and its words as the page showed them. */
     record Numbered(int number, String was) {}
 
-    private String save(String article, Numbered was, String question, List<String> expected, Principal by, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    private String save(
+            String article,
+            Numbered was,
+            String question,
+            List<String> expected,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         List<String> chosen = expected == null ? List.of() : expected;
-        List<String> problems = edits.apply(new Change.SaveCheck(article, was == null ? null : was.was(), question, chosen), by);
+        List<String> problems =
+                edits.apply(new Change.SaveCheck(article, was == null ? null : was.was(), question, chosen), by);
         if (!problems.isEmpty()) {
             EditingPages.refused(response, model, problems);
             return form(editor.draftKnowledge(), article, was, question, chosen, model);
@@ -147,7 +194,12 @@ class CheckQuestionsController {
         return "redirect:/staff/knowledge/articles/" + article + "/checks";
     }
 
-    private String form(KnowledgeBase knowledge, String articleId, Numbered check, String question, List<String> expected,
+    private String form(
+            KnowledgeBase knowledge,
+            String articleId,
+            Numbered check,
+            String question,
+            List<String> expected,
             Model model) {
         Article article = article(knowledge, articleId);
         model.addAttribute("article", article);
@@ -160,8 +212,10 @@ class CheckQuestionsController {
 
     private String confirmation(String article, int number, String question, Model model) {
         model.addAttribute("heading", "Delete the check question “" + question + "”?");
-        model.addAttribute("explanation", "The safety net stops asking it once the draft is published: a change that answers it"
-                + " otherwise will no longer be named.");
+        model.addAttribute(
+                "explanation",
+                "The safety net stops asking it once the draft is published: a change that answers it"
+                        + " otherwise will no longer be named.");
         model.addAttribute("action", "/staff/knowledge/articles/" + article + "/checks/" + number + "/delete");
         model.addAttribute("cancel", "/staff/knowledge/articles/" + article + "/checks");
         model.addAttribute("was", question);
@@ -186,12 +240,18 @@ class CheckQuestionsController {
             offered.add(value);
         }
         offered.add(CheckQuestion.DECLINED);
-        groups.add(new ChoiceGroup("The bot should not answer it", List.of(new Choice(CheckQuestion.DECLINED,
-                "Declined: it says it does not know, or that the topic is not covered", expected.contains(CheckQuestion.DECLINED)))));
+        groups.add(new ChoiceGroup(
+                "The bot should not answer it",
+                List.of(new Choice(
+                        CheckQuestion.DECLINED,
+                        "Declined: it says it does not know, or that the topic is not covered",
+                        expected.contains(CheckQuestion.DECLINED)))));
         groups.add(new ChoiceGroup("An FAQ of the article", faqs));
         groups.add(new ChoiceGroup("Any answer from a section of the article", sections));
-        List<Choice> others = expected.stream().filter(e -> !offered.contains(e))
-                .map(e -> new Choice(e, expected(knowledge, article, e).label(), true)).toList();
+        List<Choice> others = expected.stream()
+                .filter(e -> !offered.contains(e))
+                .map(e -> new Choice(e, expected(knowledge, article, e).label(), true))
+                .toList();
         if (!others.isEmpty()) {
             groups.add(new ChoiceGroup("Chosen before", others));
         }
@@ -204,13 +264,21 @@ class CheckQuestionsController {
         }
         String anchor = CheckQuestion.sectionOf(value);
         if (anchor != null) {
-            Optional<Section> section = article.sections().stream().filter(s -> s.anchor().equals(anchor)).findFirst();
+            Optional<Section> section = article.sections().stream()
+                    .filter(s -> s.anchor().equals(anchor))
+                    .findFirst();
             return section.map(s -> new Expected(value, "The section “" + s.title() + "”", true))
-                    .orElseGet(() -> new Expected(value, "The section " + value + ", which the article does not have", false));
+                    .orElseGet(() ->
+                            new Expected(value, "The section " + value + ", which the article does not have", false));
         }
-        return knowledge.faqs().stream().filter(f -> f.id().equals(value)).findFirst()
-                .map(f -> new Expected(value, "The FAQ “" + f.question() + "”"
-                        + (f.articleId().equals(article.id()) ? "" : " (of another article)"), true))
+        return knowledge.faqs().stream()
+                .filter(f -> f.id().equals(value))
+                .findFirst()
+                .map(f -> new Expected(
+                        value,
+                        "The FAQ “" + f.question() + "”"
+                                + (f.articleId().equals(article.id()) ? "" : " (of another article)"),
+                        true))
                 .orElseGet(() -> new Expected(value, "The FAQ " + value + ", which the draft does not have", false));
     }
 
@@ -226,13 +294,16 @@ class CheckQuestionsController {
         article(draft.knowledge(), article);
         List<CheckQuestion> checks = draft.checks(article);
         if (number < 1 || number > checks.size()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The article has no check question " + number + " in the draft.");
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "The article has no check question " + number + " in the draft.");
         }
         return checks.get(number - 1);
     }
 
     private static Article article(KnowledgeBase knowledge, String id) {
-        return knowledge.article(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no article '" + id + "' in the draft."));
+        return knowledge
+                .article(id)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "There is no article '" + id + "' in the draft."));
     }
 }

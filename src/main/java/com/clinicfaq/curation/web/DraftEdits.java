@@ -41,14 +41,18 @@ class DraftEdits {
             case Change.SaveFaq save -> (isBlank(save.id()) ? "new faq " : "faq ") + id;
             case Change.DeleteFaq delete -> "deleted faq " + delete.id();
             case Change.AddPhrasing add -> "phrasing added to faq " + add.faqId();
-            case Change.SaveSection save -> (isBlank(save.anchor()) ? "new section " : "section ") + save.articleId() + "#" + id;
+            case Change.SaveSection save ->
+                (isBlank(save.anchor()) ? "new section " : "section ") + save.articleId() + "#" + id;
             case Change.DeleteSection delete -> "deleted section " + delete.articleId() + "#" + delete.anchor();
             case Change.SaveFile save -> "file " + save.path();
-            case Change.AddArticle add -> "imported article " + id + " with " + add.imported().faqs().size() + " faqs";
-            case Change.ReviewTranslation review -> (review.reviewed() == null ? "review withdrawn: translation " : "reviewed: translation ")
-                    + review.articleId() + "." + review.language();
-            case Change.SaveCheck save -> (isBlank(save.was()) ? "new check question of article " : "check question of article ")
-                    + save.articleId();
+            case Change.AddArticle add ->
+                "imported article " + id + " with " + add.imported().faqs().size() + " faqs";
+            case Change.ReviewTranslation review ->
+                (review.reviewed() == null ? "review withdrawn: translation " : "reviewed: translation ")
+                        + review.articleId() + "." + review.language();
+            case Change.SaveCheck save ->
+                (isBlank(save.was()) ? "new check question of article " : "check question of article ")
+                        + save.articleId();
             case Change.DeleteCheck delete -> "deleted a check question of article " + delete.articleId();
             case Change.ProposeChecks propose -> "check questions proposed for article " + propose.articleId();
         };
@@ -57,18 +61,26 @@ class DraftEdits {
     /** The id of what was saved; for something new, as the editor made it, read from the saved draft. */
     private static String id(Change change, KnowledgeVersions.Draft saved) {
         return switch (change) {
-            case Change.SaveFaq save when isBlank(save.id()) -> {
+            case Change.SaveFaq save
+            when isBlank(save.id()) -> {
                 KnowledgeBase knowledge = saved.files().parse().knowledge();
                 yield knowledge.faqs().stream()
-                        .filter(f -> f.articleId().equals(save.articleId()) && f.question().equals(collapsed(save.question())))
-                        .map(f -> f.id()).findFirst().orElse("");
+                        .filter(f -> f.articleId().equals(save.articleId())
+                                && f.question().equals(collapsed(save.question())))
+                        .map(f -> f.id())
+                        .findFirst()
+                        .orElse("");
             }
             case Change.SaveFaq save -> save.id();
-            case Change.SaveSection save when isBlank(save.anchor()) -> {
+            case Change.SaveSection save
+            when isBlank(save.anchor()) -> {
                 KnowledgeBase knowledge = saved.files().parse().knowledge();
-                yield knowledge.article(save.articleId()).stream().flatMap(a -> a.sections().stream())
+                yield knowledge.article(save.articleId()).stream()
+                        .flatMap(a -> a.sections().stream())
                         .filter(s -> s.title().equals(collapsed(save.title())))
-                        .map(s -> s.anchor()).reduce((first, last) -> last).orElse("");
+                        .map(s -> s.anchor())
+                        .reduce((first, last) -> last)
+                        .orElse("");
             }
             case Change.SaveSection save -> save.anchor();
             case Change.AddArticle add -> add.imported().article().id();
@@ -76,7 +88,8 @@ class DraftEdits {
             case Change.AddPhrasing add -> add.faqId();
             case Change.DeleteSection delete -> delete.anchor();
             case Change.SaveFile save -> save.path();
-            case Change.ReviewTranslation review -> com.clinicfaq.knowledge.Translation.path(review.articleId(), review.language());
+            case Change.ReviewTranslation review ->
+                com.clinicfaq.knowledge.Translation.path(review.articleId(), review.language());
             case Change.SaveCheck save -> save.articleId();
             case Change.DeleteCheck delete -> delete.articleId();
             case Change.ProposeChecks propose -> propose.articleId();

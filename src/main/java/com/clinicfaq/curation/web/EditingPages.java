@@ -13,8 +13,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What the editing pages share: a strict Content-Security-Policy (they have no script and no inline style), and
  * how a refused change is shown.
  */
-@ControllerAdvice(assignableTypes = {KnowledgeConsoleController.class, FaqController.class, SectionController.class,
-        FileEditorController.class, ArticleImportController.class, UnansweredController.class, CheckQuestionsController.class})
+@ControllerAdvice(
+        assignableTypes = {
+            KnowledgeConsoleController.class,
+            FaqController.class,
+            SectionController.class,
+            FileEditorController.class,
+            ArticleImportController.class,
+            UnansweredController.class,
+            CheckQuestionsController.class
+        })
 class EditingPages {
 
     static final String CONTENT_SECURITY_POLICY =
@@ -45,6 +53,8 @@ class EditingPages {
         }
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         int line = Integer.parseInt(at.group(2));
-        return line >= 1 && line <= lines.length ? Optional.of("Line " + line + " reads: " + lines[line - 1]) : Optional.empty();
+        return line >= 1 && line <= lines.length
+                ? Optional.of("Line " + line + " reads: " + lines[line - 1])
+                : Optional.empty();
     }
 }

@@ -42,12 +42,22 @@ class FaqController {
     }
 
     @PostMapping("/staff/knowledge/faqs")
-    String create(@ModelAttribute FaqForm form, Principal by, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute FaqForm form,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return save(null, form, by, model, response, redirect);
     }
 
     @PostMapping("/staff/knowledge/faqs/{id}")
-    String update(@PathVariable String id, @ModelAttribute FaqForm form, Principal by, Model model, HttpServletResponse response,
+    String update(
+            @PathVariable String id,
+            @ModelAttribute FaqForm form,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         return save(id, form, by, model, response, redirect);
     }
@@ -58,7 +68,12 @@ class FaqController {
     }
 
     @PostMapping("/staff/knowledge/faqs/{id}/delete")
-    String delete(@PathVariable String id, Principal by, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable String id,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Faq faq = find(editor.draftKnowledge(), id);
         List<String> problems = edits.apply(new Change.DeleteFaq(id), by);
         if (!problems.isEmpty()) {
@@ -69,7 +84,13 @@ class FaqController {
         return "redirect:/staff/knowledge";
     }
 
-    private String save(String id, FaqForm form, Principal by, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    private String save(
+            String id,
+            FaqForm form,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         List<String> problems = edits.apply(form.change(id), by);
         if (!problems.isEmpty()) {
             KnowledgeBase knowledge = editor.draftKnowledge();
@@ -90,15 +111,20 @@ class FaqController {
 
     private static String confirmation(Faq faq, Model model) {
         model.addAttribute("heading", "Delete the FAQ “" + faq.question() + "”?");
-        model.addAttribute("explanation", "It leaves the draft with its " + faq.phrasings().size()
-                + " other phrasings; visitors keep getting it until the draft is published.");
+        model.addAttribute(
+                "explanation",
+                "It leaves the draft with its " + faq.phrasings().size()
+                        + " other phrasings; visitors keep getting it until the draft is published.");
         model.addAttribute("action", "/staff/knowledge/faqs/" + faq.id() + "/delete");
         model.addAttribute("cancel", "/staff/knowledge/faqs/" + faq.id());
         return "staff/knowledge/delete";
     }
 
     static Faq find(KnowledgeBase knowledge, String id) {
-        return knowledge.faqs().stream().filter(f -> f.id().equals(id)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no FAQ '" + id + "' in the draft."));
+        return knowledge.faqs().stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "There is no FAQ '" + id + "' in the draft."));
     }
 }

@@ -16,7 +16,11 @@ record FaqForm(String question, String phrasings, String answer, String source) 
     }
 
     static FaqForm of(Faq faq) {
-        return new FaqForm(faq.question(), String.join("\n", faq.phrasings()), faq.answer(), source(faq.articleId(), faq.sectionAnchor()));
+        return new FaqForm(
+                faq.question(),
+                String.join("\n", faq.phrasings()),
+                faq.answer(),
+                source(faq.articleId(), faq.sectionAnchor()));
     }
 
     static String source(String articleId, String anchor) {
@@ -26,6 +30,7 @@ record FaqForm(String question, String phrasings, String answer, String source) 
     Change.SaveFaq change(String id) {
         String[] parts = source == null ? new String[0] : source.split("/", 2);
         List<String> lines = phrasings == null ? List.of() : Arrays.asList(phrasings.split("\\R"));
-        return new Change.SaveFaq(id, parts.length > 0 ? parts[0] : "", question, lines, answer, parts.length > 1 ? parts[1] : "");
+        return new Change.SaveFaq(
+                id, parts.length > 0 ? parts[0] : "", question, lines, answer, parts.length > 1 ? parts[1] : "");
     }
 }

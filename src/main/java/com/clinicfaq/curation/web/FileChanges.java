@@ -38,7 +38,9 @@ record FileChanges(String path, String change, int added, int removed, List<Line
     /** The first two lines of a unified diff name the files ("--- a/x", "+++ b/x"); the rest are hunks. */
     private static FileChanges of(KnowledgeEditor.FileDiff diff) {
         List<String> unified = diff.lines();
-        String change = unified.get(0).equals("--- /dev/null") ? "added" : unified.get(1).equals("+++ /dev/null") ? "removed" : "changed";
+        String change = unified.get(0).equals("--- /dev/null")
+                ? "added"
+                : unified.get(1).equals("+++ /dev/null") ? "removed" : "changed";
         List<Line> lines = new ArrayList<>();
         int added = 0;
         int removed = 0;

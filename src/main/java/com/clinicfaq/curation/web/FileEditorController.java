@@ -37,13 +37,21 @@ class FileEditorController {
     }
 
     @PostMapping("/staff/knowledge/files/{name}")
-    String save(@PathVariable String name, @RequestParam(defaultValue = "") String content, Principal by, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String save(
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String content,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         EditableFile file = named(name);
         List<String> problems = edits.apply(new Change.SaveFile(file.path(), content), by);
         if (!problems.isEmpty()) {
             EditingPages.refused(response, model, problems);
-            model.addAttribute("quotedLine", EditingPages.quotedLine(problems.getFirst(), file.path(), content).orElse(null));
+            model.addAttribute(
+                    "quotedLine",
+                    EditingPages.quotedLine(problems.getFirst(), file.path(), content)
+                            .orElse(null));
             return form(file, content, model);
         }
         redirect.addFlashAttribute("saved", "Saved " + file.path() + " to the draft.");
@@ -57,6 +65,7 @@ class FileEditorController {
     }
 
     private static EditableFile named(String name) {
-        return EditableFile.named(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file."));
+        return EditableFile.named(name)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file."));
     }
 }

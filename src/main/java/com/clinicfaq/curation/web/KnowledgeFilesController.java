@@ -45,8 +45,12 @@ class KnowledgeFilesController {
         KnowledgeZip.write(current.files(), zip);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("knowledge-base-version-" + current.version() + ".zip").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("knowledge-base-version-" + current.version() + ".zip")
+                                .build()
+                                .toString())
                 .body(zip.toByteArray());
     }
 
@@ -56,8 +60,13 @@ class KnowledgeFilesController {
     }
 
     @PostMapping("/staff/knowledge/import-files")
-    String importFiles(@RequestParam(required = false) MultipartFile file, Principal staff, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+    String importFiles(
+            @RequestParam(required = false) MultipartFile file,
+            Principal staff,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
         List<String> problems;
         if (file == null || file.isEmpty()) {
             problems = List.of("Choose a zip file to upload.");
@@ -70,9 +79,11 @@ class KnowledgeFilesController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page(model, problems);
         }
-        redirect.addFlashAttribute("notice", editor.hasChanges()
-                ? "The files are the draft now. Review what they change, then publish."
-                : "The files are the same as the live version: there is nothing to publish.");
+        redirect.addFlashAttribute(
+                "notice",
+                editor.hasChanges()
+                        ? "The files are the draft now. Review what they change, then publish."
+                        : "The files are the same as the live version: there is nothing to publish.");
         return "redirect:/staff/knowledge/publish";
     }
 

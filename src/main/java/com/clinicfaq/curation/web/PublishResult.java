@@ -18,27 +18,51 @@ import java.util.List;
  *     nobody confirmed them
  * @param confirmation what confirms those very answers: the digest the page sends back
  */
-record PublishResult(String kind, Long version, Long restoredFrom, boolean overridden, String message,
-        List<SafetyNet.Failure> failures, List<String> figures, List<ArticleChecks.Result> articles, boolean answersNowWrong,
+record PublishResult(
+        String kind,
+        Long version,
+        Long restoredFrom,
+        boolean overridden,
+        String message,
+        List<SafetyNet.Failure> failures,
+        List<String> figures,
+        List<ArticleChecks.Result> articles,
+        boolean answersNowWrong,
         String confirmation) {
 
     static PublishResult of(KnowledgePublisher.Outcome outcome) {
         return switch (outcome) {
-            case KnowledgePublisher.Outcome.Published published -> of("published", published.version().id(),
-                    published.version().restoredFrom(), published.version().overridden(), published.report());
-            case KnowledgePublisher.Outcome.Invalid invalid -> new PublishResult("invalid", null, null, false, invalid.message(),
-                    List.of(), List.of(), List.of(), false, "");
+            case KnowledgePublisher.Outcome.Published published ->
+                of(
+                        "published",
+                        published.version().id(),
+                        published.version().restoredFrom(),
+                        published.version().overridden(),
+                        published.report());
+            case KnowledgePublisher.Outcome.Invalid invalid ->
+                new PublishResult(
+                        "invalid", null, null, false, invalid.message(), List.of(), List.of(), List.of(), false, "");
             case KnowledgePublisher.Outcome.Refused refused -> of("refused", null, null, false, refused.report());
         };
     }
 
-    private static PublishResult of(String kind, Long version, Long restoredFrom, boolean overridden, SafetyNet.Report report) {
+    private static PublishResult of(
+            String kind, Long version, Long restoredFrom, boolean overridden, SafetyNet.Report report) {
         List<SafetyNet.Failure> failures = report.failures().stream()
                 .filter(f -> !f.check().equals(SafetyNet.CHANGED_ANSWERS))
                 .toList();
         boolean nowWrong = report.failures().size() > failures.size();
-        return new PublishResult(kind, version, restoredFrom, overridden, null, failures, report.figures(), report.articles(),
-                nowWrong, report.nowWrongDigest());
+        return new PublishResult(
+                kind,
+                version,
+                restoredFrom,
+                overridden,
+                null,
+                failures,
+                report.figures(),
+                report.articles(),
+                nowWrong,
+                report.nowWrongDigest());
     }
 
     public boolean published() {
@@ -52,7 +76,9 @@ record PublishResult(String kind, Long version, Long restoredFrom, boolean overr
 
     /** The articles with a check question whose answer changed from right to wrong or the reverse. */
     public List<ArticleChecks.Result> changedArticles() {
-        return articles.stream().filter(a -> !a.nowWrong().isEmpty() || !a.nowRight().isEmpty()).toList();
+        return articles.stream()
+                .filter(a -> !a.nowWrong().isEmpty() || !a.nowRight().isEmpty())
+                .toList();
     }
 
     /** Check questions asked of the change, over all articles. */

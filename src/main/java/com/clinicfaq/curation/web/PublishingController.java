@@ -37,10 +37,12 @@ class PublishingController {
     static final int VERSIONS_SHOWN = 100;
     static final int COMMENT_MAX = 500;
     static final int REASON_MAX = 150;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A version as the list shows it. */
-    record VersionRow(long id, String when, String by, String comment, Long restoredFrom, boolean overridden, boolean live) {}
+    record VersionRow(
+            long id, String when, String by, String comment, Long restoredFrom, boolean overridden, boolean live) {}
 
     private final KnowledgeEditor editor;
     private final KnowledgePublisher publisher;
@@ -48,7 +50,11 @@ class PublishingController {
     private final LiveKnowledge live;
     private final AuditLog audit;
 
-    PublishingController(KnowledgeEditor editor, KnowledgePublisher publisher, KnowledgeVersions versions, LiveKnowledge live,
+    PublishingController(
+            KnowledgeEditor editor,
+            KnowledgePublisher publisher,
+            KnowledgeVersions versions,
+            LiveKnowledge live,
             AuditLog audit) {
         this.editor = editor;
         this.publisher = publisher;
@@ -63,17 +69,24 @@ class PublishingController {
     }
 
     @PostMapping("/staff/knowledge/publish")
-    String publish(@RequestParam String draft, @RequestParam(defaultValue = "") String comment,
-            @RequestParam(defaultValue = "false") boolean override, @RequestParam(defaultValue = "") String reason,
-            @RequestParam(defaultValue = "") String confirm, Principal staff, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String publish(
+            @RequestParam String draft,
+            @RequestParam(defaultValue = "") String comment,
+            @RequestParam(defaultValue = "false") boolean override,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String confirm,
+            Principal staff,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         boolean overriding = PublishingPages.override(override, request);
         model.addAttribute("comment", comment);
         model.addAttribute("reason", reason);
-        String problem = comment.isBlank() ? "Say in the comment what the change is and why."
-                : comment.length() > COMMENT_MAX ? "The comment is longer than " + COMMENT_MAX + " characters."
-                : overriding ? reasonProblem(reason)
-                : null;
+        String problem = comment.isBlank()
+                ? "Say in the comment what the change is and why."
+                : comment.length() > COMMENT_MAX
+                        ? "The comment is longer than " + COMMENT_MAX + " characters."
+                        : overriding ? reasonProblem(reason) : null;
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (problem == null && !editor.hasChanges()) {
             problem = "There is nothing to publish: the draft is the same as version " + live.version() + ".";
@@ -112,7 +125,11 @@ class PublishingController {
     @GetMapping("/staff/knowledge/versions")
     String versions(Model model) {
         long liveVersion = live.version();
-        model.addAttribute("versions", versions.list(VERSIONS_SHOWN).stream().map(v -> row(v, liveVersion)).toList());
+        model.addAttribute(
+                "versions",
+                versions.list(VERSIONS_SHOWN).stream()
+                        .map(v -> row(v, liveVersion))
+                        .toList());
         model.addAttribute("liveVersion", liveVersion);
         model.addAttribute("shown", VERSIONS_SHOWN);
         return "staff/knowledge/versions";
@@ -124,11 +141,19 @@ class PublishingController {
     }
 
     @PostMapping("/staff/knowledge/versions/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam(defaultValue = "false") boolean override,
-            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String confirm, Principal staff,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    String restore(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean override,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String confirm,
+            Principal staff,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         boolean overriding = PublishingPages.override(override, request);
-        versions.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no version " + id + "."));
+        versions.find(id)
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no version " + id + "."));
         model.addAttribute("reason", reason);
         String problem = overriding ? reasonProblem(reason) : null;
         if (problem != null) {
@@ -138,7 +163,10 @@ class PublishingController {
         }
         KnowledgePublisher.Outcome outcome = publisher.restore(id, staff.getName(), overriding, confirm);
         if (outcome instanceof KnowledgePublisher.Outcome.Published published) {
-            audit.record(staff.getName(), "KNOWLEDGE_RESTORED", "version " + published.version().id() + " restores version " + id);
+            audit.record(
+                    staff.getName(),
+                    "KNOWLEDGE_RESTORED",
+                    "version " + published.version().id() + " restores version " + id);
             auditOverride(staff, published.version(), reason);
             auditConfirmed(staff, published);
             model.addAttribute("reason", "");
@@ -166,7 +194,8 @@ class PublishingController {
 
     private String versionPage(long id, Model model) {
         KnowledgeVersions.Version version = versions.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no version " + id + "."));
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no version " + id + "."));
         KnowledgeVersions.Version previous = versions.previous(id).orElse(null);
         KnowledgeFiles before = previous == null ? new KnowledgeFiles(Map.of()) : versions.files(previous.id());
         long liveVersion = live.version();
@@ -190,22 +219,38 @@ class PublishingController {
      * never the questions, which may be a visitor's words).
      */
     private void auditConfirmed(Principal staff, KnowledgePublisher.Outcome.Published published) {
-        List<ArticleChecks.Result> wrong = published.report().articles().stream().filter(a -> !a.nowWrong().isEmpty()).toList();
+        List<ArticleChecks.Result> wrong = published.report().articles().stream()
+                .filter(a -> !a.nowWrong().isEmpty())
+                .toList();
         if (!wrong.isEmpty() && !published.version().overridden()) {
-            audit.record(staff.getName(), "KNOWLEDGE_CHANGES_CONFIRMED", "version " + published.version().id() + ": "
-                    + wrong.stream().mapToInt(a -> a.nowWrong().size()).sum() + " check question(s) answered right before and wrong now, of "
-                    + String.join(", ", wrong.stream().map(ArticleChecks.Result::articleId).toList()));
+            audit.record(
+                    staff.getName(),
+                    "KNOWLEDGE_CHANGES_CONFIRMED",
+                    "version " + published.version().id() + ": "
+                            + wrong.stream().mapToInt(a -> a.nowWrong().size()).sum()
+                            + " check question(s) answered right before and wrong now, of "
+                            + String.join(
+                                    ", ",
+                                    wrong.stream()
+                                            .map(ArticleChecks.Result::articleId)
+                                            .toList()));
         }
     }
 
     private static String reasonProblem(String reason) {
-        return reason.isBlank() ? "To publish over failing checks, give the reason."
-                : reason.length() > REASON_MAX ? "The reason is longer than " + REASON_MAX + " characters."
-                : null;
+        return reason.isBlank()
+                ? "To publish over failing checks, give the reason."
+                : reason.length() > REASON_MAX ? "The reason is longer than " + REASON_MAX + " characters." : null;
     }
 
     private static VersionRow row(KnowledgeVersions.Version v, long liveVersion) {
-        return new VersionRow(v.id(), WHEN.format(v.createdAt()), v.createdBy(), v.comment(), v.restoredFrom(), v.overridden(),
+        return new VersionRow(
+                v.id(),
+                WHEN.format(v.createdAt()),
+                v.createdBy(),
+                v.comment(),
+                v.restoredFrom(),
+                v.overridden(),
                 v.id() == liveVersion);
     }
 

@@ -36,7 +36,8 @@ class PublishingPages {
      */
     static boolean override(boolean requested, HttpServletRequest request) {
         if (requested && !mayOverride(request)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an administrator may publish over failing checks.");
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "Only an administrator may publish over failing checks.");
         }
         return requested;
     }

@@ -45,18 +45,34 @@ class SectionController {
     String section(@PathVariable String article, @PathVariable String anchor, Model model) {
         KnowledgeBase knowledge = editor.draftKnowledge();
         Section section = find(knowledge, article, anchor);
-        return form(knowledge, article, section, new SectionForm(section.title(), KnowledgeEditor.text(section.blocks())), model);
+        return form(
+                knowledge,
+                article,
+                section,
+                new SectionForm(section.title(), KnowledgeEditor.text(section.blocks())),
+                model);
     }
 
     @PostMapping(ARTICLE)
-    String create(@PathVariable String article, @ModelAttribute SectionForm form, Principal by, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @PathVariable String article,
+            @ModelAttribute SectionForm form,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return save(article, null, form, by, model, response, redirect);
     }
 
     @PostMapping(ARTICLE + "/{anchor}")
-    String update(@PathVariable String article, @PathVariable String anchor, @ModelAttribute SectionForm form, Principal by,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String article,
+            @PathVariable String anchor,
+            @ModelAttribute SectionForm form,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return save(article, anchor, form, by, model, response, redirect);
     }
 
@@ -66,8 +82,13 @@ class SectionController {
     }
 
     @PostMapping(ARTICLE + "/{anchor}/delete")
-    String delete(@PathVariable String article, @PathVariable String anchor, Principal by, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable String article,
+            @PathVariable String anchor,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Section section = find(editor.draftKnowledge(), article, anchor);
         List<String> problems = edits.apply(new Change.DeleteSection(article, anchor), by);
         if (!problems.isEmpty()) {
@@ -78,7 +99,13 @@ class SectionController {
         return "redirect:/staff/knowledge";
     }
 
-    private String save(String article, String anchor, SectionForm form, Principal by, Model model, HttpServletResponse response,
+    private String save(
+            String article,
+            String anchor,
+            SectionForm form,
+            Principal by,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         List<String> problems = edits.apply(new Change.SaveSection(article, anchor, form.title(), form.text()), by);
         if (!problems.isEmpty()) {
@@ -90,7 +117,8 @@ class SectionController {
         return "redirect:/staff/knowledge";
     }
 
-    private static String form(KnowledgeBase knowledge, String articleId, Section section, SectionForm form, Model model) {
+    private static String form(
+            KnowledgeBase knowledge, String articleId, Section section, SectionForm form, Model model) {
         Article article = article(knowledge, articleId);
         model.addAttribute("article", article);
         model.addAttribute("section", section);
@@ -102,24 +130,34 @@ class SectionController {
 
     private static String confirmation(String article, Section section, Model model) {
         model.addAttribute("heading", "Delete the section “" + section.title() + "”?");
-        model.addAttribute("explanation", "It leaves the article in the draft; visitors keep seeing it until the draft is"
-                + " published. A section that FAQs name as their source cannot be deleted until they are moved or deleted.");
-        model.addAttribute("action", "/staff/knowledge/articles/" + article + "/sections/" + section.anchor() + "/delete");
+        model.addAttribute(
+                "explanation",
+                "It leaves the article in the draft; visitors keep seeing it until the draft is"
+                        + " published. A section that FAQs name as their source cannot be deleted until they are moved or deleted.");
+        model.addAttribute(
+                "action", "/staff/knowledge/articles/" + article + "/sections/" + section.anchor() + "/delete");
         model.addAttribute("cancel", "/staff/knowledge/articles/" + article + "/sections/" + section.anchor());
         return "staff/knowledge/delete";
     }
 
     private static List<Faq> citing(KnowledgeBase knowledge, String article, String anchor) {
-        return knowledge.faqs().stream().filter(f -> f.articleId().equals(article) && f.sectionAnchor().equals(anchor)).toList();
+        return knowledge.faqs().stream()
+                .filter(f -> f.articleId().equals(article) && f.sectionAnchor().equals(anchor))
+                .toList();
     }
 
     private static Article article(KnowledgeBase knowledge, String id) {
-        return knowledge.article(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no article '" + id + "' in the draft."));
+        return knowledge
+                .article(id)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "There is no article '" + id + "' in the draft."));
     }
 
     private static Section find(KnowledgeBase knowledge, String article, String anchor) {
-        return article(knowledge, article).sections().stream().filter(s -> s.anchor().equals(anchor)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no section '" + anchor + "' in the draft."));
+        return article(knowledge, article).sections().stream()
+                .filter(s -> s.anchor().equals(anchor))
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "There is no section '" + anchor + "' in the draft."));
     }
 }

@@ -34,7 +34,11 @@ class TranslationController {
     }
 
     @PostMapping("/staff/knowledge/translations/{articleId}/{language}")
-    String review(@PathVariable String articleId, @PathVariable String language, @RequestParam String action, Principal by,
+    String review(
+            @PathVariable String articleId,
+            @PathVariable String language,
+            @RequestParam String action,
+            Principal by,
             RedirectAttributes redirect) {
         boolean review = switch (action) {
             case "review" -> true;
@@ -42,14 +46,19 @@ class TranslationController {
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Review or withdraw.");
         };
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        List<String> problems = edits.apply(new Change.ReviewTranslation(articleId, language, review ? today : null), by);
+        List<String> problems =
+                edits.apply(new Change.ReviewTranslation(articleId, language, review ? today : null), by);
         if (!problems.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, problems.getFirst());
         }
         String name = EditableFile.translationName(articleId, language);
-        redirect.addFlashAttribute("saved", review
-                ? "Marked the translation " + name + " reviewed in the draft: visitors are answered from it once you publish."
-                : "Withdrew the review of " + name + " in the draft: once you publish, visitors are no longer answered from it.");
+        redirect.addFlashAttribute(
+                "saved",
+                review
+                        ? "Marked the translation " + name
+                                + " reviewed in the draft: visitors are answered from it once you publish."
+                        : "Withdrew the review of " + name
+                                + " in the draft: once you publish, visitors are no longer answered from it.");
         return "redirect:/staff/knowledge#translations";
     }
 }

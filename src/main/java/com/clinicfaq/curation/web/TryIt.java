@@ -28,8 +28,16 @@ import java.util.List;
  * @param earlier the conversation's earlier messages, each as the bot took it
  * @param topic the title of the conversation's topic when the question was asked, or null for none
  */
-record TryIt(String branch, String ruleId, List<String> replies, AnswerView answer, String corrected,
-        List<Explanation.Weighed> candidates, String redFlag, List<Turn> earlier, String topic) {
+record TryIt(
+        String branch,
+        String ruleId,
+        List<String> replies,
+        AnswerView answer,
+        String corrected,
+        List<Explanation.Weighed> candidates,
+        String redFlag,
+        List<Turn> earlier,
+        String topic) {
 
     /** An earlier message of the conversation: the policy's branch, what the bot said, and from which section. */
     record Turn(String message, String branch, List<String> replies, String source) {}
@@ -40,20 +48,51 @@ record TryIt(String branch, String ruleId, List<String> replies, AnswerView answ
     static final int CANDIDATES_SHOWN = 5;
 
     /** The knowledge base's answer as the page shows it. */
-    record AnswerView(String outcome, String text, String source, String itemId, double confidence, String basis, String articleId) {
+    record AnswerView(
+            String outcome,
+            String text,
+            String source,
+            String itemId,
+            double confidence,
+            String basis,
+            String articleId) {
 
         static AnswerView of(Answer answer) {
             return switch (answer) {
-                case Answer.Found found -> new AnswerView("Found", found.text(),
-                        found.source().articleTitle() + " › " + found.source().sectionTitle(), found.itemId(), found.confidence(),
-                        found.basis() == Answer.Basis.LEXICAL ? "the words alone (BM25)" : "words and meaning (hybrid)",
-                        found.source().articleId());
-                case Answer.OutOfScope outOfScope -> new AnswerView("Out of scope", outOfScope.topicTitle(), null,
-                        outOfScope.topicId(), outOfScope.confidence(), "words and meaning (hybrid)", null);
-                case Answer.Unknown unknown -> new AnswerView("Unknown", null, null, null, unknown.confidence(), null, null);
-                case Answer.Ambiguous ambiguous -> new AnswerView("Which procedure?",
-                        ambiguous.choices().stream().map(Answer.Choice::name).collect(java.util.stream.Collectors.joining(", ")),
-                        null, null, ambiguous.confidence(), "several procedures' articles answer it", null);
+                case Answer.Found found ->
+                    new AnswerView(
+                            "Found",
+                            found.text(),
+                            found.source().articleTitle() + " › "
+                                    + found.source().sectionTitle(),
+                            found.itemId(),
+                            found.confidence(),
+                            found.basis() == Answer.Basis.LEXICAL
+                                    ? "the words alone (BM25)"
+                                    : "words and meaning (hybrid)",
+                            found.source().articleId());
+                case Answer.OutOfScope outOfScope ->
+                    new AnswerView(
+                            "Out of scope",
+                            outOfScope.topicTitle(),
+                            null,
+                            outOfScope.topicId(),
+                            outOfScope.confidence(),
+                            "words and meaning (hybrid)",
+                            null);
+                case Answer.Unknown unknown ->
+                    new AnswerView("Unknown", null, null, null, unknown.confidence(), null, null);
+                case Answer.Ambiguous ambiguous ->
+                    new AnswerView(
+                            "Which procedure?",
+                            ambiguous.choices().stream()
+                                    .map(Answer.Choice::name)
+                                    .collect(java.util.stream.Collectors.joining(", ")),
+                            null,
+                            null,
+                            ambiguous.confidence(),
+                            "several procedures' articles answer it",
+                            null);
             };
         }
     }
@@ -68,30 +107,53 @@ record TryIt(String branch, String ruleId, List<String> replies, AnswerView answ
      * @param knowledge the knowledge base the engine answers from (for the topic's title and word), or null when there
      *     are no earlier messages
      */
-    static TryIt ask(List<String> earlier, String question, ConversationPolicy policy, AnswerEngine engine, KnowledgeBase knowledge) {
+    static TryIt ask(
+            List<String> earlier,
+            String question,
+            ConversationPolicy policy,
+            AnswerEngine engine,
+            KnowledgeBase knowledge) {
         String topic = null;
         List<Turn> turns = new java.util.ArrayList<>();
         for (String message : earlier) {
             TryIt turn = alone(message, policy, engine, topic, word(knowledge, topic));
-            turns.add(new Turn(message, turn.branch(), turn.replies(), turn.answer() == null ? null : turn.answer().source()));
+            turns.add(new Turn(
+                    message,
+                    turn.branch(),
+                    turn.replies(),
+                    turn.answer() == null ? null : turn.answer().source()));
             if (turn.answer() != null && turn.answer().articleId() != null) {
                 topic = turn.answer().articleId();
             }
         }
         TryIt asked = alone(question, policy, engine, topic, word(knowledge, topic));
-        String title = topic == null || knowledge == null ? null : knowledge.article(topic).map(a -> a.title()).orElse(null);
-        return new TryIt(asked.branch, asked.ruleId, asked.replies, asked.answer, asked.corrected, asked.candidates, asked.redFlag,
-                List.copyOf(turns), title);
+        String title = topic == null || knowledge == null
+                ? null
+                : knowledge.article(topic).map(a -> a.title()).orElse(null);
+        return new TryIt(
+                asked.branch,
+                asked.ruleId,
+                asked.replies,
+                asked.answer,
+                asked.corrected,
+                asked.candidates,
+                asked.redFlag,
+                List.copyOf(turns),
+                title);
     }
 
     private static String word(KnowledgeBase knowledge, String topic) {
-        return topic == null || knowledge == null ? null : knowledge.article(topic).map(Topics::of).orElse(null);
+        return topic == null || knowledge == null
+                ? null
+                : knowledge.article(topic).map(Topics::of).orElse(null);
     }
 
-    private static TryIt alone(String question, ConversationPolicy policy, AnswerEngine engine, String topic, String word) {
+    private static TryIt alone(
+            String question, ConversationPolicy policy, AnswerEngine engine, String topic, String word) {
         Texts texts = policy.rules().texts();
         Decision decision = policy.decide(question);
-        String redFlag = decision instanceof Decision.Emergency emergency ? "urgent guidance: " + emergency.basis()
+        String redFlag = decision instanceof Decision.Emergency emergency
+                ? "urgent guidance: " + emergency.basis()
                 : policy.closestRedFlag(question).orElse(null);
         return ask(question, decision, texts, engine, topic, word).withRedFlag(redFlag);
     }
@@ -106,10 +168,11 @@ record TryIt(String branch, String ruleId, List<String> replies, AnswerView answ
         return engine.explain(asked.question(), topic, CANDIDATES_SHOWN);
     }
 
-    private static TryIt ask(String question, Decision decision, Texts texts, AnswerEngine engine, String topic, String word) {
+    private static TryIt ask(
+            String question, Decision decision, Texts texts, AnswerEngine engine, String topic, String word) {
         return switch (decision) {
-            case Decision.Emergency emergency -> policyOnly("Emergency", emergency, emergency.guidance(),
-                    texts.handoffOffer(emergency.language()));
+            case Decision.Emergency emergency ->
+                policyOnly("Emergency", emergency, emergency.guidance(), texts.handoffOffer(emergency.language()));
             case Decision.NeedsClinician clinician -> {
                 Explanation explanation = explain(engine, question, topic, word);
                 List<String> replies = explanation.answer() instanceof Answer.Found found
@@ -125,8 +188,11 @@ record TryIt(String branch, String ruleId, List<String> replies, AnswerView answ
                     case Answer.Found found -> found.text();
                     case Answer.OutOfScope outOfScope -> texts.outOfScope();
                     case Answer.Unknown unknown -> texts.unknown();
-                    case Answer.Ambiguous ambiguous -> texts.whichProcedure() + " "
-                            + ambiguous.choices().stream().map(Answer.Choice::name).collect(java.util.stream.Collectors.joining(" / "));
+                    case Answer.Ambiguous ambiguous ->
+                        texts.whichProcedure() + " "
+                                + ambiguous.choices().stream()
+                                        .map(Answer.Choice::name)
+                                        .collect(java.util.stream.Collectors.joining(" / "));
                 };
                 yield withAnswer("Knowledge base", ask, List.of(reply), explanation);
             }
@@ -143,7 +209,15 @@ record TryIt(String branch, String ruleId, List<String> replies, AnswerView answ
     }
 
     private static TryIt withAnswer(String branch, Decision decision, List<String> replies, Explanation explanation) {
-        return new TryIt(branch, decision.ruleId(), replies, AnswerView.of(explanation.answer()), explanation.corrected(),
-                explanation.candidates(), null, List.of(), null);
+        return new TryIt(
+                branch,
+                decision.ruleId(),
+                replies,
+                AnswerView.of(explanation.answer()),
+                explanation.corrected(),
+                explanation.candidates(),
+                null,
+                List.of(),
+                null);
     }
 }

@@ -36,10 +36,16 @@ class TryItController {
     }
 
     @GetMapping("/staff/knowledge/try")
-    String tryIt(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String earlier, Model model,
+    String tryIt(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String earlier,
+            Model model,
             HttpServletResponse response) {
         String question = q.strip();
-        List<String> before = earlier.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> before = earlier.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
         model.addAttribute("q", question);
         model.addAttribute("earlier", String.join("\n", before));
         model.addAttribute("maxEarlier", TryIt.MAX_EARLIER);
@@ -50,9 +56,11 @@ class TryItController {
         if (question.isEmpty()) {
             return "staff/knowledge/try";
         }
-        if (question.length() > MAX_QUESTION_CHARS || before.stream().anyMatch(line -> line.length() > MAX_QUESTION_CHARS)) {
+        if (question.length() > MAX_QUESTION_CHARS
+                || before.stream().anyMatch(line -> line.length() > MAX_QUESTION_CHARS)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("problem", "A message may have at most " + MAX_QUESTION_CHARS + " characters, as in the chat.");
+            model.addAttribute(
+                    "problem", "A message may have at most " + MAX_QUESTION_CHARS + " characters, as in the chat.");
             return "staff/knowledge/try";
         }
         if (before.size() > TryIt.MAX_EARLIER) {
@@ -67,8 +75,14 @@ class TryItController {
             return "staff/knowledge/try";
         }
         try {
-            TryIt fromDraft = draftPreview.use(editor.draft().files(),
-                    preview -> TryIt.ask(before, question, preview.policy(), preview.engine(), preview.parsed().knowledge()));
+            TryIt fromDraft = draftPreview.use(
+                    editor.draft().files(),
+                    preview -> TryIt.ask(
+                            before,
+                            question,
+                            preview.policy(),
+                            preview.engine(),
+                            preview.parsed().knowledge()));
             model.addAttribute("draft", fromDraft);
             model.addAttribute("same", fromDraft.saysTheSameAs(fromLive));
         } catch (KnowledgeFiles.Invalid e) {

@@ -69,29 +69,68 @@ class UnansweredController {
     }
 
     @PostMapping("/phrasing")
-    String addPhrasing(@RequestParam int days, @RequestParam String key, @RequestParam String faqId, @RequestParam String phrasing,
-            Authentication user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String addPhrasing(
+            @RequestParam int days,
+            @RequestParam String key,
+            @RequestParam String faqId,
+            @RequestParam String phrasing,
+            Authentication user,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         checkPeriod(days);
         String wording = wording(days, key).orElse(phrasing);
         // the visitor's question becomes a check question of the FAQ's article (issue #20)
-        Fix fix = editor.fixingVisitorQuestion(wording, () -> unanswered.addPhrasing(faqId, phrasing, wording, user.getName()));
+        Fix fix = editor.fixingVisitorQuestion(
+                wording, () -> unanswered.addPhrasing(faqId, phrasing, wording, user.getName()));
         String detail = "Unanswered question added as a way of asking FAQ " + faqId;
-        return done(fix, detail, "Added to FAQ “" + faqId + "” and published", days, model, redirect, response,
-                new Result(key, "phrasing", false, List.of(), Map.of("faqId", faqId, "phrasing", phrasing)), user);
+        return done(
+                fix,
+                detail,
+                "Added to FAQ “" + faqId + "” and published",
+                days,
+                model,
+                redirect,
+                response,
+                new Result(key, "phrasing", false, List.of(), Map.of("faqId", faqId, "phrasing", phrasing)),
+                user);
     }
 
     @PostMapping("/faq")
-    String newFaq(@RequestParam int days, @RequestParam String key, @RequestParam String source, @RequestParam String question,
-            @RequestParam String answer, Authentication user, Model model, RedirectAttributes redirect,
+    String newFaq(
+            @RequestParam int days,
+            @RequestParam String key,
+            @RequestParam String source,
+            @RequestParam String question,
+            @RequestParam String answer,
+            Authentication user,
+            Model model,
+            RedirectAttributes redirect,
             HttpServletResponse response) {
         checkPeriod(days);
         String[] articleAndSection = source.split("#", 2);
         String wording = wording(days, key).orElse(null);
-        Fix fix = editor.fixingVisitorQuestion(wording, () -> unanswered.newFaq(articleAndSection[0],
-                articleAndSection.length > 1 ? articleAndSection[1] : "", question, answer, wording, user.getName()));
+        Fix fix = editor.fixingVisitorQuestion(
+                wording,
+                () -> unanswered.newFaq(
+                        articleAndSection[0],
+                        articleAndSection.length > 1 ? articleAndSection[1] : "",
+                        question,
+                        answer,
+                        wording,
+                        user.getName()));
         String detail = "New FAQ from an unanswered question, answered from " + source;
-        return done(fix, detail, "New FAQ published", days, model, redirect, response,
-                new Result(key, "faq", false, List.of(), Map.of("source", source, "question", question, "answer", answer)), user);
+        return done(
+                fix,
+                detail,
+                "New FAQ published",
+                days,
+                model,
+                redirect,
+                response,
+                new Result(
+                        key, "faq", false, List.of(), Map.of("source", source, "question", question, "answer", answer)),
+                user);
     }
 
     @PostMapping("/dismiss")
@@ -102,30 +141,50 @@ class UnansweredController {
             redirect.addFlashAttribute("notice", "That question is no longer listed: nothing was dismissed.");
         } else {
             unanswered.dismiss(group.get(), user.getName());
-            audit.record(user.getName(), "UNANSWERED_DISMISSED", "Dismissed a group of " + group.get().texts().size()
-                    + " unanswered question wordings (asked " + group.get().count() + " times)");
+            audit.record(
+                    user.getName(),
+                    "UNANSWERED_DISMISSED",
+                    "Dismissed a group of " + group.get().texts().size() + " unanswered question wordings (asked "
+                            + group.get().count() + " times)");
             redirect.addFlashAttribute("notice", "Dismissed: “" + group.get().question() + "” is no longer listed.");
         }
         return "redirect:/staff/knowledge/unanswered?days=" + days;
     }
 
-    private String done(Fix fix, String detail, String published, int days, Model model, RedirectAttributes redirect,
-            HttpServletResponse response, Result submitted, Authentication user) {
+    private String done(
+            Fix fix,
+            String detail,
+            String published,
+            int days,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            Result submitted,
+            Authentication user) {
         return switch (fix) {
             case Fix.Published p -> {
                 audit.record(user.getName(), "KNOWLEDGE_EDITED", detail + "; published version " + p.version());
-                redirect.addFlashAttribute("notice", published + " (version " + p.version() + "). " + (p.answersWording()
-                        ? "The bot answers it now."
-                        : "The bot does not answer the visitor's question with it yet: try it, and add the visitor's words as a way of asking it."));
+                redirect.addFlashAttribute(
+                        "notice",
+                        published + " (version " + p.version() + "). "
+                                + (p.answersWording()
+                                        ? "The bot answers it now."
+                                        : "The bot does not answer the visitor's question with it yet: try it, and add the visitor's words as a way of asking it."));
                 yield "redirect:/staff/knowledge/unanswered?days=" + days;
             }
             case Fix.InDraft d -> {
                 audit.record(user.getName(), "KNOWLEDGE_EDITED", detail + "; in the draft, not published");
-                yield show(days, new Result(submitted.key(), submitted.action(), true, d.problems(), submitted.values()), model);
+                yield show(
+                        days,
+                        new Result(submitted.key(), submitted.action(), true, d.problems(), submitted.values()),
+                        model);
             }
             case Fix.Refused r -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                yield show(days, new Result(submitted.key(), submitted.action(), false, r.problems(), submitted.values()), model);
+                yield show(
+                        days,
+                        new Result(submitted.key(), submitted.action(), false, r.problems(), submitted.values()),
+                        model);
             }
         };
     }
@@ -140,7 +199,8 @@ class UnansweredController {
         model.addAttribute("periods", PERIODS);
         List<Part> parts = java.util.Arrays.stream(UnansweredQuestions.Section.values())
                 .map(section -> {
-                    List<Group> of = groups.stream().filter(g -> g.section() == section).toList();
+                    List<Group> of =
+                            groups.stream().filter(g -> g.section() == section).toList();
                     return new Part(section, of.subList(0, Math.min(SHOWN, of.size())), of.size());
                 })
                 .toList();
@@ -148,9 +208,11 @@ class UnansweredController {
         model.addAttribute("parts", parts);
         model.addAttribute("sections", chosenSections(shown, result, draft));
         model.addAttribute("total", groups.size());
-        model.addAttribute("articles", draft.articles().stream()
-                .map(a -> new ArticleChoices(a, faqs.getOrDefault(a.id(), List.of())))
-                .toList());
+        model.addAttribute(
+                "articles",
+                draft.articles().stream()
+                        .map(a -> new ArticleChoices(a, faqs.getOrDefault(a.id(), List.of())))
+                        .toList());
         model.addAttribute("draftPending", editor.hasChanges());
         model.addAttribute("result", result);
         return "staff/knowledge/unanswered";
@@ -163,13 +225,18 @@ class UnansweredController {
     private static Map<String, ChosenSection> chosenSections(List<Group> groups, Result result, KnowledgeBase draft) {
         Map<String, ChosenSection> chosen = new java.util.HashMap<>();
         for (Group g : groups) {
-            String source = result != null && result.key().equals(g.key()) && result.action().equals("faq")
-                    ? result.values().get("source") : g.source();
+            String source = result != null
+                            && result.key().equals(g.key())
+                            && result.action().equals("faq")
+                    ? result.values().get("source")
+                    : g.source();
             String[] articleAndSection = source.split("#", 2);
-            draft.article(articleAndSection[0]).ifPresent(a -> a.sections().stream()
-                    .filter(s -> articleAndSection.length > 1 && s.anchor().equals(articleAndSection[1]))
-                    .findFirst()
-                    .ifPresent(s -> chosen.put(g.key(), new ChosenSection(a, s))));
+            draft.article(articleAndSection[0])
+                    .ifPresent(a -> a.sections().stream()
+                            .filter(s ->
+                                    articleAndSection.length > 1 && s.anchor().equals(articleAndSection[1]))
+                            .findFirst()
+                            .ifPresent(s -> chosen.put(g.key(), new ChosenSection(a, s))));
         }
         return chosen;
     }

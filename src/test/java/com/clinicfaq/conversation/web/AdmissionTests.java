@@ -11,13 +11,28 @@ import org.springframework.web.socket.CloseStatus;
 class AdmissionTests {
 
     static ChatProperties properties(int maxConnections, ChatProperties.RateLimit limits) {
-        return new ChatProperties(Duration.ofMinutes(30), Duration.ofMinutes(30), 2000, List.of("http://localhost:[*]"),
-                Duration.ofSeconds(10), maxConnections, limits, Duration.ofSeconds(5));
+        return new ChatProperties(
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(30),
+                2000,
+                List.of("http://localhost:[*]"),
+                Duration.ofSeconds(10),
+                maxConnections,
+                limits,
+                Duration.ofSeconds(5));
     }
 
     static ChatProperties.RateLimit limits(int connectionsPerAddress, int newConnectionBurst) {
-        return new ChatProperties.RateLimit(5, Duration.ofSeconds(2), 30, Duration.ofMillis(500), connectionsPerAddress,
-                100, Duration.ofMillis(100), newConnectionBurst, Duration.ofHours(1));
+        return new ChatProperties.RateLimit(
+                5,
+                Duration.ofSeconds(2),
+                30,
+                Duration.ofMillis(500),
+                connectionsPerAddress,
+                100,
+                Duration.ofMillis(100),
+                newConnectionBurst,
+                Duration.ofHours(1));
     }
 
     @Test
@@ -30,7 +45,9 @@ class AdmissionTests {
             assertThat(admission.admit("refused", address)).as(address).contains(Admission.BUSY);
         }
         admission.release("10.0.0.2");
-        assertThat(admission.admit("d", "10.0.0.3")).as("a place freed is taken again").isEmpty();
+        assertThat(admission.admit("d", "10.0.0.3"))
+                .as("a place freed is taken again")
+                .isEmpty();
         assertThat(Admission.BUSY).isEqualTo(new CloseStatus(1013, "try again later"));
     }
 

@@ -36,19 +36,25 @@ class AnswerFeedbackIntegrationTests {
     MeterRegistry meters;
 
     private Boolean storedHelpful(String conversation, int seq) {
-        return jdbc.sql("select helpful from message where conversation_id = ? and seq = ?").params(UUID.fromString(conversation), seq)
-                .query(Boolean.class).optional().orElse(null);
+        return jdbc.sql("select helpful from message where conversation_id = ? and seq = ?")
+                .params(UUID.fromString(conversation), seq)
+                .query(Boolean.class)
+                .optional()
+                .orElse(null);
     }
 
     private double counted(boolean helpful) {
-        var counter = meters.find("clinicfaq.answers.feedback").tag("helpful", Boolean.toString(helpful)).counter();
+        var counter = meters.find("clinicfaq.answers.feedback")
+                .tag("helpful", Boolean.toString(helpful))
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     @Test
     void aNoOffersTheNextBestAnswersOfTheSameArticleAndAStaffFollowUp() throws Exception {
         double before = counted(false);
-        int noBefore = analytics.report(LocalDate.now(), LocalDate.now()).feedback().notHelpful();
+        int noBefore =
+                analytics.report(LocalDate.now(), LocalDate.now()).feedback().notHelpful();
         try (ChatClient chat = ChatClient.connect(port)) {
             String conversation = chat.awaitConversationId();
             chat.awaitBot("greeting");
@@ -61,24 +67,34 @@ class AnswerFeedbackIntegrationTests {
 
             assertThat(reply.path("text").asString()).contains("did not answer your question");
             assertThat(reply.path("disclaimer").asString()).isNotBlank();
-            assertThat(reply.path("actions").valueStream().map(a -> a.path("type").asString()).toList())
+            assertThat(reply.path("actions")
+                            .valueStream()
+                            .map(a -> a.path("type").asString())
+                            .toList())
                     .containsExactly("handoff.accept", "handoff.decline");
-            var suggestions = reply.path("suggestions").valueStream().map(JsonNode::asString).toList();
+            var suggestions = reply.path("suggestions")
+                    .valueStream()
+                    .map(JsonNode::asString)
+                    .toList();
             assertThat(suggestions).isNotEmpty().hasSizeLessThanOrEqualTo(3).doesNotHaveDuplicates();
             // each button leads to an answer from the same article, and none is the answer that did not help
             for (String suggestion : suggestions) {
                 chat.say(suggestion);
-                JsonNode next = chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > reply.path("seq").intValue()
+                JsonNode next = chat.await(f -> f.path("type").asString().equals("bot")
+                        && f.path("seq").intValue() > reply.path("seq").intValue()
                         && !f.path("kind").asString().equals("handoff.offer"));
-                assertThat(next.path("text").asString()).isNotEqualTo(answer.path("text").asString());
+                assertThat(next.path("text").asString())
+                        .isNotEqualTo(answer.path("text").asString());
                 if (next.has("source") && !next.path("source").isNull()) {
-                    assertThat(next.path("source").path("articleId").asString()).isEqualTo(answer.path("source").path("articleId").asString());
+                    assertThat(next.path("source").path("articleId").asString())
+                            .isEqualTo(answer.path("source").path("articleId").asString());
                 }
             }
             assertThat(storedHelpful(conversation, seq)).isFalse();
         }
         assertThat(counted(false)).isEqualTo(before + 1);
-        assertThat(analytics.report(LocalDate.now(), LocalDate.now()).feedback().notHelpful()).isEqualTo(noBefore + 1);
+        assertThat(analytics.report(LocalDate.now(), LocalDate.now()).feedback().notHelpful())
+                .isEqualTo(noBefore + 1);
     }
 
     @Test
@@ -93,7 +109,9 @@ class AnswerFeedbackIntegrationTests {
             chat.send("{\"v\":1,\"type\":\"feedback\",\"seq\":" + seq + ",\"helpful\":true}");
             chat.assertUsable();
 
-            assertThat(chat.received()).noneMatch(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > seq);
+            assertThat(chat.received())
+                    .noneMatch(f -> f.path("type").asString().equals("bot")
+                            && f.path("seq").intValue() > seq);
             assertThat(storedHelpful(conversation, seq)).isTrue();
         }
         assertThat(counted(true)).isEqualTo(before + 1);
@@ -105,13 +123,17 @@ class AnswerFeedbackIntegrationTests {
             String conversation = chat.awaitConversationId();
             JsonNode greeting = chat.awaitBot("greeting");
 
-            chat.send("{\"v\":1,\"type\":\"feedback\",\"seq\":" + greeting.path("seq").intValue() + ",\"helpful\":false}");
+            chat.send("{\"v\":1,\"type\":\"feedback\",\"seq\":"
+                    + greeting.path("seq").intValue() + ",\"helpful\":false}");
             chat.send("{\"v\":1,\"type\":\"feedback\",\"seq\":\"1\",\"helpful\":\"no\"}");
 
             chat.awaitError("invalid_feedback");
             chat.assertUsable();
-            assertThat(chat.received()).noneMatch(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
-            assertThat(storedHelpful(conversation, greeting.path("seq").intValue())).isNull();
+            assertThat(chat.received())
+                    .noneMatch(f -> f.path("type").asString().equals("bot")
+                            && !f.path("kind").asString().equals("greeting"));
+            assertThat(storedHelpful(conversation, greeting.path("seq").intValue()))
+                    .isNull();
         }
     }
 }

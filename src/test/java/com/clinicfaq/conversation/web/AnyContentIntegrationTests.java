@@ -27,12 +27,17 @@ import tools.jackson.databind.JsonNode;
 class AnyContentIntegrationTests {
 
     /** 200 characters: Spanish, Greek, Chinese and French in one title. */
-    static final String TITLE = fit("Terapia acuática en Napa — Υδροθεραπεία για τον πόνο της μέσης — 腰痛的水中治疗 — "
-            + "La thérapie aquatique pour le dos : ce qu'il faut savoir avant, pendant et après chaque séance, et pour qui ", 200);
+    static final String TITLE = fit(
+            "Terapia acuática en Napa — Υδροθεραπεία για τον πόνο της μέσης — 腰痛的水中治疗 — "
+                    + "La thérapie aquatique pour le dos : ce qu'il faut savoir avant, pendant et après chaque séance, et pour qui ",
+            200);
+
     static final String GREEK_HEADING = "Πόσο διαρκεί μια συνεδρία υδροθεραπείας στην πισίνα της κλινικής μας";
     static final String CHINESE_HEADING = "水中治疗适合哪些患者以及需要注意什么";
     /** Long enough that an answer's id (article id # anchor / n) is far over the 100 characters it once had. */
-    static final String LONG_HEADING = "What the Aquatic Therapy Sessions Involve for Patients With Chronic Lower Back Pain in the Valley";
+    static final String LONG_HEADING =
+            "What the Aquatic Therapy Sessions Involve for Patients With Chronic Lower Back Pain in the Valley";
+
     static final String GREEK_QUESTION = "Χρειάζομαι παραπομπή από τον γιατρό μου για την υδροθεραπεία\u037e";
 
     static final Path FOLDER = knowledgeBaseWithTheArticle();
@@ -51,7 +56,8 @@ class AnyContentIntegrationTests {
     @Test
     void answersFromAnArticleWithLongTitlesInAnyScriptAndStoresEveryReply() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
-            String conversation = chat.awaitType("welcome").path("conversationId").asString();
+            String conversation =
+                    chat.awaitType("welcome").path("conversationId").asString();
 
             chat.say("how long does an aquatic therapy session last in the pool?");
             JsonNode duration = chat.awaitBot("answer");
@@ -74,7 +80,8 @@ class AnyContentIntegrationTests {
                     from message where conversation_id = :id and sender = 'BOT' and kind = 'answer'""")
                     .param("id", java.util.UUID.fromString(conversation))
                     .param("greek", GREEK_HEADING)
-                    .query().singleRow();
+                    .query()
+                    .singleRow();
             assertThat(((Number) stored.get("replies")).intValue()).isEqualTo(3);
             assertThat(((Number) stored.get("longest_id")).intValue()).isGreaterThan(100);
             assertThat(((Number) stored.get("greek")).intValue()).isPositive();
@@ -86,7 +93,8 @@ class AnyContentIntegrationTests {
         while (fitted.length() < length) {
             fitted.append(text);
         }
-        return fitted.substring(0, length).strip() + "x".repeat(length - fitted.substring(0, length).strip().length());
+        return fitted.substring(0, length).strip()
+                + "x".repeat(length - fitted.substring(0, length).strip().length());
     }
 
     /** The shipped knowledge base, and the article imported into it with the importer command, as the README says. */

@@ -36,7 +36,9 @@ class ChatAdmissionIntegrationTests {
                 try (RawWebSocket refused = RawWebSocket.connect(port, i)) {
                     RawWebSocket.Frame first = refused.next();
                     assertThat(first.opcode()).as("closed before any welcome").isEqualTo(RawWebSocket.CLOSE);
-                    assertThat(first.closeCode()).isEqualTo(Admission.BUSY.getCode()).isEqualTo(1013);
+                    assertThat(first.closeCode())
+                            .isEqualTo(Admission.BUSY.getCode())
+                            .isEqualTo(1013);
                     assertThat(first.closeReason()).isEqualTo("try again later");
                 }
             }

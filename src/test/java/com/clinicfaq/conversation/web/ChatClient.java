@@ -43,23 +43,27 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private ChatClient(URI uri, WebSocketHttpHeaders headers, Consumer<JsonNode> onFrame) throws Exception {
-        // set before connecting: a resumed conversation's welcome can be on its way before the connection is handed over
+        // set before connecting: a resumed conversation's welcome can be on its way before the connection is handed
+        // over
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
         this.session = new StandardWebSocketClient(container)
-                .execute(new TextWebSocketHandler() {
-                    @Override
-                    protected void handleTextMessage(WebSocketSession s, TextMessage message) {
-                        JsonNode frame = JSON.readTree(message.getPayload());
-                        onFrame.accept(frame);
-                        frames.add(frame);
-                    }
+                .execute(
+                        new TextWebSocketHandler() {
+                            @Override
+                            protected void handleTextMessage(WebSocketSession s, TextMessage message) {
+                                JsonNode frame = JSON.readTree(message.getPayload());
+                                onFrame.accept(frame);
+                                frames.add(frame);
+                            }
 
-                    @Override
-                    public void afterConnectionClosed(WebSocketSession s, CloseStatus status) {
-                        closed = status;
-                    }
-                }, headers, uri)
+                            @Override
+                            public void afterConnectionClosed(WebSocketSession s, CloseStatus status) {
+                                closed = status;
+                            }
+                        },
+                        headers,
+                        uri)
                 .get(10, TimeUnit.SECONDS);
     }
 
@@ -78,7 +82,10 @@ public final class ChatClient implements AutoCloseable {
      */
     public static ChatClient admitted(int port) {
         AtomicReference<ChatClient> admitted = new AtomicReference<>();
-        Awaitility.await("a connection admitted").atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+        Awaitility.await("a connection admitted")
+                .atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     ChatClient chat = connect(port);
                     if (chat.welcomed()) {
@@ -93,13 +100,16 @@ public final class ChatClient implements AutoCloseable {
 
     /** A new conversation opened on the page of this knowledge-base article (the widget's {@code data-article}). */
     public static ChatClient connectOnPage(int port, String articleId) throws Exception {
-        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?article="
-                + java.net.URLEncoder.encode(articleId, java.nio.charset.StandardCharsets.UTF_8)), new WebSocketHttpHeaders());
+        return new ChatClient(
+                URI.create("ws://localhost:" + port + "/ws/chat?article="
+                        + java.net.URLEncoder.encode(articleId, java.nio.charset.StandardCharsets.UTF_8)),
+                new WebSocketHttpHeaders());
     }
 
     /** A new conversation opened on a page in this language (the widget's {@code data-lang} or the page's {@code lang}). */
     public static ChatClient connectInLanguage(int port, String language) throws Exception {
-        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat?lang=" + language), new WebSocketHttpHeaders());
+        return new ChatClient(
+                URI.create("ws://localhost:" + port + "/ws/chat?lang=" + language), new WebSocketHttpHeaders());
     }
 
     /**
@@ -108,7 +118,8 @@ public final class ChatClient implements AutoCloseable {
      */
     static ChatClient connect(int port, String conversationId, Consumer<JsonNode> onFrame) throws Exception {
         String query = conversationId == null ? "" : "?conversation=" + conversationId;
-        return new ChatClient(URI.create("ws://localhost:" + port + "/ws/chat" + query), new WebSocketHttpHeaders(), onFrame);
+        return new ChatClient(
+                URI.create("ws://localhost:" + port + "/ws/chat" + query), new WebSocketHttpHeaders(), onFrame);
     }
 
     static ChatClient connectFrom(int port, String origin) throws Exception {
@@ -173,7 +184,8 @@ public final class ChatClient implements AutoCloseable {
     }
 
     JsonNode awaitAck(String id) throws InterruptedException {
-        return await(f -> f.path("type").asString().equals("ack") && f.path("id").asString().equals(id));
+        return await(f -> f.path("type").asString().equals("ack")
+                && f.path("id").asString().equals(id));
     }
 
     public JsonNode awaitType(String type) throws InterruptedException {
@@ -181,11 +193,13 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public JsonNode awaitBot(String kind) throws InterruptedException {
-        return await(f -> f.path("type").asString().equals("bot") && f.path("kind").asString().equals(kind));
+        return await(f -> f.path("type").asString().equals("bot")
+                && f.path("kind").asString().equals(kind));
     }
 
     JsonNode awaitError(String code) throws InterruptedException {
-        return await(f -> f.path("type").asString().equals("error") && f.path("code").asString().equals(code));
+        return await(f -> f.path("type").asString().equals("error")
+                && f.path("code").asString().equals(code));
     }
 
     /** Whether the welcome comes before the server closes the connection (waiting 10 s at most). */

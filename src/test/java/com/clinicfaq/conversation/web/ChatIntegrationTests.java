@@ -34,7 +34,8 @@ class ChatIntegrationTests {
 
             assertThat(welcome.path("v").intValue()).isEqualTo(1);
             assertThat(welcome.path("resumed").booleanValue()).isFalse();
-            assertThat(welcome.path("limits").path("maxMessageChars").intValue()).isEqualTo(2000);
+            assertThat(welcome.path("limits").path("maxMessageChars").intValue())
+                    .isEqualTo(2000);
             assertThat(greeting.path("disclaimer").asString()).isNotBlank();
             assertThat(greeting.path("suggestions")).isNotEmpty();
         }
@@ -49,7 +50,8 @@ class ChatIntegrationTests {
             JsonNode answer = chat.awaitBot("answer");
 
             assertThat(ack.path("id").asString()).isEqualTo(id);
-            assertThat(answer.path("seq").intValue()).isGreaterThan(ack.path("seq").intValue());
+            assertThat(answer.path("seq").intValue())
+                    .isGreaterThan(ack.path("seq").intValue());
             assertThat(answer.path("text").asString()).contains("45 to 60 minutes");
             assertThat(answer.path("source").path("url").asString())
                     .isEqualTo("/#what-is-kyphoplasty-and-how-does-it-work-in-napa");
@@ -62,18 +64,24 @@ class ChatIntegrationTests {
     @Test
     void givesUrgentGuidanceFirstForARedFlagThenOffersAHandoff() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
-            String conversation = chat.awaitType("welcome").path("conversationId").asString();
+            String conversation =
+                    chat.awaitType("welcome").path("conversationId").asString();
             chat.say("i cant feel my legs since this morning");
 
-            JsonNode first = chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > 2);
+            JsonNode first = chat.await(f ->
+                    f.path("type").asString().equals("bot") && f.path("seq").intValue() > 2);
             JsonNode offer = chat.awaitBot("handoff.offer");
 
             assertThat(first.path("kind").asString()).isEqualTo("emergency");
             assertThat(first.path("emergency").booleanValue()).isTrue();
             assertThat(first.path("text").asString()).contains("911");
-            assertThat(offer.path("actions")).extracting(a -> a.path("type").asString()).contains("handoff.accept");
-            assertThat(jdbc.sql("select emergency from conversation where id = ?").param(java.util.UUID.fromString(conversation))
-                            .query(Boolean.class).single())
+            assertThat(offer.path("actions"))
+                    .extracting(a -> a.path("type").asString())
+                    .contains("handoff.accept");
+            assertThat(jdbc.sql("select emergency from conversation where id = ?")
+                            .param(java.util.UUID.fromString(conversation))
+                            .query(Boolean.class)
+                            .single())
                     .isTrue();
         }
     }
@@ -90,7 +98,8 @@ class ChatIntegrationTests {
             chat.awaitType("welcome");
             chat.say(message.toString());
 
-            JsonNode first = chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
+            JsonNode first = chat.await(f -> f.path("type").asString().equals("bot")
+                    && !f.path("kind").asString().equals("greeting"));
 
             assertThat(first.path("kind").asString()).isEqualTo("emergency");
             assertThat(first.path("text").asString()).contains("911");
@@ -103,7 +112,8 @@ class ChatIntegrationTests {
             chat.awaitType("welcome");
             chat.say("mi esposo se desmayo y no responde");
 
-            JsonNode first = chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
+            JsonNode first = chat.await(f -> f.path("type").asString().equals("bot")
+                    && !f.path("kind").asString().equals("greeting"));
             JsonNode offer = chat.awaitBot("handoff.offer");
 
             assertThat(first.path("kind").asString()).isEqualTo("emergency");
@@ -123,8 +133,10 @@ class ChatIntegrationTests {
             chat.awaitBot("handoff.form");
             chat.say("wait, my wife's face is drooping on one side and she can't talk right");
 
-            JsonNode next = chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > 0
-                    && !List.of("answer", "handoff.form", "greeting").contains(f.path("kind").asString()));
+            JsonNode next = chat.await(f -> f.path("type").asString().equals("bot")
+                    && f.path("seq").intValue() > 0
+                    && !List.of("answer", "handoff.form", "greeting")
+                            .contains(f.path("kind").asString()));
 
             assertThat(next.path("kind").asString()).isEqualTo("emergency");
             assertThat(next.path("text").asString()).contains("stroke").contains("911");
@@ -140,7 +152,8 @@ class ChatIntegrationTests {
             chat.awaitType("welcome");
             chat.say("what are the warning signs of a stroke? my dad had one in 2019");
 
-            JsonNode reply = chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
+            JsonNode reply = chat.await(f -> f.path("type").asString().equals("bot")
+                    && !f.path("kind").asString().equals("greeting"));
 
             assertThat(reply.path("kind").asString()).isNotEqualTo("emergency");
             assertThat(reply.path("emergency").booleanValue()).isFalse();
@@ -158,7 +171,10 @@ class ChatIntegrationTests {
             assertThat(clinician.path("disclaimer").asString()).isNotBlank();
             assertThat(offer.path("actions")).isNotEmpty();
             // the offer is asked once, not twice ("Would you like to request one? Would you like … to contact you?")
-            assertThat((clinician.path("text").asString() + " " + offer.path("text").asString()).split("\\?", -1)).hasSize(2);
+            assertThat((clinician.path("text").asString() + " "
+                                    + offer.path("text").asString())
+                            .split("\\?", -1))
+                    .hasSize(2);
 
             // "No, thanks" to an offer: nothing was requested, so nothing is said to be cancelled
             chat.sendType("handoff.decline");
@@ -174,7 +190,8 @@ class ChatIntegrationTests {
 
             JsonNode form = chat.awaitBot("handoff.form");
 
-            assertThat(form.path("form").path("fields")).extracting(f -> f.path("name").asString())
+            assertThat(form.path("form").path("fields"))
+                    .extracting(f -> f.path("name").asString())
                     .contains("name", "phone", "email", "preferredTime", "reason", "consentContact", "consentShare");
         }
     }
@@ -187,7 +204,9 @@ class ChatIntegrationTests {
             JsonNode unknown = chat.awaitBot("unknown");
 
             assertThat(unknown.path("text").asString()).doesNotContainPattern("\\$\\s?\\d");
-            assertThat(unknown.path("actions")).extracting(a -> a.path("type").asString()).contains("handoff.accept");
+            assertThat(unknown.path("actions"))
+                    .extracting(a -> a.path("type").asString())
+                    .contains("handoff.accept");
         }
     }
 
@@ -211,7 +230,8 @@ class ChatIntegrationTests {
     @Test
     void takesAHandoffRequestThroughToTheDatabase() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
-            String conversation = chat.awaitType("welcome").path("conversationId").asString();
+            String conversation =
+                    chat.awaitType("welcome").path("conversationId").asString();
             chat.say("how much does it cost");
             chat.awaitBot("unknown");
             chat.sendType("handoff.accept");
@@ -232,21 +252,27 @@ class ChatIntegrationTests {
             assertThat(confirmed.path("disclaimer").asString()).isNotBlank();
             List<Map<String, Object>> stored = handoffs(conversation);
             assertThat(stored).hasSize(1);
-            assertThat(stored.getFirst()).containsEntry("name", "Ann Lee").containsEntry("email", "ann@example.com")
-                    .containsEntry("consent_contact", true).containsEntry("consent_share", true).containsEntry("status", "NEW");
+            assertThat(stored.getFirst())
+                    .containsEntry("name", "Ann Lee")
+                    .containsEntry("email", "ann@example.com")
+                    .containsEntry("consent_contact", true)
+                    .containsEntry("consent_share", true)
+                    .containsEntry("status", "NEW");
         }
     }
 
     @Test
     void letsTheVisitorCancelTheHandoffAtAnyStep() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
-            String conversation = chat.awaitType("welcome").path("conversationId").asString();
+            String conversation =
+                    chat.awaitType("welcome").path("conversationId").asString();
             chat.say("can i talk to a person");
             chat.awaitBot("handoff.form");
 
             chat.say("cancel");
 
-            assertThat(chat.awaitBot("handoff.cancelled").path("text").asString()).contains("Your request is cancelled");
+            assertThat(chat.awaitBot("handoff.cancelled").path("text").asString())
+                    .contains("Your request is cancelled");
             chat.sendType("handoff.submit");
             chat.awaitError("no_handoff");
             assertThat(handoffs(conversation)).isEmpty();
@@ -267,9 +293,12 @@ class ChatIntegrationTests {
 
             assertThat(welcome.path("resumed").booleanValue()).isTrue();
             assertThat(welcome.path("conversationId").asString()).isEqualTo(conversation);
-            assertThat(welcome.path("history")).extracting(m -> m.path("type").asString() + ":" + m.path("seq").intValue())
+            assertThat(welcome.path("history"))
+                    .extracting(
+                            m -> m.path("type").asString() + ":" + m.path("seq").intValue())
                     .containsExactly("bot:1", "visitor:2", "bot:3");
-            assertThat(welcome.path("history").get(2).path("disclaimer").asString()).isNotBlank();
+            assertThat(welcome.path("history").get(2).path("disclaimer").asString())
+                    .isNotBlank();
         }
     }
 
@@ -286,7 +315,8 @@ class ChatIntegrationTests {
     @Test
     void storesAndAnswersAResentMessageOnce() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
-            String conversation = chat.awaitType("welcome").path("conversationId").asString();
+            String conversation =
+                    chat.awaitType("welcome").path("conversationId").asString();
             String frame = "{\"v\":1,\"type\":\"message\",\"id\":\"queued-1\",\"text\":\"will i be asleep\"}";
             chat.send(frame);
             int seq = chat.awaitType("ack").path("seq").intValue();
@@ -296,7 +326,9 @@ class ChatIntegrationTests {
 
             assertThat(chat.awaitType("ack").path("seq").intValue()).isEqualTo(seq);
             assertThat(jdbc.sql("select count(*) from message where conversation_id = ? and sender = 'VISITOR'")
-                            .param(java.util.UUID.fromString(conversation)).query(Integer.class).single())
+                            .param(java.util.UUID.fromString(conversation))
+                            .query(Integer.class)
+                            .single())
                     .isEqualTo(1);
         }
     }
@@ -331,7 +363,8 @@ class ChatIntegrationTests {
 
     @Test
     void refusesAPageFromAForeignOrigin() {
-        assertThatThrownBy(() -> ChatClient.connectFrom(port, "https://evil.example")).hasStackTraceContaining("403");
+        assertThatThrownBy(() -> ChatClient.connectFrom(port, "https://evil.example"))
+                .hasStackTraceContaining("403");
     }
 
     @Test
@@ -344,23 +377,48 @@ class ChatIntegrationTests {
     @Test
     void everyBotMessageOfEveryKindCarriesTheDisclaimerOnTheWireAndInTheTranscript() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
-            String conversation = chat.awaitType("welcome").path("conversationId").asString();
-            for (String text : List.of("hi", "what is kyphoplasty", "how much does it cost", "no",
-                    "i cant feel my legs", "yes", "cancel", "I'm on blood thinners, is it safe for me?")) {
+            String conversation =
+                    chat.awaitType("welcome").path("conversationId").asString();
+            for (String text : List.of(
+                    "hi",
+                    "what is kyphoplasty",
+                    "how much does it cost",
+                    "no",
+                    "i cant feel my legs",
+                    "yes",
+                    "cancel",
+                    "I'm on blood thinners, is it safe for me?")) {
                 long stored = chat.awaitAck(chat.say(text)).path("seq").longValue();
-                chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").longValue() > stored); // its reply
+                chat.await(f ->
+                        f.path("type").asString().equals("bot") && f.path("seq").longValue() > stored); // its reply
             }
             chat.say("can i talk to a person");
             chat.awaitBot("handoff.form");
             chat.submitHandoff("Bo", "7075550100");
 
-            List<JsonNode> bots = chat.received().stream().filter(f -> f.path("type").asString().equals("bot")).toList();
-            assertThat(bots).extracting(f -> f.path("kind").asString()).contains("greeting", "smalltalk", "answer",
-                    "unknown", "handoff.cancelled", "emergency", "handoff.offer", "handoff.form", "clinician",
-                    "handoff.confirmed");
-            assertThat(bots).allSatisfy(f -> assertThat(f.path("disclaimer").asString()).isNotBlank());
-            assertThat(jdbc.sql("select count(*) from message where conversation_id = ? and sender = 'BOT' and (disclaimer is null or disclaimer = '')")
-                            .param(java.util.UUID.fromString(conversation)).query(Integer.class).single())
+            List<JsonNode> bots = chat.received().stream()
+                    .filter(f -> f.path("type").asString().equals("bot"))
+                    .toList();
+            assertThat(bots)
+                    .extracting(f -> f.path("kind").asString())
+                    .contains(
+                            "greeting",
+                            "smalltalk",
+                            "answer",
+                            "unknown",
+                            "handoff.cancelled",
+                            "emergency",
+                            "handoff.offer",
+                            "handoff.form",
+                            "clinician",
+                            "handoff.confirmed");
+            assertThat(bots)
+                    .allSatisfy(f -> assertThat(f.path("disclaimer").asString()).isNotBlank());
+            assertThat(jdbc.sql(
+                                    "select count(*) from message where conversation_id = ? and sender = 'BOT' and (disclaimer is null or disclaimer = '')")
+                            .param(java.util.UUID.fromString(conversation))
+                            .query(Integer.class)
+                            .single())
                     .isZero();
         }
     }
@@ -376,8 +434,9 @@ class ChatIntegrationTests {
             chat.awaitBot("handoff.confirmed");
         }
 
-        assertThat(output.getAll()).contains("Handoff").doesNotContain("Zebediah", "xyzzy", "Quentin", "7075550199",
-                "quentin@example.org", "plugh");
+        assertThat(output.getAll())
+                .contains("Handoff")
+                .doesNotContain("Zebediah", "xyzzy", "Quentin", "7075550199", "quentin@example.org", "plugh");
     }
 
     private List<Map<String, Object>> handoffs(String conversation) {

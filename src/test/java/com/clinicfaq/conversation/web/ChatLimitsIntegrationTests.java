@@ -59,9 +59,13 @@ class ChatLimitsIntegrationTests {
     @Test
     void refusesMoreConnectionsFromOneAddressThanAllowed() throws Exception {
         // admitted: connections closed by other tests are counted out on the server a moment after they close
-        try (ChatClient a = ChatClient.admitted(port); ChatClient b = ChatClient.admitted(port); ChatClient c = ChatClient.admitted(port)) {
+        try (ChatClient a = ChatClient.admitted(port);
+                ChatClient b = ChatClient.admitted(port);
+                ChatClient c = ChatClient.admitted(port)) {
             try (ChatClient d = ChatClient.connect(port)) {
-                await("the fourth connection closed").atMost(Duration.ofSeconds(5)).until(() -> d.closeStatus() != null);
+                await("the fourth connection closed")
+                        .atMost(Duration.ofSeconds(5))
+                        .until(() -> d.closeStatus() != null);
                 assertThat(d.closeStatus().getCode()).isEqualTo(CloseStatus.POLICY_VIOLATION.getCode());
             }
             a.assertUsable();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,17 +34,21 @@ public final class ChatLoadCommand {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
+        List<String> options =
+                Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
         URI url = URI.create(option(options, "--url", "ws://localhost:8080/ws/chat"));
         int conversations = Integer.parseInt(option(options, "--conversations", "500"));
         int questionsEach = Integer.parseInt(option(options, "--questions", "10"));
         long thinkMillis = Long.parseLong(option(options, "--think-ms", "2000"));
         long seed = Long.parseLong(option(options, "--seed", "42"));
         List<String> questions = questions();
-        System.out.printf("%d conversations x %d questions, think time %d ms (uniform 0-2x), seed %d, %s%n",
+        System.out.printf(
+                "%d conversations x %d questions, think time %d ms (uniform 0-2x), seed %d, %s%n",
                 conversations, questionsEach, thinkMillis, seed, url);
 
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(4))
+                .build();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -54,8 +57,11 @@ public final class ChatLoadCommand {
         RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
         long start = System.nanoTime();
         for (int i = 0; i < conversations; i++) {
-            Visitor visitor = new Visitor(questions, questionsEach, thinkMillis, seed + i, timer, latencies, errors, done);
-            http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20)).buildAsync(url, visitor)
+            Visitor visitor =
+                    new Visitor(questions, questionsEach, thinkMillis, seed + i, timer, latencies, errors, done);
+            http.newWebSocketBuilder()
+                    .connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(url, visitor)
                     .exceptionally(e -> {
                         connectFailures.incrementAndGet();
                         done.countDown();
@@ -66,13 +72,21 @@ public final class ChatLoadCommand {
         boolean finished = done.await(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("replies: %d in %.1f s (%.0f per second); errors: %d; failed connections: %d%s%n",
-                sorted.length, seconds, sorted.length / seconds, errors.get(), connectFailures.get(),
+        System.out.printf(
+                "replies: %d in %.1f s (%.0f per second); errors: %d; failed connections: %d%s%n",
+                sorted.length,
+                seconds,
+                sorted.length / seconds,
+                errors.get(),
+                connectFailures.get(),
                 finished ? "" : "; STOPPED AT THE TIME LIMIT");
         if (sorted.length > 0) {
-            System.out.printf("reply latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 90 / 100] / 1e6,
-                    sorted[sorted.length * 99 / 100] / 1e6, sorted[sorted.length - 1] / 1e6);
+            System.out.printf(
+                    "reply latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    sorted[sorted.length / 2] / 1e6,
+                    sorted[sorted.length * 90 / 100] / 1e6,
+                    sorted[sorted.length * 99 / 100] / 1e6,
+                    sorted[sorted.length - 1] / 1e6);
         }
         timer.shutdownNow();
         System.exit(errors.get() == 0 && connectFailures.get() == 0 && finished ? 0 : 1);
@@ -94,12 +108,20 @@ public final class ChatLoadCommand {
         private boolean waiting;
         private boolean finished;
 
-        Visitor(List<String> questions, int total, long thinkMillis, long seed, ScheduledExecutorService timer,
-                ConcurrentLinkedQueue<Long> latencies, AtomicInteger errors, CountDownLatch done) {
+        Visitor(
+                List<String> questions,
+                int total,
+                long thinkMillis,
+                long seed,
+                ScheduledExecutorService timer,
+                ConcurrentLinkedQueue<Long> latencies,
+                AtomicInteger errors,
+                CountDownLatch done) {
             this.questions = questions;
             this.total = total;
             this.thinkMillis = thinkMillis;
-            this.random = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+            this.random = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom")
+                    .create(seed);
             this.timer = timer;
             this.latencies = latencies;
             this.errors = errors;
@@ -124,7 +146,8 @@ public final class ChatLoadCommand {
                 errors.incrementAndGet();
                 System.err.println("error frame: " + frame.path("code").asString(""));
             }
-            boolean greeting = type.equals("bot") && frame.path("kind").asString("").equals("greeting");
+            boolean greeting =
+                    type.equals("bot") && frame.path("kind").asString("").equals("greeting");
             if (type.equals("bot") && waiting) {
                 latencies.add(System.nanoTime() - sentNanos);
                 waiting = false;
@@ -189,7 +212,8 @@ public final class ChatLoadCommand {
     private static List<String> questions() throws Exception {
         List<String> questions = new ArrayList<>();
         for (String set : List.of("dev", "holdout")) {
-            List<String> lines = Files.readAllLines(com.clinicfaq.curation.EvaluationSet.PROJECT_CHECKS.resolve("questions-" + set + ".csv"));
+            List<String> lines = Files.readAllLines(
+                    com.clinicfaq.curation.EvaluationSet.PROJECT_CHECKS.resolve("questions-" + set + ".csv"));
             for (String line : lines.subList(1, lines.size())) {
                 questions.add(com.clinicfaq.knowledge.CsvRecords.fields(line).getFirst());
             }

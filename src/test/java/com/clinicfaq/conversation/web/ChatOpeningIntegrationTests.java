@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // each address has its burst of new connections and no more during the test, so refusals do not depend on timing
+        // each address has its burst of new connections and no more during the test, so refusals do not depend on
+        // timing
         properties = "clinicfaq.chat.rate-limit.new-connection-interval=1h")
 @ExtendWith(OutputCaptureExtension.class)
 class ChatOpeningIntegrationTests {
@@ -50,14 +51,17 @@ class ChatOpeningIntegrationTests {
         for (int address = 1; address <= 50; address++) {
             for (int i = 0; i < BURST; i++) {
                 try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.4." + address, address * 100L + i)) {
-                    opened.add(socket.awaitType("welcome").path("conversationId").asString());
+                    opened.add(
+                            socket.awaitType("welcome").path("conversationId").asString());
                     assertThat(socket.awaitType("bot").path("kind").asString()).isEqualTo("greeting");
                 }
             }
         }
         try (ChatClient again = ChatClient.connect(port, opened.iterator().next())) {
             JsonNode welcome = again.awaitType("welcome");
-            assertThat(welcome.path("resumed").booleanValue()).as("a conversation never stored is not resumed").isFalse();
+            assertThat(welcome.path("resumed").booleanValue())
+                    .as("a conversation never stored is not resumed")
+                    .isFalse();
             again.awaitBot("greeting");
         }
 
@@ -77,23 +81,32 @@ class ChatOpeningIntegrationTests {
             assertThat(chat.awaitType("ack").path("seq").intValue()).isEqualTo(2);
             assertThat(chat.awaitBot("answer").path("text").asString()).contains("45 to 60 minutes");
             assertThat(jdbc.sql("select text from message where conversation_id = ? and seq = 1")
-                    .param(UUID.fromString(conversation)).query(String.class).single())
-                    .as("the greeting the visitor was shown").isEqualTo(greeting.path("text").asString());
+                            .param(UUID.fromString(conversation))
+                            .query(String.class)
+                            .single())
+                    .as("the greeting the visitor was shown")
+                    .isEqualTo(greeting.path("text").asString());
         }
         assertThat(rows("select count(*) from conversation")).isEqualTo(conversationsBefore + 1);
-        assertThat(jdbc.sql("select seq || ':' || sender || ':' || kind from message where conversation_id = ? order by seq")
-                .param(UUID.fromString(conversation)).query(String.class).list())
+        assertThat(jdbc.sql(
+                                "select seq || ':' || sender || ':' || kind from message where conversation_id = ? order by seq")
+                        .param(UUID.fromString(conversation))
+                        .query(String.class)
+                        .list())
                 .containsExactly("1:BOT:greeting", "2:VISITOR:message", "3:BOT:answer");
         assertThat(started()).isEqualTo(startedBefore + 1);
         try (ChatClient resumed = ChatClient.connect(port, conversation)) {
             JsonNode welcome = resumed.awaitType("welcome");
             assertThat(welcome.path("resumed").booleanValue()).isTrue();
-            assertThat(welcome.path("history")).extracting(m -> m.path("seq").intValue()).containsExactly(1, 2, 3);
+            assertThat(welcome.path("history"))
+                    .extracting(m -> m.path("seq").intValue())
+                    .containsExactly(1, 2, 3);
         }
     }
 
     @Test
-    void turnsAwayAnAddressThatOpensConnectionsFasterThanAllowedWithTryAgainLater(CapturedOutput output) throws Exception {
+    void turnsAwayAnAddressThatOpensConnectionsFasterThanAllowedWithTryAgainLater(CapturedOutput output)
+            throws Exception {
         String from = "127.0.5.1";
         for (int i = 0; i < BURST; i++) {
             try (RawWebSocket socket = RawWebSocket.connect(port, from, i)) {
@@ -113,8 +126,13 @@ class ChatOpeningIntegrationTests {
             other.awaitType("welcome");
         }
 
-        List<String> refusals = output.getAll().lines().filter(line -> line.contains("opens connections faster")).toList();
-        assertThat(refusals).as("one log line for the address's refusals, not one each").hasSize(1);
+        List<String> refusals = output.getAll()
+                .lines()
+                .filter(line -> line.contains("opens connections faster"))
+                .toList();
+        assertThat(refusals)
+                .as("one log line for the address's refusals, not one each")
+                .hasSize(1);
     }
 
     private int rows(String query) {

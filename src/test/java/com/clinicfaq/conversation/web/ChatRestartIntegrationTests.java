@@ -39,12 +39,15 @@ class ChatRestartIntegrationTests {
         try (ConfigurableApplicationContext app = start()) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select name from handoff_request where conversation_id = cast(? as uuid)")
-                            .param(conversation).query(String.class).list())
+                            .param(conversation)
+                            .query(String.class)
+                            .list())
                     .containsExactly("Rae Restart");
             try (ChatClient again = ChatClient.connect(port(app), conversation)) {
                 JsonNode welcome = again.awaitType("welcome");
                 assertThat(welcome.path("resumed").booleanValue()).isTrue();
-                assertThat(welcome.path("history")).extracting(m -> m.path("kind").asString(""))
+                assertThat(welcome.path("history"))
+                        .extracting(m -> m.path("kind").asString(""))
                         .contains("greeting", "handoff.form", "handoff.confirmed");
             }
         }
@@ -52,15 +55,28 @@ class ChatRestartIntegrationTests {
 
     @Test
     void keepsAPublishedKnowledgeBaseAcrossARestart() throws Exception {
-        String duration = "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
+        String duration =
+                "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
         long published;
         try (ConfigurableApplicationContext app = start()) {
             KnowledgeFiles files = app.getBean(LiveKnowledge.class).get().files();
-            String path = files.files().entrySet().stream().filter(f -> f.getValue().contains(duration)).findFirst().orElseThrow().getKey();
-            var outcome = app.getBean(KnowledgePublisher.class).publish(
-                    files.with(path, files.files().get(path).replace(duration, duration + " Please bring someone to drive you home.")),
-                    "edith", "Who drives home", false);
-            published = ((KnowledgePublisher.Outcome.Published) outcome).version().id();
+            String path = files.files().entrySet().stream()
+                    .filter(f -> f.getValue().contains(duration))
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
+            var outcome = app.getBean(KnowledgePublisher.class)
+                    .publish(
+                            files.with(
+                                    path,
+                                    files.files()
+                                            .get(path)
+                                            .replace(duration, duration + " Please bring someone to drive you home.")),
+                            "edith",
+                            "Who drives home",
+                            false);
+            published =
+                    ((KnowledgePublisher.Outcome.Published) outcome).version().id();
         }
 
         try (ConfigurableApplicationContext app = start()) {
@@ -74,10 +90,11 @@ class ChatRestartIntegrationTests {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ClinicFaqApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("clinicfaq")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        return new SpringApplicationBuilder(ClinicFaqApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("clinicfaq")
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     }
 
     private static int port(ConfigurableApplicationContext app) {

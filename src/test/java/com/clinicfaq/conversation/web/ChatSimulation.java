@@ -53,13 +53,19 @@ public class ChatSimulation extends Simulation {
     private static final String OUT_OF_SCOPE = "out-of-scope question";
 
     private static final List<String> FOLLOW_UPS = List.of(
-            "and how long does it take?", "how long is the recovery?", "is it painful?", "what are the risks?",
+            "and how long does it take?",
+            "how long is the recovery?",
+            "is it painful?",
+            "what are the risks?",
             "and does insurance cover it?");
     private static final List<String> OFF_TOPIC = List.of(
-            "what's the weather in Napa tomorrow?", "who won the game last night?", "can you recommend a pizza place?",
-            "how do I fix my car's brakes?", "what is the capital of Australia?");
-    private static final List<String> ASK_FOR_PERSON = List.of(
-            "can i talk to a person", "can someone call me back", "i want to speak with someone");
+            "what's the weather in Napa tomorrow?",
+            "who won the game last night?",
+            "can you recommend a pizza place?",
+            "how do I fix my car's brakes?",
+            "what is the capital of Australia?");
+    private static final List<String> ASK_FOR_PERSON =
+            List.of("can i talk to a person", "can someone call me back", "i want to speak with someone");
 
     private final String url = System.getProperty("url", "ws://localhost:8080");
     private final List<Integer> steps = parseSteps(System.getProperty("conversations", "2000"));
@@ -77,7 +83,8 @@ public class ChatSimulation extends Simulation {
     {
         for (String set : List.of("dev", "holdout")) {
             try {
-                List<String> lines = Files.readAllLines(EvaluationSet.PROJECT_CHECKS.resolve("questions-" + set + ".csv"));
+                List<String> lines =
+                        Files.readAllLines(EvaluationSet.PROJECT_CHECKS.resolve("questions-" + set + ".csv"));
                 for (String line : lines.subList(1, lines.size())) {
                     List<String> fields = CsvRecords.fields(line);
                     (fields.get(2).equals("unanswerable") ? outOfScope : faq).add(fields.getFirst());
@@ -87,25 +94,40 @@ public class ChatSimulation extends Simulation {
             }
         }
 
-        HttpProtocolBuilder protocol = http.wsBaseUrl(url).header("Origin", "http://localhost:8080")
-                .wsMaxReconnects(0);
+        HttpProtocolBuilder protocol =
+                http.wsBaseUrl(url).header("Origin", "http://localhost:8080").wsMaxReconnects(0);
 
         ScenarioBuilder visit = scenario("visitor")
-                .exec(ws("connect").connect("/ws/chat").await(REPLY_TIMEOUT).on(
-                        ws.checkTextMessage("welcome").check(jsonPath("$.type").is("welcome")),
-                        ws.checkTextMessage("greeting").matching(jsonPath("$.type").is("bot"))
-                                .check(jsonPath("$.kind").is("greeting"))))
+                .exec(ws("connect")
+                        .connect("/ws/chat")
+                        .await(REPLY_TIMEOUT)
+                        .on(
+                                ws.checkTextMessage("welcome")
+                                        .check(jsonPath("$.type").is("welcome")),
+                                ws.checkTextMessage("greeting")
+                                        .matching(jsonPath("$.type").is("bot"))
+                                        .check(jsonPath("$.kind").is("greeting"))))
                 // turned away (the service is full): wait as the widget does before this visitor's place is taken again
-                .doIf(Session::isFailed).then(pause(Duration.ofSeconds(10), Duration.ofSeconds(20)))
+                .doIf(Session::isFailed)
+                .then(pause(Duration.ofSeconds(10), Duration.ofSeconds(20)))
                 .exitHereIfFailed()
-                .exec(session -> session.set("turns", ThreadLocalRandom.current().nextInt(turnsMin, turnsMax + 1)))
-                .repeat("#{turns}").on(
+                .exec(session ->
+                        session.set("turns", ThreadLocalRandom.current().nextInt(turnsMin, turnsMax + 1)))
+                .repeat("#{turns}")
+                .on(
                         think(),
-                        randomSwitch().on(
-                                percent(65).then(exec(ask(FAQ, s -> pick(faq)))
-                                        .randomSwitch().on(percent(40).then(exec(think(), ask(FOLLOW_UP, s -> pick(FOLLOW_UPS)))))),
-                                percent(35).then(ask(OUT_OF_SCOPE, s -> pick(outOfScope)))))
-                .randomSwitch().on(percent(15).then(handoff()))
+                        randomSwitch()
+                                .on(
+                                        percent(65)
+                                                .then(exec(ask(FAQ, s -> pick(faq)))
+                                                        .randomSwitch()
+                                                        .on(percent(40)
+                                                                .then(exec(
+                                                                        think(),
+                                                                        ask(FOLLOW_UP, s -> pick(FOLLOW_UPS)))))),
+                                        percent(35).then(ask(OUT_OF_SCOPE, s -> pick(outOfScope)))))
+                .randomSwitch()
+                .on(percent(15).then(handoff()))
                 .exec(ws("close").close());
 
         List<ClosedInjectionStep> profile = new ArrayList<>();
@@ -115,9 +137,11 @@ public class ChatSimulation extends Simulation {
             profile.add(constantConcurrentUsers(users).during(hold));
             previous = users;
         }
-        SetUp setUp = setUp(visit.injectClosed(profile.toArray(ClosedInjectionStep[]::new))).protocols(protocol);
+        SetUp setUp = setUp(visit.injectClosed(profile.toArray(ClosedInjectionStep[]::new)))
+                .protocols(protocol);
         if (assertTargets) {
-            setUp.assertions(global().failedRequests().count().is(0L),
+            setUp.assertions(
+                    global().failedRequests().count().is(0L),
                     details(FAQ).responseTime().percentile(99.0).lt(50),
                     details(FOLLOW_UP).responseTime().percentile(99.0).lt(50),
                     details(OUT_OF_SCOPE).responseTime().percentile(99.0).lt(50));
@@ -133,8 +157,11 @@ public class ChatSimulation extends Simulation {
      * the send itself, at 0 ms: it is named apart ("send ...") so that it does not water down the reply times.
      */
     private static ChainBuilder ask(String name, Function<Session, String> text) {
-        return exec(ws("send " + name).sendText(s -> frame(Map.of("type", "message", "id", messageId(), "text", text.apply(s))))
-                .await(REPLY_TIMEOUT).on(ws.checkTextMessage(name).matching(jsonPath("$.type").is("bot"))
+        return exec(ws("send " + name)
+                .sendText(s -> frame(Map.of("type", "message", "id", messageId(), "text", text.apply(s))))
+                .await(REPLY_TIMEOUT)
+                .on(ws.checkTextMessage(name)
+                        .matching(jsonPath("$.type").is("bot"))
                         .check(jsonPath("$.disclaimer").exists())));
     }
 
@@ -152,13 +179,20 @@ public class ChatSimulation extends Simulation {
         String submit = frame(form);
         return exec(
                 think(),
-                ws("send handoff request").sendText(s -> frame(Map.of("type", "message", "id", messageId(), "text", pick(ASK_FOR_PERSON))))
-                        .await(REPLY_TIMEOUT).on(ws.checkTextMessage("handoff form")
-                                .matching(jsonPath("$.kind").is("handoff.form")).check(jsonPath("$.form").exists())),
+                ws("send handoff request")
+                        .sendText(
+                                s -> frame(Map.of("type", "message", "id", messageId(), "text", pick(ASK_FOR_PERSON))))
+                        .await(REPLY_TIMEOUT)
+                        .on(ws.checkTextMessage("handoff form")
+                                .matching(jsonPath("$.kind").is("handoff.form"))
+                                .check(jsonPath("$.form").exists())),
                 think(),
-                ws("send handoff submit").sendText(submit)
-                        .await(REPLY_TIMEOUT).on(ws.checkTextMessage("handoff confirmed")
-                                .matching(jsonPath("$.type").is("bot")).check(jsonPath("$.kind").is("handoff.confirmed"))));
+                ws("send handoff submit")
+                        .sendText(submit)
+                        .await(REPLY_TIMEOUT)
+                        .on(ws.checkTextMessage("handoff confirmed")
+                                .matching(jsonPath("$.type").is("bot"))
+                                .check(jsonPath("$.kind").is("handoff.confirmed"))));
     }
 
     private static String frame(Map<String, Object> fields) {
@@ -177,6 +211,9 @@ public class ChatSimulation extends Simulation {
     }
 
     private static List<Integer> parseSteps(String steps) {
-        return java.util.Arrays.stream(steps.split(",")).map(String::strip).map(Integer::valueOf).toList();
+        return java.util.Arrays.stream(steps.split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
     }
 }

@@ -69,13 +69,21 @@ public final class CommitCostCommand {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).filter(a -> !a.isBlank()).toList();
+        List<String> options = Arrays.stream(args)
+                .flatMap(a -> Arrays.stream(a.split("\\s+")))
+                .filter(a -> !a.isBlank())
+                .toList();
         String database = option(options, "--database", "h2");
-        List<Integer> visitorCounts = Arrays.stream(option(options, "--visitors", "1,20").split(",")).map(Integer::parseInt).toList();
+        List<Integer> visitorCounts = Arrays.stream(
+                        option(options, "--visitors", "1,20").split(","))
+                .map(Integer::parseInt)
+                .toList();
         int turnsPerVisitor = Integer.parseInt(option(options, "--turns", "200"));
         int blocks = Integer.parseInt(option(options, "--blocks", "4"));
         // one mode only (e.g. --only NOW) to compare the H2 file's growth of two runs
-        List<Mode> modes = options.contains("--only") ? List.of(Mode.valueOf(option(options, "--only", "NOW"))) : List.of(Mode.values());
+        List<Mode> modes = options.contains("--only")
+                ? List.of(Mode.valueOf(option(options, "--only", "NOW")))
+                : List.of(Mode.values());
         List<String> questions = questions();
         Path directory = Files.createTempDirectory("clinicfaq-commit-cost");
         EmbeddedPostgres postgres = null;
@@ -83,27 +91,44 @@ public final class CommitCostCommand {
                 "--server.port=0",
                 "--clinicfaq.outbox.path=" + directory.resolve("outbox.jsonl"),
                 "--clinicfaq.knowledge-base.follow-folder=false",
-                "--clinicfaq.chat.rate-limit.connection-burst=1000000", "--clinicfaq.chat.rate-limit.connection-interval=1ms",
-                "--clinicfaq.chat.rate-limit.address-burst=1000000", "--clinicfaq.chat.rate-limit.address-interval=1ms",
-                "--clinicfaq.chat.rate-limit.frame-burst=1000000", "--clinicfaq.chat.rate-limit.frame-interval=1ms",
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+                "--clinicfaq.chat.rate-limit.connection-burst=1000000",
+                "--clinicfaq.chat.rate-limit.connection-interval=1ms",
+                "--clinicfaq.chat.rate-limit.address-burst=1000000",
+                "--clinicfaq.chat.rate-limit.address-interval=1ms",
+                "--clinicfaq.chat.rate-limit.frame-burst=1000000",
+                "--clinicfaq.chat.rate-limit.frame-interval=1ms",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
         if (database.equals("postgres")) {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("postgres")).start();
-            try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory.resolve("postgres"))
+                    .start();
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("create database clinicfaq");
             }
-            arguments.addAll(List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "clinicfaq"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password="));
+            arguments.addAll(List.of(
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "clinicfaq"),
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password="));
         } else {
             // --h2-options ";WRITE_DELAY=0" e.g., to compare the file's growth
             arguments.add("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("clinicfaq")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + option(options, "--h2-options", ""));
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                    + option(options, "--h2-options", ""));
         }
-        System.out.printf("%s, visitors %s, %d turns per visitor per block, %d blocks per mode (ABBA), %d cores, load average %s%n",
-                database, visitorCounts, turnsPerVisitor, blocks, Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(
+                "%s, visitors %s, %d turns per visitor per block, %d blocks per mode (ABBA), %d cores, load average %s%n",
+                database,
+                visitorCounts,
+                turnsPerVisitor,
+                blocks,
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage());
 
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ClinicFaqApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("testComponents", new NoTestComponents()))
+                .initializers(
+                        context -> context.getBeanFactory().registerSingleton("testComponents", new NoTestComponents()))
                 .run(arguments.toArray(String[]::new));
         int exit = 0;
         try {
@@ -117,7 +142,9 @@ public final class CommitCostCommand {
                     block(visitors, port, count, turnsPerVisitor, questions, new Figures(), 7);
                 }
                 for (int b = 0; b < 2 * blocks; b++) {
-                    Mode mode = modes.size() == 1 ? modes.getFirst() : (b % 4 == 0 || b % 4 == 3) ? Mode.BEFORE : Mode.NOW; // A B B A
+                    Mode mode = modes.size() == 1
+                            ? modes.getFirst()
+                            : (b % 4 == 0 || b % 4 == 3) ? Mode.BEFORE : Mode.NOW; // A B B A
                     set(app, database, mode);
                     Figures figures = results.computeIfAbsent(mode + " " + count, k -> new Figures());
                     block(visitors, port, count, turnsPerVisitor, questions, figures, 1000L * b + count);
@@ -125,25 +152,37 @@ public final class CommitCostCommand {
                 }
             }
             System.out.println();
-            System.out.println("mode (" + database + ") visitors | turns | turns/s | send->ack p50 / p90 / p99 / max ms | send->reply p50 / p90 / p99 ms");
+            System.out.println(
+                    "mode (" + database
+                            + ") visitors | turns | turns/s | send->ack p50 / p90 / p99 / max ms | send->reply p50 / p90 / p99 ms");
             for (Map.Entry<String, Figures> result : results.entrySet()) {
                 Figures f = result.getValue();
                 long[] ack = sorted(f.ack);
                 long[] reply = sorted(f.reply);
-                System.out.printf("%-12s | %6d | %7.0f | %.2f / %.2f / %.2f / %.1f | %.2f / %.2f / %.2f%n",
-                        label(database, result.getKey()), f.turns, f.turns / (f.nanos / 1e9),
-                        ms(ack, 50), ms(ack, 90), ms(ack, 99), ack[ack.length - 1] / 1e6,
-                        ms(reply, 50), ms(reply, 90), ms(reply, 99));
+                System.out.printf(
+                        "%-12s | %6d | %7.0f | %.2f / %.2f / %.2f / %.1f | %.2f / %.2f / %.2f%n",
+                        label(database, result.getKey()),
+                        f.turns,
+                        f.turns / (f.nanos / 1e9),
+                        ms(ack, 50),
+                        ms(ack, 90),
+                        ms(ack, 99),
+                        ack[ack.length - 1] / 1e6,
+                        ms(reply, 50),
+                        ms(reply, 90),
+                        ms(reply, 99));
             }
             System.out.println("load average at the end: " + loadAverage());
             // --idle-seconds N: the service left idle, the H2 file's size every 10 s (does H2 give space back?)
             int idle = Integer.parseInt(option(options, "--idle-seconds", "0"));
             for (int waited = 0; waited < idle && !database.equals("postgres"); waited += 10) {
-                System.out.printf("idle %d s: H2 file %.1f MB%n", waited, Files.size(directory.resolve("clinicfaq.mv.db")) / 1e6);
+                System.out.printf(
+                        "idle %d s: H2 file %.1f MB%n", waited, Files.size(directory.resolve("clinicfaq.mv.db")) / 1e6);
                 Thread.sleep(10_000); // deliberate: the service left idle between two readings
             }
             if (!database.equals("postgres")) {
-                System.out.printf("H2 file after the run: %.1f MB%n", Files.size(directory.resolve("clinicfaq.mv.db")) / 1e6);
+                System.out.printf(
+                        "H2 file after the run: %.1f MB%n", Files.size(directory.resolve("clinicfaq.mv.db")) / 1e6);
             }
             visitors.shutdown();
         } catch (Exception | AssertionError e) {
@@ -156,15 +195,23 @@ public final class CommitCostCommand {
             }
             // the H2 file can be gigabytes after a long run
             try (var paths = Files.walk(directory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         System.exit(exit);
     }
 
     /** Each visitor opens a conversation and asks {@code turns} questions one after another. */
-    private static void block(ExecutorService executor, int port, int visitors, int turns, List<String> questions,
-            Figures figures, long seed) throws Exception {
+    private static void block(
+            ExecutorService executor,
+            int port,
+            int visitors,
+            int turns,
+            List<String> questions,
+            Figures figures,
+            long seed)
+            throws Exception {
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int v = 0; v < visitors; v++) {
@@ -183,7 +230,8 @@ public final class CommitCostCommand {
         }
     }
 
-    private static void visit(int port, int turns, List<String> questions, Figures figures, long seed) throws Exception {
+    private static void visit(int port, int turns, List<String> questions, Figures figures, long seed)
+            throws Exception {
         Random pick = new Random(seed);
         List<CompletableFuture<Long>> acks = new ArrayList<>();
         List<CompletableFuture<Long>> replies = new ArrayList<>();
@@ -210,7 +258,8 @@ public final class CommitCostCommand {
             for (int t = 0; t < turns; t++) {
                 String text = questions.get(pick.nextInt(questions.size()));
                 long sent = System.nanoTime();
-                chat.send("{\"v\":1,\"type\":\"message\",\"id\":\"q-" + t + "\",\"text\":" + JSON.writeValueAsString(text) + "}");
+                chat.send("{\"v\":1,\"type\":\"message\",\"id\":\"q-" + t + "\",\"text\":"
+                        + JSON.writeValueAsString(text) + "}");
                 figures.ack.add(acks.get(t).get(30, TimeUnit.SECONDS) - sent);
                 figures.reply.add(replies.get(t).get(30, TimeUnit.SECONDS) - sent);
             }
@@ -224,9 +273,12 @@ public final class CommitCostCommand {
     private static void set(ConfigurableApplicationContext app, String database, Mode mode) throws SQLException {
         if (!database.equals("postgres")) {
             AbstractPlatformTransactionManager transactions = app.getBean(AbstractPlatformTransactionManager.class);
-            List<TransactionExecutionListener> listeners = new ArrayList<>(transactions.getTransactionExecutionListeners());
+            List<TransactionExecutionListener> listeners =
+                    new ArrayList<>(transactions.getTransactionExecutionListeners());
             if (checkpoints == null) {
-                checkpoints = listeners.stream().filter(l -> l.getClass().getSimpleName().equals("H2Checkpoints")).findFirst()
+                checkpoints = listeners.stream()
+                        .filter(l -> l.getClass().getSimpleName().equals("H2Checkpoints"))
+                        .findFirst()
                         .orElseThrow(() -> new IllegalStateException("no checkpoint after commits in " + listeners));
             }
             if (mode == Mode.BEFORE) {
@@ -266,10 +318,12 @@ public final class CommitCostCommand {
             for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
                 Connection connection = pool.getConnection();
                 all.add(connection);
-                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SHOW synchronous_commit")) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery("SHOW synchronous_commit")) {
                     rows.next();
                     if (!expected.equals(rows.getString(1))) {
-                        throw new AssertionError("the mode changed during the block: " + rows.getString(1) + " instead of " + expected);
+                        throw new AssertionError(
+                                "the mode changed during the block: " + rows.getString(1) + " instead of " + expected);
                     }
                 }
             }
@@ -282,7 +336,10 @@ public final class CommitCostCommand {
 
     private static String loadAverage() {
         try {
-            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+            return String.join(
+                    " ",
+                    Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" "))
+                            .subList(0, 3));
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
@@ -307,7 +364,8 @@ public final class CommitCostCommand {
     private static List<String> questions() throws IOException {
         List<String> questions = new ArrayList<>();
         for (String set : List.of("dev", "holdout")) {
-            List<String> lines = Files.readAllLines(com.clinicfaq.curation.EvaluationSet.PROJECT_CHECKS.resolve("questions-" + set + ".csv"));
+            List<String> lines = Files.readAllLines(
+                    com.clinicfaq.curation.EvaluationSet.PROJECT_CHECKS.resolve("questions-" + set + ".csv"));
             for (String line : lines.subList(1, lines.size())) {
                 questions.add(com.clinicfaq.knowledge.CsvRecords.fields(line).getFirst());
             }

@@ -53,11 +53,18 @@ class ConversationalSetIntegrationTests {
     record Conversation(String id, List<Turn> turns) {}
 
     static List<Conversation> load(String half) throws Exception {
-        return Files.readAllLines(Path.of("src/test/resources/conversational", half + ".jsonl"), StandardCharsets.UTF_8).stream()
+        return Files.readAllLines(Path.of("src/test/resources/conversational", half + ".jsonl"), StandardCharsets.UTF_8)
+                .stream()
                 .filter(line -> !line.isBlank())
                 .map(line -> JSON.readTree(line))
-                .map(node -> new Conversation(node.path("id").asString(), node.path("turns").valueStream()
-                        .map(t -> new Turn(t.path("text").asString(), t.path("kind").asString())).toList()))
+                .map(node -> new Conversation(
+                        node.path("id").asString(),
+                        node.path("turns")
+                                .valueStream()
+                                .map(t -> new Turn(
+                                        t.path("text").asString(),
+                                        t.path("kind").asString()))
+                                .toList()))
                 .toList();
     }
 
@@ -71,11 +78,19 @@ class ConversationalSetIntegrationTests {
                     for (Turn turn : conversation.turns()) {
                         String id = chat.say(turn.text());
                         chat.awaitAck(id);
-                        JsonNode reply = chat.await(f -> f.path("type").asString().equals("bot"));
+                        JsonNode reply =
+                                chat.await(f -> f.path("type").asString().equals("bot"));
                         String kind = reply.path("kind").asString();
-                        boolean right = turn.conversational() ? CONVERSATIONAL_REPLIES.contains(kind) : !kind.equals("smalltalk");
+                        boolean right = turn.conversational()
+                                ? CONVERSATIONAL_REPLIES.contains(kind)
+                                : !kind.equals("smalltalk");
                         if (half.equals("dev") && !right) {
-                            System.out.printf("    dev miss %s [%s] %s -> %s: %.70s%n", conversation.id(), turn.kind(), turn.text(), kind,
+                            System.out.printf(
+                                    "    dev miss %s [%s] %s -> %s: %.70s%n",
+                                    conversation.id(),
+                                    turn.kind(),
+                                    turn.text(),
+                                    kind,
                                     reply.path("text").asString());
                         }
                         int[] counts = byKind.computeIfAbsent(turn.kind(), k -> new int[2]);
@@ -96,10 +111,14 @@ class ConversationalSetIntegrationTests {
                 }
             }
             int[] questions = byKind.get("question");
-            System.out.printf("    conversational turns: %d / %d (%.1f %%); questions taken for small talk: %d / %d%n", right, all,
-                    100.0 * right / all, questions[1] - questions[0], questions[1]);
-            assertThat((double) right / all).as(half + ": conversational turns answered as such").isGreaterThanOrEqualTo(FLOOR.get(half));
-            assertThat((double) (questions[1] - questions[0]) / questions[1]).as(half + ": questions taken for small talk")
+            System.out.printf(
+                    "    conversational turns: %d / %d (%.1f %%); questions taken for small talk: %d / %d%n",
+                    right, all, 100.0 * right / all, questions[1] - questions[0], questions[1]);
+            assertThat((double) right / all)
+                    .as(half + ": conversational turns answered as such")
+                    .isGreaterThanOrEqualTo(FLOOR.get(half));
+            assertThat((double) (questions[1] - questions[0]) / questions[1])
+                    .as(half + ": questions taken for small talk")
                     .isLessThanOrEqualTo(QUESTIONS_TAKEN_CEILING);
         }
     }

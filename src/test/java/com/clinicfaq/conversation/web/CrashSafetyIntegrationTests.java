@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
 class CrashSafetyIntegrationTests {
 
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 3);
-    private static final String KNOWLEDGE_BASE = Path.of("knowledge-base").toAbsolutePath().toString();
+    private static final String KNOWLEDGE_BASE =
+            Path.of("knowledge-base").toAbsolutePath().toString();
 
     /** The data, and each start's log (service-N.log), kept when a test fails. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -44,7 +45,8 @@ class CrashSafetyIntegrationTests {
     /** The embedded default: an H2 file, with the default URL's settings, and the outbox beside it. */
     @Test
     void keepsEveryAcknowledgedMessageAndConfirmedRequestWhenKilledOnH2() throws Exception {
-        String url = "jdbc:h2:file:" + directory.resolve("data/clinicfaq") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String url = "jdbc:h2:file:" + directory.resolve("data/clinicfaq")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         Crashes crashes = new Crashes("H2", List.of("--spring.datasource.url=" + url), () -> {}, () -> {});
         crashes.run();
         crashes.assertNothingLost(() -> DriverManager.getConnection(url, "clinicfaq", ""));
@@ -57,10 +59,15 @@ class CrashSafetyIntegrationTests {
      */
     @Test
     void keepsEveryAcknowledgedMessageAndConfirmedRequestWhenKilledWithPostgres() throws Exception {
-        try (CrashablePostgres postgres = new CrashablePostgres(directory.resolve("postgres"), "synchronous_commit", "off")) {
+        try (CrashablePostgres postgres =
+                new CrashablePostgres(directory.resolve("postgres"), "synchronous_commit", "off")) {
             String url = postgres.newDatabase("clinicfaq");
-            Crashes crashes = new Crashes("PostgreSQL",
-                    List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password="),
+            Crashes crashes = new Crashes(
+                    "PostgreSQL",
+                    List.of(
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password="),
                     postgres::kill,
                     postgres::restart);
             crashes.run();
@@ -69,7 +76,8 @@ class CrashSafetyIntegrationTests {
     }
 
     /** What a round's visitor was told was kept. */
-    private record Visit(int round, String conversationId, Map<Integer, String> acknowledged, List<String> confirmedRequests) {}
+    private record Visit(
+            int round, String conversationId, Map<Integer, String> acknowledged, List<String> confirmedRequests) {}
 
     /** Counts of what was told kept, and of what was not there after a crash. */
     private static final class Tally {
@@ -84,7 +92,8 @@ class CrashSafetyIntegrationTests {
         @Override
         public String toString() {
             return "lost %d of %d acknowledged messages, %d of %d confirmed handoff requests, %d of %d conversations; by round: %s"
-                    .formatted(lostMessages, messages, lostRequests, requests, lostConversations, conversations, rounds);
+                    .formatted(
+                            lostMessages, messages, lostRequests, requests, lostConversations, conversations, rounds);
         }
     }
 
@@ -106,6 +115,7 @@ class CrashSafetyIntegrationTests {
         private final List<Visit> visits = new ArrayList<>();
         /** Visits found whole after their own crash, which must stay so after the later ones. */
         private final List<Visit> intact = new ArrayList<>();
+
         private final Tally tally = new Tally();
         private int starts;
 
@@ -164,7 +174,9 @@ class CrashSafetyIntegrationTests {
                     }
                 }
                 if (type(frame, "ack")) {
-                    acknowledged.put(frame.path("seq").intValue(), sent.get(frame.path("id").asString()));
+                    acknowledged.put(
+                            frame.path("seq").intValue(),
+                            sent.get(frame.path("id").asString()));
                 }
                 if (type(frame, "bot") && frame.path("kind").asString().equals("handoff.confirmed")) {
                     synchronized (confirmed) {
@@ -179,19 +191,24 @@ class CrashSafetyIntegrationTests {
                 if (atHandoff) {
                     say(chat, sent, "c-2", "can i talk to a person");
                     chat.awaitBot("handoff.form");
-                    killAt.set(frame -> type(frame, "bot") && frame.path("kind").asString().equals("handoff.confirmed"));
+                    killAt.set(frame ->
+                            type(frame, "bot") && frame.path("kind").asString().equals("handoff.confirmed"));
                     chat.send("""
                             {"v":1,"type":"handoff.submit","name":"%s","phone":"707 555 01%02d","email":"",
-                             "preferredTime":"","reason":"","consentContact":true,"consentShare":true}"""
-                            .formatted(name, round % 100));
+                             "preferredTime":"","reason":"","consentContact":true,"consentShare":true}""".formatted(name, round % 100));
                 } else {
-                    killAt.set(frame -> type(frame, "ack") && frame.path("id").asString().equals("c-2"));
+                    killAt.set(frame ->
+                            type(frame, "ack") && frame.path("id").asString().equals("c-2"));
                     say(chat, sent, "c-2", "what is kyphoplasty");
                 }
-                assertThat(service.awaitExit()).as("the service was killed with SIGKILL").isEqualTo(ServiceProcess.KILLED_BY_SIGKILL);
+                assertThat(service.awaitExit())
+                        .as("the service was killed with SIGKILL")
+                        .isEqualTo(ServiceProcess.KILLED_BY_SIGKILL);
             }
             synchronized (confirmed) {
-                assertThat(confirmed).as("round %d: the request was confirmed before the kill", round).hasSize(atHandoff ? 1 : 0);
+                assertThat(confirmed)
+                        .as("round %d: the request was confirmed before the kill", round)
+                        .hasSize(atHandoff ? 1 : 0);
                 return new Visit(round, conversationId, Map.copyOf(acknowledged), List.copyOf(confirmed));
             }
         }
@@ -215,18 +232,23 @@ class CrashSafetyIntegrationTests {
                     int confirmations = 0;
                     for (JsonNode message : welcome.path("history")) {
                         if (type(message, "visitor")) {
-                            visitor.put(message.path("seq").intValue(), message.path("text").asString());
+                            visitor.put(
+                                    message.path("seq").intValue(),
+                                    message.path("text").asString());
                         } else if (message.path("kind").asString().equals("handoff.confirmed")) {
                             confirmations++;
                         }
                     }
                     int lostMessages = 0;
-                    for (Map.Entry<Integer, String> acknowledged : visit.acknowledged().entrySet()) {
+                    for (Map.Entry<Integer, String> acknowledged :
+                            visit.acknowledged().entrySet()) {
                         if (!resumed || !acknowledged.getValue().equals(visitor.get(acknowledged.getKey()))) {
                             lostMessages++;
                         }
                     }
-                    int lostRequests = resumed ? Math.max(0, visit.confirmedRequests().size() - confirmations) : visit.confirmedRequests().size();
+                    int lostRequests = resumed
+                            ? Math.max(0, visit.confirmedRequests().size() - confirmations)
+                            : visit.confirmedRequests().size();
                     if (visit == latest) {
                         tally.lostMessages += lostMessages;
                         tally.lostRequests += lostRequests;
@@ -237,22 +259,28 @@ class CrashSafetyIntegrationTests {
                     } else {
                         // what was there after its own crash must still be there after the later ones
                         assertThat(resumed && lostMessages == 0 && lostRequests == 0)
-                                .as("round %d's conversation after round %d's crash", visit.round(), round).isTrue();
+                                .as("round %d's conversation after round %d's crash", visit.round(), round)
+                                .isTrue();
                     }
                 }
             }
-            tally.rounds.add("%d %s: %s".formatted(round, round % 2 == 0 ? "handoff.confirmed" : "ack",
-                    tally.lostMessages + tally.lostRequests == lostBefore ? "all kept" : "lost"));
+            tally.rounds.add("%d %s: %s"
+                    .formatted(
+                            round,
+                            round % 2 == 0 ? "handoff.confirmed" : "ack",
+                            tally.lostMessages + tally.lostRequests == lostBefore ? "all kept" : "lost"));
         }
 
         /** Fails with what was lost over all rounds; then checks the staff queue's table directly. */
         void assertNothingLost(ConnectionSource database) throws SQLException {
-            System.out.printf("%s after %d SIGKILLs: %s%n", databaseName, ROUNDS, tally); // counts only, for docs/reliability.md
+            System.out.printf(
+                    "%s after %d SIGKILLs: %s%n", databaseName, ROUNDS, tally); // counts only, for docs/reliability.md
             assertThat(tally.lostMessages + tally.lostRequests + tally.lostConversations)
-                    .as("after %d SIGKILLs: %s", ROUNDS, tally).isZero();
+                    .as("after %d SIGKILLs: %s", ROUNDS, tally)
+                    .isZero();
             try (Connection connection = database.open();
-                    PreparedStatement query = connection.prepareStatement(
-                            "select name from handoff_request where conversation_id = ?")) {
+                    PreparedStatement query =
+                            connection.prepareStatement("select name from handoff_request where conversation_id = ?")) {
                 for (Visit visit : visits) {
                     query.setObject(1, UUID.fromString(visit.conversationId()));
                     List<String> names = new ArrayList<>();
@@ -261,7 +289,9 @@ class CrashSafetyIntegrationTests {
                             names.add(rows.getString(1));
                         }
                     }
-                    assertThat(names).as("handoff requests of round %d", visit.round()).isEqualTo(visit.confirmedRequests());
+                    assertThat(names)
+                            .as("handoff requests of round %d", visit.round())
+                            .isEqualTo(visit.confirmedRequests());
                 }
             }
         }

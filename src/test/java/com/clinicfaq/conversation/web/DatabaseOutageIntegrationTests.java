@@ -46,15 +46,16 @@ class DatabaseOutageIntegrationTests {
         assertThat(port.find()).isTrue();
         database = new DroppingProxy(Integer.parseInt(port.group(1)));
         outbox = Files.createTempDirectory("clinicfaq-outbox").resolve("outbox.jsonl");
-        app = new SpringApplicationBuilder(ClinicFaqApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + port.replaceFirst("localhost:" + database.port() + "/"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.datasource.hikari.connection-timeout=1000",
-                "--clinicfaq.outbox.path=" + outbox,
-                "--clinicfaq.outbox.replay-interval=300ms",
-                "--clinicfaq.chat.database-retry-after=1s");
+        app = new SpringApplicationBuilder(ClinicFaqApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + port.replaceFirst("localhost:" + database.port() + "/"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--spring.datasource.hikari.connection-timeout=1000",
+                        "--clinicfaq.outbox.path=" + outbox,
+                        "--clinicfaq.outbox.replay-interval=300ms",
+                        "--clinicfaq.chat.database-retry-after=1s");
     }
 
     @AfterAll
@@ -72,7 +73,8 @@ class DatabaseOutageIntegrationTests {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         HandoffService handoffs = app.getBean(HandoffService.class);
         try (ChatClient before = ChatClient.connect(port)) {
-            String conversation = before.awaitType("welcome").path("conversationId").asString();
+            String conversation =
+                    before.awaitType("welcome").path("conversationId").asString();
             before.say("what is kyphoplasty");
             before.awaitBot("answer");
 
@@ -85,7 +87,8 @@ class DatabaseOutageIntegrationTests {
             before.submitHandoff("Olga Outage", "7075550144");
             String duringOutage;
             try (ChatClient during = ChatClient.connect(port)) {
-                duringOutage = during.awaitType("welcome").path("conversationId").asString();
+                duringOutage =
+                        during.awaitType("welcome").path("conversationId").asString();
                 during.say("will i be asleep");
                 assertThat(during.awaitBot("answer").path("text").asString()).contains("sedation");
             }
@@ -96,15 +99,29 @@ class DatabaseOutageIntegrationTests {
 
             await(() -> handoffs.queue().stream().anyMatch(r -> r.name().equals("Olga Outage")));
             await(() -> !Files.exists(outbox));
-            HandoffRequest request = handoffs.queue().stream().filter(r -> r.name().equals("Olga Outage")).findFirst().orElseThrow();
+            HandoffRequest request = handoffs.queue().stream()
+                    .filter(r -> r.name().equals("Olga Outage"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(request.phone()).isEqualTo("7075550144");
-            List<TranscriptMessage> transcript = app.getBean(ConversationService.class).transcript(UUID.fromString(conversation));
-            assertThat(transcript).extracting(m -> m.fromVisitor() ? m.visitorText() : m.bot().kind().wire())
-                    .containsExactly("greeting", "what is kyphoplasty", "answer", "how long does the procedure take", "answer",
-                            "can i talk to a person", "handoff.form", "handoff.confirmed");
+            List<TranscriptMessage> transcript =
+                    app.getBean(ConversationService.class).transcript(UUID.fromString(conversation));
+            assertThat(transcript)
+                    .extracting(m ->
+                            m.fromVisitor() ? m.visitorText() : m.bot().kind().wire())
+                    .containsExactly(
+                            "greeting",
+                            "what is kyphoplasty",
+                            "answer",
+                            "how long does the procedure take",
+                            "answer",
+                            "can i talk to a person",
+                            "handoff.form",
+                            "handoff.confirmed");
             assertThat(transcript).extracting(TranscriptMessage::seq).isSorted().doesNotHaveDuplicates();
             assertThat(app.getBean(ConversationService.class).transcript(UUID.fromString(duringOutage)))
-                    .extracting(m -> m.fromVisitor() ? m.visitorText() : m.bot().kind().wire())
+                    .extracting(m ->
+                            m.fromVisitor() ? m.visitorText() : m.bot().kind().wire())
                     .containsExactly("greeting", "will i be asleep", "answer");
 
             before.say("thanks");
@@ -114,7 +131,10 @@ class DatabaseOutageIntegrationTests {
 
     /** Waits 30 s at most for the condition, taking a failure to evaluate it (the database still out of reach) for false. */
     private static void await(BooleanSupplier condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptionsInstanceOf(RuntimeException.class).until(condition::getAsBoolean);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(RuntimeException.class)
+                .until(condition::getAsBoolean);
     }
 }

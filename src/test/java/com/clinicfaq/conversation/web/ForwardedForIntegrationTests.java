@@ -34,8 +34,17 @@ class ForwardedForIntegrationTests {
         try {
             List<Integer> refusals = new ArrayList<>();
             for (int i = 1; i <= PER_ADDRESS + 5; i++) {
-                RawWebSocket socket = RawWebSocket.connectWithHeaders(port, "127.0.6.1",
-                        Map.of("X-Forwarded-For", "203.0.113." + i, "X-Real-IP", "203.0.113." + i, "Forwarded", "for=203.0.113." + i), i);
+                RawWebSocket socket = RawWebSocket.connectWithHeaders(
+                        port,
+                        "127.0.6.1",
+                        Map.of(
+                                "X-Forwarded-For",
+                                "203.0.113." + i,
+                                "X-Real-IP",
+                                "203.0.113." + i,
+                                "Forwarded",
+                                "for=203.0.113." + i),
+                        i);
                 open.add(socket);
                 RawWebSocket.Frame first = socket.next();
                 if (first.opcode() == RawWebSocket.CLOSE) {
@@ -46,7 +55,9 @@ class ForwardedForIntegrationTests {
                 }
             }
 
-            assertThat(refusals).as("the 5 connections past the address's 20").containsExactly(1008, 1008, 1008, 1008, 1008);
+            assertThat(refusals)
+                    .as("the 5 connections past the address's 20")
+                    .containsExactly(1008, 1008, 1008, 1008, 1008);
         } finally {
             for (RawWebSocket socket : open) {
                 socket.close();
@@ -56,8 +67,13 @@ class ForwardedForIntegrationTests {
 
     @Test
     void believesNoDirectClientThatItsRequestCameOverTls() throws Exception {
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.1").build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                .header("X-Forwarded-Proto", "https")
+                                .header("X-Forwarded-For", "203.0.113.1")
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();

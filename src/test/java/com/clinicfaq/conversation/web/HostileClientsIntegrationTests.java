@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -64,8 +63,15 @@ class HostileClientsIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(HostileClientsIntegrationTests.class);
     private static final long SEED = Long.getLong("fuzz.seed", 20261127L);
-    private static final Set<String> ERROR_CODES = Set.of("invalid_json", "unsupported_version", "unknown_type",
-            "invalid_message", "message_too_long", "binary_not_supported", "rate_limited", "no_handoff");
+    private static final Set<String> ERROR_CODES = Set.of(
+            "invalid_json",
+            "unsupported_version",
+            "unknown_type",
+            "invalid_message",
+            "message_too_long",
+            "binary_not_supported",
+            "rate_limited",
+            "no_handoff");
     private static final Set<String> REPLY_TYPES = Set.of("error", "ack", "bot", "pong", "handoff.invalid");
     private static final int PROTOCOL_ERROR = 1002;
     private static final int POLICY_VIOLATION = 1008;
@@ -96,19 +102,23 @@ class HostileClientsIntegrationTests {
     // ---- the fuzzer
 
     @Test
-    void answersEveryFuzzedFrameWithADocumentedFrameAndKeepsEveryConversationUsable(CapturedOutput output) throws Exception {
+    void answersEveryFuzzedFrameWithADocumentedFrameAndKeepsEveryConversationUsable(CapturedOutput output)
+            throws Exception {
         log.info("Fuzzing with seed {} (-Dfuzz.seed={} repeats it)", SEED, SEED);
         ProtocolFuzzer fuzzer = new ProtocolFuzzer(SEED);
         List<String> conversationIds = new ArrayList<>();
         int frames = 0;
         for (int connection = 0; connection < 10; connection++) {
             try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.2." + (connection + 1), SEED + connection)) {
-                conversationIds.add(socket.awaitType("welcome").path("conversationId").asString());
+                conversationIds.add(
+                        socket.awaitType("welcome").path("conversationId").asString());
                 for (int i = 0; i < 40; i++) {
                     int n = frames++;
                     ProtocolFuzzer.Sending sending = fuzzer.next();
                     List<JsonNode> replies = sendAndCollect(socket, sending, n);
-                    assertThat(replies).as("replies to frame %d (%s)", n, sending.what()).isNotEmpty()
+                    assertThat(replies)
+                            .as("replies to frame %d (%s)", n, sending.what())
+                            .isNotEmpty()
                             .allSatisfy(reply -> assertDocumented(reply, n, sending));
                 }
             }
@@ -117,10 +127,15 @@ class HostileClientsIntegrationTests {
         assertAnotherVisitorIsAnswered();
         for (String id : conversationIds) {
             try (ChatClient resumed = ChatClient.connect(port, id)) {
-                assertThat(resumed.awaitType("welcome").path("resumed").booleanValue()).as("conversation %s resumes", id).isTrue();
+                assertThat(resumed.awaitType("welcome").path("resumed").booleanValue())
+                        .as("conversation %s resumes", id)
+                        .isTrue();
             }
-            assertThat(conversations.transcript(UUID.fromString(id))).filteredOn(TranscriptMessage::fromVisitor)
-                    .allSatisfy(m -> assertThat(PlainText.isClean(m.visitorText())).as("stored text is clean").isTrue());
+            assertThat(conversations.transcript(UUID.fromString(id)))
+                    .filteredOn(TranscriptMessage::fromVisitor)
+                    .allSatisfy(m -> assertThat(PlainText.isClean(m.visitorText()))
+                            .as("stored text is clean")
+                            .isTrue());
         }
         assertThat(output.getAll()).doesNotContain(ProtocolFuzzer.CANARY).doesNotContain(" ERROR ");
     }
@@ -130,10 +145,16 @@ class HostileClientsIntegrationTests {
      * the server handles a connection's frames in order, so its pong comes after every reply to the
      * frame. Returns those replies.
      */
-    private static List<JsonNode> sendAndCollect(RawWebSocket socket, ProtocolFuzzer.Sending sending, int n) throws IOException {
+    private static List<JsonNode> sendAndCollect(RawWebSocket socket, ProtocolFuzzer.Sending sending, int n)
+            throws IOException {
         List<byte[]> fragments = sending.fragments();
         for (int i = 0; i < fragments.size(); i++) {
-            socket.send(i == fragments.size() - 1, 0, i == 0 ? sending.opcode() : RawWebSocket.CONTINUATION, fragments.get(i), true);
+            socket.send(
+                    i == fragments.size() - 1,
+                    0,
+                    i == 0 ? sending.opcode() : RawWebSocket.CONTINUATION,
+                    fragments.get(i),
+                    true);
             if (sending.pingBetween() && i == 0) {
                 socket.send(PING, ("between-" + n).getBytes(StandardCharsets.UTF_8));
             }
@@ -182,7 +203,8 @@ class HostileClientsIntegrationTests {
             conversation = chat.awaitConversationId();
             for (String text : texts) {
                 chat.awaitAck(chat.say(text));
-                JsonNode reply = chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > 1);
+                JsonNode reply = chat.await(f ->
+                        f.path("type").asString().equals("bot") && f.path("seq").intValue() > 1);
                 assertThat(reply.path("disclaimer").asString()).isNotBlank();
                 if (text.contains("kyphoplasty")) {
                     assertThat(reply.path("text").asString()).contains("45 to 60 minutes");
@@ -191,12 +213,16 @@ class HostileClientsIntegrationTests {
             }
         }
 
-        assertThat(conversations.transcript(UUID.fromString(conversation))).filteredOn(TranscriptMessage::fromVisitor)
-                .extracting(TranscriptMessage::visitorText).containsExactlyElementsOf(texts);
+        assertThat(conversations.transcript(UUID.fromString(conversation)))
+                .filteredOn(TranscriptMessage::fromVisitor)
+                .extracting(TranscriptMessage::visitorText)
+                .containsExactlyElementsOf(texts);
         try (ChatClient resumed = ChatClient.connect(port, conversation)) {
             JsonNode history = resumed.awaitType("welcome").path("history");
-            assertThat(history).filteredOn(m -> m.path("type").asString().equals("visitor"))
-                    .extracting(m -> m.path("text").asString()).containsExactlyElementsOf(texts);
+            assertThat(history)
+                    .filteredOn(m -> m.path("type").asString().equals("visitor"))
+                    .extracting(m -> m.path("text").asString())
+                    .containsExactlyElementsOf(texts);
         }
     }
 
@@ -207,18 +233,26 @@ class HostileClientsIntegrationTests {
             conversation = chat.awaitConversationId();
             chat.awaitAck(chat.say("tab\tline\nNUL\u0000 bell\u0007 escape\u001B[31m C1\u009B kept"));
             chat.awaitAck(chat.sayEscaped("lone \\ud800 and \\udc00\\ud800 reversed"));
-            int seq = chat.awaitAck(chat.sayEscaped("\\ud800")).path("seq").intValue(); // nothing to search for but U+FFFD
-            assertThat(chat.await(f -> f.path("type").asString().equals("bot") && f.path("seq").intValue() > seq)
-                    .path("kind").asString()).isEqualTo("unknown");
+            int seq = chat.awaitAck(chat.sayEscaped("\\ud800"))
+                    .path("seq")
+                    .intValue(); // nothing to search for but U+FFFD
+            assertThat(chat.await(f -> f.path("type").asString().equals("bot")
+                                    && f.path("seq").intValue() > seq)
+                            .path("kind")
+                            .asString())
+                    .isEqualTo("unknown");
             chat.send("{\"v\":1,\"type\":\"message\",\"id\":\"id\\u0000\",\"text\":\"an id with NUL\"}");
             chat.awaitError("invalid_message");
         }
 
-        assertThat(conversations.transcript(UUID.fromString(conversation))).filteredOn(TranscriptMessage::fromVisitor)
+        assertThat(conversations.transcript(UUID.fromString(conversation)))
+                .filteredOn(TranscriptMessage::fromVisitor)
                 .extracting(TranscriptMessage::visitorText)
-                .containsExactly("tab\tline\nNUL bell escape[31m C1 kept", "lone \uFFFD and \uFFFD\uFFFD reversed", "\uFFFD");
+                .containsExactly(
+                        "tab\tline\nNUL bell escape[31m C1 kept", "lone \uFFFD and \uFFFD\uFFFD reversed", "\uFFFD");
         try (ChatClient resumed = ChatClient.connect(port, conversation)) {
-            assertThat(resumed.awaitType("welcome").path("resumed").booleanValue()).isTrue();
+            assertThat(resumed.awaitType("welcome").path("resumed").booleanValue())
+                    .isTrue();
         }
     }
 
@@ -246,7 +280,10 @@ class HostileClientsIntegrationTests {
                 header.write(0x80 | 127);
                 header.writeBytes(ByteBuffer.allocate(8).putLong(1L << 40).array());
                 header.writeBytes(new byte[4]); // a mask of zeros leaves the payload as it is
-                Future<?> writing = sendInBackground(socket, header.toByteArray(), "z".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.UTF_8));
+                Future<?> writing = sendInBackground(
+                        socket,
+                        header.toByteArray(),
+                        "z".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.UTF_8));
 
                 RawWebSocket.Frame close = socket.awaitClose();
 
@@ -267,10 +304,13 @@ class HostileClientsIntegrationTests {
     @Test
     void declinesCompressionAndRefusesACompressedMessage() throws Exception {
         try (RawWebSocket socket = RawWebSocket.connectOfferingCompression(port, "127.0.0.5", SEED)) {
-            assertThat(socket.extensions()).as("extensions agreed in the handshake").isEmpty();
+            assertThat(socket.extensions())
+                    .as("extensions agreed in the handshake")
+                    .isEmpty();
             socket.awaitType("welcome");
-            byte[] bomb = RawWebSocket.deflate(("{\"v\":1,\"type\":\"message\",\"id\":\"b\",\"text\":\"" + " ".repeat(10 << 20) + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] bomb = RawWebSocket.deflate(
+                    ("{\"v\":1,\"type\":\"message\",\"id\":\"b\",\"text\":\"" + " ".repeat(10 << 20) + "\"}")
+                            .getBytes(StandardCharsets.UTF_8));
             assertThat(bomb.length).isLessThan(64 * 1024);
 
             socket.send(true, 4, TEXT, bomb, true);
@@ -286,7 +326,12 @@ class HostileClientsIntegrationTests {
     void forgetsConnectionsCutInTheMiddleOfAFrame() throws Exception {
         for (int i = 0; i < 30; i++) {
             try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.0.6", SEED + i)) {
-                byte[] frame = socket.frame(true, 0, TEXT, "{\"v\":1,\"type\":\"message\",\"id\":\"x\",\"text\":\"cut\"}".getBytes(StandardCharsets.UTF_8), true);
+                byte[] frame = socket.frame(
+                        true,
+                        0,
+                        TEXT,
+                        "{\"v\":1,\"type\":\"message\",\"id\":\"x\",\"text\":\"cut\"}".getBytes(StandardCharsets.UTF_8),
+                        true);
                 socket.sendRaw(java.util.Arrays.copyOf(frame, i % frame.length));
             }
         }
@@ -304,8 +349,14 @@ class HostileClientsIntegrationTests {
     void closesAConnectionThatSendsThousandsOfMessagesASecond() throws Exception {
         try (RawWebSocket socket = RawWebSocket.connect(port, "127.0.0.3", SEED)) {
             socket.awaitType("welcome");
-            Future<?> writing = sendInBackground(socket,
-                    flood(socket, 5_000, TEXT, i -> "{\"v\":1,\"type\":\"message\",\"id\":\"f-" + i + "\",\"text\":\"what is kyphoplasty\"}"));
+            Future<?> writing = sendInBackground(
+                    socket,
+                    flood(
+                            socket,
+                            5_000,
+                            TEXT,
+                            i -> "{\"v\":1,\"type\":\"message\",\"id\":\"f-" + i
+                                    + "\",\"text\":\"what is kyphoplasty\"}"));
 
             RawWebSocket.Frame close = socket.awaitClose();
 
@@ -313,11 +364,20 @@ class HostileClientsIntegrationTests {
             assertThat(close.closeCode()).isEqualTo(POLICY_VIOLATION);
             assertThat(close.closeReason()).isEqualTo("too many messages");
             List<JsonNode> replies = socket.received();
-            log.info("Flood: {} replies before the close ({} acks)", replies.size(),
-                    replies.stream().filter(f -> f.path("type").asString().equals("ack")).count());
-            assertThat(replies).filteredOn(f -> f.path("type").asString().equals("ack")).hasSizeLessThanOrEqualTo(5);
-            assertThat(replies).filteredOn(f -> f.path("code").asString().equals("rate_limited"))
-                    .isNotEmpty().allSatisfy(f -> assertThat(f.path("retryAfterSeconds").longValue()).isPositive());
+            log.info(
+                    "Flood: {} replies before the close ({} acks)",
+                    replies.size(),
+                    replies.stream()
+                            .filter(f -> f.path("type").asString().equals("ack"))
+                            .count());
+            assertThat(replies)
+                    .filteredOn(f -> f.path("type").asString().equals("ack"))
+                    .hasSizeLessThanOrEqualTo(5);
+            assertThat(replies)
+                    .filteredOn(f -> f.path("code").asString().equals("rate_limited"))
+                    .isNotEmpty()
+                    .allSatisfy(f ->
+                            assertThat(f.path("retryAfterSeconds").longValue()).isPositive());
             assertThat(socket.endsWithin(Duration.ofSeconds(10))).isTrue();
             writing.cancel(true);
         }
@@ -378,8 +438,12 @@ class HostileClientsIntegrationTests {
         }
         try {
             long with = heapAfterGc();
-            log.info("{} idle connections: heap after GC {} MB before, {} MB with them ({} KB each)", idle.size(),
-                    before >> 20, with >> 20, (with - before) / idle.size() >> 10);
+            log.info(
+                    "{} idle connections: heap after GC {} MB before, {} MB with them ({} KB each)",
+                    idle.size(),
+                    before >> 20,
+                    with >> 20,
+                    (with - before) / idle.size() >> 10);
 
             try (RawWebSocket refused = RawWebSocket.connect(port, "127.0.3.1", SEED)) {
                 RawWebSocket.Frame close = refused.awaitClose();
@@ -389,7 +453,9 @@ class HostileClientsIntegrationTests {
                 assertThat(refused.received()).as("no welcome, no conversation").isEmpty();
             }
             assertAnotherVisitorIsAnswered();
-            assertThat(with - before).as("heap held by %d idle connections", idle.size()).isLessThan(idle.size() * 256L * 1024);
+            assertThat(with - before)
+                    .as("heap held by %d idle connections", idle.size())
+                    .isLessThan(idle.size() * 256L * 1024);
         } finally {
             for (RawWebSocket socket : idle) {
                 socket.close();
@@ -399,8 +465,10 @@ class HostileClientsIntegrationTests {
             socket.sendText("{\"v\":1,\"type\":\"ping\"}");
             socket.awaitType("pong");
         }
-        await("heap returns once the connections are gone").atMost(Duration.ofSeconds(30))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+        await("heap returns once the connections are gone")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> heapAfterGc() < before + 64L * 1024 * 1024);
     }
 
@@ -410,11 +478,16 @@ class HostileClientsIntegrationTests {
         long before = heapAfterGc();
         List<RawWebSocket> slow = new ArrayList<>();
         try {
-            for (int i = 0; i < 20; i++) { // each resumes the long conversation: a welcome of some 100 KB it never reads
+            for (int i = 0;
+                    i < 20;
+                    i++) { // each resumes the long conversation: a welcome of some 100 KB it never reads
                 slow.add(RawWebSocket.connect(port, "127.0.0.4", 4096, conversation, SEED + i));
             }
             long stuck = heapAfterGc();
-            log.info("20 clients not reading: heap after GC {} MB before, {} MB while they are stuck", before >> 20, stuck >> 20);
+            log.info(
+                    "20 clients not reading: heap after GC {} MB before, {} MB while they are stuck",
+                    before >> 20,
+                    stuck >> 20);
 
             assertAnotherVisitorIsAnswered();
             assertThat(stuck - before).isLessThan(64L * 1024 * 1024);
@@ -430,7 +503,9 @@ class HostileClientsIntegrationTests {
                 }
             }
             for (RawWebSocket socket : slow) {
-                assertThat(socket.endsWithin(Duration.ofSeconds(30))).as("the server closed a client that did not read").isTrue();
+                assertThat(socket.endsWithin(Duration.ofSeconds(30)))
+                        .as("the server closed a client that did not read")
+                        .isTrue();
             }
         } finally {
             for (RawWebSocket socket : slow) {
@@ -449,9 +524,12 @@ class HostileClientsIntegrationTests {
             JsonNode history = resumed.awaitType("welcome").path("history");
 
             assertThat(all).hasSizeGreaterThan(ConversationService.RESUMED_HISTORY);
-            assertThat(history).extracting(m -> m.path("seq").intValue())
-                    .containsExactlyElementsOf(all.subList(all.size() - ConversationService.RESUMED_HISTORY, all.size())
-                            .stream().map(TranscriptMessage::seq).toList());
+            assertThat(history)
+                    .extracting(m -> m.path("seq").intValue())
+                    .containsExactlyElementsOf(
+                            all.subList(all.size() - ConversationService.RESUMED_HISTORY, all.size()).stream()
+                                    .map(TranscriptMessage::seq)
+                                    .toList());
         }
     }
 
@@ -459,7 +537,10 @@ class HostileClientsIntegrationTests {
     private String longConversation(int visitorMessages) {
         UUID id = conversations.open(null).conversationId();
         for (int i = 0; i < visitorMessages; i++) {
-            conversations.handle(id, new ConversationService.Input.Text("long-" + i, "kyphoplasty question " + i + " " + "lorem ipsum ".repeat(160)));
+            conversations.handle(
+                    id,
+                    new ConversationService.Input.Text(
+                            "long-" + i, "kyphoplasty question " + i + " " + "lorem ipsum ".repeat(160)));
         }
         return id.toString();
     }
@@ -469,8 +550,10 @@ class HostileClientsIntegrationTests {
     /** Connects from {@code from}, retrying while the address is still at its limit (closes being counted out). */
     private RawWebSocket connectWhenAllowed(String from) {
         AtomicReference<RawWebSocket> admitted = new AtomicReference<>();
-        await("connections from " + from + " allowed again").atMost(Duration.ofSeconds(30))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+        await("connections from " + from + " allowed again")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     RawWebSocket socket = RawWebSocket.connect(port, from, SEED);
                     RawWebSocket.Frame first = socket.next();
@@ -479,7 +562,9 @@ class HostileClientsIntegrationTests {
                         return true;
                     }
                     socket.close();
-                    assertThat(first == null || first.opcode() == CLOSE).as("refused with a close").isTrue();
+                    assertThat(first == null || first.opcode() == CLOSE)
+                            .as("refused with a close")
+                            .isTrue();
                     return false;
                 });
         return admitted.get();
@@ -524,7 +609,9 @@ class HostileClientsIntegrationTests {
         long least = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             System.gc();
-            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            least = Math.min(
+                    least,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             Thread.sleep(100); // deliberate, not a wait for a condition: the samples are spread out in time
         }
         return least;

@@ -8,7 +8,8 @@ class PlainTextTests {
 
     @Test
     void keepsEmojiRightToLeftScriptMarksAndCombiningCharactersExactly() {
-        String text = "Family 👨‍👩‍👧 🇺🇸 𝔘𝔫𝔦 e\u0301 \u200Fשלום\u200E مرحبا \u202Eoverride\u202C \u200B\uFEFF tab\tline\r\n";
+        String text =
+                "Family 👨‍👩‍👧 🇺🇸 𝔘𝔫𝔦 e\u0301 \u200Fשלום\u200E مرحبا \u202Eoverride\u202C \u200B\uFEFF tab\tline\r\n";
 
         assertThat(PlainText.isClean(text)).isTrue();
         assertThat(PlainText.clean(text)).isSameAs(text);

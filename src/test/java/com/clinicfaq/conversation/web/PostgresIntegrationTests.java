@@ -7,9 +7,9 @@ import com.clinicfaq.TestPostgres;
 import com.clinicfaq.analytics.Analytics;
 import com.clinicfaq.analytics.DaysOfConversations;
 import com.clinicfaq.analytics.Outcome;
+import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.curation.MissedQuestions;
 import com.clinicfaq.curation.UnansweredQuestions;
-import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.handoff.HandoffRequest;
 import com.clinicfaq.handoff.HandoffService;
 import java.time.LocalDate;
@@ -59,15 +59,24 @@ class PostgresIntegrationTests {
 
         List<HandoffRequest> queue = app.getBean(HandoffService.class).queue();
         assertThat(queue).extracting(HandoffRequest::name).contains("Paula Pg");
-        HandoffRequest request = queue.stream().filter(r -> r.name().equals("Paula Pg")).findFirst().orElseThrow();
+        HandoffRequest request = queue.stream()
+                .filter(r -> r.name().equals("Paula Pg"))
+                .findFirst()
+                .orElseThrow();
         assertThat(request.emergency()).isTrue();
         assertThat(app.getBean(HandoffService.class).queue(HandoffRequest.Status.NEW, "paula"))
-                .extracting(HandoffRequest::id).containsExactly(request.id());
-        assertThat(app.getBean(HandoffService.class).changeStatus(request.id(), HandoffRequest.Status.CLOSED).status())
+                .extracting(HandoffRequest::id)
+                .containsExactly(request.id());
+        assertThat(app.getBean(HandoffService.class)
+                        .changeStatus(request.id(), HandoffRequest.Status.CLOSED)
+                        .status())
                 .isEqualTo(HandoffRequest.Status.CLOSED);
         assertThat(app.getBean(ConversationService.class).transcript(UUID.fromString(conversation)))
-                .anySatisfy(m -> assertThat(m.fromVisitor() ? m.visitorText() : "").isEqualTo("i cant feel my legs"))
-                .allSatisfy(m -> assertThat(m.fromVisitor() || !m.bot().disclaimer().isBlank()).isTrue());
+                .anySatisfy(
+                        m -> assertThat(m.fromVisitor() ? m.visitorText() : "").isEqualTo("i cant feel my legs"))
+                .allSatisfy(
+                        m -> assertThat(m.fromVisitor() || !m.bot().disclaimer().isBlank())
+                                .isTrue());
     }
 
     /** PostgreSQL refuses NUL in text, where H2 takes it: the chat cleans visitor strings before they are stored. */
@@ -84,9 +93,12 @@ class PostgresIntegrationTests {
         }
 
         assertThat(app.getBean(ConversationService.class).transcript(UUID.fromString(conversation)))
-                .filteredOn(m -> m.fromVisitor()).extracting(m -> m.visitorText())
+                .filteredOn(m -> m.fromVisitor())
+                .extracting(m -> m.visitorText())
                 .startsWith("NUL escape[31m 🙏🏽 שלום, lone \uFFFD");
-        assertThat(app.getBean(HandoffService.class).queue()).extracting(HandoffRequest::name).contains("Nul Name");
+        assertThat(app.getBean(HandoffService.class).queue())
+                .extracting(HandoffRequest::name)
+                .contains("Nul Name");
     }
 
     @Test
@@ -106,8 +118,9 @@ class PostgresIntegrationTests {
         assertThat(report.emergencies()).isEqualTo(1);
         assertThat(report.handoffs()).isEqualTo(1);
         assertThat(report.emergencyHandoffs()).isEqualTo(1);
-        assertThat(report.topQuestions()).containsExactly(
-                new Analytics.TopQuestion(DaysOfConversations.FAQ, DaysOfConversations.FAQ_QUESTION, 2));
+        assertThat(report.topQuestions())
+                .containsExactly(
+                        new Analytics.TopQuestion(DaysOfConversations.FAQ, DaysOfConversations.FAQ_QUESTION, 2));
         assertThat(report.missedQuestions().getFirst())
                 .isEqualTo(new Analytics.MissedQuestion("what does it cost", 2, Set.of(Outcome.OUT_OF_SCOPE)));
     }
@@ -126,11 +139,15 @@ class PostgresIntegrationTests {
         LocalDate today = unanswered.today();
 
         UnansweredQuestions.Group group = unanswered.list(today.minusDays(29), today).stream()
-                .filter(g -> g.question().equals("how soon am i back on my feet")).findFirst().orElseThrow();
-        assertThat(group.reasons()).containsExactly(MissedQuestions.Reason.NOT_IN_KNOWLEDGE_BASE, MissedQuestions.Reason.HANDOFF);
+                .filter(g -> g.question().equals("how soon am i back on my feet"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(group.reasons())
+                .containsExactly(MissedQuestions.Reason.NOT_IN_KNOWLEDGE_BASE, MissedQuestions.Reason.HANDOFF);
 
         unanswered.dismiss(group, "pat");
-        assertThat(unanswered.list(today.minusDays(29), today)).extracting(UnansweredQuestions.Group::question)
+        assertThat(unanswered.list(today.minusDays(29), today))
+                .extracting(UnansweredQuestions.Group::question)
                 .doesNotContain(group.question());
     }
 
@@ -158,22 +175,36 @@ class PostgresIntegrationTests {
         }
         UnansweredQuestions unanswered = app.getBean(UnansweredQuestions.class);
         LocalDate today = unanswered.today();
-        assertThat(unanswered.list(today.minusDays(29), today)).extracting(UnansweredQuestions.Group::question)
+        assertThat(unanswered.list(today.minusDays(29), today))
+                .extracting(UnansweredQuestions.Group::question)
                 .contains("i have not peed since yesterday morning");
-        jdbc.sql("insert into missed_emergency_mark (conversation_id, seq, marked_by, marked_at) values (?, 6, 'pat', ?)")
-                .params(flagged, java.sql.Timestamp.from(java.time.Instant.now())).update();
+        jdbc.sql(
+                        "insert into missed_emergency_mark (conversation_id, seq, marked_by, marked_at) values (?, 6, 'pat', ?)")
+                .params(flagged, java.sql.Timestamp.from(java.time.Instant.now()))
+                .update();
 
         List<UnansweredQuestions.Group> groups = unanswered.list(today.minusDays(29), today);
 
-        assertThat(groups).filteredOn(g -> g.question().equals("explain kyphoplasty")).singleElement().satisfies(g -> {
-            assertThat(g.section()).isEqualTo(UnansweredQuestions.Section.ANSWERED_BUT_MISSED);
-            assertThat(g.reasons()).containsExactly(MissedQuestions.Reason.REPHRASED);
-            assertThat(g.askedNext()).containsExactly("what does kyphoplasty mean");
-        });
-        assertThat(groups).filteredOn(g -> g.question().equals("can i go swimming after the procedure")).singleElement()
+        assertThat(groups)
+                .filteredOn(g -> g.question().equals("explain kyphoplasty"))
+                .singleElement()
+                .satisfies(g -> {
+                    assertThat(g.section()).isEqualTo(UnansweredQuestions.Section.ANSWERED_BUT_MISSED);
+                    assertThat(g.reasons()).containsExactly(MissedQuestions.Reason.REPHRASED);
+                    assertThat(g.askedNext()).containsExactly("what does kyphoplasty mean");
+                });
+        assertThat(groups)
+                .filteredOn(g -> g.question().equals("can i go swimming after the procedure"))
+                .singleElement()
                 .satisfies(g -> assertThat(g.errors()).containsExactly("IllegalStateException"));
-        assertThat(groups).extracting(UnansweredQuestions.Group::question).doesNotContain("i have not peed since yesterday morning");
+        assertThat(groups)
+                .extracting(UnansweredQuestions.Group::question)
+                .doesNotContain("i have not peed since yesterday morning");
         jdbc.sql("delete from conversation where id = ?").param(flagged).update();
-        assertThat(jdbc.sql("select count(*) from missed_emergency_mark").query(Integer.class).single()).as("gone with its message").isZero();
+        assertThat(jdbc.sql("select count(*) from missed_emergency_mark")
+                        .query(Integer.class)
+                        .single())
+                .as("gone with its message")
+                .isZero();
     }
 }

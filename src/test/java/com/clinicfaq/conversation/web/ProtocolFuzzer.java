@@ -17,22 +17,98 @@ final class ProtocolFuzzer {
     static final String CANARY = "qx7canary";
 
     private static final String[] WORDS = {
-        "kyphoplasty", "how long", "does it hurt", "recovery", "fracture", "cost", "can i talk to a person", "yes", "no",
-        "cancel", "i cant feel my legs", "what is", "?", "!", " ", "\n", "\t", CANARY
+        "kyphoplasty",
+        "how long",
+        "does it hurt",
+        "recovery",
+        "fracture",
+        "cost",
+        "can i talk to a person",
+        "yes",
+        "no",
+        "cancel",
+        "i cant feel my legs",
+        "what is",
+        "?",
+        "!",
+        " ",
+        "\n",
+        "\t",
+        CANARY
     };
     private static final String[] ODD = {
-        "😀", "🙏🏽", "👨‍👩‍👧", "🇺🇸", "שלום", "مرحبا", "\u200F", "\u200E", "\u202E", "\u202C", "\u200B", "\uFEFF",
-        "e\u0301", "\u0000", "\u0007", "\u001B[31m", "\u007F", "\u0085", "\u009B", "\r\n", "\uFFFD", "\uFFFF",
-        "\uD800", "\uDFFF", "\uDC00\uD800", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "\"", "\\", "/", "<script>", "{", "}", "[", "]", ":", ","
+        "😀",
+        "🙏🏽",
+        "👨‍👩‍👧",
+        "🇺🇸",
+        "שלום",
+        "مرحبا",
+        "\u200F",
+        "\u200E",
+        "\u202E",
+        "\u202C",
+        "\u200B",
+        "\uFEFF",
+        "e\u0301",
+        "\u0000",
+        "\u0007",
+        "\u001B[31m",
+        "\u007F",
+        "\u0085",
+        "\u009B",
+        "\r\n",
+        "\uFFFD",
+        "\uFFFF",
+        "\uD800",
+        "\uDFFF",
+        "\uDC00\uD800",
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+        "\"",
+        "\\",
+        "/",
+        "<script>",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ","
     };
     private static final String[] TYPES = {
-        "message", "message", "message", "ping", "handoff.accept", "handoff.decline", "handoff.cancel", "handoff.submit",
-        "", "MESSAGE", "shout", "ping ", "handoff.", "welcome", "error"
+        "message",
+        "message",
+        "message",
+        "ping",
+        "handoff.accept",
+        "handoff.decline",
+        "handoff.cancel",
+        "handoff.submit",
+        "",
+        "MESSAGE",
+        "shout",
+        "ping ",
+        "handoff.",
+        "welcome",
+        "error"
     };
     private static final String[] STRUCTURES = {
-        "", " ", "null", "true", "0", "[]", "{}", "{\"v\":1}", "\"v\"", "[{\"v\":1,\"type\":\"ping\"}]",
-        "{\"v\":1,\"type\":\"ping\"", "{\"v\":1,\"type\":\"ping\"}}", "{\"v\":1,\"type\":\"ping\",}", "{'v':1,'type':'ping'}",
-        "{\"v\":1,\"type\":\"ping\",\"v\":2}", "{\"v\":1e999,\"type\":\"ping\"}", "{\"v\":1,\"type\":\"ping\"}\u0000"
+        "",
+        " ",
+        "null",
+        "true",
+        "0",
+        "[]",
+        "{}",
+        "{\"v\":1}",
+        "\"v\"",
+        "[{\"v\":1,\"type\":\"ping\"}]",
+        "{\"v\":1,\"type\":\"ping\"",
+        "{\"v\":1,\"type\":\"ping\"}}",
+        "{\"v\":1,\"type\":\"ping\",}",
+        "{'v':1,'type':'ping'}",
+        "{\"v\":1,\"type\":\"ping\",\"v\":2}",
+        "{\"v\":1e999,\"type\":\"ping\"}",
+        "{\"v\":1,\"type\":\"ping\"}\u0000"
     };
 
     private final Random random;
@@ -79,7 +155,8 @@ final class ProtocolFuzzer {
             text = structure();
         } else if (dice < 96) {
             what = "oversized";
-            text = "{\"v\":1,\"type\":\"message\",\"id\":\"big\",\"text\":\"" + "y".repeat(16 * 1024 + random.nextInt(24 * 1024)) + "\"}";
+            text = "{\"v\":1,\"type\":\"message\",\"id\":\"big\",\"text\":\""
+                    + "y".repeat(16 * 1024 + random.nextInt(24 * 1024)) + "\"}";
         } else {
             what = "ping";
             text = "{\"v\":1,\"type\":\"ping\"}";
@@ -121,7 +198,8 @@ final class ProtocolFuzzer {
             fields.add("\"id\":" + pick("12", "null", "\"\"", "\"" + "i".repeat(65) + "\"", "[]"));
         }
         if (random.nextInt(10) > 0) {
-            fields.add("\"text\":" + (random.nextInt(8) > 0 ? json(words(1 + random.nextInt(12))) : pick("null", "42", "{}", "\"\"")));
+            fields.add("\"text\":"
+                    + (random.nextInt(8) > 0 ? json(words(1 + random.nextInt(12))) : pick("null", "42", "{}", "\"\"")));
         }
         if (random.nextInt(5) == 0) {
             fields.add("\"extra\":" + json(words(3)));
@@ -135,8 +213,13 @@ final class ProtocolFuzzer {
         StringBuilder frame = new StringBuilder("{\"v\":1,\"type\":\"" + type + "\"");
         for (String field : List.of("name", "phone", "email", "preferredTime", "reason")) {
             if (random.nextBoolean()) {
-                frame.append(",\"").append(field).append("\":")
-                        .append(random.nextInt(6) > 0 ? json(words(1 + random.nextInt(5))) : pick("1", "null", "[]", "true"));
+                frame.append(",\"")
+                        .append(field)
+                        .append("\":")
+                        .append(
+                                random.nextInt(6) > 0
+                                        ? json(words(1 + random.nextInt(5)))
+                                        : pick("1", "null", "[]", "true"));
             }
         }
         frame.append(",\"consentContact\":").append(pick("true", "false", "\"yes\"", "1"));
@@ -186,7 +269,9 @@ final class ProtocolFuzzer {
         StringBuilder json = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
             if (c == '"' || c == '\\') {
                 json.append('\\').append(c);
             } else if (c < 0x20 || Character.isSurrogate(c) && !paired || random.nextInt(10) == 0) {

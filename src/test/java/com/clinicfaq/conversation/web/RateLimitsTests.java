@@ -11,8 +11,18 @@ class RateLimitsTests {
     private static final long SECOND = 1_000_000_000L;
 
     /** 3 inputs per connection, then one every 2 s; 5 per address, then one a minute; 4 frames, then one every 100 ms. */
-    private final RateLimits limits = new RateLimits(AdmissionTests.properties(100, new ChatProperties.RateLimit(
-            3, Duration.ofSeconds(2), 5, Duration.ofMinutes(1), 20, 4, Duration.ofMillis(100), 20, Duration.ofSeconds(1))));
+    private final RateLimits limits = new RateLimits(AdmissionTests.properties(
+            100,
+            new ChatProperties.RateLimit(
+                    3,
+                    Duration.ofSeconds(2),
+                    5,
+                    Duration.ofMinutes(1),
+                    20,
+                    4,
+                    Duration.ofMillis(100),
+                    20,
+                    Duration.ofSeconds(1))));
 
     @Test
     void letsAConnectionSendItsBurstThenSaysWhenToTryAgain() {
@@ -51,7 +61,9 @@ class RateLimitsTests {
         }
         assertThat(connection.frame(0)).isFalse();
         assertThat(connection.frame(SECOND / 10)).isTrue();
-        assertThat(connection.input(SECOND / 10)).as("frames do not spend inputs").isZero();
+        assertThat(connection.input(SECOND / 10))
+                .as("frames do not spend inputs")
+                .isZero();
     }
 
     @Test

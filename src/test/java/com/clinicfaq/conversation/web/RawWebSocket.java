@@ -107,22 +107,31 @@ final class RawWebSocket implements AutoCloseable {
      * that is positive (a small one makes a client that does not read fill up quickly), resuming
      * {@code conversationId} unless it is null.
      */
-    static RawWebSocket connect(int port, String from, int receiveBuffer, String conversationId, long seed) throws IOException {
+    static RawWebSocket connect(int port, String from, int receiveBuffer, String conversationId, long seed)
+            throws IOException {
         return connect(port, from, receiveBuffer, conversationId, null, seed);
     }
 
     /** Opens the chat offering permessage-deflate (RFC 7692), as browsers do; see {@link #extensions()} for the answer. */
     static RawWebSocket connectOfferingCompression(int port, String from, long seed) throws IOException {
-        return connect(port, from, 0, null, Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_no_context_takeover"), seed);
+        return connect(
+                port,
+                from,
+                0,
+                null,
+                Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_no_context_takeover"),
+                seed);
     }
 
     /** Opens the chat from {@code from} with these headers besides the usual ones (e.g. {@code X-Forwarded-For}). */
-    static RawWebSocket connectWithHeaders(int port, String from, Map<String, String> extra, long seed) throws IOException {
+    static RawWebSocket connectWithHeaders(int port, String from, Map<String, String> extra, long seed)
+            throws IOException {
         return connect(port, from, 0, null, extra, seed);
     }
 
-    private static RawWebSocket connect(int port, String from, int receiveBuffer, String conversationId, Map<String, String> extra,
-            long seed) throws IOException {
+    private static RawWebSocket connect(
+            int port, String from, int receiveBuffer, String conversationId, Map<String, String> extra, long seed)
+            throws IOException {
         Random random = new Random(seed);
         Socket socket = open(port, from, receiveBuffer);
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
@@ -139,7 +148,8 @@ final class RawWebSocket implements AutoCloseable {
         }
         if (!accept(key).equals(handshake.headers().get("sec-websocket-accept"))) {
             socket.close();
-            throw new IOException("wrong Sec-WebSocket-Accept " + handshake.headers().get("sec-websocket-accept"));
+            throw new IOException(
+                    "wrong Sec-WebSocket-Accept " + handshake.headers().get("sec-websocket-accept"));
         }
         return new RawWebSocket(socket, in, random, handshake.headers().getOrDefault("sec-websocket-extensions", ""));
     }
@@ -150,8 +160,11 @@ final class RawWebSocket implements AutoCloseable {
         headers.putAll(replaced);
         headers.values().removeIf(String::isEmpty);
         try (Socket socket = open(port, "127.0.0.1", 0)) {
-            return handshake(socket, new DataInputStream(new BufferedInputStream(socket.getInputStream())),
-                    WebSocketConfiguration.PATH, headers);
+            return handshake(
+                    socket,
+                    new DataInputStream(new BufferedInputStream(socket.getInputStream())),
+                    WebSocketConfiguration.PATH,
+                    headers);
         }
     }
 
@@ -181,7 +194,8 @@ final class RawWebSocket implements AutoCloseable {
     private static Handshake handshake(Socket socket, DataInputStream in, String target, Map<String, String> headers)
             throws IOException {
         StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         String status = line(in);
@@ -192,7 +206,9 @@ final class RawWebSocket implements AutoCloseable {
         Map<String, String> response = new LinkedHashMap<>();
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
-            response.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
+            response.put(
+                    header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).strip());
         }
         return new Handshake(Integer.parseInt(parts[1]), response);
     }
@@ -213,7 +229,8 @@ final class RawWebSocket implements AutoCloseable {
 
     private static String accept(String key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
             return Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -252,7 +269,12 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     void sendClose(int code, byte[] reason) throws IOException {
-        send(CLOSE, ByteBuffer.allocate(2 + reason.length).putShort((short) code).put(reason).array());
+        send(
+                CLOSE,
+                ByteBuffer.allocate(2 + reason.length)
+                        .putShort((short) code)
+                        .put(reason)
+                        .array());
     }
 
     /**
@@ -343,7 +365,10 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     private byte[] inflate(byte[] compressed) throws IOException {
-        inflater.setInput(ByteBuffer.allocate(compressed.length + 4).put(compressed).put(new byte[] {0, 0, -1, -1}).array());
+        inflater.setInput(ByteBuffer.allocate(compressed.length + 4)
+                .put(compressed)
+                .put(new byte[] {0, 0, -1, -1})
+                .array());
         ByteArrayOutputStream inflated = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
@@ -424,7 +449,11 @@ final class RawWebSocket implements AutoCloseable {
             }
             if (frame.opcode() == CLOSE) {
                 try {
-                    send(CLOSE, frame.payload().length >= 2 ? new byte[] {frame.payload()[0], frame.payload()[1]} : new byte[0]);
+                    send(
+                            CLOSE,
+                            frame.payload().length >= 2
+                                    ? new byte[] {frame.payload()[0], frame.payload()[1]}
+                                    : new byte[0]);
                 } catch (IOException e) {
                     // the server may already have closed the TCP connection
                 }

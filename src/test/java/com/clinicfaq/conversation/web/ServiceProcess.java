@@ -42,12 +42,23 @@ final class ServiceProcess implements AutoCloseable {
      * Starts the service with {@code arguments} (Spring Boot's {@code --name=value}) on a random port, working in
      * {@code directory}, and returns once it has started.
      */
-    static ServiceProcess start(Path directory, String name, List<String> arguments) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command"));
+    static ServiceProcess start(Path directory, String name, List<String> arguments)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElseThrow(() -> new IllegalStateException("no java command"));
         List<String> command = new ArrayList<>(List.of(
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
-                "-cp", serviceClasspath(), ClinicFaqApplication.class.getName(), "--server.port=0"));
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "--enable-native-access=ALL-UNNAMED",
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                serviceClasspath(),
+                ClinicFaqApplication.class.getName(),
+                "--server.port=0"));
         command.addAll(arguments);
         // an argument file: the classpath alone can be longer than one command-line argument may be
         Path argumentFile = directory.resolve(name + ".args");
@@ -111,7 +122,8 @@ final class ServiceProcess implements AutoCloseable {
                 return Integer.parseInt(port.group(1));
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("The service ended with " + process.exitValue() + " before it started:\n" + tail(output));
+                throw new IllegalStateException(
+                        "The service ended with " + process.exitValue() + " before it started:\n" + tail(output));
             }
             process.waitFor(100, TimeUnit.MILLISECONDS);
         }

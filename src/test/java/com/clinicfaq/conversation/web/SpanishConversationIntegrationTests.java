@@ -23,13 +23,16 @@ class SpanishConversationIntegrationTests {
             JsonNode greeting = chat.awaitBot("greeting");
             assertThat(greeting.path("text").asString()).startsWith("¡Hola!");
             assertThat(greeting.path("lang").asString()).isEqualTo("es");
-            assertThat(greeting.path("disclaimer").asString()).contains("asistente automático").contains("911");
+            assertThat(greeting.path("disclaimer").asString())
+                    .contains("asistente automático")
+                    .contains("911");
 
             chat.say("quiero hacer una cita por favor");
             JsonNode form = chat.awaitBot("handoff.form");
             assertThat(form.path("text").asString()).contains("formulario");
             assertThat(form.path("lang").asString()).isEqualTo("es");
-            assertThat(form.path("form").path("fields").get(0).path("label").asString()).isEqualTo("Su nombre");
+            assertThat(form.path("form").path("fields").get(0).path("label").asString())
+                    .isEqualTo("Su nombre");
 
             // a form sent without a way to reach the visitor is refused, in Spanish
             chat.send("""
@@ -39,17 +42,27 @@ class SpanishConversationIntegrationTests {
             assertThat(invalid.path("errors").path("phone").asString()).startsWith("Por favor");
 
             JsonNode confirmed = chat.submitHandoff("Rosa Díaz", "707-555-0188");
-            assertThat(confirmed.path("text").asString()).contains("Recibimos su solicitud").contains("911");
-            assertThat(confirmed.path("disclaimer").asString()).contains("consejo médico").contains("911");
+            assertThat(confirmed.path("text").asString())
+                    .contains("Recibimos su solicitud")
+                    .contains("911");
+            assertThat(confirmed.path("disclaimer").asString())
+                    .contains("consejo médico")
+                    .contains("911");
         }
     }
 
     @Test
-    void aSpanishPageOffersSpanishQuestionsAndOneTappedIsAnsweredFromTheEnglishArticleWhileNoTranslationIsReviewed() throws Exception {
+    void aSpanishPageOffersSpanishQuestionsAndOneTappedIsAnsweredFromTheEnglishArticleWhileNoTranslationIsReviewed()
+            throws Exception {
         try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
             JsonNode greeting = chat.awaitBot("greeting");
-            java.util.List<String> offered = greeting.path("suggestions").valueStream().map(JsonNode::asString).toList();
-            assertThat(offered).isNotEmpty().allSatisfy(question -> assertThat(question).startsWith("¿"));
+            java.util.List<String> offered = greeting.path("suggestions")
+                    .valueStream()
+                    .map(JsonNode::asString)
+                    .toList();
+            assertThat(offered)
+                    .isNotEmpty()
+                    .allSatisfy(question -> assertThat(question).startsWith("¿"));
 
             // the shipped translation is not reviewed: the English answer with its source, then the offer in Spanish
             chat.say(offered.getFirst());
@@ -69,7 +82,8 @@ class SpanishConversationIntegrationTests {
             chat.say("oiga, ¿es la cifoplastia una cirugía mayor?");
             JsonNode answer = chat.awaitBot("answer");
             assertThat(answer.path("lang").asString()).isEqualTo("en");
-            assertThat(answer.path("source").path("articleId").asString()).isEqualTo("kyphoplasty-compression-fractures");
+            assertThat(answer.path("source").path("articleId").asString())
+                    .isEqualTo("kyphoplasty-compression-fractures");
             assertThat(chat.awaitBot("handoff.offer").path("text").asString()).contains("inglés");
 
             chat.say("¿y cuánto cuesta?");
@@ -81,8 +95,12 @@ class SpanishConversationIntegrationTests {
     void anEnglishPageOffersEnglishQuestions() throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
             JsonNode greeting = chat.awaitBot("greeting");
-            assertThat(greeting.path("suggestions").valueStream().map(JsonNode::asString).toList())
-                    .isNotEmpty().noneSatisfy(question -> assertThat(question).startsWith("¿"));
+            assertThat(greeting.path("suggestions")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList())
+                    .isNotEmpty()
+                    .noneSatisfy(question -> assertThat(question).startsWith("¿"));
         }
     }
 

@@ -34,14 +34,19 @@ import tools.jackson.databind.JsonNode;
  * Spanish), small talk for small talk, the contact form for a booking, a decline or a clinician's offer for what the
  * articles do not answer. Prints the figures per kind; holds the kinds the policy answers to their floor.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // a conversation for each of 200 messages, all from one address
-        properties = {"clinicfaq.chat.rate-limit.new-connection-burst=1000", "clinicfaq.chat.rate-limit.address-burst=100000",
-            "clinicfaq.chat.rate-limit.address-interval=1ms"})
+        properties = {
+            "clinicfaq.chat.rate-limit.new-connection-burst=1000",
+            "clinicfaq.chat.rate-limit.address-burst=100000",
+            "clinicfaq.chat.rate-limit.address-interval=1ms"
+        })
 class SpanishSetIntegrationTests {
 
     /** The shipped knowledge base with its Spanish translation marked reviewed, as staff would (issue #16). */
     static final Path FOLDER = TestKnowledgeBases.shippedWithTranslationsReviewed("clinicfaq-spanish-set");
+
     static final KnowledgeBase KNOWLEDGE = new KnowledgeBaseReader().read(FOLDER);
 
     /** The least share of the questions the article answers that must be answered right and in Spanish. */
@@ -71,17 +76,29 @@ class SpanishSetIntegrationTests {
     }
 
     static List<Case> load(String half) throws Exception {
-        List<String> lines = Files.readAllLines(EvaluationSet.PROJECT_CHECKS.resolve("spanish-" + half + ".csv"), StandardCharsets.UTF_8);
-        return lines.stream().skip(1).filter(line -> !line.isBlank()).map(CsvRecords::fields)
-                .map(f -> new Case(f.get(0), alternatives(f.get(1)), alternatives(f.get(2)), f.get(3))).toList();
+        List<String> lines = Files.readAllLines(
+                EvaluationSet.PROJECT_CHECKS.resolve("spanish-" + half + ".csv"), StandardCharsets.UTF_8);
+        return lines.stream()
+                .skip(1)
+                .filter(line -> !line.isBlank())
+                .map(CsvRecords::fields)
+                .map(f -> new Case(f.get(0), alternatives(f.get(1)), alternatives(f.get(2)), f.get(3)))
+                .toList();
     }
 
     private static List<String> alternatives(String field) {
-        return field.isBlank() ? List.of() : Arrays.stream(field.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return field.isBlank()
+                ? List.of()
+                : Arrays.stream(field.split("\\|"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     static String folded(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -92,16 +109,25 @@ class SpanishSetIntegrationTests {
         for (Translation translation : KNOWLEDGE.translations()) {
             for (Translation.TranslatedFaq faq : translation.faqs()) {
                 if (reply.contains(faq.answer().strip())) {
-                    return KNOWLEDGE.faqs().stream().filter(f -> f.id().equals(faq.faqId())).findFirst().orElseThrow().answer();
+                    return KNOWLEDGE.faqs().stream()
+                            .filter(f -> f.id().equals(faq.faqId()))
+                            .findFirst()
+                            .orElseThrow()
+                            .answer();
                 }
             }
             for (Section section : translation.sections()) {
                 Section english = KNOWLEDGE.article(translation.articleId()).orElseThrow().sections().stream()
-                        .filter(s -> s.anchor().equals(section.anchor())).findFirst().orElseThrow();
+                        .filter(s -> s.anchor().equals(section.anchor()))
+                        .findFirst()
+                        .orElseThrow();
                 for (int n = 0; n < section.blocks().size(); n++) {
                     if (reply.contains(section.blocks().get(n).text().strip())) {
-                        return section.blocks().size() == english.blocks().size() ? english.blocks().get(n).text()
-                                : english.blocks().stream().map(b -> b.text()).collect(java.util.stream.Collectors.joining("\n"));
+                        return section.blocks().size() == english.blocks().size()
+                                ? english.blocks().get(n).text()
+                                : english.blocks().stream()
+                                        .map(b -> b.text())
+                                        .collect(java.util.stream.Collectors.joining("\n"));
                     }
                 }
             }
@@ -117,7 +143,8 @@ class SpanishSetIntegrationTests {
             // an answer in Spanish is right when the English it translates holds an expected fact, as an English one is
             String english = folded(englishOf(reply.path("text").asString()));
             return (kind.equals("answer") || kind.equals("clinician"))
-                    && (java.util.stream.Stream.concat(c.expectedEn().stream(), c.expectedEs().stream()).anyMatch(e -> text.contains(folded(e)))
+                    && (java.util.stream.Stream.concat(c.expectedEn().stream(), c.expectedEs().stream())
+                                    .anyMatch(e -> text.contains(folded(e)))
                             || c.expectedEn().stream().anyMatch(e -> english.contains(folded(e))));
         }
         return switch (c.kind()) {
@@ -131,11 +158,19 @@ class SpanishSetIntegrationTests {
     void eachSpanishSuggestionIsAnsweredInSpanishFromTheSamePlaceAsItsEnglishQuestion() throws Exception {
         List<String> english;
         try (ChatClient chat = ChatClient.connect(port)) {
-            english = chat.awaitBot("greeting").path("suggestions").valueStream().map(JsonNode::asString).toList();
+            english = chat.awaitBot("greeting")
+                    .path("suggestions")
+                    .valueStream()
+                    .map(JsonNode::asString)
+                    .toList();
         }
         List<String> spanish;
         try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
-            spanish = chat.awaitBot("greeting").path("suggestions").valueStream().map(JsonNode::asString).toList();
+            spanish = chat.awaitBot("greeting")
+                    .path("suggestions")
+                    .valueStream()
+                    .map(JsonNode::asString)
+                    .toList();
         }
         assertThat(spanish).hasSameSizeAs(english).doesNotContainAnyElementsOf(english);
         for (int i = 0; i < english.size(); i++) {
@@ -150,7 +185,10 @@ class SpanishSetIntegrationTests {
                 chat.say(spanish.get(i));
                 JsonNode answer = chat.awaitBot("answer");
                 assertThat(answer.path("lang").asString()).as(spanish.get(i)).isEqualTo("es");
-                assertThat(answer.path("source").path("url").asString()).as(spanish.get(i)).isEqualTo(place).isNotBlank();
+                assertThat(answer.path("source").path("url").asString())
+                        .as(spanish.get(i))
+                        .isEqualTo(place)
+                        .isNotBlank();
             }
         }
     }
@@ -158,7 +196,8 @@ class SpanishSetIntegrationTests {
     @Test
     void theBlindSpanishSetIsAnsweredInSpanishWhereThePolicyAnswers() throws Exception {
         for (String half : List.of("dev", "holdout")) {
-            // right and in Spanish; right in English with the Spanish note; a reply or a note in Spanish; all; answered wrong
+            // right and in Spanish; right in English with the Spanish note; a reply or a note in Spanish; all; answered
+            // wrong
             Map<String, int[]> byKind = new TreeMap<>();
             for (Case c : load(half)) {
                 JsonNode reply;
@@ -166,9 +205,13 @@ class SpanishSetIntegrationTests {
                 try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
                     chat.awaitBot("greeting");
                     chat.say(c.question());
-                    reply = chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
-                    boolean writtenInSpanish = Language.detect(c.question()).orElse(Language.SPANISH) == Language.SPANISH;
-                    if (reply.path("kind").asString().equals("answer") && writtenInSpanish && !reply.path("lang").asString().equals("es")) {
+                    reply = chat.await(f -> f.path("type").asString().equals("bot")
+                            && !f.path("kind").asString().equals("greeting"));
+                    boolean writtenInSpanish =
+                            Language.detect(c.question()).orElse(Language.SPANISH) == Language.SPANISH;
+                    if (reply.path("kind").asString().equals("answer")
+                            && writtenInSpanish
+                            && !reply.path("lang").asString().equals("es")) {
                         // an English answer to a Spanish message is followed by the Spanish note and offer
                         note = chat.awaitBot("handoff.offer");
                         assertThat(note.path("lang").asString()).isEqualTo("es");
@@ -178,10 +221,16 @@ class SpanishSetIntegrationTests {
                 boolean right = right(c, reply);
                 if (half.equals("dev") && !(spanish && right) && (!c.answerable() || !right)) {
                     // the dev half's misses, to tune on (never the holdout's)
-                    System.out.printf("    dev miss [%s] %s -> %s (%s) %.60s%n", c.kind(), c.question(), reply.path("kind").asString(),
-                            reply.path("lang").asString(), reply.path("text").asString());
+                    System.out.printf(
+                            "    dev miss [%s] %s -> %s (%s) %.60s%n",
+                            c.kind(),
+                            c.question(),
+                            reply.path("kind").asString(),
+                            reply.path("lang").asString(),
+                            reply.path("text").asString());
                 }
-                int[] counts = byKind.computeIfAbsent(c.answerable() ? "answerable " + c.kind() : c.kind(), k -> new int[5]);
+                int[] counts =
+                        byKind.computeIfAbsent(c.answerable() ? "answerable " + c.kind() : c.kind(), k -> new int[5]);
                 counts[0] += spanish && right ? 1 : 0;
                 counts[1] += !spanish && right && note != null ? 1 : 0;
                 counts[2] += spanish || note != null ? 1 : 0;
@@ -192,11 +241,13 @@ class SpanishSetIntegrationTests {
             int policyAll = 0;
             int answered = 0;
             int answerable = 0;
-            System.out.println("Spanish set (" + half + "): right and in Spanish / right in English with the Spanish note / "
-                    + "in Spanish / all / answered wrong");
+            System.out.println(
+                    "Spanish set (" + half + "): right and in Spanish / right in English with the Spanish note / "
+                            + "in Spanish / all / answered wrong");
             for (var entry : byKind.entrySet()) {
                 int[] v = entry.getValue();
-                System.out.printf("    %-24s %3d / %3d / %3d / %3d / %3d%n", entry.getKey(), v[0], v[1], v[2], v[3], v[4]);
+                System.out.printf(
+                        "    %-24s %3d / %3d / %3d / %3d / %3d%n", entry.getKey(), v[0], v[1], v[2], v[3], v[4]);
                 if (entry.getKey().startsWith("answerable")) {
                     answered += v[0];
                     answerable += v[3];
@@ -205,8 +256,12 @@ class SpanishSetIntegrationTests {
                     policyAll += v[3];
                 }
             }
-            assertThat((double) policyRight / policyAll).as(half + ": " + byKind.keySet()).isGreaterThanOrEqualTo(POLICY_FLOOR);
-            assertThat((double) answered / answerable).as(half + ": answered right and in Spanish").isGreaterThanOrEqualTo(ANSWER_FLOOR);
+            assertThat((double) policyRight / policyAll)
+                    .as(half + ": " + byKind.keySet())
+                    .isGreaterThanOrEqualTo(POLICY_FLOOR);
+            assertThat((double) answered / answerable)
+                    .as(half + ": answered right and in Spanish")
+                    .isGreaterThanOrEqualTo(ANSWER_FLOOR);
         }
     }
 }

@@ -29,7 +29,8 @@ class TrustedProxyIntegrationTests {
         List<RawWebSocket> open = new ArrayList<>();
         try {
             for (int i = 1; i <= ForwardedForIntegrationTests.PER_ADDRESS + 5; i++) {
-                RawWebSocket socket = RawWebSocket.connectWithHeaders(port, PROXY, Map.of("X-Forwarded-For", "198.51.100." + i), i);
+                RawWebSocket socket =
+                        RawWebSocket.connectWithHeaders(port, PROXY, Map.of("X-Forwarded-For", "198.51.100." + i), i);
                 open.add(socket);
                 socket.awaitType("welcome");
             }
@@ -40,7 +41,8 @@ class TrustedProxyIntegrationTests {
 
             List<Integer> refusals = new ArrayList<>();
             for (int i = 1; i <= ForwardedForIntegrationTests.PER_ADDRESS + 1; i++) {
-                RawWebSocket socket = RawWebSocket.connectWithHeaders(port, PROXY, Map.of("X-Forwarded-For", "198.51.100.200"), i);
+                RawWebSocket socket =
+                        RawWebSocket.connectWithHeaders(port, PROXY, Map.of("X-Forwarded-For", "198.51.100.200"), i);
                 open.add(socket);
                 RawWebSocket.Frame first = socket.next();
                 if (first.opcode() == RawWebSocket.CLOSE) {
@@ -48,7 +50,9 @@ class TrustedProxyIntegrationTests {
                     refusals.add(first.closeCode());
                 }
             }
-            assertThat(refusals).as("one visitor behind the proxy has the limits of one address").containsExactly(1008);
+            assertThat(refusals)
+                    .as("one visitor behind the proxy has the limits of one address")
+                    .containsExactly(1008);
         } finally {
             for (RawWebSocket socket : open) {
                 socket.close();
@@ -62,7 +66,8 @@ class TrustedProxyIntegrationTests {
         try {
             int refused = 0;
             for (int i = 1; i <= ForwardedForIntegrationTests.PER_ADDRESS + 1; i++) {
-                RawWebSocket socket = RawWebSocket.connectWithHeaders(port, "127.0.0.10", Map.of("X-Forwarded-For", "198.51.100." + i), i);
+                RawWebSocket socket = RawWebSocket.connectWithHeaders(
+                        port, "127.0.0.10", Map.of("X-Forwarded-For", "198.51.100." + i), i);
                 open.add(socket);
                 if (socket.next().opcode() == RawWebSocket.CLOSE) {
                     refused++;

@@ -72,7 +72,9 @@ class WebSocketConformanceIntegrationTests {
         RawWebSocket.Frame close = socket.awaitClose();
         assertThat(close).as("a close frame before the connection ends").isNotNull();
         assertThat(close.closeCode()).isEqualTo(code);
-        assertThat(socket.endsWithin(Duration.ofSeconds(10))).as("the TCP connection ends after the close").isTrue();
+        assertThat(socket.endsWithin(Duration.ofSeconds(10)))
+                .as("the TCP connection ends after the close")
+                .isTrue();
     }
 
     // ---- the close handshake
@@ -107,7 +109,8 @@ class WebSocketConformanceIntegrationTests {
     /** The RFC says to fail the connection; Tomcat does so with 1002 here (1007 for a text message, below). */
     @Test
     void answersACloseReasonThatIsNotUtf8WithAProtocolError() throws Exception {
-        assertClosesWith(PROTOCOL_ERROR, socket -> socket.sendClose(NORMAL, new byte[] {'o', 'k', (byte) 0xC0, (byte) 0xAF}));
+        assertClosesWith(
+                PROTOCOL_ERROR, socket -> socket.sendClose(NORMAL, new byte[] {'o', 'k', (byte) 0xC0, (byte) 0xAF}));
     }
 
     @Test
@@ -117,7 +120,8 @@ class WebSocketConformanceIntegrationTests {
             socket.send(TEXT, JSON_PING);
 
             assertClosedWith(socket, NORMAL);
-            assertThat(socket.received()).noneMatch(f -> f.path("type").asString().equals("pong"));
+            assertThat(socket.received())
+                    .noneMatch(f -> f.path("type").asString().equals("pong"));
         }
     }
 
@@ -129,11 +133,18 @@ class WebSocketConformanceIntegrationTests {
                 .getBytes(StandardCharsets.UTF_8);
         int emoji = indexOf(frame, (byte) 0xF0);
         try (RawWebSocket socket = open()) {
-            socket.sendFragmented(TEXT, List.of(Arrays.copyOfRange(frame, 0, 10), Arrays.copyOfRange(frame, 10, emoji + 2),
-                    new byte[0], Arrays.copyOfRange(frame, emoji + 2, frame.length)));
+            socket.sendFragmented(
+                    TEXT,
+                    List.of(
+                            Arrays.copyOfRange(frame, 0, 10),
+                            Arrays.copyOfRange(frame, 10, emoji + 2),
+                            new byte[0],
+                            Arrays.copyOfRange(frame, emoji + 2, frame.length)));
 
             assertThat(socket.awaitType("ack").path("id").asString()).isEqualTo("f-1");
-            assertThat(socket.await(f -> f.path("kind").asString().equals("answer")).path("text").asString())
+            assertThat(socket.await(f -> f.path("kind").asString().equals("answer"))
+                            .path("text")
+                            .asString())
                     .contains("45 to 60 minutes");
         }
     }
@@ -166,7 +177,8 @@ class WebSocketConformanceIntegrationTests {
 
     @Test
     void refusesAFragmentedControlFrame() throws Exception {
-        assertClosesWith(PROTOCOL_ERROR, socket -> socket.send(false, 0, PING, "half".getBytes(StandardCharsets.UTF_8), true));
+        assertClosesWith(
+                PROTOCOL_ERROR, socket -> socket.send(false, 0, PING, "half".getBytes(StandardCharsets.UTF_8), true));
     }
 
     // ---- ping and pong
@@ -251,23 +263,42 @@ class WebSocketConformanceIntegrationTests {
 
     @Test
     void refusesTheHandshakeFromAForeignOrigin() throws Exception {
-        assertThat(RawWebSocket.handshakeOnly(port, Map.of("Origin", "https://evil.example")).status()).isEqualTo(403);
+        assertThat(RawWebSocket.handshakeOnly(port, Map.of("Origin", "https://evil.example"))
+                        .status())
+                .isEqualTo(403);
     }
 
     /** Spring's origin check failed on these with an exception: HTTP 500 and a stack trace in the log for each request. */
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:1.x", "http://exa mple.com", "http://localhost:99999", "http://user@localhost",
-        "http://localhost/path", "http://localhost?q", "localhost", "http://"})
-    void refusesAMalformedOriginWith403AndOneLogLineWithoutAStackTrace(String origin, CapturedOutput output) throws Exception {
-        assertThat(RawWebSocket.handshakeOnly(port, Map.of("Origin", origin)).status()).isEqualTo(403);
+    @ValueSource(
+            strings = {
+                "http://localhost:1.x",
+                "http://exa mple.com",
+                "http://localhost:99999",
+                "http://user@localhost",
+                "http://localhost/path",
+                "http://localhost?q",
+                "localhost",
+                "http://"
+            })
+    void refusesAMalformedOriginWith403AndOneLogLineWithoutAStackTrace(String origin, CapturedOutput output)
+            throws Exception {
+        assertThat(RawWebSocket.handshakeOnly(port, Map.of("Origin", origin)).status())
+                .isEqualTo(403);
 
-        assertThat(output.getAll().lines().filter(line -> line.contains("Origin header is not an origin"))).hasSize(1);
-        assertThat(output.getAll()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(" ERROR ");
+        assertThat(output.getAll().lines().filter(line -> line.contains("Origin header is not an origin")))
+                .hasSize(1);
+        assertThat(output.getAll())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain(" ERROR ");
     }
 
     @Test
     void refusesAHandshakeWithoutAKey() throws Exception {
-        assertThat(RawWebSocket.handshakeOnly(port, Map.of("Sec-WebSocket-Key", "")).status()).isEqualTo(400);
+        assertThat(RawWebSocket.handshakeOnly(port, Map.of("Sec-WebSocket-Key", ""))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -53,8 +53,13 @@ class WhichProcedureIntegrationTests extends TwoProcedureLibrary {
             clarify.path("suggestions").forEach(s -> choices.add(s.asString()));
             assertThat(clarify.path("text").asString()).containsIgnoringCase("which procedure");
             assertThat(clarify.path("disclaimer").asString()).isNotBlank();
-            assertThat(choices).hasSize(2).allSatisfy(c -> assertThat(c).startsWith("How long does the pain relief last? ("));
-            String ablation = choices.stream().filter(c -> c.toLowerCase().contains("ablation")).findFirst().orElseThrow();
+            assertThat(choices)
+                    .hasSize(2)
+                    .allSatisfy(c -> assertThat(c).startsWith("How long does the pain relief last? ("));
+            String ablation = choices.stream()
+                    .filter(c -> c.toLowerCase().contains("ablation"))
+                    .findFirst()
+                    .orElseThrow();
 
             chat.say(ablation);
             JsonNode answer = chat.awaitBot("answer");

@@ -45,51 +45,89 @@ class ArticleChecksIntegrationTests extends KnowledgeConsole {
     JdbcClient jdbc;
 
     @Test
-    void anImportedArticlesProposedQuestionThatAnFaqEditAnswersWrongIsNamedAndPublishedOnlyOnceConfirmed() throws Exception {
+    void anImportedArticlesProposedQuestionThatAnFaqEditAnswersWrongIsNamedAndPublishedOnlyOnceConfirmed()
+            throws Exception {
         HttpClient edith = http.loggedIn(EDITOR, EDITOR_PASSWORD);
         String importForm = page(edith, http, "/staff/knowledge/import");
 
-        HttpResponse<String> imported = send(edith, http.post("/staff/knowledge/import", "text=" + encode(Files.readString(SAMPLE))
-                + "&source=" + encode("Practice website, Dec 2026") + "&reviewed=2026-12-01&id=&disclaimer=&_csrf=" + csrf(importForm)));
+        HttpResponse<String> imported = send(
+                edith,
+                http.post(
+                        "/staff/knowledge/import",
+                        "text=" + encode(Files.readString(SAMPLE)) + "&source=" + encode("Practice website, Dec 2026")
+                                + "&reviewed=2026-12-01&id=&disclaimer=&_csrf=" + csrf(importForm)));
 
         assertThat(imported.statusCode()).isEqualTo(302);
-        assertThat(editor.draft().files().parse().checks(RFA)).containsExactly(
-                new CheckQuestion("How long does radiofrequency ablation relief last?",
-                        List.of("how-long-does-radiofrequency-ablation-relief-last"), Origin.IMPORT),
-                new CheckQuestion(PAINFUL, List.of("is-radiofrequency-ablation-painful"), Origin.IMPORT),
-                new CheckQuestion("What is the difference between cervical and lumbar radiofrequency ablation?",
-                        List.of("what-is-the-difference-between-cervical-and-lumbar-radiofrequency-ablation"), Origin.IMPORT),
-                new CheckQuestion("Where can I find radiofrequency ablation in Napa?", List.of("where-can-i-find-radiofrequency-ablation-in-napa"),
-                        Origin.IMPORT),
-                new CheckQuestion("What is radiofrequency ablation and how does it work in Napa?",
-                        List.of("#what-is-radiofrequency-ablation-and-how-does-it-work-in-napa"), Origin.IMPORT),
-                new CheckQuestion("How cervical and lumbar radiofrequency ablation differ?",
-                        List.of("#how-cervical-and-lumbar-radiofrequency-ablation-differ"), Origin.IMPORT),
-                new CheckQuestion("Who is a good candidate for radiofrequency ablation?",
-                        List.of("#who-is-a-good-candidate-for-radiofrequency-ablation"), Origin.IMPORT),
-                new CheckQuestion("What to expect during and after radiofrequency ablation in Napa?",
-                        List.of("#what-to-expect-during-and-after-radiofrequency-ablation-in-napa"), Origin.IMPORT),
-                new CheckQuestion("Risks and safety considerations", List.of("#risks-and-safety-considerations"), Origin.IMPORT));
+        assertThat(editor.draft().files().parse().checks(RFA))
+                .containsExactly(
+                        new CheckQuestion(
+                                "How long does radiofrequency ablation relief last?",
+                                List.of("how-long-does-radiofrequency-ablation-relief-last"),
+                                Origin.IMPORT),
+                        new CheckQuestion(PAINFUL, List.of("is-radiofrequency-ablation-painful"), Origin.IMPORT),
+                        new CheckQuestion(
+                                "What is the difference between cervical and lumbar radiofrequency ablation?",
+                                List.of("what-is-the-difference-between-cervical-and-lumbar-radiofrequency-ablation"),
+                                Origin.IMPORT),
+                        new CheckQuestion(
+                                "Where can I find radiofrequency ablation in Napa?",
+                                List.of("where-can-i-find-radiofrequency-ablation-in-napa"),
+                                Origin.IMPORT),
+                        new CheckQuestion(
+                                "What is radiofrequency ablation and how does it work in Napa?",
+                                List.of("#what-is-radiofrequency-ablation-and-how-does-it-work-in-napa"),
+                                Origin.IMPORT),
+                        new CheckQuestion(
+                                "How cervical and lumbar radiofrequency ablation differ?",
+                                List.of("#how-cervical-and-lumbar-radiofrequency-ablation-differ"),
+                                Origin.IMPORT),
+                        new CheckQuestion(
+                                "Who is a good candidate for radiofrequency ablation?",
+                                List.of("#who-is-a-good-candidate-for-radiofrequency-ablation"),
+                                Origin.IMPORT),
+                        new CheckQuestion(
+                                "What to expect during and after radiofrequency ablation in Napa?",
+                                List.of("#what-to-expect-during-and-after-radiofrequency-ablation-in-napa"),
+                                Origin.IMPORT),
+                        new CheckQuestion(
+                                "Risks and safety considerations",
+                                List.of("#risks-and-safety-considerations"),
+                                Origin.IMPORT));
         String checks = visible(page(edith, http, "/staff/knowledge/articles/" + RFA + "/checks"));
-        assertThat(checks).contains("Check questions: Comparing Cervical vs Lumbar Radiofrequency Ablation", "9 check questions",
-                PAINFUL + " The FAQ “" + PAINFUL + "” is-radiofrequency-ablation-painful proposed at import",
-                "Risks and safety considerations The section “Risks and Safety Considerations” #risks-and-safety-considerations proposed at import");
+        assertThat(checks)
+                .contains(
+                        "Check questions: Comparing Cervical vs Lumbar Radiofrequency Ablation",
+                        "9 check questions",
+                        PAINFUL + " The FAQ “" + PAINFUL + "” is-radiofrequency-ablation-painful proposed at import",
+                        "Risks and safety considerations The section “Risks and Safety Considerations” #risks-and-safety-considerations proposed at import");
         assertThat(visible(page(edith, http, "/staff/knowledge"))).contains("Check questions (9)");
         withoutOutOfScopeTopicsThatDeclineTheNewArticle();
 
         HttpResponse<String> first = publish(edith, "");
 
         assertThat(first.statusCode()).as(() -> visible(first.body())).isEqualTo(200);
-        assertThat(visible(first.body())).contains("Published: version " + live.version() + " is live", "Answers that changed",
-                "Was wrong → now right", PAINFUL, "Check questions of “Comparing Cervical vs Lumbar Radiofrequency Ablation”: ");
+        assertThat(visible(first.body()))
+                .contains(
+                        "Published: version " + live.version() + " is live",
+                        "Answers that changed",
+                        "Was wrong → now right",
+                        PAINFUL,
+                        "Check questions of “Comparing Cervical vs Lumbar Radiofrequency Ablation”: ");
         long withTheArticle = live.version();
 
         String faq = page(edith, http, "/staff/knowledge/faqs/is-radiofrequency-ablation-painful");
-        Faq painful = editor.draftKnowledge().faqs().stream().filter(f -> f.id().equals("is-radiofrequency-ablation-painful")).findFirst()
+        Faq painful = editor.draftKnowledge().faqs().stream()
+                .filter(f -> f.id().equals("is-radiofrequency-ablation-painful"))
+                .findFirst()
                 .orElseThrow();
-        HttpResponse<String> edited = send(edith, http.post("/staff/knowledge/faqs/" + painful.id(), "question="
-                + encode("What does the needle site feel like afterwards?") + "&phrasings=&answer=" + encode(painful.answer())
-                + "&source=" + encode(RFA + "/" + painful.sectionAnchor()) + "&_csrf=" + csrf(faq)));
+        HttpResponse<String> edited = send(
+                edith,
+                http.post(
+                        "/staff/knowledge/faqs/" + painful.id(),
+                        "question="
+                                + encode("What does the needle site feel like afterwards?") + "&phrasings=&answer="
+                                + encode(painful.answer())
+                                + "&source=" + encode(RFA + "/" + painful.sectionAnchor()) + "&_csrf=" + csrf(faq)));
         assertThat(edited.statusCode()).isEqualTo(302);
 
         HttpResponse<String> refused = publish(edith, "");
@@ -97,9 +135,15 @@ class ArticleChecksIntegrationTests extends KnowledgeConsole {
         assertThat(refused.statusCode()).as(() -> visible(refused.body())).isEqualTo(422);
         assertThat(live.version()).isEqualTo(withTheArticle);
         String page = visible(refused.body());
-        assertThat(page).contains("Not published: questions answered right now would be answered wrong",
-                "Was right → now wrong (1)", "Publish with these answers").doesNotContain("Failing checks");
-        assertThat(rows(refused.body(), "now-wrong")).singleElement().asString()
+        assertThat(page)
+                .contains(
+                        "Not published: questions answered right now would be answered wrong",
+                        "Was right → now wrong (1)",
+                        "Publish with these answers")
+                .doesNotContain("Failing checks");
+        assertThat(rows(refused.body(), "now-wrong"))
+                .singleElement()
+                .asString()
                 .startsWith(PAINFUL + " | the FAQ “" + PAINFUL + "” is-radiofrequency-ablation-painful | ")
                 .doesNotEndWith("is-radiofrequency-ablation-painful");
 
@@ -108,59 +152,92 @@ class ArticleChecksIntegrationTests extends KnowledgeConsole {
         HttpResponse<String> confirmed = publish(edith, confirmation(refused.body()));
 
         assertThat(confirmed.statusCode()).as(() -> visible(confirmed.body())).isEqualTo(200);
-        assertThat(visible(confirmed.body())).contains("Published: version " + live.version() + " is live",
-                "Was right → now wrong (1): confirmed", PAINFUL);
+        assertThat(visible(confirmed.body()))
+                .contains(
+                        "Published: version " + live.version() + " is live",
+                        "Was right → now wrong (1): confirmed",
+                        PAINFUL);
         assertThat(live.version()).isGreaterThan(withTheArticle);
-        assertThat(jdbc.sql("select detail from audit_event where action = 'KNOWLEDGE_CHANGES_CONFIRMED' and username = ?")
-                .param(EDITOR).query(String.class).list())
-                .contains("version " + live.version() + ": 1 check question(s) answered right before and wrong now, of " + RFA);
+        assertThat(jdbc.sql(
+                                "select detail from audit_event where action = 'KNOWLEDGE_CHANGES_CONFIRMED' and username = ?")
+                        .param(EDITOR)
+                        .query(String.class)
+                        .list())
+                .contains("version " + live.version() + ": 1 check question(s) answered right before and wrong now, of "
+                        + RFA);
     }
 
     @Test
     void anEditorAddsChangesAndDeletesACheckQuestionInTheDraft() throws Exception {
         HttpClient edith = http.loggedIn(EDITOR, EDITOR_PASSWORD);
         String form = page(edith, http, "/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/new");
-        assertThat(form).contains("<option value=\"declined\"", "<option value=\"procedure-duration\"", "<option value=\"#quick-insights\"");
+        assertThat(form)
+                .contains(
+                        "<option value=\"declined\"",
+                        "<option value=\"procedure-duration\"",
+                        "<option value=\"#quick-insights\"");
 
-        HttpResponse<String> added = send(edith, http.post("/staff/knowledge/articles/" + KYPHOPLASTY + "/checks",
-                "question=" + encode("Is a long drive home ok?") + "&expected=procedure-duration&expected=%23what-to-expect-during-kyphoplasty-recovery-in-napa"
-                        + "&_csrf=" + csrf(form)));
+        HttpResponse<String> added = send(
+                edith,
+                http.post(
+                        "/staff/knowledge/articles/" + KYPHOPLASTY + "/checks",
+                        "question=" + encode("Is a long drive home ok?")
+                                + "&expected=procedure-duration&expected=%23what-to-expect-during-kyphoplasty-recovery-in-napa"
+                                + "&_csrf=" + csrf(form)));
 
         assertThat(added.statusCode()).isEqualTo(302);
         List<CheckQuestion> checks = editor.draft().files().parse().checks(KYPHOPLASTY);
-        assertThat(checks.getLast()).isEqualTo(new CheckQuestion("Is a long drive home ok?",
-                List.of("procedure-duration", "#what-to-expect-during-kyphoplasty-recovery-in-napa"), Origin.EDITOR));
+        assertThat(checks.getLast())
+                .isEqualTo(new CheckQuestion(
+                        "Is a long drive home ok?",
+                        List.of("procedure-duration", "#what-to-expect-during-kyphoplasty-recovery-in-napa"),
+                        Origin.EDITOR));
         int number = checks.size();
 
-        HttpResponse<String> refused = send(edith, http.post("/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/" + number,
-                "was=" + encode("Is a long drive home ok?") + "&question=" + encode("How much does it cost?")
-                        + "&expected=declined&expected=procedure-duration&_csrf=" + csrf(form)));
+        HttpResponse<String> refused = send(
+                edith,
+                http.post(
+                        "/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/" + number,
+                        "was=" + encode("Is a long drive home ok?") + "&question=" + encode("How much does it cost?")
+                                + "&expected=declined&expected=procedure-duration&_csrf=" + csrf(form)));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(visible(refused.body())).contains("A question the bot should decline has no other right answer.");
 
-        HttpResponse<String> changed = send(edith, http.post("/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/" + number,
-                "was=" + encode("Is a long drive home ok?") + "&question=" + encode("How much does it cost?") + "&expected=declined&_csrf=" + csrf(form)));
+        HttpResponse<String> changed = send(
+                edith,
+                http.post(
+                        "/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/" + number,
+                        "was=" + encode("Is a long drive home ok?") + "&question=" + encode("How much does it cost?")
+                                + "&expected=declined&_csrf=" + csrf(form)));
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(editor.draft().files().parse().checks(KYPHOPLASTY).getLast())
                 .isEqualTo(new CheckQuestion("How much does it cost?", List.of(CheckQuestion.DECLINED), Origin.EDITOR));
         assertThat(visible(page(edith, http, "/staff/knowledge/articles/" + KYPHOPLASTY + "/checks")))
                 .contains("How much does it cost? Declined declined an editor's");
 
-        String confirm = page(edith, http, "/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/" + number + "/delete");
-        HttpResponse<String> deleted = send(edith, http.post("/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/" + number + "/delete",
-                "was=" + encode("How much does it cost?") + "&_csrf=" + csrf(confirm)));
+        String confirm =
+                page(edith, http, "/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/" + number + "/delete");
+        HttpResponse<String> deleted = send(
+                edith,
+                http.post(
+                        "/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/" + number + "/delete",
+                        "was=" + encode("How much does it cost?") + "&_csrf=" + csrf(confirm)));
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(editor.draft().files().parse().checks(KYPHOPLASTY)).hasSize(number - 1);
         assertThat(editor.hasChanges()).as("the shipped check questions again").isFalse();
 
         CheckQuestion first = editor.draft().files().parse().checks(KYPHOPLASTY).getFirst();
-        assertThat(editor.apply(new Change.DeleteCheck(KYPHOPLASTY, first.question()), EDITOR)).isInstanceOf(Edited.Saved.class);
+        assertThat(editor.apply(new Change.DeleteCheck(KYPHOPLASTY, first.question()), EDITOR))
+                .isInstanceOf(Edited.Saved.class);
         String list = page(edith, http, "/staff/knowledge/articles/" + KYPHOPLASTY + "/checks");
         assertThat(visible(list)).contains("Add the check question its FAQs and headings propose");
-        HttpResponse<String> proposed = send(edith, http.post("/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/propose",
-                "_csrf=" + csrf(list)));
+        HttpResponse<String> proposed = send(
+                edith,
+                http.post("/staff/knowledge/articles/" + KYPHOPLASTY + "/checks/propose", "_csrf=" + csrf(list)));
         assertThat(proposed.statusCode()).isEqualTo(302);
-        assertThat(editor.draft().files().parse().checks(KYPHOPLASTY)).hasSize(number - 1).endsWith(first);
+        assertThat(editor.draft().files().parse().checks(KYPHOPLASTY))
+                .hasSize(number - 1)
+                .endsWith(first);
     }
 
     @Test
@@ -168,74 +245,117 @@ class ArticleChecksIntegrationTests extends KnowledgeConsole {
         try (ChatClient chat = ChatClient.connect(port)) {
             chat.awaitBot("greeting");
             chat.say(DANCING);
-            assertThat(chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"))
-                    .path("kind").asString()).isEqualTo("unknown");
+            assertThat(chat.await(f -> f.path("type").asString().equals("bot")
+                                    && !f.path("kind").asString().equals("greeting"))
+                            .path("kind")
+                            .asString())
+                    .isEqualTo("unknown");
         }
         HttpClient edith = http.loggedIn(EDITOR, EDITOR_PASSWORD);
         String unanswered = page(edith, http, UnansweredIntegrationTests.PAGE);
         String group = UnansweredIntegrationTests.group(unanswered, DANCING);
 
-        HttpResponse<String> fixed = send(edith, http.post(UnansweredIntegrationTests.PAGE + "/phrasing", "days=30&key="
-                + UnansweredIntegrationTests.key(group) + "&faqId=activity-after&phrasing=" + encode("when may I go dancing")
-                + "&_csrf=" + csrf(unanswered)));
+        HttpResponse<String> fixed = send(
+                edith,
+                http.post(
+                        UnansweredIntegrationTests.PAGE + "/phrasing",
+                        "days=30&key="
+                                + UnansweredIntegrationTests.key(group) + "&faqId=activity-after&phrasing="
+                                + encode("when may I go dancing")
+                                + "&_csrf=" + csrf(unanswered)));
 
         assertThat(fixed.statusCode()).isEqualTo(302);
-        assertThat(live.get().files().parse().checks(KYPHOPLASTY)).as("published with the fix")
+        assertThat(live.get().files().parse().checks(KYPHOPLASTY))
+                .as("published with the fix")
                 .contains(new CheckQuestion(DANCING, List.of("activity-after"), Origin.VISITOR));
     }
 
     @Test
     void aNewFaqMadeForAVisitorsQuestionGetsTheQuestionAsACheckQuestionExpectingIt() {
         KnowledgeBase draft = editor.draftKnowledge();
-        String section = draft.article(KYPHOPLASTY).orElseThrow().sections().getFirst().anchor();
+        String section =
+                draft.article(KYPHOPLASTY).orElseThrow().sections().getFirst().anchor();
 
-        Edited edited = editor.fixingVisitorQuestion("  when may i go   dancing again ", () -> editor.apply(new Change.SaveFaq(null, KYPHOPLASTY,
-                "Can I go dancing after kyphoplasty?", List.of(DANCING), "Most patients resume light activity.", section), EDITOR));
+        Edited edited = editor.fixingVisitorQuestion(
+                "  when may i go   dancing again ",
+                () -> editor.apply(
+                        new Change.SaveFaq(
+                                null,
+                                KYPHOPLASTY,
+                                "Can I go dancing after kyphoplasty?",
+                                List.of(DANCING),
+                                "Most patients resume light activity.",
+                                section),
+                        EDITOR));
 
         assertThat(edited).isInstanceOf(Edited.Saved.class);
         assertThat(editor.draft().files().parse().checks(KYPHOPLASTY))
                 .contains(new CheckQuestion(DANCING, List.of("can-i-go-dancing-after-kyphoplasty"), Origin.VISITOR));
         editor.apply(new Change.AddPhrasing("activity-after", "dance again when"), EDITOR);
-        assertThat(editor.draft().files().parse().checks(KYPHOPLASTY)).as("an edit that fixes no visitor's question")
+        assertThat(editor.draft().files().parse().checks(KYPHOPLASTY))
+                .as("an edit that fixes no visitor's question")
                 .noneMatch(c -> c.question().equals("dance again when"));
     }
 
     @Test
     void aRestoreThatWouldAnswerAQuestionWrongAsksForTheSameConfirmation() throws Exception {
         KnowledgeFiles withoutCareApproach = withoutFaq(originalFiles, "care-approach");
-        var refused = (KnowledgePublisher.Outcome.Refused) publisher.publish(withoutCareApproach, EDITOR, "No care approach", false);
-        var published = (KnowledgePublisher.Outcome.Published) publisher.publish(withoutCareApproach, EDITOR, "No care approach", false,
+        var refused = (KnowledgePublisher.Outcome.Refused)
+                publisher.publish(withoutCareApproach, EDITOR, "No care approach", false);
+        var published = (KnowledgePublisher.Outcome.Published) publisher.publish(
+                withoutCareApproach,
+                EDITOR,
+                "No care approach",
+                false,
                 refused.report().nowWrongDigest());
         long without = published.version().id();
-        assertThat(publisher.restore(originalVersion, EDITOR, false)).as("answered right again").isInstanceOf(KnowledgePublisher.Outcome.Published.class);
+        assertThat(publisher.restore(originalVersion, EDITOR, false))
+                .as("answered right again")
+                .isInstanceOf(KnowledgePublisher.Outcome.Published.class);
         HttpClient edith = http.loggedIn(EDITOR, EDITOR_PASSWORD);
         String version = page(edith, http, "/staff/knowledge/versions/" + without);
 
-        HttpResponse<String> asked = send(edith, http.post("/staff/knowledge/versions/" + without + "/restore", "_csrf=" + csrf(version)));
+        HttpResponse<String> asked =
+                send(edith, http.post("/staff/knowledge/versions/" + without + "/restore", "_csrf=" + csrf(version)));
 
         assertThat(asked.statusCode()).isEqualTo(422);
-        assertThat(visible(asked.body())).contains("Not published: questions answered right now would be answered wrong",
-                "Was right → now wrong (1)", "How does Dr. Weisbein treat her patients?", "I have read the check questions above");
+        assertThat(visible(asked.body()))
+                .contains(
+                        "Not published: questions answered right now would be answered wrong",
+                        "Was right → now wrong (1)",
+                        "How does Dr. Weisbein treat her patients?",
+                        "I have read the check questions above");
         long before = live.version();
-        HttpResponse<String> restored = send(edith, http.post("/staff/knowledge/versions/" + without + "/restore",
-                "confirm=" + confirmation(asked.body()) + "&_csrf=" + csrf(version)));
+        HttpResponse<String> restored = send(
+                edith,
+                http.post(
+                        "/staff/knowledge/versions/" + without + "/restore",
+                        "confirm=" + confirmation(asked.body()) + "&_csrf=" + csrf(version)));
 
         assertThat(restored.statusCode()).isEqualTo(200);
-        assertThat(visible(restored.body())).contains("Published: version " + live.version() + " is live", "It restores version " + without,
-                "Was right → now wrong (1): confirmed");
+        assertThat(visible(restored.body()))
+                .contains(
+                        "Published: version " + live.version() + " is live",
+                        "It restores version " + without,
+                        "Was right → now wrong (1): confirmed");
         assertThat(live.version()).isGreaterThan(before);
     }
 
     private static KnowledgeFiles withoutFaq(KnowledgeFiles files, String id) {
         String path = "faqs/" + KYPHOPLASTY + ".md";
-        return files.with(path, files.files().get(path).replaceFirst("(?s)\\n## [^\\n]*\\{#" + id + "}.*?(?=\\n## )", ""));
+        return files.with(
+                path, files.files().get(path).replaceFirst("(?s)\\n## [^\\n]*\\{#" + id + "}.*?(?=\\n## )", ""));
     }
 
     /** Publishes the draft from the publish page, with the confirmation given. */
     private HttpResponse<String> publish(HttpClient client, String confirm) throws Exception {
         String page = page(client, http, "/staff/knowledge/publish");
-        return send(client, http.post("/staff/knowledge/publish", "draft=" + draftHash(page) + "&comment=" + encode("Radiofrequency ablation")
-                + (confirm.isEmpty() ? "" : "&confirm=" + encode(confirm)) + "&_csrf=" + csrf(page)));
+        return send(
+                client,
+                http.post(
+                        "/staff/knowledge/publish",
+                        "draft=" + draftHash(page) + "&comment=" + encode("Radiofrequency ablation")
+                                + (confirm.isEmpty() ? "" : "&confirm=" + encode(confirm)) + "&_csrf=" + csrf(page)));
     }
 
     /**
@@ -250,7 +370,8 @@ class ArticleChecksIntegrationTests extends KnowledgeConsole {
                 outOfScope = outOfScope.replace("? " + c.phrasing() + "\n", "");
             }
         }
-        assertThat(editor.apply(new Change.SaveFile("out-of-scope.md", outOfScope), EDITOR)).isInstanceOf(Edited.Saved.class);
+        assertThat(editor.apply(new Change.SaveFile("out-of-scope.md", outOfScope), EDITOR))
+                .isInstanceOf(Edited.Saved.class);
     }
 
     private static final Pattern CONFIRMATION = Pattern.compile("name=\"confirm\" value=\"([0-9a-f]+)\"");
@@ -263,15 +384,21 @@ class ArticleChecksIntegrationTests extends KnowledgeConsole {
 
     /** The rows of a table of answers that changed ("now-wrong", "now-right"), their cells apart. */
     private static List<String> rows(String page, String table) {
-        Matcher matcher = Pattern.compile("(?s)<table class=\"answers " + table + "[^\"]*\">.*?<tbody>(.*?)</tbody>").matcher(page);
+        Matcher matcher = Pattern.compile("(?s)<table class=\"answers " + table + "[^\"]*\">.*?<tbody>(.*?)</tbody>")
+                .matcher(page);
         assertThat(matcher.find()).as("the table " + table).isTrue();
-        return Pattern.compile("(?s)<tr>(.*?)</tr>").matcher(matcher.group(1)).results()
-                .map(row -> visible(row.group(1).replaceAll("</t[hd]>\\s*<t[hd]", " | <td")).replace(" |  ", " | "))
+        return Pattern.compile("(?s)<tr>(.*?)</tr>")
+                .matcher(matcher.group(1))
+                .results()
+                .map(row -> visible(row.group(1).replaceAll("</t[hd]>\\s*<t[hd]", " | <td"))
+                        .replace(" |  ", " | "))
                 .toList();
     }
 
     /** The page's text as a reader sees it: no tags, spaces collapsed. */
     private static String visible(String html) {
-        return HtmlUtils.htmlUnescape(html.replaceAll("<[^>]+>", " ")).replaceAll("\\s+", " ").strip();
+        return HtmlUtils.htmlUnescape(html.replaceAll("<[^>]+>", " "))
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 }

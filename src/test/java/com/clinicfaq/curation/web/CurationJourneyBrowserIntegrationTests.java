@@ -44,9 +44,11 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
 
     /** Answered confidently with how long the relief lasts; the visitor says it did not help. */
     static final String HOW_LONG = "how long does radiofrequency ablation take";
+
     static final String HOW_LONG_RIGHT = "30 to 45 minutes";
     /** Answered wrong (how long the relief lasts), then asked again at once in other words. */
     static final String HOW_SOON = "how quickly does radiofrequency ablation reduce pain";
+
     static final String HOW_SOON_AGAIN = "how quickly will radiofrequency ablation reduce my pain";
     /** Declined on purpose: the insurance topic. */
     static final String INSURANCE = "does insurance cover radiofrequency ablation";
@@ -63,7 +65,9 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
 
     @Test
     void anImportedArticlesMissesReachTheEditorWhoFixesThemAndAMissedRedFlagReachesTheSafetyReview() throws Exception {
-        assertThat(live.policy().decide(RED_FLAG)).as("no safety rule catches it").isNotInstanceOf(Decision.Emergency.class);
+        assertThat(live.policy().decide(RED_FLAG))
+                .as("no safety rule catches it")
+                .isNotInstanceOf(Decision.Emergency.class);
 
         // 1. the editor imports the article, previews it and publishes it through the safety net
         logIn(EDITOR, EDITOR_PASSWORD);
@@ -83,7 +87,9 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
         WebElement refused = publish("Radiofrequency ablation article");
         assertThat(browser().text("#result-heading")).isEqualTo("Not published: the change fails the safety net");
         List<String> declined = phrasingsDeclined(refused.getText());
-        assertThat(declined).as("out-of-scope phrasings that decline the new article's procedure").isNotEmpty();
+        assertThat(declined)
+                .as("out-of-scope phrasings that decline the new article's procedure")
+                .isNotEmpty();
         browser().driver.get(site() + "/staff/knowledge/files/out-of-scope");
         WebElement file = browser().driver.findElement(By.id("content"));
         String withoutThem = file.getDomProperty("value");
@@ -94,7 +100,9 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
         browser().follow(browser().button("Save to draft"));
         publish("Radiofrequency ablation article");
         assertThat(browser().text("#result-heading")).isEqualTo("Published: version " + live.version() + " is live");
-        assertThat(browser().text(".changed-answers")).startsWith(RFA_TITLE).contains("Was wrong → now right", "Is radiofrequency ablation painful?");
+        assertThat(browser().text(".changed-answers"))
+                .startsWith(RFA_TITLE)
+                .contains("Was wrong → now right", "Is radiofrequency ablation painful?");
         screenshot("02-article-published");
 
         // 2. visitors ask about it in the widget
@@ -102,12 +110,23 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
         WebElement howLong = browser().ask(HOW_LONG);
         assertThat(howLong.getDomAttribute("data-kind")).isEqualTo("answer");
         String wrong = howLong.findElement(By.tagName("p")).getText();
-        assertThat(wrong).as("confident, but how long the relief lasts").contains("6 to 12 months").doesNotContain(HOW_LONG_RIGHT);
+        assertThat(wrong)
+                .as("confident, but how long the relief lasts")
+                .contains("6 to 12 months")
+                .doesNotContain(HOW_LONG_RIGHT);
         int before = browser().widget().findElements(By.cssSelector(".msg.bot")).size();
-        howLong.findElements(By.cssSelector(".helpful button")).stream().filter(b -> b.getText().equals("No")).findFirst().orElseThrow()
+        howLong.findElements(By.cssSelector(".helpful button")).stream()
+                .filter(b -> b.getText().equals("No"))
+                .findFirst()
+                .orElseThrow()
                 .click();
         assertThat(howLong.findElement(By.cssSelector(".helpful")).getText()).isEqualTo("Thank you for telling us.");
-        browser().await(d -> browser().widget().findElements(By.cssSelector(".msg.bot")).size() > before);
+        browser()
+                .await(d -> browser()
+                                .widget()
+                                .findElements(By.cssSelector(".msg.bot"))
+                                .size()
+                        > before);
 
         assertThat(browser().ask(HOW_SOON).getDomAttribute("data-kind")).isEqualTo("answer");
         browser().ask(HOW_SOON_AGAIN);
@@ -117,21 +136,40 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
 
         // a second visitor, whose conversation is gone from under the open chat (as if retention had just deleted it)
         newVisitor();
-        assertThat(browser().ask("what is radiofrequency ablation").getDomAttribute("data-kind")).isEqualTo("answer");
-        jdbc.sql("delete from conversation where id = ?").param(UUID.fromString(browser().conversationId())).update();
+        assertThat(browser().ask("what is radiofrequency ablation").getDomAttribute("data-kind"))
+                .isEqualTo("answer");
+        jdbc.sql("delete from conversation where id = ?")
+                .param(UUID.fromString(browser().conversationId()))
+                .update();
         WebElement input = browser().widget().findElement(By.cssSelector(".compose textarea"));
         input.sendKeys(FAILING + Keys.ENTER);
-        browser().await(d -> browser().widget().findElement(By.cssSelector(".status span")).getText().equals("Sorry, something went wrong. Please try again."));
-        assertThat(browser().widget().findElements(By.cssSelector(".msg.visitor")).getLast().getText()).contains(FAILING, "Not sent");
+        browser()
+                .await(d -> browser()
+                        .widget()
+                        .findElement(By.cssSelector(".status span"))
+                        .getText()
+                        .equals("Sorry, something went wrong. Please try again."));
+        assertThat(browser()
+                        .widget()
+                        .findElements(By.cssSelector(".msg.visitor"))
+                        .getLast()
+                        .getText())
+                .contains(FAILING, "Not sent");
         screenshot("04-visitor-error");
 
         // a third visitor, whose worrying message the bot does not take for urgent, asks for a follow-up
         newVisitor();
         assertThat(browser().ask(RED_FLAG).getDomAttribute("data-kind")).isNotEqualTo("emergency");
         // the bot's offer of a follow-up by staff: yes
-        browser().await(d -> browser().widget().findElements(By.cssSelector(".msg.bot .chips:not(.suggest) .chip")).stream()
-                .filter(WebElement::isEnabled).findFirst().orElse(null)).click();
-        WebElement form = browser().await(d -> browser().widget().findElement(By.cssSelector(".msg.bot[data-kind='handoff.form'] form")));
+        browser()
+                .await(d ->
+                        browser().widget().findElements(By.cssSelector(".msg.bot .chips:not(.suggest) .chip")).stream()
+                                .filter(WebElement::isEnabled)
+                                .findFirst()
+                                .orElse(null))
+                .click();
+        WebElement form = browser()
+                .await(d -> browser().widget().findElement(By.cssSelector(".msg.bot[data-kind='handoff.form'] form")));
         Browser.field(form, "name").sendKeys("Rae Quill");
         Browser.field(form, "phone").sendKeys("707 555 0142");
         Browser.field(form, "consentContact").click();
@@ -143,27 +181,38 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
         logIn(EDITOR, EDITOR_PASSWORD);
         browser().driver.get(site() + UnansweredIntegrationTests.PAGE);
         WebElement notTaken = group("answered_but_missed", HOW_LONG);
-        assertThat(notTaken.findElement(By.cssSelector(".reasons")).getText()).contains("Visitor said the answer did not help");
-        assertThat(wrong).startsWith(notTaken.findElement(By.cssSelector(".answered blockquote")).getText().replaceFirst("…$", ""));
+        assertThat(notTaken.findElement(By.cssSelector(".reasons")).getText())
+                .contains("Visitor said the answer did not help");
+        assertThat(wrong)
+                .startsWith(notTaken.findElement(By.cssSelector(".answered blockquote"))
+                        .getText()
+                        .replaceFirst("…$", ""));
         // an answer from the imported article below the confidence that counts as answered, asked again in other words
         WebElement again = group("not_answered", HOW_SOON);
         assertThat(again.findElement(By.cssSelector(".reasons")).getText()).contains("Answered with low confidence");
-        assertThat(browser().texts("#group-" + again.getDomAttribute("data-key") + " .examples li")).contains(HOW_SOON, HOW_SOON_AGAIN);
-        assertThat(again.findElement(By.cssSelector(".answered")).getText()).startsWith("The bot answered, with low confidence:")
+        assertThat(browser().texts("#group-" + again.getDomAttribute("data-key") + " .examples li"))
+                .contains(HOW_SOON, HOW_SOON_AGAIN);
+        assertThat(again.findElement(By.cssSelector(".answered")).getText())
+                .startsWith("The bot answered, with low confidence:")
                 .contains("typically lasts 6 to 12 months");
         WebElement failed = group("failed", FAILING);
         assertThat(failed.getText()).contains("The turn failed with an error", "the visitor was asked to try again");
         WebElement insuranceTopic = group("declined", "Insurance coverage");
-        assertThat(insuranceTopic.findElement(By.cssSelector(".examples")).getText()).contains(INSURANCE);
-        assertThat(insuranceTopic.findElement(By.cssSelector(".answered")).getText()).contains("The bot declined it as out of scope");
+        assertThat(insuranceTopic.findElement(By.cssSelector(".examples")).getText())
+                .contains(INSURANCE);
+        assertThat(insuranceTopic.findElement(By.cssSelector(".answered")).getText())
+                .contains("The bot declined it as out of scope");
         screenshot("05-unanswered");
 
-        // ... fixes the answer that did not help from the page: the FAQ and the section preselected are the new article's
-        notTaken.findElement(By.xpath(".//summary[normalize-space()='Add as another way of asking an existing FAQ']")).click();
+        // ... fixes the answer that did not help from the page: the FAQ and the section preselected are the new
+        // article's
+        notTaken.findElement(By.xpath(".//summary[normalize-space()='Add as another way of asking an existing FAQ']"))
+                .click();
         WebElement faqChosen = new Select(notTaken.findElement(By.name("faqId"))).getFirstSelectedOption();
         assertThat(faqChosen.getDomAttribute("value")).isNotEmpty();
         assertThat(articleOf(faqChosen)).isEqualTo(RFA_TITLE);
-        notTaken.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']")).click();
+        notTaken.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']"))
+                .click();
         WebElement newFaq = notTaken.findElement(By.cssSelector("form.new-faq"));
         Select source = new Select(newFaq.findElement(By.name("source")));
         String preselected = source.getFirstSelectedOption().getDomAttribute("value");
@@ -171,35 +220,50 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
         assertThat(preselected).startsWith(RFA + "#");
         Section shown = section(preselected.substring(RFA.length() + 1));
         WebElement sectionText = notTaken.findElement(By.cssSelector(".section-text"));
-        assertThat(sectionText.isDisplayed()).as("the section's text beside the form").isTrue();
-        assertThat(sectionText.getText()).contains(RFA_TITLE + " › " + shown.title(), shown.blocks().getFirst().text());
+        assertThat(sectionText.isDisplayed())
+                .as("the section's text beside the form")
+                .isTrue();
+        assertThat(sectionText.getText())
+                .contains(
+                        RFA_TITLE + " › " + shown.title(),
+                        shown.blocks().getFirst().text());
         // the editor answers from the section that says how long the ablation takes, in the article's words
         Section expect = section(EXPECT);
         source.selectByValue(RFA + "#" + EXPECT);
         WebElement question = newFaq.findElement(By.name("question"));
         question.clear();
         question.sendKeys("How long is the ablation itself?");
-        newFaq.findElement(By.name("answer")).sendKeys(expect.blocks().getFirst().text().substring(0,
-                expect.blocks().getFirst().text().indexOf(". ") + 1));
+        newFaq.findElement(By.name("answer"))
+                .sendKeys(expect.blocks()
+                        .getFirst()
+                        .text()
+                        .substring(0, expect.blocks().getFirst().text().indexOf(". ") + 1));
         screenshot("06-fix");
         browser().follow(newFaq.findElement(By.xpath(".//button[normalize-space()='Create and publish']")));
 
         // 4. the article's safety net holds the fix in the draft: with it, a check question answered right now would be
         // answered wrong; the publish page names it, and the visitor's question the fix answers right
         WebElement held = group("answered_but_missed", HOW_LONG).findElement(By.cssSelector(".problems"));
-        assertThat(held.getText()).startsWith("Saved in the draft but not published")
+        assertThat(held.getText())
+                .startsWith("Saved in the draft but not published")
                 .contains("that the live version answers right would be answered wrong");
         screenshot("07-fix-held-by-the-safety-net");
         browser().follow(held.findElement(By.linkText("the publish page")));
         browser().driver.findElement(By.id("comment")).sendKeys("How long the ablation takes");
         browser().follow(browser().button("Publish"));
-        assertThat(browser().text("#result-heading")).isEqualTo("Not published: questions answered right now would be answered wrong");
+        assertThat(browser().text("#result-heading"))
+                .isEqualTo("Not published: questions answered right now would be answered wrong");
         assertThat(browser().text(".changed-answers h4")).isEqualTo(RFA_TITLE);
         List<String> nowWrong = browser().texts("table.now-wrong tbody th");
-        assertThat(nowWrong).as("named: check questions of the new article").isNotEmpty()
-                .isSubsetOf(live.get().files().parse().checks(RFA).stream().map(CheckQuestion::question).toList());
-        assertThat(browser().texts("table.now-right tbody tr")).anySatisfy(row -> assertThat(row)
-                .startsWith(HOW_LONG).contains("the FAQ “How long is the ablation itself?”"));
+        assertThat(nowWrong)
+                .as("named: check questions of the new article")
+                .isNotEmpty()
+                .isSubsetOf(live.get().files().parse().checks(RFA).stream()
+                        .map(CheckQuestion::question)
+                        .toList());
+        assertThat(browser().texts("table.now-right tbody tr"))
+                .anySatisfy(row ->
+                        assertThat(row).startsWith(HOW_LONG).contains("the FAQ “How long is the ablation itself?”"));
         screenshot("08-publish-names-the-changed-answers");
         browser().driver.findElement(By.id("confirm")).click();
         browser().follow(browser().button("Publish with these answers"));
@@ -210,25 +274,33 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
         // the visitor's wording stays a way of asking the FAQ the editor wrote, and the bot answers it now
         browser().driver.get(site() + "/staff/knowledge");
         browser().follow(browser().driver.findElement(By.linkText("How long is the ablation itself?")));
-        assertThat(browser().driver.findElement(By.id("phrasings")).getDomProperty("value")).contains(HOW_LONG);
+        assertThat(browser().driver.findElement(By.id("phrasings")).getDomProperty("value"))
+                .contains(HOW_LONG);
         newVisitor();
         assertThat(browser().ask(HOW_LONG).getText()).contains(HOW_LONG_RIGHT);
 
         // 5. the missed red flag: an administrator flags it from the request's transcript; it goes to the safety review
         browser().driver.get(site() + UnansweredIntegrationTests.PAGE);
-        assertThat(headings()).as("an ordinary unanswered question, until flagged").contains(RED_FLAG);
+        assertThat(headings())
+                .as("an ordinary unanswered question, until flagged")
+                .contains(RED_FLAG);
         logIn(ADMIN, ADMIN_PASSWORD);
         browser().driver.get(site() + "/staff/handoffs");
         browser().follow(browser().driver.findElement(By.linkText("Rae Quill")));
         WebElement message = transcriptMessage(RED_FLAG);
         browser().follow(message.findElement(By.xpath(".//button[normalize-space()='Flag as a missed emergency']")));
-        assertThat(browser().text("body")).contains("Flagged as a missed emergency: administrators review it on the safety review.");
+        assertThat(browser().text("body"))
+                .contains("Flagged as a missed emergency: administrators review it on the safety review.");
         browser().follow(browser().driver.findElement(By.partialLinkText("Safety review")));
         assertThat(browser().text("h1")).isEqualTo("Safety review");
         WebElement miss = browser().driver.findElements(By.cssSelector("#misses tr.miss")).stream()
-                .filter(row -> row.findElement(By.cssSelector(".text")).getText().equals(RED_FLAG)).findFirst()
-                .orElseThrow(() -> new AssertionError("not on the safety review: " + browser().text("body")));
-        assertThat(miss.findElement(By.cssSelector(".rule")).getText()).startsWith("Flagged as a missed emergency by " + ADMIN);
+                .filter(row ->
+                        row.findElement(By.cssSelector(".text")).getText().equals(RED_FLAG))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "not on the safety review: " + browser().text("body")));
+        assertThat(miss.findElement(By.cssSelector(".rule")).getText())
+                .startsWith("Flagged as a missed emergency by " + ADMIN);
         screenshot("09-safety-review");
         browser().follow(miss.findElement(By.linkText("Transcript")));
         assertThat(browser().text(".message.highlighted mark")).isEqualTo(RED_FLAG);
@@ -237,7 +309,10 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
 
         logIn(EDITOR, EDITOR_PASSWORD);
         browser().driver.get(site() + UnansweredIntegrationTests.PAGE);
-        assertThat(headings()).as("not among the unanswered questions").doesNotContain(RED_FLAG).contains(FAILING);
+        assertThat(headings())
+                .as("not among the unanswered questions")
+                .doesNotContain(RED_FLAG)
+                .contains(FAILING);
         assertThat(browser().text("main")).doesNotContain(RED_FLAG);
     }
 
@@ -279,7 +354,9 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
     /** The new article's section of that anchor, as the draft has it. */
     Section section(String anchor) {
         return editor.draftKnowledge().article(RFA).orElseThrow().sections().stream()
-                .filter(s -> s.anchor().equals(anchor)).findFirst().orElseThrow();
+                .filter(s -> s.anchor().equals(anchor))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The phrasings the safety net says an out-of-scope topic declines though the new article answers them. */
@@ -293,7 +370,8 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
         return browser().driver.findElements(By.cssSelector("#part-" + part + " li.group")).stream()
                 .filter(g -> g.findElement(By.tagName("h3")).getText().equals(heading))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no group '" + heading + "' in the part " + part + " among " + headings()));
+                .orElseThrow(() ->
+                        new AssertionError("no group '" + heading + "' in the part " + part + " among " + headings()));
     }
 
     static List<String> headings() {
@@ -303,7 +381,8 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
     /** The message of the transcript on the page that says {@code text}. */
     static WebElement transcriptMessage(String text) {
         return browser().driver.findElements(By.cssSelector(".transcript .message")).stream()
-                .filter(m -> m.getText().contains(text)).findFirst()
+                .filter(m -> m.getText().contains(text))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("not in the transcript: " + text));
     }
 
@@ -316,8 +395,16 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
         if (!"true".equals(launcher.getDomAttribute("aria-expanded"))) {
             launcher.click();
         }
-        browser().await(d -> browser().widget().findElement(By.cssSelector(".compose textarea")).isDisplayed());
-        browser().await(d -> !browser().widget().findElements(By.cssSelector(".msg.bot")).isEmpty());
+        browser()
+                .await(d -> browser()
+                        .widget()
+                        .findElement(By.cssSelector(".compose textarea"))
+                        .isDisplayed());
+        browser()
+                .await(d -> !browser()
+                        .widget()
+                        .findElements(By.cssSelector(".msg.bot"))
+                        .isEmpty());
     }
 
     /** Another visitor: the tab's conversation forgotten, the chat opened again. */

@@ -25,7 +25,8 @@ final class KnowledgeBaseGuard {
     void restore() {
         editor.discard();
         if (live.version() != versionBefore) {
-            assertThat(publisher.restore(versionBefore, "test", true)).isInstanceOf(KnowledgePublisher.Outcome.Published.class);
+            assertThat(publisher.restore(versionBefore, "test", true))
+                    .isInstanceOf(KnowledgePublisher.Outcome.Published.class);
         }
     }
 }

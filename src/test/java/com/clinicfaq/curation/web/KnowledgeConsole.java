@@ -41,6 +41,7 @@ abstract class KnowledgeConsole {
 
     /** A question the live knowledge base misses, and what the right answer says. */
     static final String MISSED = "how soon am i back on my feet";
+
     static final String RIGHT = "walking within a few days";
 
     private static final Pattern ADDED = Pattern.compile("<li class=\"added\">.*?<span>([^<]*)</span></ins></li>");
@@ -68,7 +69,10 @@ abstract class KnowledgeConsole {
     @BeforeEach
     void rememberTheKnowledgeBase(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder encoder) {
         if (!accounts.userExists(EDITOR)) {
-            accounts.createUser(User.withUsername(EDITOR).password(encoder.encode(EDITOR_PASSWORD)).roles("EDITOR").build());
+            accounts.createUser(User.withUsername(EDITOR)
+                    .password(encoder.encode(EDITOR_PASSWORD))
+                    .roles("EDITOR")
+                    .build());
         }
         http = new StaffHttp(port);
         originalVersion = live.version();
@@ -79,7 +83,8 @@ abstract class KnowledgeConsole {
     void putTheKnowledgeBaseBack() {
         editor.discard();
         if (!live.get().files().equals(originalFiles)) {
-            assertThat(publisher.restore(originalVersion, "tests", true)).isInstanceOf(KnowledgePublisher.Outcome.Published.class);
+            assertThat(publisher.restore(originalVersion, "tests", true))
+                    .isInstanceOf(KnowledgePublisher.Outcome.Published.class);
         }
     }
 

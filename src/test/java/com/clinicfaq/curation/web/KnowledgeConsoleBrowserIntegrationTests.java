@@ -78,26 +78,37 @@ class KnowledgeConsoleBrowserIntegrationTests {
 
         WebElement problems = browser.driver.findElement(By.id("problems"));
         assertThat(problems.getAttribute("role")).isEqualTo("alert");
-        assertThat(problems.findElements(By.tagName("li"))).extracting(WebElement::getText).containsExactly(
-                "The answer is empty.",
-                "The question 'What is kyphoplasty?' is already asked by FAQ 'what-is-kyphoplasty' (What is kyphoplasty?).");
+        assertThat(problems.findElements(By.tagName("li")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        "The answer is empty.",
+                        "The question 'What is kyphoplasty?' is already asked by FAQ 'what-is-kyphoplasty' (What is kyphoplasty?).");
         assertThat(value("question")).as("kept as typed").isEqualTo("What is kyphoplasty?");
         assertThat(value("phrasings")).startsWith("how long is kyphoplasty\n");
-        assertThat(problems.getCssValue("background-color")).as("styled from the page's own stylesheet").isEqualTo("rgba(255, 235, 233, 1)");
+        assertThat(problems.getCssValue("background-color"))
+                .as("styled from the page's own stylesheet")
+                .isEqualTo("rgba(255, 235, 233, 1)");
 
         WebElement corrected = browser.driver.findElement(By.id("question"));
         corrected.clear();
         corrected.sendKeys("How long does kyphoplasty take?");
-        browser.driver.findElement(By.id("answer"))
-                .sendKeys("The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.");
+        browser.driver
+                .findElement(By.id("answer"))
+                .sendKeys(
+                        "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.");
         browser.follow(button("Save to draft"));
 
         assertThat(browser.driver.getCurrentUrl()).isEqualTo(site() + "/staff/knowledge");
         assertThat(text("#saved")).isEqualTo("Saved the FAQ “How long does kyphoplasty take?” to the draft.");
-        assertThat(text("#draft-state")).startsWith("Changed since live version").contains("last by " + EDITOR);
-        assertThat(browser.driver.findElement(By.linkText("How long does kyphoplasty take?")).getAttribute("href"))
+        assertThat(text("#draft-state"))
+                .startsWith("Changed since live version")
+                .contains("last by " + EDITOR);
+        assertThat(browser.driver
+                        .findElement(By.linkText("How long does kyphoplasty take?"))
+                        .getAttribute("href"))
                 .endsWith("/staff/knowledge/faqs/procedure-duration");
-        assertThat(browser.driver.manage().logs().get(LogType.BROWSER).getAll()).as("nothing the Content-Security-Policy refused")
+        assertThat(browser.driver.manage().logs().get(LogType.BROWSER).getAll())
+                .as("nothing the Content-Security-Policy refused")
                 .noneMatch(entry -> entry.getMessage().contains("Content Security Policy"));
     }
 
@@ -123,7 +134,8 @@ class KnowledgeConsoleBrowserIntegrationTests {
     }
 
     WebElement button(String label) {
-        List<WebElement> buttons = browser.driver.findElements(By.xpath("//main//button[normalize-space()='" + label + "']"));
+        List<WebElement> buttons =
+                browser.driver.findElements(By.xpath("//main//button[normalize-space()='" + label + "']"));
         assertThat(buttons).as(label).hasSize(1);
         return buttons.getFirst();
     }

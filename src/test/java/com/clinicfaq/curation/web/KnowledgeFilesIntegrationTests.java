@@ -41,7 +41,8 @@ class KnowledgeFilesIntegrationTests extends KnowledgeConsole {
 
     @Test
     void downloadsTheLiveVersionAsAZipOfTheKnowledgeBaseFolder() throws Exception {
-        HttpResponse<byte[]> export = edith.send(http.get("/staff/knowledge/export"), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> export =
+                edith.send(http.get("/staff/knowledge/export"), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type")).hasValue("application/zip");
@@ -52,14 +53,21 @@ class KnowledgeFilesIntegrationTests extends KnowledgeConsole {
 
     @Test
     void uploadsAZipAsTheDraftToReviewOnThePublishPage() throws Exception {
-        KnowledgeFiles changed = originalFiles.with(FAQS, originalFiles.files().get(FAQS).replace(
-                "? explain kyphoplasty\n", "? explain kyphoplasty\n? what is kyphoplasty in plain words\n"));
+        KnowledgeFiles changed = originalFiles.with(
+                FAQS,
+                originalFiles
+                        .files()
+                        .get(FAQS)
+                        .replace(
+                                "? explain kyphoplasty\n",
+                                "? explain kyphoplasty\n? what is kyphoplasty in plain words\n"));
         assertThat(changed).isNotEqualTo(originalFiles);
 
         HttpResponse<String> uploaded = upload(zip(changed));
 
         assertThat(uploaded.statusCode()).isEqualTo(302);
-        assertThat(uploaded.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff/knowledge/publish"));
+        assertThat(uploaded.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/staff/knowledge/publish"));
         assertThat(editor.draft().files()).isEqualTo(changed);
         assertThat(editor.draft().updatedBy()).isEqualTo(EDITOR);
         String publish = page(edith, http, "/staff/knowledge/publish");
@@ -70,8 +78,8 @@ class KnowledgeFilesIntegrationTests extends KnowledgeConsole {
 
     @Test
     void refusesAZipWithAFileThatDoesNotReadWithItsFileAndLineAndKeepsTheDraft() throws Exception {
-        KnowledgeFiles broken = originalFiles.with(FAQS,
-                originalFiles.files().get(FAQS).replace("section: quick-insights", "section: no-such-section"));
+        KnowledgeFiles broken = originalFiles.with(
+                FAQS, originalFiles.files().get(FAQS).replace("section: quick-insights", "section: no-such-section"));
 
         HttpResponse<String> refused = upload(zip(broken));
 
@@ -90,21 +98,26 @@ class KnowledgeFilesIntegrationTests extends KnowledgeConsole {
         HttpResponse<String> unsafe = upload(zip(traversal));
 
         assertThat(unsafe.statusCode()).isEqualTo(422);
-        assertThat(unsafe.body()).contains("leads out of the knowledge-base folder", "&quot;knowledge-base/faqs/notes.txt&quot; is not a knowledge-base file");
+        assertThat(unsafe.body())
+                .contains(
+                        "leads out of the knowledge-base folder",
+                        "&quot;knowledge-base/faqs/notes.txt&quot; is not a knowledge-base file");
 
         byte[] large = new byte[KnowledgeZip.MAX_BYTES + 1];
         HttpResponse<String> tooLarge = upload(large);
 
         assertThat(tooLarge.statusCode()).isEqualTo(422);
         assertThat(tooLarge.body()).contains("The file is larger than 5 MB.");
-        assertThat(upload("not a zip".getBytes(StandardCharsets.UTF_8)).body()).contains("This is not a zip file, or it is empty.");
+        assertThat(upload("not a zip".getBytes(StandardCharsets.UTF_8)).body())
+                .contains("This is not a zip file, or it is empty.");
         assertThat(editor.hasChanges()).isFalse();
     }
 
     @Test
     void aKnowledgeBaseDownloadedUploadedAndPublishedAnswersEveryRealisticQuestionAsBefore() throws Exception {
         Map<String, Answer> before = answersToTheRealisticQuestions();
-        byte[] exported = edith.send(http.get("/staff/knowledge/export"), HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] exported = edith.send(http.get("/staff/knowledge/export"), HttpResponse.BodyHandlers.ofByteArray())
+                .body();
 
         assertThat(upload(exported).statusCode()).isEqualTo(302);
         var published = editor.publish(EDITOR, "Round trip through the files", false);
@@ -118,23 +131,29 @@ class KnowledgeFilesIntegrationTests extends KnowledgeConsole {
     Map<String, Answer> answersToTheRealisticQuestions() {
         Map<String, Answer> answers = new LinkedHashMap<>();
         for (String set : EvaluationSet.NAMES) {
-            EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, set).questions().forEach(q -> answers.put(q.text(), engine.answer(q.text())));
+            EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, set)
+                    .questions()
+                    .forEach(q -> answers.put(q.text(), engine.answer(q.text())));
         }
         return answers;
     }
 
     /** Submits the upload form with the file, as a browser does: multipart, with the page's CSRF token. */
     HttpResponse<String> upload(byte[] file) throws Exception {
-        String csrf = java.net.URLDecoder.decode(StaffHttp.csrf(page(edith, http, "/staff/knowledge/import-files")), StandardCharsets.UTF_8);
+        String csrf = java.net.URLDecoder.decode(
+                StaffHttp.csrf(page(edith, http, "/staff/knowledge/import-files")), StandardCharsets.UTF_8);
         String boundary = "----clinicfaq" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"knowledge-base.zip\"\r\n"
-                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"knowledge-base.zip\"\r\n"
+                        + "Content-Type: application/zip\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/staff/knowledge/import-files"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/staff/knowledge/import-files"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();

@@ -31,10 +31,13 @@ class PublishingBrowserIntegrationTests extends KnowledgeConsole {
 
         assertThat(text("h1")).isEqualTo("Publish the draft");
         WebElement added = browser().driver.findElements(By.cssSelector("li.added")).stream()
-                .filter(line -> line.getText().endsWith("+? " + KnowledgeConsole.MISSED)).findFirst().orElseThrow();
+                .filter(line -> line.getText().endsWith("+? " + KnowledgeConsole.MISSED))
+                .findFirst()
+                .orElseThrow();
         assertThat(added.getCssValue("background-color")).isEqualTo("rgba(218, 251, 225, 1)");
-        assertThat(browser().driver.findElements(By.cssSelector("li.removed"))).allSatisfy(
-                line -> assertThat(line.getCssValue("background-color")).isEqualTo("rgba(255, 235, 233, 1)"));
+        assertThat(browser().driver.findElements(By.cssSelector("li.removed")))
+                .allSatisfy(
+                        line -> assertThat(line.getCssValue("background-color")).isEqualTo("rgba(255, 235, 233, 1)"));
         assertThat(browser().driver.getPageSource()).doesNotContain("Publish anyway");
         assertFitsThePhoneAndAccessible("the publish page");
 
@@ -73,8 +76,14 @@ class PublishingBrowserIntegrationTests extends KnowledgeConsole {
 
     @Test
     void anAdministratorSeesWhyAChangeIsRefusedAndCanPublishItAnywayOnlyWithAReason() {
-        editor.apply(new Change.SaveFile("policy.yml", originalFiles.files().get("policy.yml")
-                .replaceAll("(?s)  - id: leg-numbness-or-weakness\n.*?(?=  - id: )", "")), EDITOR);
+        editor.apply(
+                new Change.SaveFile(
+                        "policy.yml",
+                        originalFiles
+                                .files()
+                                .get("policy.yml")
+                                .replaceAll("(?s)  - id: leg-numbness-or-weakness\n.*?(?=  - id: )", "")),
+                EDITOR);
         browser().logIn(site(), ADMIN, ADMIN_PASSWORD);
         browser().driver.get(site() + "/staff/knowledge/publish");
         browser().driver.findElement(By.id("comment")).sendKeys("Fewer rules");
@@ -98,23 +107,29 @@ class PublishingBrowserIntegrationTests extends KnowledgeConsole {
         editor.apply(new Change.DeleteFaq("care-approach"), EDITOR);
         browser().logIn(site(), EDITOR, EDITOR_PASSWORD);
         browser().driver.get(site() + "/staff/knowledge/articles/kyphoplasty-compression-fractures/checks");
-        assertThat(text("#checks")).contains("How does Dr. Weisbein treat her patients?", "which the draft does not have");
+        assertThat(text("#checks"))
+                .contains("How does Dr. Weisbein treat her patients?", "which the draft does not have");
         assertFitsThePhoneAndAccessible("an article's check questions");
         browser().driver.get(site() + "/staff/knowledge/publish");
         browser().driver.findElement(By.id("comment")).sendKeys("One FAQ fewer");
 
         browser().follow(button("Publish"));
 
-        assertThat(text("#result-heading")).isEqualTo("Not published: questions answered right now would be answered wrong");
-        assertThat(text("table.now-wrong")).startsWith("⚠ Was right → now wrong (1)")
-                .contains("How does Dr. Weisbein treat her patients?", "the FAQ “How does Dr. Weisbein treat her patients?”",
+        assertThat(text("#result-heading"))
+                .isEqualTo("Not published: questions answered right now would be answered wrong");
+        assertThat(text("table.now-wrong"))
+                .startsWith("⚠ Was right → now wrong (1)")
+                .contains(
+                        "How does Dr. Weisbein treat her patients?",
+                        "the FAQ “How does Dr. Weisbein treat her patients?”",
                         "the FAQ “What are Dr. Weisbein's credentials?”");
         assertThat(live.version()).isEqualTo(originalVersion);
         assertFitsThePhoneAndAccessible("a change that would answer a question wrong");
 
         button("Publish with these answers").click();
         assertThat(browser().driver.executeScript("return document.getElementById('confirm').validity.valueMissing"))
-                .as("not without ticking the confirmation").isEqualTo(true);
+                .as("not without ticking the confirmation")
+                .isEqualTo(true);
         assertThat(live.version()).isEqualTo(originalVersion);
         browser().driver.findElement(By.id("confirm")).click();
         browser().follow(button("Publish with these answers"));
@@ -142,14 +157,19 @@ class PublishingBrowserIntegrationTests extends KnowledgeConsole {
     }
 
     static List<String> texts(String css) {
-        return browser().driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+        return browser().driver.findElements(By.cssSelector(css)).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** No sideways scrolling at a phone's width, no script on the page, and no serious accessibility violation. */
     static void assertFitsThePhoneAndAccessible(String page) {
         assertThat(browser().driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as(page + " fits the width").isEqualTo(true);
-        assertThat(browser().driver.findElements(By.tagName("script"))).as(page + " has no script").isEmpty();
+                .as(page + " fits the width")
+                .isEqualTo(true);
+        assertThat(browser().driver.findElements(By.tagName("script")))
+                .as(page + " has no script")
+                .isEmpty();
         assertThat(browser().axeViolations()).as(page).isEmpty();
     }
 }

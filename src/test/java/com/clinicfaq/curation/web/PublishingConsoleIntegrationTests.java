@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Publishing the draft and restoring versions over HTTP, as editors and administrators do in the console. */
 class PublishingConsoleIntegrationTests extends KnowledgeConsole {
 
-    static final String DURATION = "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
+    static final String DURATION =
+            "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day.";
     static final String DRIVE_HOME = " Please bring someone to drive you home.";
     private static final Pattern DRAFT_HASH = Pattern.compile("name=\"draft\" value=\"([0-9a-f]+)\"");
 
@@ -54,13 +55,18 @@ class PublishingConsoleIntegrationTests extends KnowledgeConsole {
         assertThat(removedLines(before)).doesNotContain("? " + MISSED);
         assertThat(before).contains("faqs/kyphoplasty-compression-fractures.md").doesNotContain("Publish anyway");
 
-        HttpResponse<String> published = send(edith, http.post("/staff/knowledge/publish",
-                "draft=" + draftHash(before) + "&comment=" + encode("Back on my feet") + "&_csrf=" + csrf(before)));
+        HttpResponse<String> published = send(
+                edith,
+                http.post(
+                        "/staff/knowledge/publish",
+                        "draft=" + draftHash(before) + "&comment=" + encode("Back on my feet") + "&_csrf="
+                                + csrf(before)));
 
         long version = live.version();
         assertThat(published.statusCode()).isEqualTo(200);
         assertThat(version).isGreaterThan(originalVersion);
-        assertThat(published.body()).contains("Published: version " + version + " is live", "Safety cases: ", "top-1 accuracy")
+        assertThat(published.body())
+                .contains("Published: version " + version + " is live", "Safety cases: ", "top-1 accuracy")
                 .contains("there is nothing to publish");
         assertThat(answerText(MISSED)).contains(RIGHT);
         assertThat(versions.find(version).orElseThrow().comment()).isEqualTo("Back on my feet");
@@ -81,32 +87,48 @@ class PublishingConsoleIntegrationTests extends KnowledgeConsole {
         HttpResponse<String> refused = send(edith, http.post("/staff/knowledge/publish", form));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("Not published: the change fails the safety net", "Failing checks", "emergency case",
-                "emergency/leg-numbness-or-weakness", "Safety cases: ");
+        assertThat(refused.body())
+                .contains(
+                        "Not published: the change fails the safety net",
+                        "Failing checks",
+                        "emergency case",
+                        "emergency/leg-numbness-or-weakness",
+                        "Safety cases: ");
         assertThat(live.version()).isEqualTo(originalVersion);
         assertThat(live.policy().decide("i cant feel my legs")).isInstanceOf(Decision.Emergency.class);
 
-        HttpResponse<String> forged = send(edith, http.post("/staff/knowledge/publish", form + "&override=true&reason=" + encode("I say so")));
+        HttpResponse<String> forged = send(
+                edith, http.post("/staff/knowledge/publish", form + "&override=true&reason=" + encode("I say so")));
 
-        assertThat(forged.statusCode()).as("an editor who is not an administrator forging the override").isEqualTo(403);
+        assertThat(forged.statusCode())
+                .as("an editor who is not an administrator forging the override")
+                .isEqualTo(403);
         assertThat(live.version()).isEqualTo(originalVersion);
 
         HttpClient ada = http.loggedIn(ADMIN, ADMIN_PASSWORD);
         String adminPage = page(ada, http, "/staff/knowledge/publish");
         assertThat(adminPage).contains("Publish anyway");
-        String adminForm = "draft=" + draftHash(adminPage) + "&comment=" + encode("Fewer rules") + "&_csrf=" + csrf(adminPage);
-        assertThat(send(ada, http.post("/staff/knowledge/publish", adminForm + "&override=true")).body())
-                .as("without a reason").contains("give the reason");
+        String adminForm =
+                "draft=" + draftHash(adminPage) + "&comment=" + encode("Fewer rules") + "&_csrf=" + csrf(adminPage);
+        assertThat(send(ada, http.post("/staff/knowledge/publish", adminForm + "&override=true"))
+                        .body())
+                .as("without a reason")
+                .contains("give the reason");
         assertThat(live.version()).isEqualTo(originalVersion);
 
-        HttpResponse<String> overridden = send(ada, http.post("/staff/knowledge/publish",
-                adminForm + "&override=true&reason=" + encode("The rule moves to a new file tomorrow")));
+        HttpResponse<String> overridden = send(
+                ada,
+                http.post(
+                        "/staff/knowledge/publish",
+                        adminForm + "&override=true&reason=" + encode("The rule moves to a new file tomorrow")));
 
         long version = live.version();
         assertThat(overridden.statusCode()).isEqualTo(200);
-        assertThat(overridden.body()).contains("Published: version " + version + " is live", "Published over failing checks");
+        assertThat(overridden.body())
+                .contains("Published: version " + version + " is live", "Published over failing checks");
         assertThat(versions.find(version).orElseThrow().overridden()).isTrue();
-        assertThat(audit("KNOWLEDGE_OVERRIDE")).containsExactly(ADMIN + ": version " + version + ": The rule moves to a new file tomorrow");
+        assertThat(audit("KNOWLEDGE_OVERRIDE"))
+                .containsExactly(ADMIN + ": version " + version + ": The rule moves to a new file tomorrow");
         assertThat(audit("KNOWLEDGE_PUBLISHED")).containsExactly(ADMIN + ": version " + version + ": Fewer rules");
     }
 
@@ -117,8 +139,11 @@ class PublishingConsoleIntegrationTests extends KnowledgeConsole {
         String page = page(edith, http, "/staff/knowledge/publish");
         editor.apply(new Change.AddPhrasing("activity-after", "when can i go for a walk"), "someone else");
 
-        HttpResponse<String> stale = send(edith, http.post("/staff/knowledge/publish",
-                "draft=" + draftHash(page) + "&comment=" + encode("Back on my feet") + "&_csrf=" + csrf(page)));
+        HttpResponse<String> stale = send(
+                edith,
+                http.post(
+                        "/staff/knowledge/publish",
+                        "draft=" + draftHash(page) + "&comment=" + encode("Back on my feet") + "&_csrf=" + csrf(page)));
 
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("The draft changed since the page was shown");
@@ -129,14 +154,21 @@ class PublishingConsoleIntegrationTests extends KnowledgeConsole {
 
         assertThat(discarded.statusCode()).isEqualTo(302);
         assertThat(editor.hasChanges()).isFalse();
-        assertThat(page(edith, http, "/staff/knowledge/publish")).contains("The draft was discarded.", "there is nothing to publish");
+        assertThat(page(edith, http, "/staff/knowledge/publish"))
+                .contains("The draft was discarded.", "there is nothing to publish");
     }
 
     @Test
     void listsTheVersionsShowsWhatOneChangedAndRestoresAnEarlierOneInOneStep() throws Exception {
-        String path = originalFiles.files().entrySet().stream().filter(f -> f.getValue().contains(DURATION)).findFirst().orElseThrow().getKey();
-        KnowledgeFiles changed = originalFiles.with(path, originalFiles.files().get(path).replace(DURATION, DURATION + DRIVE_HOME));
-        var outcome = (KnowledgePublisher.Outcome.Published) publisher.publish(changed, EDITOR, "Who drives home", false);
+        String path = originalFiles.files().entrySet().stream()
+                .filter(f -> f.getValue().contains(DURATION))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        KnowledgeFiles changed =
+                originalFiles.with(path, originalFiles.files().get(path).replace(DURATION, DURATION + DRIVE_HOME));
+        var outcome =
+                (KnowledgePublisher.Outcome.Published) publisher.publish(changed, EDITOR, "Who drives home", false);
         long changedVersion = outcome.version().id();
         HttpClient edith = http.loggedIn(EDITOR, EDITOR_PASSWORD);
 
@@ -149,33 +181,55 @@ class PublishingConsoleIntegrationTests extends KnowledgeConsole {
 
         assertThat(version).contains("What it changed from version " + originalVersion);
         assertThat(addedLines(version)).singleElement().asString().contains(DRIVE_HOME.strip());
-        assertThat(removedLines(version)).singleElement().asString().contains(DURATION).doesNotContain(DRIVE_HOME.strip());
+        assertThat(removedLines(version))
+                .singleElement()
+                .asString()
+                .contains(DURATION)
+                .doesNotContain(DRIVE_HOME.strip());
         assertThat(version).contains("This version is live.").doesNotContain("Restore version " + changedVersion);
 
         String original = page(edith, http, "/staff/knowledge/versions/" + originalVersion);
-        assertThat(send(edith, http.post("/staff/knowledge/versions/" + originalVersion + "/restore",
-                "override=true&reason=x&_csrf=" + csrf(original))).statusCode()).as("a forged override").isEqualTo(403);
+        assertThat(send(
+                                edith,
+                                http.post(
+                                        "/staff/knowledge/versions/" + originalVersion + "/restore",
+                                        "override=true&reason=x&_csrf=" + csrf(original)))
+                        .statusCode())
+                .as("a forged override")
+                .isEqualTo(403);
 
-        HttpResponse<String> restored = send(edith, http.post("/staff/knowledge/versions/" + originalVersion + "/restore",
-                "_csrf=" + csrf(original)));
+        HttpResponse<String> restored = send(
+                edith,
+                http.post("/staff/knowledge/versions/" + originalVersion + "/restore", "_csrf=" + csrf(original)));
 
         long restoring = live.version();
         assertThat(restored.statusCode()).isEqualTo(200);
-        assertThat(restored.body()).contains("Published: version " + restoring + " is live", "It restores version " + originalVersion);
+        assertThat(restored.body())
+                .contains("Published: version " + restoring + " is live", "It restores version " + originalVersion);
         assertThat(live.get().files()).isEqualTo(originalFiles);
-        assertThat(answerText("how long does the procedure take")).contains("45 to 60 minutes").doesNotContain("drive you home");
-        assertThat(audit("KNOWLEDGE_RESTORED")).containsExactly(EDITOR + ": version " + restoring + " restores version " + originalVersion);
-        assertThat(row(page(edith, http, "/staff/knowledge/versions"), restoring)).contains("version " + originalVersion, "Live");
+        assertThat(answerText("how long does the procedure take"))
+                .contains("45 to 60 minutes")
+                .doesNotContain("drive you home");
+        assertThat(audit("KNOWLEDGE_RESTORED"))
+                .containsExactly(EDITOR + ": version " + restoring + " restores version " + originalVersion);
+        assertThat(row(page(edith, http, "/staff/knowledge/versions"), restoring))
+                .contains("version " + originalVersion, "Live");
     }
 
     @Test
     void keepsTheConsolesPagesFromStaffWithoutTheEditorRole() throws Exception {
         HttpClient anonymous = StaffHttp.client();
-        for (String path : List.of("/staff/knowledge/publish", "/staff/knowledge/versions", "/staff/knowledge/try?q=hi",
-                "/staff/knowledge/export", "/staff/knowledge/import-files")) {
+        for (String path : List.of(
+                "/staff/knowledge/publish",
+                "/staff/knowledge/versions",
+                "/staff/knowledge/try?q=hi",
+                "/staff/knowledge/export",
+                "/staff/knowledge/import-files")) {
             HttpResponse<String> response = send(anonymous, http.get(path));
             assertThat(response.statusCode()).as(path).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location")).as(path).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+            assertThat(response.headers().firstValue("Location"))
+                    .as(path)
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         }
     }
 
@@ -187,16 +241,21 @@ class PublishingConsoleIntegrationTests extends KnowledgeConsole {
 
     /** A version's row in the list, as text. */
     static String row(String list, long version) {
-        Matcher matcher = Pattern.compile("(?s)<tr[^>]*id=\"version-" + version + "\"[^>]*>(.*?)</tr>").matcher(list);
+        Matcher matcher = Pattern.compile("(?s)<tr[^>]*id=\"version-" + version + "\"[^>]*>(.*?)</tr>")
+                .matcher(list);
         assertThat(matcher.find()).as("version " + version + " in the list").isTrue();
         return matcher.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
     }
 
     /** This test's entries of an action, as "user: detail". */
     List<String> audit(String action) {
-        return jdbc.sql("select username || ': ' || detail from audit_event where action = ? and detail like ? order by at")
+        return jdbc
+                .sql(
+                        "select username || ': ' || detail from audit_event where action = ? and detail like ? order by at")
                 .params(action, "version %")
-                .query(String.class).list().stream()
+                .query(String.class)
+                .list()
+                .stream()
                 .filter(entry -> versionOf(entry) > originalVersion)
                 .toList();
     }

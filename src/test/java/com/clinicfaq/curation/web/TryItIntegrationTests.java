@@ -32,17 +32,31 @@ class TryItIntegrationTests extends KnowledgeConsole {
 
         assertThat(page).contains("The draft is the same as the live version").doesNotContain("id=\"draft\"");
         String live = side(page, "live");
-        assertThat(live).contains("Knowledge base", "Found", "procedure-duration", "45 to 60 minutes",
-                "How Kyphoplasty Helps Stabilize Compression Fractures", "What the engine weighed", "Words (BM25)", "Meaning (cosine)");
+        assertThat(live)
+                .contains(
+                        "Knowledge base",
+                        "Found",
+                        "procedure-duration",
+                        "45 to 60 minutes",
+                        "How Kyphoplasty Helps Stabilize Compression Fractures",
+                        "What the engine weighed",
+                        "Words (BM25)",
+                        "Meaning (cosine)");
         // the probability that the answer is right, on [0, 1]: at least what the answer threshold stands for
-        assertThat(confidence(live)).isBetween(com.clinicfaq.search.Confidence.CALIBRATED.of(com.clinicfaq.search.Scoring.CALIBRATED.threshold()) - 0.01, 1.0);
+        assertThat(confidence(live))
+                .isBetween(
+                        com.clinicfaq.search.Confidence.CALIBRATED.of(
+                                        com.clinicfaq.search.Scoring.CALIBRATED.threshold())
+                                - 0.01,
+                        1.0);
     }
 
     @Test
     void showsTheSafetyRuleThatDecidesBeforeTheKnowledgeBaseIsAsked() throws Exception {
         String emergency = side(tryIt("i cant feel my legs"), "live");
 
-        assertThat(emergency).contains("Emergency", "leg-numbness-or-weakness", "The knowledge base is not asked on this branch.")
+        assertThat(emergency)
+                .contains("Emergency", "leg-numbness-or-weakness", "The knowledge base is not asked on this branch.")
                 .doesNotContain("What the engine weighed");
         assertThat(side(tryIt("how much does it cost"), "live")).contains("Knowledge base", "Out of scope");
     }
@@ -58,25 +72,39 @@ class TryItIntegrationTests extends KnowledgeConsole {
         assertThat(side(page, "draft")).contains("Found", "activity-after");
         assertThat(says(page, "draft")).contains(RIGHT);
         assertThat(says(page, "live")).doesNotContain(RIGHT);
-        assertThat(says(tryIt("how long does the procedure take"), "draft")).as("the same draft again").contains("45 to 60 minutes");
+        assertThat(says(tryIt("how long does the procedure take"), "draft"))
+                .as("the same draft again")
+                .contains("45 to 60 minutes");
     }
 
     @Test
     void triesAShortConversationWhoseLastAnswerGivesTheTopic() throws Exception {
         // a second article in the draft: "it" in the question is whichever procedure the conversation is about
-        editor.apply(new Change.AddArticle(new com.clinicfaq.knowledge.PlainTextArticleImporter().importFile(
-                java.nio.file.Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
-                com.clinicfaq.knowledge.PlainTextArticleImporter.Options.of("sample", java.time.LocalDate.of(2026, 12, 1))
-                        .withId("rfa-sample"))), EDITOR);
+        editor.apply(
+                new Change.AddArticle(new com.clinicfaq.knowledge.PlainTextArticleImporter()
+                        .importFile(
+                                java.nio.file.Path.of("src/test/resources/library/radiofrequency-ablation-sample.txt"),
+                                com.clinicfaq.knowledge.PlainTextArticleImporter.Options.of(
+                                                "sample", java.time.LocalDate.of(2026, 12, 1))
+                                        .withId("rfa-sample"))),
+                EDITOR);
         String question = "Does it hurt?";
 
         String afterAblation = side(tryIt("How long does the RFA procedure take?", question), "draft");
         String afterKyphoplasty = side(tryIt("How long does kyphoplasty take?", question), "draft");
 
         // the earlier message, as the bot took it, and the topic its answer gave the conversation
-        assertThat(afterAblation).contains("How long does the RFA procedure take?", "Topic", "Comparing Cervical vs Lumbar Radiofrequency Ablation");
-        assertThat(afterKyphoplasty).contains("How long does kyphoplasty take?", "45 to 60 minutes",
-                "Topic", "How Kyphoplasty Helps Stabilize Compression Fractures");
+        assertThat(afterAblation)
+                .contains(
+                        "How long does the RFA procedure take?",
+                        "Topic",
+                        "Comparing Cervical vs Lumbar Radiofrequency Ablation");
+        assertThat(afterKyphoplasty)
+                .contains(
+                        "How long does kyphoplasty take?",
+                        "45 to 60 minutes",
+                        "Topic",
+                        "How Kyphoplasty Helps Stabilize Compression Fractures");
         // the same question answered from each conversation's procedure, never the other's
         assertThat(source(afterAblation)).contains("Radiofrequency Ablation").doesNotContain("Kyphoplasty");
         assertThat(source(afterKyphoplasty)).contains("Kyphoplasty").doesNotContain("Radiofrequency");
@@ -86,7 +114,9 @@ class TryItIntegrationTests extends KnowledgeConsole {
 
     @Test
     void refusesAQuestionLongerThanTheChatTakes() throws Exception {
-        assertThat(send(edith, http.get("/staff/knowledge/try?q=" + "a".repeat(2001))).statusCode()).isEqualTo(400);
+        assertThat(send(edith, http.get("/staff/knowledge/try?q=" + "a".repeat(2001)))
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     String tryIt(String question) throws Exception {
@@ -106,9 +136,12 @@ class TryItIntegrationTests extends KnowledgeConsole {
 
     /** One side of the page ("draft" or "live"), as text. */
     static String side(String page, String name) {
-        Matcher matcher = Pattern.compile("(?s)<section class=\"side\" id=\"" + name + "\".*?(?=<section class=\"side\"|</main>)").matcher(page);
+        Matcher matcher = Pattern.compile(
+                        "(?s)<section class=\"side\" id=\"" + name + "\".*?(?=<section class=\"side\"|</main>)")
+                .matcher(page);
         assertThat(matcher.find()).as("the " + name + " side").isTrue();
-        return org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(
+                matcher.group().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
     }
 
     /** What the bot says on one side. */

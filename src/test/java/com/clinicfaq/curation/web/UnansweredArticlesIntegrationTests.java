@@ -31,7 +31,9 @@ import org.springframework.web.util.HtmlUtils;
  * question names, with that section's text beside the new FAQ's form, and nothing is preselected for a question that
  * names no procedure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = UnansweredIntegrationTests.PROPERTIES)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = UnansweredIntegrationTests.PROPERTIES)
 class UnansweredArticlesIntegrationTests {
 
     static final String ABLATION = "radiofrequency-ablation-sample";
@@ -60,21 +62,32 @@ class UnansweredArticlesIntegrationTests {
         assertThat(ask(ablation)).isEqualTo("unknown");
         assertThat(ask(none)).isEqualTo("unknown");
 
-        HttpClient staff = new StaffHttp(port).loggedIn(UnansweredIntegrationTests.EDITOR, UnansweredIntegrationTests.PASSWORD);
-        HttpResponse<String> page = staff.send(new StaffHttp(port).get(UnansweredIntegrationTests.PAGE), HttpResponse.BodyHandlers.ofString());
+        HttpClient staff =
+                new StaffHttp(port).loggedIn(UnansweredIntegrationTests.EDITOR, UnansweredIntegrationTests.PASSWORD);
+        HttpResponse<String> page = staff.send(
+                new StaffHttp(port).get(UnansweredIntegrationTests.PAGE), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
 
         String named = UnansweredIntegrationTests.group(page.body(), ablation);
         assertThat(selected(named, "source")).singleElement().asString().startsWith(ABLATION + "#");
         List<Faq> faqs = editor.draftKnowledge().faqs();
-        assertThat(selected(named, "faqId")).singleElement().satisfies(id -> assertThat(faqs)
-                .anySatisfy(f -> assertThat(f.id() + " " + f.articleId()).isEqualTo(id + " " + ABLATION)));
+        assertThat(selected(named, "faqId"))
+                .singleElement()
+                .satisfies(id -> assertThat(faqs)
+                        .anySatisfy(
+                                f -> assertThat(f.id() + " " + f.articleId()).isEqualTo(id + " " + ABLATION)));
 
         String anchor = selected(named, "source").getFirst().substring(ABLATION.length() + 1);
         Section section = editor.draftKnowledge().article(ABLATION).orElseThrow().sections().stream()
-                .filter(s -> s.anchor().equals(anchor)).findFirst().orElseThrow();
-        assertThat(named).as("the chosen section's text beside the form").contains("<aside class=\"section-text\"",
-                HtmlUtils.htmlEscape(section.title()), HtmlUtils.htmlEscape(section.blocks().getFirst().text()));
+                .filter(s -> s.anchor().equals(anchor))
+                .findFirst()
+                .orElseThrow();
+        assertThat(named)
+                .as("the chosen section's text beside the form")
+                .contains(
+                        "<aside class=\"section-text\"",
+                        HtmlUtils.htmlEscape(section.title()),
+                        HtmlUtils.htmlEscape(section.blocks().getFirst().text()));
 
         String unnamed = UnansweredIntegrationTests.group(page.body(), none);
         assertThat(selected(unnamed, "source")).containsExactly("");
@@ -84,17 +97,24 @@ class UnansweredArticlesIntegrationTests {
 
     /** The values of the options selected in the group's select of that name. */
     private static List<String> selected(String group, String name) {
-        Matcher select = Pattern.compile("<select name=\"" + name + "\".*?</select>", Pattern.DOTALL).matcher(group);
+        Matcher select = Pattern.compile("<select name=\"" + name + "\".*?</select>", Pattern.DOTALL)
+                .matcher(group);
         assertThat(select.find()).isTrue();
-        return Pattern.compile("<option value=\"([^\"]*)\" selected").matcher(select.group()).results().map(m -> m.group(1)).toList();
+        return Pattern.compile("<option value=\"([^\"]*)\" selected")
+                .matcher(select.group())
+                .results()
+                .map(m -> m.group(1))
+                .toList();
     }
 
     private String ask(String question) throws Exception {
         try (ChatClient chat = ChatClient.connect(port)) {
             chat.awaitType("welcome");
             chat.say(question);
-            return chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"))
-                    .path("kind").asString();
+            return chat.await(f -> f.path("type").asString().equals("bot")
+                            && !f.path("kind").asString().equals("greeting"))
+                    .path("kind")
+                    .asString();
         }
     }
 }

@@ -27,14 +27,17 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
  * practice's page; an editor, in the browser, makes a new FAQ for it in one step on the unanswered-questions page;
  * seconds later the bot answers it in the chat. The page is also checked for accessibility and at a phone's width.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = UnansweredIntegrationTests.PROPERTIES)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = UnansweredIntegrationTests.PROPERTIES)
 class UnansweredBrowserIntegrationTests {
 
     static final String QUESTION = "will i have a scar";
     static final String ARTICLE = "kyphoplasty-compression-fractures";
     static final String SECTION = "what-is-kyphoplasty-and-how-does-it-work-in-napa";
-    static final String ANSWER = "During the procedure, I use fluoroscopic imaging to guide a small needle into the fractured vertebra"
-            + " through a tiny incision in your back.";
+    static final String ANSWER =
+            "During the procedure, I use fluoroscopic imaging to guide a small needle into the fractured vertebra"
+                    + " through a tiny incision in your back.";
 
     @LocalServerPort
     int port;
@@ -43,7 +46,9 @@ class UnansweredBrowserIntegrationTests {
     KnowledgeBaseGuard knowledgeBase;
 
     @BeforeEach
-    void editorAndVersion(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder encoder,
+    void editorAndVersion(
+            @Autowired JdbcUserDetailsManager accounts,
+            @Autowired PasswordEncoder encoder,
             @Autowired ApplicationContext context) {
         UnansweredIntegrationTests.createEditor(accounts, encoder);
         knowledgeBase = new KnowledgeBaseGuard(context);
@@ -53,7 +58,8 @@ class UnansweredBrowserIntegrationTests {
     void restore(TestInfo test) {
         try {
             if (browser != null) {
-                browser.screenshot("unanswered-" + test.getTestMethod().orElseThrow().getName());
+                browser.screenshot(
+                        "unanswered-" + test.getTestMethod().orElseThrow().getName());
                 browser.close();
             }
         } finally {
@@ -70,9 +76,11 @@ class UnansweredBrowserIntegrationTests {
         logInToThePage();
         WebElement group = group(QUESTION);
         assertThat(group.findElement(By.cssSelector(".count")).getText()).isEqualTo("1");
-        group.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']")).click();
+        group.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']"))
+                .click();
         WebElement form = group.findElement(By.cssSelector("form.new-faq"));
-        assertThat(form.findElement(By.name("question")).getDomProperty("value")).isEqualTo("Will I have a scar?");
+        assertThat(form.findElement(By.name("question")).getDomProperty("value"))
+                .isEqualTo("Will I have a scar?");
         new Select(form.findElement(By.name("source"))).selectByValue(ARTICLE + "#" + SECTION);
         form.findElement(By.name("answer")).sendKeys(ANSWER);
         WebElement create = form.findElement(By.xpath(".//button[normalize-space()='Create and publish']"));
@@ -86,7 +94,9 @@ class UnansweredBrowserIntegrationTests {
         WebElement answer = ask(QUESTION);
         assertThat(answer.getDomAttribute("data-kind")).isEqualTo("answer");
         assertThat(answer.getText()).contains("through a tiny incision in your back");
-        assertThat(Duration.ofNanos(System.nanoTime() - submitted)).as("seconds, no restart").isLessThan(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - submitted))
+                .as("seconds, no restart")
+                .isLessThan(Duration.ofSeconds(30));
     }
 
     @Test
@@ -100,7 +110,9 @@ class UnansweredBrowserIntegrationTests {
 
         // "Did this answer your question?" with the keyboard: No
         WebElement no = answer.findElements(By.cssSelector(".helpful button")).stream()
-                .filter(b -> b.getText().equals("No")).findFirst().orElseThrow();
+                .filter(b -> b.getText().equals("No"))
+                .findFirst()
+                .orElseThrow();
         int before = widget().findElements(By.cssSelector(".msg.bot")).size();
         no.sendKeys(Keys.ENTER);
         assertThat(answer.findElement(By.cssSelector(".helpful")).getText()).isEqualTo("Thank you for telling us.");
@@ -109,15 +121,24 @@ class UnansweredBrowserIntegrationTests {
             return bots.size() > before ? bots.get(before) : null;
         });
         assertThat(offer.getDomAttribute("data-kind")).isEqualTo("handoff.offer");
-        assertThat(offer.findElements(By.cssSelector(".suggest .chip"))).as("the next best answers, as buttons").isNotEmpty();
-        assertThat(offer.findElements(By.cssSelector(".chips:not(.suggest) .chip"))).as("yes / no to a staff follow-up").hasSize(2);
+        assertThat(offer.findElements(By.cssSelector(".suggest .chip")))
+                .as("the next best answers, as buttons")
+                .isNotEmpty();
+        assertThat(offer.findElements(By.cssSelector(".chips:not(.suggest) .chip")))
+                .as("yes / no to a staff follow-up")
+                .hasSize(2);
         assertThat(browser.axeViolations()).isEmpty();
 
         logInToThePage();
         WebElement group = group(question);
-        assertThat(group.findElement(By.cssSelector(".reasons")).getText()).contains("Visitor said the answer did not help");
-        assertThat(given).startsWith(group.findElement(By.cssSelector(".answered blockquote")).getText().replaceFirst("…$", ""));
-        group.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']")).click();
+        assertThat(group.findElement(By.cssSelector(".reasons")).getText())
+                .contains("Visitor said the answer did not help");
+        assertThat(given)
+                .startsWith(group.findElement(By.cssSelector(".answered blockquote"))
+                        .getText()
+                        .replaceFirst("…$", ""));
+        group.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']"))
+                .click();
         WebElement form = group.findElement(By.cssSelector("form.new-faq"));
         new Select(form.findElement(By.name("source"))).selectByValue(ARTICLE + "#" + SECTION);
         form.findElement(By.name("answer")).sendKeys(ANSWER);
@@ -126,7 +147,9 @@ class UnansweredBrowserIntegrationTests {
         assertThat(headings()).doesNotContain(question);
 
         openChat();
-        assertThat(ask(question).getText()).contains("through a tiny incision in your back").doesNotContain(given);
+        assertThat(ask(question).getText())
+                .contains("through a tiny incision in your back")
+                .doesNotContain(given);
     }
 
     @Test
@@ -137,14 +160,17 @@ class UnansweredBrowserIntegrationTests {
         logInToThePage();
         WebElement group = group("can i bring my cat to the hospital");
         group.findElement(By.tagName("summary")).click();
-        group.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']")).click();
-        assertThat(group.findElement(By.cssSelector(".section-text")).isDisplayed()).as("the chosen section's text beside the form").isTrue();
+        group.findElement(By.xpath(".//summary[normalize-space()='Make a new FAQ']"))
+                .click();
+        assertThat(group.findElement(By.cssSelector(".section-text")).isDisplayed())
+                .as("the chosen section's text beside the form")
+                .isTrue();
 
         assertThat(browser.axeViolations()).isEmpty();
 
         browser.driver.manage().window().setSize(new Dimension(390, 844));
-        browser.await(d -> Boolean.TRUE.equals(browser.driver.executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth")));
+        browser.await(d -> Boolean.TRUE.equals(
+                browser.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")));
     }
 
     // ---- the widget on the practice's page, and the staff page ----
@@ -160,7 +186,8 @@ class UnansweredBrowserIntegrationTests {
         if (!"true".equals(launcher.getDomAttribute("aria-expanded"))) {
             launcher.click();
         }
-        browser.await(d -> widget().findElement(By.cssSelector(".compose textarea")).isDisplayed());
+        browser.await(
+                d -> widget().findElement(By.cssSelector(".compose textarea")).isDisplayed());
         // the greeting, or the history of the conversation resumed: a question typed before it would come after it
         browser.await(d -> !widget().findElements(By.cssSelector(".msg.bot")).isEmpty());
     }
@@ -194,6 +221,8 @@ class UnansweredBrowserIntegrationTests {
     }
 
     private List<String> headings() {
-        return browser.driver.findElements(By.cssSelector("li.group h3")).stream().map(WebElement::getText).toList();
+        return browser.driver.findElements(By.cssSelector("li.group h3")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 }

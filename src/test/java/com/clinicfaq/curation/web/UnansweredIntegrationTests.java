@@ -34,11 +34,14 @@ import tools.jackson.databind.JsonNode;
  * and one-step fixes over HTTP, and the bot answering the fixed question in the chat at once. Each test asks
  * questions of its own, and puts the knowledge base back as it was.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = UnansweredIntegrationTests.PROPERTIES)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = UnansweredIntegrationTests.PROPERTIES)
 class UnansweredIntegrationTests {
 
     /** The same for the browser test, so both share one application (the folder is not followed: tests publish). */
     static final String PROPERTIES = "clinicfaq.knowledge-base.follow-folder=false";
+
     static final String EDITOR = "edie";
     static final String PASSWORD = "an editor's own password";
     static final String PAGE = "/staff/knowledge/unanswered";
@@ -65,7 +68,9 @@ class UnansweredIntegrationTests {
     KnowledgeBaseGuard knowledgeBase;
 
     @BeforeEach
-    void editorAndVersion(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder encoder,
+    void editorAndVersion(
+            @Autowired JdbcUserDetailsManager accounts,
+            @Autowired PasswordEncoder encoder,
             @Autowired ApplicationContext context) {
         createEditor(accounts, encoder);
         knowledgeBase = new KnowledgeBaseGuard(context);
@@ -73,7 +78,10 @@ class UnansweredIntegrationTests {
 
     static void createEditor(JdbcUserDetailsManager accounts, PasswordEncoder encoder) {
         if (!accounts.userExists(EDITOR)) {
-            accounts.createUser(User.withUsername(EDITOR).password(encoder.encode(PASSWORD)).roles("EDITOR").build());
+            accounts.createUser(User.withUsername(EDITOR)
+                    .password(encoder.encode(PASSWORD))
+                    .roles("EDITOR")
+                    .build());
         }
     }
 
@@ -91,11 +99,20 @@ class UnansweredIntegrationTests {
         String page = get(staff, PAGE);
         String group = group(page, MISSED);
         assertThat(count(group)).isEqualTo(2);
-        assertThat(group).contains("<li>" + MISSED + "</li>", "<li>how soon will i be back on my feet</li>", "Not in the knowledge base");
-        assertThat(group).as("the engine's closest guess is chosen").containsPattern("<option value=\"activity-after\" selected");
+        assertThat(group)
+                .contains(
+                        "<li>" + MISSED + "</li>",
+                        "<li>how soon will i be back on my feet</li>",
+                        "Not in the knowledge base");
+        assertThat(group)
+                .as("the engine's closest guess is chosen")
+                .containsPattern("<option value=\"activity-after\" selected");
 
-        HttpResponse<String> fixed = post(staff, PAGE + "/phrasing", "days=30&key=" + key(group) + "&faqId=activity-after&phrasing="
-                + StaffHttp.encode(MISSED) + "&_csrf=" + StaffHttp.csrf(page));
+        HttpResponse<String> fixed = post(
+                staff,
+                PAGE + "/phrasing",
+                "days=30&key=" + key(group) + "&faqId=activity-after&phrasing=" + StaffHttp.encode(MISSED) + "&_csrf="
+                        + StaffHttp.csrf(page));
         long publishedAt = System.nanoTime();
 
         assertThat(fixed.statusCode()).isEqualTo(302);
@@ -103,13 +120,21 @@ class UnansweredIntegrationTests {
         JsonNode answer = ask(MISSED);
         assertThat(answer.path("kind").asString()).isEqualTo("answer");
         assertThat(answer.path("text").asString()).contains(RIGHT);
-        assertThat(Duration.ofNanos(System.nanoTime() - publishedAt)).as("no restart, no waiting").isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - publishedAt))
+                .as("no restart, no waiting")
+                .isLessThan(Duration.ofSeconds(5));
         page = get(staff, location(fixed));
-        assertThat(page).contains("Added to FAQ “activity-after” and published").doesNotContain(MISSED).doesNotContain("back on my feet");
+        assertThat(page)
+                .contains("Added to FAQ “activity-after” and published")
+                .doesNotContain(MISSED)
+                .doesNotContain("back on my feet");
         assertThat(live.version()).isGreaterThan(knowledgeBase.versionBefore);
-        assertThat(jdbc.sql("select detail from audit_event where username = ? and action = 'KNOWLEDGE_EDITED'").param(EDITOR)
-                .query(String.class).list())
-                .anySatisfy(detail -> assertThat(detail).contains("FAQ activity-after", "published version " + live.version()));
+        assertThat(jdbc.sql("select detail from audit_event where username = ? and action = 'KNOWLEDGE_EDITED'")
+                        .param(EDITOR)
+                        .query(String.class)
+                        .list())
+                .anySatisfy(detail ->
+                        assertThat(detail).contains("FAQ activity-after", "published version " + live.version()));
     }
 
     @Test
@@ -121,22 +146,32 @@ class UnansweredIntegrationTests {
             chat.say(question);
             JsonNode answer = chat.awaitBot("answer");
             given = answer.path("text").asString();
-            chat.send("{\"v\":1,\"type\":\"feedback\",\"seq\":" + answer.path("seq").intValue() + ",\"helpful\":false}");
+            chat.send("{\"v\":1,\"type\":\"feedback\",\"seq\":"
+                    + answer.path("seq").intValue() + ",\"helpful\":false}");
             chat.awaitBot("handoff.offer");
         }
         HttpClient staff = new StaffHttp(port).loggedIn(EDITOR, PASSWORD);
 
         String page = get(staff, PAGE);
         String group = group(page, question);
-        assertThat(part(page, "answered_but_missed")).as("among the answers visitors did not take").contains("data-key=\"" + key(group) + "\"");
-        assertThat(group).contains("Visitor said the answer did not help", "The bot answered:")
-                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(given).substring(0, 40));
+        assertThat(part(page, "answered_but_missed"))
+                .as("among the answers visitors did not take")
+                .contains("data-key=\"" + key(group) + "\"");
+        assertThat(group)
+                .contains("Visitor said the answer did not help", "The bot answered:")
+                .contains(
+                        org.springframework.web.util.HtmlUtils.htmlEscape(given).substring(0, 40));
 
         // the editor answers it with a FAQ of its own: the bot no longer gives the answer that did not help
-        HttpResponse<String> fixed = post(staff, PAGE + "/faq", "days=30&key=" + key(group) + "&source="
-                + StaffHttp.encode(UnansweredBrowserIntegrationTests.ARTICLE + "#" + UnansweredBrowserIntegrationTests.SECTION)
-                + "&question=" + StaffHttp.encode("How long does the kyphoplasty procedure take?")
-                + "&answer=" + StaffHttp.encode(UnansweredBrowserIntegrationTests.ANSWER) + "&_csrf=" + StaffHttp.csrf(page));
+        HttpResponse<String> fixed = post(
+                staff,
+                PAGE + "/faq",
+                "days=30&key=" + key(group) + "&source="
+                        + StaffHttp.encode(UnansweredBrowserIntegrationTests.ARTICLE + "#"
+                                + UnansweredBrowserIntegrationTests.SECTION)
+                        + "&question=" + StaffHttp.encode("How long does the kyphoplasty procedure take?")
+                        + "&answer=" + StaffHttp.encode(UnansweredBrowserIntegrationTests.ANSWER) + "&_csrf="
+                        + StaffHttp.csrf(page));
 
         assertThat(fixed.statusCode()).isEqualTo(302);
         assertThat(ask(question).path("text").asString()).contains("through a tiny incision in your back");
@@ -150,10 +185,15 @@ class UnansweredIntegrationTests {
         String page = get(staff, PAGE);
         String group = group(page, question);
 
-        HttpResponse<String> fixed = post(staff, PAGE + "/faq", "days=30&key=" + key(group) + "&source="
-                + StaffHttp.encode(UnansweredBrowserIntegrationTests.ARTICLE + "#" + UnansweredBrowserIntegrationTests.SECTION)
-                + "&question=" + StaffHttp.encode("Is there an incision?")
-                + "&answer=" + StaffHttp.encode(UnansweredBrowserIntegrationTests.ANSWER) + "&_csrf=" + StaffHttp.csrf(page));
+        HttpResponse<String> fixed = post(
+                staff,
+                PAGE + "/faq",
+                "days=30&key=" + key(group) + "&source="
+                        + StaffHttp.encode(UnansweredBrowserIntegrationTests.ARTICLE + "#"
+                                + UnansweredBrowserIntegrationTests.SECTION)
+                        + "&question=" + StaffHttp.encode("Is there an incision?")
+                        + "&answer=" + StaffHttp.encode(UnansweredBrowserIntegrationTests.ANSWER) + "&_csrf="
+                        + StaffHttp.csrf(page));
 
         assertThat(fixed.statusCode()).isEqualTo(302);
         assertThat(editor.draftKnowledge().faqs()).anySatisfy(f -> {
@@ -163,7 +203,8 @@ class UnansweredIntegrationTests {
         JsonNode answer = ask(question);
         assertThat(answer.path("kind").asString()).isEqualTo("answer");
         assertThat(answer.path("text").asString()).contains("through a tiny incision in your back");
-        assertThat(get(staff, location(fixed))).contains("New FAQ published", "The bot answers it now.")
+        assertThat(get(staff, location(fixed)))
+                .contains("New FAQ published", "The bot answers it now.")
                 .doesNotContain("<h3 id=\"question-" + key(group) + "\"");
     }
 
@@ -197,13 +238,24 @@ class UnansweredIntegrationTests {
 
         String low = group(page, "how many days in hospital");
         assertThat(part(page, "not_answered")).contains("data-key=\"" + key(low) + "\"");
-        assertThat(low).contains("Answered with low confidence", "The bot answered, with low confidence:",
-                HtmlUtils.htmlEscape(lowConfidence.path("text").asString()).substring(0, 40));
-        assertThat(part(page, "not_answered")).as("declined on purpose: not a question to answer").doesNotContain(declined);
+        assertThat(low)
+                .contains(
+                        "Answered with low confidence",
+                        "The bot answered, with low confidence:",
+                        HtmlUtils.htmlEscape(lowConfidence.path("text").asString())
+                                .substring(0, 40));
+        assertThat(part(page, "not_answered"))
+                .as("declined on purpose: not a question to answer")
+                .doesNotContain(declined);
         String byTopic = group(part(page, "declined"), HtmlUtils.htmlEscape(topic.topicTitle()));
-        assertThat(byTopic).as("the topic, the wording, what the bot did, where to change it")
-                .contains("<li>" + declined + "</li>", "Declined as out of scope", "<code>" + topic.topicId() + "</code>",
-                        "href=\"/staff/knowledge/files/out-of-scope\"", "Dismiss: keep declining it")
+        assertThat(byTopic)
+                .as("the topic, the wording, what the bot did, where to change it")
+                .contains(
+                        "<li>" + declined + "</li>",
+                        "Declined as out of scope",
+                        "<code>" + topic.topicId() + "</code>",
+                        "href=\"/staff/knowledge/files/out-of-scope\"",
+                        "Dismiss: keep declining it")
                 .doesNotContain("Make a new FAQ", "Add as another way of asking");
     }
 
@@ -233,13 +285,25 @@ class UnansweredIntegrationTests {
 
         String answered = part(page, "answered_but_missed");
         String rephrased = group(answered, asked);
-        assertThat(rephrased).contains("Visitor asked again in other words", "The bot answered:",
-                HtmlUtils.htmlEscape(answer).substring(0, 40), "Then the visitor asked:", "<li>" + again + "</li>");
-        assertThat(rephrased).as("fixed like any question: the answer given is not the guess preselected")
-                .contains("Add as another way of asking an existing FAQ", "Make a new FAQ", "Dismiss: not worth answering")
+        assertThat(rephrased)
+                .contains(
+                        "Visitor asked again in other words",
+                        "The bot answered:",
+                        HtmlUtils.htmlEscape(answer).substring(0, 40),
+                        "Then the visitor asked:",
+                        "<li>" + again + "</li>");
+        assertThat(rephrased)
+                .as("fixed like any question: the answer given is not the guess preselected")
+                .contains(
+                        "Add as another way of asking an existing FAQ",
+                        "Make a new FAQ",
+                        "Dismiss: not worth answering")
                 .doesNotContain("<option value=\"what-is-kyphoplasty\" selected");
         String handedOff = group(answered, then);
-        assertThat(handedOff).contains("Visitor then asked for a person", HtmlUtils.htmlEscape(person).substring(0, 40))
+        assertThat(handedOff)
+                .contains(
+                        "Visitor then asked for a person",
+                        HtmlUtils.htmlEscape(person).substring(0, 40))
                 .doesNotContain("<option value=\"pain-relief-timing\" selected");
         assertThat(part(page, "not_answered")).doesNotContain(">" + asked + "</h3>", ">" + then + "</h3>");
     }
@@ -252,28 +316,41 @@ class UnansweredIntegrationTests {
             UUID conversation = UUID.fromString(chat.awaitConversationId());
             chat.say("what is balloon kyphoplasty");
             chat.awaitBot("answer");
-            // the conversation is gone from under the open chat (as if retention had just deleted it): the next turn fails
-            jdbc.sql("delete from conversation where id = ?").param(conversation).update();
+            // the conversation is gone from under the open chat (as if retention had just deleted it): the next turn
+            // fails
+            jdbc.sql("delete from conversation where id = ?")
+                    .param(conversation)
+                    .update();
             String ref = chat.say(failing);
             error = chat.awaitType("error");
             assertThat(error.path("ref").asString()).isEqualTo(ref);
         }
         assertThat(error.path("code").asString()).isEqualTo("unavailable");
         assertThat(error.path("message").asString()).isEqualTo("Sorry, something went wrong. Please try again.");
-        assertThat(jdbc.sql("select count(*) from message where text = ?").param(failing).query(Integer.class).single())
-                .as("not in any transcript: the turn was rolled back").isZero();
+        assertThat(jdbc.sql("select count(*) from message where text = ?")
+                        .param(failing)
+                        .query(Integer.class)
+                        .single())
+                .as("not in any transcript: the turn was rolled back")
+                .isZero();
 
         HttpClient staff = new StaffHttp(port).loggedIn(EDITOR, PASSWORD);
         String page = get(staff, PAGE);
 
         String failed = group(part(page, "failed"), failing);
         assertThat(count(failed)).isEqualTo(1);
-        assertThat(failed).contains("The turn failed with an error", "IllegalStateException", "was asked to try again",
-                "href=\"/staff/knowledge/try?q=" + failing.replace(" ", "%20") + "\"", "Dismiss: looked into")
+        assertThat(failed)
+                .contains(
+                        "The turn failed with an error",
+                        "IllegalStateException",
+                        "was asked to try again",
+                        "href=\"/staff/knowledge/try?q=" + failing.replace(" ", "%20") + "\"",
+                        "Dismiss: looked into")
                 .doesNotContain("Make a new FAQ", "Add as another way of asking");
         assertThat(part(page, "not_answered")).doesNotContain(failing);
 
-        HttpResponse<String> dismissed = post(staff, PAGE + "/dismiss", "days=30&key=" + key(failed) + "&_csrf=" + StaffHttp.csrf(page));
+        HttpResponse<String> dismissed =
+                post(staff, PAGE + "/dismiss", "days=30&key=" + key(failed) + "&_csrf=" + StaffHttp.csrf(page));
         assertThat(get(staff, location(dismissed))).doesNotContain(">" + failing + "</h3>");
     }
 
@@ -284,22 +361,31 @@ class UnansweredIntegrationTests {
         String page = get(staff, PAGE);
         String key = key(group(page, question));
 
-        HttpResponse<String> refused = post(staff, PAGE + "/faq", "days=30&key=" + key
-                + "&source=kyphoplasty-compression-fractures%23quick-insights&question=Can+my+husband+stay%3F&answer=+&_csrf="
-                + StaffHttp.csrf(page));
+        HttpResponse<String> refused = post(
+                staff,
+                PAGE + "/faq",
+                "days=30&key=" + key
+                        + "&source=kyphoplasty-compression-fractures%23quick-insights&question=Can+my+husband+stay%3F&answer=+&_csrf="
+                        + StaffHttp.csrf(page));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(group(refused.body(), question)).contains("Not saved:", "The answer is empty.", "Can my husband stay?");
+        assertThat(group(refused.body(), question))
+                .contains("Not saved:", "The answer is empty.", "Can my husband stay?");
         assertThat(editor.hasChanges()).isFalse();
 
         editor.apply(new KnowledgeEditor.Change.AddPhrasing("soreness", "will my back ache"), "someone else");
-        HttpResponse<String> waiting = post(staff, PAGE + "/phrasing", "days=30&key=" + key + "&faqId=how-it-is-done&phrasing="
-                + StaffHttp.encode(question) + "&_csrf=" + StaffHttp.csrf(refused.body()));
+        HttpResponse<String> waiting = post(
+                staff,
+                PAGE + "/phrasing",
+                "days=30&key=" + key + "&faqId=how-it-is-done&phrasing=" + StaffHttp.encode(question) + "&_csrf="
+                        + StaffHttp.csrf(refused.body()));
 
         assertThat(waiting.statusCode()).isEqualTo(200);
-        assertThat(group(waiting.body(), question)).contains("Saved in the draft but not published", "/staff/knowledge/publish");
+        assertThat(group(waiting.body(), question))
+                .contains("Saved in the draft but not published", "/staff/knowledge/publish");
         assertThat(live.version()).isEqualTo(knowledgeBase.versionBefore);
-        assertThat(editor.draftKnowledge().faqs()).anySatisfy(f -> assertThat(f.phrasings()).contains(question));
+        assertThat(editor.draftKnowledge().faqs())
+                .anySatisfy(f -> assertThat(f.phrasings()).contains(question));
     }
 
     @Test
@@ -308,27 +394,37 @@ class UnansweredIntegrationTests {
         HttpClient staff = missedThenLoggedIn(question);
         String page = get(staff, PAGE);
 
-        HttpResponse<String> dismissed = post(staff, PAGE + "/dismiss", "days=30&key=" + key(group(page, question)) + "&_csrf="
-                + StaffHttp.csrf(page));
+        HttpResponse<String> dismissed = post(
+                staff,
+                PAGE + "/dismiss",
+                "days=30&key=" + key(group(page, question)) + "&_csrf=" + StaffHttp.csrf(page));
 
         assertThat(dismissed.statusCode()).isEqualTo(302);
         assertThat(get(staff, location(dismissed)))
                 .contains("Dismissed: “" + question + "” is no longer listed.")
                 .doesNotContain(">" + question + "</h3>");
-        assertThat(jdbc.sql("select count(*) from unanswered_dismissed").query(Integer.class).single()).isPositive();
-        assertThat(jdbc.sql("select text_hash from unanswered_dismissed").query(String.class).list())
+        assertThat(jdbc.sql("select count(*) from unanswered_dismissed")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
+        assertThat(jdbc.sql("select text_hash from unanswered_dismissed")
+                        .query(String.class)
+                        .list())
                 .allSatisfy(hash -> assertThat(hash).matches("[0-9a-f]{64}"));
     }
 
     @Test
     void onlyEditorsSeeThePage() throws Exception {
-        HttpResponse<String> anonymous = StaffHttp.client().send(new StaffHttp(port).get(PAGE), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous =
+                StaffHttp.client().send(new StaffHttp(port).get(PAGE), HttpResponse.BodyHandlers.ofString());
 
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-        HttpResponse<String> page = new StaffHttp(port).loggedIn(EDITOR, PASSWORD)
+        HttpResponse<String> page = new StaffHttp(port)
+                .loggedIn(EDITOR, PASSWORD)
                 .send(new StaffHttp(port).get(PAGE), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'");
     }
 
     // ---- helpers ----
@@ -338,7 +434,8 @@ class UnansweredIntegrationTests {
         try (ChatClient chat = ChatClient.connect(port)) {
             chat.awaitBot("greeting");
             chat.say(question);
-            return chat.await(f -> f.path("type").asString().equals("bot") && !f.path("kind").asString().equals("greeting"));
+            return chat.await(f -> f.path("type").asString().equals("bot")
+                    && !f.path("kind").asString().equals("greeting"));
         }
     }
 
@@ -349,7 +446,8 @@ class UnansweredIntegrationTests {
     }
 
     private String get(HttpClient client, String path) throws Exception {
-        HttpResponse<String> response = client.send(new StaffHttp(port).get(path), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client.send(new StaffHttp(port).get(path), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
@@ -360,7 +458,8 @@ class UnansweredIntegrationTests {
 
     /** Where a redirect goes, as a path and query on this server. */
     static String location(HttpResponse<?> response) {
-        java.net.URI uri = java.net.URI.create(response.headers().firstValue("Location").orElseThrow());
+        java.net.URI uri =
+                java.net.URI.create(response.headers().firstValue("Location").orElseThrow());
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
@@ -376,11 +475,16 @@ class UnansweredIntegrationTests {
 
     /** The page's group whose question is {@code question} (the topic's title, for a declined one), as HTML. */
     static String group(String page, String question) {
-        List<String> groups = GROUP_START.splitAsStream(page).skip(1)
-                .map(g -> g.contains("</section>") ? g.substring(0, g.indexOf("</section>")) : g) // the last of its part
+        List<String> groups = GROUP_START
+                .splitAsStream(page)
+                .skip(1)
+                .map(g ->
+                        g.contains("</section>") ? g.substring(0, g.indexOf("</section>")) : g) // the last of its part
                 .toList();
         String heading = ">" + question.replace("&", "&amp;").replace("\"", "&quot;") + "</h3>";
-        return groups.stream().filter(g -> g.contains(heading)).findFirst()
+        return groups.stream()
+                .filter(g -> g.contains(heading))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no group '" + question + "' in " + page));
     }
 
