@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,10 +106,10 @@ class SafetyReviewIntegrationTests {
                 .as("the rules in force catch it now")
                 .isInstanceOf(Decision.Emergency.class);
         Decision.Emergency rule = (Decision.Emergency) live.policy().decide(MISSED_EMERGENCY);
-        LocalDate today = LocalDate.now();
+        // a day either side of now: the message was sent two hours ago, which after midnight is yesterday
         assertThat(missedQuestions.between(
-                        Timestamp.valueOf(today.atStartOfDay()),
-                        Timestamp.valueOf(today.plusDays(1).atStartOfDay()),
+                        Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)),
+                        Timestamp.from(Instant.now().plus(1, ChronoUnit.DAYS)),
                         false))
                 .as("stored as an unknown question, it counts as missed")
                 .anySatisfy(m -> assertThat(m.text()).isEqualTo(MISSED_EMERGENCY));
