@@ -1,6 +1,7 @@
 package com.clinicfaq.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicfaq.ClinicFaqApplication;
 import com.clinicfaq.handoff.HandoffRequest;
@@ -37,13 +38,10 @@ class OutboxReplayIntegrationTests {
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                         "--clinicfaq.outbox.path=" + outbox,
                         "--clinicfaq.outbox.replay-interval=200ms")) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (Files.exists(outbox)) {
-                assertThat(System.nanoTime())
-                        .as("the outbox written within 30 s")
-                        .isLessThan(deadline);
-                Thread.sleep(100);
-            }
+            await().alias("the outbox written within 30 s")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !Files.exists(outbox));
 
             assertThat(app.getBean(ConversationService.class).transcript(conversation))
                     .extracting(m ->
