@@ -1,6 +1,7 @@
 package com.clinicfaq.knowledge;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -40,10 +41,28 @@ public final class Attribution {
      * word after who wrote it and where ("From Dr. Weisbein's article on kyphoplasty: “...”").
      */
     public static String present(String text, Article article) {
-        if (!firstPerson(text)) {
-            return text;
-        }
-        return source(article) + ": \u201c" + text.strip() + "\u201d";
+        return presenter(article).apply(text);
+    }
+
+    /**
+     * {@link #present} for the many texts of one article, as an index presents its passages: where it comes from is
+     * worked out once, when the first text that needs it is presented (it reads the whole article for its names).
+     */
+    public static UnaryOperator<String> presenter(Article article) {
+        return new UnaryOperator<>() {
+            private String source;
+
+            @Override
+            public String apply(String text) {
+                if (!firstPerson(text)) {
+                    return text;
+                }
+                if (source == null) {
+                    source = source(article);
+                }
+                return source + ": \u201c" + text.strip() + "\u201d";
+            }
+        };
     }
 
     /** "From Dr. Weisbein's article on kyphoplasty"; "From the practice's article on ..." when it names no author. */

@@ -38,7 +38,8 @@ final class Context {
     }
 
     /** @param when whether a match at a word (the sentence's words, the match's first) is one (null: always) */
-    private record Trigger(Pattern regex, Kind kind, java.util.function.BiPredicate<List<String>, Integer> when) {}
+    private record Trigger(
+            Pattern regex, Kind kind, java.util.function.BiPredicate<List<String>, Integer> when, String source) {}
 
     private static final int NEGATION_SCOPE = 6;
     /**
@@ -59,7 +60,7 @@ final class Context {
 
     private static void add(Kind kind, String... regexes) {
         for (String regex : regexes) {
-            TRIGGERS.add(new Trigger(Pattern.compile("\\b(?:" + regex + ")\\b"), kind, null));
+            TRIGGERS.add(new Trigger(Pattern.compile("\\b(?:" + regex + ")\\b"), kind, null, regex));
         }
     }
 
@@ -76,22 +77,26 @@ final class Context {
      * expression slowed every sentence's reading tenfold.
      */
     private static void addPeriodAfterTheDeed(String regex) {
-        TRIGGERS.add(new Trigger(Pattern.compile("\\b(?:" + regex + ")\\b"), Kind.PAST, (words, at) -> {
-            if (at == 0 || BEING.contains(words.get(at - 1))) {
-                return false;
-            }
-            for (int i = Math.max(0, at - 6); i < at; i++) {
-                String word = words.get(i);
-                if (word.length() > 3 && word.endsWith("ed") || PAST_VERBS.contains(word)) {
-                    return true;
-                }
-            }
-            return false;
-        }));
+        TRIGGERS.add(new Trigger(
+                Pattern.compile("\\b(?:" + regex + ")\\b"),
+                Kind.PAST,
+                (words, at) -> {
+                    if (at == 0 || BEING.contains(words.get(at - 1))) {
+                        return false;
+                    }
+                    for (int i = Math.max(0, at - 6); i < at; i++) {
+                        String word = words.get(i);
+                        if (word.length() > 3 && word.endsWith("ed") || PAST_VERBS.contains(word)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                },
+                regex));
     }
 
-    private static Pattern any(String... regexes) {
-        return Pattern.compile("\\b(?:" + String.join("|", regexes) + ")\\b");
+    private static Alternation any(String... regexes) {
+        return new Alternation(List.of(regexes));
     }
 
     static {
@@ -349,11 +354,14 @@ final class Context {
     }
 
     /** Where any trigger may start: words where none does are not tried trigger by trigger. */
-    private static final Pattern ANY_TRIGGER = Pattern.compile(TRIGGERS.stream()
-            .map(trigger -> trigger.regex().pattern())
-            .collect(java.util.stream.Collectors.joining("|", "(?:", ")")));
+    private static final Alternation ANY_TRIGGER =
+            new Alternation(TRIGGERS.stream().map(Trigger::source).toList());
+    /** Each trigger's {@link Trigger#first}, in the order of {@link #TRIGGERS}. */
+    private static final int[] TRIGGER_FIRST = TRIGGERS.stream()
+            .mapToInt(trigger -> Alternation.first(trigger.source()))
+            .toArray();
 
-    private static final Pattern PSEUDO = any(
+    private static final Alternation PSEUDO = any(
             "can not",
             "could not",
             "will not",
@@ -404,7 +412,7 @@ final class Context {
      * A turn of events ends a trigger's scope; "now" in an age ("I'm 68 now") or before a resolution ("now he's fine",
      * "ahora está bien") is no turn of events.
      */
-    private static final Pattern TERMINATOR = any(
+    private static final Alternation TERMINATOR = any(
             "but",
             "however",
             "though",
@@ -430,7 +438,7 @@ final class Context {
             "como yo",
             "like me");
     /** A fresh time ends a past trigger's scope: "I had a stroke years ago and this morning my face went numb". */
-    private static final Pattern FRESH_TIME = any(
+    private static final Alternation FRESH_TIME = any(
             "today",
             "tonight",
             "this morning",
@@ -446,7 +454,7 @@ final class Context {
             "desde(?! (?:\\w+ ){0,4}hace (?:\\w+ ){0,3}(?:anos|meses|decadas))",
             "hace (?:\\w+ )?(?:minutos|horas|dias|rato)");
     /** A recent time is never the past of a past trigger. */
-    private static final Pattern RECENT =
+    private static final Alternation RECENT =
             any("(?:\\w+ )?(?:minutes?|hours?|days?) ago", "hace (?:\\w+ )?(?:minutos?|horas?|dias?|rato)");
 
     /** For each word, the position of the first word of the forward trigger whose scope holds it (-1: none). */
@@ -526,12 +534,12 @@ final class Context {
      * where a word starts, the only places a trigger can start (the text is words and single spaces): about
      * 150 triggers run on every sentence of every message.
      */
-    private static List<int[]> spans(Pattern regex, String text, int[] wordAt, int[] wordStarts) {
+    private static List<int[]> spans(Pattern regex, int first, String text, int[] wordAt, int[] wordStarts) {
         List<int[]> spans = new ArrayList<>();
         Matcher m = regex.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int from = 0;
         for (int start : wordStarts) {
-            if (start < from) {
+            if (start < from || first >= 0 && text.charAt(start) != first) {
                 continue;
             }
             m.region(start, text.length());
@@ -543,13 +551,31 @@ final class Context {
         return spans;
     }
 
+    /** {@link #spans(Pattern, int, String, int[], int[])} of a union of frames. */
+    private static List<int[]> spans(Alternation alternation, String text, int[] wordAt, int[] wordStarts) {
+        List<int[]> spans = new ArrayList<>();
+        Alternation.Scan scan = alternation.over(text);
+        int from = 0;
+        for (int start : wordStarts) {
+            if (start < from) {
+                continue;
+            }
+            int end = scan.endAt(start);
+            if (end > start) {
+                spans.add(new int[] {wordAt[start], wordAt[end - 1] + 1});
+                from = end;
+            }
+        }
+        return spans;
+    }
+
     /** The word starts where some trigger matches: no trigger's match starts anywhere else. */
     private static int[] candidates(String text, int[] wordStarts) {
-        Matcher m = ANY_TRIGGER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Alternation.Scan scan = ANY_TRIGGER.over(text);
         int[] candidates = new int[wordStarts.length];
         int count = 0;
         for (int start : wordStarts) {
-            if (m.region(start, text.length()).lookingAt()) {
+            if (scan.endAt(start) >= 0) {
                 candidates[count++] = start;
             }
         }
@@ -573,8 +599,9 @@ final class Context {
         boolean[] fresh = mark(spans(FRESH_TIME, text, wordAt, wordStarts), n);
         boolean[] recent = mark(spans(RECENT, text, wordAt, wordStarts), n);
         int[] candidates = candidates(text, wordStarts);
-        for (Trigger trigger : candidates.length == 0 ? List.<Trigger>of() : TRIGGERS) {
-            for (int[] span : spans(trigger.regex(), text, wordAt, candidates)) {
+        for (int t = 0; t < (candidates.length == 0 ? 0 : TRIGGERS.size()); t++) {
+            Trigger trigger = TRIGGERS.get(t);
+            for (int[] span : spans(trigger.regex(), TRIGGER_FIRST[t], text, wordAt, candidates)) {
                 int at = span[0];
                 int end = span[1];
                 if (pseudo[at]

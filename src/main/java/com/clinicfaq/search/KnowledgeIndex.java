@@ -14,11 +14,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -188,15 +190,18 @@ final class KnowledgeIndex {
         List<IndexedItem> items = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         Map<Integer, String> headings = new HashMap<>();
+        // how each article's passages are presented: its source is worked out once, not for each passage
+        Map<Article, UnaryOperator<String>> presenters = new IdentityHashMap<>();
         for (Faq faq : knowledge.faqs()) {
             Article article = articles.get(faq.articleId());
+            UnaryOperator<String> present = presenters.computeIfAbsent(article, Attribution::presenter);
             int item = items.size();
             items.add(new IndexedItem(
                     faq.id(),
                     faq.answer(),
                     source(article, faq.sectionAnchor()),
                     IndexedItem.Kind.FAQ,
-                    Attribution.present(faq.answer(), article)));
+                    present.apply(faq.answer())));
             headings.put(item, faq.question());
             entries.add(new Entry(item, faq.question()));
             faq.phrasings().forEach(p -> entries.add(new Entry(item, p)));
@@ -211,12 +216,12 @@ final class KnowledgeIndex {
                             text,
                             items.get(item).source(),
                             IndexedItem.Kind.PASSAGE,
-                            Attribution.present(text, article)));
+                            present.apply(text)));
                 }
             }
         }
         for (Article article : knowledge.articles()) {
-            addPassages(article, items, entries, headings);
+            addPassages(article, presenters.computeIfAbsent(article, Attribution::presenter), items, entries, headings);
         }
         Map<String, List<ArticleTopics.Name>> topics = new java.util.LinkedHashMap<>();
         knowledge.articles().forEach(article -> topics.put(article.id(), ArticleTopics.of(article)));
@@ -289,7 +294,11 @@ final class KnowledgeIndex {
     }
 
     private static void addPassages(
-            Article article, List<IndexedItem> items, List<Entry> entries, Map<Integer, String> headings) {
+            Article article,
+            UnaryOperator<String> present,
+            List<IndexedItem> items,
+            List<Entry> entries,
+            Map<Integer, String> headings) {
         for (Passages.Passage passage : Passages.of(article)) {
             headings.put(items.size(), passage.section().title());
             entries.add(new Entry(items.size(), passage.text()));
@@ -298,7 +307,7 @@ final class KnowledgeIndex {
                     passage.text(),
                     source(article, passage.section().anchor()),
                     IndexedItem.Kind.PASSAGE,
-                    Attribution.present(passage.text(), article)));
+                    present.apply(passage.text())));
         }
     }
 
