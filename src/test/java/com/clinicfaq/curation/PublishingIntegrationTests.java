@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -170,12 +171,16 @@ class PublishingIntegrationTests {
 
     @Test
     void visitorsChattingWhileVersionsAreSwappedAreAllAnswered() throws Exception {
+        int questionsPerPublish = 40;
         KnowledgeFiles original = live.get().files();
         KnowledgeFiles changed = withFaqAnswer(
                 original,
                 DURATION,
                 "The entire procedure typically takes 45 to 60 minutes, and most patients go home the same day, rested.");
         AtomicBoolean swapping = new AtomicBoolean(true);
+        // the visitors ask a few questions during each publish, not as many as they can: unbounded, their growing
+        // transcripts slowed the publishes they were to overlap, which gave them time for more questions still
+        Semaphore questions = new Semaphore(questionsPerPublish);
         ExecutorService visitors = Executors.newFixedThreadPool(4);
         List<Future<List<String>>> asked = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -184,6 +189,9 @@ class PublishingIntegrationTests {
                 try (ChatClient chat = ChatClient.connect(port)) {
                     chat.awaitType("welcome");
                     for (int answers = 0; swapping.get() || answers < 5; answers++) {
+                        if (swapping.get()) {
+                            questions.acquire();
+                        }
                         chat.say("how long does the procedure take");
                         String text = chat.awaitBot("answer").path("text").asString();
                         if (!text.contains("45 to 60 minutes")) {
@@ -196,8 +204,10 @@ class PublishingIntegrationTests {
         }
         for (int i = 0; i < 6; i++) {
             publisher.publish(i % 2 == 0 ? changed : original, "edith", "swap " + i, false);
+            questions.release(questionsPerPublish);
         }
         swapping.set(false);
+        questions.release(Integer.MAX_VALUE / 2);
         visitors.shutdown();
         for (Future<List<String>> wrong : asked) {
             assertThat(wrong.get())
