@@ -31,7 +31,7 @@ class TableOwnershipTests {
             entry("handoff_note", "handoff"),
             entry("users", "staff"),
             entry("authorities", "staff"),
-            entry("audit_event", "staff"),
+            entry("audit_event", "audit"),
             entry("missed_emergency_mark", "staff"),
             entry("spring_session", "staff"),
             entry("spring_session_attributes", "staff"),

@@ -1,5 +1,6 @@
 package com.clinicfaq.staff;
 
+import com.clinicfaq.audit.AuditLog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

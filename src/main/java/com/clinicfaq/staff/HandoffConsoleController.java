@@ -1,5 +1,6 @@
 package com.clinicfaq.staff;
 
+import com.clinicfaq.audit.AuditLog;
 import com.clinicfaq.conversation.ConversationService;
 import com.clinicfaq.conversation.TranscriptMessage;
 import com.clinicfaq.handoff.HandoffRequest;

@@ -1,5 +1,6 @@
 package com.clinicfaq.staff;
 
+import com.clinicfaq.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package com.clinicfaq.curation.web;
 
+import com.clinicfaq.audit.AuditLog;
 import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.curation.KnowledgeEditor.Change;
 import com.clinicfaq.curation.KnowledgeEditor.Edited;
 import com.clinicfaq.curation.KnowledgeVersions;
 import com.clinicfaq.knowledge.KnowledgeBase;
-import com.clinicfaq.staff.AuditLog;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.stereotype.Component;

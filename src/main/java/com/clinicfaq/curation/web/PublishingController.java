@@ -1,12 +1,12 @@
 package com.clinicfaq.curation.web;
 
+import com.clinicfaq.audit.AuditLog;
 import com.clinicfaq.curation.ArticleChecks;
 import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.curation.KnowledgeFiles;
 import com.clinicfaq.curation.KnowledgePublisher;
 import com.clinicfaq.curation.KnowledgeVersions;
 import com.clinicfaq.curation.LiveKnowledge;
-import com.clinicfaq.staff.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;

@@ -1,5 +1,6 @@
 package com.clinicfaq.curation.web;
 
+import com.clinicfaq.audit.AuditLog;
 import com.clinicfaq.curation.KnowledgeEditor;
 import com.clinicfaq.curation.UnansweredQuestions;
 import com.clinicfaq.curation.UnansweredQuestions.Fix;
@@ -8,7 +9,6 @@ import com.clinicfaq.knowledge.Article;
 import com.clinicfaq.knowledge.Faq;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.Section;
-import com.clinicfaq.staff.AuditLog;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;

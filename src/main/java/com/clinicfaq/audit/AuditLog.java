@@ -1,10 +1,9 @@
-package com.clinicfaq.staff;
+package com.clinicfaq.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,12 +11,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Who viewed or changed which handoff request, or changed the knowledge base, when. Insert-only: the console
- * cannot edit it.
+ * cannot edit it. Staff's console and curation's pages record here; staff's pages read it.
  */
 @Repository
 public class AuditLog {
-
-    record Event(Instant at, String username, String action, UUID handoffId, String detail) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -32,7 +29,8 @@ public class AuditLog {
         record(username, action, null, detail);
     }
 
-    void record(String username, String action, UUID handoffId, String detail) {
+    /** Something done to a handoff request; detail (or null) at most 200 characters, a longer one is cut. */
+    public void record(String username, String action, UUID handoffId, String detail) {
         jdbc.sql("insert into audit_event (id, at, username, action, handoff_id, detail) values (?, ?, ?, ?, ?, ?)")
                 .params(
                         UUID.randomUUID(),
@@ -44,14 +42,16 @@ public class AuditLog {
                 .update();
     }
 
-    List<Event> recent(int limit) {
+    /** The most recent events, newest first, at most {@code limit} of them. */
+    public List<AuditEvent> recent(int limit) {
         return jdbc.sql(SELECT + " order by at desc fetch first ? rows only")
                 .param(limit)
                 .query(AuditLog::event)
                 .list();
     }
 
-    List<Event> forHandoff(UUID handoffId) {
+    /** A handoff request's own events, oldest first. */
+    public List<AuditEvent> forHandoff(UUID handoffId) {
         return jdbc.sql(SELECT + " where handoff_id = ? order by at")
                 .param(handoffId)
                 .query(AuditLog::event)
@@ -60,8 +60,8 @@ public class AuditLog {
 
     private static final String SELECT = "select at, username, action, handoff_id, detail from audit_event";
 
-    private static Event event(ResultSet rs, int row) throws SQLException {
-        return new Event(
+    private static AuditEvent event(ResultSet rs, int row) throws SQLException {
+        return new AuditEvent(
                 rs.getTimestamp("at").toInstant(),
                 rs.getString("username"),
                 rs.getString("action"),

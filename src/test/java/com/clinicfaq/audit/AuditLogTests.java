@@ -1,4 +1,4 @@
-package com.clinicfaq.staff;
+package com.clinicfaq.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +64,7 @@ class AuditLogTests {
         audit.record("ada", "ACCOUNT_DEACTIVATED", "edith");
 
         assertThat(audit.recent(2))
-                .extracting(AuditLog.Event::action)
+                .extracting(AuditEvent::action)
                 .containsExactly("ACCOUNT_DEACTIVATED", "KNOWLEDGE_PUBLISHED");
         assertThat(audit.recent(500)).first().satisfies(newest -> {
             assertThat(newest.username()).isEqualTo("ada");
@@ -72,7 +72,7 @@ class AuditLogTests {
             assertThat(newest.handoffId()).isNull();
         });
         assertThat(audit.recent(500))
-                .extracting(AuditLog.Event::at)
+                .extracting(AuditEvent::at)
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
@@ -84,7 +84,7 @@ class AuditLogTests {
         audit.record("rory", "STATUS_CHANGED", handoff, "IN_PROGRESS");
 
         assertThat(audit.forHandoff(handoff))
-                .extracting(AuditLog.Event::action, AuditLog.Event::detail)
+                .extracting(AuditEvent::action, AuditEvent::detail)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("VIEWED", null),
                         org.assertj.core.groups.Tuple.tuple("STATUS_CHANGED", "IN_PROGRESS"));
@@ -100,7 +100,7 @@ class AuditLogTests {
         audit.record("ada", "KNOWLEDGE_PUBLISHED", "y".repeat(500));
 
         assertThat(audit.recent(2))
-                .extracting(AuditLog.Event::detail)
+                .extracting(AuditEvent::detail)
                 .containsExactly("y".repeat(199) + "…", "x".repeat(200));
     }
 }
