@@ -16,10 +16,11 @@ import org.springframework.stereotype.Repository;
 public class HandoffNotifications {
 
     /**
-     * A request whose notice failed and is due again.
+     * A request whose notice is owed: failed and due again, or never tried.
      *
      * @param attempts the attempts that failed so far
-     * @param nextAt when it is due: the claim on it names this time, so that only one instance takes it
+     * @param nextAt when it is due: the claim on it names this time, so that only one instance takes it; null for a
+     *     request never tried
      */
     public record Owed(UUID handoffId, boolean emergency, int attempts, Instant nextAt) {}
 
@@ -42,8 +43,30 @@ public class HandoffNotifications {
                 .list();
     }
 
-    /** Takes {@code owed} for this instance, putting its next attempt off to {@code until}; false when another took it. */
+    /**
+     * The requests stored from {@code from} to {@code to} whose notice was never tried: the first attempt runs after
+     * the request is committed, off the visitor's thread, and a process stopped in between never made it.
+     */
+    public List<Owed> neverTried(Instant from, Instant to) {
+        return jdbc.sql("select id, emergency from handoff_request where notified_at is null and notify_next_at is null"
+                        + " and notify_attempts = 0 and created_at >= ? and created_at <= ?")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new Owed(rs.getObject("id", UUID.class), rs.getBoolean("emergency"), 0, null))
+                .list();
+    }
+
+    /**
+     * Takes {@code owed} for this instance, putting its next attempt off to {@code until} (the first attempt as much
+     * as a retry); false when another instance, or another attempt of this one, took it.
+     */
     public boolean claim(Owed owed, Instant until) {
+        if (owed.nextAt() == null) {
+            return jdbc.sql("update handoff_request set notify_next_at = ? where id = ? and notified_at is null"
+                                    + " and notify_next_at is null and notify_attempts = 0")
+                            .params(Timestamp.from(until), owed.handoffId())
+                            .update()
+                    == 1;
+        }
         return jdbc.sql("update handoff_request set notify_next_at = ? where id = ? and notify_next_at = ?")
                         .params(Timestamp.from(until), owed.handoffId(), Timestamp.from(owed.nextAt()))
                         .update()

@@ -5,6 +5,7 @@ import com.clinicfaq.handoff.HandoffRequested;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -22,13 +23,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Emails staff when a handoff request is stored: a link to it in the console and nothing else — no
  * name, no reason, no health information. Off unless {@code clinicfaq.notify.email.to} is set. When the mail
  * server cannot be reached, the request is stored all the same and the email is tried again later, after
- * {@code clinicfaq.notify.email.retry-after}, doubled each time, for up to 10 attempts.
+ * {@code clinicfaq.notify.email.retry-after}, doubled each time, for up to 10 attempts; when the process stops between
+ * storing a request and its first attempt, the email is sent by the next retry check after {@code retry-after}.
  */
 @Component
 class HandoffEmails {
 
     private static final Logger log = LoggerFactory.getLogger(HandoffEmails.class);
     private static final int MAX_ATTEMPTS = 10;
+    /** How far back a request never tried is still emailed. */
+    private static final Duration CATCH_UP = Duration.ofDays(1);
 
     private final ObjectProvider<JavaMailSender> mail;
     private final List<String> recipients;
@@ -53,32 +57,44 @@ class HandoffEmails {
         this.clock = clock;
     }
 
-    /** After the request is committed, and off the visitor's thread: the confirmation never waits for mail. */
+    /**
+     * After the request is committed, and off the visitor's thread: the confirmation never waits for mail. The request
+     * is claimed first, as a retry is, so that the catch-up of {@link #retryFailed} never sends it a second time.
+     */
     @Async
     @TransactionalEventListener
     void notifyStaff(HandoffRequested requested) {
-        send(requested.handoffId(), requested.emergency(), 0);
+        attempt(new HandoffNotifications.Owed(requested.handoffId(), requested.emergency(), 0, null));
     }
 
-    /** Tries again the emails that failed and are due, each claimed first so that only one instance sends it. */
+    /**
+     * Tries again the emails that failed and are due, and sends those of the requests stored in the last day that were
+     * never tried (their process stopped before the first attempt), each claimed first so that only one instance sends
+     * it. Older requests never tried are left alone: emails switched on later do not send the old requests all at once.
+     */
     @Scheduled(fixedDelayString = "${clinicfaq.notify.email.retry-check-interval:30s}")
     void retryFailed() {
         if (recipients.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        for (HandoffNotifications.Owed request : notifications.due(now)) {
-            if (notifications.claim(request, now.plus(retryAfter))) {
-                send(request.handoffId(), request.emergency(), request.attempts());
-            }
-        }
+        List<HandoffNotifications.Owed> owed = new ArrayList<>(notifications.due(now));
+        // the first attempt claims its request at once; one still unclaimed after retry-after will not be by it
+        owed.addAll(notifications.neverTried(now.minus(CATCH_UP), now.minus(retryAfter)));
+        owed.forEach(this::attempt);
     }
 
-    private void send(UUID handoffId, boolean emergency, int failedBefore) {
+    private void attempt(HandoffNotifications.Owed owed) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (recipients.isEmpty() || sender == null) {
+        if (recipients.isEmpty()
+                || sender == null
+                || !notifications.claim(owed, clock.instant().plus(retryAfter))) {
             return;
         }
+        send(sender, owed.handoffId(), owed.emergency(), owed.attempts());
+    }
+
+    private void send(JavaMailSender sender, UUID handoffId, boolean emergency, int failedBefore) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(recipients.toArray(String[]::new));

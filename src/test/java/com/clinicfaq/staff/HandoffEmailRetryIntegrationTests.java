@@ -82,6 +82,55 @@ class HandoffEmailRetryIntegrationTests {
         }
     }
 
+    @Test
+    void aRequestStoredJustBeforeTheProcessStoppedIsEmailedOnceAndOldOnesNeverTriedAreLeftAlone() throws Exception {
+        // what a process killed between storing a request and its first, asynchronous, attempt leaves: a request no
+        // attempt ever claimed (and one left two days ago, from before emails were switched on)
+        UUID justStored = storedWithoutAttempt(Instant.now().minusSeconds(1));
+        UUID twoDaysOld = storedWithoutAttempt(Instant.now().minus(Duration.ofDays(2)));
+
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.start();
+        try {
+            assertThat(smtp.waitForIncomingEmail(20_000, 1))
+                    .as("the email of the request no attempt claimed")
+                    .isTrue();
+            assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).contains("/staff/handoffs/" + justStored);
+            await("notified").atMost(Duration.ofSeconds(10)).until(() -> notifiedAt(justStored) != null);
+            // a deliberate wait, not for a condition: five retry checks' time in which no other email may come
+            Thread.sleep(1_000);
+            assertThat(smtp.getReceivedMessages())
+                    .as("sent once, and not for the old request")
+                    .hasSize(1);
+            assertThat(notifiedAt(twoDaysOld)).isNull();
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private UUID storedWithoutAttempt(Instant at) {
+        UUID conversation = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        Timestamp time = Timestamp.from(at);
+        jdbc.sql("insert into conversation (id, started_at, last_activity_at) values (?, ?, ?)")
+                .params(conversation, time, time)
+                .update();
+        jdbc.sql("insert into handoff_request (id, conversation_id, name, consent_contact, consent_share, status,"
+                        + " created_at) values (?, ?, 'n/a', true, true, 'NEW', ?)")
+                .params(request, conversation, time)
+                .update();
+        return request;
+    }
+
+    private Timestamp notifiedAt(UUID handoff) {
+        return jdbc.sql("select notified_at from handoff_request where id = ?")
+                .param(handoff)
+                .query(Timestamp.class)
+                .list()
+                .getFirst(); // null until notified
+    }
+
     private int attempts(UUID handoff) {
         return jdbc.sql("select notify_attempts from handoff_request where id = ?")
                 .param(handoff)
