@@ -60,9 +60,7 @@ class HandoffEmailRetryIntegrationTests {
         assertThat(handoffs.find(stored.handoffId())).isPresent();
         await("two failed attempts").atMost(Duration.ofSeconds(10)).until(() -> attempts(stored.handoffId()) >= 2);
 
-        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        smtp.start();
+        GreenMail smtp = startMailServer();
         try {
             assertThat(smtp.waitForIncomingEmail(20_000, 1))
                     .as("the email, once the server is back")
@@ -89,9 +87,7 @@ class HandoffEmailRetryIntegrationTests {
         UUID justStored = storedWithoutAttempt(Instant.now().minusSeconds(1));
         UUID twoDaysOld = storedWithoutAttempt(Instant.now().minus(Duration.ofDays(2)));
 
-        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        smtp.start();
+        GreenMail smtp = startMailServer();
         try {
             assertThat(smtp.waitForIncomingEmail(20_000, 1))
                     .as("the email of the request no attempt claimed")
@@ -107,6 +103,13 @@ class HandoffEmailRetryIntegrationTests {
         } finally {
             smtp.stop();
         }
+    }
+
+    private static GreenMail startMailServer() {
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.start();
+        return smtp;
     }
 
     private UUID storedWithoutAttempt(Instant at) {
