@@ -356,7 +356,7 @@ final class Context {
     /** Where any trigger may start: words where none does are not tried trigger by trigger. */
     private static final Alternation ANY_TRIGGER =
             new Alternation(TRIGGERS.stream().map(Trigger::source).toList());
-    /** Each trigger's {@link Trigger#first}, in the order of {@link #TRIGGERS}. */
+    /** Each trigger's first character ({@link Alternation#first}), in the order of {@link #TRIGGERS}. */
     private static final int[] TRIGGER_FIRST = TRIGGERS.stream()
             .mapToInt(trigger -> Alternation.first(trigger.source()))
             .toArray();
