@@ -67,9 +67,7 @@ class HandoffEmailRetryIntegrationTests {
                     .isTrue();
             assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0]))
                     .contains("/staff/handoffs/" + stored.handoffId());
-            // a deliberate wait, not for a condition: five retry checks' time in which a second email must NOT come
-            Thread.sleep(1_000);
-            assertThat(smtp.getReceivedMessages()).as("sent once").hasSize(1);
+            assertStaysOneEmail(smtp);
             assertThat(jdbc.sql("select notified_at from handoff_request where id = ?")
                             .param(stored.handoffId())
                             .query(Timestamp.class)
@@ -94,8 +92,7 @@ class HandoffEmailRetryIntegrationTests {
                     .isTrue();
             assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).contains("/staff/handoffs/" + justStored);
             await("notified").atMost(Duration.ofSeconds(10)).until(() -> notifiedAt(justStored) != null);
-            // a deliberate wait, not for a condition: five retry checks' time in which no other email may come
-            Thread.sleep(1_000);
+            assertStaysOneEmail(smtp);
             assertThat(smtp.getReceivedMessages())
                     .as("sent once, and not for the old request")
                     .hasSize(1);
@@ -103,6 +100,14 @@ class HandoffEmailRetryIntegrationTests {
         } finally {
             smtp.stop();
         }
+    }
+
+    /** For five retry checks' time (200 ms each), no second email comes. */
+    private static void assertStaysOneEmail(GreenMail smtp) {
+        await("sent once")
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> smtp.getReceivedMessages().length == 1);
     }
 
     private static GreenMail startMailServer() {
