@@ -565,6 +565,18 @@ public final class RedFlagTrainer {
                             i -> learnedSays(trained, fresh.get(i))
                                     || patternAlarms(patterns, trained, fresh.get(i), chosenVeto, true))
                     + " | patterns alone " + figures(fresh, i -> alarms(patterns, fresh.get(i))));
+            for (String language : List.of("en", "es")) {
+                List<Item> part = fresh.stream()
+                        .filter(item -> language.equals(item.c().language()))
+                        .toList();
+                if (!part.isEmpty()) {
+                    System.out.println("  " + language + ": patterns or classifier "
+                            + figures(
+                                    part,
+                                    i -> learnedSays(trained, part.get(i))
+                                            || patternAlarms(patterns, trained, part.get(i), chosenVeto, true)));
+                }
+            }
             if (options.contains("--" + unread + "-misses")) {
                 for (Item item : fresh) {
                     double sc = score(trained, item);
