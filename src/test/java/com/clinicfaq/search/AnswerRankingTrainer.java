@@ -47,6 +47,8 @@ public final class AnswerRankingTrainer {
     static boolean NO_HEADING;
     static String SECOND_PREFIX = "";
     static final Map<String, float[]> SECOND_TEXTS = new HashMap<>();
+    /** Each candidate's text by its id, for --dump. */
+    static final Map<String, String> TEXTS = new HashMap<>();
 
     static final double L2 = 1e-3;
     static final int EPOCHS = 30;
@@ -95,6 +97,7 @@ public final class AnswerRankingTrainer {
                 x[17] = secondCosine.get(c) - maxSecond;
             }
             examples.add(new Example(x, right, c.item().id()));
+            TEXTS.put(c.item().id(), c.item().text());
         }
         boolean outOfScope = engine.declines(q.text(), article);
         Answer calibrated = engine.answer(q.text(), article); // the engine without the ranking
@@ -226,6 +229,14 @@ public final class AnswerRankingTrainer {
                                 .filter(q -> q.context().isBlank())
                                 .map(q -> ask(engine, knowledge, article, q))
                                 .toList());
+            }
+            String dump = options.stream()
+                    .filter(o -> o.startsWith("--dump="))
+                    .map(o -> o.substring("--dump=".length()))
+                    .findFirst()
+                    .orElse(null);
+            if (dump != null) {
+                dump(Path.of(dump), dev, holdout, embedder);
             }
             if (options.contains("--oracle")) {
                 for (Map<String, List<Asked>> half : List.of(dev, holdout)) {
@@ -412,6 +423,72 @@ public final class AnswerRankingTrainer {
                 System.out.println("written: " + file);
             }
         }
+    }
+
+    /**
+     * Every candidate's features, one line each ({@code file}), with the question's and each candidate's meaning
+     * ({@code file.vectors}, one vector a line, and {@code file.keys}, each candidate's line's two vectors): for
+     * experiments with what the ranking could read, outside the build.
+     */
+    static void dump(Path file, Map<String, List<Asked>> dev, Map<String, List<Asked>> holdout, Embedder embedder)
+            throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("half,article,question,answerable,declined,right");
+        for (int i = 0; i < AnswerRanking.FEATURES; i++) {
+            csv.append(",x").append(i);
+        }
+        csv.append('\n');
+        StringBuilder vectors = new StringBuilder();
+        StringBuilder keys = new StringBuilder("half,article,question,questionVector,candidateVector\n");
+        Map<String, Integer> vectorOf = new HashMap<>();
+        for (Map<String, List<Asked>> half : List.of(dev, holdout)) {
+            for (String article : LibraryEvaluationCommand.ARTICLES) {
+                List<Asked> asked = half.get(article);
+                for (int q = 0; q < asked.size(); q++) {
+                    Asked a = asked.get(q);
+                    String where = (half == dev ? "dev" : "holdout") + "," + article + "," + q + ",";
+                    int question = vector(vectorOf, vectors, "Q:" + a.question(), a.question(), embedder);
+                    for (Example e : a.candidates()) {
+                        csv.append(where)
+                                .append(a.answerable() ? 1 : 0)
+                                .append(',')
+                                .append(a.declinedAsOutOfScope() ? 1 : 0)
+                                .append(',')
+                                .append(e.right() ? 1 : 0);
+                        for (double v : e.x()) {
+                            csv.append(',').append(v);
+                        }
+                        csv.append('\n');
+                        int candidate = vector(vectorOf, vectors, "P:" + e.id(), TEXTS.get(e.id()), embedder);
+                        keys.append(where)
+                                .append(question)
+                                .append(',')
+                                .append(candidate)
+                                .append('\n');
+                    }
+                }
+            }
+        }
+        Files.writeString(file, csv);
+        Files.writeString(Path.of(file + ".vectors"), vectors);
+        Files.writeString(Path.of(file + ".keys"), keys);
+        System.out.println("written: " + file);
+    }
+
+    /** The number of a text's vector, written once to {@code vectors} as "number,v1,v2,...". */
+    private static int vector(
+            Map<String, Integer> vectorOf, StringBuilder vectors, String key, String text, Embedder embedder) {
+        Integer known = vectorOf.get(key);
+        if (known != null) {
+            return known;
+        }
+        int number = vectorOf.size();
+        vectorOf.put(key, number);
+        vectors.append(number);
+        for (float f : embedder.embed(text)) {
+            vectors.append(',').append(f);
+        }
+        vectors.append('\n');
+        return number;
     }
 
     /** What the engine without the ranking (the calibrated sum) did with the same questions. */
