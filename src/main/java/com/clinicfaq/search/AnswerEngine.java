@@ -356,7 +356,8 @@ public final class AnswerEngine implements AutoCloseable {
 
     /**
      * The article whose imported text alone answers the question, so the learned ranking decides: the one article it
-     * is scoped to (named, or the topic), or the library's only article, when that article has no curated phrasings.
+     * is scoped to (named, or the topic), or the library's only article, unless that article is curated throughout
+     * (the calibrated sum answers it, as it was tuned to).
      * Null otherwise.
      */
     private String ranked(KnowledgeIndex index, Lexical lexical) {
@@ -377,6 +378,10 @@ public final class AnswerEngine implements AutoCloseable {
      */
     private Answer decideRanked(KnowledgeIndex index, String article, Evidence evidence, AnswerRanking ranking) {
         Answer calibrated = declined(index, article, evidence);
+        if (calibrated instanceof Answer.Found found && index.curatedFaqs.contains(found.itemId())) {
+            // an FAQ staff curated, found by the calibrated sum (its ways of asking are what it was tuned on)
+            return found;
+        }
         Answer ranked = rankedAnswer(index, article, evidence, ranking);
         if (calibrated instanceof Answer.OutOfScope) {
             return ranked instanceof Answer.Found found && found.confidence() >= ranking.overrule()
@@ -651,20 +656,12 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     /**
-     * The question after spelling correction, the BM25 score of each document it matches, and the articles it names
-     * (empty: it names none, and every article may answer).
+     * The question after spelling correction, the BM25 score of each document it matches, and the articles it is
+     * scoped to (empty: it names none, and every article may answer). A question that names a procedure is answered
+     * from that procedure's article or not at all, never with another procedure's fact; out-of-scope topics stay in
+     * ({@link KnowledgeIndex#scope}).
      */
-    private record Lexical(String corrected, double unknownShare, Map<Integer, Double> bm25ByDoc, Set<String> scope) {
-
-        /**
-         * Whether the document may answer: a question that names a procedure is answered from that procedure's
-         * article or not at all, never with another procedure's fact; out-of-scope topics stay in.
-         */
-        boolean inScope(KnowledgeIndex index, int doc) {
-            Answer.Source source = index.items.get(index.itemOfDoc[doc]).source();
-            return scope.isEmpty() || source == null || scope.contains(source.articleId());
-        }
-    }
+    private record Lexical(String corrected, double unknownShare, Map<Integer, Double> bm25ByDoc, Set<String> scope) {}
 
     private static Lexical lexical(KnowledgeIndex index, String question) {
         return lexical(index, question, null);
@@ -681,16 +678,16 @@ public final class AnswerEngine implements AutoCloseable {
         }
         Map<Integer, Double> bm25ByDoc = new HashMap<>();
         Query query = new QueryBuilder(index.queryAnalyzer).createBooleanQuery(KnowledgeIndex.TEXT, corrected);
-        Lexical scoped = new Lexical(corrected, 0, Map.of(), scope);
         if (query != null) {
             try {
-                int found = 0;
-                for (ScoreDoc hit :
-                        index.searcher.search(query, scope.isEmpty() ? CANDIDATES : 4 * CANDIDATES).scoreDocs) {
-                    if (found < CANDIDATES && scoped.inScope(index, hit.doc)) {
-                        bm25ByDoc.put(hit.doc, (double) hit.score);
-                        found++;
-                    }
+                Query within = scope.isEmpty()
+                        ? query
+                        : new org.apache.lucene.search.BooleanQuery.Builder()
+                                .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                                .add(KnowledgeIndex.scope(scope), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                                .build();
+                for (ScoreDoc hit : index.searcher.search(within, CANDIDATES).scoreDocs) {
+                    bm25ByDoc.put(hit.doc, (double) hit.score);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -747,12 +744,11 @@ public final class AnswerEngine implements AutoCloseable {
         Map<Integer, Double> bm25ByDoc = new HashMap<>(lexical.bm25ByDoc());
         Map<Integer, Integer> votesByItem = new HashMap<>();
         try {
-            int k = lexical.scope().isEmpty() ? CANDIDATES : 4 * CANDIDATES;
-            Query semantic = new KnnFloatVectorQuery(KnowledgeIndex.VECTOR, vector, k);
-            ScoreDoc[] nearest = java.util.Arrays.stream(index.searcher.search(semantic, k).scoreDocs)
-                    .filter(hit -> lexical.inScope(index, hit.doc))
-                    .limit(CANDIDATES)
-                    .toArray(ScoreDoc[]::new);
+            Query semantic = lexical.scope().isEmpty()
+                    ? new KnnFloatVectorQuery(KnowledgeIndex.VECTOR, vector, CANDIDATES)
+                    : new KnnFloatVectorQuery(
+                            KnowledgeIndex.VECTOR, vector, CANDIDATES, KnowledgeIndex.scope(lexical.scope()));
+            ScoreDoc[] nearest = index.searcher.search(semantic, CANDIDATES).scoreDocs;
             for (int i = 0; i < nearest.length; i++) {
                 bm25ByDoc.putIfAbsent(nearest[i].doc, 0.0);
                 if (i < VOTERS) {

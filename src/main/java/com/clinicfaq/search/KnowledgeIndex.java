@@ -30,6 +30,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -50,6 +51,10 @@ final class KnowledgeIndex {
     static final String WORDS = "words";
     static final String VECTOR = "vector";
     static final String ITEM = "item";
+    /** The article an entry's item comes from ({@link #NO_ARTICLE} for an out-of-scope topic): a question's scope. */
+    static final String ARTICLE = "article";
+
+    static final String NO_ARTICLE = "";
 
     final List<IndexedItem> items;
     /** The vector of each document, by document id: what the visitor's question is compared with. */
@@ -58,8 +63,18 @@ final class KnowledgeIndex {
     final int[] itemOfDoc;
     /** The names of each article's procedure or topic ({@link ArticleTopics}), by article id. */
     final Map<String, List<ArticleTopics.Name>> topics;
-    /** The articles with curated phrasings: the calibrated sum answers them, not the learned ranking. */
+    /**
+     * The articles curated throughout (every FAQ with the ways visitors ask it, as the shipped article is): the
+     * calibrated sum answers them, not the learned ranking.
+     */
     final Set<String> curatedArticles;
+
+    /**
+     * The FAQs staff curated: written by staff, or given the ways visitors ask them. In an article not curated
+     * throughout, such an FAQ answers when the calibrated sum finds it; the learned ranking answers the rest, so that
+     * each FAQ staff curate lifts the article and none turns it over to the calibrated sum.
+     */
+    final Set<String> curatedFaqs;
     /** Each item's words as the documents' analyzer reads them (the learned ranking reads them for every candidate). */
     private final Map<IndexedItem, Set<String>> itemWords;
     /**
@@ -107,6 +122,7 @@ final class KnowledgeIndex {
             List<GenericPhrasing> genericPhrasings,
             Map<String, Set<String>> termsByArticle,
             Set<String> curatedArticles,
+            Set<String> curatedFaqs,
             DirectoryReader reader,
             Analyzer queryAnalyzer,
             Set<String> synonymWords) {
@@ -115,6 +131,7 @@ final class KnowledgeIndex {
         this.genericPhrasings = genericPhrasings;
         this.termsByArticle = termsByArticle;
         this.curatedArticles = curatedArticles;
+        this.curatedFaqs = curatedFaqs;
         this.items = items;
         this.vectors = vectors;
         this.itemOfDoc = itemOfDoc;
@@ -178,6 +195,24 @@ final class KnowledgeIndex {
             }
         });
         return named;
+    }
+
+    /**
+     * The entries a question scoped to these articles may be answered from: theirs and the out-of-scope topics'. Lucene
+     * searches within it, so that in a large library the scoped articles' entries are not crowded out of the nearest
+     * ones by the others'.
+     */
+    static org.apache.lucene.search.Query scope(Set<String> articles) {
+        org.apache.lucene.search.BooleanQuery.Builder any = new org.apache.lucene.search.BooleanQuery.Builder();
+        any.add(
+                new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(ARTICLE, NO_ARTICLE)),
+                org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        for (String article : articles) {
+            any.add(
+                    new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(ARTICLE, article)),
+                    org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        }
+        return any.build();
     }
 
     /** A text that leads to an item: a curated question, one of its phrasings, or the passage itself. */
@@ -276,10 +311,19 @@ final class KnowledgeIndex {
                 .flatMap(rule -> Arrays.stream(rule.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")))
                 .filter(w -> !w.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        Set<String> curated = knowledge.faqs().stream()
-                .filter(faq -> !faq.phrasings().isEmpty())
-                .map(Faq::articleId)
+        Set<String> curatedFaqs = knowledge.faqs().stream()
+                .filter(faq -> !faq.phrasings().isEmpty() || faq.origin() == Faq.Origin.CURATED)
+                .map(Faq::id)
                 .collect(Collectors.toUnmodifiableSet());
+        Set<String> curated =
+                knowledge.faqs().stream()
+                        .collect(Collectors.groupingBy(Faq::articleId, Collectors.toList()))
+                        .entrySet()
+                        .stream()
+                        .filter(e -> e.getValue().stream()
+                                .noneMatch(faq -> faq.phrasings().isEmpty()))
+                        .map(Map.Entry::getKey)
+                        .collect(Collectors.toUnmodifiableSet());
         return index(
                 items,
                 entries,
@@ -289,6 +333,7 @@ final class KnowledgeIndex {
                 List.copyOf(genericPhrasings),
                 Map.copyOf(topics),
                 curated,
+                curatedFaqs,
                 queryAnalyzer,
                 synonymWords);
     }
@@ -332,6 +377,7 @@ final class KnowledgeIndex {
             List<GenericPhrasing> genericPhrasings,
             Map<String, List<ArticleTopics.Name>> topics,
             Set<String> curated,
+            Set<String> curatedFaqs,
             Analyzer queryAnalyzer,
             Set<String> synonymWords) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -344,6 +390,9 @@ final class KnowledgeIndex {
                 document.add(new TextField(TEXT, entry.text(), Field.Store.NO));
                 document.add(new TextField(WORDS, entry.text(), Field.Store.NO));
                 document.add(new StoredField(ITEM, entry.item()));
+                Answer.Source source = items.get(entry.item()).source();
+                document.add(
+                        new StringField(ARTICLE, source == null ? NO_ARTICLE : source.articleId(), Field.Store.NO));
                 document.add(new KnnFloatVectorField(VECTOR, embedded.get(i), VectorSimilarityFunction.COSINE));
                 writer.addDocument(document);
             }
@@ -377,6 +426,7 @@ final class KnowledgeIndex {
                     genericPhrasings,
                     Map.copyOf(termsByArticle),
                     curated,
+                    curatedFaqs,
                     reader,
                     queryAnalyzer,
                     synonymWords);
