@@ -20,9 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +32,7 @@ import java.util.TreeMap;
  * articles of {@code src/test/resources/library/} imported by the importer command alone, as a practice would, then
  * each sample's blind question set ({@code src/test/resources/library/<article>-<dev|holdout>.csv}, written by
  * authors who saw only that article) asked through the policy and the answer engine:
- * {@code ./mvnw -q test-compile exec:exec@library} ({@code -Dlibrary.args="--misses"} lists the dev half's misses).
+ * {@code ./mvnw -q test-compile exec:exec@library} ({@code -Dlibrary.args="--misses"} lists the dev half's misses; {@code --curated} puts staff's curated FAQ files of {@code curated/} in place of the imported ones).
  *
  * <p>An answer is right when it holds one of the expected snippets; a question the article does not answer must be
  * declined (not known, out of scope, or a branch of the policy that gives no article's fact). An answer taken from
@@ -81,6 +83,9 @@ public final class LibraryEvaluationCommand {
         List<String> options =
                 Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
         Path folder = library();
+        if (options.contains("--curated")) {
+            curate(folder);
+        }
         Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
         KnowledgeFiles.Parsed parsed = withoutContradictions(folder, embedder);
         KnowledgeBase knowledge = parsed.knowledge();
@@ -158,6 +163,92 @@ public final class LibraryEvaluationCommand {
                     "sample article " + article);
         }
         return folder;
+    }
+
+    /** Staff's curation of the samples: for each, the FAQ file as staff left it (the imported FAQs and their own). */
+    static final Path CURATED = SAMPLES.resolve("curated");
+
+    /**
+     * Puts staff's curated FAQ files in place of the imported ones. A way of asking that another article's FAQ already
+     * has is left out, as the console refuses it (the curators each saw one article); so is one an out-of-scope topic
+     * has, unless it names the article's procedure: then the topic gives it up, as staff do when the safety net says
+     * a topic declines what an article answers.
+     */
+    static void curate(Path folder) throws IOException {
+        KnowledgeBase before = KnowledgeFiles.fromFolder(folder).parse().knowledge();
+        Set<String> curatedArticles = new HashSet<>();
+        for (String article : ARTICLES) {
+            if (Files.exists(CURATED.resolve(article + ".md"))) {
+                curatedArticles.add(article);
+            }
+        }
+        Set<String> asked = new HashSet<>();
+        before.faqs().stream()
+                .filter(faq -> !curatedArticles.contains(faq.articleId()))
+                .forEach(faq -> {
+                    asked.add(Folding.words(faq.question()));
+                    faq.phrasings().forEach(p -> asked.add(Folding.words(p)));
+                });
+        Set<String> declined = new HashSet<>();
+        before.outOfScope().forEach(topic -> topic.phrasings().forEach(p -> declined.add(Folding.words(p))));
+        Set<String> answered = new HashSet<>();
+        int left = 0;
+        for (String article : ARTICLES) {
+            if (!curatedArticles.contains(article)) {
+                continue;
+            }
+            StringBuilder kept = new StringBuilder();
+            for (String line : Files.readAllLines(CURATED.resolve(article + ".md"), StandardCharsets.UTF_8)) {
+                String question = line.startsWith("? ")
+                        ? line.substring(2)
+                        : line.startsWith("## ") ? line.substring(3).replaceAll("\\s*\\{#[^}]*}\\s*$", "") : null;
+                if (question != null && !asked.add(Folding.words(question))) {
+                    if (line.startsWith("## ")) {
+                        // as the importer does: a question another article asks names the procedure after it
+                        String named = question + " ("
+                                + Topics.of(before.article(article).orElseThrow()) + ")";
+                        asked.add(Folding.words(named));
+                        line = "## " + named + line.substring(3 + question.length());
+                    } else {
+                        left++;
+                        continue;
+                    }
+                }
+                if (question != null && declined.contains(Folding.words(question))) {
+                    // a topic written for the other articles declines it: the topic keeps a general question (the
+                    // article's page lets the article's answer overrule it), and gives up one that names this procedure
+                    String folded = " " + Folding.words(question) + " ";
+                    boolean names = before.article(article).orElseThrow().names().stream()
+                            .anyMatch(name -> folded.contains(" " + Folding.words(name) + " "));
+                    if (!names && line.startsWith("? ")) {
+                        left++;
+                        continue;
+                    } else if (!names) {
+                        String named = question + " ("
+                                + Topics.of(before.article(article).orElseThrow()) + ")";
+                        asked.add(Folding.words(named));
+                        line = "## " + named + line.substring(3 + question.length());
+                    } else {
+                        answered.add(Folding.words(question));
+                    }
+                }
+                kept.append(line).append('\n');
+            }
+            Files.writeString(folder.resolve("faqs").resolve(article + ".md"), kept);
+        }
+        Path outOfScope = folder.resolve("out-of-scope.md");
+        StringBuilder topics = new StringBuilder();
+        for (String line : Files.readAllLines(outOfScope, StandardCharsets.UTF_8)) {
+            if (line.startsWith("? ") && answered.contains(Folding.words(line.substring(2)))) {
+                System.out.println("removed from out-of-scope.md, a curated FAQ asks it: " + line.substring(2));
+                continue;
+            }
+            topics.append(line).append('\n');
+        }
+        Files.writeString(outOfScope, topics);
+        System.out.printf(
+                "curated: %d articles' FAQ files from %s (%d ways of asking left out, asked by another article or topic)%n",
+                curatedArticles.size(), CURATED, left);
     }
 
     public static List<Question> load(String article, String half) {
