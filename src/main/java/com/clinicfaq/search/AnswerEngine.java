@@ -473,8 +473,11 @@ public final class AnswerEngine implements AutoCloseable {
                 AnswerRanking.questionWords(index.documentWords(), evidence.corrected(), index.topics.get(article));
         Candidate best = null;
         double bestProbability = 0;
+        // a price, a phone number, an address or hours asked for: only a text that states one answers
+        List<AskedFacts> asked = AskedFacts.askedIn(evidence.corrected());
         for (Candidate candidate : evidence.candidates()) {
-            if (candidate.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
+            if (candidate.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE
+                    || !AskedFacts.stated(asked, candidate.item().text())) {
                 continue;
             }
             double p = ranking.probability(AnswerRanking.features(

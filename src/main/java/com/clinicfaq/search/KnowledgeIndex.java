@@ -64,14 +64,15 @@ final class KnowledgeIndex {
     /** The names of each article's procedure or topic ({@link ArticleTopics}), by article id. */
     final Map<String, List<ArticleTopics.Name>> topics;
     /**
-     * The articles curated throughout (every FAQ with the ways visitors ask it, as the shipped article is): the
-     * calibrated sum answers them, not the learned ranking.
+     * The articles curated throughout, as the shipped one is (at least half of their FAQs with the ways visitors ask
+     * them, so that a FAQ staff add without any does not turn such an article over): the calibrated sum answers them,
+     * not the learned ranking.
      */
     final Set<String> curatedArticles;
 
     /**
      * The FAQs staff curated: written by staff, or given the ways visitors ask them. In an article not curated
-     * throughout, such an FAQ answers when the calibrated sum finds it; the learned ranking answers the rest, so that
+     * throughout (an imported one, as staff begin to curate it), such an FAQ answers when the calibrated sum finds it; the learned ranking answers the rest, so that
      * each FAQ staff curate lifts the article and none turns it over to the calibrated sum.
      */
     final Set<String> curatedFaqs;
@@ -320,8 +321,11 @@ final class KnowledgeIndex {
                         .collect(Collectors.groupingBy(Faq::articleId, Collectors.toList()))
                         .entrySet()
                         .stream()
-                        .filter(e -> e.getValue().stream()
-                                .noneMatch(faq -> faq.phrasings().isEmpty()))
+                        .filter(e -> 2
+                                        * e.getValue().stream()
+                                                .filter(faq -> !faq.phrasings().isEmpty())
+                                                .count()
+                                >= e.getValue().size())
                         .map(Map.Entry::getKey)
                         .collect(Collectors.toUnmodifiableSet());
         return index(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicfaq.curation.LibraryEvaluationCommand;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseReader;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,18 @@ class ImportedArticleAnswersTests {
                 .isInstanceOfSatisfying(
                         Answer.OutOfScope.class,
                         declined -> assertThat(declined.topicId()).isEqualTo("cost"));
+    }
+
+    @Test
+    void aPracticalFactTheArticleDoesNotStateIsNeverAnsweredWithItsText() {
+        // the stenosis article names its doctor and its towns, never a phone number, a price or opening hours
+        for (String question : List.of(
+                "What's the phone number to book a consultation with Dr. Castellanos-Reed?",
+                "How much does a lumbar spinal stenosis consultation cost?",
+                "Are you open on Saturdays?")) {
+            assertThat(engine.answer(question, "lumbar-spinal-stenosis-sample"))
+                    .as(question)
+                    .isNotInstanceOf(Answer.Found.class);
+        }
     }
 }
