@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -685,9 +687,9 @@ public final class AnswerEngine implements AutoCloseable {
             try {
                 Query within = scope.isEmpty()
                         ? query
-                        : new org.apache.lucene.search.BooleanQuery.Builder()
-                                .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
-                                .add(KnowledgeIndex.scope(scope), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                        : new BooleanQuery.Builder()
+                                .add(query, BooleanClause.Occur.MUST)
+                                .add(KnowledgeIndex.scope(scope), BooleanClause.Occur.FILTER)
                                 .build();
                 for (ScoreDoc hit : index.searcher.search(within, CANDIDATES).scoreDocs) {
                     bm25ByDoc.put(hit.doc, (double) hit.score);

@@ -19,8 +19,10 @@ enum AskedFacts {
             "\\(?\\b\\d{3}\\)?[-. ]\\d{3}[-. ]\\d{4}\\b"),
     ADDRESS(
             "\\b(?:street |mailing )?address\\b|\\bdirections to\\b",
-            "\\b\\d{2,5} [A-Z][\\w.]*(?: [A-Z][\\w.]*)* (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Way|Lane"
-                    + "|Ln|Court|Ct|Parkway|Pkwy)\\b"),
+            // case as written: a number, capitalised words, a kind of street ("1100 Trancas Street"; never "30 years
+            // Dr")
+            "(?-i:\\b\\d{2,5} [A-Z][\\w.]*(?: [A-Z][\\w.]*)* (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Way"
+                    + "|Lane|Ln|Court|Ct|Parkway|Pkwy)\\b)"),
     HOURS(
             "\\b(?:office|opening|business) hours\\b|\\bopen on (?:saturdays?|sundays?|weekends?|holidays?)\\b"
                     + "|\\bwhat time do you (?:open|close)\\b|\\bare you open\\b",

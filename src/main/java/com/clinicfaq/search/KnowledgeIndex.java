@@ -37,7 +37,11 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -72,8 +76,9 @@ final class KnowledgeIndex {
 
     /**
      * The FAQs staff curated: written by staff, or given the ways visitors ask them. In an article not curated
-     * throughout (an imported one, as staff begin to curate it), such an FAQ answers when the calibrated sum finds it; the learned ranking answers the rest, so that
-     * each FAQ staff curate lifts the article and none turns it over to the calibrated sum.
+     * throughout (an imported one, as staff begin to curate it), such a FAQ answers when the calibrated sum finds it,
+     * and the learned ranking answers the rest: each FAQ staff curate lifts the article, none turns it over to the
+     * calibrated sum.
      */
     final Set<String> curatedFaqs;
     /** Each item's words as the documents' analyzer reads them (the learned ranking reads them for every candidate). */
@@ -203,15 +208,11 @@ final class KnowledgeIndex {
      * searches within it, so that in a large library the scoped articles' entries are not crowded out of the nearest
      * ones by the others'.
      */
-    static org.apache.lucene.search.Query scope(Set<String> articles) {
-        org.apache.lucene.search.BooleanQuery.Builder any = new org.apache.lucene.search.BooleanQuery.Builder();
-        any.add(
-                new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(ARTICLE, NO_ARTICLE)),
-                org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+    static Query scope(Set<String> articles) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(new TermQuery(new Term(ARTICLE, NO_ARTICLE)), BooleanClause.Occur.SHOULD);
         for (String article : articles) {
-            any.add(
-                    new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(ARTICLE, article)),
-                    org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+            any.add(new TermQuery(new Term(ARTICLE, article)), BooleanClause.Occur.SHOULD);
         }
         return any.build();
     }

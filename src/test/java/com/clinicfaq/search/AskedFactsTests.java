@@ -49,6 +49,11 @@ class AskedFactsTests {
                 .isTrue();
         assertThat(AskedFacts.stated(hours, "Most patients go home within a couple of hours."))
                 .isFalse();
+        List<AskedFacts> address = List.of(AskedFacts.ADDRESS);
+        assertThat(AskedFacts.stated(address, "Our office is at 1100 Trancas Street in Napa."))
+                .isTrue();
+        assertThat(AskedFacts.stated(address, "In practice for over 20 years Dr. Ellery treats the spine."))
+                .isFalse();
         assertThat(AskedFacts.stated(List.of(), "Anything at all.")).isTrue();
     }
 }
