@@ -32,7 +32,8 @@ import java.util.TreeMap;
  * articles of {@code src/test/resources/library/} imported by the importer command alone, as a practice would, then
  * each sample's blind question set ({@code src/test/resources/library/<article>-<dev|holdout>.csv}, written by
  * authors who saw only that article) asked through the policy and the answer engine:
- * {@code ./mvnw -q test-compile exec:exec@library} ({@code -Dlibrary.args="--misses"} lists the dev half's misses; {@code --curated} puts staff's curated FAQ files of {@code curated/} in place of the imported ones).
+ * {@code ./mvnw -q test-compile exec:exec@library} ({@code -Dlibrary.args="--misses"} lists the dev half's misses;
+ * {@code --curated} puts staff's curated FAQ files of {@code curated/} in place of the imported ones).
  *
  * <p>An answer is right when it holds one of the expected snippets; a question the article does not answer must be
  * declined (not known, out of scope, or a branch of the policy that gives no article's fact). An answer taken from
@@ -205,10 +206,7 @@ public final class LibraryEvaluationCommand {
                 if (question != null && !asked.add(Folding.words(question))) {
                     if (line.startsWith("## ")) {
                         // as the importer does: a question another article asks names the procedure after it
-                        String named = question + " ("
-                                + Topics.of(before.article(article).orElseThrow()) + ")";
-                        asked.add(Folding.words(named));
-                        line = "## " + named + line.substring(3 + question.length());
+                        line = named(line, question, before, article, asked);
                     } else {
                         left++;
                         continue;
@@ -224,10 +222,7 @@ public final class LibraryEvaluationCommand {
                         left++;
                         continue;
                     } else if (!names) {
-                        String named = question + " ("
-                                + Topics.of(before.article(article).orElseThrow()) + ")";
-                        asked.add(Folding.words(named));
-                        line = "## " + named + line.substring(3 + question.length());
+                        line = named(line, question, before, article, asked);
                     } else {
                         answered.add(Folding.words(question));
                     }
@@ -249,6 +244,14 @@ public final class LibraryEvaluationCommand {
         System.out.printf(
                 "curated: %d articles' FAQ files from %s (%d ways of asking left out, asked by another article or topic)%n",
                 curatedArticles.size(), CURATED, left);
+    }
+
+    /** A FAQ's heading line with its question naming the article's procedure after it, now asked by it. */
+    private static String named(
+            String heading, String question, KnowledgeBase knowledge, String article, Set<String> asked) {
+        String named = question + " (" + Topics.of(knowledge.article(article).orElseThrow()) + ")";
+        asked.add(Folding.words(named));
+        return "## " + named + heading.substring(3 + question.length());
     }
 
     public static List<Question> load(String article, String half) {
