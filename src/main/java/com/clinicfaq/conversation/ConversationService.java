@@ -469,24 +469,35 @@ public class ConversationService {
                 if (translated instanceof Answer.Found found) {
                     yield answeredInTranslation(found, language);
                 }
-                // where no reviewed translation answers, the English question the visitor asks (a Spanish suggestion's,
-                // or one
-                // read from a translation not yet reviewed) is answered: from a reviewed translation of the same item
-                // if
-                // there is one (a suggestion), else in English with the note that the practice's information is in
-                // English
-                Optional<String> twin =
-                        language != Language.SPANISH ? Optional.empty() : texts.englishOfSuggestion(text);
-                if (language == Language.SPANISH && twin.isEmpty() && !(translated instanceof Answer.OutOfScope)) {
-                    twin = engine.englishQuestion(text, language.code, topic);
+                // where no reviewed translation answers, the English question the visitor asks is answered: a Spanish
+                // suggestion's English twin, else the question read word by word in English (any article answers it),
+                // else the one read from a translation not yet reviewed; from a reviewed translation of the item found
+                // if there is one, else in English with the note that the practice's information is in English
+                String about = topic;
+                List<Supplier<Optional<String>>> readings =
+                        language != Language.SPANISH || translated instanceof Answer.OutOfScope
+                                ? List.of()
+                                : List.of(
+                                        () -> texts.englishOfSuggestion(text),
+                                        () -> Optional.ofNullable(engine.readingInEnglish(text, language.code)),
+                                        () -> engine.englishQuestion(text, language.code, about));
+                Answer answer = translated instanceof Answer.OutOfScope ? translated : null;
+                boolean inEnglish = false;
+                for (Supplier<Optional<String>> reading : readings) {
+                    if (settled(answer)) {
+                        break;
+                    }
+                    Optional<String> english = reading.get();
+                    if (english.isPresent()) {
+                        answer = answer(english.get(), topic);
+                        inEnglish = true;
+                    }
                 }
-                Answer answer = translated instanceof Answer.OutOfScope
-                        ? translated
-                        : twin.isPresent() ? answer(twin.get(), topic) : null;
-                if (!(answer instanceof Answer.Found || answer instanceof Answer.OutOfScope)) {
+                if (!settled(answer)) {
                     answer = answer(text, topic);
+                    inEnglish = false;
                 }
-                Optional<Answer.Found> inSpanish = twin.isPresent() && answer instanceof Answer.Found found
+                Optional<Answer.Found> inSpanish = inEnglish && answer instanceof Answer.Found found
                         ? engine.translationOf(found, text, language.code)
                         : Optional.empty();
                 if (inSpanish.isPresent()) {
@@ -495,6 +506,13 @@ public class ConversationService {
                 yield respondFromKnowledge(text, topic, language, texts, answer);
             }
         };
+    }
+
+    /** Whether an answer says something: found, declined as out of scope, or which procedure. */
+    private static boolean settled(Answer answer) {
+        return answer instanceof Answer.Found
+                || answer instanceof Answer.OutOfScope
+                || answer instanceof Answer.Ambiguous;
     }
 
     /** An answer from a reviewed translation, in the visitor's language. */

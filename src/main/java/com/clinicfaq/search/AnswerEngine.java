@@ -217,7 +217,7 @@ public final class AnswerEngine implements AutoCloseable {
             return new Answer.Unknown(0); // about an article without a reviewed translation: answered in English
         }
         List<TranslatedIndex.Scored> ranked =
-                translations.rank(language, question, embedder.embed(question), scope, 20);
+                translations.rank(language, question, embedder.embed(readingInEnglish(question, language)), scope, 20);
         if (ranked.isEmpty() || ranked.getFirst().score() < TRANSLATED_THRESHOLD) {
             return new Answer.Unknown(ranked.isEmpty() ? 0 : ranked.getFirst().score());
         }
@@ -246,7 +246,12 @@ public final class AnswerEngine implements AutoCloseable {
             return Optional.empty();
         }
         return translations
-                .rank(language, question, embedder.embed(question), Set.of(article), Integer.MAX_VALUE)
+                .rank(
+                        language,
+                        question,
+                        embedder.embed(readingInEnglish(question, language)),
+                        Set.of(article),
+                        Integer.MAX_VALUE)
                 .stream()
                 .map(TranslatedIndex.Scored::item)
                 .filter(item -> item.faq()
@@ -322,9 +327,23 @@ public final class AnswerEngine implements AutoCloseable {
                 + item.text().strip() + "\u201d";
     }
 
+    /**
+     * A question in another language as the English model and engine read it best: a Spanish one word by word in
+     * English ({@link SpanishGloss}), since the embedding model reads Spanish poorly; in English, or in a language
+     * without a glossary, as written.
+     */
+    public String readingInEnglish(String question, String language) {
+        return "es".equals(language) ? SpanishGloss.shipped().gloss(question) : question;
+    }
+
     /** For staff and evaluation: the best translated items for a question, with their scores. */
     List<TranslatedIndex.Scored> rankTranslated(String question, String language, int limit) {
-        return translated.rank(language, question, embedder.embed(question), null, limit);
+        return translated.rank(language, question, embedder.embed(readingInEnglish(question, language)), null, limit);
+    }
+
+    /** The same, with the meaning read from another text (the question as written, for comparison). */
+    List<TranslatedIndex.Scored> rankTranslated(String question, String meaningOf, String language, int limit) {
+        return translated.rank(language, question, embedder.embed(meaningOf), null, limit);
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.Locale;
  * The Spanish answers from the reviewed translations, on the Spanish set's questions, engine alone (no policy):
  * {@code ./mvnw -q test-compile exec:exec@spanish-answers} (issue #16). A Spanish answer is right when the English item it
  * translates holds one of the facts expected in English. Unreviewed translations are read as reviewed. Options:
- * {@code --holdout} runs the holdout half (report only: tune on dev), {@code --misses} lists the wrong and the
+ * {@code --holdout} runs the holdout half (report only: tune on dev), {@code --gloss} compares the readings of a
+ * question word by word in English ({@link SpanishGloss}), {@code --misses} lists the wrong and the
  * declined, {@code --grid} tries other weights and thresholds on the half, {@code --margin=0.02} answers only a question whose best item leads the next by that much (it lost more right answers than wrong ones on dev).
  */
 public final class SpanishAnswersCommand {
@@ -90,6 +91,29 @@ public final class SpanishAnswersCommand {
                     TranslatedIndex.TEXT_MEANING,
                     AnswerEngine.TRANSLATED_THRESHOLD,
                     options.contains("--misses"));
+            if (options.contains("--gloss")) {
+                List<List<TranslatedIndex.Scored>> asWritten = new ArrayList<>();
+                for (Case c : cases) {
+                    asWritten.add(engine.rankTranslated(c.question(), c.question(), "es", 20));
+                }
+                System.out.println("The reviewed translation, its meaning read from the question as written (before):");
+                report(
+                        knowledge,
+                        cases,
+                        asWritten,
+                        TranslatedIndex.ASKED_WORDS,
+                        TranslatedIndex.TEXT_WORDS,
+                        TranslatedIndex.ASKED_MEANING,
+                        TranslatedIndex.TEXT_MEANING,
+                        AnswerEngine.TRANSLATED_THRESHOLD,
+                        false);
+                gloss(engine, knowledge, cases, asWritten, false);
+                System.out.println("The reviewed translation, its meaning read from the gloss (as served):");
+                gloss(engine, knowledge, cases, ranked, options.contains("--misses"));
+                if (read.translations().stream().anyMatch(t -> !t.isReviewed())) {
+                    unreviewed(read, cases);
+                }
+            }
             if (options.contains("--grid")) {
                 for (double aw : new double[] {0.2, 0.35, 0.5}) {
                     for (double tw : new double[] {0, 0.15, 0.3}) {
@@ -176,6 +200,105 @@ public final class SpanishAnswersCommand {
                 answerable - right - wrong,
                 declinedRight,
                 outOfScope);
+    }
+
+    /**
+     * The English engine on each question as written and on its English gloss ({@link SpanishGloss}), alone and after
+     * the reviewed translation: right, wrong and declined, as above.
+     */
+    private static void gloss(
+            AnswerEngine engine,
+            KnowledgeBase knowledge,
+            List<Case> cases,
+            List<List<TranslatedIndex.Scored>> ranked,
+            boolean misses) {
+        SpanishGloss gloss = SpanishGloss.shipped();
+        int[] raw = new int[4];
+        int[] glossed = new int[4];
+        int[] translatedFirst = new int[4];
+        int[] glossFirst = new int[4];
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            String english = gloss.gloss(c.question());
+            Answer asWritten = engine.answer(c.question());
+            Answer fromGloss = engine.answer(english);
+            int g = count(glossed, c, fromGloss, null);
+            count(raw, c, asWritten, null);
+            TranslatedIndex.Scored best =
+                    ranked.get(i).isEmpty() ? null : ranked.get(i).getFirst();
+            boolean translated = best != null && best.score() >= AnswerEngine.TRANSLATED_THRESHOLD;
+            Boolean translatedRight =
+                    translated && !best.item().declined() ? holds(knowledge, best.item(), c.expectedEn()) : null;
+            count(translatedFirst, c, translated ? null : fromGloss, translated ? translatedRight : null);
+            count(
+                    glossFirst,
+                    c,
+                    fromGloss instanceof Answer.Found || !translated ? fromGloss : null,
+                    fromGloss instanceof Answer.Found || !translated ? null : translatedRight);
+            if (misses && g != 0) {
+                System.out.printf(
+                        "  %s %s%n      %s%n      -> %s%n",
+                        g == 1 ? "WRONG   " : "DECLINED",
+                        c.question(),
+                        english,
+                        fromGloss instanceof Answer.Found f
+                                ? f.itemId() + " " + String.format("%.2f", f.confidence())
+                                : fromGloss.getClass().getSimpleName());
+            }
+        }
+        print("English engine, the question as written", raw);
+        print("English engine, the question's gloss", glossed);
+        print("reviewed translation, else the gloss", translatedFirst);
+        print("the gloss, else the reviewed translation", glossFirst);
+    }
+
+    /**
+     * The knowledge base as shipped, its translation not reviewed: the English question read from the translation's
+     * ways of asking ({@link AnswerEngine#englishQuestion}), else the gloss, as the service does; and the other order.
+     */
+    private static void unreviewed(KnowledgeBase shipped, List<Case> cases) {
+        try (AnswerEngine engine = new AnswerEngine(shipped, OnnxEmbedder.allMiniLmL6V2(), Scoring.CALIBRATED)) {
+            int[] draftFirst = new int[4];
+            int[] glossFirst = new int[4];
+            int[] draftOnly = new int[4];
+            for (Case c : cases) {
+                var draft = engine.englishQuestion(c.question(), "es", null);
+                Answer fromDraft = draft.map(engine::answer).orElse(new Answer.Unknown(0));
+                Answer fromGloss = engine.answer(engine.readingInEnglish(c.question(), "es"));
+                count(draftOnly, c, fromDraft, null);
+                count(draftFirst, c, fromDraft instanceof Answer.Found ? fromDraft : fromGloss, null);
+                count(glossFirst, c, fromGloss instanceof Answer.Found ? fromGloss : fromDraft, null);
+            }
+            System.out.println("As shipped, the translation not reviewed (answers in English with the note):");
+            print("the translation's ways of asking (before)", draftOnly);
+            print("those, else the gloss", draftFirst);
+            print("the gloss, else those (as served)", glossFirst);
+        }
+    }
+
+    /**
+     * Counts an outcome: [right, wrong, declined, declined where it must be]; returns 0 when right (or rightly
+     * declined), 1 when wrong, 2 when wrongly declined. {@code right} non-null stands for a translated answer.
+     */
+    private static int count(int[] counts, Case c, Answer answer, Boolean right) {
+        boolean answered = right != null || answer instanceof Answer.Found;
+        if (c.expectedEn().isEmpty()) {
+            counts[3] += answered ? 0 : 1;
+            return answered ? 1 : 0;
+        }
+        boolean correct = right != null
+                ? right
+                : answer instanceof Answer.Found f
+                        && c.expectedEn().stream().anyMatch(e -> fold(f.text()).contains(fold(e)));
+        int outcome = correct ? 0 : answered ? 1 : 2;
+        counts[outcome]++;
+        return outcome;
+    }
+
+    private static void print(String what, int[] counts) {
+        System.out.printf(
+                "%-45s right %d, wrong %d, declined %d; not in the article declined %d%n",
+                what, counts[0], counts[1], counts[2], counts[3]);
     }
 
     /** Whether the English item the translated one stands for holds one of the expected facts. */

@@ -1,0 +1,54 @@
+package com.clinicfaq.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A Spanish message read word by word in English for the English model (issue #16). */
+class SpanishGlossTests {
+
+    private final SpanishGloss gloss = SpanishGloss.shipped();
+
+    @Test
+    void readsAFixedExpressionBeforeItsWordsWithOrWithoutAccents() {
+        assertThat(gloss.gloss("¿Cuánto tiempo dura la recuperación?")).startsWith("how long");
+        assertThat(gloss.gloss("cuanto tiempo dura la recuperacion")).startsWith("how long");
+        assertThat(gloss.gloss("a q hora abren?")).startsWith("what time");
+    }
+
+    @Test
+    void aQuestionWordAsksOnlyWithItsAccentOrOpeningASentence() {
+        assertThat(gloss.gloss("¿Qué es la cifoplastia?")).isEqualTo("what is the kyphoplasty");
+        assertThat(gloss.gloss("que es la kifoplastia")).isEqualTo("what is the kyphoplasty");
+        assertThat(gloss.gloss("mi mamá dice que le duele"))
+                .contains("says that")
+                .doesNotContain("what");
+        assertThat(gloss.gloss("si puedo manejar")).startsWith("if ");
+        assertThat(gloss.gloss("sí")).isEqualTo("yes");
+        assertThat(gloss.gloss("si, gracias")).startsWith("yes ");
+    }
+
+    @Test
+    void readsAWordOneLetterOffAsTheWordButNeverACorrectlySpelledWordAsAnother() {
+        assertThat(gloss.gloss("la medisina")).isEqualTo(gloss.gloss("la medicina"));
+        assertThat(gloss.gloss("inyección")).isNotEqualTo(gloss.gloss("infección"));
+        assertThat(gloss.gloss("inyeccion")).contains("injection");
+        assertThat(gloss.gloss("infeccion")).contains("infection");
+    }
+
+    @Test
+    void keepsEnglishWordsAndNamesAndTurnsAnUnknownCognateIntoEnglish() {
+        assertThat(gloss.gloss("el recovery es largo?")).contains("recovery");
+        assertThat(gloss.gloss("la vertebroplastia")).endsWith("vertebroplasty");
+        assertThat(SpanishGloss.cognate("cifoplastia")).isEqualTo("kyphoplasty");
+        assertThat(SpanishGloss.cognate("radiofrecuencia")).isEqualTo("radiofrecuencia");
+    }
+
+    @Test
+    void twoWordsOneEditApartAreTold() {
+        assertThat(SpanishGloss.oneEditApart("medisina", "medicina")).isTrue();
+        assertThat(SpanishGloss.oneEditApart("espadla", "espalda")).isTrue();
+        assertThat(SpanishGloss.oneEditApart("abren", "saben")).isFalse();
+        assertThat(SpanishGloss.oneEditApart("dolor", "dolores")).isFalse();
+    }
+}
