@@ -236,6 +236,19 @@ public final class SpanishGloss {
         {"idad", "ity"},
         {"idades", "ities"},
         {"logia", "logy"},
+        {"tomia", "tomy"},
+        {"patia", "pathy"},
+        {"terapia", "therapy"},
+        {"scopia", "scopy"},
+        {"encia", "ence"},
+        {"ancia", "ance"},
+        {"ismo", "ism"},
+        {"ivo", "ive"},
+        {"iva", "ive"},
+        {"oso", "ous"},
+        {"osa", "ous"},
+        {"ario", "ary"},
+        {"aria", "ary"},
         {"grafia", "graphy"},
         {"itis", "itis"},
         {"osis", "osis"},
@@ -246,8 +259,14 @@ public final class SpanishGloss {
         {"icas", "ic"},
     };
 
-    /** A Spanish word's English cognate where its ending says how; else the word as written. */
+    /**
+     * A Spanish word's English cognate where its ending says how, an "es" before a consonant dropped ("estimulación":
+     * "stimulation", "espinal": "spinal"); else the word as written.
+     */
     static String cognate(String word) {
+        if (word.length() > 5 && word.startsWith("es") && "aeiou".indexOf(word.charAt(2)) < 0) {
+            return cognate(word.substring(1));
+        }
         for (String[] ending : ENDINGS) {
             if (word.length() > ending[0].length() + 2 && word.endsWith(ending[0])) {
                 String stem = word.substring(0, word.length() - ending[0].length());

@@ -41,7 +41,10 @@ class SpanishGlossTests {
         assertThat(gloss.gloss("el recovery es largo?")).contains("recovery");
         assertThat(gloss.gloss("la vertebroplastia")).endsWith("vertebroplasty");
         assertThat(SpanishGloss.cognate("cifoplastia")).isEqualTo("kyphoplasty");
-        assertThat(SpanishGloss.cognate("radiofrecuencia")).isEqualTo("radiofrecuencia");
+        assertThat(SpanishGloss.cognate("estimulacion")).isEqualTo("stimulation");
+        assertThat(SpanishGloss.cognate("rizotomia")).isEqualTo("rizotomy");
+        assertThat(SpanishGloss.cognate("esclerosis")).isEqualTo("sclerosis");
+        assertThat(SpanishGloss.cognate("medula")).isEqualTo("medula"); // no ending that says how: as written
     }
 
     @Test
