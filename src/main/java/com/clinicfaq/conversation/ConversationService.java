@@ -493,7 +493,7 @@ public class ConversationService {
                         inEnglish = true;
                     }
                 }
-                if (!settled(answer)) {
+                if (answer == null) { // a question in English, or one in Spanish that nothing read
                     answer = answer(text, topic);
                     inEnglish = false;
                 }

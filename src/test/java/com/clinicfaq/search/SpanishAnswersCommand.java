@@ -20,7 +20,8 @@ import java.util.Locale;
  * {@code ./mvnw -q test-compile exec:exec@spanish-answers} (issue #16). A Spanish answer is right when the English item it
  * translates holds one of the facts expected in English. Unreviewed translations are read as reviewed. Options:
  * {@code --holdout} runs the holdout half (report only: tune on dev), {@code --gloss} compares the readings of a
- * question word by word in English ({@link SpanishGloss}), {@code --misses} lists the wrong and the
+ * question word by word in English ({@link SpanishGloss}), {@code --latency} times a Spanish question's path, {@code
+ * --misses} lists the wrong and the
  * declined, {@code --grid} tries other weights and thresholds on the half, {@code --margin=0.02} answers only a question whose best item leads the next by that much (it lost more right answers than wrong ones on dev).
  */
 public final class SpanishAnswersCommand {
@@ -91,6 +92,14 @@ public final class SpanishAnswersCommand {
                     TranslatedIndex.TEXT_MEANING,
                     AnswerEngine.TRANSLATED_THRESHOLD,
                     options.contains("--misses"));
+            if (options.contains("--latency")) {
+                // as the service embeds: through a question memory, here one too small to remember a question from one
+                // round to the next, so that only what one message embeds twice is reused
+                try (AnswerEngine remembering = new AnswerEngine(
+                        knowledge, new QuestionVectors(OnnxEmbedder.allMiniLmL6V2(), 4), Scoring.CALIBRATED)) {
+                    latency(remembering, cases);
+                }
+            }
             if (options.contains("--gloss")) {
                 List<List<TranslatedIndex.Scored>> asWritten = new ArrayList<>();
                 for (Case c : cases) {
@@ -250,6 +259,32 @@ public final class SpanishAnswersCommand {
         print("English engine, the question's gloss", glossed);
         print("reviewed translation, else the gloss", translatedFirst);
         print("the gloss, else the reviewed translation", glossFirst);
+    }
+
+    /**
+     * What a Spanish question costs in process, as the service answers one the reviewed translation does not: the
+     * translation's ranking, the gloss asked of the English engine, and the English question read from a translation
+     * not yet reviewed (none here: all are read as reviewed); every question
+     * embedded afresh, ten rounds after two to warm up. Median and 99th percentile.
+     */
+    private static void latency(AnswerEngine engine, List<Case> cases) {
+        List<Double> millis = new ArrayList<>();
+        for (int round = 0; round < 12; round++) {
+            for (Case c : cases) {
+                long start = System.nanoTime();
+                engine.answerTranslated(c.question(), "es", null);
+                engine.answer(engine.readingInEnglish(c.question(), "es"));
+                engine.englishQuestion(c.question(), "es", null);
+                if (round >= 2) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+        }
+        millis.sort(null);
+        System.out.printf(
+                "a Spanish question, in process (%d timings): median %.2f ms, p90 %.2f ms, p99 %.2f ms%n",
+                millis.size(), millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9)), millis.get((int)
+                        (millis.size() * 0.99)));
     }
 
     /**
