@@ -105,6 +105,10 @@ public final class LibraryEvaluationCommand {
                 System.out.println(
                         Evaluation.run(set, q -> engine.answer(q, kyphoplasty)).summary());
             }
+            if (options.contains("--spanish") || options.contains("--spanish-as-written")) {
+                spanish(policy, engine, knowledge, options.contains("--spanish-as-written"));
+                return;
+            }
             for (boolean onPage : List.of(false, true)) {
                 for (String half : List.of("dev", "holdout")) {
                     System.out.println("== " + half
@@ -305,7 +309,7 @@ public final class LibraryEvaluationCommand {
             ConversationPolicy policy,
             AnswerEngine engine,
             KnowledgeBase knowledge) {
-        Decision decision = policy.decide(question.text());
+        Decision decision = policy == null ? new Decision.AskKnowledgeBase() : policy.decide(question.text());
         String branch = decision.getClass().getSimpleName();
         if (!(decision instanceof Decision.AskKnowledgeBase || decision instanceof Decision.NeedsClinician)) {
             // an emergency, a booking or small talk: no article's fact is given
@@ -325,6 +329,60 @@ public final class LibraryEvaluationCommand {
         boolean other = answer instanceof Answer.Found found
                 && !found.source().articleId().equals(article);
         return new Outcome(question, branch, answer, right, other);
+    }
+
+    /**
+     * The samples' Spanish sets ({@code <article>-es.csv}, written blind like the English ones, figures only: nothing
+     * was tuned on them), asked on the article's page as the service asks a Spanish question about an article without a
+     * translation: the policy reads it as written, the English engine reads it, and its earlier turns, word by word in
+     * English ({@link AnswerEngine#readingInEnglish}); the answer is the English one, served with the Spanish note. With
+     * {@code --spanish-as-written}, as before the gloss: the question as written.
+     */
+    private static void spanish(
+            ConversationPolicy policy, AnswerEngine engine, KnowledgeBase knowledge, boolean asWritten) {
+        System.out.println("== Spanish, asked on the article's page, the English answer from the question's "
+                + (asWritten ? "words as written (before the gloss)" : "gloss"));
+        int right = 0;
+        int answerable = 0;
+        int declined = 0;
+        int unanswerable = 0;
+        for (String article : ARTICLES) {
+            if (!Files.exists(SETS.resolve(article + "-es.csv"))) {
+                continue;
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Question q : load(article, "es")) {
+                Decision decision = policy.decide(q.text());
+                if (!(decision instanceof Decision.AskKnowledgeBase || decision instanceof Decision.NeedsClinician)) {
+                    outcomes.add(new Outcome(q, decision.getClass().getSimpleName(), null, !q.answerable(), false));
+                    continue;
+                }
+                String context = Arrays.stream(q.context().split(" \\|\\| "))
+                        .filter(turn -> !turn.isBlank())
+                        .map(turn -> asWritten ? turn : engine.readingInEnglish(turn, "es"))
+                        .collect(java.util.stream.Collectors.joining(" || "));
+                Question english = new Question(
+                        asWritten ? q.text() : engine.readingInEnglish(q.text(), "es"),
+                        q.expected(),
+                        q.kind(),
+                        context);
+                Outcome o = ask(english, article, article, null, engine, knowledge);
+                outcomes.add(new Outcome(q, o.decision(), o.answer(), o.right(), o.otherArticle()));
+            }
+            System.out.println(summary(article, outcomes));
+            outcomes.stream()
+                    .filter(Outcome::otherArticle)
+                    .forEach(o -> System.out.println("    from another article: " + describe(o)));
+            for (Outcome o : outcomes) {
+                answerable += o.question().answerable() ? 1 : 0;
+                right += o.question().answerable() && o.right() ? 1 : 0;
+                unanswerable += o.question().answerable() ? 0 : 1;
+                declined += !o.question().answerable() && o.right() ? 1 : 0;
+            }
+        }
+        System.out.printf(
+                "Spanish, all articles: right %d of %d answerable (%.1f %%), declined %d of %d%n",
+                right, answerable, 100.0 * right / Math.max(1, answerable), declined, unanswerable);
     }
 
     private static String normalise(String text) {
