@@ -57,6 +57,7 @@ public final class AnswerEngine implements AutoCloseable {
         this.buildEmbedder = buildEmbedder;
         this.scoring = scoring;
         rebuild(knowledge);
+        SpanishGloss.shipped(); // read once, at start-up, rather than on the first Spanish visitor's question
     }
 
     /**
