@@ -151,18 +151,6 @@ public final class SpanishGloss {
         return String.join(" ", out);
     }
 
-    /** How many of a message's words the glossary knows (as written or one letter off), of all its words. */
-    public double knownShare(String message) {
-        List<String> words = words(message);
-        if (words.isEmpty()) {
-            return 0;
-        }
-        long known = words.stream()
-                .filter(w -> glossary.containsKey(w) || (w.length() >= 5 && corrected(w) != null))
-                .count();
-        return (double) known / words.size();
-    }
-
     private String word(String word) {
         String english = glossary.get(word);
         if (english != null) {
