@@ -1,5 +1,6 @@
 package com.clinicfaq.search;
 
+import com.clinicfaq.knowledge.Folding;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ public final class SpanishGloss {
 
     private static final String RESOURCE = "spanish-gloss.tsv";
     private static final int LONGEST = 4;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
     private static volatile SpanishGloss shipped;
 
@@ -112,16 +113,14 @@ public final class SpanishGloss {
         List<Boolean> accented = new ArrayList<>();
         List<Boolean> opening = new ArrayList<>();
         List<Boolean> closing = new ArrayList<>();
-        String composed = Normalizer.normalize(message, Normalizer.Form.NFC);
-        String folded = fold(composed); // the same length: one folded letter for each composed one
-        Matcher m = WORD.matcher(folded);
+        String written = Normalizer.normalize(message, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        Matcher m = WORD.matcher(written);
         while (m.find()) {
-            words.add(m.group().equals("q") || m.group().equals("k") ? "que" : m.group()); // as typed on a phone
-            accented.add(!composed.substring(m.start(), m.end())
-                    .toLowerCase(Locale.ROOT)
-                    .equals(m.group()));
-            opening.add(OPENING.matcher(folded.substring(0, m.start())).find());
-            closing.add(ANSWERING.matcher(folded.substring(m.end())).find());
+            String word = Folding.plain(m.group());
+            words.add(word.equals("q") || word.equals("k") ? "que" : word); // as typed on a phone
+            accented.add(!word.equals(m.group()));
+            opening.add(OPENING.matcher(written.substring(0, m.start())).find());
+            closing.add(ANSWERING.matcher(written.substring(m.end())).find());
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < words.size(); ) {
@@ -268,27 +267,9 @@ public final class SpanishGloss {
         return word;
     }
 
-    /** A text in composed form, accents and case folded letter by letter (so of the same length). */
-    private static String fold(String text) {
-        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder folded = new StringBuilder(composed.length());
-        for (int i = 0; i < composed.length(); i++) {
-            char c = composed.charAt(i);
-            String bare =
-                    Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-            folded.append(bare.length() == 1 ? Character.toLowerCase(bare.charAt(0)) : Character.toLowerCase(c));
-        }
-        return folded.toString();
-    }
-
     /** A text's words, accents and case folded. */
     static List<String> words(String text) {
-        String folded = fold(text);
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(folded);
-        while (m.find()) {
-            words.add(m.group());
-        }
-        return words;
+        String words = Folding.words(Folding.plain(text));
+        return words.isEmpty() ? List.of() : List.of(words.split(" "));
     }
 }
