@@ -412,11 +412,17 @@ public class ConversationService {
                         Dialogue.Bot.OFFERS,
                         topic);
             case Decision.NeedsClinician clinician -> {
-                Answer answer = answer(text, topic);
+                // the general information first, read as an ordinary question is (in the visitor's language)
+                ContextualAnswer.InLanguage answered = ContextualAnswer.inLanguage(
+                        engine, text, language.code, topic, topicWord(topic), texts::englishOfSuggestion);
+                Answer answer = answered.answer();
                 List<BotMessage> replies = new ArrayList<>();
                 Language said = texts.hasSpanish("clinician-note") ? language : Language.ENGLISH;
                 if (answer instanceof Answer.Found found) {
-                    replies.add(bot(BotMessage.Kind.CLINICIAN, found.text())
+                    replies.add(bot(
+                                    BotMessage.Kind.CLINICIAN,
+                                    found.text(),
+                                    answered.translated() ? language : Language.ENGLISH)
                             .source(found)
                             .rule(clinician.ruleId())
                             .build());
@@ -463,56 +469,16 @@ public class ConversationService {
                         Dialogue.Bot.CHATS,
                         topic);
             case Decision.AskKnowledgeBase ask -> {
-                // a visitor writing in a language staff reviewed a translation in is answered from it (issue #16)
-                Answer translated =
-                        language == Language.SPANISH ? engine.answerTranslated(text, language.code, topic) : null;
-                if (translated instanceof Answer.Found found) {
+                // in the visitor's language: from a translation staff reviewed, else the English question it asks
+                // (issue #16), in English with the note that the practice's information is in English
+                ContextualAnswer.InLanguage answered = ContextualAnswer.inLanguage(
+                        engine, text, language.code, topic, topicWord(topic), texts::englishOfSuggestion);
+                if (answered.translated() && answered.answer() instanceof Answer.Found found) {
                     yield answeredInTranslation(found, language);
                 }
-                // where no reviewed translation answers, the English question the visitor asks is answered: a Spanish
-                // suggestion's English twin, else the question read word by word in English (any article answers it),
-                // else the one read from a translation not yet reviewed; from a reviewed translation of the item found
-                // if there is one, else in English with the note that the practice's information is in English
-                String about = topic;
-                List<Supplier<Optional<String>>> readings =
-                        language != Language.SPANISH || translated instanceof Answer.OutOfScope
-                                ? List.of()
-                                : List.of(
-                                        () -> texts.englishOfSuggestion(text),
-                                        () -> Optional.ofNullable(engine.readingInEnglish(text, language.code)),
-                                        () -> engine.englishQuestion(text, language.code, about));
-                Answer answer = translated instanceof Answer.OutOfScope ? translated : null;
-                boolean inEnglish = false;
-                for (Supplier<Optional<String>> reading : readings) {
-                    if (settled(answer)) {
-                        break;
-                    }
-                    Optional<String> english = reading.get();
-                    if (english.isPresent()) {
-                        answer = answer(english.get(), topic);
-                        inEnglish = true;
-                    }
-                }
-                if (answer == null) { // a question in English, or one in Spanish that nothing read
-                    answer = answer(text, topic);
-                    inEnglish = false;
-                }
-                Optional<Answer.Found> inSpanish = inEnglish && answer instanceof Answer.Found found
-                        ? engine.translationOf(found, text, language.code)
-                        : Optional.empty();
-                if (inSpanish.isPresent()) {
-                    yield answeredInTranslation(inSpanish.get(), language);
-                }
-                yield respondFromKnowledge(text, topic, language, texts, answer);
+                yield respondFromKnowledge(text, topic, language, texts, answered.answer());
             }
         };
-    }
-
-    /** Whether an answer says something: found, declined as out of scope, or which procedure. */
-    private static boolean settled(Answer answer) {
-        return answer instanceof Answer.Found
-                || answer instanceof Answer.OutOfScope
-                || answer instanceof Answer.Ambiguous;
     }
 
     /** An answer from a reviewed translation, in the visitor's language. */
@@ -681,11 +647,16 @@ public class ConversationService {
      * kyphoplasty answer is asked as a question about kyphoplasty.
      */
     private Answer answer(String text, String topicArticle) {
-        Optional<String> topic = Optional.ofNullable(topicArticle)
+        return ContextualAnswer.of(engine, text, topicArticle, topicWord(topicArticle));
+    }
+
+    /** What the topic's article is about, in a word; null for no topic. */
+    private String topicWord(String topicArticle) {
+        return Optional.ofNullable(topicArticle)
                 .flatMap(id -> knowledge.get().article(id))
                 .map(article ->
-                        topics.computeIfAbsent(article.id() + "\n" + article.title(), key -> Topics.of(article)));
-        return ContextualAnswer.of(engine, text, topicArticle, topic.orElse(null));
+                        topics.computeIfAbsent(article.id() + "\n" + article.title(), key -> Topics.of(article)))
+                .orElse(null);
     }
 
     /** @param event the visitor's yes to the offer, or the bot's reply to asking for a person */

@@ -1,5 +1,7 @@
 package com.clinicfaq.search;
 
+import java.util.List;
+
 /**
  * A visitor's question answered in the conversation's context (issue #14). A question that names a procedure is
  * answered from that procedure's article, whatever the topic; one that names none is answered from the topic's
@@ -39,5 +41,78 @@ public final class ContextualAnswer {
         return expanded instanceof Answer.Found || !keepScoped
                 ? new Asked(expandedText, expanded)
                 : new Asked(text, scoped);
+    }
+
+    /**
+     * A question in the visitor's language answered as the chat answers it (issue #16).
+     *
+     * @param answer what the knowledge base answered
+     * @param asked the question as the English engine was asked it (an English reading of a question in another
+     *     language, with the topic's word for an elliptical one), or the question as written when a reviewed translation
+     *     answered it
+     * @param reading the English the question was read as, or null when it was asked as written
+     * @param translated whether the answer is a reviewed translation's, in the visitor's language
+     */
+    public record InLanguage(Answer answer, String asked, String reading, boolean translated) {}
+
+    /**
+     * The answer to a question in the visitor's language. In English, {@link #asked}. In another: from a translation
+     * staff reviewed if one answers; else the English question it asks is answered (a suggestion's English twin, else
+     * the question read word by word in English, which any article answers, else the one read from a translation not
+     * yet reviewed), from a reviewed translation of the item found if there is one, else in English. A topic the
+     * practice declines, asked in the language, stays declined.
+     *
+     * @param language the visitor's language's ISO 639-1 code
+     * @param twinOf the English twin of a suggestion offered in the language, if the question is one
+     */
+    public static InLanguage inLanguage(
+            AnswerEngine engine,
+            String text,
+            String language,
+            String topicArticle,
+            String topicWord,
+            java.util.function.Function<String, java.util.Optional<String>> twinOf) {
+        if (!"es".equals(language)) {
+            Asked asked = asked(engine, text, topicArticle, topicWord);
+            return new InLanguage(asked.answer(), asked.question(), null, false);
+        }
+        Answer translated = engine.answerTranslated(text, language, topicArticle);
+        if (translated instanceof Answer.Found || translated instanceof Answer.OutOfScope) {
+            return new InLanguage(translated, text, null, translated instanceof Answer.Found);
+        }
+        List<java.util.function.Supplier<java.util.Optional<String>>> readings = List.of(
+                () -> twinOf.apply(text),
+                () -> java.util.Optional.ofNullable(engine.readingInEnglish(text, language)),
+                () -> engine.englishQuestion(text, language, topicArticle));
+        Asked asked = null;
+        String reading = null;
+        for (var next : readings) {
+            if (asked != null && settled(asked.answer())) {
+                break;
+            }
+            java.util.Optional<String> english = next.get();
+            if (english.isPresent()) {
+                asked = asked(engine, english.get(), topicArticle, topicWord);
+                reading = english.get();
+            }
+        }
+        if (asked == null) { // nothing read it in English
+            asked = asked(engine, text, topicArticle, topicWord);
+            return new InLanguage(asked.answer(), asked.question(), null, false);
+        }
+        if (asked.answer() instanceof Answer.Found found) {
+            java.util.Optional<Answer.Found> inLanguage = engine.translationOf(found, text, language);
+            if (inLanguage.isPresent()) {
+                return new InLanguage(inLanguage.get(), asked.question(), reading, true);
+            }
+        }
+        return new InLanguage(asked.answer(), asked.question(), reading, false);
+    }
+
+    /** Whether an answer says something: found, declined as out of scope, or which procedure. */
+    private static boolean settled(Answer answer) {
+        return answer instanceof Answer.Found
+                || answer instanceof Answer.OutOfScope
+                || answer instanceof Answer.Ambiguous;
     }
 }

@@ -4,6 +4,7 @@ import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.Topics;
 import com.clinicfaq.policy.ConversationPolicy;
 import com.clinicfaq.policy.Decision;
+import com.clinicfaq.policy.Language;
 import com.clinicfaq.policy.Texts;
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
@@ -27,6 +28,10 @@ import java.util.List;
  *     similarity), or how close the message came to it; null when the policy reads no meaning
  * @param earlier the conversation's earlier messages, each as the bot took it
  * @param topic the title of the conversation's topic when the question was asked, or null for none
+ * @param language the language the bot answers the question in, as the chat reads it (the message's own, else the
+ *     conversation's)
+ * @param reading the English the knowledge base read a question in another language as, or null
+ * @param translated whether the answer is a translation's staff reviewed, in the visitor's language
  */
 record TryIt(
         String branch,
@@ -37,7 +42,10 @@ record TryIt(
         List<Explanation.Weighed> candidates,
         String redFlag,
         List<Turn> earlier,
-        String topic) {
+        String topic,
+        Language language,
+        String reading,
+        boolean translated) {
 
     /** An earlier message of the conversation: the policy's branch, what the bot said, and from which section. */
     record Turn(String message, String branch, List<String> replies, String source) {}
@@ -114,9 +122,10 @@ record TryIt(
             AnswerEngine engine,
             KnowledgeBase knowledge) {
         String topic = null;
+        Language language = Language.ENGLISH;
         List<Turn> turns = new java.util.ArrayList<>();
         for (String message : earlier) {
-            TryIt turn = alone(message, policy, engine, topic, word(knowledge, topic));
+            TryIt turn = alone(message, policy, engine, topic, word(knowledge, topic), language);
             turns.add(new Turn(
                     message,
                     turn.branch(),
@@ -125,8 +134,9 @@ record TryIt(
             if (turn.answer() != null && turn.answer().articleId() != null) {
                 topic = turn.answer().articleId();
             }
+            language = turn.language();
         }
-        TryIt asked = alone(question, policy, engine, topic, word(knowledge, topic));
+        TryIt asked = alone(question, policy, engine, topic, word(knowledge, topic), language);
         String title = topic == null || knowledge == null
                 ? null
                 : knowledge.article(topic).map(a -> a.title()).orElse(null);
@@ -139,7 +149,10 @@ record TryIt(
                 asked.candidates,
                 asked.redFlag,
                 List.copyOf(turns),
-                title);
+                title,
+                asked.language,
+                asked.reading,
+                asked.translated);
     }
 
     private static String word(KnowledgeBase knowledge, String topic) {
@@ -148,55 +161,99 @@ record TryIt(
                 : knowledge.article(topic).map(Topics::of).orElse(null);
     }
 
+    /** @param spoken the conversation's language so far: a message that does not tell its own is answered in it */
     private static TryIt alone(
-            String question, ConversationPolicy policy, AnswerEngine engine, String topic, String word) {
+            String question,
+            ConversationPolicy policy,
+            AnswerEngine engine,
+            String topic,
+            String word,
+            Language spoken) {
         Texts texts = policy.rules().texts();
+        Language language = Language.detect(question).orElse(spoken);
         Decision decision = policy.decide(question);
         String redFlag = decision instanceof Decision.Emergency emergency
                 ? "urgent guidance: " + emergency.basis()
                 : policy.closestRedFlag(question).orElse(null);
-        return ask(question, decision, texts, engine, topic, word).withRedFlag(redFlag);
+        return ask(question, decision, texts, engine, topic, word, language).withRedFlag(redFlag);
     }
 
     private TryIt withRedFlag(String redFlag) {
-        return new TryIt(branch, ruleId, replies, answer, corrected, candidates, redFlag, earlier, topic);
-    }
-
-    /** The engine's explanation of the question as the chat asks it in the topic ({@link ContextualAnswer}). */
-    private static Explanation explain(AnswerEngine engine, String question, String topic, String word) {
-        ContextualAnswer.Asked asked = ContextualAnswer.asked(engine, question, topic, word);
-        return engine.explain(asked.question(), topic, CANDIDATES_SHOWN);
+        return new TryIt(
+                branch,
+                ruleId,
+                replies,
+                answer,
+                corrected,
+                candidates,
+                redFlag,
+                earlier,
+                topic,
+                language,
+                reading,
+                translated);
     }
 
     private static TryIt ask(
-            String question, Decision decision, Texts texts, AnswerEngine engine, String topic, String word) {
+            String question,
+            Decision decision,
+            Texts texts,
+            AnswerEngine engine,
+            String topic,
+            String word,
+            Language language) {
         return switch (decision) {
             case Decision.Emergency emergency ->
-                policyOnly("Emergency", emergency, emergency.guidance(), texts.handoffOffer(emergency.language()));
+                policyOnly(
+                        "Emergency",
+                        emergency,
+                        emergency.language(),
+                        emergency.guidance(),
+                        texts.handoffOffer(emergency.language()));
             case Decision.NeedsClinician clinician -> {
-                Explanation explanation = explain(engine, question, topic, word);
-                List<String> replies = explanation.answer() instanceof Answer.Found found
-                        ? List.of(found.text(), texts.clinicianNote() + " " + texts.handoffOffer())
-                        : List.of(texts.clinicianNote(), texts.handoffOffer());
-                yield withAnswer("Needs a clinician", clinician, replies, explanation);
+                Asked asked = Asked.of(engine, question, topic, word, language, texts);
+                Language said = texts.hasSpanish("clinician-note") ? language : Language.ENGLISH;
+                List<String> replies = asked.answered().answer() instanceof Answer.Found found
+                        ? List.of(found.text(), texts.clinicianNote(said) + " " + texts.handoffOffer(said))
+                        : List.of(texts.clinicianNote(said), texts.handoffOffer(said));
+                yield withAnswer("Needs a clinician", clinician, replies, asked, language);
             }
-            case Decision.Booking booking -> policyOnly("Booking", booking, texts.handoffAccepted());
-            case Decision.SmallTalk smallTalk -> policyOnly("Small talk", smallTalk, smallTalk.reply());
+            case Decision.Booking booking -> policyOnly("Booking", booking, language, texts.handoffAccepted(language));
+            case Decision.SmallTalk smallTalk ->
+                policyOnly("Small talk", smallTalk, language, smallTalk.reply(language));
             case Decision.AskKnowledgeBase ask -> {
-                Explanation explanation = explain(engine, question, topic, word);
-                String reply = switch (explanation.answer()) {
-                    case Answer.Found found -> found.text();
-                    case Answer.OutOfScope outOfScope -> texts.outOfScope();
-                    case Answer.Unknown unknown -> texts.unknown();
+                Asked asked = Asked.of(engine, question, topic, word, language, texts);
+                boolean englishOnly = language == Language.SPANISH && texts.hasSpanish("english-only");
+                List<String> replies = switch (asked.answered().answer()) {
+                    case Answer.Found found
+                    when !asked.answered().translated() && englishOnly ->
+                        List.of(found.text(), texts.englishOnly(language));
+                    case Answer.Found found -> List.of(found.text());
+                    case Answer.OutOfScope outOfScope -> List.of(texts.outOfScope(language));
+                    case Answer.Unknown unknown -> List.of(texts.unknown(language));
                     case Answer.Ambiguous ambiguous ->
-                        texts.whichProcedure() + " "
+                        List.of(texts.whichProcedure(language) + " "
                                 + ambiguous.choices().stream()
                                         .map(Answer.Choice::name)
-                                        .collect(java.util.stream.Collectors.joining(" / "));
+                                        .collect(java.util.stream.Collectors.joining(" / ")));
                 };
-                yield withAnswer("Knowledge base", ask, List.of(reply), explanation);
+                yield withAnswer("Knowledge base", ask, replies, asked, language);
             }
         };
+    }
+
+    /**
+     * The knowledge base asked as the chat asks it ({@link ContextualAnswer#inLanguage}), and the engine's explanation
+     * of the English it asked (the candidates it weighed).
+     */
+    private record Asked(ContextualAnswer.InLanguage answered, Explanation explanation) {
+
+        static Asked of(
+                AnswerEngine engine, String question, String topic, String word, Language language, Texts texts) {
+            ContextualAnswer.InLanguage answered = ContextualAnswer.inLanguage(
+                    engine, question, language.code, topic, word, texts::englishOfSuggestion);
+            return new Asked(answered, engine.explain(answered.asked(), topic, CANDIDATES_SHOWN));
+        }
     }
 
     /** Whether the bot would say the same, whatever the scores. */
@@ -204,20 +261,36 @@ record TryIt(
         return branch.equals(other.branch) && ruleId.equals(other.ruleId) && replies.equals(other.replies);
     }
 
-    private static TryIt policyOnly(String branch, Decision decision, String... replies) {
-        return new TryIt(branch, decision.ruleId(), List.of(replies), null, null, List.of(), null, List.of(), null);
+    private static TryIt policyOnly(String branch, Decision decision, Language language, String... replies) {
+        return new TryIt(
+                branch,
+                decision.ruleId(),
+                List.of(replies),
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                language,
+                null,
+                false);
     }
 
-    private static TryIt withAnswer(String branch, Decision decision, List<String> replies, Explanation explanation) {
+    private static TryIt withAnswer(
+            String branch, Decision decision, List<String> replies, Asked asked, Language language) {
         return new TryIt(
                 branch,
                 decision.ruleId(),
                 replies,
-                AnswerView.of(explanation.answer()),
-                explanation.corrected(),
-                explanation.candidates(),
+                AnswerView.of(asked.answered().answer()),
+                asked.explanation().corrected(),
+                asked.explanation().candidates(),
                 null,
                 List.of(),
-                null);
+                null,
+                language,
+                asked.answered().reading(),
+                asked.answered().translated());
     }
 }
