@@ -242,8 +242,10 @@ public final class ConversationPolicy {
         if (conversational.isPresent()) {
             return decision(Branch.SMALL_TALK, conversational.get());
         }
-        if (!asksWhy(
-                words)) { // "why do I need an evaluation before the trial?" asks for a reason, not for an appointment
+        // "why do I need an evaluation before the trial?" asks for a reason, and "when should I call the office after
+        // my
+        // procedure?" for advice: neither asks for an appointment or a call
+        if (!asksWhy(words) && !asksAdvice(words)) {
             for (CompiledRule candidate : compiled.get(Branch.BOOKING)) {
                 if (candidate.matches(words)) {
                     return decision(Branch.BOOKING, candidate.rule());
@@ -417,6 +419,100 @@ public final class ConversationPolicy {
                         || words.size() > 1
                                 && words.get(0).equals("por")
                                 && words.get(1).equals("que"));
+    }
+
+    /** Who a question asks advice for, after "should" or "do" ("should I call", "does my mother need"). */
+    private static final Set<String> ASKED_FOR = Set.of(
+            "i", "we", "he", "she", "they", "my", "mom", "dad", "mother", "father", "husband", "wife", "someone",
+            "one");
+    /** What a question may ask advice about doing: calling, going or seeing someone, booking. */
+    private static final Set<String> ADVISED = Set.of(
+            "call",
+            "phone",
+            "contact",
+            "ring",
+            "reach",
+            "email",
+            "go",
+            "see",
+            "book",
+            "schedule",
+            "make",
+            "get",
+            "set",
+            "come",
+            "be",
+            "bring",
+            "need",
+            "have",
+            "llamar",
+            "llamarles",
+            "llamarle",
+            "llamo",
+            "llamamos",
+            "hablar",
+            "ir",
+            "vamos",
+            "voy",
+            "ver",
+            "hacer",
+            "pedir",
+            "agendar");
+    /** Spanish words that say what one must do after "cuándo" ("¿cuándo debo llamar?"). */
+    private static final Set<String> MUST = Set.of(
+            "debo",
+            "debemos",
+            "deberia",
+            "deberiamos",
+            "debe",
+            "tengo",
+            "tenemos",
+            "tiene",
+            "hay",
+            "necesito",
+            "necesitamos",
+            "llamo",
+            "llamamos",
+            "llamar");
+
+    /**
+     * A question that asks for advice about calling, coming in or booking, not for a call or an appointment: "when
+     * should I call the office after my procedure?", "what symptoms mean I should phone you?", "should we book a
+     * consult first?", "do I need a driver after my appointment?", "¿cuándo debo llamar al consultorio?". A request
+     * says what the visitor wants ("I need an appointment", "can someone call me", "when can I see the doctor?").
+     */
+    static boolean asksAdvice(List<String> words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        String first = words.getFirst();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String word = words.get(i);
+            String next = words.get(i + 1);
+            // "what symptoms mean I should call", "when should I phone": a question about when, in its own words
+            if (word.equals("should")
+                    && (first.equals("when") || first.equals("what") || first.equals("which"))
+                    && (ADVISED.contains(next) || i + 2 < words.size() && ADVISED.contains(words.get(i + 2)))) {
+                return true;
+            }
+            // "should I call", "should my husband come": the question's inverted order
+            if ((word.equals("should") || word.equals("shall")) && ASKED_FOR.contains(next)) {
+                return true;
+            }
+            // "do I need a driver", "does my mother have to come", "do we need an appointment"
+            int verb = i + (next.equals("my") || next.equals("his") || next.equals("her") ? 3 : 2);
+            if ((word.equals("do") || word.equals("does"))
+                    && ASKED_FOR.contains(next)
+                    && verb < words.size()
+                    && (words.get(verb).equals("need") || words.get(verb).equals("have"))) {
+                return true;
+            }
+            // "¿cuándo debo llamar?", "¿cuándo hay que ir al doctor?", "¿cuándo llamo al consultorio?"
+            if ((word.equals("cuando") || word.equals("cuándo")) && MUST.contains(next)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "thanks!" is small talk; "hi how long does kyphoplasty take" is a question with a greeting in front. */

@@ -68,6 +68,33 @@ class ConversationPolicyTests {
     }
 
     @Test
+    void aQuestionAboutWhenToCallOrComeInAsksTheKnowledgeBaseWhileARequestOpensTheForm() {
+        // an article's "when to call" section answers these, for any procedure: they ask for advice, not for a call
+        for (String message : List.of(
+                "When should I call the office after my procedure?",
+                "What symptoms after the procedure mean I should call the office right away?",
+                "When should I call the doctor after a radiofrequency ablation?",
+                "Do I need a driver after my RFA appointment?",
+                "should we book a consult before the MRI?",
+                "does my mother need to bring her MRI to the appointment?",
+                "¿Cuándo debo llamar al consultorio después del procedimiento?",
+                "cuando hay que llamar a la doctora despues de la inyeccion?")) {
+            assertThat(PolicyCase.outcome(policy.decide(message))).as(message).isEqualTo("knowledge/");
+        }
+        for (String message : List.of(
+                "I need an appointment",
+                "can someone call me back",
+                "when can I see the doctor?",
+                "How do I schedule a consultation?",
+                "I should probably book an appointment, can you set one up?",
+                "please have the office call me tomorrow",
+                "¿Cuándo puedo hacer una cita?",
+                "quiero hacer una cita")) {
+            assertThat(PolicyCase.outcome(policy.decide(message))).as(message).startsWith("booking/");
+        }
+    }
+
+    @Test
     void aPersonalChoiceOfTreatmentOrWhenToStopAMedicineIsForAClinicianWhateverTheProcedure() {
         // what the bot must never give: a personal recommendation, or when a relative should stop her blood thinner
         for (String message : List.of(
