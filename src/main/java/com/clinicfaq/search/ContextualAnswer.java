@@ -34,10 +34,16 @@ public final class ContextualAnswer {
         }
         String expandedText = text + " " + topicWord;
         Answer expanded = engine.answer(expandedText, topicArticle);
-        // the topic's word helps only if it finds an answer, or the question alone found nothing: a topic declined on
-        // purpose
-        // stays declined ("does insurance cover it?"), not made into a question the bot does not know
-        boolean keepScoped = scoped instanceof Answer.Found || scoped instanceof Answer.OutOfScope;
+        // the topic's word helps only if it finds an answer more surely than the question alone ("what is the recovery
+        // like" after "how long does kyphoplasty take?" is the recovery, not what kyphoplasty is), or the question
+        // alone
+        // found nothing: a topic declined on purpose stays declined ("does insurance cover it?"), not made into a
+        // question the bot does not know
+        if (scoped instanceof Answer.Found alone
+                && !(expanded instanceof Answer.Found withWord && withWord.confidence() > alone.confidence())) {
+            return new Asked(text, scoped);
+        }
+        boolean keepScoped = scoped instanceof Answer.OutOfScope;
         return expanded instanceof Answer.Found || !keepScoped
                 ? new Asked(expandedText, expanded)
                 : new Asked(text, scoped);

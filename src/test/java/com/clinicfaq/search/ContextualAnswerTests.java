@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A short question in a conversation with a topic is asked again with the topic's word only when that finds what the
- * question alone did not: an answer beats a decline or "I don't know", but "I don't know" never replaces a decline.
+ * question alone did not, or finds it more surely: an answer beats a decline or "I don't know", but "I don't know" never
+ * replaces a decline, and a surer answer to the question alone is never replaced.
  */
 class ContextualAnswerTests {
 
@@ -43,5 +44,34 @@ class ContextualAnswerTests {
 
         assertThat(asked.answer()).isEqualTo(FOUND);
         assertThat(asked.question()).isEqualTo(question + " " + WORD);
+    }
+
+    @Test
+    void theQuestionsOwnAnswerStaysWhenTheTopicsWordFindsAnotherLessSurely() {
+        // "what is the recovery like" after "how long does it take?": the recovery, not what the procedure is
+        String question = "what is the recovery like";
+        Answer.Found recovery = new Answer.Found(
+                "Most people walk the same day; avoid lifting for two weeks.",
+                new Answer.Source(TOPIC, "Ablation", "Recovery", "recovery"),
+                "recovery",
+                0.97,
+                Answer.Basis.HYBRID);
+        Answer.Found definition = new Answer.Found(
+                "Ablation is a procedure that ...",
+                new Answer.Source(TOPIC, "Ablation", "What is it", "what-is-it"),
+                "what-is",
+                0.95,
+                Answer.Basis.HYBRID);
+        when(engine.answer(question, TOPIC)).thenReturn(recovery);
+        when(engine.answer(question + " " + WORD, TOPIC)).thenReturn(definition);
+
+        assertThat(ContextualAnswer.asked(engine, question, TOPIC, WORD))
+                .isEqualTo(new ContextualAnswer.Asked(question, recovery));
+
+        when(engine.answer(question, TOPIC)).thenReturn(definition);
+        when(engine.answer(question + " " + WORD, TOPIC)).thenReturn(recovery);
+
+        assertThat(ContextualAnswer.asked(engine, question, TOPIC, WORD).answer())
+                .isEqualTo(recovery);
     }
 }

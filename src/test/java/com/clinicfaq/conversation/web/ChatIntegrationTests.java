@@ -219,6 +219,12 @@ class ChatIntegrationTests {
             chat.say("how long does it take?");
             assertThat(chat.awaitBot("answer").path("text").asString()).contains("45 to 60 minutes");
 
+            // a short question of its own keeps its own answer: the recovery, not what kyphoplasty is
+            chat.say("what is the recovery like");
+            assertThat(chat.awaitBot("answer").path("text").asString())
+                    .contains("two weeks")
+                    .doesNotContain("balloon");
+
             chat.say("and the follow-up visit?");
             assertThat(chat.awaitBot("answer").path("text").asString()).contains("follow-up visit about two weeks");
 
