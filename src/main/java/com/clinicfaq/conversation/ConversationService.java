@@ -414,7 +414,15 @@ public class ConversationService {
             case Decision.NeedsClinician clinician -> {
                 // the general information first, read as an ordinary question is (in the visitor's language)
                 ContextualAnswer.InLanguage answered = ContextualAnswer.inLanguage(
-                        engine, text, language.code, topic, topicWord(topic), texts::englishOfSuggestion);
+                        engine,
+                        text,
+                        language.code,
+                        topic,
+                        topicWord(topic),
+                        texts::englishOfSuggestion,
+                        () -> store.transcripts()
+                                .answeredQuestion(conversation.id())
+                                .orElse(null));
                 Answer answer = answered.answer();
                 List<BotMessage> replies = new ArrayList<>();
                 Language said = texts.hasSpanish("clinician-note") ? language : Language.ENGLISH;
@@ -472,7 +480,15 @@ public class ConversationService {
                 // in the visitor's language: from a translation staff reviewed, else the English question it asks
                 // (issue #16), in English with the note that the practice's information is in English
                 ContextualAnswer.InLanguage answered = ContextualAnswer.inLanguage(
-                        engine, text, language.code, topic, topicWord(topic), texts::englishOfSuggestion);
+                        engine,
+                        text,
+                        language.code,
+                        topic,
+                        topicWord(topic),
+                        texts::englishOfSuggestion,
+                        () -> store.transcripts()
+                                .answeredQuestion(conversation.id())
+                                .orElse(null));
                 if (answered.translated() && answered.answer() instanceof Answer.Found found) {
                     yield answeredInTranslation(found, language);
                 }

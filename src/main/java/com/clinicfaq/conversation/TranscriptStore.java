@@ -36,6 +36,15 @@ interface TranscriptStore {
     /** A bot answer (its knowledge base item and article) and the visitor's question before it. */
     record Answered(String question, String itemId, String articleId) {}
 
+    /**
+     * The visitor's question that the conversation's last answer from an article answered (the one that gave the
+     * conversation its topic), so that an elliptical follow-up is read after it ("what about the low back?"); empty where
+     * there is none or the store cannot say.
+     */
+    default Optional<String> answeredQuestion(UUID conversation) {
+        return Optional.empty();
+    }
+
     /** The language the bot last spoke in the conversation ("en", "es"), if it was recorded. */
     default Optional<String> language(UUID conversation) {
         return Optional.empty();

@@ -146,6 +146,18 @@ class Transcripts implements TranscriptStore {
     }
 
     @Override
+    public Optional<String> answeredQuestion(UUID conversation) {
+        return jdbc.sql("""
+                        select v.text from message v
+                        where v.conversation_id = ? and v.sender = 'VISITOR'
+                          and v.seq = (select max(p.seq) from message p where p.conversation_id = v.conversation_id
+                                       and p.sender = 'VISITOR' and p.seq < (
+                                         select max(b.seq) from message b where b.conversation_id = v.conversation_id
+                                         and b.sender = 'BOT' and b.kind in ('answer', 'clinician')
+                                         and b.source_article is not null))""").param(conversation).query(String.class).optional();
+    }
+
+    @Override
     public Optional<String> language(UUID conversation) {
         return jdbc.sql(
                         "select language from message where conversation_id = ? and sender = 'BOT' and language is not null "

@@ -1,6 +1,7 @@
 package com.clinicfaq.search;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A visitor's question answered in the conversation's context (issue #14). A question that names a procedure is
@@ -25,6 +26,48 @@ public final class ContextualAnswer {
     public static Answer of(AnswerEngine engine, String text, String topicArticle, String topicWord) {
         return asked(engine, text, topicArticle, topicWord).answer();
     }
+
+    /**
+     * See {@link #of}; an elliptical follow-up is also read after the question the topic's answer answered ("Are both
+     * sides of the neck done at once?" then "what about the low back?").
+     *
+     * @param previous the visitor's question that the conversation's last answer answered, or null; asked for only
+     *     where the question is an elliptical one in a topic
+     */
+    public static Asked asked(
+            AnswerEngine engine,
+            String text,
+            String topicArticle,
+            String topicWord,
+            java.util.function.Supplier<String> previous) {
+        Asked plain = asked(engine, text, topicArticle, topicWord);
+        if (topicArticle == null || !FollowUps.isElliptical(text)) {
+            return plain;
+        }
+        String before = previous.get();
+        if (before == null || before.isBlank()) {
+            return plain;
+        }
+        String joined = before.strip() + " " + text.strip();
+        if (!(engine.answer(joined, topicArticle) instanceof Answer.Found after)
+                || !topicArticle.equals(after.source().articleId())) {
+            // within the topic's article only: the earlier question may name another procedure
+            return plain;
+        }
+        if (!(plain.answer() instanceof Answer.Found alone)) {
+            return new Asked(joined, after);
+        }
+        // an answer of the follow-up's own is replaced only by a surer one that speaks of what the follow-up names:
+        // "what about recovery?" after "how long does it take?" keeps the recovery, which the earlier question's words
+        // would outweigh
+        Set<String> own = AnswerRanking.words(WORDS, text);
+        boolean speaksOfIt = own.isEmpty()
+                || AnswerRanking.words(WORDS, after.text()).stream().anyMatch(own::contains);
+        return after.confidence() > alone.confidence() && speaksOfIt ? new Asked(joined, after) : plain;
+    }
+
+    /** A question's and an answer's words, as the documents' analyzer reads them (stemmed, without stop words). */
+    private static final org.apache.lucene.analysis.Analyzer WORDS = Analysis.documents();
 
     /** See {@link #of}; with the question as asked. */
     public static Asked asked(AnswerEngine engine, String text, String topicArticle, String topicWord) {
@@ -70,6 +113,8 @@ public final class ContextualAnswer {
      *
      * @param language the visitor's language's ISO 639-1 code
      * @param twinOf the English twin of a suggestion offered in the language, if the question is one
+     * @param previous the question the conversation's last answer answered, or null (see {@link #asked(AnswerEngine,
+     *     String, String, String, java.util.function.Supplier)})
      */
     public static InLanguage inLanguage(
             AnswerEngine engine,
@@ -77,11 +122,16 @@ public final class ContextualAnswer {
             String language,
             String topicArticle,
             String topicWord,
-            java.util.function.Function<String, java.util.Optional<String>> twinOf) {
+            java.util.function.Function<String, java.util.Optional<String>> twinOf,
+            java.util.function.Supplier<String> previous) {
         if (!"es".equals(language)) {
-            Asked asked = asked(engine, text, topicArticle, topicWord);
+            Asked asked = asked(engine, text, topicArticle, topicWord, previous);
             return new InLanguage(asked.answer(), asked.question(), null, false);
         }
+        java.util.function.Supplier<String> previousRead = () -> {
+            String before = previous.get();
+            return before == null ? null : engine.readingInEnglish(before, language);
+        };
         Answer translated = engine.answerTranslated(text, language, topicArticle);
         if (translated instanceof Answer.Found || translated instanceof Answer.OutOfScope) {
             return new InLanguage(translated, text, null, translated instanceof Answer.Found);
@@ -98,7 +148,7 @@ public final class ContextualAnswer {
             }
             java.util.Optional<String> english = next.get();
             if (english.isPresent()) {
-                asked = asked(engine, english.get(), topicArticle, topicWord);
+                asked = asked(engine, english.get(), topicArticle, topicWord, previousRead);
                 reading = english.get();
             }
         }

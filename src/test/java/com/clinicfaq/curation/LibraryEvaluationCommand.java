@@ -286,20 +286,24 @@ public final class LibraryEvaluationCommand {
      */
     static Answer inConversation(Question question, String page, KnowledgeBase knowledge, AnswerEngine engine) {
         String topic = page;
+        String previous = null;
         if (!question.context().isBlank()) {
             for (String earlier : question.context().split(" \\|\\| ")) {
-                if (answerIn(earlier, topic, knowledge, engine) instanceof Answer.Found found) {
+                if (answerIn(earlier, topic, previous, knowledge, engine) instanceof Answer.Found found) {
                     topic = found.source().articleId();
+                    previous = earlier;
                 }
             }
         }
-        return answerIn(question.text(), topic, knowledge, engine);
+        return answerIn(question.text(), topic, previous, knowledge, engine);
     }
 
-    private static Answer answerIn(String text, String topic, KnowledgeBase knowledge, AnswerEngine engine) {
+    /** @param previous the earlier question whose answer gave the topic, as the chat remembers it */
+    private static Answer answerIn(
+            String text, String topic, String previous, KnowledgeBase knowledge, AnswerEngine engine) {
         String word =
                 topic == null ? null : knowledge.article(topic).map(Topics::of).orElse(null);
-        return ContextualAnswer.of(engine, text, topic, word);
+        return ContextualAnswer.asked(engine, text, topic, word, () -> previous).answer();
     }
 
     static Outcome ask(

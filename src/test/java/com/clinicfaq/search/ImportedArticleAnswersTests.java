@@ -94,4 +94,28 @@ class ImportedArticleAnswersTests {
         assertThat(engine.answer(engine.readingInEnglish("¿cuánto cuesta la inyección epidural?", "es"), EPIDURAL))
                 .isInstanceOf(Answer.OutOfScope.class);
     }
+
+    @Test
+    void anEllipticalFollowUpIsReadAfterItsQuestionUnlessItsOwnWordsFindItsAnswer() {
+        String mild = "lumbar-decompression-mild-sample";
+        String word = "mild";
+        // "and if they do two levels?" after how long the procedure takes: the time a second level adds
+        ContextualAnswer.Asked twoLevels = ContextualAnswer.asked(
+                engine, "and if they do two levels?", mild, word, () -> "How long does the mild procedure take?");
+        assertThat(twoLevels.answer())
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.text()).contains("second level adding 15 to 20 minutes"));
+        // a follow-up that changes the subject keeps what its own words find: the risks, not how long it takes
+        ContextualAnswer.Asked risks = ContextualAnswer.asked(
+                engine,
+                "and what are the risks?",
+                EPIDURAL,
+                "epidural",
+                () -> "How long does the epidural injection take?");
+        assertThat(risks.answer())
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.text()).contains("risk").doesNotContain("3 to 7 days"));
+    }
 }

@@ -123,9 +123,10 @@ record TryIt(
             KnowledgeBase knowledge) {
         String topic = null;
         Language language = Language.ENGLISH;
+        String previous = null;
         List<Turn> turns = new java.util.ArrayList<>();
         for (String message : earlier) {
-            TryIt turn = alone(message, policy, engine, topic, word(knowledge, topic), language);
+            TryIt turn = alone(message, policy, engine, topic, word(knowledge, topic), language, previous);
             turns.add(new Turn(
                     message,
                     turn.branch(),
@@ -133,10 +134,11 @@ record TryIt(
                     turn.answer() == null ? null : turn.answer().source()));
             if (turn.answer() != null && turn.answer().articleId() != null) {
                 topic = turn.answer().articleId();
+                previous = message;
             }
             language = turn.language();
         }
-        TryIt asked = alone(question, policy, engine, topic, word(knowledge, topic), language);
+        TryIt asked = alone(question, policy, engine, topic, word(knowledge, topic), language, previous);
         String title = topic == null || knowledge == null
                 ? null
                 : knowledge.article(topic).map(a -> a.title()).orElse(null);
@@ -161,21 +163,26 @@ record TryIt(
                 : knowledge.article(topic).map(Topics::of).orElse(null);
     }
 
-    /** @param spoken the conversation's language so far: a message that does not tell its own is answered in it */
+    /**
+     * @param spoken the conversation's language so far: a message that does not tell its own is answered in it
+     * @param previous the earlier question whose answer gave the topic, or null
+     */
     private static TryIt alone(
             String question,
             ConversationPolicy policy,
             AnswerEngine engine,
             String topic,
             String word,
-            Language spoken) {
+            Language spoken,
+            String previous) {
         Texts texts = policy.rules().texts();
         Language language = Language.detect(question).orElse(spoken);
         Decision decision = policy.decide(question);
         String redFlag = decision instanceof Decision.Emergency emergency
                 ? "urgent guidance: " + emergency.basis()
                 : policy.closestRedFlag(question).orElse(null);
-        return ask(question, decision, texts, engine, topic, word, language).withRedFlag(redFlag);
+        return ask(question, decision, texts, engine, topic, word, language, previous)
+                .withRedFlag(redFlag);
     }
 
     private TryIt withRedFlag(String redFlag) {
@@ -201,7 +208,8 @@ record TryIt(
             AnswerEngine engine,
             String topic,
             String word,
-            Language language) {
+            Language language,
+            String previous) {
         return switch (decision) {
             case Decision.Emergency emergency ->
                 policyOnly(
@@ -211,7 +219,7 @@ record TryIt(
                         emergency.guidance(),
                         texts.handoffOffer(emergency.language()));
             case Decision.NeedsClinician clinician -> {
-                Asked asked = Asked.of(engine, question, topic, word, language, texts);
+                Asked asked = Asked.of(engine, question, topic, word, language, texts, previous);
                 Language said = texts.hasSpanish("clinician-note") ? language : Language.ENGLISH;
                 List<String> replies = asked.answered().answer() instanceof Answer.Found found
                         ? List.of(found.text(), texts.clinicianNote(said) + " " + texts.handoffOffer(said))
@@ -222,7 +230,7 @@ record TryIt(
             case Decision.SmallTalk smallTalk ->
                 policyOnly("Small talk", smallTalk, language, smallTalk.reply(language));
             case Decision.AskKnowledgeBase ask -> {
-                Asked asked = Asked.of(engine, question, topic, word, language, texts);
+                Asked asked = Asked.of(engine, question, topic, word, language, texts, previous);
                 boolean englishOnly = language == Language.SPANISH && texts.hasSpanish("english-only");
                 List<String> replies = switch (asked.answered().answer()) {
                     case Answer.Found found
@@ -249,9 +257,15 @@ record TryIt(
     private record Asked(ContextualAnswer.InLanguage answered, Explanation explanation) {
 
         static Asked of(
-                AnswerEngine engine, String question, String topic, String word, Language language, Texts texts) {
+                AnswerEngine engine,
+                String question,
+                String topic,
+                String word,
+                Language language,
+                Texts texts,
+                String previous) {
             ContextualAnswer.InLanguage answered = ContextualAnswer.inLanguage(
-                    engine, question, language.code, topic, word, texts::englishOfSuggestion);
+                    engine, question, language.code, topic, word, texts::englishOfSuggestion, () -> previous);
             return new Asked(answered, engine.explain(answered.asked(), topic, CANDIDATES_SHOWN));
         }
     }
