@@ -413,16 +413,7 @@ public class ConversationService {
                         topic);
             case Decision.NeedsClinician clinician -> {
                 // the general information first, read as an ordinary question is (in the visitor's language)
-                ContextualAnswer.InLanguage answered = ContextualAnswer.inLanguage(
-                        engine,
-                        text,
-                        language.code,
-                        topic,
-                        topicWord(topic),
-                        texts::englishOfSuggestion,
-                        () -> store.transcripts()
-                                .answeredQuestion(conversation.id())
-                                .orElse(null));
+                ContextualAnswer.InLanguage answered = answered(store, conversation, text, language, texts);
                 Answer answer = answered.answer();
                 List<BotMessage> replies = new ArrayList<>();
                 Language said = texts.hasSpanish("clinician-note") ? language : Language.ENGLISH;
@@ -479,16 +470,7 @@ public class ConversationService {
             case Decision.AskKnowledgeBase ask -> {
                 // in the visitor's language: from a translation staff reviewed, else the English question it asks
                 // (issue #16), in English with the note that the practice's information is in English
-                ContextualAnswer.InLanguage answered = ContextualAnswer.inLanguage(
-                        engine,
-                        text,
-                        language.code,
-                        topic,
-                        topicWord(topic),
-                        texts::englishOfSuggestion,
-                        () -> store.transcripts()
-                                .answeredQuestion(conversation.id())
-                                .orElse(null));
+                ContextualAnswer.InLanguage answered = answered(store, conversation, text, language, texts);
                 if (answered.translated() && answered.answer() instanceof Answer.Found found) {
                     yield answeredInTranslation(found, language);
                 }
@@ -664,6 +646,23 @@ public class ConversationService {
      */
     private Answer answer(String text, String topicArticle) {
         return ContextualAnswer.of(engine, text, topicArticle, topicWord(topicArticle));
+    }
+
+    /**
+     * The knowledge base's answer as the chat gives it: in the visitor's language, in the conversation's topic, an
+     * elliptical follow-up read after the question that gave the topic ({@link ContextualAnswer#inLanguage}).
+     */
+    private ContextualAnswer.InLanguage answered(
+            TranscriptFailover.Store store, Conversation conversation, String text, Language language, Texts texts) {
+        String topic = conversation.topicArticle();
+        return ContextualAnswer.inLanguage(
+                engine,
+                text,
+                language.code,
+                topic,
+                topicWord(topic),
+                texts::englishOfSuggestion,
+                () -> store.transcripts().answeredQuestion(conversation.id()).orElse(null));
     }
 
     /** What the topic's article is about, in a word; null for no topic. */
