@@ -54,16 +54,22 @@ public final class ContextualAnswer {
             // within the topic's article only: the earlier question may name another procedure
             return plain;
         }
-        if (!(plain.answer() instanceof Answer.Found alone)) {
-            return new Asked(joined, after);
-        }
-        // an answer of the follow-up's own is replaced only by a surer one that speaks of what the follow-up names:
-        // "what about recovery?" after "how long does it take?" keeps the recovery, which the earlier question's words
-        // would outweigh
+        // it must speak of what the follow-up names beyond the earlier question (a word in common), unless the
+        // follow-up
+        // names nothing ("how many?"): "will i have a scar" after how long it takes is not answered with how long it
+        // takes, "is it painful?" after how long relief lasts keeps its own answer, and so does "what about recovery?"
         Set<String> own = AnswerRanking.words(WORDS, text);
+        Set<String> added = new java.util.HashSet<>(own);
+        added.removeAll(AnswerRanking.words(WORDS, before));
         boolean speaksOfIt = own.isEmpty()
-                || AnswerRanking.words(WORDS, after.text()).stream().anyMatch(own::contains);
-        return after.confidence() > alone.confidence() && speaksOfIt ? new Asked(joined, after) : plain;
+                || AnswerRanking.words(WORDS, after.text()).stream().anyMatch(added::contains);
+        if (!speaksOfIt) {
+            return plain;
+        }
+        // and it replaces an answer of the follow-up's own only when surer
+        return !(plain.answer() instanceof Answer.Found alone) || after.confidence() > alone.confidence()
+                ? new Asked(joined, after)
+                : plain;
     }
 
     /** A question's and an answer's words, as the documents' analyzer reads them (stemmed, without stop words). */

@@ -3,6 +3,7 @@ package com.clinicfaq.curation;
 import com.clinicfaq.TestKnowledgeBases;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.search.AnswerEngine;
+import com.clinicfaq.search.ContextualAnswer;
 import com.clinicfaq.search.Embedder;
 import com.clinicfaq.search.OnnxEmbedder;
 import com.clinicfaq.search.Scoring;
@@ -72,18 +73,51 @@ public final class LibraryLatencyCommand {
             }
             time("on the article's page", asked, engine, true);
             time("from a page about no article", asked, engine, false);
+            // the questions asked after earlier ones, in the topic of their page, side by side: the topic's word alone,
+            // and also read after the question before them (ContextualAnswer)
+            List<String[]> followUps = new ArrayList<>(); // question, page article, the question before it
+            for (String article : LibraryEvaluationCommand.FIRST_SAMPLES) {
+                for (String half : List.of("dev", "holdout")) {
+                    for (LibraryEvaluationCommand.Question q : LibraryEvaluationCommand.load(article, half)) {
+                        if (!q.context().isBlank()) {
+                            String[] earlier = q.context().split(" \\|\\| ");
+                            followUps.add(new String[] {
+                                q.text(),
+                                article + "-" + (1 + Math.floorMod(q.text().hashCode(), COPIES)),
+                                earlier[earlier.length - 1]
+                            });
+                        }
+                    }
+                }
+            }
+            java.util.function.Function<String, String> word = id -> knowledge
+                    .article(id)
+                    .map(com.clinicfaq.knowledge.Topics::of)
+                    .orElse(null);
+            time(
+                    "after their question, in its topic, the topic's word only",
+                    followUps,
+                    q -> ContextualAnswer.asked(engine, q[0], q[1], word.apply(q[1])));
+            time(
+                    "after their question, in its topic, also read after it",
+                    followUps,
+                    q -> ContextualAnswer.asked(engine, q[0], q[1], word.apply(q[1]), () -> q[2]));
         }
     }
 
     private static void time(String what, List<String[]> asked, AnswerEngine engine, boolean onPage) {
+        time(what, asked, q -> engine.answer(q[0], onPage ? q[1] : null));
+    }
+
+    private static void time(String what, List<String[]> asked, java.util.function.Consumer<String[]> answer) {
         for (int warm = 0; warm < 3; warm++) {
-            asked.forEach(q -> engine.answer(q[0], onPage ? q[1] : null));
+            asked.forEach(answer);
         }
         List<Double> millis = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             for (String[] q : asked) {
                 long t0 = System.nanoTime();
-                engine.answer(q[0], onPage ? q[1] : null);
+                answer.accept(q);
                 millis.add((System.nanoTime() - t0) / 1e6);
             }
         }

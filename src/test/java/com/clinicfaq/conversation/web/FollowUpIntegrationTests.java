@@ -8,8 +8,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An elliptical follow-up is read after the question it follows (issue #14, item 4), for an article imported with the
- * importer alone: the conversation remembers, in its stored transcript, which question gave it its topic.
+ * An elliptical follow-up is also read after the question that gave the conversation its topic (issue #14, item 4),
+ * which the conversation takes from its stored transcript; never so that the earlier question's answer is given to a
+ * follow-up about something else. Its gains are measured on the samples' blind sets (`exec@library`) and shown on an
+ * imported article in {@code ImportedArticleAnswersTests}.
  */
 class FollowUpIntegrationTests extends TwoProcedureLibrary {
 
@@ -17,21 +19,17 @@ class FollowUpIntegrationTests extends TwoProcedureLibrary {
     int port;
 
     @Test
-    void aFollowUpIsAnsweredAfterTheQuestionThatGaveTheConversationItsTopic() throws Exception {
-        try (ChatClient chat = ChatClient.connectOnPage(port, ABLATION)) {
+    void aFollowUpAboutSomethingElseIsNeverAnsweredWithTheEarlierQuestionsAnswer() throws Exception {
+        try (ChatClient chat = ChatClient.connectOnPage(port, KYPHOPLASTY)) {
             chat.awaitType("welcome");
-            chat.say("Can the ablation be repeated?");
-            assertThat(chat.awaitBot("answer").path("source").path("articleId").asString())
-                    .isEqualTo(ABLATION);
+            chat.say("how long does kyphoplasty take?");
+            assertThat(chat.awaitBot("answer").path("text").asString()).contains("45 to 60 minutes");
 
-            chat.say("thanks");
-            chat.awaitBot("smalltalk");
-            // "the second one" is the repeated ablation: the question it follows says so, the words alone do not
-            chat.say("will the second one work as well?");
-            JsonNode answer = chat.awaitBot("answer");
-
-            assertThat(answer.path("source").path("articleId").asString()).isEqualTo(ABLATION);
-            assertThat(answer.path("text").asString()).contains("repeat ablation often provides similar relief");
+            // nothing of the article says whether there is a scar: read after the earlier question it would be
+            // answered with how long the procedure takes
+            chat.say("will i have a scar");
+            JsonNode reply = chat.awaitType("bot");
+            assertThat(reply.path("text").asString()).doesNotContain("45 to 60 minutes");
         }
     }
 }
