@@ -242,9 +242,8 @@ public final class ConversationPolicy {
         if (conversational.isPresent()) {
             return decision(Branch.SMALL_TALK, conversational.get());
         }
-        // "why do I need an evaluation before the trial?" asks for a reason, and "when should I call the office after
-        // my
-        // procedure?" for advice: neither asks for an appointment or a call
+        // "why do I need an evaluation before the trial?" asks for a reason, and "when should I call the office
+        // after my procedure?" for advice: neither asks for an appointment or a call
         if (!asksWhy(words) && !asksAdvice(words)) {
             for (CompiledRule candidate : compiled.get(Branch.BOOKING)) {
                 if (candidate.matches(words)) {

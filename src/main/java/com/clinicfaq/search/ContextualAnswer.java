@@ -55,9 +55,9 @@ public final class ContextualAnswer {
             return plain;
         }
         // it must speak of what the follow-up names beyond the earlier question (a word in common), unless the
-        // follow-up
-        // names nothing ("how many?"): "will i have a scar" after how long it takes is not answered with how long it
-        // takes, "is it painful?" after how long relief lasts keeps its own answer, and so does "what about recovery?"
+        // follow-up names nothing ("how many?"): "will i have a scar" after how long it takes is not answered with how
+        // long it takes, "is it painful?" after how long relief lasts keeps its own answer, and so does "what about
+        // recovery?"
         Set<String> own = AnswerRanking.words(WORDS, text);
         Set<String> added = new java.util.HashSet<>(own);
         added.removeAll(AnswerRanking.words(WORDS, before));
@@ -85,9 +85,8 @@ public final class ContextualAnswer {
         Answer expanded = engine.answer(expandedText, topicArticle);
         // the topic's word helps only if it finds an answer more surely than the question alone ("what is the recovery
         // like" after "how long does kyphoplasty take?" is the recovery, not what kyphoplasty is), or the question
-        // alone
-        // found nothing: a topic declined on purpose stays declined ("does insurance cover it?"), not made into a
-        // question the bot does not know
+        // alone found nothing: a topic declined on purpose stays declined ("does insurance cover it?"), not made into
+        // a question the bot does not know
         if (scoped instanceof Answer.Found alone
                 && !(expanded instanceof Answer.Found withWord && withWord.confidence() > alone.confidence())) {
             return new Asked(text, scoped);
