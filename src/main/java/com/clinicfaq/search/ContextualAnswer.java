@@ -133,10 +133,13 @@ public final class ContextualAnswer {
             Asked asked = asked(engine, text, topicArticle, topicWord, previous);
             return new InLanguage(asked.answer(), asked.question(), null, false);
         }
-        java.util.function.Supplier<String> previousRead = () -> {
-            String before = previous.get();
-            return before == null ? null : engine.readingInEnglish(before, language);
-        };
+        // the earlier question is read from the transcript, and in English, once however many readings ask for it
+        org.springframework.util.function.SingletonSupplier<java.util.Optional<String>> earlier =
+                org.springframework.util.function.SingletonSupplier.of(
+                        () -> java.util.Optional.ofNullable(previous.get())
+                                .map(before -> engine.readingInEnglish(before, language)));
+        java.util.function.Supplier<String> earlierInEnglish =
+                () -> earlier.obtain().orElse(null);
         Answer translated = engine.answerTranslated(text, language, topicArticle);
         if (translated instanceof Answer.Found || translated instanceof Answer.OutOfScope) {
             return new InLanguage(translated, text, null, translated instanceof Answer.Found);
@@ -153,7 +156,7 @@ public final class ContextualAnswer {
             }
             java.util.Optional<String> english = next.get();
             if (english.isPresent()) {
-                asked = asked(engine, english.get(), topicArticle, topicWord, previousRead);
+                asked = asked(engine, english.get(), topicArticle, topicWord, earlierInEnglish);
                 reading = english.get();
             }
         }
