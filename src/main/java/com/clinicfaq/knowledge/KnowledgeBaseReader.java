@@ -379,13 +379,27 @@ public final class KnowledgeBaseReader {
     private static final java.util.regex.Pattern TRANSLATED_PHRASING =
             java.util.regex.Pattern.compile("\\?([a-z]{2})\\s+(\\S.*)");
 
+    /** The line of an out-of-scope topic that names the articles it was written about. */
+    private static final String ABOUT = "about:";
+
     private static OutOfScopeTopic outOfScopeTopic(Path file, MarkdownFile.Heading heading) {
         List<String> phrasings = new ArrayList<>();
         Map<String, List<String>> translated = new java.util.TreeMap<>();
+        List<String> about = new ArrayList<>();
         for (MarkdownFile.Line line : heading.body()) {
             String text = line.text().strip();
             java.util.regex.Matcher other = TRANSLATED_PHRASING.matcher(text);
-            if (other.matches()) {
+            if (text.startsWith(ABOUT)) {
+                for (String article : text.substring(ABOUT.length()).split(",")) {
+                    if (!article.isBlank()) {
+                        about.add(article.strip());
+                    }
+                }
+                if (about.isEmpty()) {
+                    throw KnowledgeBaseFormatException.at(
+                            file, line.number(), "'about:' names no article (article ids, separated by commas)");
+                }
+            } else if (other.matches()) {
                 translated
                         .computeIfAbsent(other.group(1), l -> new ArrayList<>())
                         .add(other.group(2).strip());
@@ -393,7 +407,9 @@ public final class KnowledgeBaseReader {
                 phrasings.add(text.substring(1).strip());
             } else if (!text.isEmpty()) {
                 throw KnowledgeBaseFormatException.at(
-                        file, line.number(), "expected a '? question' line: out-of-scope topics have no answer");
+                        file,
+                        line.number(),
+                        "expected a '? question' or 'about: article-id' line: out-of-scope topics have no answer");
             }
         }
         if (phrasings.isEmpty()) {
@@ -401,7 +417,7 @@ public final class KnowledgeBaseReader {
                     file, heading.line(), "the topic '" + heading.title() + "' has no '? question' lines");
         }
         String id = heading.anchor() != null ? heading.anchor() : Slugs.of(heading.title());
-        return new OutOfScopeTopic(id, heading.title(), phrasings, translated);
+        return new OutOfScopeTopic(id, heading.title(), phrasings, translated, about);
     }
 
     private static Faq.Origin origin(Path file, MarkdownFile.Line line, String value) {

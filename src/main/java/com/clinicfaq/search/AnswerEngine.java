@@ -405,7 +405,7 @@ public final class AnswerEngine implements AutoCloseable {
             return found;
         }
         Answer ranked = rankedAnswer(index, article, evidence, ranking);
-        if (calibrated instanceof Answer.OutOfScope) {
+        if (calibrated instanceof Answer.OutOfScope declined && appliesTo(index, declined.topicId(), article)) {
             return ranked instanceof Answer.Found found && found.confidence() >= ranking.overrule()
                     ? ranked
                     : calibrated;
@@ -446,7 +446,7 @@ public final class AnswerEngine implements AutoCloseable {
         KnowledgeIndex.GenericPhrasing closest = null;
         double best = 0;
         for (KnowledgeIndex.GenericPhrasing phrasing : index.genericPhrasings) {
-            if (!phrasing.named()) {
+            if (!phrasing.named() || !phrasing.appliesTo(article)) {
                 continue;
             }
             double cosine = cosine(vector, phrasing.vector());
@@ -458,6 +458,19 @@ public final class AnswerEngine implements AutoCloseable {
         return closest != null && best >= SAME_QUESTION
                 ? found(closest.topic(), best, Answer.Basis.HYBRID)
                 : calibrated;
+    }
+
+    /**
+     * Whether the out-of-scope topic declines questions about the article: a topic written about other articles
+     * ({@code about:}) does not, in a library of one article too (where questions are not scoped).
+     */
+    private static boolean appliesTo(KnowledgeIndex index, String topicId, String article) {
+        for (KnowledgeIndex.GenericPhrasing phrasing : index.genericPhrasings) {
+            if (phrasing.topic().id().equals(topicId)) {
+                return phrasing.appliesTo(article);
+            }
+        }
+        return true;
     }
 
     /**

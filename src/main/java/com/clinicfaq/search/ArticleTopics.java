@@ -66,6 +66,24 @@ final class ArticleTopics {
     static List<String> wordsBesides(List<Name> names, String question) {
         List<String> words = ProcedureNames.words(question);
         boolean[] covered = new boolean[words.size()];
+        for (Mention mention : mentionsIn(names, words)) {
+            java.util.Arrays.fill(covered, mention.start(), mention.start() + mention.length(), true);
+        }
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!covered[i]) {
+                rest.add(words.get(i));
+            }
+        }
+        return rest;
+    }
+
+    /** A mention of a name in a question's words: its first word and how many words it takes. */
+    record Mention(int start, int length) {}
+
+    /** Where the names are mentioned in these words ({@link ProcedureNames#words}). */
+    static List<Mention> mentionsIn(List<Name> names, List<String> words) {
+        List<Mention> mentions = new ArrayList<>();
         for (Name name : names) {
             List<String> stems = name.stems();
             for (int start = 0; start + stems.size() <= words.size(); start++) {
@@ -77,17 +95,11 @@ final class ArticleTopics {
                     i++;
                 }
                 if (i == stems.size()) {
-                    java.util.Arrays.fill(covered, start, start + stems.size(), true);
+                    mentions.add(new Mention(start, stems.size()));
                 }
             }
         }
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (!covered[i]) {
-                rest.add(words.get(i));
-            }
-        }
-        return rest;
+        return mentions;
     }
 
     /**

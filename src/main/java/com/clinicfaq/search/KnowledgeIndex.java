@@ -100,7 +100,13 @@ final class KnowledgeIndex {
      * An out-of-scope phrasing without the procedure's name it had ({@code named}), or as written when it names none:
      * what the topic declines whatever the procedure.
      */
-    record GenericPhrasing(IndexedItem topic, String text, float[] vector, boolean named) {}
+    record GenericPhrasing(IndexedItem topic, String text, float[] vector, boolean named, List<String> about) {
+
+        /** Whether its topic declines questions about the article (an out-of-scope topic's {@code about:}). */
+        boolean appliesTo(String article) {
+            return article == null || about.isEmpty() || about.contains(article);
+        }
+    }
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
 
@@ -163,7 +169,62 @@ final class KnowledgeIndex {
                 named.add(article);
             }
         });
+        if (named.isEmpty()) {
+            return named;
+        }
+        // "genicular radiofrequency ablation" names the genicular nerve block's article, not radiofrequency
+        // ablation's: every mention of the one is qualified by a word of another's names that its own text never uses
+        List<String> words = com.clinicfaq.knowledge.ProcedureNames.words(question);
+        Set<String> qualified = new java.util.HashSet<>();
+        for (String article : List.copyOf(named)) {
+            List<ArticleTopics.Mention> mentions = ArticleTopics.mentionsIn(topics.get(article), words);
+            Set<String> others = new java.util.HashSet<>();
+            for (ArticleTopics.Mention mention : mentions) {
+                String other = qualifierOf(article, words, mention.start());
+                if (other == null) {
+                    others.clear();
+                    break;
+                }
+                others.add(other);
+            }
+            if (!mentions.isEmpty() && !others.isEmpty()) {
+                named.remove(article);
+                qualified.addAll(others);
+            }
+        }
+        named.addAll(qualified);
         return named;
+    }
+
+    /**
+     * The other article whose names hold one of the two words before a mention of this article's names, when this
+     * article's own text never uses that word ("genicular" before "radiofrequency ablation"); null if none or several.
+     */
+    private String qualifierOf(String article, List<String> words, int start) {
+        Set<String> own = termsByArticle.getOrDefault(article, Set.of());
+        String found = null;
+        for (int i = Math.max(0, start - 2); i < start; i++) {
+            String word = words.get(i);
+            if (word.length() < 4 || tokens(documentAnalyzer, word).stream().anyMatch(own::contains)) {
+                continue;
+            }
+            for (var entry : topics.entrySet()) {
+                if (entry.getKey().equals(article)) {
+                    continue;
+                }
+                boolean inNames = entry.getValue().stream()
+                        .filter(name -> !name.abbreviation())
+                        .anyMatch(name -> com.clinicfaq.knowledge.ProcedureNames.words(name.text())
+                                .contains(word));
+                if (inNames) {
+                    if (found != null && !found.equals(entry.getKey())) {
+                        return null;
+                    }
+                    found = entry.getKey();
+                }
+            }
+        }
+        return found;
     }
 
     /**
@@ -265,9 +326,11 @@ final class KnowledgeIndex {
         List<Integer> genericTopics = new ArrayList<>();
         List<String> genericTexts = new ArrayList<>();
         List<Integer> plainPhrasings = new ArrayList<>();
+        Map<Integer, List<String>> about = new HashMap<>();
         for (OutOfScopeTopic topic : knowledge.outOfScope()) {
             int item = items.size();
             items.add(new IndexedItem(topic.id(), topic.title(), null, IndexedItem.Kind.OUT_OF_SCOPE));
+            about.put(item, topic.about());
             for (String phrasing : topic.phrasings()) {
                 boolean namesOne = false;
                 // the phrasing without the procedure it names, if it names one (GenericPhrasing)
@@ -303,11 +366,13 @@ final class KnowledgeIndex {
                     items.get(genericTopics.get(i)),
                     genericTexts.get(i),
                     all.get(entries.size() + headingTexts.size() + i),
-                    true));
+                    true,
+                    about.get(genericTopics.get(i))));
         }
         for (int entry : plainPhrasings) {
+            int item = entries.get(entry).item();
             genericPhrasings.add(new GenericPhrasing(
-                    items.get(entries.get(entry).item()), entries.get(entry).text(), all.get(entry), false));
+                    items.get(item), entries.get(entry).text(), all.get(entry), false, about.get(item)));
         }
         Set<String> synonymWords = knowledge.synonyms().stream()
                 .flatMap(rule -> Arrays.stream(rule.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")))
@@ -332,6 +397,7 @@ final class KnowledgeIndex {
         return index(
                 items,
                 entries,
+                about,
                 embedded,
                 headings,
                 headingVectors,
@@ -376,6 +442,7 @@ final class KnowledgeIndex {
     private static KnowledgeIndex index(
             List<IndexedItem> items,
             List<Entry> entries,
+            Map<Integer, List<String>> about,
             List<float[]> embedded,
             Map<Integer, String> headings,
             Map<IndexedItem, float[]> headingVectors,
@@ -396,8 +463,15 @@ final class KnowledgeIndex {
                 document.add(new TextField(WORDS, entry.text(), Field.Store.NO));
                 document.add(new StoredField(ITEM, entry.item()));
                 Answer.Source source = items.get(entry.item()).source();
-                document.add(
-                        new StringField(ARTICLE, source == null ? NO_ARTICLE : source.articleId(), Field.Store.NO));
+                // an out-of-scope topic written about some articles is within the scope of their questions only
+                List<String> scopes =
+                        source != null ? List.of(source.articleId()) : about.getOrDefault(entry.item(), List.of());
+                if (scopes.isEmpty()) {
+                    document.add(new StringField(ARTICLE, NO_ARTICLE, Field.Store.NO));
+                }
+                for (String article : scopes) {
+                    document.add(new StringField(ARTICLE, article, Field.Store.NO));
+                }
                 document.add(new KnnFloatVectorField(VECTOR, embedded.get(i), VectorSimilarityFunction.COSINE));
                 writer.addDocument(document);
             }

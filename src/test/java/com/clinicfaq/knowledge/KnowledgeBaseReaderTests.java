@@ -150,6 +150,39 @@ class KnowledgeBaseReaderTests {
     }
 
     @Test
+    void readsTheArticlesAnOutOfScopeTopicWasWrittenAboutAndRefusesAnEmptyList(@TempDir Path folder)
+            throws IOException {
+        copyArticle(folder);
+        Files.writeString(folder.resolve("out-of-scope.md"), """
+                ## Allergy to the cement {#cement-allergy}
+                about: kyphoplasty-compression-fractures, vertebroplasty
+                ? can i be allergic to the cement
+
+                ## Cost {#cost}
+                ? how much does it cost
+                """);
+
+        KnowledgeBase knowledge = reader.read(folder);
+        OutOfScopeTopic cement = knowledge.outOfScope().getFirst();
+        assertThat(cement.about()).containsExactly("kyphoplasty-compression-fractures", "vertebroplasty");
+        assertThat(cement.phrasings()).containsExactly("can i be allergic to the cement");
+        assertThat(cement.appliesTo("kyphoplasty-compression-fractures")).isTrue();
+        assertThat(cement.appliesTo("radiofrequency-ablation")).isFalse();
+        // the whole practice's topics decline every article's questions
+        assertThat(knowledge.outOfScope().get(1).appliesTo("radiofrequency-ablation"))
+                .isTrue();
+
+        Files.writeString(folder.resolve("out-of-scope.md"), """
+                ## Cost {#cost}
+                ? how much does it cost
+                about:
+                """);
+        assertThatThrownBy(() -> reader.read(folder))
+                .hasMessageContaining("out-of-scope.md:3")
+                .hasMessageContaining("'about:' names no article");
+    }
+
+    @Test
     void readsTheShippedSpanishTranslationLinkedToItsArticleAndNotYetReviewed() {
         KnowledgeBase knowledge = reader.read(KNOWLEDGE_BASE);
         Translation spanish = knowledge.translations().stream()

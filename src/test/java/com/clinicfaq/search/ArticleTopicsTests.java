@@ -162,6 +162,36 @@ class ArticleTopicsTests {
     }
 
     @Test
+    void aProceduresNameQualifiedByAWordOfAnotherArticlesNamesIsAboutThatArticle() {
+        KnowledgeBase library = withSample(
+                withSample(
+                        new KnowledgeBaseReader().read(Path.of("knowledge-base")),
+                        "radiofrequency-ablation-sample",
+                        "rfa-sample"),
+                "genicular-nerve-block-sample",
+                "knee-sample");
+        try (AnswerEngine engine = new AnswerEngine(library, SharedEmbedder.INSTANCE, Scoring.CALIBRATED)) {
+            // the knee article's names are "genicular nerve block" and "GNB"; the spine's ablation article never says
+            // "genicular", so "genicular radiofrequency ablation" is the knee's, though it holds the other's name
+            for (String question : List.of(
+                    "how many months does genicular radiofrequency ablation help the knee",
+                    "Is genicular radiofrequency ablation done with a needle?")) {
+                assertThat(engine.answer(question))
+                        .as(question)
+                        .isInstanceOfSatisfying(
+                                Answer.Found.class,
+                                found -> assertThat(found.source().articleId()).isEqualTo("knee-sample"));
+            }
+            // a word the ablation article itself uses qualifies nothing: "lumbar" is also a word of no other name here,
+            // "cervical" is the article's own
+            assertThat(engine.answer("how long does relief from cervical radiofrequency ablation last"))
+                    .isInstanceOfSatisfying(
+                            Answer.Found.class,
+                            found -> assertThat(found.source().articleId()).isEqualTo("rfa-sample"));
+        }
+    }
+
+    @Test
     void anImportedArticleAnswersWhatAnOutOfScopeTopicWrittenForAnotherArticleDeclinesButNotItsCost() {
         KnowledgeBase library = withoutContradictions(withSample(
                 new KnowledgeBaseReader().read(Path.of("knowledge-base")),
@@ -234,7 +264,9 @@ class ArticleTopicsTests {
                             t.title(),
                             t.phrasings().stream()
                                     .filter(p -> !refused.contains(p))
-                                    .toList()))
+                                    .toList(),
+                            t.translatedPhrasings(),
+                            t.about()))
                     .toList();
             return new KnowledgeBase(library.articles(), library.faqs(), library.synonyms(), topics);
         }

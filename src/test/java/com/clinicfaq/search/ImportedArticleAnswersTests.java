@@ -57,6 +57,23 @@ class ImportedArticleAnswersTests {
     }
 
     @Test
+    void aTopicWrittenAboutAnotherArticleDoesNotDeclineWhatThisArticleAnswers() {
+        // "Driving, bathing, travel and work after the procedure" is about kyphoplasty (about: in out-of-scope.md),
+        // whose article does not say when a patient may shower; the medial branch block's article does
+        Answer onItsPage =
+                engine.answer("Can I take a shower after my medial branch block?", "medial-branch-block-sample");
+        assertThat(onItsPage).isInstanceOfSatisfying(Answer.Found.class, found -> {
+            assertThat(found.source().articleId()).isEqualTo("medial-branch-block-sample");
+            assertThat(found.text()).contains("shower the same day");
+        });
+        // the topic still declines it for the article it was written about
+        assertThat(engine.answer("When can I shower after the procedure?", "kyphoplasty-compression-fractures"))
+                .isInstanceOfSatisfying(
+                        Answer.OutOfScope.class,
+                        declined -> assertThat(declined.topicId()).isEqualTo("after-care"));
+    }
+
+    @Test
     void aPracticalFactTheArticleDoesNotStateIsNeverAnsweredWithItsText() {
         // the stenosis article names its doctor and its towns, never a phone number, a price or opening hours
         for (String question : List.of(
