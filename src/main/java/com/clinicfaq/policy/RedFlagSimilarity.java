@@ -26,6 +26,11 @@ final class RedFlagSimilarity {
     static final double THRESHOLD_ES = 0.80;
 
     static final double MARGIN_ES = 0.15;
+    /** A sentence at least this close to a curated calm message ... */
+    static final double CALM_SAME = 0.92;
+    /** ... and closer to it than to every emergency's by this much is calm whatever the learned layer reads. */
+    static final double CALM_MARGIN = 0.10;
+
     /** Sentences shorter than this many words ("bye", "how big is the cut") are left to the patterns. */
     static final int MIN_WORDS = 4;
     /**
@@ -53,9 +58,20 @@ final class RedFlagSimilarity {
             boolean inFrame,
             Learned learned) {
 
-        /** The learned layer decides where there is one; closeness to the curated messages then only explains. */
+        /**
+         * The learned layer decides where there is one, unless the sentence is a curated calm message in other words
+         * ({@link #calmBeyondDoubt}); closeness to the curated messages otherwise only explains.
+         */
         boolean urgent() {
-            return learned != null ? learned.urgent() : similar();
+            return learned != null ? learned.urgent() && !calmBeyondDoubt() : similar();
+        }
+
+        /**
+         * Whether the sentence is all but one of the curated calm messages ({@code not-emergencies:}) and far from every
+         * emergency's: a practice's calm example then holds at once, without retraining the learned layer.
+         */
+        boolean calmBeyondDoubt() {
+            return calmSimilarity >= CALM_SAME && calmSimilarity - similarity >= CALM_MARGIN;
         }
 
         /** Whether the closest curated messages alone make it an emergency. */
@@ -329,7 +345,7 @@ final class RedFlagSimilarity {
         }
         double calmSimilarity = -1;
         String calmExample = null;
-        if (explain || learned == null) { // where the learned layer decides, the calm messages only explain
+        if (explain || learned == null || learned.urgent()) {
             for (int i = 0; i < calm.length; i++) {
                 double s = encoder.dot(vector, calm[i]);
                 if (s > calmSimilarity) {

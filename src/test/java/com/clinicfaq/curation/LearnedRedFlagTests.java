@@ -136,6 +136,29 @@ class LearnedRedFlagTests {
     }
 
     @Test
+    void aCalmMessageStaffCuratedHoldsAtOnceWhereTheLearnedLayerAlarmsAndAnEmergencyNearItStaysOne() {
+        // the learned layer, trained before staff added the courtesy to not-emergencies, reads it as an allergic
+        // reaction; the curated calm message holds for the same words and others all but the same
+        String courtesy = "que amable, Dios la bendiga";
+        assertThat(rules.notEmergencies()).contains("que amable, Dios lo bendiga");
+        assertThat(policy.decide(courtesy)).isNotInstanceOf(Decision.Emergency.class);
+        PolicyRules withoutIt = new PolicyRules(
+                rules.texts(),
+                rules.emergency(),
+                rules.clinician(),
+                rules.booking(),
+                rules.smallTalk(),
+                rules.notEmergencies().stream()
+                        .filter(calm -> !calm.startsWith("que amable"))
+                        .toList());
+        assertThat(new ConversationPolicy(withoutIt, new PolicyEncoder(MODEL), questions).decide(courtesy))
+                .isInstanceOf(Decision.Emergency.class);
+        // a calm example never hides an emergency that is closer to one of the emergencies' own
+        assertThat(policy.decide("tomo anticoagulantes y estoy sangrando mucho de la herida, no para"))
+                .isInstanceOf(Decision.Emergency.class);
+    }
+
+    @Test
     void staffSeeHowCloseACalmMessageCame() {
         assertThat(policy.closestRedFlag("what are the warning signs of a blood clot after kyphoplasty?"))
                 .hasValueSatisfying(
