@@ -708,6 +708,20 @@ public final class AnswerEngine implements AutoCloseable {
     private static Lexical lexical(KnowledgeIndex index, String question, String topicArticle) {
         String corrected = index.speller.correct(question, index.reader, KnowledgeIndex.WORDS);
         Set<String> scope = index.articlesNamedIn(question);
+        String compared = index.comparedFrom(question, topicArticle, scope);
+        if (compared != null) {
+            // a comparison asked about the topic's procedure is answered from its article, which says how they differ;
+            // the other procedure by the name the article uses for it ("is scs the same as rfa": "radiofrequency
+            // ablation")
+            StringBuilder named = new StringBuilder(corrected);
+            for (String other : scope) {
+                if (!other.equals(compared)) {
+                    named.append(' ').append(ArticleTopics.label(index.topics.get(other)));
+                }
+            }
+            corrected = named.toString();
+            scope = Set.of(compared);
+        }
         if (scope.isEmpty()
                 && topicArticle != null
                 && index.topics.size() > 1

@@ -196,6 +196,53 @@ final class KnowledgeIndex {
         return named;
     }
 
+    /** A question that compares procedures: "is it the same as kyphoplasty?", "how is mild different from an epidural?". */
+    private static final java.util.regex.Pattern COMPARES = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:same (?:thing )?as|(?:different|differs?) (?:from|than|to)|difference|differ|vs\\.?|versus"
+                    + "|compared? (?:to|with)|better than|worse than|instead of|rather than|similar to|(?:kind|sort) of like|(?:is|it's|its|is it|is this) like"
+                    + "|igual (?:que|a)|lo mismo que|diferencia|diferente (?:de|a|que)|mejor que|peor que|en vez de)\\b");
+
+    /**
+     * The article a comparison asked in the context of one is answered from: that article, when the question names it
+     * or a procedure its own text speaks of ("is it the same as kyphoplasty?" on the page of an ablation article that
+     * says it is not); null otherwise.
+     */
+    String comparedFrom(String question, String topicArticle, Set<String> named) {
+        if (topicArticle == null || named.isEmpty() || !topics.containsKey(topicArticle)) {
+            return null;
+        }
+        if (!COMPARES.matcher(question).find()) {
+            return null;
+        }
+        if (named.contains(topicArticle)) {
+            return topicArticle;
+        }
+        Set<String> spokenOf = spokenOf(topicArticle);
+        return spokenOf.containsAll(named) ? topicArticle : null;
+    }
+
+    /** The articles whose procedure an article's own text names, by article. */
+    private final Map<String, Set<String>> spokenOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Set<String> spokenOf(String article) {
+        return spokenOf.computeIfAbsent(article, a -> {
+            StringBuilder text = new StringBuilder();
+            for (IndexedItem item : items) {
+                if (item.kind() == IndexedItem.Kind.PASSAGE
+                        && item.source().articleId().equals(a)) {
+                    text.append(item.text()).append(' ');
+                }
+            }
+            Set<String> named = new java.util.HashSet<>();
+            topics.forEach((other, names) -> {
+                if (!other.equals(a) && ArticleTopics.named(names, text.toString())) {
+                    named.add(other);
+                }
+            });
+            return Set.copyOf(named);
+        });
+    }
+
     /**
      * The other article whose names hold one of the two words before a mention of this article's names, when this
      * article's own text never uses that word ("genicular" before "radiofrequency ablation"); null if none or several.

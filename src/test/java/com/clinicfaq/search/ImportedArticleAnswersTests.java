@@ -74,6 +74,30 @@ class ImportedArticleAnswersTests {
     }
 
     @Test
+    void aComparisonWithAnotherProcedureIsAnsweredFromTheArticleItIsAskedAbout() {
+        // on the mild procedure's page, its article says how it differs from an epidural (the epidural's own article
+        // does not speak of mild)
+        for (String question : List.of(
+                "is mild the same thing as an epidural steroid injection?",
+                "how does it compare to an epidural steroid injection")) {
+            assertThat(engine.answer(question, "lumbar-decompression-mild-sample"))
+                    .as(question)
+                    .isInstanceOfSatisfying(Answer.Found.class, found -> {
+                        assertThat(found.source().articleId()).isEqualTo("lumbar-decompression-mild-sample");
+                        // "not the same as an epidural steroid injection, which calms…", or the study comparing them
+                        assertThat(found.text()).containsIgnoringCase("epidural steroid injection");
+                    });
+        }
+        // a question that names the other procedure without comparing is that procedure's
+        assertThat(engine.answer(
+                        "how soon does an epidural steroid injection start working?",
+                        "lumbar-decompression-mild-sample"))
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.source().articleId()).isEqualTo(EPIDURAL));
+    }
+
+    @Test
     void aPracticalFactTheArticleDoesNotStateIsNeverAnsweredWithItsText() {
         // the stenosis article names its doctor and its towns, never a phone number, a price or opening hours
         for (String question : List.of(
