@@ -405,6 +405,16 @@ public final class AnswerEngine implements AutoCloseable {
             return found;
         }
         Answer ranked = rankedAnswer(index, article, evidence, ranking);
+        IndexedItem definition = asksWhatItIs(index, article, evidence.corrected()) ? definition(index, article) : null;
+        if (definition != null) {
+            // "what is a medial branch block?": the article's own definition, however the ranking reads the few words
+            return found(
+                    definition,
+                    ranked instanceof Answer.Found found && found.itemId().equals(definition.id())
+                            ? found.confidence()
+                            : Math.max(ranking.threshold(), ranked.confidence()),
+                    Answer.Basis.HYBRID);
+        }
         if (calibrated instanceof Answer.OutOfScope declined && appliesTo(index, declined.topicId(), article)) {
             return ranked instanceof Answer.Found found && found.confidence() >= ranking.overrule()
                     ? ranked
@@ -458,6 +468,101 @@ public final class AnswerEngine implements AutoCloseable {
         return closest != null && best >= SAME_QUESTION
                 ? found(closest.topic(), best, Answer.Basis.HYBRID)
                 : calibrated;
+    }
+
+    /** The words a question asking what a procedure is has besides its name. */
+    private static final Set<String> DEFINING = Set.of(
+            "what",
+            "whats",
+            "s",
+            "is",
+            "are",
+            "a",
+            "an",
+            "the",
+            "exactly",
+            "actually",
+            "mean",
+            "means",
+            "does",
+            "do",
+            "que",
+            "qué",
+            "es",
+            "son",
+            "un",
+            "una",
+            "el",
+            "la",
+            "los",
+            "las",
+            "exactamente",
+            "it",
+            "this",
+            "that",
+            "eso",
+            "esto");
+
+    /** The pronouns a question asking what the topic's procedure is may name it by: "what is it?". */
+    private static final Set<String> REFERRING = Set.of("it", "this", "that", "eso", "esto");
+
+    /**
+     * Whether the question asks what the article's procedure is, and nothing else: "what is a medial branch block?",
+     * "whats RFA", "qué es la cifoplastia?", "what is it?" in its topic.
+     */
+    private static boolean asksWhatItIs(KnowledgeIndex index, String article, String question) {
+        List<ArticleTopics.Name> names = index.topics.get(article);
+        if (names == null) {
+            return false;
+        }
+        List<String> besides = ArticleTopics.wordsBesides(names, question);
+        List<String> all = com.clinicfaq.knowledge.ProcedureNames.words(question);
+        boolean named = besides.size() < all.size();
+        return !besides.isEmpty()
+                && (besides.getFirst().equals("what")
+                        || besides.getFirst().equals("whats")
+                        || besides.getFirst().equals("que")
+                        || besides.getFirst().equals("qué"))
+                && DEFINING.containsAll(besides)
+                && (named || besides.stream().anyMatch(REFERRING::contains));
+    }
+
+    /**
+     * The article's definition of its procedure: its first passage that starts with one of the procedure's names and
+     * says what it is ("A medial branch block is a short, minimally invasive diagnostic test…"); else the first passage
+     * of a section headed "What is…"; null if neither.
+     */
+    private static IndexedItem definition(KnowledgeIndex index, String article) {
+        List<ArticleTopics.Name> names = index.topics.get(article);
+        IndexedItem headed = null;
+        for (IndexedItem item : index.items) {
+            if (item.kind() != IndexedItem.Kind.PASSAGE
+                    || !item.source().articleId().equals(article)) {
+                continue;
+            }
+            // "A medial branch block is a short…", "Lumbar spinal stenosis (LSS) is…", by the name's words in any form
+            // ("medial branch blocks" names it); not "Medial branch blocks are among the lowest-risk procedures", which
+            // says something of them, not what they are
+            List<String> words = com.clinicfaq.knowledge.ProcedureNames.words(
+                    item.text().strip().replaceFirst("^(?i)(?:a|an|the) ", "").replaceAll("\\([^)]*\\)", " "));
+            for (ArticleTopics.Mention mention : ArticleTopics.mentionsIn(names, words)) {
+                int after = mention.start() + mention.length();
+                if (mention.start() == 0
+                        && after < words.size()
+                        && words.get(after).equals("is")) {
+                    return item;
+                }
+            }
+            if (headed == null
+                    && item.source().sectionTitle() != null
+                    && item.source()
+                            .sectionTitle()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .matches("what (?:is|are) .*")) {
+                headed = item;
+            }
+        }
+        return headed;
     }
 
     /**

@@ -98,6 +98,28 @@ class ImportedArticleAnswersTests {
     }
 
     @Test
+    void askedWhatItsProcedureIsAnArticleAnswersWithItsOwnDefinition() {
+        String block = "medial-branch-block-sample";
+        for (String question :
+                List.of("What's a medial branch block?", "what exactly are medial branch blocks", "what is it?")) {
+            assertThat(engine.answer(question, block))
+                    .as(question)
+                    .isInstanceOfSatisfying(
+                            Answer.Found.class,
+                            found -> assertThat(found.text()).contains("A medial branch block is a short"));
+        }
+        // by its abbreviation too; and a question about something of it is not a definition
+        assertThat(engine.answer("whats GNB", "genicular-nerve-block-sample"))
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.text()).contains("A genicular nerve block (GNB) is"));
+        assertThat(engine.answer("What is the risk of infection from a medial branch block?", block))
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.text()).doesNotContain("A medial branch block is a short"));
+    }
+
+    @Test
     void aPracticalFactTheArticleDoesNotStateIsNeverAnsweredWithItsText() {
         // the stenosis article names its doctor and its towns, never a phone number, a price or opening hours
         for (String question : List.of(
