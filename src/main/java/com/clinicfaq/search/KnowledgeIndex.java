@@ -211,14 +211,17 @@ final class KnowledgeIndex {
         if (topicArticle == null || named.isEmpty() || !topics.containsKey(topicArticle)) {
             return null;
         }
+        Set<String> spokenOf = spokenOf(topicArticle);
+        if (named.contains(topicArticle) && named.size() > 1) {
+            // "what is the mild procedure for spinal stenosis?" on mild's page: its article speaks of stenosis
+            Set<String> others = new java.util.HashSet<>(named);
+            others.remove(topicArticle);
+            return spokenOf.containsAll(others) || COMPARES.matcher(question).find() ? topicArticle : null;
+        }
         if (!COMPARES.matcher(question).find()) {
             return null;
         }
-        if (named.contains(topicArticle)) {
-            return topicArticle;
-        }
-        Set<String> spokenOf = spokenOf(topicArticle);
-        return spokenOf.containsAll(named) ? topicArticle : null;
+        return named.contains(topicArticle) || spokenOf.containsAll(named) ? topicArticle : null;
     }
 
     /** The articles whose procedure an article's own text names, by article. */

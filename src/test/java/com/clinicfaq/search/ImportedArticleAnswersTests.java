@@ -88,6 +88,13 @@ class ImportedArticleAnswersTests {
                         assertThat(found.text()).containsIgnoringCase("epidural steroid injection");
                     });
         }
+        // a question that names this procedure and another its article speaks of is this article's
+        assertThat(engine.answer(
+                        "how does the mild procedure treat lumbar spinal stenosis?",
+                        "lumbar-decompression-mild-sample"))
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.source().articleId()).isEqualTo("lumbar-decompression-mild-sample"));
         // a question that names the other procedure without comparing is that procedure's
         assertThat(engine.answer(
                         "how soon does an epidural steroid injection start working?",
