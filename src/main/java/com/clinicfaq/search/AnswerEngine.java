@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -613,6 +614,10 @@ public final class AnswerEngine implements AutoCloseable {
                 AnswerRanking.questionWords(index.documentWords(), evidence.corrected(), index.topics.get(article));
         Candidate best = null;
         double bestProbability = 0;
+        boolean takesHowLong = TAKES_HOW_LONG.matcher(evidence.corrected()).find()
+                && !LASTS_HOW_LONG.matcher(evidence.corrected()).find();
+        Candidate bestTimed = null;
+        double bestTimedProbability = 0;
         // a price, a phone number, an address or hours asked for: only a text that states one answers
         List<AskedFacts> asked = AskedFacts.askedIn(evidence.corrected());
         for (Candidate candidate : evidence.candidates()) {
@@ -626,11 +631,35 @@ public final class AnswerEngine implements AutoCloseable {
                 bestProbability = p;
                 best = candidate;
             }
+            if (takesHowLong
+                    && p > bestTimedProbability
+                    && MINUTES_OR_HOURS.matcher(candidate.item().text()).find()) {
+                bestTimedProbability = p;
+                bestTimed = candidate;
+            }
+        }
+        if (bestTimed != null
+                && bestTimed != best
+                && bestTimedProbability >= ranking.threshold()
+                && !MINUTES_OR_HOURS.matcher(best.item().text()).find()) {
+            // "how long does the procedure take?" is answered in minutes or hours, not with how long relief lasts
+            best = bestTimed;
+            bestProbability = bestTimedProbability;
         }
         return best == null || bestProbability < ranking.threshold()
                 ? new Answer.Unknown(bestProbability)
                 : found(best.item(), bestProbability, Answer.Basis.HYBRID);
     }
+
+    /** A question for how long a procedure or a visit takes ... */
+    private static final Pattern TAKES_HOW_LONG = Pattern.compile(
+            "(?i)\\bhow long\\b.*\\b(?:take|takes|taking|procedure|procedur|appointment|appt|visit|session)\\b");
+    /** ... and not how long its effect lasts or recovery takes. */
+    private static final Pattern LASTS_HOW_LONG = Pattern.compile(
+            "(?i)\\b(?:last|lasts|relief|recover\\w*|heal\\w*|work|working|effect|benefit|wear|off work|back to)\\b");
+    /** A text that says how many minutes or hours something takes. */
+    private static final Pattern MINUTES_OR_HOURS = Pattern.compile(
+            "(?i)\\b(?:\\d+|one|two|three|four|five|six|an?|a few|several|half an?)\\b[^.]{0,20}?\\b(?:minutes?|hours?)\\b");
 
     /** The answer to a question that names no procedure in a library: an answer, or which procedure is meant. */
     private Answer decideOpen(KnowledgeIndex index, Evidence evidence) {

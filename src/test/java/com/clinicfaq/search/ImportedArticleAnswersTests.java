@@ -127,6 +127,18 @@ class ImportedArticleAnswersTests {
     }
 
     @Test
+    void howLongAProcedureTakesIsAnsweredInMinutesOrHoursNotWithHowLongReliefLasts() {
+        // the article's FAQ "How long does an SI joint injection last?" is nearest in words; its answer is in months
+        assertThat(engine.answer("how long will the SI joint injection take?", "sacroiliac-joint-injection-sample"))
+                .isInstanceOfSatisfying(
+                        Answer.Found.class, found -> assertThat(found.text()).containsPattern("minutes|hours?\\b"));
+        // how long it lasts keeps its answer
+        assertThat(engine.answer("how long does the SI joint injection last?", "sacroiliac-joint-injection-sample"))
+                .isInstanceOfSatisfying(
+                        Answer.Found.class, found -> assertThat(found.text()).contains("months"));
+    }
+
+    @Test
     void aPracticalFactTheArticleDoesNotStateIsNeverAnsweredWithItsText() {
         // the stenosis article names its doctor and its towns, never a phone number, a price or opening hours
         for (String question : List.of(
