@@ -441,7 +441,8 @@ public final class AnswerEngine implements AutoCloseable {
         if (generic.isBlank()) {
             return calibrated;
         }
-        float[] vector = embedder.embed(generic);
+        // the same words as the ranking's reading without the names (hybrid), embedded once
+        float[] vector = evidence.generic() != null ? evidence.generic() : embedder.embed(generic);
         if (calibrated instanceof Answer.OutOfScope declined) {
             // the topic declines this question whatever the procedure, or only because a phrasing names it: "who is a
             // good candidate for an epidural steroid injection" is close to "do you do epidural steroid injections"
@@ -965,7 +966,7 @@ public final class AnswerEngine implements AutoCloseable {
                             headingCosine,
                             Math.max(a.generic(), b.generic())));
         });
-        return new Evidence(lexical.corrected(), lexical.unknownShare(), List.copyOf(byItem.values()));
+        return new Evidence(lexical.corrected(), lexical.unknownShare(), List.copyOf(byItem.values()), generic);
     }
 
     /**

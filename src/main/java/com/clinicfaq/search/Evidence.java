@@ -8,5 +8,12 @@ import java.util.List;
  * @param corrected the question after spelling correction
  * @param unknownShare the share of its meaningful words the knowledge base never uses
  * @param candidates the items that might answer it, in no particular order
+ * @param generic the vector of the question without its procedure's names, when it names the one article it is
+ *     scoped to (embedded once, read by the ranking and by the out-of-scope topics); null otherwise
  */
-record Evidence(String corrected, double unknownShare, List<Candidate> candidates) {}
+record Evidence(String corrected, double unknownShare, List<Candidate> candidates, float[] generic) {
+
+    Evidence(String corrected, double unknownShare, List<Candidate> candidates) {
+        this(corrected, unknownShare, candidates, null);
+    }
+}
