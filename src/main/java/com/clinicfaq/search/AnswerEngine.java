@@ -505,8 +505,11 @@ public final class AnswerEngine implements AutoCloseable {
             "eso",
             "esto");
 
-    /** The pronouns a question asking what the topic's procedure is may name it by: "what is it?". */
-    private static final Set<String> REFERRING = Set.of("it", "this", "that", "eso", "esto");
+    /**
+     * The pronouns a question asking what the topic's procedure is may name it by: "what is it?"; not "what is that?",
+     * more often about a word of the last answer than about the procedure.
+     */
+    private static final Set<String> REFERRING = Set.of("it", "this", "esto");
 
     /**
      * Whether the question asks what the article's procedure is, and nothing else: "what is a medial branch block?",
