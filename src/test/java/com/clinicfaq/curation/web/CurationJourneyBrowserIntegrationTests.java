@@ -43,8 +43,12 @@ class CurationJourneyBrowserIntegrationTests extends KnowledgeConsole {
     static final String RFA_TITLE = "Comparing Cervical vs Lumbar Radiofrequency Ablation";
     static final String EXPECT = "what-to-expect-during-and-after-radiofrequency-ablation-in-napa";
 
-    /** Answered confidently with how long the relief lasts; the visitor says it did not help. */
-    static final String HOW_LONG = "how long does radiofrequency ablation take";
+    /**
+     * Answered confidently with how long the relief lasts; the visitor says it did not help. ("how long does
+     * radiofrequency ablation take" is answered in minutes since a question for how long something takes prefers an
+     * answer that says minutes or hours.)
+     */
+    static final String HOW_LONG = "how long will i be on the table for radiofrequency ablation";
 
     static final String HOW_LONG_RIGHT = "30 to 45 minutes";
     /** Answered wrong (how long the relief lasts), then asked again at once in other words. */
