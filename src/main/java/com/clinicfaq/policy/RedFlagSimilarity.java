@@ -56,7 +56,8 @@ final class RedFlagSimilarity {
             String segment,
             Language language,
             boolean inFrame,
-            Learned learned) {
+            Learned learned,
+            double nearestUrgent) {
 
         /**
          * The learned layer decides where there is one, unless the sentence is a curated calm message in other words
@@ -68,10 +69,11 @@ final class RedFlagSimilarity {
 
         /**
          * Whether the sentence is all but one of the curated calm messages ({@code not-emergencies:}) and far from every
-         * emergency's: a practice's calm example then holds at once, without retraining the learned layer.
+         * emergency's, of whatever kind: a practice's calm example then holds at once, without retraining the learned
+         * layer.
          */
         boolean calmBeyondDoubt() {
-            return calmSimilarity >= CALM_SAME && calmSimilarity - similarity >= CALM_MARGIN;
+            return calmSimilarity >= CALM_SAME && calmSimilarity - nearestUrgent >= CALM_MARGIN;
         }
 
         /** Whether the closest curated messages alone make it an emergency. */
@@ -89,7 +91,17 @@ final class RedFlagSimilarity {
          * (the learned layer has read the frame itself).
          */
         Match framed() {
-            return new Match(rule, example, similarity, calmSimilarity, calmExample, segment, language, true, learned);
+            return new Match(
+                    rule,
+                    example,
+                    similarity,
+                    calmSimilarity,
+                    calmExample,
+                    segment,
+                    language,
+                    true,
+                    learned,
+                    nearestUrgent);
         }
 
         String basis() {
@@ -302,7 +314,8 @@ final class RedFlagSimilarity {
                         suicide,
                         learned.suicideProbability(),
                         learned.threshold(),
-                        learned.suicideThreshold()));
+                        learned.suicideThreshold()),
+                match.nearestUrgent());
     }
 
     /** Urgent matches first, then by how far above the calm messages. */
@@ -331,6 +344,7 @@ final class RedFlagSimilarity {
                 nearest = i;
             }
         }
+        double nearestUrgent = similarity; // of any kind: a calm message must be far from every emergency's
         Language language = Language.of(segment);
         if (!explain && learned == null && similarity < (language == Language.SPANISH ? THRESHOLD_ES : THRESHOLD)) {
             return null;
@@ -364,7 +378,8 @@ final class RedFlagSimilarity {
                 segment,
                 language,
                 false,
-                learned);
+                learned,
+                nearestUrgent);
     }
 
     /** What the learned layer reads in the sentence (within its message, where it reads so); null without it. */
