@@ -107,6 +107,9 @@ final class KnowledgeIndex {
             return article == null || about.isEmpty() || about.contains(article);
         }
     }
+    /** The articles whose names (not abbreviations) hold a word, by the word: worked out once, not per question. */
+    private final Map<String, Set<String>> articlesByNameWord;
+
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
 
@@ -148,6 +151,13 @@ final class KnowledgeIndex {
         this.vectors = vectors;
         this.itemOfDoc = itemOfDoc;
         this.topics = topics;
+        Map<String, Set<String>> byWord = new HashMap<>();
+        topics.forEach((article, names) -> names.stream()
+                .filter(name -> !name.abbreviation())
+                .flatMap(name -> com.clinicfaq.knowledge.ProcedureNames.words(name.text()).stream())
+                .forEach(word -> byWord.computeIfAbsent(word, w -> new java.util.TreeSet<>())
+                        .add(article)));
+        this.articlesByNameWord = Map.copyOf(byWord);
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.queryAnalyzer = queryAnalyzer;
@@ -258,20 +268,14 @@ final class KnowledgeIndex {
             if (word.length() < 4 || tokens(documentAnalyzer, word).stream().anyMatch(own::contains)) {
                 continue;
             }
-            for (var entry : topics.entrySet()) {
-                if (entry.getKey().equals(article)) {
+            for (String other : articlesByNameWord.getOrDefault(word, Set.of())) {
+                if (other.equals(article)) {
                     continue;
                 }
-                boolean inNames = entry.getValue().stream()
-                        .filter(name -> !name.abbreviation())
-                        .anyMatch(name -> com.clinicfaq.knowledge.ProcedureNames.words(name.text())
-                                .contains(word));
-                if (inNames) {
-                    if (found != null && !found.equals(entry.getKey())) {
-                        return null;
-                    }
-                    found = entry.getKey();
+                if (found != null && !found.equals(other)) {
+                    return null;
                 }
+                found = other;
             }
         }
         return found;
