@@ -30,11 +30,11 @@ import tools.jackson.databind.JsonNode;
  * <p>Each round starts a conversation, asks a question, and then either asks another one and is killed at its
  * {@code ack} (odd rounds), or asks for a person, sends the contact form and is killed at {@code handoff.confirmed}
  * (even rounds). After each restart every conversation of the earlier rounds is resumed and checked. The number of
- * rounds is {@code -Dcrash.rounds} (default 3 per database; docs/reliability.md has the command for 20).
+ * rounds is {@code -Dcrash.rounds} (default 2 per database, one of each kind; docs/reliability.md has the command for 20).
  */
 class CrashSafetyIntegrationTests {
 
-    private static final int ROUNDS = Integer.getInteger("crash.rounds", 3);
+    private static final int ROUNDS = Integer.getInteger("crash.rounds", 2);
     private static final String KNOWLEDGE_BASE =
             Path.of("knowledge-base").toAbsolutePath().toString();
 

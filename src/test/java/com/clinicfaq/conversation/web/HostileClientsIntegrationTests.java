@@ -56,7 +56,9 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "clinicfaq.chat.send-timeout=2s",
             // 2,000 idle connections test the per-address limit, not the global cap (ChatAdmissionIntegrationTests)
-            "clinicfaq.chat.max-connections=3000"
+            "clinicfaq.chat.max-connections=3000",
+            // what these tests wait for is the server giving up on connections, not an address's rate of new ones
+            "clinicfaq.chat.rate-limit.new-connection-interval=50ms"
         })
 @ExtendWith(OutputCaptureExtension.class)
 class HostileClientsIntegrationTests {
