@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -851,10 +852,13 @@ public final class AnswerEngine implements AutoCloseable {
             // a comparison asked about the topic's procedure is answered from its article, which says how they differ;
             // the other procedure by the name the article uses for it ("is scs the same as rfa": "radiofrequency
             // ablation")
+            // (each name once, and not one the question already says: articles that share a name add nothing)
             StringBuilder named = new StringBuilder(corrected);
-            for (String other : scope) {
-                if (!other.equals(compared)) {
-                    named.append(' ').append(ArticleTopics.label(index.topics.get(other)));
+            for (String other : new java.util.TreeSet<>(scope)) {
+                String label = ArticleTopics.label(index.topics.get(other));
+                if (!other.equals(compared)
+                        && !named.toString().toLowerCase(Locale.ROOT).contains(label.toLowerCase(Locale.ROOT))) {
+                    named.append(' ').append(label);
                 }
             }
             corrected = named.toString();

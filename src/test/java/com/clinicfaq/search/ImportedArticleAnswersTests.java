@@ -105,6 +105,22 @@ class ImportedArticleAnswersTests {
     }
 
     @Test
+    void aComparisonReadsTheOtherProcedureByItsNameOnceWhateverTheQuestionAlreadySays() {
+        // the other procedure's name is added to a comparison asked by its abbreviation ("rfa"), but not again when the
+        // question says it: repeated, it made the question longer to read (in a library of copies, nine times over)
+        String stimulation = "spinal-cord-stimulation-sample";
+        assertThat(engine.explain("is scs same thing as rfa", stimulation, 3).corrected())
+                .containsOnlyOnce("radiofrequency ablation");
+        Explanation explained =
+                engine.explain("is spinal cord stimulation the same as radiofrequency ablation?", stimulation, 3);
+        assertThat(explained.corrected()).containsOnlyOnce("radiofrequency ablation");
+        assertThat(explained.answer())
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.source().articleId()).isEqualTo(stimulation));
+    }
+
+    @Test
     void askedWhatItsProcedureIsAnArticleAnswersWithItsOwnDefinition() {
         String block = "medial-branch-block-sample";
         for (String question :
