@@ -19,8 +19,9 @@ import java.util.Locale;
  * What a library of 31 articles costs (issue #14): the shipped knowledge base and ten renamed copies of each of the
  * three sample articles, imported by the importer command; the index build, then every question of the samples'
  * blind sets answered in process, on its article's page and from a page about no article.
- * {@code ./mvnw -q test-compile exec:exec@library-latency}. Nothing is remembered between questions (no question
- * memory): every question is embedded, the worst case.
+ * {@code ./mvnw -q test-compile exec:exec@library-latency}. Nothing is remembered from one question to the next, so
+ * every question is embedded afresh, the worst case; within a question a text is embedded once, as the service's
+ * question memory does (here one that forgets everything before each question, as {@code exec@red-flags --latency}).
  */
 public final class LibraryLatencyCommand {
 
@@ -45,8 +46,9 @@ public final class LibraryLatencyCommand {
                 ids.add(id);
             }
         }
-        Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
-        KnowledgeFiles.Parsed parsed = LibraryEvaluationCommand.withoutContradictions(folder, embedder);
+        Embedder model = OnnxEmbedder.allMiniLmL6V2();
+        OneMessageMemory embedder = new OneMessageMemory(model);
+        KnowledgeFiles.Parsed parsed = LibraryEvaluationCommand.withoutContradictions(folder, model);
         KnowledgeBase knowledge = parsed.knowledge();
         long start = System.nanoTime();
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
@@ -71,8 +73,8 @@ public final class LibraryLatencyCommand {
                     }
                 }
             }
-            time("on the article's page", asked, engine, true);
-            time("from a page about no article", asked, engine, false);
+            time("on the article's page", asked, engine, true, embedder);
+            time("from a page about no article", asked, engine, false, embedder);
             // the questions asked after earlier ones, in the topic of their page, side by side: the topic's word alone,
             // and also read after the question before them (ContextualAnswer)
             List<String[]> followUps = new ArrayList<>(); // question, page article, the question before it
@@ -97,25 +99,33 @@ public final class LibraryLatencyCommand {
             time(
                     "after their question, in its topic, the topic's word only",
                     followUps,
-                    q -> ContextualAnswer.asked(engine, q[0], q[1], word.apply(q[1])));
+                    q -> ContextualAnswer.asked(engine, q[0], q[1], word.apply(q[1])),
+                    embedder);
             time(
                     "after their question, in its topic, also read after it",
                     followUps,
-                    q -> ContextualAnswer.asked(engine, q[0], q[1], word.apply(q[1]), () -> q[2]));
+                    q -> ContextualAnswer.asked(engine, q[0], q[1], word.apply(q[1]), () -> q[2]),
+                    embedder);
         }
     }
 
-    private static void time(String what, List<String[]> asked, AnswerEngine engine, boolean onPage) {
-        time(what, asked, q -> engine.answer(q[0], onPage ? q[1] : null));
+    private static void time(
+            String what, List<String[]> asked, AnswerEngine engine, boolean onPage, OneMessageMemory memory) {
+        time(what, asked, q -> engine.answer(q[0], onPage ? q[1] : null), memory);
     }
 
-    private static void time(String what, List<String[]> asked, java.util.function.Consumer<String[]> answer) {
+    private static void time(
+            String what, List<String[]> asked, java.util.function.Consumer<String[]> answer, OneMessageMemory memory) {
         for (int warm = 0; warm < 3; warm++) {
-            asked.forEach(answer);
+            asked.forEach(q -> {
+                memory.forget();
+                answer.accept(q);
+            });
         }
         List<Double> millis = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             for (String[] q : asked) {
+                memory.forget();
                 long t0 = System.nanoTime();
                 answer.accept(q);
                 millis.add((System.nanoTime() - t0) / 1e6);

@@ -99,42 +99,6 @@ public final class RedFlagCommand {
         return messages;
     }
 
-    /** The vectors of the message being answered, keyed as the engine's question memory keys them; nothing older. */
-    private static final class OneMessageMemory implements Embedder {
-        private final Embedder model;
-        private final Map<String, float[]> current = new HashMap<>();
-
-        OneMessageMemory(Embedder model) {
-            this.model = model;
-        }
-
-        void forget() {
-            current.clear();
-        }
-
-        @Override
-        public float[] embed(String text) {
-            return current.computeIfAbsent(text.strip().toLowerCase(Locale.ROOT), model::embed);
-        }
-
-        @Override
-        public List<float[]> embedAll(List<String> texts) {
-            return model.embedAll(texts);
-        }
-
-        @Override
-        public List<float[]> embedMessage(List<String> texts, int whole) {
-            List<float[]> vectors = model.embedAll(texts);
-            current.put(texts.get(whole).strip().toLowerCase(Locale.ROOT), vectors.get(whole));
-            return vectors;
-        }
-
-        @Override
-        public String model() {
-            return model.model();
-        }
-    }
-
     private static void time(
             String what,
             List<String> messages,
