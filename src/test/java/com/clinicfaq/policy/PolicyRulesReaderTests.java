@@ -61,6 +61,7 @@ class PolicyRulesReaderTests {
                         "not-helpful",
                         "goodbye",
                         "thanks",
+                        "languages",
                         "greeting",
                         "acknowledgement");
         assertThat(rules.clinician())
