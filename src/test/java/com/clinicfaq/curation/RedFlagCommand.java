@@ -258,5 +258,34 @@ public final class RedFlagCommand {
                 }
             }
         }
+        ordinaryQuestions(policy, options.contains("--misses"));
+    }
+
+    /**
+     * Ordinary questions about the sample articles, written blind for the library's evaluation (issue #14), each alone:
+     * how many get urgent guidance. Most are calm (a few describe a real emergency: "he suddenly couldn't control his
+     * bladder"), so this counts false alarms on questions that never set out to look alarming. Only the dev half's are
+     * listed with {@code --misses}.
+     */
+    private static void ordinaryQuestions(ConversationPolicy policy, boolean list) {
+        for (String half : List.of("dev", "holdout", "es")) {
+            int asked = 0;
+            int urgent = 0;
+            for (String article : LibraryEvaluationCommand.ARTICLES) {
+                if (!java.nio.file.Files.exists(LibraryEvaluationCommand.SETS.resolve(article + "-" + half + ".csv"))) {
+                    continue;
+                }
+                for (LibraryEvaluationCommand.Question question : LibraryEvaluationCommand.load(article, half)) {
+                    asked++;
+                    if (policy.decide(question.text()) instanceof Decision.Emergency e) {
+                        urgent++;
+                        if (list && half.equals("dev")) {
+                            System.out.printf("  library dev: %s%n      -> %s%n", question.text(), e.ruleId());
+                        }
+                    }
+                }
+            }
+            System.out.printf("library questions (%s): %d of %d given urgent guidance%n", half, urgent, asked);
+        }
     }
 }

@@ -295,6 +295,45 @@ public final class RedFlagTrainer {
                         });
             }
         }
+        // with --with-library, the samples' blind questions (issue #14, dev halves only) as calm, weighted by
+        // --library-weight=; with --with-ordinary also the dev halves of kyphoplasty's questions, the Spanish set and
+        // the
+        // Spanish turns. Questions a rule's words flag are left out. Tried 2026-12-06 and not shipped
+        // (docs/evaluation.md)
+        if (options.contains("--with-library")) {
+            turnWeight = Double.parseDouble(option(options, "library-weight", "1.0"));
+            List<String> ordinary = new ArrayList<>();
+            for (String article : com.clinicfaq.curation.LibraryEvaluationCommand.ARTICLES) {
+                for (var question : com.clinicfaq.curation.LibraryEvaluationCommand.load(article, "dev")) {
+                    ordinary.add(question.text());
+                    if (!question.context().isBlank()) {
+                        ordinary.addAll(Arrays.asList(question.context().split("\\s*\\|\\|\\s*")));
+                    }
+                }
+            }
+            if (options.contains("--with-ordinary")) {
+                for (Path file : List.of(
+                        Path.of("knowledge-base", "checks", "questions-dev.csv"),
+                        Path.of("knowledge-base", "checks", "spanish-dev.csv"),
+                        Path.of("src", "test", "resources", "conversational", "spanish-turns-dev.csv"))) {
+                    List<String> lines = Files.readAllLines(file);
+                    lines.subList(1, lines.size()).stream()
+                            .filter(line -> !line.isBlank())
+                            .map(line -> com.clinicfaq.knowledge.CsvRecords.fields(line)
+                                    .getFirst())
+                            .forEach(ordinary::add);
+                }
+            }
+            ConversationPolicy words = new ConversationPolicy(rules);
+            List<String> flagged = ordinary.stream()
+                    .filter(text -> words.decide(text) instanceof Decision.Emergency)
+                    .toList();
+            ordinary.removeAll(flagged);
+            calm.addAll(ordinary);
+            TURNS.addAll(ordinary);
+            System.out.println("ordinary questions added as calm: " + ordinary.size()
+                    + ", left out by the rules' words: " + flagged.size());
+        }
         for (String text : new LinkedHashSet<>(calm)) {
             curated.add(trainer.item(text, RedFlagClassifier.Label.CALM, null));
         }
