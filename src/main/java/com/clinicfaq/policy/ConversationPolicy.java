@@ -117,6 +117,10 @@ public final class ConversationPolicy {
     private final RedFlagSimilarity similarity;
     /** Null without an encoder or a turn model of its embedding model: then only the patterns recognise small talk. */
     private final TurnClassifier turns;
+    /** Null without an encoder or a model of requests of its embedding model: then only the booking rules' words. */
+    private final TurnClassifier bookings;
+    /** The booking rules' examples' vectors, in the rules' order, computed on first use (a learned request's rule). */
+    private volatile List<List<float[]>> bookingExamples;
 
     private final SentenceEncoder encoder;
 
@@ -148,16 +152,15 @@ public final class ConversationPolicy {
     /** @param authors the knowledge base's authors ("Jacqueline Weisbein, D.O."), whose names may surround small talk */
     public ConversationPolicy(
             PolicyRules rules, SentenceEncoder encoder, List<String> ordinaryQuestions, List<String> authors) {
-        this(
-                rules,
-                encoder,
-                ordinaryQuestions,
-                authors,
-                encoder == null
-                        ? null
-                        : TurnClassifier.shipped()
-                                .filter(model -> model.readsVectorsOf(encoder.model()))
-                                .orElse(null));
+        this(rules, encoder, ordinaryQuestions, authors, shippedOf(TurnClassifier.RESOURCE, encoder));
+    }
+
+    private static TurnClassifier shippedOf(String resource, SentenceEncoder encoder) {
+        return encoder == null
+                ? null
+                : TurnClassifier.shipped(resource)
+                        .filter(model -> model.readsVectorsOf(encoder.model()))
+                        .orElse(null);
     }
 
     /** @param turns the learned reading of conversational turns (null: the small-talk patterns alone) */
@@ -167,11 +170,23 @@ public final class ConversationPolicy {
             List<String> ordinaryQuestions,
             List<String> authors,
             TurnClassifier turns) {
+        this(rules, given, ordinaryQuestions, authors, turns, shippedOf(TurnClassifier.BOOKING_RESOURCE, given));
+    }
+
+    /** @param bookings the learned reading of requests (null: the booking rules' words alone) */
+    ConversationPolicy(
+            PolicyRules rules,
+            SentenceEncoder given,
+            List<String> ordinaryQuestions,
+            List<String> authors,
+            TurnClassifier turns,
+            TurnClassifier bookings) {
         // the red-flag layer and the reading of turns share the message's vectors: it is embedded once
         SentenceEncoder encoder = given == null || given instanceof MessageVectors ? given : new MessageVectors(given);
         this.rules = rules;
         this.encoder = encoder;
         this.turns = encoder == null ? null : turns;
+        this.bookings = encoder == null ? null : bookings;
         this.ordinaryQuestions = List.copyOf(ordinaryQuestions);
         this.names = authors.stream()
                 .flatMap(author -> Words.of(author).stream())
@@ -203,7 +218,12 @@ public final class ConversationPolicy {
 
     /** The same policy reading conversational turns with this model (for training and measuring it). */
     ConversationPolicy withTurns(TurnClassifier turns) {
-        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns);
+        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns, bookings);
+    }
+
+    /** The same policy reading requests with this model (for training and measuring it; null: the rules' words). */
+    ConversationPolicy withBookings(TurnClassifier bookings) {
+        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns, bookings);
     }
 
     /** The knowledge base's questions this policy takes for calm. */
@@ -250,8 +270,64 @@ public final class ConversationPolicy {
                     return decision(Branch.BOOKING, candidate.rule());
                 }
             }
+            Optional<Rule> request = learnedRequest(visitorMessage, words);
+            if (request.isPresent()) {
+                return decision(Branch.BOOKING, request.get());
+            }
         }
         return new Decision.AskKnowledgeBase();
+    }
+
+    /** The most words a request is read in by meaning: a request may come after a sentence about one's situation. */
+    static final int MAX_REQUEST_WORDS = 40;
+
+    /**
+     * A request for an appointment, a call back or a person by meaning, however it is worded ("get me on the books",
+     * "me pueden apartar un espacio con la doctora"): the learned reading of requests, where it is sure enough; the
+     * booking rule is the one whose examples are closest in meaning.
+     */
+    private Optional<Rule> learnedRequest(String message, List<String> words) {
+        if (bookings == null
+                || words.size() > MAX_REQUEST_WORDS
+                || rules.booking().isEmpty()) {
+            return Optional.empty();
+        }
+        float[] meaning = meaning(message);
+        if (meaning == null
+                || bookings.probability(TurnClassifier.BOOKING, message.strip(), meaning) < bookings.threshold()) {
+            return Optional.empty();
+        }
+        List<List<float[]>> examples = bookingExamples;
+        if (examples == null) {
+            examples = rules.booking().stream()
+                    .map(rule -> rule.examples().isEmpty() ? List.<float[]>of() : encoder.encode(rule.examples()))
+                    .toList();
+            bookingExamples = examples;
+        }
+        int best = 0;
+        double closest = -2;
+        for (int r = 0; r < examples.size(); r++) {
+            for (float[] example : examples.get(r)) {
+                double similarity = encoder.dot(meaning, example);
+                if (similarity > closest) {
+                    closest = similarity;
+                    best = r;
+                }
+            }
+        }
+        return Optional.of(rules.booking().get(best));
+    }
+
+    /** The message's meaning as the encoder reads it whole; null for a text the model cannot read. */
+    private float[] meaning(String message) {
+        if (message == null || message.isBlank()) {
+            return null;
+        }
+        try {
+            return encoder.encode(List.of(message.strip())).getFirst();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The most words a conversational turn is read in: past them a message is taken for what it asks. */
@@ -411,7 +487,7 @@ public final class ConversationPolicy {
     }
 
     /** A question that asks for a reason: "why ...", "por qué ..." (accents are folded in words). */
-    private static boolean asksWhy(List<String> words) {
+    static boolean asksWhy(List<String> words) {
         return !words.isEmpty()
                 && (words.getFirst().equals("why")
                         || words.getFirst().equals("porque")

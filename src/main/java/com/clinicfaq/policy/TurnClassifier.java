@@ -30,8 +30,16 @@ public final class TurnClassifier {
 
     private static final int MAGIC = 0x54524e32; // "TRN2": with the classes that may be quieted
     static final String RESOURCE = "turn-model.bin.gz";
+    /**
+     * The learned reading of requests ({@link #BOOKING} or {@link #QUESTION}): a model of the same kind, trained apart
+     * (BookingTrainer), so that the reading of conversational turns is not retrained for it.
+     */
+    static final String BOOKING_RESOURCE = "booking-model.bin.gz";
+    /** The class of a request for an appointment, a call back or a person, in the model of requests. */
+    static final String BOOKING = "booking";
+
     static final int BUCKETS = 1 << 16;
-    private static volatile Optional<TurnClassifier> shipped;
+    private static final Map<String, Optional<TurnClassifier>> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String encoder;
     private final int dimensions;
@@ -130,6 +138,12 @@ public final class TurnClassifier {
                 : Optional.empty();
     }
 
+    /** The probability of this class for the message, whichever class is the most likely. */
+    double probability(String label, String message, float[] meaning) {
+        int c = labels.indexOf(label);
+        return c < 0 ? 0 : probabilities(features(message, meaning))[c];
+    }
+
     double[] probabilities(RedFlagClassifier.Features features) {
         return Softmax.probabilities(weights, features, dimensions);
     }
@@ -197,16 +211,18 @@ public final class TurnClassifier {
 
     /** The shipped model; empty when there is none (then only the small-talk patterns recognise conversational turns). */
     static Optional<TurnClassifier> shipped() {
-        Optional<TurnClassifier> model = shipped;
-        if (model == null) {
-            try (InputStream in = TurnClassifier.class.getResourceAsStream(RESOURCE)) {
-                model = Optional.ofNullable(in == null ? null : read(in));
+        return shipped(RESOURCE);
+    }
+
+    /** The shipped model of this name beside this class; empty when there is none. */
+    static Optional<TurnClassifier> shipped(String resource) {
+        return SHIPPED.computeIfAbsent(resource, name -> {
+            try (InputStream in = TurnClassifier.class.getResourceAsStream(name)) {
+                return Optional.ofNullable(in == null ? null : read(in));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("the shipped turn model cannot be read", e);
+                throw new java.io.UncheckedIOException("the shipped model " + name + " cannot be read", e);
             }
-            shipped = model;
-        }
-        return model;
+        });
     }
 
     /** Writes the model (gzip); only the weights that are not zero of the surface. */

@@ -65,6 +65,21 @@ public final class RedFlagTrainer {
         return new HashMap<>();
     }
 
+    /** The cache as the policy's encoder of this embedding model: each text embedded once across runs. */
+    SentenceEncoder asEncoder(String model) {
+        return new SentenceEncoder() {
+            @Override
+            public List<float[]> encode(List<String> sentences) {
+                return embed(sentences);
+            }
+
+            @Override
+            public String model() {
+                return model;
+            }
+        };
+    }
+
     void save() throws IOException {
         if (cacheFile != null) {
             try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(cacheFile))) {
@@ -664,7 +679,7 @@ public final class RedFlagTrainer {
     /** Recall-first: the threshold keeps this share of the dev half's urgent messages, read out of fold. */
     private static final double RECALL = 0.998;
 
-    private static String option(List<String> options, String name, String otherwise) {
+    static String option(List<String> options, String name, String otherwise) {
         return options.stream()
                 .filter(o -> o.startsWith("--" + name + "="))
                 .map(o -> o.substring(name.length() + 3))

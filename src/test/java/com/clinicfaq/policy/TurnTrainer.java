@@ -109,19 +109,9 @@ public final class TurnTrainer {
         PolicyRules rules = shipped.rules();
         OnnxEmbedder onnx = OnnxEmbedder.allMiniLmL6V2();
         RedFlagTrainer cache = new RedFlagTrainer(onnx, Path.of("target", "turn-embeddings.ser"));
-        SentenceEncoder encoder = new SentenceEncoder() {
-            @Override
-            public List<float[]> encode(List<String> sentences) {
-                return cache.embed(sentences);
-            }
-
-            @Override
-            public String model() {
-                return onnx.model();
-            }
-        };
-        int epochs = Integer.parseInt(option(options, "epochs", "20"));
-        double l2 = Double.parseDouble(option(options, "l2", "1e-4"));
+        SentenceEncoder encoder = cache.asEncoder(onnx.model());
+        int epochs = Integer.parseInt(RedFlagTrainer.option(options, "epochs", "20"));
+        double l2 = Double.parseDouble(RedFlagTrainer.option(options, "l2", "1e-4"));
 
         // what it learns from: the curated examples always; the blind turns of the training set and the dev half, read
         // out of fold (five folds by conversation) to choose the threshold
@@ -208,7 +198,7 @@ public final class TurnTrainer {
                 chosen = t;
             }
         }
-        double threshold = Double.parseDouble(option(options, "threshold", Double.toString(chosen)));
+        double threshold = Double.parseDouble(RedFlagTrainer.option(options, "threshold", Double.toString(chosen)));
         System.out.printf(
                 "threshold %.2f: the lowest at which out of fold at most %.0f %% of the questions are taken for small talk%n",
                 threshold, 100 * QUESTIONS_TAKEN);
@@ -249,7 +239,7 @@ public final class TurnTrainer {
             }
             quietBelow = step / 100.0;
         }
-        quietBelow = Double.parseDouble(option(options, "quiet-below", Double.toString(quietBelow)));
+        quietBelow = Double.parseDouble(RedFlagTrainer.option(options, "quiet-below", Double.toString(quietBelow)));
         cache.save();
         System.out.printf(
                 "quiet below %.2f: the highest urgency at which quieting a conversational turn's alarm by meaning loses "
@@ -372,13 +362,5 @@ public final class TurnTrainer {
             }
         }
         return new Figures(conversational, answered, same, questions, taken, byKind);
-    }
-
-    private static String option(List<String> options, String name, String otherwise) {
-        return options.stream()
-                .filter(o -> o.startsWith("--" + name + "="))
-                .map(o -> o.substring(name.length() + 3))
-                .findFirst()
-                .orElse(otherwise);
     }
 }
