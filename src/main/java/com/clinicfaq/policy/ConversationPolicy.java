@@ -119,6 +119,8 @@ public final class ConversationPolicy {
     private final TurnClassifier turns;
     /** Null without an encoder or a model of requests of its embedding model: then only the booking rules' words. */
     private final TurnClassifier bookings;
+    /** Null without an encoder or a model of ordinary messages of its embedding model: then no alarm is vetoed by it. */
+    private final TurnClassifier ordinary;
     /** The booking rules' examples' vectors, in the rules' order, computed on first use (a learned request's rule). */
     private volatile List<List<float[]>> bookingExamples;
 
@@ -170,7 +172,14 @@ public final class ConversationPolicy {
             List<String> ordinaryQuestions,
             List<String> authors,
             TurnClassifier turns) {
-        this(rules, given, ordinaryQuestions, authors, turns, shippedOf(TurnClassifier.BOOKING_RESOURCE, given));
+        this(
+                rules,
+                given,
+                ordinaryQuestions,
+                authors,
+                turns,
+                shippedOf(TurnClassifier.BOOKING_RESOURCE, given),
+                shippedOf(TurnClassifier.ORDINARY_RESOURCE, given));
     }
 
     /** @param bookings the learned reading of requests (null: the booking rules' words alone) */
@@ -180,13 +189,15 @@ public final class ConversationPolicy {
             List<String> ordinaryQuestions,
             List<String> authors,
             TurnClassifier turns,
-            TurnClassifier bookings) {
+            TurnClassifier bookings,
+            TurnClassifier ordinary) {
         // the red-flag layer and the reading of turns share the message's vectors: it is embedded once
         SentenceEncoder encoder = given == null || given instanceof MessageVectors ? given : new MessageVectors(given);
         this.rules = rules;
         this.encoder = encoder;
         this.turns = encoder == null ? null : turns;
         this.bookings = encoder == null ? null : bookings;
+        this.ordinary = encoder == null ? null : ordinary;
         this.ordinaryQuestions = List.copyOf(ordinaryQuestions);
         this.names = authors.stream()
                 .flatMap(author -> Words.of(author).stream())
@@ -218,12 +229,17 @@ public final class ConversationPolicy {
 
     /** The same policy reading conversational turns with this model (for training and measuring it). */
     ConversationPolicy withTurns(TurnClassifier turns) {
-        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns, bookings);
+        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns, bookings, ordinary);
     }
 
     /** The same policy reading requests with this model (for training and measuring it; null: the rules' words). */
     ConversationPolicy withBookings(TurnClassifier bookings) {
-        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns, bookings);
+        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns, bookings, ordinary);
+    }
+
+    /** The same policy with this model of ordinary messages (for training and measuring it; null: none). */
+    ConversationPolicy withOrdinary(TurnClassifier ordinary) {
+        return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns, bookings, ordinary);
     }
 
     /** The knowledge base's questions this policy takes for calm. */
@@ -278,6 +294,10 @@ public final class ConversationPolicy {
         return new Decision.AskKnowledgeBase();
     }
 
+    /** An email address, or a number of seven digits or more (a phone number). */
+    private static final java.util.regex.Pattern CONTACT_DETAILS =
+            java.util.regex.Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+|\\+?\\(?\\d(?:[\\s().\\-/]*\\d){6,}");
+
     /** The most words a request is read in by meaning: a request may come after a sentence about one's situation. */
     static final int MAX_REQUEST_WORDS = 40;
 
@@ -292,9 +312,10 @@ public final class ConversationPolicy {
                 || rules.booking().isEmpty()) {
             return Optional.empty();
         }
-        float[] meaning = meaning(message);
-        if (meaning == null
-                || bookings.probability(TurnClassifier.BOOKING, message.strip(), meaning) < bookings.threshold()) {
+        // the visitor's words, not their phone number or email: "Can my dog come along? 707-555-0100" asks a question
+        String worded = CONTACT_DETAILS.matcher(message).replaceAll(" ").strip();
+        float[] meaning = meaning(worded);
+        if (meaning == null || bookings.probability(TurnClassifier.BOOKING, worded, meaning) < bookings.threshold()) {
             return Optional.empty();
         }
         List<List<float[]>> examples = bookingExamples;
@@ -416,7 +437,8 @@ public final class ConversationPolicy {
             return Optional.empty();
         }
         return (reading != null ? reading.urgent() : similarity.urgent(message))
-                .filter(match -> !quietAsConversational(message, words, match))
+                .filter(match ->
+                        !quietAsConversational(message, words, match) && !ordinaryBeyondDoubt(message, words, match))
                 .map(match -> new Decision.Emergency(
                         match.rule().id(),
                         match.rule().title(),
@@ -439,6 +461,26 @@ public final class ConversationPolicy {
                 && conversational(message, words)
                         .filter(rule -> turns.quietable(rule.id()))
                         .isPresent();
+    }
+
+    /**
+     * Whether an alarm by meaning alone (no rule's words) is on a message the model of ordinary messages is sure is one:
+     * "If I can't feel the pain anymore, won't my knee just wear out faster?" is a question about a procedure, whatever
+     * the learned red-flag layer reads in it. Never suicidal thinking, never a message of more than 40 words; the
+     * model's threshold is above every urgent message it was trained on, read out of fold.
+     */
+    private boolean ordinaryBeyondDoubt(String message, List<String> words, RedFlagSimilarity.Match match) {
+        RedFlagSimilarity.Learned learned = match.learned();
+        if (ordinary == null
+                || learned == null
+                || learned.suicide()
+                || learned.suicideProbability() >= learned.suicideThreshold()
+                || words.size() > MAX_REQUEST_WORDS) {
+            return false;
+        }
+        float[] meaning = meaning(message);
+        return meaning != null
+                && ordinary.probability(TurnClassifier.QUESTION, message.strip(), meaning) >= ordinary.threshold();
     }
 
     /**

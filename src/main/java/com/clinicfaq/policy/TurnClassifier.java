@@ -37,6 +37,13 @@ public final class TurnClassifier {
     static final String BOOKING_RESOURCE = "booking-model.bin.gz";
     /** The class of a request for an appointment, a call back or a person, in the model of requests. */
     static final String BOOKING = "booking";
+    /**
+     * The reading of ordinary messages ({@link #QUESTION}) against emergencies ({@link #URGENT}), trained apart
+     * (OrdinaryTrainer): where it is sure a message is an ordinary one, an alarm by meaning alone is not raised.
+     */
+    static final String ORDINARY_RESOURCE = "ordinary-model.bin.gz";
+    /** The class of an emergency, in the model of ordinary messages. */
+    static final String URGENT = "urgent";
 
     static final int BUCKETS = 1 << 16;
     private static final Map<String, Optional<TurnClassifier>> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();

@@ -69,6 +69,16 @@ public final class BookingTrainer {
         return messages;
     }
 
+    /** Kyphoplasty's blind questions ({@code knowledge-base/checks/questions-<half>.csv}): none is a request. */
+    static List<Message> kyphoplastyQuestions(String half) throws Exception {
+        List<String> lines = Files.readAllLines(
+                EvaluationSet.PROJECT_CHECKS.resolve("questions-" + half + ".csv"), StandardCharsets.UTF_8);
+        return lines.subList(1, lines.size()).stream()
+                .filter(line -> !line.isBlank())
+                .map(line -> new Message(CsvRecords.fields(line).getFirst(), false))
+                .toList();
+    }
+
     static List<Message> conversational(String half) throws Exception {
         return TurnTrainer.load(half).stream()
                 .map(turn -> new Message(turn.text(), false))

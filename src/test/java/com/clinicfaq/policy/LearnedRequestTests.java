@@ -65,6 +65,12 @@ class LearnedRequestTests {
     }
 
     @Test
+    void aQuestionWithAPhoneNumberAndAnEmailIsStillTheQuestion() {
+        assertThat(policy.decide("Can my dog come along? 707-555-0100, ann.lee@example.com"))
+                .isInstanceOf(Decision.AskKnowledgeBase.class);
+    }
+
+    @Test
     void aLearnedRequestIsTheBookingRuleWhoseExamplesAreClosestInMeaning() {
         Decision decision =
                 policy.decide("I would be grateful if the scheduler could reach out to me at her convenience");
