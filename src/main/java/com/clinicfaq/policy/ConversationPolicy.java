@@ -494,8 +494,24 @@ public final class ConversationPolicy {
         String overruled = overruledPattern(message);
         return similarity
                 .closest(message)
-                .map(match -> overruled + (match.urgent() ? "emergency by meaning: " : "below the threshold: ")
+                .map(match -> overruled + (match.urgent() ? urgentByMeaning(message, match) : "below the threshold: ")
                         + match.rule().id() + ", " + match.basis());
+    }
+
+    /** How an alarm by meaning ended: raised, or not raised on a conversational turn or an ordinary message. */
+    private String urgentByMeaning(String message, RedFlagSimilarity.Match match) {
+        List<String> words = Words.of(message);
+        if (quietAsConversational(message, words, match)) {
+            return "quieted as a conversational turn (the learned layer's urgency below %.2f): "
+                    .formatted(turns.quietBelow());
+        }
+        if (ordinaryBeyondDoubt(message, words, match)) {
+            return "not raised: read as an ordinary message (%.2f, at least %.2f): "
+                    .formatted(
+                            ordinary.probability(TurnClassifier.QUESTION, message.strip(), meaning(message)),
+                            ordinary.threshold());
+        }
+        return "emergency by meaning: ";
     }
 
     /** For staff: the rule's words the learned layer overruled in the message, if any ("" if none). */

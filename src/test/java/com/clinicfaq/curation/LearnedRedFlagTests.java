@@ -136,26 +136,26 @@ class LearnedRedFlagTests {
     }
 
     @Test
-    void aCalmMessageStaffCuratedHoldsAtOnceWhereTheLearnedLayerAlarmsAndAnEmergencyNearItStaysOne() {
-        // the learned layer, trained before staff added the courtesy to not-emergencies, reads it as an allergic
-        // reaction; the curated calm message holds for the same words and others all but the same
-        String courtesy = "que amable, Dios la bendiga";
-        assertThat(rules.notEmergencies()).contains("que amable, Dios lo bendiga");
-        assertThat(policy.decide(courtesy)).isNotInstanceOf(Decision.Emergency.class);
-        PolicyRules withoutIt = new PolicyRules(
-                rules.texts(),
-                rules.emergency(),
-                rules.clinician(),
-                rules.booking(),
-                rules.smallTalk(),
-                rules.notEmergencies().stream()
-                        .filter(calm -> !calm.startsWith("que amable"))
-                        .toList());
-        assertThat(new ConversationPolicy(withoutIt, new PolicyEncoder(MODEL), questions).decide(courtesy))
-                .isInstanceOf(Decision.Emergency.class);
-        // a calm example never hides an emergency that is closer to one of the emergencies' own
-        assertThat(policy.decide("tomo anticoagulantes y estoy sangrando mucho de la herida, no para"))
-                .isInstanceOf(Decision.Emergency.class);
+    void anOrdinaryQuestionTheLearnedLayerAlarmsOnIsNoEmergencyAndStaffSeeWhy() {
+        // a follow-up about a procedure's rare complications, read by the learned layer as a person who does not
+        // respond; the reading of ordinary messages is sure it is an ordinary one
+        String question = "¿Y las complicaciones raras?";
+
+        assertThat(policy.decide(question)).isNotInstanceOf(Decision.Emergency.class);
+        assertThat(policy.closestRedFlag(question))
+                .hasValueSatisfying(why -> assertThat(why).contains("read as an ordinary message"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "my dad can't move his legs since this morning and he can't pee, is that from his stenosis?",
+                "my husband suddenly can't speak right and his face is drooping, is that related to his injection?",
+                "Do you take Medicare for the kyphoplasty? Also my moms lips and tounge are swelling up since the new "
+                        + "antibiotic and her voice sounds funny"
+            })
+    void anEmergencyAskedAsAQuestionAboutAProcedureIsStillAnEmergency(String message) {
+        assertThat(policy.decide(message)).isInstanceOf(Decision.Emergency.class);
     }
 
     @Test

@@ -23,17 +23,7 @@ class LearnedRequestTests {
     @BeforeAll
     static void readThePolicy() {
         com.clinicfaq.TestKnowledgeBases.ShippedPolicy shipped = com.clinicfaq.TestKnowledgeBases.shippedPolicy();
-        SentenceEncoder encoder = new SentenceEncoder() {
-            @Override
-            public List<float[]> encode(List<String> sentences) {
-                return MODEL.embedAll(sentences);
-            }
-
-            @Override
-            public String model() {
-                return MODEL.model();
-            }
-        };
+        SentenceEncoder encoder = Encoders.of(MODEL);
         policy = new ConversationPolicy(shipped.rules(), encoder, shipped.questions(), List.of());
         wordsAlone = policy.withBookings(null);
     }
