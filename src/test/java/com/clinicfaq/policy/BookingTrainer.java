@@ -134,38 +134,11 @@ public final class BookingTrainer {
         dev.forEach(m -> all.add(m.text().strip()));
         cache.embed(all);
         cache.save();
-        int dimensions = cache.embed(List.of("hello")).getFirst().length;
-        java.util.function.Function<List<Message>, TurnClassifier> fit = part -> {
-            List<TurnClassifier.Example> examples = new ArrayList<>();
-            for (Message m : java.util.stream.Stream.concat(curated.stream(), part.stream())
-                    .toList()) {
-                examples.add(new TurnClassifier.Example(
-                        m.text().strip(),
-                        cache.embed(List.of(m.text().strip())).getFirst(),
-                        m.request() ? TurnClassifier.BOOKING : TurnClassifier.QUESTION,
-                        m.request() ? requestWeight : 1.0));
-            }
-            return TurnClassifier.train(onnx.model(), dimensions, LABELS, examples, epochs, l2, 17);
-        };
+        java.util.function.Function<List<Message>, TurnClassifier> fit =
+                part -> fit(curated, part, cache, onnx.model(), LABELS, requestWeight, epochs, l2);
         ConversationPolicy policy = new ConversationPolicy(rules, encoder, shipped.questions(), List.of());
         ConversationPolicy words = policy.withBookings(null);
-        int folds = 5;
-        double[] oof = new double[dev.size()];
-        for (int fold = 0; fold < folds; fold++) {
-            final int f = fold;
-            List<Message> part = new ArrayList<>();
-            for (int i = 0; i < dev.size(); i++) {
-                if (i % folds != f) {
-                    part.add(dev.get(i));
-                }
-            }
-            TurnClassifier model = fit.apply(part);
-            for (int i = 0; i < dev.size(); i++) {
-                if (i % folds == fold) {
-                    oof[i] = booking(model, dev.get(i).text(), cache);
-                }
-            }
-        }
+        double[] oof = outOfFold(dev, fit, cache);
         Decision[] base = dev.stream().map(m -> words.decide(m.text())).toArray(Decision[]::new);
         long requests = dev.stream().filter(Message::request).count();
         long rest = dev.size() - requests;
@@ -271,13 +244,57 @@ public final class BookingTrainer {
         return words;
     }
 
-    private static double booking(TurnClassifier model, String text, RedFlagTrainer cache) {
-        if (text == null || text.isBlank()) {
-            return 0;
+    /**
+     * A two-class model trained on the curated messages and this part of the blind ones: a message whose flag is set is
+     * of the second class and counts {@code weight} times.
+     */
+    static TurnClassifier fit(
+            List<Message> curated,
+            List<Message> part,
+            RedFlagTrainer cache,
+            String encoder,
+            List<String> labels,
+            double weight,
+            int epochs,
+            double l2) {
+        int dimensions = cache.embed(List.of("hello")).getFirst().length;
+        List<TurnClassifier.Example> examples = new ArrayList<>();
+        for (Message m :
+                java.util.stream.Stream.concat(curated.stream(), part.stream()).toList()) {
+            String text = m.text().strip();
+            examples.add(new TurnClassifier.Example(
+                    text,
+                    cache.embed(List.of(text)).getFirst(),
+                    m.request() ? labels.get(1) : labels.get(0),
+                    m.request() ? weight : 1.0));
         }
-        String t = text.strip();
-        double[] p = model.probabilities(
-                TurnClassifier.features(t, cache.embed(List.of(t)).getFirst()));
-        return p[1];
+        return TurnClassifier.train(encoder, dimensions, labels, examples, epochs, l2, 17);
+    }
+
+    /** Each message's probability of the second class, read by a model that never saw it (five folds). */
+    static double[] outOfFold(
+            List<Message> messages,
+            java.util.function.Function<List<Message>, TurnClassifier> fit,
+            RedFlagTrainer cache) {
+        int folds = 5;
+        double[] oof = new double[messages.size()];
+        for (int fold = 0; fold < folds; fold++) {
+            List<Message> part = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                if (i % folds != fold) {
+                    part.add(messages.get(i));
+                }
+            }
+            TurnClassifier model = fit.apply(part);
+            String second = model.labels().get(1);
+            for (int i = 0; i < messages.size(); i++) {
+                String text = messages.get(i).text().strip();
+                if (i % folds == fold && !text.isEmpty()) {
+                    oof[i] = model.probability(
+                            second, text, cache.embed(List.of(text)).getFirst());
+                }
+            }
+        }
+        return oof;
     }
 }

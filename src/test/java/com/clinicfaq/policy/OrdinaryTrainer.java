@@ -71,41 +71,12 @@ public final class OrdinaryTrainer {
         dev.forEach(m -> all.add(m.text().strip()));
         cache.embed(all);
         cache.save();
-        int dimensions = cache.embed(List.of("hello")).getFirst().length;
-        java.util.function.Function<List<BookingTrainer.Message>, TurnClassifier> fit = part -> {
-            List<TurnClassifier.Example> examples = new ArrayList<>();
-            for (BookingTrainer.Message m : java.util.stream.Stream.concat(curated.stream(), part.stream())
-                    .toList()) {
-                examples.add(new TurnClassifier.Example(
-                        m.text().strip(),
-                        cache.embed(List.of(m.text().strip())).getFirst(),
-                        m.request() ? TurnClassifier.URGENT : TurnClassifier.QUESTION,
-                        1.0));
-            }
-            return TurnClassifier.train(onnx.model(), dimensions, LABELS, examples, epochs, l2, 17);
-        };
-        int folds = 5;
-        double[] oof = new double[dev.size()];
-        for (int fold = 0; fold < folds; fold++) {
-            List<BookingTrainer.Message> part = new ArrayList<>();
-            for (int i = 0; i < dev.size(); i++) {
-                if (i % folds != fold) {
-                    part.add(dev.get(i));
-                }
-            }
-            TurnClassifier model = fit.apply(part);
-            for (int i = 0; i < dev.size(); i++) {
-                if (i % folds == fold) {
-                    String text = dev.get(i).text().strip();
-                    oof[i] = text.isEmpty()
-                            ? 0
-                            : model.probability(
-                                    TurnClassifier.QUESTION,
-                                    text,
-                                    cache.embed(List.of(text)).getFirst());
-                }
-            }
-        }
+        java.util.function.Function<List<BookingTrainer.Message>, TurnClassifier> fit =
+                part -> BookingTrainer.fit(curated, part, cache, onnx.model(), LABELS, 1.0, epochs, l2);
+        // the probability of being an ordinary message, read out of fold
+        double[] oof = java.util.Arrays.stream(BookingTrainer.outOfFold(dev, fit, cache))
+                .map(urgent -> 1 - urgent)
+                .toArray();
         double highest = 0;
         String mostOrdinary = "";
         for (int i = 0; i < dev.size(); i++) {
