@@ -5,7 +5,6 @@ import com.clinicfaq.knowledge.CheckQuestions;
 import com.clinicfaq.knowledge.KnowledgeBase;
 import com.clinicfaq.knowledge.KnowledgeBaseProperties;
 import com.clinicfaq.policy.ConversationPolicy;
-import com.clinicfaq.policy.PolicyRules;
 import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
 import java.nio.file.Files;
@@ -271,8 +270,7 @@ public class SafetyNet {
                 continue;
             }
             RedFlagSet set = RedFlagSet.load(checks, name);
-            RedFlagSet.Result result = set.run(checking);
-            caught.put(new Caught(policy.rules(), policy.ordinaryQuestions(), name), caughtIds(result));
+            RedFlagSet.Result result = run(set, checking, policy);
             figures.add(result.summary());
             if (result.recall() < RED_FLAG_RECALL_FLOOR || result.falseAlarmRate() > FALSE_ALARM_CEILING) {
                 failures.add(new Failure(
@@ -287,9 +285,7 @@ public class SafetyNet {
                                                 .toList()))));
             }
             if (live != null) {
-                Set<String> caughtBefore = caught.computeIfAbsent(
-                        new Caught(live.rules(), live.ordinaryQuestions(), name),
-                        key -> caughtIds(set.run(live.withEncoder(encoder.forCuratedMessages()))));
+                Set<String> caughtBefore = caughtIds(run(set, live.withEncoder(encoder.forCuratedMessages()), live));
                 List<String> lost = result.outcomes().stream()
                         .filter(o -> o.c().urgent() && !o.correct() && caughtBefore.contains(o.c().id()))
                         .map(o -> o.c().message())
@@ -304,13 +300,28 @@ public class SafetyNet {
         }
     }
 
-    /** The urgent messages a version's rules catch, per set: the live version's are not run again at every publish. */
-    private record Caught(PolicyRules rules, List<String> ordinaryQuestions, String set) {}
+    /**
+     * A set run through a policy, or what a policy with the same inputs decided of the same set's messages: the live
+     * version's results are not run again at every publish, nor a change's that leaves the rules, the questions and
+     * the authors as they were (an answer, a section or a check question edited).
+     */
+    private RedFlagSet.Result run(RedFlagSet set, ConversationPolicy checking, ConversationPolicy policy) {
+        Ran key = new Ran(policy.inputs(), set.name(), set.cases());
+        RedFlagSet.Result result = ran.get(key);
+        if (result == null) {
+            result = set.run(checking);
+            ran.put(key, result);
+        }
+        return result;
+    }
 
-    private final Map<Caught, Set<String>> caught =
+    /** A red-flag set (its name and its cases as read) run through a policy's inputs. */
+    private record Ran(Object inputs, String set, List<RedFlagSet.Case> cases) {}
+
+    private final Map<Ran, RedFlagSet.Result> ran =
             java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Caught, Set<String>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Ran, RedFlagSet.Result> eldest) {
                     return size() > 8;
                 }
             });

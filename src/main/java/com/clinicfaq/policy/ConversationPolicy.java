@@ -242,6 +242,14 @@ public final class ConversationPolicy {
         return new ConversationPolicy(rules, encoder, ordinaryQuestions, List.copyOf(names), turns, bookings, ordinary);
     }
 
+    /**
+     * What this policy's decisions are made of besides its encoder and the shipped models: two policies with equal
+     * inputs and the same encoder decide every message alike, so what one decided may stand for the other's.
+     */
+    public Object inputs() {
+        return List.of(rules, ordinaryQuestions, names);
+    }
+
     /** The knowledge base's questions this policy takes for calm. */
     public List<String> ordinaryQuestions() {
         return ordinaryQuestions;

@@ -47,7 +47,8 @@ final class RawWebSocket implements AutoCloseable {
 
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** How long a frame is awaited: a deadline, never a sleep; generous, since CI machines are small and shared. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Socket socket;
     private final DataInputStream in;
