@@ -3,6 +3,7 @@ package com.clinicfaq.policy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -496,8 +497,32 @@ final class Context {
         Arrays.fill(after, -1);
     }
 
+    /**
+     * The contexts this thread read last, by text: one message is read whole, by sentence and by segment by the
+     * patterns, the classifier and the similarity layer, which ask for the same texts' contexts several times.
+     * A context does not change once read.
+     */
+    private static final ThreadLocal<Map<String, Context>> RECENT_READINGS =
+            ThreadLocal.withInitial(() -> new java.util.LinkedHashMap<>(32, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Context> eldest) {
+                    return size() > 24;
+                }
+            });
+
     /** The context of the message's words, which are those of {@link Words#of} in the same order. */
     static Context of(String message) {
+        String text = message == null ? "" : message;
+        Map<String, Context> recent = RECENT_READINGS.get();
+        Context context = recent.get(text);
+        if (context == null) {
+            context = readAll(text);
+            recent.put(text, context);
+        }
+        return context;
+    }
+
+    private static Context readAll(String message) {
         List<List<String>> sentences = new ArrayList<>();
         List<boolean[]> clauseStarts = new ArrayList<>();
         for (String sentence : SENTENCE.split(message == null ? "" : message)) {
