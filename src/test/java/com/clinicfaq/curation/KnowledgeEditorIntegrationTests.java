@@ -9,6 +9,7 @@ import com.clinicfaq.search.Answer;
 import com.clinicfaq.search.AnswerEngine;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,9 +30,26 @@ class KnowledgeEditorIntegrationTests {
     @Autowired
     LiveKnowledge live;
 
+    @Autowired
+    KnowledgePublisher publisher;
+
+    private long originalVersion;
+    private KnowledgeFiles originalFiles;
+
+    @BeforeEach
+    void remember() {
+        originalVersion = live.version();
+        originalFiles = live.get().files();
+    }
+
+    /** The application is shared with other classes: the version this test started with is put back in force. */
     @AfterEach
-    void discard() {
+    void putBack() {
         editor.discard();
+        if (!live.get().files().equals(originalFiles)) {
+            assertThat(publisher.restore(originalVersion, "tests", true))
+                    .isInstanceOf(KnowledgePublisher.Outcome.Published.class);
+        }
     }
 
     @Test
