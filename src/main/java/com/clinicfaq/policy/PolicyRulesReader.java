@@ -71,7 +71,35 @@ public final class PolicyRulesReader {
      */
     public PolicyRules read(Path knowledgeBaseFolder, List<String> ordinaryQuestions) {
         Path file = knowledgeBaseFolder.resolve(FILE);
-        Node root = compose(file, readString(file));
+        String text = readString(file);
+        Read key = new Read(text, List.copyOf(ordinaryQuestions));
+        PolicyRules known = READ.get(key);
+        if (known != null) {
+            return known;
+        }
+        PolicyRules rules = read(file, text, ordinaryQuestions);
+        READ.put(key, rules);
+        return rules;
+    }
+
+    /** A file's text read with these questions: what decides whether it reads and what it reads as. */
+    private record Read(String text, List<String> ordinaryQuestions) {}
+
+    /**
+     * The rules the same text read as lately, with the same questions: checking every example and every pattern
+     * against every question costs seconds, and the draft, the console's pages and each publish read the same
+     * policy.yml again and again. Only what read is remembered; a file that does not read is read again, to say why.
+     */
+    private static final Map<Read, PolicyRules> READ =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Read, PolicyRules> eldest) {
+                    return size() > 8;
+                }
+            });
+
+    private PolicyRules read(Path file, String text, List<String> ordinaryQuestions) {
+        Node root = compose(file, text);
         Fields top = Fields.of(
                 file,
                 root,
