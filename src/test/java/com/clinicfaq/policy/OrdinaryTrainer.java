@@ -77,10 +77,27 @@ public final class OrdinaryTrainer {
         double[] oof = java.util.Arrays.stream(BookingTrainer.outOfFold(dev, fit, cache))
                 .map(urgent -> 1 - urgent)
                 .toArray();
+        TurnClassifier full = fit.apply(dev);
+        ConversationPolicy policy = new ConversationPolicy(rules, cache.asEncoder(onnx.model()), shipped.questions());
+        ConversationPolicy without = policy.withOrdinary(null);
+        // with --bound-by-reachable, an urgent message the veto can never reach (a rule's words, suicidal thinking,
+        // more than 40 words, no alarm at all) does not bound the threshold: with a threshold of 0 the veto would still
+        // leave its alarm alone. Tried in session 21 (0.85, set by an urgent message at 0.82), not shipped: the margin
+        // is thin for a veto of urgent guidance (docs/evaluation.md)
+        ConversationPolicy vetoingAll = policy.withOrdinary(full.withThreshold(0.0));
+        boolean everyUrgent = !options.contains("--bound-by-reachable");
+        boolean[] reachable = new boolean[dev.size()];
+        for (int i = 0; i < dev.size(); i++) {
+            String text = dev.get(i).text();
+            reachable[i] = everyUrgent
+                    || (dev.get(i).request()
+                            && without.decide(text) instanceof Decision.Emergency
+                            && !(vetoingAll.decide(text) instanceof Decision.Emergency));
+        }
         double highest = 0;
         String mostOrdinary = "";
         for (int i = 0; i < dev.size(); i++) {
-            if (dev.get(i).request() && oof[i] > highest) {
+            if (dev.get(i).request() && reachable[i] && oof[i] > highest) {
                 highest = oof[i];
                 mostOrdinary = dev.get(i).text();
             }
@@ -92,13 +109,14 @@ public final class OrdinaryTrainer {
         long ordinaryAbove = java.util.stream.IntStream.range(0, dev.size())
                 .filter(i -> !dev.get(i).request() && oof[i] >= t)
                 .count();
+        long bounding = java.util.stream.IntStream.range(0, dev.size())
+                .filter(i -> dev.get(i).request() && reachable[i])
+                .count();
         System.out.printf(
-                "threshold %.2f: above every one of the %d urgent messages out of fold (the most ordinary-looking %.3f:"
-                        + " \"%s\"); %d of %d ordinary messages reach it%n",
-                threshold, urgent, highest, mostOrdinary, ordinaryAbove, dev.size() - urgent);
-        TurnClassifier model = fit.apply(dev).withThreshold(threshold);
-        ConversationPolicy policy = new ConversationPolicy(rules, cache.asEncoder(onnx.model()), shipped.questions());
-        ConversationPolicy without = policy.withOrdinary(null);
+                "threshold %.2f: above every one of the %d urgent messages out of fold that bound it (of %d;"
+                        + " the most ordinary-looking %.3f: \"%s\"); %d of %d ordinary messages reach it%n",
+                threshold, bounding, urgent, highest, mostOrdinary, ordinaryAbove, dev.size() - urgent);
+        TurnClassifier model = full.withThreshold(threshold);
         ConversationPolicy with = policy.withOrdinary(model);
         System.out.println(
                 "urgent guidance, without -> with the veto (holdout halves and new authors, never trained on):");
