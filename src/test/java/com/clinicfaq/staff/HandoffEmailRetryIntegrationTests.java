@@ -58,7 +58,7 @@ class HandoffEmailRetryIntegrationTests {
                 conversation, new HandoffSubmission("Otto Outage", "7075550166", "", "", "", true, true), false);
 
         assertThat(handoffs.find(stored.handoffId())).isPresent();
-        await("two failed attempts").atMost(Duration.ofSeconds(10)).until(() -> attempts(stored.handoffId()) >= 2);
+        await("two failed attempts").atMost(Duration.ofSeconds(30)).until(() -> attempts(stored.handoffId()) >= 2);
 
         GreenMail smtp = startMailServer();
         try {
@@ -91,7 +91,7 @@ class HandoffEmailRetryIntegrationTests {
                     .as("the email of the request no attempt claimed")
                     .isTrue();
             assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).contains("/staff/handoffs/" + justStored);
-            await("notified").atMost(Duration.ofSeconds(10)).until(() -> notifiedAt(justStored) != null);
+            await("notified").atMost(Duration.ofSeconds(30)).until(() -> notifiedAt(justStored) != null);
             assertStaysOneEmail(smtp);
             assertThat(smtp.getReceivedMessages())
                     .as("sent once, and not for the old request")

@@ -243,7 +243,7 @@ class StaffConsoleIntegrationTests {
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
         staff.sendAsync(get("/staff/handoffs/events"), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));
-        assertThat(lines.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:ready");
+        assertThat(lines.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("event:ready");
 
         UUID conversation = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());

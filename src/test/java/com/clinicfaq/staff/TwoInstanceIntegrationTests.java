@@ -77,7 +77,7 @@ class TwoInstanceIntegrationTests {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         staff.sendAsync(onB.get("/staff/handoffs/events"), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));
-        assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("event:ready");
+        assertThat(lines.poll(30, TimeUnit.SECONDS)).isEqualTo("event:ready");
 
         long sent;
         try (ChatClient visitor = ChatClient.connect(port(a))) {

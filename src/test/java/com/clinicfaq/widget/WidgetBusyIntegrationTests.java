@@ -60,7 +60,7 @@ class WidgetBusyIntegrationTests {
         // the closed connection is counted out on the server a moment later: until then "Retry now" is turned away
         // again
         await("in through \"Retry now\"")
-                .atMost(Duration.ofSeconds(10))
+                .atMost(Duration.ofSeconds(30))
                 .pollInSameThread() // the browser is driven from the test's thread only
                 .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(500))

@@ -77,13 +77,13 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /**
-     * A new conversation, connecting again (for 5 s at most) while the server turns connections away: one closed just
+     * A new conversation, connecting again (for 15 s at most) while the server turns connections away: one closed just
      * before is counted out on the server a moment after its client sees it closed.
      */
     public static ChatClient admitted(int port) {
         AtomicReference<ChatClient> admitted = new AtomicReference<>();
         Awaitility.await("a connection admitted")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(15))
                 .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {

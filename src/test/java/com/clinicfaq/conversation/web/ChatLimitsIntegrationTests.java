@@ -64,7 +64,7 @@ class ChatLimitsIntegrationTests {
                 ChatClient c = ChatClient.admitted(port)) {
             try (ChatClient d = ChatClient.connect(port)) {
                 await("the fourth connection closed")
-                        .atMost(Duration.ofSeconds(5))
+                        .atMost(Duration.ofSeconds(15))
                         .until(() -> d.closeStatus() != null);
                 assertThat(d.closeStatus().getCode()).isEqualTo(CloseStatus.POLICY_VIOLATION.getCode());
             }
