@@ -498,26 +498,36 @@ final class Context {
     }
 
     /**
-     * The contexts this thread read last, by text: one message is read whole, by sentence and by segment by the
-     * patterns, the classifier and the similarity layer, which ask for the same texts' contexts several times.
-     * A context does not change once read.
+     * The contexts read while one message is decided, by text: the patterns, the classifier and the similarity layer
+     * ask for the same texts' contexts (the message, its sentences, its segments) several times. Kept only for the
+     * decision ({@link #readingOnce}): nothing a visitor wrote stays behind in a thread.
      */
-    private static final ThreadLocal<Map<String, Context>> RECENT_READINGS =
-            ThreadLocal.withInitial(() -> new java.util.LinkedHashMap<>(32, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Context> eldest) {
-                    return size() > 24;
-                }
-            });
+    private static final ThreadLocal<Map<String, Context>> READINGS = new ThreadLocal<>();
+
+    /** Does the work with each text's context read once, however often it is asked for. */
+    static <T> T readingOnce(java.util.function.Supplier<T> work) {
+        if (READINGS.get() != null) {
+            return work.get();
+        }
+        READINGS.set(new java.util.HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            READINGS.remove();
+        }
+    }
 
     /** The context of the message's words, which are those of {@link Words#of} in the same order. */
     static Context of(String message) {
         String text = message == null ? "" : message;
-        Map<String, Context> recent = RECENT_READINGS.get();
-        Context context = recent.get(text);
+        Map<String, Context> readings = READINGS.get();
+        if (readings == null) {
+            return readAll(text);
+        }
+        Context context = readings.get(text);
         if (context == null) {
             context = readAll(text);
-            recent.put(text, context);
+            readings.put(text, context);
         }
         return context;
     }

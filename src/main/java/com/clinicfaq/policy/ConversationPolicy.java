@@ -261,6 +261,10 @@ public final class ConversationPolicy {
 
     /** Never null; any string (null, empty, huge, emoji) is accepted. */
     public Decision decide(String visitorMessage) {
+        return Context.readingOnce(() -> decideNow(visitorMessage));
+    }
+
+    private Decision decideNow(String visitorMessage) {
         List<String> words = Words.of(visitorMessage);
         Optional<Decision.Emergency> emergency = emergency(visitorMessage, words);
         if (emergency.isPresent()) {

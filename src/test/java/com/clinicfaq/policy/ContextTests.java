@@ -215,4 +215,18 @@ class ContextTests {
         assertThat(inPresent("this pain is killing me", "killing me")).isFalse();
         assertThat(inPresent("i want to die", "want to die")).isTrue();
     }
+
+    @Test
+    void aMessagesContextIsReadOnceWhileItIsDecidedAndNotKeptAfter() {
+        String message = "my husband can't move his left arm since this morning";
+        Context[] during = new Context[2];
+        Context.readingOnce(() -> {
+            during[0] = Context.of(message);
+            during[1] = Context.of(message);
+            return null;
+        });
+
+        assertThat(during[1]).as("read once during a decision").isSameAs(during[0]);
+        assertThat(Context.of(message)).as("nothing kept once it is decided").isNotSameAs(during[0]);
+    }
 }
