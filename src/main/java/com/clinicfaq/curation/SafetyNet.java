@@ -306,25 +306,17 @@ public class SafetyNet {
      * the authors as they were (an answer, a section or a check question edited).
      */
     private RedFlagSet.Result run(RedFlagSet set, ConversationPolicy checking, ConversationPolicy policy) {
-        Ran key = new Ran(policy.inputs(), set.name(), set.cases());
-        RedFlagSet.Result result = ran.get(key);
-        if (result == null) {
-            result = set.run(checking);
-            ran.put(key, result);
-        }
-        return result;
+        return ran.get(new Ran(policy.inputs(), set.name(), set.cases()), key -> set.run(checking));
     }
 
     /** A red-flag set (its name and its cases as read) run through a policy's inputs. */
     private record Ran(Object inputs, String set, List<RedFlagSet.Case> cases) {}
 
-    private final Map<Ran, RedFlagSet.Result> ran =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Ran, RedFlagSet.Result> eldest) {
-                    return size() > 8;
-                }
-            });
+    private final com.github.benmanes.caffeine.cache.Cache<Ran, RedFlagSet.Result> ran =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(8)
+                    .executor(Runnable::run)
+                    .build();
 
     private static Set<String> caughtIds(RedFlagSet.Result result) {
         return result.outcomes().stream()

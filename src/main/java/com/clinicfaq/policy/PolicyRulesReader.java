@@ -73,13 +73,7 @@ public final class PolicyRulesReader {
         Path file = knowledgeBaseFolder.resolve(FILE);
         String text = readString(file);
         Read key = new Read(text, List.copyOf(ordinaryQuestions));
-        PolicyRules known = READ.get(key);
-        if (known != null) {
-            return known;
-        }
-        PolicyRules rules = read(file, text, ordinaryQuestions);
-        READ.put(key, rules);
-        return rules;
+        return READ.get(key, k -> read(file, text, ordinaryQuestions));
     }
 
     /** A file's text read with these questions: what decides whether it reads and what it reads as. */
@@ -90,13 +84,11 @@ public final class PolicyRulesReader {
      * against every question costs seconds, and the draft, the console's pages and each publish read the same
      * policy.yml again and again. Only what read is remembered; a file that does not read is read again, to say why.
      */
-    private static final Map<Read, PolicyRules> READ =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Read, PolicyRules> eldest) {
-                    return size() > 8;
-                }
-            });
+    private static final com.github.benmanes.caffeine.cache.Cache<Read, PolicyRules> READ =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(8)
+                    .executor(Runnable::run)
+                    .build();
 
     private PolicyRules read(Path file, String text, List<String> ordinaryQuestions) {
         Node root = compose(file, text);
