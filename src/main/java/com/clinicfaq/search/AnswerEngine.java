@@ -666,29 +666,77 @@ public final class AnswerEngine implements AutoCloseable {
     private static final Pattern MINUTES_OR_HOURS = Pattern.compile(
             "(?i)\\b(?:\\d+|one|two|three|four|five|six|an?|a few|several|half an?)\\b[^.]{0,20}?\\b(?:minutes?|hours?)\\b");
 
-    /** The answer to a question that names no procedure in a library: an answer, or which procedure is meant. */
+    /**
+     * The answer to a question that names no procedure in a library: an answer, or which procedure is meant. Which
+     * articles answer is read by the calibrated sum over the whole library, as it has been since the library began;
+     * once one article is found, an imported one answers as it does on its own page, by its learned ranking (the
+     * calibrated sum was tuned on curated ways of asking and picks an imported article's passages poorly). A question
+     * the calibrated sum finds no answer to is answered by an imported article whose ranking is sure of one.
+     */
     private Answer decideOpen(KnowledgeIndex index, Evidence evidence) {
         Answer answer = decide(evidence, scoring);
-        if (!(answer instanceof Answer.Found found)) {
+        if (answer instanceof Answer.OutOfScope) {
             return answer;
+        }
+        if (!(answer instanceof Answer.Found)) {
+            return ranking == null ? answer : importedOnly(index, evidence).orElse(answer);
         }
         List<Answer.Choice> choices = choices(index, evidence);
         if (choices.size() > 1) {
-            return new Answer.Ambiguous(choices, found.confidence());
+            return new Answer.Ambiguous(choices, answer.confidence());
         }
-        if (choices.size() == 1
-                && !choices.getFirst().articleId().equals(found.source().articleId())) {
-            // the words say which article, though another scored higher: answer from that one, or not at all
-            return decide(
-                    hybrid(
-                            index,
-                            lexical(
-                                    index,
-                                    evidence.corrected(),
-                                    choices.getFirst().articleId())),
-                    scoring);
+        String article = !choices.isEmpty()
+                ? choices.getFirst().articleId()
+                : ((Answer.Found) answer).source().articleId();
+        if (ranking != null && !index.curatedArticles.contains(article) && index.topics.containsKey(article)) {
+            return decideRanked(index, article, hybrid(index, lexical(index, evidence.corrected(), article)), ranking);
         }
-        return answer;
+        if (answer instanceof Answer.Found found && found.source().articleId().equals(article)) {
+            return answer;
+        }
+        // the words say which article, though another scored higher: answer from that one, or not at all
+        return decide(hybrid(index, lexical(index, evidence.corrected(), article)), scoring);
+    }
+
+    /** How many of the imported articles a question reaches are read by their ranking (the ones it reaches best). */
+    static final int OPEN_IMPORTED = 3;
+
+    /**
+     * The least probability, by an imported article's ranking, of an answer to a question that names no procedure and
+     * that nothing else answers.
+     */
+    static final double OPEN_IMPORTED_ANSWER = 0.65;
+
+    /**
+     * The answer of the one imported article whose ranking finds one likely enough ({@link #OPEN_IMPORTED_ANSWER}), of
+     * those the question reaches best (at most {@link #OPEN_IMPORTED}); none when none does, or when another of them
+     * answers too (in a library of many imported articles, one of several likely answers is a guess at the procedure,
+     * so the visitor is told nothing was found rather than given one procedure's fact for another's).
+     */
+    private Optional<Answer> importedOnly(KnowledgeIndex index, Evidence evidence) {
+        Map<String, Double> bestByArticle = new HashMap<>();
+        for (Candidate candidate : evidence.candidates()) {
+            Answer.Source source = candidate.item().source();
+            if (source == null
+                    || candidate.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE
+                    || index.curatedArticles.contains(source.articleId())
+                    || !index.topics.containsKey(source.articleId())) {
+                continue;
+            }
+            bestByArticle.merge(source.articleId(), scoring.score(candidate, evidence.unknownShare()), Math::max);
+        }
+        List<Answer> found = bestByArticle.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(OPEN_IMPORTED)
+                .map(e -> decideRanked(
+                        index, e.getKey(), hybrid(index, lexical(index, evidence.corrected(), e.getKey())), ranking))
+                .filter(a -> a instanceof Answer.Found)
+                .toList();
+        // one article sure of its answer, and none of the others answering at all: else which procedure is meant is a
+        // guess
+        return found.size() == 1 && found.getFirst().confidence() >= OPEN_IMPORTED_ANSWER
+                ? Optional.of(found.getFirst())
+                : Optional.empty();
     }
 
     /**

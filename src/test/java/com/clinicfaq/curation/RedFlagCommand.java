@@ -29,6 +29,9 @@ public final class RedFlagCommand {
 
     private static boolean SHOW_SLOWEST;
 
+    /** --questions-only: time the evaluation questions alone (for a profile of their cost). */
+    private static boolean QUESTIONS_ONLY;
+
     /**
      * What a visitor's message costs in process, as the chat takes it: the policy (patterns, then meaning, every
      * sentence embedded) and, for a question, the answer engine. Nothing is remembered from one message to the next,
@@ -58,6 +61,9 @@ public final class RedFlagCommand {
                             ? "The policy and the engine share a message's vectors, as in the service"
                             : "The policy and the engine do not share a message's vectors");
             time("the evaluation questions", questions, 10, policy, engine, memory);
+            if (QUESTIONS_ONLY) {
+                return;
+            }
             time(
                     "the red-flag sets' last turns (longer, often several sentences)",
                     redFlags,
@@ -208,6 +214,7 @@ public final class RedFlagCommand {
             return;
         }
         SHOW_SLOWEST = options.contains("--slowest");
+        QUESTIONS_ONLY = options.contains("--questions-only");
         if (options.contains("--latency")) {
             latency(knowledge, embedder, rules, questions, !options.contains("--no-sharing"));
             return;

@@ -45,6 +45,10 @@ public final class AnswerRankingTrainer {
     static Embedder SECOND;
 
     static boolean NO_HEADING;
+    /** An experiment: word-piece soft matching (--tokens) in place of the heading's closeness. */
+    static TokenVectors TOKENS;
+
+    static int TOKEN_SLOT = 16;
     static String SECOND_PREFIX = "";
     static final Map<String, float[]> SECOND_TEXTS = new HashMap<>();
     /** Each candidate's text by its id, for --dump. */
@@ -77,6 +81,18 @@ public final class AnswerRankingTrainer {
                 }
             }
         }
+        Map<Candidate, Double> soft = new HashMap<>();
+        double maxSoft = 0;
+        if (TOKENS != null) {
+            float[][] qt = TOKENS.of(evidence.corrected());
+            for (Candidate c : evidence.candidates()) {
+                if (c.item().kind() != IndexedItem.Kind.OUT_OF_SCOPE) {
+                    double r = TokenVectors.recall(qt, TOKENS.of(c.item().text()));
+                    soft.put(c, r);
+                    maxSoft = Math.max(maxSoft, r);
+                }
+            }
+        }
         for (Candidate c : evidence.candidates()) {
             if (c.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
                 continue;
@@ -91,6 +107,10 @@ public final class AnswerRankingTrainer {
             if (NO_HEADING) {
                 x[16] = 0;
                 x[17] = 0;
+            }
+            if (TOKENS != null) {
+                x[TOKEN_SLOT] = soft.get(c);
+                x[TOKEN_SLOT + 1] = soft.get(c) - maxSoft;
             }
             if (second != null) {
                 x[16] = secondCosine.get(c);
@@ -204,6 +224,10 @@ public final class AnswerRankingTrainer {
         Path folder = LibraryEvaluationCommand.library();
         Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
         NO_HEADING = options.contains("--no-heading");
+        if (options.stream().anyMatch(o -> o.startsWith("--tokens"))) {
+            TOKENS = new TokenVectors();
+            TOKEN_SLOT = options.contains("--tokens=coverage") ? 8 : 16;
+        }
         if (options.contains("--bge")) {
             SECOND = OnnxEmbedder.bgeSmallEnV15();
             SECOND_PREFIX = options.contains("--instruction")
