@@ -271,7 +271,8 @@ final class Context {
                 "cada (?:dia|manana|noche)",
                 "una vez",
                 "hace tiempo",
-                "desde hace",
+                // long-standing: "desde hace años", never an onset an hour ago ("desde hace como una hora")
+                "desde hace (?:\\w+ ){0,3}(?:anos|meses|decadas|mucho|tiempo)",
                 "desde (?:el|la|su|mi) (?:accidente|parto|embarazo)",
                 "siempre",
                 "toda la vida",
@@ -298,7 +299,8 @@ final class Context {
                 "all better",
                 "recovered(?: \\w+)?",
                 "it passed",
-                "turned out",
+                // what something turned out to be; never a limb "shorter and turned out" (a broken hip)
+                "turned out (?:to be|that|fine|ok|okay|well|negative|benign|nothing|it was|to)",
                 "in remission",
                 "never came back",
                 "got help",
@@ -312,7 +314,10 @@ final class Context {
                 "like (?:they|the nurse|the doctor) said",
                 "vasovagal",
                 "ya (?:paso|se le quito|se me quito|esta bien|estoy bien|esta estable|me recupere|se recupero|se compuso)",
-                "(?:esta|estoy|quedo) (?:muy |super |bien )?(?:bien|estable)",
+                // never "bien" that says how much ("está bien desorientada", "está bien mal")
+                "(?:esta|estoy|quedo) (?:muy |super |bien )?(?:bien|estable)"
+                        + "(?! (?:mal[oa]?|malit[oa]|raro|rara|debil|fri[oa]|caliente|palid[oa]|\\w+(?:ad|id)[oa]s?"
+                        + "|\\w+os[oa]s?|\\w+ientes?|\\w+antes?)\\b)",
                 // the answer given when asked: "le dije que no, nada de eso", "I told her no"
                 "(?:le|les) (?:dije|conteste|respondi) que no",
                 "(?:i|and i) (?:said|told (?:her|him|them)|answered) no",
@@ -456,7 +461,7 @@ final class Context {
             "hace (?:\\w+ )?(?:minutos|horas|dias|rato)");
     /** A recent time is never the past of a past trigger. */
     private static final Alternation RECENT =
-            any("(?:\\w+ )?(?:minutes?|hours?|days?) ago", "hace (?:\\w+ )?(?:minutos?|horas?|dias?|rato)");
+            any("(?:\\w+ ){0,2}(?:minutes?|hours?|days?) ago", "hace (?:\\w+ ){0,3}(?:minutos?|horas?|dias?|rato)");
 
     /** For each word, the position of the first word of the forward trigger whose scope holds it (-1: none). */
     private final int[] before;

@@ -74,6 +74,25 @@ class ContextTests {
     }
 
     @Test
+    void takesWordsThatOnlyLookLikeAFrameAsTheyAre() {
+        // an onset minutes or an hour ago is new, whatever words stand between "hace" and the time
+        assertThat(inPresent("mi tio esta convulsionando desde hace como 6 minutos y no se le quita", "convulsionando"))
+                .isTrue();
+        assertThat(inPresent("no puede mover la pierna izquierda desde hace como una hora", "no puede mover"))
+                .isTrue();
+        assertThat(inPresent("me duele la espalda desde hace anos", "duele")).isFalse();
+        // "bien" that says how much is no resolution
+        assertThat(inPresent("se cayo y se pego en la cabeza, esta bien desorientada", "desorientada"))
+                .isTrue();
+        assertThat(inPresent("se cayo en la cocina y ya esta bien", "se cayo")).isFalse();
+        // a leg "turned out" is a sign, not an outcome
+        assertThat(inPresent("mr w fell, his right leg is shorter and turned out, cant move it", "cant move"))
+                .isTrue();
+        assertThat(inPresent("the lump on my back turned out to be nothing", "lump"))
+                .isFalse();
+    }
+
+    @Test
     void setsAsideWhatOthersAskAndWhatHappensToPeopleInGeneral() {
         assertThat(inPresent("la enfermera me pregunto si tengo fiebre", "fiebre"))
                 .isFalse();
