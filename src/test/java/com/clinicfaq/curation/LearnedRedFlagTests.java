@@ -49,13 +49,19 @@ class LearnedRedFlagTests {
 
     @Test
     void spanishEmergenciesGetSpanishGuidanceAndStaffSeeWhy() {
-        Decision decision =
-                policy.decide("mi esposo esta bien raro, no me contesta bien y se le ve la boca de ladito, que hago");
+        // no rule's words: the learned layer reads it, and says why
+        Decision decision = policy.decide("mi esposo esta bien raro y se le ve la boca de ladito, que hago");
 
         assertThat(decision).isInstanceOf(Decision.Emergency.class);
         Decision.Emergency emergency = (Decision.Emergency) decision;
         assertThat(emergency.guidance()).contains("911").containsAnyOf("Llame", "llame");
         assertThat(emergency.basis()).startsWith("learned layer").contains("similar in meaning");
+
+        // "bien" that says how much is no resolution, so the rule's words count too
+        Decision withWords =
+                policy.decide("mi esposo esta bien raro, no me contesta bien y se le ve la boca de ladito, que hago");
+        assertThat(withWords).isInstanceOf(Decision.Emergency.class);
+        assertThat(((Decision.Emergency) withWords).basis()).contains("no me contesta");
     }
 
     @Test
