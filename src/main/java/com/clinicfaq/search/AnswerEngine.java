@@ -689,13 +689,14 @@ public final class AnswerEngine implements AutoCloseable {
                 ? choices.getFirst().articleId()
                 : ((Answer.Found) answer).source().articleId();
         if (ranking != null && !index.curatedArticles.contains(article) && index.topics.containsKey(article)) {
-            return decideRanked(index, article, hybrid(index, lexical(index, evidence.corrected(), article)), ranking);
+            return decideRanked(
+                    index, article, hybrid(index, lexical(index, evidence.corrected(), article), evidence), ranking);
         }
         if (answer instanceof Answer.Found found && found.source().articleId().equals(article)) {
             return answer;
         }
         // the words say which article, though another scored higher: answer from that one, or not at all
-        return decide(hybrid(index, lexical(index, evidence.corrected(), article)), scoring);
+        return decide(hybrid(index, lexical(index, evidence.corrected(), article), evidence), scoring);
     }
 
     /** How many of the imported articles a question reaches are read by their ranking (the ones it reaches best). */
@@ -729,7 +730,10 @@ public final class AnswerEngine implements AutoCloseable {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(OPEN_IMPORTED)
                 .map(e -> decideRanked(
-                        index, e.getKey(), hybrid(index, lexical(index, evidence.corrected(), e.getKey())), ranking))
+                        index,
+                        e.getKey(),
+                        hybrid(index, lexical(index, evidence.corrected(), e.getKey()), evidence),
+                        ranking))
                 .filter(a -> a instanceof Answer.Found)
                 .toList();
         // one article sure of its answer, and none of the others answering at all: else which procedure is meant is a
@@ -982,7 +986,15 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     private Evidence hybrid(KnowledgeIndex index, Lexical lexical) {
-        float[] vector = embedder.embed(lexical.corrected());
+        return hybrid(index, lexical, null);
+    }
+
+    /** The same, with the vector of a question already read ({@code known}) when its words are the same. */
+    private Evidence hybrid(KnowledgeIndex index, Lexical lexical, Evidence known) {
+        float[] vector =
+                known != null && known.vector() != null && known.corrected().equals(lexical.corrected())
+                        ? known.vector()
+                        : embedder.embed(lexical.corrected());
         Map<Integer, Double> bm25ByDoc = new HashMap<>(lexical.bm25ByDoc());
         Map<Integer, Integer> votesByItem = new HashMap<>();
         try {
@@ -1021,7 +1033,7 @@ public final class AnswerEngine implements AutoCloseable {
                             headingCosine,
                             Math.max(a.generic(), b.generic())));
         });
-        return new Evidence(lexical.corrected(), lexical.unknownShare(), List.copyOf(byItem.values()), generic);
+        return new Evidence(lexical.corrected(), lexical.unknownShare(), List.copyOf(byItem.values()), generic, vector);
     }
 
     /**

@@ -10,10 +10,12 @@ import java.util.List;
  * @param candidates the items that might answer it, in no particular order
  * @param generic the vector of the question without its procedure's names, when it names the one article it is
  *     scoped to (embedded once, read by the ranking and by the out-of-scope topics); null otherwise
+ * @param vector the vector of {@code corrected}, for reading the same question again within one article without
+ *     embedding it again; null when not known
  */
-record Evidence(String corrected, double unknownShare, List<Candidate> candidates, float[] generic) {
+record Evidence(String corrected, double unknownShare, List<Candidate> candidates, float[] generic, float[] vector) {
 
     Evidence(String corrected, double unknownShare, List<Candidate> candidates) {
-        this(corrected, unknownShare, candidates, null);
+        this(corrected, unknownShare, candidates, null, null);
     }
 }
