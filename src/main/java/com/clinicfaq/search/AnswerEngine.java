@@ -715,17 +715,10 @@ public final class AnswerEngine implements AutoCloseable {
      * so the visitor is told nothing was found rather than given one procedure's fact for another's).
      */
     private Optional<Answer> importedOnly(KnowledgeIndex index, Evidence evidence) {
-        Map<String, Double> bestByArticle = new HashMap<>();
-        for (Candidate candidate : evidence.candidates()) {
-            Answer.Source source = candidate.item().source();
-            if (source == null
-                    || candidate.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE
-                    || index.curatedArticles.contains(source.articleId())
-                    || !index.topics.containsKey(source.articleId())) {
-                continue;
-            }
-            bestByArticle.merge(source.articleId(), scoring.score(candidate, evidence.unknownShare()), Math::max);
-        }
+        Map<String, Double> bestByArticle = bestByArticle(evidence);
+        bestByArticle
+                .keySet()
+                .removeIf(article -> index.curatedArticles.contains(article) || !index.topics.containsKey(article));
         List<Answer> found = bestByArticle.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(OPEN_IMPORTED)
@@ -741,6 +734,18 @@ public final class AnswerEngine implements AutoCloseable {
         return found.size() == 1 && found.getFirst().confidence() >= OPEN_IMPORTED_ANSWER
                 ? Optional.of(found.getFirst())
                 : Optional.empty();
+    }
+
+    /** Each article's best candidate's calibrated score, of the question's candidates (out-of-scope topics left out). */
+    private Map<String, Double> bestByArticle(Evidence evidence) {
+        Map<String, Double> best = new HashMap<>();
+        for (Candidate candidate : evidence.candidates()) {
+            Answer.Source source = candidate.item().source();
+            if (source != null && candidate.item().kind() != IndexedItem.Kind.OUT_OF_SCOPE) {
+                best.merge(source.articleId(), scoring.score(candidate, evidence.unknownShare()), Math::max);
+            }
+        }
+        return best;
     }
 
     /**
@@ -760,16 +765,7 @@ public final class AnswerEngine implements AutoCloseable {
      * empty when only one article answers at all.
      */
     private List<Answer.Choice> choices(KnowledgeIndex index, Evidence evidence) {
-        Map<String, Double> bestByArticle = new HashMap<>();
-        for (Candidate candidate : evidence.candidates()) {
-            Answer.Source source = candidate.item().source();
-            if (source == null || candidate.item().kind() == IndexedItem.Kind.OUT_OF_SCOPE) {
-                continue;
-            }
-            double score = scoring.score(candidate, evidence.unknownShare());
-            bestByArticle.merge(source.articleId(), score, Math::max);
-        }
-        List<String> plausible = bestByArticle.entrySet().stream()
+        List<String> plausible = bestByArticle(evidence).entrySet().stream()
                 .filter(e -> e.getValue() >= SECOND_ARTICLE && index.topics.containsKey(e.getKey()))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey)

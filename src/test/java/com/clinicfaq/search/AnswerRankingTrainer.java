@@ -48,7 +48,6 @@ public final class AnswerRankingTrainer {
     /** An experiment: word-piece soft matching (--tokens) in place of the heading's closeness. */
     static TokenVectors TOKENS;
 
-    static int TOKEN_SLOT = 16;
     static String SECOND_PREFIX = "";
     static final Map<String, float[]> SECOND_TEXTS = new HashMap<>();
     /** Each candidate's text by its id, for --dump. */
@@ -109,8 +108,8 @@ public final class AnswerRankingTrainer {
                 x[17] = 0;
             }
             if (TOKENS != null) {
-                x[TOKEN_SLOT] = soft.get(c);
-                x[TOKEN_SLOT + 1] = soft.get(c) - maxSoft;
+                x[16] = soft.get(c);
+                x[17] = soft.get(c) - maxSoft;
             }
             if (second != null) {
                 x[16] = secondCosine.get(c);
@@ -224,9 +223,8 @@ public final class AnswerRankingTrainer {
         Path folder = LibraryEvaluationCommand.library();
         Embedder embedder = OnnxEmbedder.allMiniLmL6V2();
         NO_HEADING = options.contains("--no-heading");
-        if (options.stream().anyMatch(o -> o.startsWith("--tokens"))) {
+        if (options.contains("--tokens")) {
             TOKENS = new TokenVectors();
-            TOKEN_SLOT = options.contains("--tokens=coverage") ? 8 : 16;
         }
         if (options.contains("--bge")) {
             SECOND = OnnxEmbedder.bgeSmallEnV15();
