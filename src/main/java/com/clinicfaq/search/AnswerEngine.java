@@ -688,6 +688,10 @@ public final class AnswerEngine implements AutoCloseable {
         String article = !choices.isEmpty()
                 ? choices.getFirst().articleId()
                 : ((Answer.Found) answer).source().articleId();
+        List<Answer.Choice> alsoSure = ranking == null ? List.of() : alsoSure(index, evidence, article);
+        if (!alsoSure.isEmpty()) {
+            return new Answer.Ambiguous(alsoSure, answer.confidence());
+        }
         if (ranking != null && !index.curatedArticles.contains(article) && index.topics.containsKey(article)) {
             return decideRanked(
                     index, article, hybrid(index, lexical(index, evidence.corrected(), article), evidence), ranking);
@@ -697,6 +701,50 @@ public final class AnswerEngine implements AutoCloseable {
         }
         // the words say which article, though another scored higher: answer from that one, or not at all
         return decide(hybrid(index, lexical(index, evidence.corrected(), article), evidence), scoring);
+    }
+
+    /**
+     * The article found and the imported articles besides it whose own ranking is sure of an answer
+     * ({@link #OPEN_IMPORTED_ANSWER}), of those the question reaches best; empty when there is none. The calibrated sum
+     * scores an imported article's passages below a curated article's ways of asking for the same meaning, so it alone
+     * cannot tell that a question naming no procedure ("does the doctor use x-rays to guide the needle?") has good
+     * answers in two articles; read on its own scale, the imported article can. An imported article that uses fewer of the
+     * question's words than the article found is left out ("what does the cement do?" is not about an article that never
+     * says cement, however sure its ranking).
+     */
+    private List<Answer.Choice> alsoSure(KnowledgeIndex index, Evidence evidence, String article) {
+        Map<String, Double> bestByArticle = bestByArticle(evidence);
+        List<String> sure = bestByArticle.entrySet().stream()
+                .filter(e -> !e.getKey().equals(article)
+                        && !index.curatedArticles.contains(e.getKey())
+                        && index.topics.containsKey(e.getKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(OPEN_IMPORTED)
+                .map(Map.Entry::getKey)
+                .filter(other -> decideRanked(
+                                        index,
+                                        other,
+                                        hybrid(index, lexical(index, evidence.corrected(), other), evidence),
+                                        ranking)
+                                instanceof Answer.Found found
+                        && found.confidence() >= OPEN_IMPORTED_ANSWER
+                        // a text that names the article found is about that procedure, not a second answer ("…or
+                        // kyphoplasty, which stabilizes a fractured vertebra with bone cement" for "what is the
+                        // cement made of?")
+                        && !(index.topics.containsKey(article)
+                                && ArticleTopics.named(index.topics.get(article), found.text())))
+                .toList();
+        if (sure.isEmpty() || !index.topics.containsKey(article)) {
+            return List.of();
+        }
+        Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
+        long found = index.wordsOfQuestionIn(article, questionWords);
+        List<Answer.Choice> choices = new ArrayList<>();
+        choices.add(new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))));
+        sure.stream()
+                .filter(other -> index.wordsOfQuestionIn(other, questionWords) >= found)
+                .forEach(other -> choices.add(new Answer.Choice(other, ArticleTopics.label(index.topics.get(other)))));
+        return choices.size() > 1 ? choices : List.of();
     }
 
     /** How many of the imported articles a question reaches are read by their ranking (the ones it reaches best). */

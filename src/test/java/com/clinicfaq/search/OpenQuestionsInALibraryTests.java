@@ -56,6 +56,31 @@ class OpenQuestionsInALibraryTests {
     }
 
     @Test
+    void aQuestionBothArticlesAnswerAsksWhichProcedure() {
+        // words of kyphoplasty's blind set (dev half): the curated article's ways of asking find it, and the imported
+        // article's own ranking is sure of its answer too; before, the visitor was given kyphoplasty's facts, which for
+        // someone asking about the stimulator are another procedure's
+        for (String question : List.of("how long will i be in there", "do they put you under for it")) {
+            assertThat(engine.answer(question))
+                    .as(question)
+                    .isInstanceOfSatisfying(
+                            Answer.Ambiguous.class,
+                            ambiguous -> assertThat(ambiguous.choices())
+                                    .extracting(Answer.Choice::articleId)
+                                    .containsExactlyInAnyOrder(KYPHOPLASTY, STIMULATION));
+        }
+        // on the page of either article, the same question is answered from it
+        assertThat(engine.answer("how long will i be in there", STIMULATION))
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.source().articleId()).isEqualTo(STIMULATION));
+        assertThat(engine.answer("how long will i be in there", KYPHOPLASTY))
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.source().articleId()).isEqualTo(KYPHOPLASTY));
+    }
+
+    @Test
     void aPriceNoArticleStatesIsNeverAnsweredWithAnArticlesText() {
         assertThat(engine.answer("how much does it cost?")).isNotInstanceOf(Answer.Found.class);
         assertThat(engine.answer("what does the implant cost with medicare")).isNotInstanceOf(Answer.Found.class);
