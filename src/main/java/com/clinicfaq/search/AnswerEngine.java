@@ -960,6 +960,10 @@ public final class AnswerEngine implements AutoCloseable {
             corrected = named.toString();
             scope = Set.of(compared);
         }
+        if (scope.isEmpty() && topicArticle == null) {
+            // "the stimulator" beside kyphoplasty: a word of one article's name that no other article uses
+            scope = index.articlesPartlyNamedIn(corrected);
+        }
         if (scope.isEmpty()
                 && topicArticle != null
                 && index.topics.size() > 1

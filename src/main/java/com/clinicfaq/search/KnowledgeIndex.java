@@ -158,6 +158,7 @@ final class KnowledgeIndex {
                 .forEach(word -> byWord.computeIfAbsent(word, w -> new java.util.TreeSet<>())
                         .add(article)));
         this.articlesByNameWord = Map.copyOf(byWord);
+        this.partialNames = partialNames(topics, termsByArticle);
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.queryAnalyzer = queryAnalyzer;
@@ -205,6 +206,66 @@ final class KnowledgeIndex {
         named.addAll(qualified);
         return named;
     }
+
+    /**
+     * The one article whose procedure the question calls by a word of its name alone, a word no other article's text
+     * uses ("the ablation", "the stimulator", "the epidural" beside kyphoplasty); empty when it calls none or several.
+     * A library of articles that speak of each other's procedures has fewer such words, and a question that uses none is
+     * read as naming no procedure, as before.
+     */
+    Set<String> articlesPartlyNamedIn(String question) {
+        if (partialNames.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> called = new java.util.HashSet<>();
+        for (String word : tokens(documentAnalyzer, question)) {
+            String article = partialNames.get(word);
+            if (article != null) {
+                called.add(article);
+            }
+        }
+        return called.size() == 1 ? called : Set.of();
+    }
+
+    /**
+     * The first and last words of an article's names (of two words or more) that no other article's text uses, by the
+     * analyzer's reading.
+     */
+    private Map<String, String> partialNames(
+            Map<String, List<ArticleTopics.Name>> topics, Map<String, Set<String>> termsByArticle) {
+        if (topics.size() < 2) {
+            return Map.of();
+        }
+        Map<String, String> partial = new HashMap<>();
+        Set<String> shared = new java.util.HashSet<>();
+        topics.forEach((article, names) -> {
+            for (ArticleTopics.Name name : names) {
+                List<String> words = com.clinicfaq.knowledge.ProcedureNames.words(name.text());
+                if (name.abbreviation() || words.size() < 2) {
+                    continue;
+                }
+                // the head (the last word: "ablation", "block", "stimulation") and the word that sets it apart (the
+                // first:
+                // "epidural", "genicular"); not the words between, which are mostly anatomy ("nerve", "cord",
+                // "lumbar") that a question about another procedure may use
+                for (String word : List.of(words.getFirst(), words.getLast())) {
+                    for (String term : word.length() < 4 ? List.<String>of() : tokens(documentAnalyzer, word)) {
+                        boolean elsewhere = termsByArticle.entrySet().stream()
+                                .anyMatch(e -> !e.getKey().equals(article)
+                                        && e.getValue().contains(term));
+                        String before = partial.putIfAbsent(term, article);
+                        if (elsewhere || before != null && !before.equals(article)) {
+                            shared.add(term);
+                        }
+                    }
+                }
+            }
+        });
+        shared.forEach(partial::remove);
+        return Map.copyOf(partial);
+    }
+
+    private final Map<String, String> partialNames;
 
     /** A question that compares procedures: "is it the same as kyphoplasty?", "how is mild different from an epidural?". */
     private static final java.util.regex.Pattern COMPARES = java.util.regex.Pattern.compile(

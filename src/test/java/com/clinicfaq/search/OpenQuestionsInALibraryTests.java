@@ -81,6 +81,27 @@ class OpenQuestionsInALibraryTests {
     }
 
     @Test
+    void aProcedureCalledByOneWordOfItsNameIsAnsweredFromItsArticle() {
+        // "the stimulator": a word of "spinal cord stimulation" that kyphoplasty's article never uses (the blind set's
+        // words, dev half)
+        for (String question : List.of(
+                "Do I need a psych evaluation before the stimulator?",
+                "Will I feel tingling when the stimulator is on?")) {
+            assertThat(engine.answer(question))
+                    .as(question)
+                    .isInstanceOfSatisfying(
+                            Answer.Found.class,
+                            found -> assertThat(found.source().articleId()).isEqualTo(STIMULATION));
+        }
+        // a word of its name that kyphoplasty's article uses too ("spinal") names neither
+        Answer spinal = engine.answer("is the spinal fracture treatment done under sedation?");
+        assertThat(spinal instanceof Answer.Found found
+                        && found.source().articleId().equals(STIMULATION))
+                .as("%s", spinal)
+                .isFalse();
+    }
+
+    @Test
     void aPriceNoArticleStatesIsNeverAnsweredWithAnArticlesText() {
         assertThat(engine.answer("how much does it cost?")).isNotInstanceOf(Answer.Found.class);
         assertThat(engine.answer("what does the implant cost with medicare")).isNotInstanceOf(Answer.Found.class);
