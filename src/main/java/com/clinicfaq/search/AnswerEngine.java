@@ -367,7 +367,13 @@ public final class AnswerEngine implements AutoCloseable {
             Lexical lexical = lexical(index, question, topicArticle);
             String imported = ranked(index, lexical);
             if (imported != null) {
-                return decideRanked(index, imported, hybrid(index, lexical), ranking);
+                Answer ranked = decideRanked(index, imported, hybrid(index, lexical), ranking);
+                // a word of the name is a weaker sign than the name: answered as an open question is, only when sure
+                return lexical.partly()
+                                && ranked instanceof Answer.Found found
+                                && found.confidence() < OPEN_IMPORTED_ANSWER
+                        ? new Answer.Unknown(found.confidence())
+                        : ranked;
             }
             if (!open(index, lexical)) {
                 return shortcut(index, lexical).orElseGet(() -> decide(hybrid(index, lexical), scoring));
@@ -934,7 +940,8 @@ public final class AnswerEngine implements AutoCloseable {
      * from that procedure's article or not at all, never with another procedure's fact; out-of-scope topics stay in
      * ({@link KnowledgeIndex#scope}).
      */
-    private record Lexical(String corrected, double unknownShare, Map<Integer, Double> bm25ByDoc, Set<String> scope) {}
+    private record Lexical(
+            String corrected, double unknownShare, Map<Integer, Double> bm25ByDoc, Set<String> scope, boolean partly) {}
 
     private static Lexical lexical(KnowledgeIndex index, String question) {
         return lexical(index, question, null);
@@ -960,9 +967,11 @@ public final class AnswerEngine implements AutoCloseable {
             corrected = named.toString();
             scope = Set.of(compared);
         }
+        boolean partly = false;
         if (scope.isEmpty() && topicArticle == null) {
             // "the stimulator" beside kyphoplasty: a word of one article's name that no other article uses
             scope = index.articlesPartlyNamedIn(corrected);
+            partly = !scope.isEmpty();
         }
         if (scope.isEmpty()
                 && topicArticle != null
@@ -987,7 +996,7 @@ public final class AnswerEngine implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Lexical(corrected, index.unknownShare(corrected), bm25ByDoc, scope);
+        return new Lexical(corrected, index.unknownShare(corrected), bm25ByDoc, scope, partly);
     }
 
     /** The BM25 score of the lexical shortcut's answer to the question, when the words alone decide (for calibration). */

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The kinds of practical fact a visitor asks for that an answer either states or does not: a price, a phone number, an
- * address, opening hours. A passage about the doctor or the procedure is no answer to "what's your phone number?";
+ * address, insurance, opening hours. A passage about the doctor or the procedure is no answer to "what's your phone number?";
  * when no candidate states the kind of fact asked for, the article does not answer, whatever it says near the words.
  * Never another kind of question: "how long does it take" is the ranking's to weigh.
  */
@@ -23,6 +23,11 @@ enum AskedFacts {
             // Dr")
             "(?-i:\\b\\d{2,5} [A-Z][\\w.]*(?: [A-Z][\\w.]*)* (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Way"
                     + "|Lane|Ln|Court|Ct|Parkway|Pkwy)\\b)"),
+    INSURANCE(
+            "\\b(?:insurance|insurer|medicare|medicaid|medi-cal|tricare|kaiser|blue (?:shield|cross)|aetna|cigna|humana"
+                    + "|united ?healthcare|in[- ]network|pre-?approv\\w*|prior auth\\w*)\\b",
+            "\\b(?:insurance|insurer|insurers|medicare|medicaid|coverage|covered|covers|health plans?|in[- ]network"
+                    + "|prior authori[sz]ation|pre-?approv\\w*|approval|co-?pays?|deductibles?)\\b"),
     HOURS(
             "\\b(?:office|opening|business) hours\\b|\\bopen on (?:saturdays?|sundays?|weekends?|holidays?)\\b"
                     + "|\\bwhat time do you (?:open|close)\\b|\\bare you open\\b",

@@ -18,6 +18,10 @@ class AskedFactsTests {
         assertThat(AskedFacts.askedIn("Are you open on Saturdays?")).containsExactly(AskedFacts.HOURS);
         assertThat(AskedFacts.askedIn("What is the street address of your Napa office?"))
                 .containsExactly(AskedFacts.ADDRESS);
+        assertThat(AskedFacts.askedIn("Does Medicare cover the procedure?")).containsExactly(AskedFacts.INSURANCE);
+        assertThat(AskedFacts.askedIn("will my kaiser pay for the knee nerve block"))
+                .containsExactly(AskedFacts.INSURANCE);
+        assertThat(AskedFacts.askedIn("Do you take Tricare?")).containsExactly(AskedFacts.INSURANCE);
     }
 
     @Test
@@ -25,7 +29,7 @@ class AskedFactsTests {
         for (String question : List.of(
                 "How long does the procedure take?",
                 "How many injections can I have in a year?",
-                "Does Medicare cover the procedure?",
+                "Should the bandage stay covered in the shower?",
                 "When can I go back to work?",
                 "Is it painful?")) {
             assertThat(AskedFacts.askedIn(question)).as(question).isEmpty();
@@ -53,6 +57,13 @@ class AskedFactsTests {
         assertThat(AskedFacts.stated(address, "Our office is at 1100 Trancas Street in Napa."))
                 .isTrue();
         assertThat(AskedFacts.stated(address, "In practice for over 20 years Dr. Ellery treats the spine."))
+                .isFalse();
+        List<AskedFacts> insurance = List.of(AskedFacts.INSURANCE);
+        assertThat(AskedFacts.stated(insurance, "Most health plans, including Medicare, cover the procedure."))
+                .isTrue();
+        assertThat(AskedFacts.stated(insurance, "Approval usually takes 5 to 10 business days."))
+                .isTrue();
+        assertThat(AskedFacts.stated(insurance, "Dr. Weisbein sees patients from Yountville and St. Helena."))
                 .isFalse();
         assertThat(AskedFacts.stated(List.of(), "Anything at all.")).isTrue();
     }
