@@ -367,13 +367,7 @@ public final class AnswerEngine implements AutoCloseable {
             Lexical lexical = lexical(index, question, topicArticle);
             String imported = ranked(index, lexical);
             if (imported != null) {
-                Answer ranked = decideRanked(index, imported, hybrid(index, lexical), ranking);
-                // a word of the name is a weaker sign than the name: answered as an open question is, only when sure
-                return lexical.partly()
-                                && ranked instanceof Answer.Found found
-                                && found.confidence() < OPEN_IMPORTED_ANSWER
-                        ? new Answer.Unknown(found.confidence())
-                        : ranked;
+                return decideScoped(index, imported, lexical, hybrid(index, lexical));
             }
             if (!open(index, lexical)) {
                 return shortcut(index, lexical).orElseGet(() -> decide(hybrid(index, lexical), scoring));
@@ -382,6 +376,18 @@ public final class AnswerEngine implements AutoCloseable {
         } finally {
             index.decRef();
         }
+    }
+
+    /**
+     * The learned ranking's answer for a question scoped to one imported article. A question that calls the procedure by
+     * a word of its name only ({@link KnowledgeIndex#articlesPartlyNamedIn}) is a weaker sign than its name: it is
+     * answered as an open question is, only when the ranking is sure ({@link #OPEN_IMPORTED_ANSWER}).
+     */
+    private Answer decideScoped(KnowledgeIndex index, String article, Lexical lexical, Evidence evidence) {
+        Answer ranked = decideRanked(index, article, evidence, ranking);
+        return lexical.partly() && ranked instanceof Answer.Found found && found.confidence() < OPEN_IMPORTED_ANSWER
+                ? new Answer.Unknown(found.confidence())
+                : ranked;
     }
 
     /**
@@ -857,7 +863,7 @@ public final class AnswerEngine implements AutoCloseable {
             Evidence evidence = hybrid(index, lexical);
             String imported = ranked(index, lexical);
             Answer answer = imported != null
-                    ? decideRanked(index, imported, evidence, ranking)
+                    ? decideScoped(index, imported, lexical, evidence)
                     : open(index, lexical)
                             ? decideOpen(index, evidence)
                             : shortcut(index, lexical).orElseGet(() -> decide(evidence, scoring));

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * The kinds of practical fact a visitor asks for that an answer either states or does not: a price, a phone number, an
- * address, insurance, opening hours. A passage about the doctor or the procedure is no answer to "what's your phone number?";
- * when no candidate states the kind of fact asked for, the article does not answer, whatever it says near the words.
+ * address, insurance, opening hours. A passage about the doctor or the procedure is no answer to "what's your phone
+ * number?"; when no candidate states the kind of fact asked for, the article does not answer, whatever it says near the
+ * words.
  * Never another kind of question: "how long does it take" is the ranking's to weigh.
  */
 enum AskedFacts {

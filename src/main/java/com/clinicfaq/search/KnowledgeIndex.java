@@ -109,6 +109,8 @@ final class KnowledgeIndex {
     }
     /** The articles whose names (not abbreviations) hold a word, by the word: worked out once, not per question. */
     private final Map<String, Set<String>> articlesByNameWord;
+    /** The words that name an article alone, for {@link #articlesPartlyNamedIn}. */
+    private final Map<String, String> partialNames;
 
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
@@ -244,10 +246,9 @@ final class KnowledgeIndex {
                 if (name.abbreviation() || words.size() < 2) {
                     continue;
                 }
-                // the head (the last word: "ablation", "block", "stimulation") and the word that sets it apart (the
-                // first:
-                // "epidural", "genicular"); not the words between, which are mostly anatomy ("nerve", "cord",
-                // "lumbar") that a question about another procedure may use
+                // the head, its last word ("ablation", "block", "stimulation"), and the word that sets it apart, its
+                // first ("epidural", "genicular"); not the words between, mostly anatomy ("nerve", "cord", "lumbar")
+                // that a question about another procedure may use
                 for (String word : List.of(words.getFirst(), words.getLast())) {
                     for (String term : word.length() < 4 ? List.<String>of() : tokens(documentAnalyzer, word)) {
                         boolean elsewhere = termsByArticle.entrySet().stream()
@@ -264,8 +265,6 @@ final class KnowledgeIndex {
         shared.forEach(partial::remove);
         return Map.copyOf(partial);
     }
-
-    private final Map<String, String> partialNames;
 
     /** A question that compares procedures: "is it the same as kyphoplasty?", "how is mild different from an epidural?". */
     private static final java.util.regex.Pattern COMPARES = java.util.regex.Pattern.compile(
