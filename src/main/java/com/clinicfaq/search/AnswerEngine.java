@@ -690,17 +690,20 @@ public final class AnswerEngine implements AutoCloseable {
         if (answer instanceof Answer.OutOfScope) {
             return answer;
         }
+        Map<String, Double> reach = bestByArticle(evidence);
         if (!(answer instanceof Answer.Found)) {
-            return ranking == null ? answer : importedOnly(index, evidence).orElse(answer);
+            return ranking == null
+                    ? answer
+                    : importedOnly(index, evidence, reach).orElse(answer);
         }
-        List<Answer.Choice> choices = choices(index, evidence);
+        List<Answer.Choice> choices = choices(index, evidence, reach);
         if (choices.size() > 1) {
             return new Answer.Ambiguous(choices, answer.confidence());
         }
         String article = !choices.isEmpty()
                 ? choices.getFirst().articleId()
                 : ((Answer.Found) answer).source().articleId();
-        List<Answer.Choice> alsoSure = ranking == null ? List.of() : alsoSure(index, evidence, article);
+        List<Answer.Choice> alsoSure = ranking == null ? List.of() : alsoSure(index, evidence, reach, article);
         if (!alsoSure.isEmpty()) {
             return new Answer.Ambiguous(alsoSure, answer.confidence());
         }
@@ -724,39 +727,53 @@ public final class AnswerEngine implements AutoCloseable {
      * question's words than the article found is left out ("what does the cement do?" is not about an article that never
      * says cement, however sure its ranking).
      */
-    private List<Answer.Choice> alsoSure(KnowledgeIndex index, Evidence evidence, String article) {
-        Map<String, Double> bestByArticle = bestByArticle(evidence);
-        List<String> sure = bestByArticle.entrySet().stream()
-                .filter(e -> !e.getKey().equals(article)
+    private List<Answer.Choice> alsoSure(
+            KnowledgeIndex index, Evidence evidence, Map<String, Double> reach, String article) {
+        if (!index.topics.containsKey(article)) {
+            return List.of();
+        }
+        Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
+        long usedByArticle = index.wordsOfQuestionIn(article, questionWords);
+        List<Answer.Choice> choices = new ArrayList<>();
+        choices.add(new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))));
+        importedReadings(index, evidence, reach, article).forEach((other, found) -> {
+            if (found.confidence() >= OPEN_IMPORTED_ANSWER
+                    // a text that names the article found is about that procedure, not a second answer ("…or
+                    // kyphoplasty, which stabilizes a fractured vertebra with bone cement" for "what is the cement
+                    // made of?")
+                    && !ArticleTopics.named(index.topics.get(article), found.text())
+                    && index.wordsOfQuestionIn(other, questionWords) >= usedByArticle) {
+                choices.add(new Answer.Choice(other, ArticleTopics.label(index.topics.get(other))));
+            }
+        });
+        return choices.size() > 1 ? choices : List.of();
+    }
+
+    /**
+     * The answers found by their own learned ranking in the imported articles the question reaches best (at most
+     * {@link #OPEN_IMPORTED}, {@code except} left out), by article, in the order of reach.
+     */
+    private Map<String, Answer.Found> importedReadings(
+            KnowledgeIndex index, Evidence evidence, Map<String, Double> reach, String except) {
+        Map<String, Answer.Found> found = new java.util.LinkedHashMap<>();
+        reach.entrySet().stream()
+                .filter(e -> !e.getKey().equals(except)
                         && !index.curatedArticles.contains(e.getKey())
                         && index.topics.containsKey(e.getKey()))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(OPEN_IMPORTED)
                 .map(Map.Entry::getKey)
-                .filter(other -> decideRanked(
-                                        index,
-                                        other,
-                                        hybrid(index, lexical(index, evidence.corrected(), other), evidence),
-                                        ranking)
-                                instanceof Answer.Found found
-                        && found.confidence() >= OPEN_IMPORTED_ANSWER
-                        // a text that names the article found is about that procedure, not a second answer ("…or
-                        // kyphoplasty, which stabilizes a fractured vertebra with bone cement" for "what is the
-                        // cement made of?")
-                        && !(index.topics.containsKey(article)
-                                && ArticleTopics.named(index.topics.get(article), found.text())))
-                .toList();
-        if (sure.isEmpty() || !index.topics.containsKey(article)) {
-            return List.of();
-        }
-        Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
-        long found = index.wordsOfQuestionIn(article, questionWords);
-        List<Answer.Choice> choices = new ArrayList<>();
-        choices.add(new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))));
-        sure.stream()
-                .filter(other -> index.wordsOfQuestionIn(other, questionWords) >= found)
-                .forEach(other -> choices.add(new Answer.Choice(other, ArticleTopics.label(index.topics.get(other)))));
-        return choices.size() > 1 ? choices : List.of();
+                .forEach(article -> {
+                    if (decideRanked(
+                                    index,
+                                    article,
+                                    hybrid(index, lexical(index, evidence.corrected(), article), evidence),
+                                    ranking)
+                            instanceof Answer.Found answer) {
+                        found.put(article, answer);
+                    }
+                });
+        return found;
     }
 
     /** How many of the imported articles a question reaches are read by their ranking (the ones it reaches best). */
@@ -774,21 +791,9 @@ public final class AnswerEngine implements AutoCloseable {
      * answers too (in a library of many imported articles, one of several likely answers is a guess at the procedure,
      * so the visitor is told nothing was found rather than given one procedure's fact for another's).
      */
-    private Optional<Answer> importedOnly(KnowledgeIndex index, Evidence evidence) {
-        Map<String, Double> bestByArticle = bestByArticle(evidence);
-        bestByArticle
-                .keySet()
-                .removeIf(article -> index.curatedArticles.contains(article) || !index.topics.containsKey(article));
-        List<Answer> found = bestByArticle.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(OPEN_IMPORTED)
-                .map(e -> decideRanked(
-                        index,
-                        e.getKey(),
-                        hybrid(index, lexical(index, evidence.corrected(), e.getKey()), evidence),
-                        ranking))
-                .filter(a -> a instanceof Answer.Found)
-                .toList();
+    private Optional<Answer> importedOnly(KnowledgeIndex index, Evidence evidence, Map<String, Double> reach) {
+        List<Answer.Found> found =
+                List.copyOf(importedReadings(index, evidence, reach, null).values());
         // one article sure of its answer, and none of the others answering at all: else which procedure is meant is a
         // guess
         return found.size() == 1 && found.getFirst().confidence() >= OPEN_IMPORTED_ANSWER
@@ -824,8 +829,8 @@ public final class AnswerEngine implements AutoCloseable {
      * The articles that answer the question well enough and use the most of its words: several when it is ambiguous;
      * empty when only one article answers at all.
      */
-    private List<Answer.Choice> choices(KnowledgeIndex index, Evidence evidence) {
-        List<String> plausible = bestByArticle(evidence).entrySet().stream()
+    private List<Answer.Choice> choices(KnowledgeIndex index, Evidence evidence, Map<String, Double> reach) {
+        List<String> plausible = reach.entrySet().stream()
                 .filter(e -> e.getValue() >= SECOND_ARTICLE && index.topics.containsKey(e.getKey()))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey)
