@@ -605,6 +605,25 @@ public final class AnswerEngine implements AutoCloseable {
     /** How close in meaning two questions without a procedure's name are to be the same question. */
     static final double SAME_QUESTION = 0.85;
 
+    /**
+     * The question's words the learned ranking looks for in a candidate of the article: not its procedure's names, and
+     * each of a patient's words for a clinical thing as that thing ({@link LayWords}).
+     */
+    private static Set<String> rankingWords(KnowledgeIndex index, String question, String article) {
+        return LayWords.shipped()
+                .ofQuestion(AnswerRanking.questionWords(index.documentWords(), question, index.topics.get(article)));
+    }
+
+    /** {@link #rankingWords(KnowledgeIndex, String, String)}, for the ranking's trainer. */
+    Set<String> rankingWords(String question, String article) {
+        KnowledgeIndex index = acquire();
+        try {
+            return rankingWords(index, question, article);
+        } finally {
+            index.decRef();
+        }
+    }
+
     /** The words the learned ranking reads of a candidate (for the ranking's trainer). */
     Set<String> itemWords(IndexedItem item) {
         KnowledgeIndex index = acquire();
@@ -627,8 +646,7 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     private Answer rankedAnswer(KnowledgeIndex index, String article, Evidence evidence, AnswerRanking ranking) {
-        java.util.Set<String> questionWords =
-                AnswerRanking.questionWords(index.documentWords(), evidence.corrected(), index.topics.get(article));
+        Set<String> questionWords = rankingWords(index, evidence.corrected(), article);
         Candidate best = null;
         double bestProbability = 0;
         boolean takesHowLong = TAKES_HOW_LONG.matcher(evidence.corrected()).find()

@@ -354,7 +354,7 @@ final class KnowledgeIndex {
     /** The item's words as the documents' analyzer reads them. */
     Set<String> itemWords(IndexedItem item) {
         Set<String> words = itemWords.get(item);
-        return words != null ? words : AnswerRanking.words(documentAnalyzer, item.text());
+        return words != null ? words : LayWords.shipped().ofText(AnswerRanking.words(documentAnalyzer, item.text()));
     }
 
     /** The vector of the item's heading (see {@link #headingVectors}); null for an out-of-scope topic. */
@@ -601,7 +601,7 @@ final class KnowledgeIndex {
             headings.forEach((item, heading) -> headingOf.put(items.get(item), heading));
             for (IndexedItem item : items) {
                 Set<String> words = AnswerRanking.itemWords(documents, item, headingOf.get(item));
-                itemWords.put(item, words);
+                itemWords.put(item, LayWords.shipped().ofText(words));
                 // the article's own text (its passages), not the questions curated for it (many, in visitors' words)
                 if (item.source() != null && item.kind() == IndexedItem.Kind.PASSAGE) {
                     termsByArticle

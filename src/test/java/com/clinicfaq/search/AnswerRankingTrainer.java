@@ -61,11 +61,7 @@ public final class AnswerRankingTrainer {
     static Asked ask(
             AnswerEngine engine, KnowledgeBase knowledge, String article, LibraryEvaluationCommand.Question q) {
         Evidence evidence = engine.evidence(q.text(), article);
-        var analyzer = Analysis.documents();
-        Set<String> questionWords = AnswerRanking.questionWords(
-                analyzer,
-                evidence.corrected(),
-                knowledge.article(article).map(ArticleTopics::of).orElse(null));
+        Set<String> questionWords = engine.rankingWords(evidence.corrected(), article);
         List<Example> examples = new ArrayList<>();
         float[] second = SECOND == null ? null : SECOND.embed(SECOND_PREFIX + evidence.corrected());
         double maxSecond = 0;

@@ -44,6 +44,17 @@ class ImportedArticleAnswersTests {
     }
 
     @Test
+    void aPatientsWordsFindThePassageThatSaysItInTheArticlesWords() {
+        // the article says "drive", never "wheel" (LayWords): without the glossary the engine did not know
+        Answer answer = engine.answer("When can I get behind the wheel again?", "medial-branch-block-sample");
+
+        assertThat(answer).isInstanceOfSatisfying(Answer.Found.class, found -> {
+            assertThat(found.source().articleId()).isEqualTo("medial-branch-block-sample");
+            assertThat(found.text()).contains("You may drive the next day");
+        });
+    }
+
+    @Test
     void aTopicThatDeclinesAnotherProcedureByItsNameDoesNotDeclineThisArticlesOwnQuestion() {
         // "Other procedures" was written when kyphoplasty was the library ("do you do epidural steroid injections",
         // "is an epidural better than kyphoplasty"): without the procedure's name the question is none of those
