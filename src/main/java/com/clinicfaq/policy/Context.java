@@ -288,7 +288,7 @@ final class Context {
         addPeriodAfterTheDeed("in (?:my|his|her) (?:teens|twenties|thirties|forties|fifties|[1-6]0s)");
         add(
                 Kind.RESOLVED,
-                "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",
+                "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very |much |a lot |way |far )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",
                 "in a (?:\\w+ )?(?:good|better) place",
                 "(?:long |way |well )?behind (?:me|us|him|her)",
                 "fine now",
@@ -318,6 +318,11 @@ final class Context {
                 "(?:esta|estoy|quedo) (?:muy |super |bien )?(?:bien|estable)"
                         + "(?! (?:mal[oa]?|malit[oa]|raro|rara|debil|fri[oa]|caliente|palid[oa]|\\w+(?:ad|id)[oa]s?"
                         + "|\\w+os[oa]s?|\\w+ientes?|\\w+antes?)\\b)",
+                // how one feels now: "me siento bien", "ya se siente mejor", "estoy mucho mejor"
+                "(?:me siento|se siente|nos sentimos|me encuentro|se encuentra|ando|anda) (?:muy |super |mucho |ya )?(?:bien|mejor)"
+                        + "(?! (?:mal[oa]?|malit[oa]|raro|rara|debil|fri[oa]|caliente|palid[oa]|\\w+(?:ad|id)[oa]s?"
+                        + "|\\w+os[oa]s?|\\w+ientes?|\\w+antes?)\\b)",
+                "(?:estoy|esta|estamos) (?:mucho |ya |muy )?mejor",
                 // the answer given when asked: "le dije que no, nada de eso", "I told her no"
                 "(?:le|les) (?:dije|conteste|respondi) que no",
                 "(?:i|and i) (?:said|told (?:her|him|them)|answered) no",

@@ -120,6 +120,22 @@ class ContextTests {
                 .isFalse();
         assertThat(inPresentAsThreat("years ago i attempted suicide, im in a good place now", "suicide"))
                 .isFalse();
+        // how one is now, in other words: doing much better, feeling better ("me siento bien", "estoy mejor")
+        assertThat(inPresentAsThreat(
+                        "two years ago i was hospitalized for suicidal thoughts. im doing much better now", "suicidal"))
+                .isFalse();
+        assertThat(inPresentAsThreat(
+                        "hace 3 anos intente quitarme la vida, desde entonces estoy en tratamiento y me siento bien",
+                        "quitarme la vida"))
+                .isFalse();
+        assertThat(inPresentAsThreat(
+                        "hace anos pense en quitarme la vida pero ahora estoy mucho mejor", "quitarme la vida"))
+                .isFalse();
+        // but never a resolution of something else, or one that turns: "me siento bien mal", "better but ... again"
+        assertThat(inPresentAsThreat(
+                        "hace anos intente quitarme la vida y me siento bien mal, lo estoy pensando otra vez",
+                        "quitarme la vida"))
+                .isTrue();
         // without that, the past or someone's question may be where the visitor is now
         assertThat(inPresentAsThreat("they asked if i had thoughts of killing myself and i said yes", "killing myself"))
                 .isTrue();
