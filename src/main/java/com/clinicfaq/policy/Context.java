@@ -229,6 +229,9 @@ final class Context {
                 "(?:a )?(?:few|couple of|couple|many|several) (?:years|months)",
                 "last (?:year|month|summer|winter|spring|fall)",
                 "(?:19|20)\\d\\d",
+                // long-standing since a year: "numbness in my foot since my surgery in 2011", "desde el 2015"
+                "since (?:\\w+ ){0,4}(?:19|20)\\d\\d",
+                "desde (?:\\w+ ){0,4}(?:19|20)\\d\\d",
                 "back in",
                 "years back",
                 "as a (?:child|kid|teen)",
@@ -456,13 +459,13 @@ final class Context {
             "this afternoon",
             "this evening",
             "yesterday",
-            "since(?! (?:\\w+ ){0,4}(?:years?|yrs?|months?|decades?) ago)",
+            "since(?! (?:\\w+ ){0,4}(?:(?:years?|yrs?|months?|decades?) ago|(?:19|20)\\d\\d\\b))",
             "(?:minutes|hours|days) ago",
             "hoy",
             "anoche",
             "esta (?:manana|tarde|noche)",
             "ayer",
-            "desde(?! (?:\\w+ ){0,4}hace (?:\\w+ ){0,3}(?:anos|meses|decadas))",
+            "desde(?! (?:\\w+ ){0,4}(?:hace (?:\\w+ ){0,3}(?:anos|meses|decadas)|(?:19|20)\\d\\d\\b))",
             "hace (?:\\w+ )?(?:minutos|horas|dias|rato)");
     /** A recent time is never the past of a past trigger. */
     private static final Alternation RECENT =

@@ -18,7 +18,7 @@ import org.apache.lucene.analysis.Analyzer;
  * The words patients write for what articles call by its clinical name ("knock me out" for "sedation", "a ride home"
  * for "a driver", "sew me up" for "stitches"), one meaning a line: a general glossary of a spine and pain practice's
  * visitors, written without any article or question in view, so that it carries to the next article. The learned
- * ranking counts a question's word as found in a candidate when the candidate holds any word of its line.
+ * ranking counts a question's entry as found in a candidate when the candidate holds any entry of its line.
  * Immutable and thread-safe.
  */
 final class LayWords {

@@ -221,6 +221,11 @@ class ContextTests {
 
     @Test
     void takesSinceLongAgoForThePastAndSinceLastNightForNow() {
+        assertThat(inPresent("ive had numbness in my right foot since my disc surgery in 2011", "numbness"))
+                .isFalse();
+        assertThat(inPresent("tengo los pies dormidos desde el 2015 por la diabetes", "pies dormidos"))
+                .isFalse();
+
         assertThat(inPresent("tengo el pie medio dormido desde la cirugia de hace 8 anos", "dormido"))
                 .isFalse();
         assertThat(inPresent("my left foot has been numb since my surgery 10 years ago", "numb"))
