@@ -96,6 +96,22 @@ final class Context {
                 regex));
     }
 
+    /** Words before "old" that make it an age ("84 year old", "a 3-yr-old"), not a long-standing thing. */
+    private static final java.util.Set<String> AGE =
+            java.util.Set.of("year", "years", "yr", "yrs", "yo", "month", "months");
+
+    /**
+     * A long-standing complaint called old ("old numbness in my feet", "an old back injury", "my old fracture"), never
+     * an age ("my 84 year old mother can't feel her legs"): checked on the word before it.
+     */
+    private static void addOld(String regex) {
+        TRIGGERS.add(new Trigger(
+                Pattern.compile("\\b(?:" + regex + ")\\b"),
+                Kind.PAST,
+                (words, at) -> at == 0 || !AGE.contains(words.get(at - 1)),
+                regex));
+    }
+
     private static Alternation any(String... regexes) {
         return new Alternation(List.of(regexes));
     }
@@ -289,6 +305,9 @@ final class Context {
                 "(?:tengo|tiene|tenemos|llevo|lleva|llevamos) (?:\\w+ )?(?:anos|meses|decadas) con",
                 "asi se (?:quedo|va a quedar|ha quedado)");
         addPeriodAfterTheDeed("in (?:my|his|her) (?:teens|twenties|thirties|forties|fifties|[1-6]0s)");
+        addOld(
+                "old(?= (?:(?:back|neck|leg|knee|hip|foot|feet|shoulder|spine|disc|sports|work|football|car|war|nerve) )?"
+                        + "(?:numbness|numbnes|weakness|weaknes|tingling|injury|injuries|fracture|fractures|nerve damage)\\b)");
         add(
                 Kind.RESOLVED,
                 "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very |much |a lot |way |far )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",

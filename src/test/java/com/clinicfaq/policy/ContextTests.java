@@ -221,6 +221,17 @@ class ContextTests {
 
     @Test
     void takesSinceLongAgoForThePastAndSinceLastNightForNow() {
+        assertThat(inPresent("old numbness in my feet, does it matter for the injection?", "numbness"))
+                .isFalse();
+        assertThat(inPresent("i have an old back injury and some leg weakness from it", "leg weakness"))
+                .isFalse();
+        // never an age
+        assertThat(inPresent("my 84 year old mother has sudden weakness in both legs", "weakness in both legs"))
+                .isTrue();
+        assertThat(inPresent("old injury but since this morning my legs are numb", "legs are numb"))
+                .isTrue();
+        assertThat(inPresent("my old man is numb on one side and cant talk right", "numb on one side"))
+                .isTrue();
         assertThat(inPresent("ive had numbness in my right foot since my disc surgery in 2011", "numbness"))
                 .isFalse();
         assertThat(inPresent("tengo los pies dormidos desde el 2015 por la diabetes", "pies dormidos"))
