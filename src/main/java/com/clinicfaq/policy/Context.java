@@ -96,6 +96,22 @@ final class Context {
                 regex));
     }
 
+    /** Words that deny what follows them: "not doing much better", "no está mejor". */
+    private static final java.util.Set<String> DENYING = java.util.Set.of(
+            "no", "not", "ni", "nunca", "never", "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "aint", "dont",
+            "doesnt", "didnt");
+
+    /** Triggers that count only where the word before them does not deny them. */
+    private static void addUnlessDenied(Kind kind, String... regexes) {
+        for (String regex : regexes) {
+            TRIGGERS.add(new Trigger(
+                    Pattern.compile("\\b(?:" + regex + ")\\b"),
+                    kind,
+                    (words, at) -> at == 0 || !DENYING.contains(words.get(at - 1)),
+                    regex));
+        }
+    }
+
     /** Words before "old" that make it an age ("84 year old", "a 3-yr-old"), not a long-standing thing. */
     private static final java.util.Set<String> AGE =
             java.util.Set.of("year", "years", "yr", "yrs", "yo", "month", "months");
@@ -305,12 +321,20 @@ final class Context {
                 "(?:tengo|tiene|tenemos|llevo|lleva|llevamos) (?:\\w+ )?(?:anos|meses|decadas) con",
                 "asi se (?:quedo|va a quedar|ha quedado)");
         addPeriodAfterTheDeed("in (?:my|his|her) (?:teens|twenties|thirties|forties|fifties|[1-6]0s)");
+        // how one is now, never denied ("not doing much better", "no está mejor", "no se siente mejor")
+        addUnlessDenied(
+                Kind.RESOLVED,
+                "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very |much |a lot |way |far )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",
+                // "me siento bien", "ya se siente mejor", "estoy mucho mejor"
+                "(?:me siento|se siente|nos sentimos|me encuentro|se encuentra|ando|anda) (?:muy |super |mucho |ya )?(?:bien|mejor)"
+                        + "(?! (?:mal[oa]?|malit[oa]|raro|rara|debil|fri[oa]|caliente|palid[oa]|\\w+(?:ad|id)[oa]s?"
+                        + "|\\w+os[oa]s?|\\w+ientes?|\\w+antes?)\\b)",
+                "(?:estoy|esta|estamos) (?:mucho |ya |muy )?mejor");
         addOld(
                 "old(?= (?:(?:back|neck|leg|knee|hip|foot|feet|shoulder|spine|disc|sports|work|football|car|war|nerve) )?"
                         + "(?:numbness|numbnes|weakness|weaknes|tingling|injury|injuries|fracture|fractures|nerve damage)\\b)");
         add(
                 Kind.RESOLVED,
-                "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very |much |a lot |way |far )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",
                 "in a (?:\\w+ )?(?:good|better) place",
                 "(?:long |way |well )?behind (?:me|us|him|her)",
                 "fine now",
@@ -340,11 +364,6 @@ final class Context {
                 "(?:esta|estoy|quedo) (?:muy |super |bien )?(?:bien|estable)"
                         + "(?! (?:mal[oa]?|malit[oa]|raro|rara|debil|fri[oa]|caliente|palid[oa]|\\w+(?:ad|id)[oa]s?"
                         + "|\\w+os[oa]s?|\\w+ientes?|\\w+antes?)\\b)",
-                // how one feels now: "me siento bien", "ya se siente mejor", "estoy mucho mejor"
-                "(?:me siento|se siente|nos sentimos|me encuentro|se encuentra|ando|anda) (?:muy |super |mucho |ya )?(?:bien|mejor)"
-                        + "(?! (?:mal[oa]?|malit[oa]|raro|rara|debil|fri[oa]|caliente|palid[oa]|\\w+(?:ad|id)[oa]s?"
-                        + "|\\w+os[oa]s?|\\w+ientes?|\\w+antes?)\\b)",
-                "(?:estoy|esta|estamos) (?:mucho |ya |muy )?mejor",
                 // the answer given when asked: "le dije que no, nada de eso", "I told her no"
                 "(?:le|les) (?:dije|conteste|respondi) que no",
                 "(?:i|and i) (?:said|told (?:her|him|them)|answered) no",

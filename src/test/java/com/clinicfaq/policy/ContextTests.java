@@ -136,6 +136,13 @@ class ContextTests {
                         "hace anos intente quitarme la vida y me siento bien mal, lo estoy pensando otra vez",
                         "quitarme la vida"))
                 .isTrue();
+        // a resolution denied is none: "no está mejor", "not doing much better"
+        assertThat(inPresent("mi mama tiene dolor de pecho y le falta el aire, no esta mejor", "dolor de pecho"))
+                .isTrue();
+        assertThat(inPresent("le falta el aire y no se siente mejor", "le falta el aire"))
+                .isTrue();
+        assertThat(inPresent("his chest hurts and he cant breathe, hes not doing much better", "cant breathe"))
+                .isTrue();
         // without that, the past or someone's question may be where the visitor is now
         assertThat(inPresentAsThreat("they asked if i had thoughts of killing myself and i said yes", "killing myself"))
                 .isTrue();
