@@ -118,13 +118,17 @@ final class Context {
 
     /**
      * A long-standing complaint called old ("old numbness in my feet", "an old back injury", "my old fracture"), never
-     * an age ("my 84 year old mother can't feel her legs"): checked on the word before it.
+     * an age ("my 84 year old mother can't feel her legs") nor denied ("not an old injury"): checked on the words
+     * before it.
      */
     private static void addOld(String regex) {
         TRIGGERS.add(new Trigger(
                 Pattern.compile("\\b(?:" + regex + ")\\b"),
                 Kind.PAST,
-                (words, at) -> at == 0 || !AGE.contains(words.get(at - 1)),
+                // never an age, and never denied ("not an old injury, this is new")
+                (words, at) -> (at == 0 || !AGE.contains(words.get(at - 1)))
+                        && (at < 2 || !DENYING.contains(words.get(at - 2)))
+                        && (at < 1 || !DENYING.contains(words.get(at - 1))),
                 regex));
     }
 

@@ -239,6 +239,8 @@ class ContextTests {
                 .isTrue();
         assertThat(inPresent("my old man is numb on one side and cant talk right", "numb on one side"))
                 .isTrue();
+        assertThat(inPresent("i cant move my legs, its not an old injury, this is new", "cant move my legs"))
+                .isTrue();
         assertThat(inPresent("ive had numbness in my right foot since my disc surgery in 2011", "numbness"))
                 .isFalse();
         assertThat(inPresent("tengo los pies dormidos desde el 2015 por la diabetes", "pies dormidos"))
