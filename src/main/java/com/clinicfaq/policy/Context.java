@@ -101,15 +101,22 @@ final class Context {
             "no", "not", "ni", "nunca", "never", "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "aint", "dont",
             "doesnt", "didnt");
 
+    /** Triggers that count only where the words before them pass the check ({@code at}: the trigger's first word). */
+    private static void addWhere(
+            Kind kind, java.util.function.BiPredicate<List<String>, Integer> when, String... regexes) {
+        for (String regex : regexes) {
+            TRIGGERS.add(new Trigger(Pattern.compile("\\b(?:" + regex + ")\\b"), kind, when, regex));
+        }
+    }
+
+    /** Whether the word {@code back} words before {@code at} is one of these. */
+    private static boolean before(List<String> words, int at, int back, java.util.Set<String> these) {
+        return at >= back && these.contains(words.get(at - back));
+    }
+
     /** Triggers that count only where the word before them does not deny them. */
     private static void addUnlessDenied(Kind kind, String... regexes) {
-        for (String regex : regexes) {
-            TRIGGERS.add(new Trigger(
-                    Pattern.compile("\\b(?:" + regex + ")\\b"),
-                    kind,
-                    (words, at) -> at == 0 || !DENYING.contains(words.get(at - 1)),
-                    regex));
-        }
+        addWhere(kind, (words, at) -> !before(words, at, 1, DENYING), regexes);
     }
 
     /** Words before "old" that make it an age ("84 year old", "a 3-yr-old"), not a long-standing thing. */
@@ -118,18 +125,15 @@ final class Context {
 
     /**
      * A long-standing complaint called old ("old numbness in my feet", "an old back injury", "my old fracture"), never
-     * an age ("my 84 year old mother can't feel her legs") nor denied ("not an old injury"): checked on the words
-     * before it.
+     * an age ("my 84 year old mother can't feel her legs") nor denied ("not an old injury, this is new"): checked on
+     * the two words before it.
      */
     private static void addOld(String regex) {
-        TRIGGERS.add(new Trigger(
-                Pattern.compile("\\b(?:" + regex + ")\\b"),
+        addWhere(
                 Kind.PAST,
-                // never an age, and never denied ("not an old injury, this is new")
-                (words, at) -> (at == 0 || !AGE.contains(words.get(at - 1)))
-                        && (at < 2 || !DENYING.contains(words.get(at - 2)))
-                        && (at < 1 || !DENYING.contains(words.get(at - 1))),
-                regex));
+                (words, at) ->
+                        !before(words, at, 1, AGE) && !before(words, at, 1, DENYING) && !before(words, at, 2, DENYING),
+                regex);
     }
 
     private static Alternation any(String... regexes) {

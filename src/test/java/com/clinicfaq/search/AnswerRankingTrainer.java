@@ -58,8 +58,7 @@ public final class AnswerRankingTrainer {
     /** A right candidate counts this many times a wrong one: a question has one or two among twenty. */
     static final double POSITIVE_WEIGHT = 3;
 
-    static Asked ask(
-            AnswerEngine engine, KnowledgeBase knowledge, String article, LibraryEvaluationCommand.Question q) {
+    static Asked ask(AnswerEngine engine, String article, LibraryEvaluationCommand.Question q) {
         Evidence evidence = engine.evidence(q.text(), article);
         Set<String> questionWords = engine.rankingWords(evidence.corrected(), article);
         List<Example> examples = new ArrayList<>();
@@ -239,13 +238,13 @@ public final class AnswerRankingTrainer {
                         article,
                         LibraryEvaluationCommand.load(article, "dev").stream()
                                 .filter(q -> q.context().isBlank())
-                                .map(q -> ask(engine, knowledge, article, q))
+                                .map(q -> ask(engine, article, q))
                                 .toList());
                 holdout.put(
                         article,
                         LibraryEvaluationCommand.load(article, "holdout").stream()
                                 .filter(q -> q.context().isBlank())
-                                .map(q -> ask(engine, knowledge, article, q))
+                                .map(q -> ask(engine, article, q))
                                 .toList());
             }
             String dump = options.stream()
