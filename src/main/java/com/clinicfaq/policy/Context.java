@@ -163,6 +163,11 @@ final class Context {
                 "dont get",
                 "didnt get",
                 "dont feel any",
+                // an injury or an event denied ("didn't hit my head", "did not pass out"); never "didn't wake up",
+                // "didn't stop bleeding", "didn't respond": only verbs whose denial is good news
+                "(?:didnt|did not) (?:hit|bump|bang|knock|lose|pass|faint|black|fall|break|crack|bleed|vomit|throw)",
+                // nothing went numb or swelled: "no se le durmió nada", never "no se le mueve nada"
+                "no (?:se )?(?:me|le|les|nos) (?:durmio|durmieron|duerme|duermen|adormecio|entumio|entumecio|hincho|inflamo) nada",
                 "no tengo",
                 "no tiene",
                 "no tenia",
@@ -217,6 +222,14 @@ final class Context {
                 "(?:can|could|does|will|would) (?:it|this|that|the (?:procedure|injection|cement|shot|block|implant|device|treatment|surgery)|"
                         + "(?!(?:i|you|he|she|we|they|my|his|her)\\b)\\w+) (?:cause|lead to|make|leave|result in)",
                 "is it true",
+                // what a thing is or looks like, asked as a definition: "what is a thunderclap headache", "¿cómo se
+                // ve una reacción alérgica grave?"; never "what is happening to me"
+                "what (?:is|are) (?:a|an) ",
+                "what (?:does|do) (?:a|an) (?:\\w+ ){1,4}(?:look|feel) like",
+                "how (?:do|can|would) (?:you|i|we|one) (?:recognize|recognise|spot|tell)",
+                "(?:que|como) (?:es|son) (?:un|una|el|la|los|las) (?!que)",
+                "como se ve (?:un|una)",
+                "como (?:se )?reconoce",
                 "(?:i|we) (?:read|heard|saw) (?:that|online|somewhere|on)",
                 "difference between",
                 "is it possible",
@@ -428,7 +441,7 @@ final class Context {
             "would not",
             "does not",
             "do not",
-            "did not",
+            "did not(?! (?:hit|bump|bang|knock|lose|pass|faint|black|fall|break|crack|bleed|vomit|throw))",
             "not sure (?:if|whether)",
             "dont know (?:if|whether)",
             "idk if",
@@ -450,7 +463,8 @@ final class Context {
             "no (?:puede|puedo|pueden|podia|podemos|siento|siente|sienta|responde|reacciona|respira|despierta|para|quiero|quiere|"
                     + "deja|aguanto|aguanta|controlo|controla|habla|camina|sale|entra|agarra|vale|veo|sirve|lo|la|las|los|"
                     + "(?:me|le)(?! (?:ha|han|habia|habian|falta)\\b))",
-            "no se (?:puede|mueve|para|detiene|quita|(?:le|me)(?! (?:ha|han|habia|habian)\\b))",
+            "no se (?:puede|mueve|para|detiene|quita|(?:le|me)(?! (?:ha|han|habia|habian)\\b|"
+                    + " (?:durmio|durmieron|duerme|duermen|adormecio|entumio|entumecio|hincho|inflamo) nada\\b))",
             "no tiene sentido",
             "no hay manera",
             "sin parar",

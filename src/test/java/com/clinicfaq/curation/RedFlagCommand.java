@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * Prints the policy's red-flag figures on the blind red-flag set, per half and per kind:
  * {@code ./mvnw -q test-compile exec:exec@red-flags}. With {@code --misses} it lists the dev half's misses (never
  * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report. The unseen2
- * and unseen3 sets' misses are never listed: they are kept for figures on authors nobody has read.
+ * and unseen3 sets' misses are never listed: they are kept for figures on authors nobody has read. {@code
+ * --ask=<file>} reads each line of a file of one's own messages (a class being studied) and prints what the policy
+ * decided and why.
  */
 public final class RedFlagCommand {
 
@@ -169,6 +171,28 @@ public final class RedFlagCommand {
                 .formatted(at.applyAsDouble(0.5), at.applyAsDouble(0.9), at.applyAsDouble(0.99), sorted.getLast());
     }
 
+    /**
+     * {@code --ask=<file>}: each line of the file a message, each read alone through the policy as a visitor's first
+     * message, with what it decided and why (for staff reading a class of messages; blank lines and "#" lines skipped).
+     */
+    private static void ask(ConversationPolicy policy, Path file) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                Decision decision = policy.decide(line.strip());
+                String got = decision instanceof Decision.Emergency e
+                        ? "EMERGENCY " + e.ruleId() + " [" + e.basis() + "]"
+                        : decision.getClass().getSimpleName() + " "
+                                + policy.closestRedFlag(line.strip()).orElse("");
+                System.out.printf("%s%n      -> %s%n", line.strip(), got);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
         List<String> options =
@@ -211,6 +235,14 @@ public final class RedFlagCommand {
                         "round %d: policy built in %d ms; %d cases in %d ms; patterns only %d ms%n",
                         round, (t1 - t0) / 1_000_000, n, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
             }
+            return;
+        }
+        java.util.Optional<String> ask = options.stream()
+                .filter(o -> o.startsWith("--ask="))
+                .map(o -> o.substring(6))
+                .findFirst();
+        if (ask.isPresent()) {
+            ask(policy, Path.of(ask.get()));
             return;
         }
         SHOW_SLOWEST = options.contains("--slowest");

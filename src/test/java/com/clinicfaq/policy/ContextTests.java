@@ -277,6 +277,37 @@ class ContextTests {
     }
 
     @Test
+    void takesAnInjuryDeniedForNoInjuryButNeverAWakingOrABleedingThatDidNotStop() {
+        assertThat(inPresent("fell in the yard, didn't hit my head, no new pain", "hit my head"))
+                .isFalse();
+        assertThat(inPresent("took a tumble, did not hit my head", "hit my head"))
+                .isFalse();
+        assertThat(inPresent("she didnt pass out, just sat down hard", "pass out"))
+                .isFalse();
+        assertThat(inPresent("he fell and hit my head", "hit my head")).isTrue();
+        assertThat(inPresent("he did not wake up after the fall", "wake up")).isTrue();
+        assertThat(inPresent("it did not stop bleeding all night", "bleeding")).isTrue();
+        assertThat(inPresent("no se le durmio nada, mueve las piernas bien", "durmio"))
+                .isFalse();
+        assertThat(inPresent("no se le para la sangre", "para la sangre")).isTrue();
+        assertThat(inPresent("no se le mueve nada del lado derecho", "mueve")).isTrue();
+    }
+
+    @Test
+    void takesWhatAThingIsOrLooksLikeForAGeneralQuestion() {
+        assertThat(inPresent("what is a thunderclap headache", "thunderclap headache"))
+                .isFalse();
+        assertThat(inPresent("como se ve una reaccion alergica grave?", "reaccion alergica"))
+                .isFalse();
+        assertThat(inPresent("que es el sindrome de cauda equina", "cauda equina"))
+                .isFalse();
+        assertThat(inPresent("what is happening to me, my face is drooping", "face is drooping"))
+                .isTrue();
+        assertThat(inPresent("what is a thunderclap headache? I think I'm having one right now", "having one"))
+                .isTrue();
+    }
+
+    @Test
     void aMessagesContextIsReadOnceWhileItIsDecidedAndNotKeptAfter() {
         String message = "my husband can't move his left arm since this morning";
         Context[] during = new Context[2];
