@@ -119,6 +119,39 @@ final class Context {
         addWhere(kind, (words, at) -> !before(words, at, 1, DENYING), regexes);
     }
 
+    /** Words a question may open with before "qué es ...": "¿y qué es ...?", "para qué es el 988". */
+    private static final java.util.Set<String> QUESTION_OPENERS = java.util.Set.of("y", "para", "pero", "o", "and");
+
+    /** Times that say a state was before something began: "was fine an hour ago", "this morning she was fine". */
+    private static final java.util.Set<String> BEFORE_IT_BEGAN = java.util.Set.of(
+            "ago",
+            "yesterday",
+            "earlier",
+            "before",
+            "morning",
+            "until",
+            "hour",
+            "hours",
+            "minutes",
+            "lunch",
+            "breakfast",
+            "dinner",
+            "last");
+
+    /** A past "was fine" (or "felt", "been") with a time of before around it (three words before, six after). */
+    private static boolean fineBeforeItBegan(List<String> words, int at) {
+        String verb = words.get(at);
+        if (!verb.equals("was") && !verb.equals("felt") && !verb.equals("been")) {
+            return false;
+        }
+        for (int i = Math.max(0, at - 3); i < Math.min(words.size(), at + 7); i++) {
+            if (BEFORE_IT_BEGAN.contains(words.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Words before "old" that make it an age ("84 year old", "a 3-yr-old"), not a long-standing thing. */
     private static final java.util.Set<String> AGE =
             java.util.Set.of("year", "years", "yr", "yrs", "yo", "month", "months");
@@ -227,7 +260,6 @@ final class Context {
                 "what (?:is|are) (?:a|an) ",
                 "what (?:does|do) (?:a|an) (?:\\w+ ){1,4}(?:look|feel) like",
                 "how (?:do|can|would) (?:you|i|we|one) (?:recognize|recognise|spot|tell)",
-                "(?:que|como) (?:es|son) (?:un|una|el|la|los|las) (?!que)",
                 "como se ve (?:un|una)",
                 "como (?:se )?reconoce",
                 "(?:i|we) (?:read|heard|saw) (?:that|online|somewhere|on)",
@@ -268,6 +300,11 @@ final class Context {
         // a question someone else asks, reported: "the nurse asked if I have thoughts of hurting myself", "el
         // formulario pregunta si ...", "¿por qué pregunta si he pensado en el suicidio?"; never one's own wondering
         // ("me pregunto si vale la pena vivir", "I wonder if")
+        // asked at the start of a sentence, never "dice que es el peor de su vida"
+        addWhere(
+                Kind.GENERAL,
+                (words, at) -> at == 0 || at == 1 && QUESTION_OPENERS.contains(words.getFirst()),
+                "(?:que|q|como) (?:es|son) (?:un|una|el|la|los|las) (?!que)");
         add(
                 Kind.REPORTED,
                 "(?:they|she|he|nurse|doctor|form|questionnaire|paperwork) (?:\\w+ )?(?:asked|asks|asking) (?:me |him |her |us )?(?:if|whether|about)",
@@ -343,9 +380,13 @@ final class Context {
                 "asi se (?:quedo|va a quedar|ha quedado)");
         addPeriodAfterTheDeed("in (?:my|his|her) (?:teens|twenties|thirties|forties|fifties|[1-6]0s)");
         // how one is now, never denied ("not doing much better", "no está mejor", "no se siente mejor")
+        // how one was before it began is no resolution: "she was fine 10 minutes ago", "yesterday it was fine"
+        addWhere(
+                Kind.RESOLVED,
+                (words, at) -> !before(words, at, 1, DENYING) && !fineBeforeItBegan(words, at),
+                "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very |much |a lot |way |far )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?");
         addUnlessDenied(
                 Kind.RESOLVED,
-                "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very |much |a lot |way |far )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?",
                 // "me siento bien", "ya se siente mejor", "estoy mucho mejor"
                 "(?:me siento|se siente|nos sentimos|me encuentro|se encuentra|ando|anda) (?:muy |super |mucho |ya )?(?:bien|mejor)"
                         + "(?! (?:mal[oa]?|malit[oa]|raro|rara|debil|fri[oa]|caliente|palid[oa]|\\w+(?:ad|id)[oa]s?"
@@ -471,6 +512,13 @@ final class Context {
             "sin sentido",
             "no estoy segur[oa]",
             "no se si",
+            // "whether", not "if": "quería saber si ya puedo manejar, y también ...", "le quería preguntar si ..."
+            "(?:saber|preguntar|preguntarle|preguntarles|pregunto|preguntaba) si",
+            // a comparison, not a hypothesis: "un dolor como si me estuvieran desgarrando", "as if something tore"
+            "como si",
+            "as if",
+            // a syllable of a word said aloud, not "if": "la si fo plastia"
+            "(?:la|el|una|un) si",
             "all at once",
             "never (?:happened|had this|had that|felt this|been like this)(?: \\w+)? before",
             "first time",
@@ -804,6 +852,33 @@ final class Context {
             }
         }
         return false;
+    }
+
+    /**
+     * The words of the message that are in the present, sentence by sentence ("took a fall in the garden, didnt hit my
+     * head, no new pain" → "took a fall in the garden didnt no"): what is left once denials, hypotheses, general
+     * questions, the past and what is over are set aside, as the patterns set them aside.
+     *
+     * @param words the message's words ({@link Words#of}), of which this is the context
+     * @param evenIfHypothetical as in {@link #outOfPresent(int, int, boolean)}: for a reading of suicidal thinking
+     */
+    String inPresent(List<String> words, boolean evenIfHypothetical) {
+        StringBuilder kept = new StringBuilder();
+        int sentence = -1;
+        for (int i = 0; i < words.size() && i < size(); i++) {
+            if (outOfPresent(i, i + 1, evenIfHypothetical)) {
+                continue;
+            }
+            if (sentence >= 0 && sentenceOf[i] != sentence) {
+                kept.append('.');
+            }
+            if (!kept.isEmpty()) {
+                kept.append(' ');
+            }
+            kept.append(words.get(i));
+            sentence = sentenceOf[i];
+        }
+        return kept.toString();
     }
 
     /** The sentence the word is in (0 for the first). */

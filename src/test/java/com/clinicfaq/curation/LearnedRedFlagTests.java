@@ -191,4 +191,24 @@ class LearnedRedFlagTests {
         assertThat(policy.closestRedFlag("honestly everyone would be better off if i just wasnt here anymore"))
                 .hasValueSatisfying(why -> assertThat(why).contains("learned layer"));
     }
+
+    @Test
+    void anAlarmByMeaningIsReadAgainWithoutWhatTheMessageDeniesOrSetsInThePast() {
+        // the layer alone reads a bleeding here (0.33); without the words denied, nothing urgent is left
+        Decision stopped = policy.decide(
+                "not bleeding anymore from the needle site, it stopped an hour ago. can I remove the bandage?");
+        assertThat(stopped).isNotInstanceOf(Decision.Emergency.class);
+        assertThat(policy.closestRedFlag(
+                        "not bleeding anymore from the needle site, it stopped an hour ago. can I remove the bandage?"))
+                .hasValueSatisfying(why -> assertThat(why).contains("not raised: calm once"));
+
+        // what is said now stays, whatever the message also says was normal or expected
+        for (String urgent : List.of(
+                "the nurse said some soreness is normal, but now he's gray, sweating buckets and can barely talk",
+                "es normal que mi mama este toda morada de los labios y respirando bien feo?",
+                "I was wondering if I can shower yet, also my mom keeps dozing off mid-sentence and we can't keep her "
+                        + "awake")) {
+            assertThat(policy.decide(urgent)).as(urgent).isInstanceOf(Decision.Emergency.class);
+        }
+    }
 }

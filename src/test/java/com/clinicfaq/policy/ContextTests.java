@@ -308,6 +308,30 @@ class ContextTests {
     }
 
     @Test
+    void framesReachNoFurtherThanTheyMean() {
+        // how one was before it began is no resolution
+        assertThat(inPresent("my left hand went weak and clumsy an hour ago, yesterday it was fine", "weak"))
+                .isTrue();
+        assertThat(inPresent("she was fine 10 minutes ago and now she cant find her words", "cant find her words"))
+                .isTrue();
+        assertThat(inPresent("I had a bad reaction to the contrast in 2010 but was fine after", "bad reaction"))
+                .isFalse();
+        // "whether", a comparison and a syllable are no hypothesis
+        assertThat(inPresent("queria saber si ya puedo manejar y tambien tengo calentura de 39", "calentura"))
+                .isTrue();
+        assertThat(inPresent("me dio un dolor como si me estuvieran desgarrando el pecho", "desgarrando"))
+                .isTrue();
+        assertThat(inPresent("a mi mama le hicieron la si fo plastia y hoy no puede mover las piernas", "piernas"))
+                .isTrue();
+        assertThat(inPresent("si le da calentura que hacemos", "calentura")).isFalse();
+        // "qué es ..." asked, never said
+        assertThat(inPresent("dice que es el peor dolor de cabeza de su vida", "peor dolor de cabeza"))
+                .isTrue();
+        assertThat(inPresent("para que es el 988, para gente que se quiere matar?", "988"))
+                .isFalse();
+    }
+
+    @Test
     void aMessagesContextIsReadOnceWhileItIsDecidedAndNotKeptAfter() {
         String message = "my husband can't move his left arm since this morning";
         Context[] during = new Context[2];
