@@ -225,6 +225,7 @@ final class Context {
                 "if",
                 "what if",
                 "in case",
+                "in the event",
                 "whether",
                 "suppos\\w*",
                 "lets say",
@@ -391,7 +392,12 @@ final class Context {
                 "(?:me siento|se siente|nos sentimos|me encuentro|se encuentra|ando|anda) (?:muy |super |mucho |ya )?(?:bien|mejor)"
                         + "(?! (?:mal[oa]?|malit[oa]|raro|rara|debil|fri[oa]|caliente|palid[oa]|\\w+(?:ad|id)[oa]s?"
                         + "|\\w+os[oa]s?|\\w+ientes?|\\w+antes?)\\b)",
-                "(?:estoy|esta|estamos) (?:mucho |ya |muy )?mejor");
+                "(?:estoy|esta|estamos) (?:mucho |ya |muy )?mejor",
+                // a bleeding that stopped, never one that has not ("hasn't stopped bleeding")
+                "(?:bleeding|blood|oozing) (?:has |had )?stopped",
+                "stopped bleeding",
+                "(?:dejo|paro) de sangrar",
+                "ya no (?:le |me )?(?:sangra|sale sangre)");
         addOld(
                 "old(?= (?:(?:back|neck|leg|knee|hip|foot|feet|shoulder|spine|disc|sports|work|football|car|war|nerve) )?"
                         + "(?:numbness|numbnes|weakness|weaknes|tingling|injury|injuries|fracture|fractures|nerve damage)\\b)");
@@ -592,6 +598,8 @@ final class Context {
     private final int[] hypothesis;
     /** Words of a figure of speech ("is killing me", "me muero de la vergüenza"): never part of an emergency. */
     private final boolean[] figure;
+    /** The words of what is over, which may name what was ("the bleeding stopped", "ya pasó"). */
+    private final boolean[] trigger;
     /** Whether the text holds a trigger other than a denial. */
     private boolean framed;
     /** Whether the text holds a denial. */
@@ -612,6 +620,7 @@ final class Context {
         Arrays.fill(afterFirm, -1);
         sentenceOf = new int[size];
         figure = new boolean[size];
+        trigger = new boolean[size];
         hypothesis = new int[size];
         Arrays.fill(hypothesis, -1);
         Arrays.fill(before, -1);
@@ -765,6 +774,9 @@ final class Context {
                         || trigger.when() != null && !trigger.when().test(words, at)) {
                     continue;
                 }
+                if (trigger.kind() == Kind.RESOLVED) {
+                    Arrays.fill(this.trigger, offset + at, offset + Math.min(n, end), true);
+                }
                 framed |= trigger.kind() != Kind.NEGATION;
                 hypothetical |= trigger.kind() == Kind.HYPOTHETICAL;
                 framedOtherwise |= trigger.kind() != Kind.NEGATION && trigger.kind() != Kind.HYPOTHETICAL;
@@ -866,7 +878,7 @@ final class Context {
         StringBuilder kept = new StringBuilder();
         int sentence = -1;
         for (int i = 0; i < words.size() && i < size(); i++) {
-            if (outOfPresent(i, i + 1, evenIfHypothetical)) {
+            if (trigger[i] || outOfPresent(i, i + 1, evenIfHypothetical)) {
                 continue;
             }
             if (sentence >= 0 && sentenceOf[i] != sentence) {

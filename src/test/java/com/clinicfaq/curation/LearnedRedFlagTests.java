@@ -202,6 +202,10 @@ class LearnedRedFlagTests {
                         "not bleeding anymore from the needle site, it stopped an hour ago. can I remove the bandage?"))
                 .hasValueSatisfying(why -> assertThat(why).contains("not raised: calm once"));
 
+        assertThat(policy.decide(
+                        "bleeding stopped right away after removing the bandage, tiny pinpoint. ok to leave it open?"))
+                .isNotInstanceOf(Decision.Emergency.class);
+
         // what is said now stays, whatever the message also says was normal or expected
         for (String urgent : List.of(
                 "the nurse said some soreness is normal, but now he's gray, sweating buckets and can barely talk",

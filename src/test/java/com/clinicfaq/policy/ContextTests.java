@@ -332,6 +332,22 @@ class ContextTests {
     }
 
     @Test
+    void whatIsLeftInThePresentHasNeitherTheFramedWordsNorTheFramesOwn() {
+        String stopped =
+                "bleeding stopped right away after removing the bandage, tiny pinpoint. ok to leave open to air?";
+        assertThat(Context.of(stopped).inPresent(Words.of(stopped), false)).isEqualTo("ok to leave open to air");
+        String notStopped = "the bleeding hasn't stopped since this morning and the bandage is soaked";
+        assertThat(Context.of(notStopped).inPresent(Words.of(notStopped), false))
+                .contains("bleeding", "soaked");
+        String inTheEvent = "in the event he becomes unresponsive at home, what should my mother do first?";
+        assertThat(Context.of(inTheEvent).inPresent(Words.of(inTheEvent), false))
+                .doesNotContain("unresponsive");
+        // a threat of self-harm heeds no hypothesis
+        String threat = "if the surgery fails I will kill myself";
+        assertThat(Context.of(threat).inPresent(Words.of(threat), true)).contains("kill myself");
+    }
+
+    @Test
     void aMessagesContextIsReadOnceWhileItIsDecidedAndNotKeptAfter() {
         String message = "my husband can't move his left arm since this morning";
         Context[] during = new Context[2];
