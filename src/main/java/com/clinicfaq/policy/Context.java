@@ -298,14 +298,15 @@ final class Context {
                 "mucha gente",
                 "(?:a lot of|many|most) people",
                 "(?:esto|eso) (?:da|causa|provoca|deja)");
-        // a question someone else asks, reported: "the nurse asked if I have thoughts of hurting myself", "el
-        // formulario pregunta si ...", "¿por qué pregunta si he pensado en el suicidio?"; never one's own wondering
-        // ("me pregunto si vale la pena vivir", "I wonder if")
-        // asked at the start of a sentence, never "dice que es el peor de su vida"
+        // "¿qué es el síndrome de cauda equina?", asked at the start of a sentence, never "dice que es el peor de su
+        // vida"
         addWhere(
                 Kind.GENERAL,
                 (words, at) -> at == 0 || at == 1 && QUESTION_OPENERS.contains(words.getFirst()),
                 "(?:que|q|como) (?:es|son) (?:un|una|el|la|los|las) (?!que)");
+        // a question someone else asks, reported: "the nurse asked if I have thoughts of hurting myself", "el
+        // formulario pregunta si ...", "¿por qué pregunta si he pensado en el suicidio?"; never one's own wondering
+        // ("me pregunto si vale la pena vivir", "I wonder if")
         add(
                 Kind.REPORTED,
                 "(?:they|she|he|nurse|doctor|form|questionnaire|paperwork) (?:\\w+ )?(?:asked|asks|asking) (?:me |him |her |us )?(?:if|whether|about)",
@@ -599,7 +600,7 @@ final class Context {
     /** Words of a figure of speech ("is killing me", "me muero de la vergüenza"): never part of an emergency. */
     private final boolean[] figure;
     /** The words of what is over, which may name what was ("the bleeding stopped", "ya pasó"). */
-    private final boolean[] trigger;
+    private final boolean[] overWords;
     /** Whether the text holds a trigger other than a denial. */
     private boolean framed;
     /** Whether the text holds a denial. */
@@ -620,7 +621,7 @@ final class Context {
         Arrays.fill(afterFirm, -1);
         sentenceOf = new int[size];
         figure = new boolean[size];
-        trigger = new boolean[size];
+        overWords = new boolean[size];
         hypothesis = new int[size];
         Arrays.fill(hypothesis, -1);
         Arrays.fill(before, -1);
@@ -775,7 +776,7 @@ final class Context {
                     continue;
                 }
                 if (trigger.kind() == Kind.RESOLVED) {
-                    Arrays.fill(this.trigger, offset + at, offset + Math.min(n, end), true);
+                    Arrays.fill(overWords, offset + at, offset + Math.min(n, end), true);
                 }
                 framed |= trigger.kind() != Kind.NEGATION;
                 hypothetical |= trigger.kind() == Kind.HYPOTHETICAL;
@@ -869,7 +870,8 @@ final class Context {
     /**
      * The words of the message that are in the present, sentence by sentence ("took a fall in the garden, didnt hit my
      * head, no new pain" → "took a fall in the garden didnt no"): what is left once denials, hypotheses, general
-     * questions, the past and what is over are set aside, as the patterns set them aside.
+     * questions, the past and what is over (with the words that say it is over: "the bleeding stopped") are set aside,
+     * as the patterns set them aside.
      *
      * @param words the message's words ({@link Words#of}), of which this is the context
      * @param evenIfHypothetical as in {@link #outOfPresent(int, int, boolean)}: for a reading of suicidal thinking
@@ -878,7 +880,7 @@ final class Context {
         StringBuilder kept = new StringBuilder();
         int sentence = -1;
         for (int i = 0; i < words.size() && i < size(); i++) {
-            if (trigger[i] || outOfPresent(i, i + 1, evenIfHypothetical)) {
+            if (overWords[i] || outOfPresent(i, i + 1, evenIfHypothetical)) {
                 continue;
             }
             if (sentence >= 0 && sentenceOf[i] != sentence) {
