@@ -226,6 +226,11 @@ final class Context {
                 "what if",
                 "in case",
                 "in the event",
+                // how to keep or get rid of medicines, asked: "where can I throw away leftover pain pills?", "¿cómo
+                // guardo las pastillas para que los nietos no las agarren?"; a hypothesis, so that a threat of
+                // self-harm said with it still counts ("how do I get rid of the pills before I take them all")
+                "(?:how|where) (?:do|should|can|could) (?:i|we|you) (?:safely |best )?(?:store|keep|dispose of|get rid of|throw away|throw out|toss|discard|lock up)",
+                "(?:como|donde) (?:puedo |debo |se |le hago para |hago para )?(?:guardo|guardar|guardamos|tiro|tirar|tiramos|desecho|desechar|deshacerme de|me deshago de)",
                 "whether",
                 "suppos\\w*",
                 "lets say",

@@ -348,6 +348,18 @@ class ContextTests {
     }
 
     @Test
+    void takesHowToKeepOrGetRidOfMedicinesForAQuestionButNeverHidesAThreatWithIt() {
+        assertThat(inPresent("where can I throw away leftover pain pills? I have grandkids visiting", "pain pills"))
+                .isFalse();
+        assertThat(inPresent("donde puedo tirar las pastillas de tramadol que me sobraron", "pastillas"))
+                .isFalse();
+        assertThat(inPresentAsThreat("how do I get rid of these pills before I take them all", "take them all"))
+                .isTrue();
+        assertThat(inPresent("my grandson swallowed some of my pills, how do we store them now", "swallowed"))
+                .isTrue();
+    }
+
+    @Test
     void aMessagesContextIsReadOnceWhileItIsDecidedAndNotKeptAfter() {
         String message = "my husband can't move his left arm since this morning";
         Context[] during = new Context[2];
