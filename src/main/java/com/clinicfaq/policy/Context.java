@@ -355,10 +355,12 @@ final class Context {
                 "comes and goes",
                 "stable",
                 "chronic",
-                "hace (?:\\w+ ){0,3}(?:anos|meses|decadas)",
+                "hace (?:\\w+ ){0,3}(?:anos|meses|mes|decadas)",
                 "hace mucho tiempo",
                 "hace mucho(?= (?:como|unos|unas|mas|ya)\\b|$)",
                 "(?:el|los) (?:ano|anos) pasados?",
+                // as "last month", "last summer"
+                "(?:el|la) (?:mes|verano|invierno|otono|primavera) pasad[oa]",
                 "anos atras",
                 "de (?:nino|nina|joven|chico|chica|chiquit[oa]|pequen[oa]|adolescente)",
                 "cuando (?:era|estaba) (?:joven|chic[oa]|adolescente|en la (?:prepa|secundaria|universidad))",

@@ -360,6 +360,19 @@ class ContextTests {
     }
 
     @Test
+    void readsTheSpanishOfLastMonthAsTheEnglish() {
+        assertThat(inPresent("last month I had a bad headache after the epidural", "bad headache"))
+                .isFalse();
+        assertThat(inPresent(
+                        "el mes pasado me dio un dolor de cabeza muy fuerte despues de la epidural", "dolor de cabeza"))
+                .isFalse();
+        assertThat(inPresent("hace un mes se me durmio la pierna despues de la inyeccion", "durmio la pierna"))
+                .isFalse();
+        assertThat(inPresent("hace una hora se me durmio la pierna", "durmio la pierna"))
+                .isTrue();
+    }
+
+    @Test
     void aMessagesContextIsReadOnceWhileItIsDecidedAndNotKeptAfter() {
         String message = "my husband can't move his left arm since this morning";
         Context[] during = new Context[2];
