@@ -141,7 +141,7 @@ final class Context {
     /** A past "was fine" (or "felt", "been") with a time of before around it (three words before, six after). */
     private static boolean fineBeforeItBegan(List<String> words, int at) {
         String verb = words.get(at);
-        if (!verb.equals("was") && !verb.equals("felt") && !verb.equals("been")) {
+        if (!verb.equals("was") && !verb.equals("were") && !verb.equals("felt") && !verb.equals("been")) {
             return false;
         }
         for (int i = Math.max(0, at - 3); i < Math.min(words.size(), at + 7); i++) {
@@ -393,7 +393,7 @@ final class Context {
         addWhere(
                 Kind.RESOLVED,
                 (words, at) -> !before(words, at, 1, DENYING) && !fineBeforeItBegan(words, at),
-                "(?:is|was|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very |much |a lot |way |far )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?");
+                "(?:is|was|are|were|im|hes|shes|felt|feels|feeling|doing|been|all) (?:so |really |very |much |a lot |way |far )?(?:fine|ok|okay|well|great|better|good)(?! off)(?: now)?");
         addUnlessDenied(
                 Kind.RESOLVED,
                 // "me siento bien", "ya se siente mejor", "estoy mucho mejor"

@@ -316,6 +316,13 @@ class ContextTests {
                 .isTrue();
         assertThat(inPresent("I had a bad reaction to the contrast in 2010 but was fine after", "bad reaction"))
                 .isFalse();
+        // what several things are now: "the lips are fine", never how they were before it began
+        assertThat(inPresent("the throat's not swelling, the lips are fine", "lips"))
+                .isFalse();
+        assertThat(inPresent("his legs were fine this morning and now he cant move them", "cant move"))
+                .isTrue();
+        assertThat(inPresent("my legs are fine but my face is drooping", "face is drooping"))
+                .isTrue();
         // "whether", a comparison and a syllable are no hypothesis
         assertThat(inPresent("queria saber si ya puedo manejar y tambien tengo calentura de 39", "calentura"))
                 .isTrue();
