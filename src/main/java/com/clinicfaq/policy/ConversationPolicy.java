@@ -484,11 +484,7 @@ public final class ConversationPolicy {
      */
     private boolean ordinaryBeyondDoubt(String message, List<String> words, RedFlagSimilarity.Match match) {
         RedFlagSimilarity.Learned learned = match.learned();
-        if (ordinary == null
-                || learned == null
-                || learned.suicide()
-                || learned.suicideProbability() >= learned.suicideThreshold()
-                || words.size() > MAX_REQUEST_WORDS) {
+        if (ordinary == null || learned == null || learned.suicidal() || words.size() > MAX_REQUEST_WORDS) {
             return false;
         }
         float[] meaning = meaning(message);
@@ -520,8 +516,7 @@ public final class ConversationPolicy {
         if (!context.anyTrigger() || context.size() != words.size()) {
             return null;
         }
-        String present = context.inPresent(
-                words, learned.suicide() || learned.suicideProbability() >= learned.suicideThreshold());
+        String present = context.inPresent(words, learned.suicidal());
         return Words.of(present).equals(words) ? null : present;
     }
 

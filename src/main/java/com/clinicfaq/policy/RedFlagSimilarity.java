@@ -129,6 +129,11 @@ final class RedFlagSimilarity {
         boolean urgent() {
             return urgency >= threshold || suicideProbability >= suicideThreshold;
         }
+
+        /** Whether it reads suicidal thinking: the more likely kind, or likely enough by the suicide threshold. */
+        boolean suicidal() {
+            return suicide || suicideProbability >= suicideThreshold;
+        }
     }
 
     private final SentenceEncoder encoder;
