@@ -287,6 +287,9 @@ final class Context {
                 "complicaciones",
                 "efectos secundarios",
                 "le puede pasar",
+                // one, anyone: "¿cuánta sangre pierde uno?", "¿se le duerme a uno la pierna?"
+                "(?:pierde|siente|sangra|queda|duele|pasa|tarda|recupera|puede|debe|tiene que) uno\\b(?! de)",
+                "(?:le|les) \\w+ a uno\\b",
                 // "¿la inyección da fiebre?", as "does the injection cause fever?": a treatment that causes, no one it
                 // did
                 "(?:la|el|esta|este|esa|ese) (?:inyeccion|procedimiento|operacion|cirugia|cemento|bloqueo|ablacion|cifoplastia|"
@@ -358,6 +361,9 @@ final class Context {
                 "hace (?:\\w+ ){0,3}(?:anos|meses|mes|decadas)",
                 "hace mucho tiempo",
                 "hace mucho(?= (?:como|unos|unas|mas|ya)\\b|$)",
+                // long ago, told in the past tense: "hace mucho no podía orinar", "hace mucho me operaron"; never "hace
+                // mucho rato que no responde", which goes on
+                "hace mucho(?= (?:no |ya |me |le |se |lo |la )?\\w+(?:ia|ian|aba|aban|aron|ieron)\\b)",
                 "(?:el|los) (?:ano|anos) pasados?",
                 // as "last month", "last summer"
                 "(?:el|la) (?:mes|verano|invierno|otono|primavera) pasad[oa]",

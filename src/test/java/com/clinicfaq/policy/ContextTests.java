@@ -380,6 +380,31 @@ class ContextTests {
     }
 
     @Test
+    void readsLongAgoToldInThePastAsThePastButNeverWhatGoesOnSinceLongAgo() {
+        assertThat(inPresent("hace mucho no podía orinar por la próstata, ya me operaron", "no podia orinar"))
+                .isFalse();
+        assertThat(inPresent("hace mucho me operaron de la espalda y se me durmió la pierna", "durmio la pierna"))
+                .isFalse();
+        // a long while that goes on is now: "hace mucho rato que no puede orinar"
+        assertThat(inPresent("hace mucho rato que no puede orinar y le duele la espalda", "no puede orinar"))
+                .isTrue();
+        assertThat(inPresent("hace mucho que no responde, está tirado en el piso", "no responde"))
+                .isTrue();
+    }
+
+    @Test
+    void readsWhatHappensToOneAsAGeneralQuestionButNeverOneOfSomething() {
+        assertThat(inPresent("¿cuánta sangre pierde uno en la cifoplastia, es mucha?", "es mucha"))
+                .isFalse();
+        assertThat(inPresent("¿se le duerme a uno la pierna después del bloqueo?", "la pierna"))
+                .isFalse();
+        assertThat(inPresent("me tomé uno de más y no puedo respirar", "no puedo respirar"))
+                .isTrue();
+        assertThat(inPresent("le sale mucha sangre de la herida y no para", "sangre"))
+                .isTrue();
+    }
+
+    @Test
     void aMessagesContextIsReadOnceWhileItIsDecidedAndNotKeptAfter() {
         String message = "my husband can't move his left arm since this morning";
         Context[] during = new Context[2];
