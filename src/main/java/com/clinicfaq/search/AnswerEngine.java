@@ -998,8 +998,12 @@ public final class AnswerEngine implements AutoCloseable {
         }
         boolean partly = false;
         if (scope.isEmpty() && topicArticle == null) {
-            // "the stimulator" beside kyphoplasty: a word of one article's name that no other article uses
+            // "the stimulator" beside kyphoplasty: a word of one article's name that no other article uses; else "my
+            // knee" beside kyphoplasty and the knee's nerve block: a word one article alone uses, and often
             scope = index.articlesPartlyNamedIn(corrected);
+            if (scope.isEmpty()) {
+                scope = index.articlesWordedAsIn(corrected);
+            }
             partly = !scope.isEmpty();
         }
         if (scope.isEmpty()

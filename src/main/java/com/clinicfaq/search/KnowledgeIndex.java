@@ -114,6 +114,8 @@ final class KnowledgeIndex {
 
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
+    /** The words one article's text alone uses, and often, for {@link #articlesWordedAsIn}. */
+    private final Map<String, String> ownWords;
 
     final DirectoryReader reader;
     final IndexSearcher searcher;
@@ -138,6 +140,7 @@ final class KnowledgeIndex {
             Map<IndexedItem, float[]> headingVectors,
             List<GenericPhrasing> genericPhrasings,
             Map<String, Set<String>> termsByArticle,
+            Map<String, String> ownWords,
             Set<String> curatedArticles,
             Set<String> curatedFaqs,
             DirectoryReader reader,
@@ -147,6 +150,7 @@ final class KnowledgeIndex {
         this.headingVectors = headingVectors;
         this.genericPhrasings = genericPhrasings;
         this.termsByArticle = termsByArticle;
+        this.ownWords = topics.size() < 2 ? Map.of() : ownWords;
         this.curatedArticles = curatedArticles;
         this.curatedFaqs = curatedFaqs;
         this.items = items;
@@ -210,23 +214,61 @@ final class KnowledgeIndex {
     }
 
     /**
+     * The one article whose own words the question uses: words that one article's text uses in at least
+     * {@link #OWN_WORD_PASSAGES} passages and no other article's text uses ("knee" beside kyphoplasty and a genicular
+     * nerve block; "battery" beside a spinal cord stimulator); empty when it uses none, or those of several articles. The
+     * words are read from the library as it is, so they thin out as articles on near subjects are added, and a question
+     * that uses none is read as naming no procedure, as before.
+     */
+    Set<String> articlesWordedAsIn(String question) {
+        return theOneArticle(ownWords, question);
+    }
+
+    /** The one article the question's words point to by the map, word by word; empty when none or several. */
+    private Set<String> theOneArticle(Map<String, String> articleByWord, String question) {
+        if (articleByWord.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> pointed = new java.util.HashSet<>();
+        for (String word : tokens(documentAnalyzer, question)) {
+            String article = articleByWord.get(word);
+            if (article != null) {
+                pointed.add(article);
+            }
+        }
+        return pointed.size() == 1 ? pointed : Set.of();
+    }
+
+    /**
+     * In how many passages (windows of a few sentences, one starting at each sentence) an article must use a word for
+     * it to be one of its own: a subject the article is about, not a word it says once. Chosen on the blind sample
+     * articles' dev questions (3, 5 and 10 tried; {@code docs/evaluation.md}).
+     */
+    static final int OWN_WORD_PASSAGES = 5;
+
+    /** Each word that one article's passages use in at least {@link #OWN_WORD_PASSAGES} and no other's use, to it. */
+    static Map<String, String> ownWords(Map<String, Map<String, Integer>> passagesByWord) {
+        Map<String, String> own = new HashMap<>();
+        passagesByWord.forEach((word, byArticle) -> {
+            if (byArticle.size() == 1) {
+                Map.Entry<String, Integer> only =
+                        byArticle.entrySet().iterator().next();
+                if (only.getValue() >= OWN_WORD_PASSAGES) {
+                    own.put(word, only.getKey());
+                }
+            }
+        });
+        return Map.copyOf(own);
+    }
+
+    /**
      * The one article whose procedure the question calls by a word of its name alone, a word no other article's text
      * uses ("the ablation", "the stimulator", "the epidural" beside kyphoplasty); empty when it calls none or several.
      * A library of articles that speak of each other's procedures has fewer such words, and a question that uses none is
      * read as naming no procedure, as before.
      */
     Set<String> articlesPartlyNamedIn(String question) {
-        if (partialNames.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> called = new java.util.HashSet<>();
-        for (String word : tokens(documentAnalyzer, question)) {
-            String article = partialNames.get(word);
-            if (article != null) {
-                called.add(article);
-            }
-        }
-        return called.size() == 1 ? called : Set.of();
+        return theOneArticle(partialNames, question);
     }
 
     /**
@@ -597,6 +639,7 @@ final class KnowledgeIndex {
             Analyzer documents = Analysis.documents();
             Map<IndexedItem, Set<String>> itemWords = new java.util.IdentityHashMap<>();
             Map<String, Set<String>> termsByArticle = new java.util.HashMap<>();
+            Map<String, Map<String, Integer>> passagesByWord = new java.util.HashMap<>();
             Map<IndexedItem, String> headingOf = new java.util.IdentityHashMap<>();
             headings.forEach((item, heading) -> headingOf.put(items.get(item), heading));
             for (IndexedItem item : items) {
@@ -607,6 +650,11 @@ final class KnowledgeIndex {
                     termsByArticle
                             .computeIfAbsent(item.source().articleId(), a -> new java.util.HashSet<>())
                             .addAll(words);
+                    for (String word : words) {
+                        passagesByWord
+                                .computeIfAbsent(word, w -> new java.util.HashMap<>())
+                                .merge(item.source().articleId(), 1, Integer::sum);
+                    }
                 }
             }
             return new KnowledgeIndex(
@@ -618,6 +666,7 @@ final class KnowledgeIndex {
                     headingVectors,
                     genericPhrasings,
                     Map.copyOf(termsByArticle),
+                    ownWords(passagesByWord),
                     curated,
                     curatedFaqs,
                     reader,
