@@ -380,7 +380,7 @@ public final class AnswerEngine implements AutoCloseable {
 
     /**
      * The learned ranking's answer for a question scoped to one imported article. A question that calls the procedure by
-     * a word of its name only ({@link KnowledgeIndex#articlesPartlyNamedIn}) is a weaker sign than its name: it is
+     * a word of its name only ({@link KnowledgeIndex#articlesCalledIn}) is a weaker sign than its name: it is
      * answered as an open question is, only when the ranking is sure ({@link #OPEN_IMPORTED_ANSWER}).
      */
     private Answer decideScoped(KnowledgeIndex index, String article, Lexical lexical, Evidence evidence) {
@@ -1000,10 +1000,7 @@ public final class AnswerEngine implements AutoCloseable {
         if (scope.isEmpty() && topicArticle == null) {
             // "the stimulator" beside kyphoplasty: a word of one article's name that no other article uses; else "my
             // knee" beside kyphoplasty and the knee's nerve block: a word one article alone uses, and often
-            scope = index.articlesPartlyNamedIn(corrected);
-            if (scope.isEmpty()) {
-                scope = index.articlesWordedAsIn(corrected);
-            }
+            scope = index.articlesCalledIn(corrected);
             partly = !scope.isEmpty();
         }
         if (scope.isEmpty()

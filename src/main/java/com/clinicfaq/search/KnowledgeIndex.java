@@ -109,12 +109,12 @@ final class KnowledgeIndex {
     }
     /** The articles whose names (not abbreviations) hold a word, by the word: worked out once, not per question. */
     private final Map<String, Set<String>> articlesByNameWord;
-    /** The words that name an article alone, for {@link #articlesPartlyNamedIn}. */
+    /** The words that name an article alone, for {@link #articlesCalledIn}. */
     private final Map<String, String> partialNames;
 
     /** The words (as the documents' analyzer reads them) of each article's texts, by article id. */
     private final Map<String, Set<String>> termsByArticle;
-    /** The words one article's text alone uses, and often, for {@link #articlesWordedAsIn}. */
+    /** The words one article's text alone uses, and often, for {@link #articlesCalledIn}. */
     private final Map<String, String> ownWords;
 
     final DirectoryReader reader;
@@ -214,23 +214,26 @@ final class KnowledgeIndex {
     }
 
     /**
-     * The one article whose own words the question uses: words that one article's text uses in at least
-     * {@link #OWN_WORD_PASSAGES} passages and no other article's text uses ("knee" beside kyphoplasty and a genicular
-     * nerve block; "battery" beside a spinal cord stimulator); empty when it uses none, or those of several articles. The
-     * words are read from the library as it is, so they thin out as articles on near subjects are added, and a question
-     * that uses none is read as naming no procedure, as before.
+     * The one article the question calls without naming it: by a word of its name alone, a word no other article's
+     * text uses ("the ablation", "the stimulator", "the epidural" beside kyphoplasty); else by its own words, words
+     * that one article's text uses in at least {@link #OWN_WORD_PASSAGES} passages and no other article's text uses
+     * ("knee" beside kyphoplasty and a genicular nerve block; "battery" beside a spinal cord stimulator). Empty when it
+     * calls none, or several. The words are read from the library as it is, so they thin out as articles on near
+     * subjects are added, and a question that uses none is read as naming no procedure, as before.
      */
-    Set<String> articlesWordedAsIn(String question) {
-        return theOneArticle(ownWords, question);
-    }
-
-    /** The one article the question's words point to by the map, word by word; empty when none or several. */
-    private Set<String> theOneArticle(Map<String, String> articleByWord, String question) {
-        if (articleByWord.isEmpty()) {
+    Set<String> articlesCalledIn(String question) {
+        if (partialNames.isEmpty() && ownWords.isEmpty()) {
             return Set.of();
         }
+        List<String> words = tokens(documentAnalyzer, question);
+        Set<String> byName = theOneArticle(partialNames, words);
+        return byName.isEmpty() ? theOneArticle(ownWords, words) : byName;
+    }
+
+    /** The one article the words point to by the map, word by word; empty when none or several. */
+    private static Set<String> theOneArticle(Map<String, String> articleByWord, List<String> words) {
         Set<String> pointed = new java.util.HashSet<>();
-        for (String word : tokens(documentAnalyzer, question)) {
+        for (String word : words) {
             String article = articleByWord.get(word);
             if (article != null) {
                 pointed.add(article);
@@ -259,16 +262,6 @@ final class KnowledgeIndex {
             }
         });
         return Map.copyOf(own);
-    }
-
-    /**
-     * The one article whose procedure the question calls by a word of its name alone, a word no other article's text
-     * uses ("the ablation", "the stimulator", "the epidural" beside kyphoplasty); empty when it calls none or several.
-     * A library of articles that speak of each other's procedures has fewer such words, and a question that uses none is
-     * read as naming no procedure, as before.
-     */
-    Set<String> articlesPartlyNamedIn(String question) {
-        return theOneArticle(partialNames, question);
     }
 
     /**
@@ -638,7 +631,6 @@ final class KnowledgeIndex {
             int[] itemOfDoc = entries.stream().mapToInt(Entry::item).toArray();
             Analyzer documents = Analysis.documents();
             Map<IndexedItem, Set<String>> itemWords = new java.util.IdentityHashMap<>();
-            Map<String, Set<String>> termsByArticle = new java.util.HashMap<>();
             Map<String, Map<String, Integer>> passagesByWord = new java.util.HashMap<>();
             Map<IndexedItem, String> headingOf = new java.util.IdentityHashMap<>();
             headings.forEach((item, heading) -> headingOf.put(items.get(item), heading));
@@ -647,9 +639,6 @@ final class KnowledgeIndex {
                 itemWords.put(item, LayWords.shipped().ofText(words));
                 // the article's own text (its passages), not the questions curated for it (many, in visitors' words)
                 if (item.source() != null && item.kind() == IndexedItem.Kind.PASSAGE) {
-                    termsByArticle
-                            .computeIfAbsent(item.source().articleId(), a -> new java.util.HashSet<>())
-                            .addAll(words);
                     for (String word : words) {
                         passagesByWord
                                 .computeIfAbsent(word, w -> new java.util.HashMap<>())
@@ -657,6 +646,12 @@ final class KnowledgeIndex {
                     }
                 }
             }
+            Map<String, Set<String>> termsByArticle = new java.util.HashMap<>();
+            passagesByWord.forEach((word, byArticle) -> byArticle
+                    .keySet()
+                    .forEach(article -> termsByArticle
+                            .computeIfAbsent(article, a -> new java.util.HashSet<>())
+                            .add(word)));
             return new KnowledgeIndex(
                     items,
                     embedded.toArray(float[][]::new),
