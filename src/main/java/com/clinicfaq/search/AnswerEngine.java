@@ -741,9 +741,11 @@ public final class AnswerEngine implements AutoCloseable {
      * ({@link #OPEN_IMPORTED_ANSWER}), of those the question reaches best; empty when there is none. The calibrated sum
      * scores an imported article's passages below a curated article's ways of asking for the same meaning, so it alone
      * cannot tell that a question naming no procedure ("does the doctor use x-rays to guide the needle?") has good
-     * answers in two articles; read on its own scale, the imported article can. An imported article that uses fewer of the
-     * question's words than the article found is left out ("what does the cement do?" is not about an article that never
-     * says cement, however sure its ranking).
+     * answers in two articles; read on its own scale, the imported article can. A general question ("recovery time?")
+     * is ambiguous with a less sure imported article too, one whose ranking would answer it on its own page, when
+     * nothing in the question points to the article found: that article uses no word of it the other does not. An
+     * imported article that uses fewer of the question's words than the article found is left out ("what does the
+     * cement do?" is not about an article that never says cement, however sure its ranking).
      */
     private List<Answer.Choice> alsoSure(
             KnowledgeIndex index, Evidence evidence, Map<String, Double> reach, String article) {
@@ -754,8 +756,15 @@ public final class AnswerEngine implements AutoCloseable {
         long usedByArticle = index.wordsOfQuestionIn(article, questionWords);
         List<Answer.Choice> choices = new ArrayList<>();
         choices.add(new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))));
+        Set<String> pointingToArticle = index.questionWordsIn(article, questionWords);
         importedReadings(index, evidence, reach, article).forEach((other, found) -> {
-            if (found.confidence() >= OPEN_IMPORTED_ANSWER
+            if ((found.confidence() >= OPEN_IMPORTED_ANSWER
+                            // a general question ("recovery time?", "who qualifies?") that the other article's
+                            // ranking would answer on its own page, when every word of it that the article found uses,
+                            // the other uses too: nothing in it points to the one rather than the other
+                            || (found.confidence() >= ranking.threshold()
+                                    && index.questionWordsIn(other, questionWords)
+                                            .containsAll(pointingToArticle)))
                     // a text that names the article found is about that procedure, not a second answer ("…or
                     // kyphoplasty, which stabilizes a fractured vertebra with bone cement" for "what is the cement
                     // made of?")
@@ -774,24 +783,62 @@ public final class AnswerEngine implements AutoCloseable {
     private Map<String, Answer.Found> importedReadings(
             KnowledgeIndex index, Evidence evidence, Map<String, Double> reach, String except) {
         Map<String, Answer.Found> found = new java.util.LinkedHashMap<>();
-        reach.entrySet().stream()
+        List<String> read = new ArrayList<>(reach.entrySet().stream()
                 .filter(e -> !e.getKey().equals(except)
                         && !index.curatedArticles.contains(e.getKey())
                         && index.topics.containsKey(e.getKey()))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(OPEN_IMPORTED)
                 .map(Map.Entry::getKey)
-                .forEach(article -> {
-                    if (decideRanked(
-                                    index,
-                                    article,
-                                    hybrid(index, lexical(index, evidence.corrected(), article), evidence),
-                                    ranking)
-                            instanceof Answer.Found answer) {
-                        found.put(article, answer);
-                    }
-                });
+                .toList());
+        if (read.size() < OPEN_IMPORTED) {
+            for (String article : nearestImported(index, evidence)) {
+                if (read.size() == OPEN_IMPORTED) {
+                    break;
+                }
+                if (!article.equals(except) && !read.contains(article)) {
+                    read.add(article);
+                }
+            }
+        }
+        read.forEach(article -> {
+            if (decideRanked(
+                            index,
+                            article,
+                            hybrid(index, lexical(index, evidence.corrected(), article), evidence),
+                            ranking)
+                    instanceof Answer.Found answer) {
+                found.put(article, answer);
+            }
+        });
         return found;
+    }
+
+    /**
+     * The imported articles in the order of their entry nearest in meaning to the question, searched among theirs alone:
+     * beside a curated article, its many ways of asking can fill every candidate of a question that names no procedure
+     * ("procedure length?"), so that an imported article that answers it too would never be read.
+     */
+    private List<String> nearestImported(KnowledgeIndex index, Evidence evidence) {
+        Set<String> imported = new java.util.TreeSet<>(index.topics.keySet());
+        imported.removeAll(index.curatedArticles);
+        List<String> order = new ArrayList<>();
+        if (imported.isEmpty() || evidence.vector() == null) {
+            return order;
+        }
+        try {
+            Query nearImported = new KnnFloatVectorQuery(
+                    KnowledgeIndex.VECTOR, evidence.vector(), CANDIDATES, KnowledgeIndex.scope(imported));
+            for (ScoreDoc doc : index.searcher.search(nearImported, CANDIDATES).scoreDocs) {
+                Answer.Source source = index.items.get(index.itemOfDoc[doc.doc]).source();
+                if (source != null && imported.contains(source.articleId()) && !order.contains(source.articleId())) {
+                    order.add(source.articleId());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return order;
     }
 
     /** How many of the imported articles a question reaches are read by their ranking (the ones it reaches best). */

@@ -249,7 +249,10 @@ final class KnowledgeIndex {
      */
     static final int OWN_WORD_PASSAGES = 5;
 
-    /** Each word that one article's passages use in at least {@link #OWN_WORD_PASSAGES} and no other's use, to it. */
+    /**
+     * Each word that one article's passages use in at least {@link #OWN_WORD_PASSAGES} and no other article's passages
+     * or section headings use, to it (a word counted 0 times is one an article's headings use alone).
+     */
     static Map<String, String> ownWords(Map<String, Map<String, Integer>> passagesByWord) {
         Map<String, String> own = new HashMap<>();
         passagesByWord.forEach((word, byArticle) -> {
@@ -382,8 +385,15 @@ final class KnowledgeIndex {
      * kyphoplasty, whose article says how long a procedure takes but never mentions a pool).
      */
     long wordsOfQuestionIn(String article, Set<String> questionWords) {
+        return questionWordsIn(article, questionWords).size();
+    }
+
+    /** Those of the question's words that this article's texts use. */
+    Set<String> questionWordsIn(String article, Set<String> questionWords) {
         Set<String> terms = termsByArticle.getOrDefault(article, Set.of());
-        return questionWords.stream().filter(terms::contains).count();
+        Set<String> in = new java.util.HashSet<>(questionWords);
+        in.retainAll(terms);
+        return in;
     }
 
     /** The item's words as the documents' analyzer reads them. */
@@ -643,6 +653,16 @@ final class KnowledgeIndex {
                         passagesByWord
                                 .computeIfAbsent(word, w -> new java.util.HashMap<>())
                                 .merge(item.source().articleId(), 1, Integer::sum);
+                    }
+                    // the heading of a passage's section is the article's own text too ("Recovery After a Spinal Cord
+                    // Stimulator Implant"): the article uses its words, though they count toward no passage
+                    String heading = headingOf.get(item);
+                    if (heading != null) {
+                        for (String word : AnswerRanking.words(documents, heading)) {
+                            passagesByWord
+                                    .computeIfAbsent(word, w -> new java.util.HashMap<>())
+                                    .merge(item.source().articleId(), 0, Integer::sum);
+                        }
                     }
                 }
             }

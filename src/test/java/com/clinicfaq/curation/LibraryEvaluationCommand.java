@@ -109,6 +109,20 @@ public final class LibraryEvaluationCommand {
                 EvaluationSet set = EvaluationSet.load(EvaluationSet.PROJECT_CHECKS, name);
                 Evaluation open = Evaluation.run(set, engine::answer);
                 System.out.println(open.summary());
+                // of the answerable questions missed, those met with "which procedure?" (the library's other
+                // article answers them too) and those answered from another article
+                List<Evaluation.Miss> answerableMissed = open.misses().stream()
+                        .filter(m -> m.question().answerable())
+                        .toList();
+                System.out.printf(
+                        "         answerable, asked which procedure: %d   from another article: %d%n",
+                        answerableMissed.stream()
+                                .filter(m -> m.answer() instanceof Answer.Ambiguous)
+                                .count(),
+                        answerableMissed.stream()
+                                .filter(m -> m.answer() instanceof Answer.Found found
+                                        && !found.source().articleId().equals(kyphoplasty))
+                                .count());
                 if (name.equals("dev") && options.contains("--misses")) {
                     // kyphoplasty's dev questions a library of more articles misses from a page about no article
                     open.misses()
