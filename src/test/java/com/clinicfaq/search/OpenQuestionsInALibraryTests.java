@@ -48,14 +48,18 @@ class OpenQuestionsInALibraryTests {
 
     @Test
     void aQuestionOnlyTheImportedArticleAnswersIsAnsweredFromItsRightSection() {
-        // the calibrated sum over the library finds no answer to either. (The blind set's "How often do I have to plug
-        // it in to charge?", asked here before, is read at 0.62 by the ranking trained with LayWords, under the 0.65 an
-        // open question needs: the visitor is told the bot does not know, and offered a follow-up.)
-        assertThat(engine.answer("how often does the battery need charging?"))
-                .isInstanceOfSatisfying(Answer.Found.class, found -> {
-                    assertThat(found.source().articleId()).isEqualTo(STIMULATION);
-                    assertThat(found.text()).containsAnyOf("once or twice a week", "wireless charger");
-                });
+        // the calibrated sum over the library finds no answer to any. The blind set's "How often do I have to plug it
+        // in
+        // to charge?" (dev half) is read at 0.62 by the ranking: under the 0.65 an answer beside another article's
+        // needs, and before, under the bar of a question nothing else answers too, so the visitor was told the bot did
+        // not know
+        for (String question :
+                List.of("how often does the battery need charging?", "How often do I have to plug it in to charge?")) {
+            assertThat(engine.answer(question)).as(question).isInstanceOfSatisfying(Answer.Found.class, found -> {
+                assertThat(found.source().articleId()).isEqualTo(STIMULATION);
+                assertThat(found.text()).containsAnyOf("once or twice a week", "wireless charger");
+            });
+        }
         assertThat(engine.answer("battery life?")).isInstanceOfSatisfying(Answer.Found.class, found -> {
             assertThat(found.source().articleId()).isEqualTo(STIMULATION);
             assertThat(found.text()).containsAnyOf("3 to 5 years", "9 to 15 years");
