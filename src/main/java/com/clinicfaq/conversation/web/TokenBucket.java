@@ -25,10 +25,16 @@ final class TokenBucket {
         return Duration.ofNanos(Math.max(1, interval.toNanos())).multipliedBy(Math.max(1, burst));
     }
 
-    /** Takes a token; returns 0 when allowed, else how many seconds until one is free. */
+    /**
+     * Takes a token; returns 0 when allowed, else how many seconds until one is free. A time earlier than the last one
+     * taken (another thread read the clock first and took its token first) takes from the bucket as it is: time never
+     * runs back, which would take the last token of a burst away from the connection that is owed it.
+     */
     synchronized long take(long nowNanos) {
-        tokens = Math.min(burst, tokens + (double) (nowNanos - updatedNanos) / intervalNanos);
-        updatedNanos = nowNanos;
+        if (nowNanos > updatedNanos) {
+            tokens = Math.min(burst, tokens + (double) (nowNanos - updatedNanos) / intervalNanos);
+            updatedNanos = nowNanos;
+        }
         if (tokens >= 1) {
             tokens -= 1;
             return 0;
