@@ -753,23 +753,21 @@ public final class AnswerEngine implements AutoCloseable {
             return List.of();
         }
         Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
-        long usedByArticle = index.wordsOfQuestionIn(article, questionWords);
+        Set<String> usedByArticle = index.questionWordsIn(article, questionWords);
         List<Answer.Choice> choices = new ArrayList<>();
         choices.add(new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))));
-        Set<String> pointingToArticle = index.questionWordsIn(article, questionWords);
         importedReadings(index, evidence, reach, article).forEach((other, found) -> {
+            Set<String> usedByOther = index.questionWordsIn(other, questionWords);
             if ((found.confidence() >= OPEN_IMPORTED_ANSWER
                             // a general question ("recovery time?", "who qualifies?") that the other article's
                             // ranking would answer on its own page, when every word of it that the article found uses,
                             // the other uses too: nothing in it points to the one rather than the other
-                            || (found.confidence() >= ranking.threshold()
-                                    && index.questionWordsIn(other, questionWords)
-                                            .containsAll(pointingToArticle)))
+                            || (found.confidence() >= ranking.threshold() && usedByOther.containsAll(usedByArticle)))
                     // a text that names the article found is about that procedure, not a second answer ("…or
                     // kyphoplasty, which stabilizes a fractured vertebra with bone cement" for "what is the cement
                     // made of?")
                     && !ArticleTopics.named(index.topics.get(article), found.text())
-                    && index.wordsOfQuestionIn(other, questionWords) >= usedByArticle) {
+                    && usedByOther.size() >= usedByArticle.size()) {
                 choices.add(new Answer.Choice(other, ArticleTopics.label(index.topics.get(other))));
             }
         });

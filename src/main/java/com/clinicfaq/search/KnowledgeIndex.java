@@ -642,6 +642,7 @@ final class KnowledgeIndex {
             Analyzer documents = Analysis.documents();
             Map<IndexedItem, Set<String>> itemWords = new java.util.IdentityHashMap<>();
             Map<String, Map<String, Integer>> passagesByWord = new java.util.HashMap<>();
+            Map<String, Set<String>> headingWords = new HashMap<>();
             Map<IndexedItem, String> headingOf = new java.util.IdentityHashMap<>();
             headings.forEach((item, heading) -> headingOf.put(items.get(item), heading));
             for (IndexedItem item : items) {
@@ -658,7 +659,9 @@ final class KnowledgeIndex {
                     // Stimulator Implant"): the article uses its words, though they count toward no passage
                     String heading = headingOf.get(item);
                     if (heading != null) {
-                        for (String word : AnswerRanking.words(documents, heading)) {
+                        // a section's passages share its heading: read once
+                        for (String word :
+                                headingWords.computeIfAbsent(heading, h -> AnswerRanking.words(documents, h))) {
                             passagesByWord
                                     .computeIfAbsent(word, w -> new java.util.HashMap<>())
                                     .merge(item.source().articleId(), 0, Integer::sum);
