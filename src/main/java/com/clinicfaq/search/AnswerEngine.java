@@ -862,16 +862,37 @@ public final class AnswerEngine implements AutoCloseable {
      * The answer of the one imported article whose ranking finds one likely enough ({@link #OPEN_IMPORTED_ONLY}), of
      * those the question reaches best (at most {@link #OPEN_IMPORTED}); none when none does, or when another of them
      * answers too (in a library of many imported articles, one of several likely answers is a guess at the procedure,
-     * so the visitor is told nothing was found rather than given one procedure's fact for another's).
+     * so the visitor is told nothing was found rather than given one procedure's fact for another's). A curated article
+     * the question reaches as a second article would ({@link #SECOND_ARTICLE}), and that uses every word of it the
+     * imported article uses, answers it too, though below its own threshold: the visitor is asked which procedure
+     * ("how soon can I walk after?" is kyphoplasty's question as much as the imported article's).
      */
     private Optional<Answer> importedOnly(KnowledgeIndex index, Evidence evidence, Map<String, Double> reach) {
         List<Answer.Found> found =
                 List.copyOf(importedReadings(index, evidence, reach, null).values());
         // one article sure of its answer, and none of the others answering at all: else which procedure is meant is a
         // guess
-        return found.size() == 1 && found.getFirst().confidence() >= OPEN_IMPORTED_ONLY
-                ? Optional.of(found.getFirst())
-                : Optional.empty();
+        if (found.size() != 1 || found.getFirst().confidence() < OPEN_IMPORTED_ONLY) {
+            return Optional.empty();
+        }
+        Answer.Found only = found.getFirst();
+        String article = only.source().articleId();
+        Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
+        Set<String> usedByArticle = index.questionWordsIn(article, questionWords);
+        List<Answer.Choice> choices = new ArrayList<>();
+        reach.entrySet().stream()
+                .filter(e -> index.curatedArticles.contains(e.getKey())
+                        && index.topics.containsKey(e.getKey())
+                        && e.getValue() >= SECOND_ARTICLE
+                        && index.questionWordsIn(e.getKey(), questionWords).containsAll(usedByArticle))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e ->
+                        choices.add(new Answer.Choice(e.getKey(), ArticleTopics.label(index.topics.get(e.getKey())))));
+        if (choices.isEmpty()) {
+            return Optional.of(only);
+        }
+        choices.add(new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))));
+        return Optional.of(new Answer.Ambiguous(choices, only.confidence()));
     }
 
     /** Each article's best candidate's calibrated score, of the question's candidates (out-of-scope topics left out). */
