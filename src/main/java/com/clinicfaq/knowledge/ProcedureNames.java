@@ -91,11 +91,30 @@ public final class ProcedureNames {
             // fractures")
             if (phrase != null && 2 * mentions(phrase, body) >= mentions(topic, body)) {
                 names.add(phrase);
+                String initials = initials(phrase);
+                if (initials != null) {
+                    names.add(initials);
+                }
             } else if (!topic.equals(article.title())) {
                 names.add(topic);
             }
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * The initials visitors write for a name of three words or more that the article never abbreviates ("MBB" for
+     * "medial branch blocks"); null for a shorter name, or when the initials hold a vowel and so could be a word
+     * ("ART"), which as a name would scope a question that uses the word to this article.
+     */
+    static String initials(String name) {
+        List<String> words = words(name);
+        if (words.size() < 3) {
+            return null;
+        }
+        StringBuilder initials = new StringBuilder();
+        words.forEach(w -> initials.append(Character.toUpperCase(w.charAt(0))));
+        return initials.chars().anyMatch(c -> "AEIOUY".indexOf(c) >= 0) ? null : initials.toString();
     }
 
     /** Words that never start or end a name. */

@@ -101,11 +101,14 @@ class ArticleTopicsTests {
         // would scope a question about any procedure's pain to this article, and attribute answers to an "article on
         // pain"
         Article blocks = sample("medial-branch-block-sample");
-        assertThat(names(blocks)).containsExactly("medial branch blocks");
+        // and its initials, which visitors write ("do i get knocked out for the mbb", the blind set's dev half)
+        assertThat(names(blocks)).containsExactly("medial branch blocks", "MBB");
         assertThat(com.clinicfaq.knowledge.Topics.of(blocks)).isEqualTo("medial branch blocks");
         assertThat(com.clinicfaq.knowledge.Attribution.source(blocks)).endsWith("article on medial branch blocks");
         assertThat(names(sample("lumbar-spinal-stenosis-sample"))).containsExactly("spinal stenosis");
         assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "how long does a medial branch block take"))
+                .isTrue();
+        assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "do i get knocked out for the mbb"))
                 .isTrue();
         assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "is the pain worse after spinal cord stimulation"))
                 .isFalse();
