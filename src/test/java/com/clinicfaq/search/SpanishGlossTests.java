@@ -17,6 +17,15 @@ class SpanishGlossTests {
     }
 
     @Test
+    void readsAnExpressionWhoseWordsWouldMisleadAsAWhole() {
+        // word by word these read "is surgery older", "what have to take", "give me of high", "is insurance"
+        assertThat(gloss.gloss("¿es cirugía mayor?")).isEqualTo("is it major surgery");
+        assertThat(gloss.gloss("que tengo que llevar el dia del procedimiento")).contains("bring");
+        assertThat(gloss.gloss("me dan de alta el mismo dia?")).doesNotContain("high");
+        assertThat(gloss.gloss("¿que tan seguro es?")).contains("safe").doesNotContain("insurance");
+    }
+
+    @Test
     void aQuestionWordAsksOnlyWithItsAccentOrOpeningASentence() {
         assertThat(gloss.gloss("¿Qué es la cifoplastia?")).isEqualTo("what is the kyphoplasty");
         assertThat(gloss.gloss("que es la kifoplastia")).isEqualTo("what is the kyphoplasty");
