@@ -126,7 +126,7 @@ public final class OrdinaryTrainer {
         report("Spanish turns, holdout", BookingTrainer.turnSet("spanish-turns-holdout.csv"), without, with);
         report("conversational, holdout", BookingTrainer.conversational("holdout"), without, with);
         report("kyphoplasty questions, holdout", BookingTrainer.kyphoplastyQuestions("holdout"), without, with);
-        for (String name : List.of("dev", "holdout", "train", "fresh", "unseen", "unseen2", "unseen3")) {
+        for (String name : List.of("dev", "holdout", "train", "fresh", "unseen", "unseen2", "unseen3", "unseen4")) {
             if (!RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, name)) {
                 continue;
             }

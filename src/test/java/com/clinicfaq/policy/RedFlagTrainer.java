@@ -353,7 +353,8 @@ public final class RedFlagTrainer {
             curated.add(trainer.item(text, RedFlagClassifier.Label.CALM, null));
         }
         Map<String, List<Item>> sets = new HashMap<>();
-        for (String name : List.of("dev", "holdout", "train", "fresh", "unseen")) {
+        // unseen3 is trained on only when --train= names it (session 28); unseen2 and unseen4 are never loaded here
+        for (String name : List.of("dev", "holdout", "train", "fresh", "unseen", "unseen3")) {
             if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, name)) {
                 sets.put(
                         name,
