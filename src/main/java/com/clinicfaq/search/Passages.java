@@ -30,8 +30,14 @@ final class Passages {
         List<Passage> passages = new ArrayList<>();
         for (Section section : article.sections()) {
             int n = 0;
-            for (Block block : section.blocks()) {
-                for (String text : windows(block)) {
+            List<Block> blocks = section.blocks();
+            for (int b = 0; b < blocks.size(); b++) {
+                Block block = blocks.get(b);
+                String list = listAfter(blocks, b);
+                // "The mild procedure may not be appropriate for patients with:" says nothing alone: with its list
+                List<String> texts =
+                        list == null ? windows(block) : List.of(block.text().strip() + " " + list);
+                for (String text : texts) {
                     passages.add(
                             new Passage(article.id() + "#" + section.anchor() + "/" + (++n), article, section, text));
                 }
@@ -39,6 +45,33 @@ final class Passages {
         }
         return passages;
     }
+
+    /**
+     * The items that a block ending with a colon introduces, joined: the blocks after it, up to the next such block
+     * or quotation, at most {@value #LIST_ITEMS} of them and {@value #LIST_LENGTH} characters; null when the block
+     * introduces none. Each item stays a passage of its own too.
+     */
+    static String listAfter(List<Block> blocks, int intro) {
+        Block block = blocks.get(intro);
+        if (block.kind() == Block.Kind.QUOTE || !block.text().strip().endsWith(":")) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        int length = 0;
+        for (int i = intro + 1; i < blocks.size() && items.size() < LIST_ITEMS; i++) {
+            Block item = blocks.get(i);
+            String text = item.text().strip();
+            if (item.kind() == Block.Kind.QUOTE || text.endsWith(":") || length + text.length() > LIST_LENGTH) {
+                break;
+            }
+            items.add(text);
+            length += text.length();
+        }
+        return items.isEmpty() ? null : String.join(" ", items);
+    }
+
+    static final int LIST_ITEMS = 8;
+    static final int LIST_LENGTH = 900;
 
     /** The passages of one block: none for a quotation, the whole of a list item. */
     static List<String> windows(Block block) {

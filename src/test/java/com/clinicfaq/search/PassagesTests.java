@@ -19,6 +19,31 @@ class PassagesTests {
     }
 
     @Test
+    void aSentenceThatIntroducesAListIsGivenWithItsItems() {
+        // the blind set's "What symptoms is the mild procedure designed to treat?" was answered "The mild procedure
+        // may not be appropriate for patients with:", and nothing more
+        var passages = Passages.of(ArticleTopicsTests.sample("lumbar-decompression-mild-sample"));
+        assertThat(passages)
+                .extracting(Passages.Passage::text)
+                .noneMatch(text -> text.strip().endsWith(":"))
+                .anySatisfy(text -> assertThat(text)
+                        .startsWith("The mild procedure may not be appropriate for patients with:")
+                        .contains("greater than grade 1")
+                        .contains("A previous laminectomy or fusion"))
+                // and each item is still a passage of its own
+                .anySatisfy(text -> assertThat(text).startsWith("A previous laminectomy or fusion"));
+        // a list ends where a quotation or the next introduction begins
+        var blocks = java.util.List.of(
+                new Block(Block.Kind.PARAGRAPH, "Call us if you notice:"),
+                new Block(Block.Kind.BULLET, "A fever above 101 F."),
+                new Block(Block.Kind.BULLET, "Redness that spreads."),
+                new Block(Block.Kind.QUOTE, "\"I felt fine the next day.\""),
+                new Block(Block.Kind.BULLET, "Not part of the list."));
+        assertThat(Passages.listAfter(blocks, 0)).isEqualTo("A fever above 101 F. Redness that spreads.");
+        assertThat(Passages.listAfter(blocks, 1)).isNull();
+    }
+
+    @Test
     void passagesAreAnswerSizedAndCoverEverySentenceExceptQuotations() {
         Article article = new KnowledgeBaseReader()
                 .read(Path.of("knowledge-base"))
