@@ -33,10 +33,14 @@ final class Passages {
             List<Block> blocks = section.blocks();
             for (int b = 0; b < blocks.size(); b++) {
                 Block block = blocks.get(b);
+                List<String> texts = windows(block);
                 String list = listAfter(blocks, b);
-                // "The mild procedure may not be appropriate for patients with:" says nothing alone: with its list
-                List<String> texts =
-                        list == null ? windows(block) : List.of(block.text().strip() + " " + list);
+                if (list != null && !texts.isEmpty()) {
+                    // "The mild procedure may not be appropriate for patients with:" says nothing alone: the window
+                    // that ends the introduction is given with its list
+                    texts = new ArrayList<>(texts);
+                    texts.set(texts.size() - 1, texts.getLast() + " " + list);
+                }
                 for (String text : texts) {
                     passages.add(
                             new Passage(article.id() + "#" + section.anchor() + "/" + (++n), article, section, text));

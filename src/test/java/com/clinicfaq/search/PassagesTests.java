@@ -41,6 +41,27 @@ class PassagesTests {
                 new Block(Block.Kind.BULLET, "Not part of the list."));
         assertThat(Passages.listAfter(blocks, 0)).isEqualTo("A fever above 101 F. Redness that spreads.");
         assertThat(Passages.listAfter(blocks, 1)).isNull();
+        // a longer introduction keeps its windows: the one that ends it is given with the list
+        var longer = new java.util.ArrayList<>(blocks);
+        longer.set(0, new Block(Block.Kind.PARAGRAPH, "Most days go well. Some do not. Call us if you notice:"));
+        var article = new Article(
+                "a",
+                "A",
+                null,
+                "Author",
+                null,
+                null,
+                null,
+                "test",
+                java.time.LocalDate.of(2026, 12, 1),
+                "Educational only.",
+                java.util.List.of(new com.clinicfaq.knowledge.Section("s", "S", longer)),
+                java.util.List.of());
+        assertThat(Passages.of(article))
+                .extracting(Passages.Passage::text)
+                .startsWith(
+                        "Most days go well. Some do not.",
+                        "Some do not. Call us if you notice: A fever above 101 F. Redness that spreads.");
     }
 
     @Test
