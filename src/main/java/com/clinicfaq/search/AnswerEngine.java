@@ -709,19 +709,22 @@ public final class AnswerEngine implements AutoCloseable {
             return answer;
         }
         Map<String, Double> reach = bestByArticle(evidence);
+        // the question's words, read once for every rule below that weighs which articles use them
+        Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
         if (!(answer instanceof Answer.Found)) {
             return ranking == null
                     ? answer
-                    : importedOnly(index, evidence, reach).orElse(answer);
+                    : importedOnly(index, evidence, reach, questionWords).orElse(answer);
         }
-        List<Answer.Choice> choices = choices(index, evidence, reach);
+        List<Answer.Choice> choices = choices(index, reach, questionWords);
         if (choices.size() > 1) {
             return new Answer.Ambiguous(choices, answer.confidence());
         }
         String article = !choices.isEmpty()
                 ? choices.getFirst().articleId()
                 : ((Answer.Found) answer).source().articleId();
-        List<Answer.Choice> alsoSure = ranking == null ? List.of() : alsoSure(index, evidence, reach, article);
+        List<Answer.Choice> alsoSure =
+                ranking == null ? List.of() : alsoSure(index, evidence, reach, article, questionWords);
         if (!alsoSure.isEmpty()) {
             return new Answer.Ambiguous(alsoSure, answer.confidence());
         }
@@ -748,14 +751,17 @@ public final class AnswerEngine implements AutoCloseable {
      * cement do?" is not about an article that never says cement, however sure its ranking).
      */
     private List<Answer.Choice> alsoSure(
-            KnowledgeIndex index, Evidence evidence, Map<String, Double> reach, String article) {
+            KnowledgeIndex index,
+            Evidence evidence,
+            Map<String, Double> reach,
+            String article,
+            Set<String> questionWords) {
         if (!index.topics.containsKey(article)) {
             return List.of();
         }
-        Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
         Set<String> usedByArticle = index.questionWordsIn(article, questionWords);
         List<Answer.Choice> choices = new ArrayList<>();
-        choices.add(new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))));
+        choices.add(choice(index, article));
         importedReadings(index, evidence, reach, article).forEach((other, found) -> {
             Set<String> usedByOther = index.questionWordsIn(other, questionWords);
             if ((found.confidence() >= OPEN_IMPORTED_ANSWER
@@ -768,7 +774,7 @@ public final class AnswerEngine implements AutoCloseable {
                     // made of?")
                     && !ArticleTopics.named(index.topics.get(article), found.text())
                     && usedByOther.size() >= usedByArticle.size()) {
-                choices.add(new Answer.Choice(other, ArticleTopics.label(index.topics.get(other))));
+                choices.add(choice(index, other));
             }
         });
         return choices.size() > 1 ? choices : List.of();
@@ -867,7 +873,8 @@ public final class AnswerEngine implements AutoCloseable {
      * imported article uses, answers it too, though below its own threshold: the visitor is asked which procedure
      * ("how soon can I walk after?" is kyphoplasty's question as much as the imported article's).
      */
-    private Optional<Answer> importedOnly(KnowledgeIndex index, Evidence evidence, Map<String, Double> reach) {
+    private Optional<Answer> importedOnly(
+            KnowledgeIndex index, Evidence evidence, Map<String, Double> reach, Set<String> questionWords) {
         List<Answer.Found> found =
                 List.copyOf(importedReadings(index, evidence, reach, null).values());
         // one article sure of its answer, and none of the others answering at all: else which procedure is meant is a
@@ -877,7 +884,6 @@ public final class AnswerEngine implements AutoCloseable {
         }
         Answer.Found only = found.getFirst();
         String article = only.source().articleId();
-        Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
         Set<String> usedByArticle = index.questionWordsIn(article, questionWords);
         List<Answer.Choice> choices = new ArrayList<>();
         reach.entrySet().stream()
@@ -886,13 +892,17 @@ public final class AnswerEngine implements AutoCloseable {
                         && e.getValue() >= SECOND_ARTICLE
                         && index.questionWordsIn(e.getKey(), questionWords).containsAll(usedByArticle))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e ->
-                        choices.add(new Answer.Choice(e.getKey(), ArticleTopics.label(index.topics.get(e.getKey())))));
+                .forEach(e -> choices.add(choice(index, e.getKey())));
         if (choices.isEmpty()) {
             return Optional.of(only);
         }
-        choices.add(new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))));
+        choices.add(choice(index, article));
         return Optional.of(new Answer.Ambiguous(choices, only.confidence()));
+    }
+
+    /** The choice of an article offered when the visitor is asked which procedure is meant. */
+    private static Answer.Choice choice(KnowledgeIndex index, String article) {
+        return new Answer.Choice(article, ArticleTopics.label(index.topics.get(article)));
     }
 
     /** Each article's best candidate's calibrated score, of the question's candidates (out-of-scope topics left out). */
@@ -923,7 +933,7 @@ public final class AnswerEngine implements AutoCloseable {
      * The articles that answer the question well enough and use the most of its words: several when it is ambiguous;
      * empty when only one article answers at all.
      */
-    private List<Answer.Choice> choices(KnowledgeIndex index, Evidence evidence, Map<String, Double> reach) {
+    private List<Answer.Choice> choices(KnowledgeIndex index, Map<String, Double> reach, Set<String> questionWords) {
         List<String> plausible = reach.entrySet().stream()
                 .filter(e -> e.getValue() >= SECOND_ARTICLE && index.topics.containsKey(e.getKey()))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
@@ -936,13 +946,12 @@ public final class AnswerEngine implements AutoCloseable {
         // question
         // is about; when in doubt the visitor is asked, which costs a click, where a guess may give another procedure's
         // fact
-        Set<String> questionWords = AnswerRanking.words(index.documentWords(), evidence.corrected());
         Map<String, Long> used = new HashMap<>();
         plausible.forEach(article -> used.put(article, index.wordsOfQuestionIn(article, questionWords)));
         long most = used.values().stream().mapToLong(Long::longValue).max().orElse(0);
         return plausible.stream()
                 .filter(article -> used.get(article) >= most - 1)
-                .map(article -> new Answer.Choice(article, ArticleTopics.label(index.topics.get(article))))
+                .map(article -> choice(index, article))
                 .toList();
     }
 
