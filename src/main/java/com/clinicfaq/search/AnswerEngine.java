@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -533,8 +534,17 @@ public final class AnswerEngine implements AutoCloseable {
         if (names == null) {
             return false;
         }
-        List<String> besides = ArticleTopics.wordsBesides(names, question);
         List<String> all = com.clinicfaq.knowledge.ProcedureNames.words(question);
+        List<String> besides = new ArrayList<>();
+        boolean[] covered = new boolean[all.size()];
+        for (ArticleTopics.Mention mention : titledMentions(names, all, articleTitle(index, article))) {
+            java.util.Arrays.fill(covered, mention.start(), mention.start() + mention.length(), true);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            if (!covered[i]) {
+                besides.add(all.get(i));
+            }
+        }
         boolean named = besides.size() < all.size();
         return !besides.isEmpty()
                 && (besides.getFirst().equals("what")
@@ -552,6 +562,7 @@ public final class AnswerEngine implements AutoCloseable {
      */
     private static IndexedItem definition(KnowledgeIndex index, String article) {
         List<ArticleTopics.Name> names = index.topics.get(article);
+        String title = articleTitle(index, article);
         IndexedItem headed = null;
         for (IndexedItem item : index.items) {
             if (item.kind() != IndexedItem.Kind.PASSAGE
@@ -563,7 +574,7 @@ public final class AnswerEngine implements AutoCloseable {
             // says something of them, not what they are
             List<String> words = com.clinicfaq.knowledge.ProcedureNames.words(
                     item.text().strip().replaceFirst("^(?i)(?:a|an|the) ", "").replaceAll("\\([^)]*\\)", " "));
-            for (ArticleTopics.Mention mention : ArticleTopics.mentionsIn(names, words)) {
+            for (ArticleTopics.Mention mention : titledMentions(names, words, title)) {
                 int after = mention.start() + mention.length();
                 if (mention.start() == 0
                         && after < words.size()
@@ -581,6 +592,47 @@ public final class AnswerEngine implements AutoCloseable {
             }
         }
         return headed;
+    }
+
+    /** The article's title, or null when the index holds none of its texts. */
+    private static String articleTitle(KnowledgeIndex index, String article) {
+        for (IndexedItem item : index.items) {
+            if (item.source() != null && item.source().articleId().equals(article)) {
+                return item.source().articleTitle();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The mentions of the names in these words ({@link com.clinicfaq.knowledge.ProcedureNames#words}), each with the
+     * words beside it that the article's title says with it: "what is lumbar spinal stenosis" names the article called
+     * "spinal stenosis" whose title is "Understanding Lumbar Spinal Stenosis…" by its three words, so it asks what that
+     * is; "what are the symptoms of spinal stenosis" does not.
+     */
+    static List<ArticleTopics.Mention> titledMentions(
+            List<ArticleTopics.Name> names, List<String> words, String title) {
+        String titled = title == null
+                ? null
+                : " " + String.join(" ", com.clinicfaq.knowledge.ProcedureNames.words(title)) + " ";
+        List<ArticleTopics.Mention> mentions = new ArrayList<>();
+        for (ArticleTopics.Mention mention : ArticleTopics.mentionsIn(names, words)) {
+            int start = mention.start();
+            int end = mention.start() + mention.length();
+            while (titled != null && start > 0 && titled.contains(phrase(words, start - 1, end))) {
+                start--;
+            }
+            while (titled != null && end < words.size() && titled.contains(phrase(words, start, end + 1))) {
+                end++;
+            }
+            mentions.add(new ArticleTopics.Mention(start, end - start));
+        }
+        return mentions;
+    }
+
+    /** The words from {@code start} to {@code end} (excluded), spaced and with a space either side. */
+    private static String phrase(List<String> words, int start, int end) {
+        return " " + String.join(" ", words.subList(start, end)) + " ";
     }
 
     /**
@@ -1095,7 +1147,7 @@ public final class AnswerEngine implements AutoCloseable {
             scope = Set.of(topicArticle);
         }
         Map<Integer, Double> bm25ByDoc = new HashMap<>();
-        Query query = new QueryBuilder(index.queryAnalyzer).createBooleanQuery(KnowledgeIndex.TEXT, corrected);
+        Query query = wordsQuery(index, corrected, scope);
         if (query != null) {
             try {
                 Query within = scope.isEmpty()
@@ -1113,6 +1165,37 @@ public final class AnswerEngine implements AutoCloseable {
         }
         return new Lexical(corrected, index.unknownShare(corrected), bm25ByDoc, scope, partly);
     }
+
+    /**
+     * The words a question is searched by. Within the one imported article a question names, the procedure's names tell
+     * no passage from another, and every passage that repeats them outscored the one that answers: "Who is a good
+     * candidate for an epidural steroid injection?" found the passages saying "epidural steroid injection" twice, not
+     * "The best candidates have leg pain…". There the question's other words lead, and the names count for
+     * {@link #NAMES_WEIGHT} (a question that is little more than the name, "what is lumbar spinal stenosis?", is still
+     * found by it). The curated articles keep the search they were tuned on.
+     */
+    private static Query wordsQuery(KnowledgeIndex index, String question, Set<String> scope) {
+        QueryBuilder builder = new QueryBuilder(index.queryAnalyzer);
+        Query all = builder.createBooleanQuery(KnowledgeIndex.TEXT, question);
+        if (all == null || scope.size() != 1) {
+            return all;
+        }
+        String article = scope.iterator().next();
+        List<ArticleTopics.Name> names = index.topics.get(article);
+        if (index.curatedArticles.contains(article) || names == null || !ArticleTopics.named(names, question)) {
+            return all;
+        }
+        Query besides = builder.createBooleanQuery(KnowledgeIndex.TEXT, ArticleTopics.generic(names, question));
+        return besides == null
+                ? all
+                : new BooleanQuery.Builder()
+                        .add(besides, BooleanClause.Occur.SHOULD)
+                        .add(new BoostQuery(all, NAMES_WEIGHT), BooleanClause.Occur.SHOULD)
+                        .build();
+    }
+
+    /** What the whole question weighs beside its words without the procedure's names (chosen on the dev halves). */
+    static final float NAMES_WEIGHT = 0.25f;
 
     /** The BM25 score of the lexical shortcut's answer to the question, when the words alone decide (for calibration). */
     Optional<Double> shortcutScore(String question) {

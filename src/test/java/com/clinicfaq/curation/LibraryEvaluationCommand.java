@@ -33,7 +33,9 @@ import java.util.TreeMap;
  * each sample's blind question set ({@code src/test/resources/library/<article>-<dev|holdout>.csv}, written by
  * authors who saw only that article) asked through the policy and the answer engine:
  * {@code ./mvnw -q test-compile exec:exec@library} ({@code -Dlibrary.args="--misses"} lists the dev half's misses;
- * {@code --curated} puts staff's curated FAQ files of {@code curated/} in place of the imported ones).
+ * {@code --curated} puts staff's curated FAQ files of {@code curated/} in place of the imported ones; {@code
+ * --ask=<file>} answers the file's questions instead, one a line: the page's article id (or nothing), a tab, then the
+ * question, after its earlier turns joined by {@code " || "}).
  *
  * <p>An answer is right when it holds one of the expected snippets; a question the article does not answer must be
  * declined (not known, out of scope, or a branch of the policy that gives no article's fact). An answer taken from
@@ -101,6 +103,20 @@ public final class LibraryEvaluationCommand {
                 "Library: %d articles, %d FAQs (%s)%n%n",
                 knowledge.articles().size(), knowledge.faqs().size(), folder);
         try (AnswerEngine engine = new AnswerEngine(knowledge, embedder, Scoring.CALIBRATED)) {
+            var askFile = options.stream().filter(o -> o.startsWith("--ask=")).findFirst();
+            if (askFile.isPresent()) {
+                // each line: [page article id] TAB question, earlier turns before it joined by " || "
+                for (String line : Files.readAllLines(Path.of(askFile.get().substring("--ask=".length())))) {
+                    String[] parts = line.split("\t", 2);
+                    String page = parts.length == 2 && !parts[0].isBlank() ? parts[0] : null;
+                    String[] turns = parts[parts.length - 1].split(" \\|\\| ");
+                    String context = String.join(" || ", Arrays.asList(turns).subList(0, turns.length - 1));
+                    Question q = new Question(turns[turns.length - 1], List.of(), "ask", context);
+                    System.out.println((page == null ? "" : "[" + page + "] ") + parts[parts.length - 1] + " -> "
+                            + inConversation(q, page, knowledge, engine));
+                }
+                return;
+            }
             String kyphoplasty = "kyphoplasty-compression-fractures";
             System.out.println(
                     "== kyphoplasty's own evaluation sets (knowledge-base/checks), in the library: from a page about no article,"

@@ -132,6 +132,18 @@ class ImportedArticleAnswersTests {
     }
 
     @Test
+    void aQuestionThatNamesTheProcedureIsSearchedByItsOtherWords() {
+        // every passage of the sciatica article says "sciatica": searched with the name's full weight, the passages
+        // that repeat it outranked the one that says when surgery is considered, and the visitor got "Most people are
+        // substantially better within 4 to 6 weeks"
+        assertThat(engine.answer("When is surgery considered for sciatica?", "sciatica-condition-sample"))
+                .isInstanceOfSatisfying(Answer.Found.class, found -> {
+                    assertThat(found.source().articleId()).isEqualTo("sciatica-condition-sample");
+                    assertThat(found.text()).startsWith("Surgery, usually a microdiscectomy");
+                });
+    }
+
+    @Test
     void askedWhatItsProcedureIsAnArticleAnswersWithItsOwnDefinition() {
         String block = "medial-branch-block-sample";
         for (String question :
@@ -142,6 +154,14 @@ class ImportedArticleAnswersTests {
                             Answer.Found.class,
                             found -> assertThat(found.text()).contains("A medial branch block is a short"));
         }
+        // by the words the title says with its name: the article calls its topic "spinal stenosis", its title
+        // "Understanding Lumbar Spinal Stenosis…"; once the name weighed little in the search, the article's FAQ "Is
+        // lumbar spinal stenosis the same as sciatica?" answered this
+        assertThat(engine.answer("What is lumbar spinal stenosis?", "lumbar-spinal-stenosis-sample"))
+                .isInstanceOfSatisfying(
+                        Answer.Found.class,
+                        found -> assertThat(found.text())
+                                .startsWith("Lumbar spinal stenosis is a narrowing of the spinal canal"));
         // by its abbreviation too; and a question about something of it is not a definition
         assertThat(engine.answer("whats GNB", "genicular-nerve-block-sample"))
                 .isInstanceOfSatisfying(
