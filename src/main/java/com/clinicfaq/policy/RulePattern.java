@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One pattern of a rule: groups joined by {@code +}, each group alternatives joined by {@code |}, each
  * alternative a word or consecutive words; {@code numb*} matches any word starting with numb and
- * {@code <number>} any number, {@code <many>} a number of 5 or more ("took 30 tramadol"). The pattern matches when every group has an alternative somewhere in
+ * {@code <number>} any number, {@code <many>} a number of 5 or more ("took 30 tramadol"), {@code <fever>} a body
+ * temperature that is a fever (100 to 110 in Fahrenheit, 38 to 43 in Celsius: "temp is 101", not "temp is 98.4"). The pattern matches when every group has an alternative somewhere in
  * the message. The full syntax is documented at the top of {@code policy.yml}.
  */
 final class RulePattern {
@@ -17,6 +18,8 @@ final class RulePattern {
     static final String MANY = "<many>";
 
     static final int MANY_AT_LEAST = 5;
+    /** A body temperature that is a fever, in either scale: "temp is 102", "38,5 de temperatura". */
+    static final String FEVER = "<fever>";
     /** A message of at most this many words is read as one sentence. */
     static final int SHORT_MESSAGE = 15;
 
@@ -27,6 +30,14 @@ final class RulePattern {
             if (number && text.equals(MANY)) {
                 String word = words.get(index);
                 return Words.isNumber(word) && (word.length() > 2 || Integer.parseInt(word) >= MANY_AT_LEAST);
+            }
+            if (number && text.equals(FEVER)) {
+                String word = words.get(index);
+                if (!Words.isNumber(word) || word.length() > 3) {
+                    return false;
+                }
+                int degrees = Integer.parseInt(word);
+                return degrees >= 38 && degrees <= 43 || degrees >= 100 && degrees <= 110;
             }
             if (number) {
                 return Words.isNumber(words.get(index));
@@ -70,7 +81,7 @@ final class RulePattern {
     private static List<Token> tokens(String pattern, String alternative) {
         List<Token> tokens = new ArrayList<>();
         for (String raw : alternative.strip().split("\\s+")) {
-            if (raw.equals(NUMBER) || raw.equals(MANY)) {
+            if (raw.equals(NUMBER) || raw.equals(MANY) || raw.equals(FEVER)) {
                 tokens.add(new Token(raw, false, true));
                 continue;
             }
@@ -81,8 +92,9 @@ final class RulePattern {
             boolean prefix = raw.endsWith("*");
             String text = prefix ? raw.substring(0, raw.length() - 1) : raw;
             if (text.contains("*") || text.contains("<") || text.contains(">")) {
-                throw new IllegalArgumentException("'" + raw + "' in the pattern '" + pattern
-                        + "': '*' may only end a word and '<number>' and '<many>' are the only placeholders");
+                throw new IllegalArgumentException(
+                        "'" + raw + "' in the pattern '" + pattern
+                                + "': '*' may only end a word and '<number>', '<many>' and '<fever>' are the only placeholders");
             }
             List<String> words = Words.of(text);
             if (words.isEmpty()) {

@@ -30,6 +30,19 @@ class RulePatternTests {
     }
 
     @Test
+    void feverMatchesABodyTemperatureThatIsAFeverInEitherScale() {
+        String pattern = "temp is <fever>|temperature of <fever>";
+        assertThat(matches(pattern, "my temp is 102 since the injection")).isTrue();
+        assertThat(matches(pattern, "a temperature of 100.6 tonight")).isTrue();
+        assertThat(matches(pattern, "her temp is 38.9 since the shot")).isTrue();
+        // a normal temperature, told to reassure, is not a fever ("Temp is 98.4. Is this from the steroid?")
+        assertThat(matches(pattern, "Temp is 98.4. Is this from the steroid?")).isFalse();
+        assertThat(matches(pattern, "temp is 99 today")).isFalse();
+        assertThat(matches(pattern, "temp is 36.8")).isFalse();
+        assertThat(matches(pattern, "temperature of 1020")).isFalse();
+    }
+
+    @Test
     void phrasesNeedConsecutiveWords() {
         assertThat(matches("i want to die", "i want to die")).isTrue();
         assertThat(matches("i want to die", "i dont want to die during surgery"))
