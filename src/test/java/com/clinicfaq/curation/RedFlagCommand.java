@@ -272,6 +272,9 @@ public final class RedFlagCommand {
         if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen4")) {
             names.add("unseen4"); // two more (session 28), written after every other set was read: figures only
         }
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen5")) {
+            names.add("unseen5"); // five more (session 29), written after every other set was read: figures only
+        }
         for (String name : names) {
             RedFlagSet.Result result = RedFlagSet.load(
                             Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name)
@@ -281,7 +284,7 @@ public final class RedFlagCommand {
                     .forEach((kind, counts) -> System.out.printf("    %-34s %3d / %3d%n", kind, counts[0], counts[1]));
             boolean show = switch (name) {
                 case "holdout" -> options.contains("--holdout-misses");
-                case "unseen2", "unseen3", "unseen4" -> false;
+                case "unseen2", "unseen3", "unseen4", "unseen5" -> false;
                 default -> options.contains("--misses");
             };
             if (show) {
