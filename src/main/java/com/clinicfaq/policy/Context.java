@@ -265,6 +265,11 @@ final class Context {
                 // ve una reacción alérgica grave?"; never "what is happening to me"
                 "what (?:is|are) (?:a|an) ",
                 "what (?:does|do) (?:a|an) (?:\\w+ ){1,4}(?:look|feel) like",
+                // what a term means, asked of the term ("what does saddle numbness mean? it was on the warning signs
+                // list"); never of oneself or someone ("what does it mean when i cant feel my legs", "what does
+                // numbness in my groin mean")
+                "what (?:does|do)(?= (?:the (?:term|word|phrase) )?(?:(?!(?:it|this|that|i|me|my|he|his|she|her|they|their|we|our|you|your|when|if)\\b)\\w+ ){1,3}mean\\b)",
+                "que (?:significa|quiere decir)(?= (?:la palabra |el termino )?(?!(?:que|cuando|si|mi|me|le|se|su|lo|la|esto|eso)\\b)\\w)",
                 "how (?:do|can|would) (?:you|i|we|one) (?:recognize|recognise|spot|tell)",
                 "como se ve (?:un|una)",
                 "como (?:se )?reconoce",

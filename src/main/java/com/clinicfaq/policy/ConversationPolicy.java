@@ -417,7 +417,7 @@ public final class ConversationPolicy {
                 // message is calm: "can a compression fracture cause loss of bladder control?", "a droop on one side
                 // of her face since her Bell's palsy in 2015", "I took a double dose of my vitamin D by mistake,
                 // is that ok?"; never the words of a rule that counts even in a hypothesis (a threat of self-harm)
-                if (reading.overrules().isPresent()) {
+                if (reading.overrules().isPresent() && !match.firm()) {
                     continue;
                 }
                 // and where it reads suicidal thinking, the guidance is the suicide line's (which names 911 too):
@@ -582,17 +582,25 @@ public final class ConversationPolicy {
     }
 
     /** An emergency rule whose pattern matched, with the words it matched. */
-    private record PatternMatch(Rule rule, String words) {}
+    /** @param firm whether the words are of one of the rule's firm patterns ({@link Rule#firmPatterns}) */
+    private record PatternMatch(Rule rule, String words, boolean firm) {}
 
     /** Each emergency rule whose words stand in the message (outside a frame), in the rules' order, its first pattern's words; lazily. */
     private java.util.stream.Stream<PatternMatch> patternMatches(List<String> words, Context context) {
         return compiled.get(Branch.EMERGENCY).stream()
                 .flatMap(candidate -> candidate.patterns().stream()
-                        .map(pattern -> pattern.matchInPresent(
-                                words, context, candidate.rule().evenIfHypothetical()))
+                        .map(pattern -> {
+                            String matched = pattern.matchInPresent(
+                                    words, context, candidate.rule().evenIfHypothetical());
+                            return matched == null
+                                    ? null
+                                    : new PatternMatch(
+                                            candidate.rule(),
+                                            matched,
+                                            candidate.rule().firmPatterns().contains(pattern.source()));
+                        })
                         .filter(java.util.Objects::nonNull)
-                        .limit(1)
-                        .map(matched -> new PatternMatch(candidate.rule(), matched)));
+                        .limit(1));
     }
 
     /** A question that asks for a reason: "why ...", "por qué ..." (accents are folded in words). */

@@ -268,7 +268,8 @@ public final class PolicyRulesReader {
                         "patterns",
                         "examples",
                         "similar",
-                        "even-if-hypothetical");
+                        "even-if-hypothetical",
+                        "firm-patterns");
             case SMALL_TALK ->
                 Set.of("id", "title", replyKey, replyKey + "-es", "patterns", "examples", "offers-handoff");
             default -> Set.of("id", "title", "patterns", "examples");
@@ -286,7 +287,10 @@ public final class PolicyRulesReader {
             // the guidance and the replies the bot says, in Spanish too (required: an error at the rule's line without
             // it)
             String replyEs = replyKey == null ? "" : fields.text(replyKey + "-es");
-            List<Line> patterns = fields.list("patterns");
+            List<Line> firm = fields.list("firm-patterns");
+            // the firm patterns first: a rule's first matching pattern is the one its decision names
+            List<Line> patterns = new java.util.ArrayList<>(firm);
+            patterns.addAll(fields.list("patterns"));
             List<Line> examples = fields.list("examples");
             if (patterns.isEmpty()) {
                 throw KnowledgeBaseFormatException.at(
@@ -308,7 +312,8 @@ public final class PolicyRulesReader {
                     examples.stream().map(Line::value).toList(),
                     similar,
                     evenIfHypothetical,
-                    fields.flag("offers-handoff"));
+                    fields.flag("offers-handoff"),
+                    firm.stream().map(Line::value).toList());
             rules.add(new LocatedRule(branch, fields.line(), rule, patterns, examples));
         }
         return rules;

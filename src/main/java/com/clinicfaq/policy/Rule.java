@@ -14,6 +14,9 @@ import java.util.List;
  * @param evenIfHypothetical an emergency rule whose words count in a hypothesis too: "I'll end it if the surgery fails"
  *     is a threat to take seriously, where "what if I get a fever" is only a question
  * @param offersHandoff a small-talk rule whose reply offers a member of staff's follow-up ("that's not what I asked")
+ * @param firmPatterns those of the patterns (an emergency rule's {@code firm-patterns:}) whose words the learned layer
+ *     never overrules, however calm it reads the message: clinical words for a red flag ("urinary retention", "saddle
+ *     numbness") that a layer trained on patients' words reads as calm in a nurse's note
  */
 public record Rule(
         String id,
@@ -24,7 +27,8 @@ public record Rule(
         List<String> examples,
         List<String> similar,
         boolean evenIfHypothetical,
-        boolean offersHandoff) {
+        boolean offersHandoff,
+        List<String> firmPatterns) {
 
     public Rule {
         reply = reply == null ? "" : reply;
@@ -32,10 +36,11 @@ public record Rule(
         patterns = List.copyOf(patterns);
         examples = List.copyOf(examples);
         similar = List.copyOf(similar);
+        firmPatterns = firmPatterns == null ? List.of() : List.copyOf(firmPatterns);
     }
 
     public Rule(String id, String title, String reply, List<String> patterns, List<String> examples) {
-        this(id, title, reply, "", patterns, examples, List.of(), false, false);
+        this(id, title, reply, "", patterns, examples, List.of(), false, false, List.of());
     }
 
     /** The guidance in the visitor's language, English when there is none in theirs. */

@@ -246,6 +246,11 @@ final class RulePattern {
         return -1;
     }
 
+    /** The pattern as written in {@code policy.yml}. */
+    String source() {
+        return source;
+    }
+
     @Override
     public String toString() {
         return source;
