@@ -619,15 +619,28 @@ public final class AnswerEngine implements AutoCloseable {
         for (ArticleTopics.Mention mention : ArticleTopics.mentionsIn(names, words)) {
             int start = mention.start();
             int end = mention.start() + mention.length();
-            while (titled != null && start > 0 && titled.contains(phrase(words, start - 1, end))) {
+            // never over a short word or a question's or definition's own ("what is kyphoplasty for" beside a title
+            // "What Is Kyphoplasty For?" is not all name)
+            while (titled != null
+                    && start > 0
+                    && namelike(words.get(start - 1))
+                    && titled.contains(phrase(words, start - 1, end))) {
                 start--;
             }
-            while (titled != null && end < words.size() && titled.contains(phrase(words, start, end + 1))) {
+            while (titled != null
+                    && end < words.size()
+                    && namelike(words.get(end))
+                    && titled.contains(phrase(words, start, end + 1))) {
                 end++;
             }
             mentions.add(new ArticleTopics.Mention(start, end - start));
         }
         return mentions;
+    }
+
+    /** A word that may be part of a procedure's name as its title says it: longer than three letters, not "what is". */
+    private static boolean namelike(String word) {
+        return word.length() > 3 && !DEFINING.contains(word);
     }
 
     /** The words from {@code start} to {@code end} (excluded), spaced and with a space either side. */
