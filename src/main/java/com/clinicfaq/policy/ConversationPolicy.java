@@ -581,8 +581,11 @@ public final class ConversationPolicy {
                 .orElse("");
     }
 
-    /** An emergency rule whose pattern matched, with the words it matched. */
-    /** @param firm whether the words are of one of the rule's firm patterns ({@link Rule#firmPatterns}) */
+    /**
+     * An emergency rule whose pattern matched, with the words it matched.
+     *
+     * @param firm whether the words are of one of the rule's firm patterns ({@link Rule#firmPatterns})
+     */
     private record PatternMatch(Rule rule, String words, boolean firm) {}
 
     /** Each emergency rule whose words stand in the message (outside a frame), in the rules' order, its first pattern's words; lazily. */
