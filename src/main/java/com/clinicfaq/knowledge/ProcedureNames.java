@@ -82,9 +82,25 @@ public final class ProcedureNames {
                 names.add(d.abbreviation() + " " + String.join(" ", d.after()));
             }
         }
+        String phrase = titlePhrase(article.title(), body);
+        if (!names.isEmpty() && phrase != null) {
+            // the abbreviation may name a part of the procedure ("greater occipital nerve (GON)" in "How Occipital
+            // Nerve Blocks Relieve…"): a phrase of the title that the text says more often than that long form, and
+            // that holds the long form's words after its first, names the article first
+            String first = names.iterator().next();
+            List<String> longForm = words(first);
+            if (longForm.size() > 1
+                    && (" " + String.join(" ", words(phrase)) + " ")
+                            .contains(" " + String.join(" ", longForm.subList(1, longForm.size())) + " ")
+                    && mentions(phrase, body) > mentions(first, body)) {
+                Set<String> titledFirst = new LinkedHashSet<>();
+                titledFirst.add(phrase);
+                titledFirst.addAll(names);
+                names = titledFirst;
+            }
+        }
         if (names.isEmpty()) {
             String topic = Topics.word(article); // the title word the text uses most, or the whole title when none
-            String phrase = titlePhrase(article.title(), body);
             // a phrase of the title the text repeats about as often as its most used word names what the article is
             // about better than that word alone ("medial branch blocks", not "pain"; "spinal stenosis", not "spinal");
             // a word the text uses far more than any phrase is the subject itself ("kyphoplasty", not "compression

@@ -40,6 +40,20 @@ class ArticleTopicsTests {
     }
 
     @Test
+    void anAbbreviationForAPartOfTheProcedureDoesNotNameTheArticleFirst() {
+        // "greater occipital nerve (GON) block" is defined once; the title and the text speak of occipital nerve
+        // blocks, and "How long does an occipital nerve block last?" never says "greater"
+        Article blocks = sample("occipital-nerve-block-sample");
+        assertThat(names(blocks)).startsWith("occipital nerve").contains("greater occipital nerve", "GON");
+        assertThat(ArticleTopics.named(ArticleTopics.of(blocks), "how long does an occipital nerve block last"))
+                .isTrue();
+        // where the long form is what the title names, it stays first
+        assertThat(names(sample("radiofrequency-ablation-sample"))).startsWith("radiofrequency ablation");
+        assertThat(names(sample("lumbar-decompression-mild-sample")))
+                .startsWith("minimally invasive lumbar decompression");
+    }
+
+    @Test
     void theTitlesWordsAfterTheAbbreviationArePartOfTheNameAndAConditionNamedOnTheWayIsNot() {
         // "A sacroiliac (SI) joint injection is ...", titled "... Sacroiliac Joint Injections ..."
         List<String> sacroiliac = names(sample("sacroiliac-joint-injection-sample"));
