@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * Proposes what visitors call an article's procedure or topic, from the article itself (the importer writes them into
  * the front matter's {@code names:}, where staff edit them): an abbreviation defined in the text whose long form shares
  * a word with the title ("radiofrequency ablation (RFA)" in "Comparing Cervical vs Lumbar Radiofrequency Ablation"
- * gives "radiofrequency ablation" and "RFA"); without one, the title word the article uses most ("kyphoplasty",
- * {@link Topics}).
+ * gives "radiofrequency ablation" and "RFA"), after a phrase of the title the text says more often when the
+ * abbreviation names only a part of the procedure ("occipital nerve" before "greater occipital nerve (GON)"); without
+ * one, the title word the article uses most ("kyphoplasty", {@link Topics}).
  */
 public final class ProcedureNames {
 
