@@ -535,16 +535,7 @@ public final class AnswerEngine implements AutoCloseable {
             return false;
         }
         List<String> all = com.clinicfaq.knowledge.ProcedureNames.words(question);
-        List<String> besides = new ArrayList<>();
-        boolean[] covered = new boolean[all.size()];
-        for (ArticleTopics.Mention mention : titledMentions(names, all, articleTitle(index, article))) {
-            java.util.Arrays.fill(covered, mention.start(), mention.start() + mention.length(), true);
-        }
-        for (int i = 0; i < all.size(); i++) {
-            if (!covered[i]) {
-                besides.add(all.get(i));
-            }
-        }
+        List<String> besides = ArticleTopics.wordsOutside(all, titledMentions(names, all, index.titleWords(article)));
         boolean named = besides.size() < all.size();
         return !besides.isEmpty()
                 && (besides.getFirst().equals("what")
@@ -562,7 +553,7 @@ public final class AnswerEngine implements AutoCloseable {
      */
     private static IndexedItem definition(KnowledgeIndex index, String article) {
         List<ArticleTopics.Name> names = index.topics.get(article);
-        String title = articleTitle(index, article);
+        String title = index.titleWords(article);
         IndexedItem headed = null;
         for (IndexedItem item : index.items) {
             if (item.kind() != IndexedItem.Kind.PASSAGE
@@ -594,27 +585,17 @@ public final class AnswerEngine implements AutoCloseable {
         return headed;
     }
 
-    /** The article's title, or null when the index holds none of its texts. */
-    private static String articleTitle(KnowledgeIndex index, String article) {
-        for (IndexedItem item : index.items) {
-            if (item.source() != null && item.source().articleId().equals(article)) {
-                return item.source().articleTitle();
-            }
-        }
-        return null;
-    }
-
     /**
      * The mentions of the names in these words ({@link com.clinicfaq.knowledge.ProcedureNames#words}), each with the
      * words beside it that the article's title says with it: "what is lumbar spinal stenosis" names the article called
      * "spinal stenosis" whose title is "Understanding Lumbar Spinal Stenosis…" by its three words, so it asks what that
      * is; "what are the symptoms of spinal stenosis" does not.
+     *
+     * @param titled the title's words, spaced and with a space either side ({@link KnowledgeIndex#titleWords}); null
+     *     for the names alone
      */
     static List<ArticleTopics.Mention> titledMentions(
-            List<ArticleTopics.Name> names, List<String> words, String title) {
-        String titled = title == null
-                ? null
-                : " " + String.join(" ", com.clinicfaq.knowledge.ProcedureNames.words(title)) + " ";
+            List<ArticleTopics.Name> names, List<String> words, String titled) {
         List<ArticleTopics.Mention> mentions = new ArrayList<>();
         for (ArticleTopics.Mention mention : ArticleTopics.mentionsIn(names, words)) {
             int start = mention.start();

@@ -65,8 +65,13 @@ final class ArticleTopics {
     /** The question's words outside every mention of these names. */
     static List<String> wordsBesides(List<Name> names, String question) {
         List<String> words = ProcedureNames.words(question);
+        return wordsOutside(words, mentionsIn(names, words));
+    }
+
+    /** The words outside these mentions, in order. */
+    static List<String> wordsOutside(List<String> words, List<Mention> mentions) {
         boolean[] covered = new boolean[words.size()];
-        for (Mention mention : mentionsIn(names, words)) {
+        for (Mention mention : mentions) {
             java.util.Arrays.fill(covered, mention.start(), mention.start() + mention.length(), true);
         }
         List<String> rest = new ArrayList<>();

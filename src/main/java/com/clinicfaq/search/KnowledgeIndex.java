@@ -61,6 +61,8 @@ final class KnowledgeIndex {
     static final String NO_ARTICLE = "";
 
     final List<IndexedItem> items;
+    /** Each article's title as its words, spaced and with a space either side ({@link #titleWords}). */
+    private final Map<String, String> titleWords;
     /** The vector of each document, by document id: what the visitor's question is compared with. */
     final float[][] vectors;
 
@@ -154,6 +156,15 @@ final class KnowledgeIndex {
         this.curatedArticles = curatedArticles;
         this.curatedFaqs = curatedFaqs;
         this.items = items;
+        Map<String, String> titles = new HashMap<>();
+        for (IndexedItem item : items) {
+            if (item.source() != null && item.source().articleTitle() != null) {
+                titles.computeIfAbsent(
+                        item.source().articleId(),
+                        article -> spaced(item.source().articleTitle()));
+            }
+        }
+        this.titleWords = Map.copyOf(titles);
         this.vectors = vectors;
         this.itemOfDoc = itemOfDoc;
         this.topics = topics;
@@ -386,6 +397,16 @@ final class KnowledgeIndex {
      */
     long wordsOfQuestionIn(String article, Set<String> questionWords) {
         return questionWordsIn(article, questionWords).size();
+    }
+
+    /** The article's title as its words, spaced and with a space either side; null for an article it does not hold. */
+    String titleWords(String article) {
+        return titleWords.get(article);
+    }
+
+    /** A text's words ({@link com.clinicfaq.knowledge.ProcedureNames#words}), spaced, with a space either side. */
+    static String spaced(String text) {
+        return " " + String.join(" ", com.clinicfaq.knowledge.ProcedureNames.words(text)) + " ";
     }
 
     /** Those of the question's words that this article's texts use. */

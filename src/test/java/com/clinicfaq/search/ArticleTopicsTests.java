@@ -296,17 +296,20 @@ class ArticleTopicsTests {
         List<String> asked = com.clinicfaq.knowledge.ProcedureNames.words("what is lumbar spinal stenosis");
         // "lumbar" is the title's word beside the name: the three words name it, so the question asks what it is
         assertThat(AnswerEngine.titledMentions(
-                        stenosis, asked, "Understanding Lumbar Spinal Stenosis: Symptoms, Causes, and Treatment"))
+                        stenosis,
+                        asked,
+                        KnowledgeIndex.spaced("Understanding Lumbar Spinal Stenosis: Symptoms, Causes, and Treatment")))
                 .containsExactly(new ArticleTopics.Mention(2, 3));
         // a title that asks the question itself does not make the question's words part of the name
-        assertThat(AnswerEngine.titledMentions(stenosis, asked, "What Is Lumbar Spinal Stenosis?"))
+        assertThat(AnswerEngine.titledMentions(
+                        stenosis, asked, KnowledgeIndex.spaced("What Is Lumbar Spinal Stenosis?")))
                 .containsExactly(new ArticleTopics.Mention(2, 3));
         List<ArticleTopics.Name> kyphoplasty =
                 List.of(new ArticleTopics.Name("kyphoplasty", List.of("kyphopl"), false));
         assertThat(AnswerEngine.titledMentions(
                         kyphoplasty,
                         com.clinicfaq.knowledge.ProcedureNames.words("what is kyphoplasty for"),
-                        "What Is Kyphoplasty For?"))
+                        KnowledgeIndex.spaced("What Is Kyphoplasty For?")))
                 .containsExactly(new ArticleTopics.Mention(2, 1));
         // without a title, the name alone
         assertThat(AnswerEngine.titledMentions(stenosis, asked, null)).containsExactly(new ArticleTopics.Mention(3, 2));
