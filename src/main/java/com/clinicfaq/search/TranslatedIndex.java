@@ -443,17 +443,100 @@ final class TranslatedIndex {
         return weights.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
     }
 
-    /** A known term one edit from the word (for words of five letters or more), or the word itself. */
+    /**
+     * A known term one edit from the word (for words of five letters or more), else one that sounds the same or one
+     * edit from the same sound ({@link #sound}: "bertebras" for "vértebras", "sirujia" for "cirugía", "vaolon" for
+     * "balón"), or the word itself.
+     */
     static String nearest(String term, Set<String> known) {
-        if (term.length() < 5) {
+        if (term.length() < 4) {
             return term;
         }
-        for (String candidate : known) {
-            if (close(term, candidate)) {
-                return candidate;
+        if (term.length() >= 5) {
+            for (String candidate : known) {
+                if (close(term, candidate)) {
+                    return candidate;
+                }
             }
         }
-        return term;
+        if (!SOUNDS_ALIKE) {
+            return term;
+        }
+        String sound = sound(term);
+        String oneOff = null;
+        for (String candidate : known) {
+            if (candidate.length() < 4) {
+                continue;
+            }
+            String candidateSound = sound(candidate);
+            if (candidateSound.equals(sound)) {
+                return candidate;
+            }
+            if (oneOff == null && sound.length() >= 5 && close(sound, candidateSound)) {
+                oneOff = candidate;
+            }
+        }
+        return oneOff != null ? oneOff : term;
+    }
+
+    /** Off only to measure what it changes ({@code -Dclinicfaq.no-sounds-alike=true}). */
+    static final boolean SOUNDS_ALIKE = !Boolean.getBoolean("clinicfaq.no-sounds-alike");
+
+    /**
+     * How a Spanish term (lower case, without accents) sounds, written as one who is unsure of its spelling writes
+     * it: b and v alike, s, z and a soft c alike, a hard c, qu and k alike, a soft g and j alike, h silent, ll and y
+     * alike, ph as f, a doubled letter as one.
+     */
+    static String sound(String term) {
+        StringBuilder out = new StringBuilder(term.length());
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            char next = i + 1 < term.length() ? term.charAt(i + 1) : 0;
+            char sound;
+            switch (c) {
+                case 'v' -> sound = 'b';
+                case 'z' -> sound = 's';
+                case 'c' -> {
+                    if (next == 'h') {
+                        out.append("ch");
+                        i++;
+                        continue;
+                    }
+                    sound = next == 'e' || next == 'i' ? 's' : 'k';
+                }
+                case 'q' -> {
+                    sound = 'k';
+                    if (next == 'u') {
+                        i++;
+                    }
+                }
+                case 'g' -> sound = next == 'e' || next == 'i' ? 'j' : 'g';
+                case 'h' -> {
+                    continue;
+                }
+                case 'p' -> {
+                    if (next == 'h') {
+                        i++;
+                        sound = 'f';
+                    } else {
+                        sound = 'p';
+                    }
+                }
+                case 'l' -> {
+                    if (next == 'l') {
+                        i++;
+                        sound = 'y';
+                    } else {
+                        sound = 'l';
+                    }
+                }
+                default -> sound = c;
+            }
+            if (out.isEmpty() || out.charAt(out.length() - 1) != sound) {
+                out.append(sound);
+            }
+        }
+        return out.toString();
     }
 
     /** The same term, or one edit apart (a letter changed, added, dropped or two swapped) for terms of five letters or more. */

@@ -46,6 +46,22 @@ class SpanishGlossTests {
     }
 
     @Test
+    void readsAWordWrittenAsItSoundsAsTheWord() {
+        // two letters off, but the same sound: a soft c as s, a soft g as j, a silent h, qu as k
+        assertThat(gloss.gloss("la sirujia")).isEqualTo(gloss.gloss("la cirugia"));
+        assertThat(gloss.gloss("una kemadura")).isEqualTo(gloss.gloss("una quemadura"));
+        assertThat(TranslatedIndex.sound("bertebra")).isEqualTo(TranslatedIndex.sound("vertebra"));
+        assertThat(TranslatedIndex.sound("ciphoplastia")).isEqualTo(TranslatedIndex.sound("cifoplastia"));
+        assertThat(TranslatedIndex.sound("casa")).isNotEqualTo(TranslatedIndex.sound("cosa"));
+        // a translation's terms are found so too, a correctly spelled term kept
+        java.util.Set<String> known = java.util.Set.copyOf(TranslatedIndex.terms("cirugía vértebras balón"));
+        assertThat(TranslatedIndex.nearest(TranslatedIndex.terms("sirujia").getFirst(), known))
+                .isEqualTo(TranslatedIndex.terms("cirugía").getFirst());
+        assertThat(TranslatedIndex.nearest(TranslatedIndex.terms("vaolon").getFirst(), known))
+                .isEqualTo(TranslatedIndex.terms("balón").getFirst());
+    }
+
+    @Test
     void keepsEnglishWordsAndNamesAndTurnsAnUnknownCognateIntoEnglish() {
         assertThat(gloss.gloss("el recovery es largo?")).contains("recovery");
         assertThat(gloss.gloss("la vertebroplastia")).endsWith("vertebroplasty");
