@@ -263,7 +263,7 @@ final class Context {
                 "is it true",
                 // what a thing is or looks like, asked as a definition: "what is a thunderclap headache", "¿cómo se
                 // ve una reacción alérgica grave?"; never "what is happening to me"
-                "what (?:is|are) (?:a|an) ",
+                "what (?:exactly |precisely |really |actually )?(?:is|are) (?:a|an) ",
                 "what (?:does|do) (?:a|an) (?:\\w+ ){1,4}(?:look|feel) like",
                 // what a term means, asked of the term ("what does saddle numbness mean? it was on the warning signs
                 // list"); never of oneself or someone ("what does it mean when i cant feel my legs", "what does
@@ -293,7 +293,7 @@ final class Context {
                 "efectos secundarios",
                 "le puede pasar",
                 // one, anyone: "¿cuánta sangre pierde uno?", "¿se le duerme a uno la pierna?"
-                "(?:pierde|siente|sangra|queda|duele|pasa|tarda|recupera|puede|debe|tiene que) uno\\b(?! de)",
+                "(?:pierde|siente|sangra|queda|duele|pasa|tarda|recupera|puede|debe|tiene que|da|sabe|nota) uno\\b(?! de)",
                 "(?:le|les) \\w+ a uno\\b",
                 // "¿la inyección da fiebre?", as "does the injection cause fever?": a treatment that causes, no one it
                 // did
@@ -303,8 +303,8 @@ final class Context {
                 // who
                 // do we call?", "si alguien de mi familia dijera que se quiere morir"): their words, not the visitor's
                 "(?:what )?if (?:someone|anyone|somebody|a (?:friend|relative|neighbor|coworker|patient)|one of (?:my|our|the) \\w+|my (?:\\w+ )?(?:friend|buddy|father|mother|dad|mom|husband|wife|son|daughter|brother|sister|neighbor|coworker|patient)) "
-                        + "(?:\\w+ ){0,3}(?:ever )?(?:said|says|say|talked|talks|talk|mentioned|mentions|expressed|expresses|told)",
-                "si (?:alguien|algun \\w+|alguna \\w+|un \\w+|una \\w+|mi \\w+)(?: de (?:mi|la|el) \\w+)? (?:\\w+ ){0,3}(?:dijera|dice|diga|hablara|habla|hable|comentara|comenta)",
+                        + "(?:\\w+ ){0,3}(?:ever )?(?:said|says|say|talked|talks|talk|spoke|speaks|speak|mentioned|mentions|expressed|expresses|told|wrote|writes|texted|texts|brought up|brings up|admitted|admits|disclosed|discloses|revealed|reveals|confided|confides)",
+                "si (?:algun dia |alguna vez |un dia )?(?:alguien|algun \\w+|alguna \\w+|un \\w+|una \\w+|mi \\w+)(?: de (?:mi|la|el) \\w+)? (?:\\w+ ){0,3}(?:dijera|dice|diga|hablara|habla|hable|comentara|comenta)",
                 // people in general, in Spanish as in English: "¿el 988 es para gente que se quiere suicidar?"
                 "(?:la |las |los )?(?:gente|personas|pacientes) que",
                 "alguien que",
@@ -368,7 +368,7 @@ final class Context {
                 "hace mucho(?= (?:como|unos|unas|mas|ya)\\b|$)",
                 // long ago, told in the past tense: "hace mucho no podía orinar", "hace mucho me operaron"; never "hace
                 // mucho rato que no responde", which goes on
-                "hace mucho(?= (?:no |ya |me |le |se |lo |la )?\\w+(?:ia|ian|aba|aban|aron|ieron)\\b)",
+                "hace mucho(?= (?:no |ya |me |le |se |lo |la )?(?:\\w+(?:ia|ian|aba|aban|aron|ieron)|dio|fue|tuve|tuvo|hice|hizo|quise|quiso|pude|pudo|vino|estuve|estuvo|dijo|dije|cayo)\\b)",
                 "(?:el|los) (?:ano|anos) pasados?",
                 // as "last month", "last summer"
                 "(?:el|la) (?:mes|verano|invierno|otono|primavera) pasad[oa]",
@@ -382,7 +382,8 @@ final class Context {
                 "daily",
                 "todos los dias",
                 "cada (?:dia|manana|noche)",
-                "una vez",
+                // also as it sounds, written by ear: "una ves", "una bes"
+                "una (?:vez|ves|bes|bez)",
                 "hace tiempo",
                 // long-standing: "desde hace años", never an onset an hour ago ("desde hace como una hora")
                 "desde hace (?:\\w+ ){0,3}(?:anos|meses|decadas|mucho|tiempo)",
@@ -447,6 +448,8 @@ final class Context {
                 "like (?:they|the nurse|the doctor) said",
                 "vasovagal",
                 "ya (?:paso|se le quito|se me quito|esta bien|estoy bien|esta estable|me recupere|se recupero|se compuso)",
+                // a limb one feels again: "el brazo se me quedó dormido unas horas y ya lo siento bien"
+                "ya (?:lo|la|los|las) (?:siento|siente|sentimos|puedo mover|puede mover) (?:bien|mejor|normal)",
                 // never "bien" that says how much ("está bien desorientada", "está bien mal")
                 "(?:esta|estoy|quedo) (?:muy |super |bien )?(?:bien|estable)"
                         + "(?! (?:mal[oa]?|malit[oa]|raro|rara|debil|fri[oa]|caliente|palid[oa]|\\w+(?:ad|id)[oa]s?"
@@ -461,7 +464,8 @@ final class Context {
                 "(?:el doctor|la doctora|la enfermera|el medico) (?:\\w+ )?(?:dijo|dice)",
                 "dijo (?:el doctor|la doctora|la enfermera)",
                 "(?:es|era) normal",
-                "como (?:dijeron|dijo)");
+                // "como me habían dicho", written by ear too ("como me avian dicho")
+                "como (?:me |nos |le |les )?(?:dijeron|dijo|(?:habian|avian|abian|han|habia|avia) dicho|explicaron|avisaron)");
         add(
                 Kind.FIGURATIVE,
                 "(?:is|are|its|it s|keeps|been|gonna|going to|will|is going to) (?:\\w+ )?(?:kill|killing|murder|murdering) (?:me|him|her|us)",
@@ -484,6 +488,12 @@ final class Context {
                 "(?:morir|morirme|muero|muera|moria) (?:con|de|por) (?:tant[oa]s? (?!dolor|sufr|pena|triste|soled|depres|pastill|medic)|esper\\w*)",
                 "(?:me|le) va a dar (?:un|el) (?:infarto|ataque|patatus)(?: cuando)?",
                 "casi me da (?:un|el) (?:infarto|ataque)",
+                // to be the death of someone with a fright, worry or anger: "mi amá dice que la voy a matar de un
+                // susto"
+                "(?:matar|mata|matas|mato|matara|matando) de (?:un |una |tant[oa]s? )?(?:susto|sustos|coraje|corajes|risa|pena|verguenza|preocupacion|nervios|angustia|disgusto)",
+                // a head that bursts with paperwork, never with pain: "me explota la cabeza con tantos papeles"
+                "(?:explota|revienta|estalla|va a explotar|va a reventar)(?: la cabeza)? (?:con|de) tant[oa]s? (?!dolor|pena|presion)",
+                "(?:exploding|explode|explodes|spinning) (?:with|from|over) (?:all )?(?:this|these|those|the|so much|so many) (?!pain|ache|pressure|headache)",
                 "jaja\\w*",
                 "haha\\w*",
                 "lol",

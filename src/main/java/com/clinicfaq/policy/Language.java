@@ -144,6 +144,11 @@ public enum Language {
         return SPANISH.code.equals(code) ? SPANISH : ENGLISH;
     }
 
+    /** Whether the word is one of the short function words Spanish is told by. */
+    static boolean spanishWord(String word) {
+        return SPANISH_WORDS.contains(word);
+    }
+
     static Language of(List<String> words) {
         int spanish = 0;
         int english = 0;

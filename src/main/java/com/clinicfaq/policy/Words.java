@@ -23,7 +23,50 @@ final class Words {
             return List.of();
         }
         String normal = Folding.words(APOSTROPHES.matcher(Folding.plain(text)).replaceAll(""));
-        return normal.isEmpty() ? List.of() : new Message(normal.split(" "));
+        return normal.isEmpty() ? List.of() : new Message(spelledOut(normal.split(" ")));
+    }
+
+    /** Off only to measure what it changes ({@code -Dclinicfaq.no-spelled-out=true}). */
+    private static final boolean SPELL_OUT = !Boolean.getBoolean("clinicfaq.no-spelled-out");
+
+    /** Spanish as typed on a phone, never an English word: "q" for "que", "xq" for "porque", "xa" for "para". */
+    private static final java.util.Map<String, String> SHORT = java.util.Map.of(
+            "q", "que",
+            "xq", "porque",
+            "pq", "porque",
+            "porq", "porque",
+            "xa", "para",
+            "tb", "tambien",
+            "tmb", "tambien",
+            "dnd", "donde");
+
+    /** Short for a Spanish word only beside a Spanish word: "d" in "de un susto", "pa" in "pa saber", "x" in "x favor". */
+    private static final java.util.Map<String, String> SHORT_BESIDE_SPANISH = java.util.Map.of(
+            "d", "de",
+            "pa", "para",
+            "x", "por");
+
+    /**
+     * The words with Spanish written as on a phone spelled out ("mi apa dice q se quiere morir" reads "... que se
+     * quiere morir"), one word for one, so that the rules and the frames of {@link Context} read it as written out.
+     */
+    private static String[] spelledOut(String[] words) {
+        if (!SPELL_OUT) {
+            return words;
+        }
+        for (int i = 0; i < words.length; i++) {
+            String full = SHORT.get(words[i]);
+            if (full == null && SHORT_BESIDE_SPANISH.containsKey(words[i])) {
+                boolean beside = i > 0 && Language.spanishWord(words[i - 1])
+                        || i + 1 < words.length
+                                && (Language.spanishWord(words[i + 1]) || SHORT.containsKey(words[i + 1]));
+                full = beside ? SHORT_BESIDE_SPANISH.get(words[i]) : null;
+            }
+            if (full != null) {
+                words[i] = full;
+            }
+        }
+        return words;
     }
 
     /**

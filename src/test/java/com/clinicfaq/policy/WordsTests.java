@@ -53,4 +53,19 @@ class WordsTests {
         assertThat(Language.of("my husband cant breathe")).isEqualTo(Language.ENGLISH);
         assertThat(Language.of("CHEST PAIN")).isEqualTo(Language.ENGLISH);
     }
+
+    @Test
+    void spellsOutSpanishAsTypedOnAPhoneButNeverAnEnglishWord() {
+        assertThat(Words.of("mi apa dice q se quiere morir xq le duele"))
+                .containsExactly("mi", "apa", "dice", "que", "se", "quiere", "morir", "porque", "le", "duele");
+        assertThat(Words.of("la voy a matar d un susto, nomas xa saber"))
+                .containsExactly("la", "voy", "a", "matar", "de", "un", "susto", "nomas", "para", "saber");
+        assertThat(Words.of("x favor")).containsExactly("por", "favor");
+        // "d", "pa" and "x" only beside Spanish: an English message keeps them
+        assertThat(Words.of("I take vitamin d daily")).containsExactly("i", "take", "vitamin", "d", "daily");
+        assertThat(Words.of("the PA said an x ray")).containsExactly("the", "pa", "said", "an", "x", "ray");
+        // and a rule's Spanish words read a message so typed
+        assertThat(RealPolicy.policy().decide("mi papa dice q ya no quiere vivir"))
+                .isInstanceOf(Decision.Emergency.class);
+    }
 }
