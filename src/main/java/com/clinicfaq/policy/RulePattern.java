@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One pattern of a rule: groups joined by {@code +}, each group alternatives joined by {@code |}, each
  * alternative a word or consecutive words; {@code numb*} matches any word starting with numb and
- * {@code <number>} any number, {@code <many>} a number of 5 or more ("took 30 tramadol"), {@code <fever>} a body
+ * {@code <number>} any number, {@code <many>} a number of 5 or more, in digits or words ("took 30 tramadol", "forty
+ * tablets"), {@code <fever>} a body
  * temperature that is a fever (100 to 110 in Fahrenheit, 38 to 43 in Celsius: "temp is 101", not "temp is 98.4"). The pattern matches when every group has an alternative somewhere in
  * the message. The full syntax is documented at the top of {@code policy.yml}.
  */
@@ -28,8 +29,7 @@ final class RulePattern {
 
         boolean matches(List<String> words, int index) {
             if (number && text.equals(MANY)) {
-                String word = words.get(index);
-                return Words.isNumber(word) && (word.length() > 2 || Integer.parseInt(word) >= MANY_AT_LEAST);
+                return Words.isMany(words.get(index), MANY_AT_LEAST);
             }
             if (number && text.equals(FEVER)) {
                 String word = words.get(index);

@@ -124,6 +124,70 @@ final class Words {
         return !word.isEmpty() && word.chars().allMatch(Character::isDigit);
     }
 
+    /** Counts of five or more written as words, in English and Spanish: "forty paracetamol", "veinte pastillas". */
+    private static final java.util.Set<String> MANY_AS_WORDS = java.util.Set.of(
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fourty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "dozen",
+            "dozens",
+            "cinco",
+            "seis",
+            "siete",
+            "ocho",
+            "nueve",
+            "diez",
+            "doce",
+            "trece",
+            "catorce",
+            "quince",
+            "dieciseis",
+            "diecisiete",
+            "dieciocho",
+            "diecinueve",
+            "veinte",
+            "veinticinco",
+            "treinta",
+            "cuarenta",
+            "cincuenta",
+            "sesenta",
+            "setenta",
+            "ochenta",
+            "noventa",
+            "cien",
+            "ciento",
+            "docena");
+
+    /** Whether the word is a count of five or more, in digits or in words ("30", "forty", "veinte"). */
+    static boolean isMany(String word, int atLeast) {
+        if (isNumber(word)) {
+            return word.length() > 2 || Integer.parseInt(word) >= atLeast;
+        }
+        return MANY_AS_WORDS.contains(word);
+    }
+
     /** Typos forgiven in a pattern word: none below 5 letters, one from 5, two from 8. */
     static int typos(String patternWord) {
         return patternWord.length() >= 8 ? 2 : patternWord.length() >= 5 ? 1 : 0;

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * {@code ./mvnw -q test-compile exec:exec@red-flags}. With {@code --misses} it lists the dev half's misses (never
  * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report. The unseen2,
  * unseen3, unseen4 and unseen6 sets' misses are never listed: they are kept for figures on authors nobody has read
- * (unseen5's are listed with {@code --misses} since session 30, when unseen6 took its place). {@code
+ * (unseen5's are listed with {@code --misses} since session 30, when unseen6 took its place); {@code
+ * --urgent-misses=<set>} lists a set's missed urgent messages alone, its false alarms left unread. {@code
  * --ask=<file>} reads each line of a file of one's own messages (a class being studied) and prints what the policy
  * decided and why.
  */
@@ -294,8 +295,14 @@ public final class RedFlagCommand {
                 case "unseen2", "unseen3", "unseen4", "unseen6" -> false;
                 default -> options.contains("--misses");
             };
-            if (show) {
+            // a never-read set's missed urgent messages alone, to learn what class each stands for (its false alarms
+            // stay unread): --urgent-misses=unseen6
+            boolean urgentOnly = options.contains("--urgent-misses=" + name);
+            if (show || urgentOnly) {
                 for (RedFlagSet.Outcome miss : result.misses()) {
+                    if (urgentOnly && !show && !miss.c().urgent()) {
+                        continue;
+                    }
                     String got = miss.decision() instanceof Decision.Emergency e
                             ? "EMERGENCY " + e.ruleId() + " [" + e.basis() + "]"
                             : miss.decision().getClass().getSimpleName() + " "

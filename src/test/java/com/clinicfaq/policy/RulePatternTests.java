@@ -30,6 +30,16 @@ class RulePatternTests {
     }
 
     @Test
+    void manyMatchesACountWrittenInWordsInEitherLanguage() {
+        assertThat(matches("taken + <many> tablets|<many> paracetamol", "she has taken forty paracetamol tablets"))
+                .isTrue();
+        assertThat(matches("se tomo + <many> pastillas", "se tomo veinte pastillas"))
+                .isTrue();
+        assertThat(matches("took + <many> pills", "took two pills")).isFalse();
+        assertThat(matches("took + <many> pills", "took the pills once")).isFalse();
+    }
+
+    @Test
     void feverMatchesABodyTemperatureThatIsAFeverInEitherScale() {
         String pattern = "temp is <fever>|temperature of <fever>";
         assertThat(matches(pattern, "my temp is 102 since the injection")).isTrue();
