@@ -22,7 +22,6 @@ public final class ProcedureNames {
     private static final Pattern DEFINED =
             Pattern.compile("((?:[\\p{L}][\\p{L}-]*\\s+){1,6})\\(([A-Z][A-Za-z]{1,6})\\)");
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern ABBREVIATION = Pattern.compile("[A-Z][A-Za-z]{0,5}[A-Z]s?");
 
     private ProcedureNames() {}
@@ -258,13 +257,43 @@ public final class ProcedureNames {
         return text.toString();
     }
 
-    /** The text's words, lower case: letters and digits. */
+    /**
+     * The text's words, lower case: runs of letters and digits (as {@code [\p{L}\p{N}]+}, read without a regular
+     * expression: every question is read so for every article's names).
+     */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            words.add(m.group());
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            boolean inWord = isLetterOrNumber(c);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(c);
+        }
+        if (start >= 0) {
+            words.add(lower.substring(start));
         }
         return words;
+    }
+
+    /** Whether the code point is in {@code \p{L}} or {@code \p{N}}. */
+    private static boolean isLetterOrNumber(int c) {
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 }

@@ -41,14 +41,36 @@ final class ArticleTopics {
                 .orElse("");
     }
 
+    /**
+     * A text's words as names are looked for in it, read once for all the library's articles: lower case
+     * ({@link ProcedureNames#words}), and as typed (a short abbreviation is a name only in capitals).
+     */
+    record Asked(String text, List<String> words) {
+
+        static Asked of(String text) {
+            return new Asked(text, ProcedureNames.words(text));
+        }
+
+        List<String> asTyped() {
+            return WORD.matcher(text).results().map(r -> r.group()).toList();
+        }
+    }
+
     /** Whether the question names this topic. */
     static boolean named(List<Name> names, String question) {
-        List<String> words = ProcedureNames.words(question);
-        List<String> asTyped =
-                WORD.matcher(question).results().map(r -> r.group()).toList();
+        return named(names, Asked.of(question));
+    }
+
+    /** Whether the question, its words read once ({@link Asked#of}), names this topic. */
+    static boolean named(List<Name> names, Asked question) {
+        List<String> words = question.words();
+        List<String> asTyped = null;
         for (Name name : names) {
             if (name.abbreviation()) {
                 // "SI", "RFA": a short abbreviation only as typed in capitals ("si" is Spanish for "if")
+                if (name.text().length() <= 2 && asTyped == null) {
+                    asTyped = question.asTyped();
+                }
                 boolean found = name.text().length() <= 2
                         ? asTyped.contains(name.text())
                         : words.contains(name.stems().getFirst());

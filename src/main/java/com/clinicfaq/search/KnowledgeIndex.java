@@ -192,8 +192,9 @@ final class KnowledgeIndex {
             return Set.of();
         }
         Set<String> named = new java.util.HashSet<>();
+        ArticleTopics.Asked asked = ArticleTopics.Asked.of(question);
         topics.forEach((article, names) -> {
-            if (ArticleTopics.named(names, question)) {
+            if (ArticleTopics.named(names, asked)) {
                 named.add(article);
             }
         });
@@ -202,7 +203,7 @@ final class KnowledgeIndex {
         }
         // "genicular radiofrequency ablation" names the genicular nerve block's article, not radiofrequency
         // ablation's: every mention of the one is qualified by a word of another's names that its own text never uses
-        List<String> words = com.clinicfaq.knowledge.ProcedureNames.words(question);
+        List<String> words = asked.words();
         Set<String> qualified = new java.util.HashSet<>();
         for (String article : List.copyOf(named)) {
             List<ArticleTopics.Mention> mentions = ArticleTopics.mentionsIn(topics.get(article), words);
@@ -356,8 +357,9 @@ final class KnowledgeIndex {
                 }
             }
             Set<String> named = new java.util.HashSet<>();
+            ArticleTopics.Asked asked = ArticleTopics.Asked.of(text.toString());
             topics.forEach((other, names) -> {
-                if (!other.equals(a) && ArticleTopics.named(names, text.toString())) {
+                if (!other.equals(a) && ArticleTopics.named(names, asked)) {
                     named.add(other);
                 }
             });
@@ -436,8 +438,9 @@ final class KnowledgeIndex {
     /** Every article that names the text's procedure, even in a library of one. */
     Set<String> articlesNaming(String text) {
         Set<String> named = new java.util.TreeSet<>();
+        ArticleTopics.Asked asked = ArticleTopics.Asked.of(text);
         topics.forEach((article, names) -> {
-            if (ArticleTopics.named(names, text)) {
+            if (ArticleTopics.named(names, asked)) {
                 named.add(article);
             }
         });

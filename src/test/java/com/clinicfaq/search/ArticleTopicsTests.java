@@ -314,4 +314,26 @@ class ArticleTopicsTests {
         // without a title, the name alone
         assertThat(AnswerEngine.titledMentions(stenosis, asked, null)).containsExactly(new ArticleTopics.Mention(3, 2));
     }
+
+    @Test
+    void aTextsWordsAreItsRunsOfLettersAndDigitsInAnyScriptLowerCase() {
+        for (String text : List.of(
+                "Kyphoplasty (KP) vs. RFA: 45–60 minutes?",
+                "¿Qué es la CIFOPLASTIA? ¡Dígame, por favor!",
+                "L4-L5 disc, T12; 2nd opinion",
+                "脊椎の手術 — Ωμέγα Ⅻ ½ 👍 done",
+                "",
+                "   ")) {
+            List<String> expected = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+")
+                    .matcher(text.toLowerCase(java.util.Locale.ROOT))
+                    .results()
+                    .map(java.util.regex.MatchResult::group)
+                    .toList();
+            assertThat(com.clinicfaq.knowledge.ProcedureNames.words(text))
+                    .as(text)
+                    .isEqualTo(expected);
+        }
+        assertThat(com.clinicfaq.knowledge.ProcedureNames.words("Radiofrequency Ablation (RFA)"))
+                .containsExactly("radiofrequency", "ablation", "rfa");
+    }
 }
