@@ -54,8 +54,6 @@ public final class SpanishGloss {
     private final Map<String, String> glossary;
     /** Each known word of five letters or more with one letter deleted, to the known word. */
     private final Map<String, String> oneLetterOff;
-    /** Each known word of four letters or more by its sound ({@link TranslatedIndex#sound}), to the known word. */
-    private final Map<String, String> soundingAlike;
 
     SpanishGloss(Map<String, String> glossary) {
         this.glossary = Map.copyOf(glossary);
@@ -69,12 +67,6 @@ public final class SpanishGloss {
             }
         }
         this.oneLetterOff = Map.copyOf(deletions);
-        Map<String, String> sounds = new HashMap<>();
-        glossary.keySet().stream()
-                .filter(key -> key.indexOf(' ') < 0 && key.length() >= 4)
-                .sorted()
-                .forEach(key -> sounds.putIfAbsent(TranslatedIndex.sound(key), key));
-        this.soundingAlike = Map.copyOf(sounds);
     }
 
     /** The glossary shipped beside this class. */
@@ -171,16 +163,6 @@ public final class SpanishGloss {
         }
         if (word.length() >= 5) {
             String known = corrected(word);
-            if (known != null) {
-                return glossary.get(known);
-            }
-        }
-        if (word.length() >= 4 && TranslatedIndex.SOUNDS_ALIKE) {
-            // written as it sounds: "bertebra", "sirujia", "ospital"
-            String known = soundingAlike.get(TranslatedIndex.sound(word));
-            if (known == null && word.length() > 4 && word.endsWith("s")) {
-                known = soundingAlike.get(TranslatedIndex.sound(word.substring(0, word.length() - 1)));
-            }
             if (known != null) {
                 return glossary.get(known);
             }

@@ -480,7 +480,7 @@ final class TranslatedIndex {
     }
 
     /** Off only to measure what it changes ({@code -Dclinicfaq.no-sounds-alike=true}). */
-    static final boolean SOUNDS_ALIKE = !Boolean.getBoolean("clinicfaq.no-sounds-alike");
+    private static final boolean SOUNDS_ALIKE = !Boolean.getBoolean("clinicfaq.no-sounds-alike");
 
     /**
      * How a Spanish term (lower case, without accents) sounds, written as one who is unsure of its spelling writes
