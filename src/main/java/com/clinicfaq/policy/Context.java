@@ -55,7 +55,8 @@ final class Context {
     /** How far a past, resolved or general trigger reaches on each side (a run-on message has no sentence ends). */
     private static final int NEAR_SCOPE = 8;
 
-    private static final Pattern SENTENCE = Pattern.compile("[.!?;\\n\\r¿¡…]+|\\s-\\s");
+    /** Where a sentence ends; never at a decimal point ("a fever, now 101.9, and her back pain is worse"). */
+    private static final Pattern SENTENCE = Pattern.compile("(?:[!?;\\n\\r¿¡…]|\\.(?!\\d)|(?<!\\d)\\.)+|\\s-\\s");
 
     private static final List<Trigger> TRIGGERS = new ArrayList<>();
 
@@ -108,6 +109,10 @@ final class Context {
             TRIGGERS.add(new Trigger(Pattern.compile("\\b(?:" + regex + ")\\b"), kind, when, regex));
         }
     }
+
+    /** Words that say something grows worse, before a time that would otherwise be a habit: "worse every day". */
+    private static final java.util.Set<String> WORSENING =
+            java.util.Set.of("worse", "more", "worsening", "peor", "mas", "empeora", "empeorando");
 
     /** Whether the word {@code back} words before {@code at} is one of these. */
     private static boolean before(List<String> words, int at, int back, java.util.Set<String> these) {
@@ -274,6 +279,7 @@ final class Context {
                 "como se ve (?:un|una)",
                 "como (?:se )?reconoce",
                 "(?:i|we) (?:read|heard|saw) (?:that|online|somewhere|on)",
+                "(?:lei|escuche|oi|vi) (?:que|en internet|en un|en una|por ahi)",
                 "difference between",
                 "is it possible",
                 "how (?:common|likely|often|rare)",
@@ -377,11 +383,7 @@ final class Context {
                 "cuando (?:era|estaba) (?:joven|chic[oa]|adolescente|en la (?:prepa|secundaria|universidad))",
                 "in (?:january|february|march|april|june|july|august|september|october|november|december)",
                 "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
-                "every (?:morning|day|night|evening|week)",
                 "\\w+ before(?= and| so| but|$)",
-                "daily",
-                "todos los dias",
-                "cada (?:dia|manana|noche)",
                 // also as it sounds, written by ear: "una ves", "una bes"
                 "una (?:vez|ves|bes|bez)",
                 "hace tiempo",
@@ -399,6 +401,15 @@ final class Context {
                 "le dio (?:un|una) \\w+ hace",
                 "(?:tengo|tiene|tenemos|llevo|lleva|llevamos) (?:\\w+ )?(?:anos|meses|decadas) con",
                 "asi se (?:quedo|va a quedar|ha quedado)");
+        // every day, as a habit ("I take it every morning", "cada noche"); never a worsening ("worse every day", "cada
+        // día más", "peor cada día")
+        addWhere(
+                Kind.PAST,
+                (words, at) -> !before(words, at, 1, WORSENING) && !before(words, at, 2, WORSENING),
+                "every (?:morning|day|night|evening|week)(?! (?:worse|more|harder))",
+                "daily",
+                "todos los dias(?! (?:mas|peor))",
+                "cada (?:dia|manana|noche)(?! (?:mas|peor|menos))");
         addPeriodAfterTheDeed("in (?:my|his|her) (?:teens|twenties|thirties|forties|fifties|[1-6]0s)");
         // how one is now, never denied ("not doing much better", "no está mejor", "no se siente mejor")
         // how one was before it began is no resolution: "she was fine 10 minutes ago", "yesterday it was fine"
@@ -541,6 +552,12 @@ final class Context {
                     + "(?:me|le)(?! (?:ha|han|habia|habian|falta)\\b))",
             "no se (?:puede|mueve|para|detiene|quita|(?:le|me)(?! (?:ha|han|habia|habian)\\b|"
                     + " (?:durmio|durmieron|duerme|duermen|adormecio|entumio|entumecio|hincho|inflamo) nada\\b))",
+            // relief denied is no good news: "his inhaler isn't helping", "la pastilla no le hace efecto"
+            "(?:isnt|is not|wasnt|was not|arent|not|nothing is|nothing) (?:helping|working|doing anything)",
+            "(?:doesnt|didnt|does not|did not|wont|will not|nothing will) (?:help|work)",
+            "no (?:le |me |nos |les )?(?:ayuda|ayudo|ayudan|hace efecto|hizo efecto|funciona|funciono)",
+            // without feeling or noticing it, a symptom: "se me salió el popó sin sentir", "sin darme cuenta"
+            "sin (?:sentir|sentirlo|sentirla|darme cuenta|darse cuenta|querer)",
             "no tiene sentido",
             "no hay manera",
             "sin parar",

@@ -92,9 +92,20 @@ public final class ConversationPolicy {
 
     record CompiledRule(Rule rule, List<RulePattern> patterns) {
 
+        /**
+         * The rule's patterns, its firm ones first: a message is read by the first pattern of a rule that matches, and a
+         * firm pattern's match must not be shadowed by an earlier one the learned layer may overrule ("a steadily rising
+         * fever, now 101.9, and her low back pain has become much worse" matched "fever now 101" before the firm "fever +
+         * back + worse").
+         */
         static CompiledRule of(Rule rule) {
             return new CompiledRule(
-                    rule, rule.patterns().stream().map(RulePattern::parse).toList());
+                    rule,
+                    rule.patterns().stream()
+                            .sorted(java.util.Comparator.comparing(
+                                    (String pattern) -> !rule.firmPatterns().contains(pattern)))
+                            .map(RulePattern::parse)
+                            .toList());
         }
 
         boolean matches(List<String> words) {

@@ -417,4 +417,38 @@ class ContextTests {
         assertThat(during[1]).as("read once during a decision").isSameAs(during[0]);
         assertThat(Context.of(message)).as("nothing kept once it is decided").isNotSameAs(during[0]);
     }
+
+    @Test
+    void reliefDeniedOrASymptomNotNoticedIsNoGoodNews() {
+        // "isn't helping" denies relief, not the symptom after it
+        assertThat(inPresent("his inhaler isn't helping, he can barely talk between breaths", "barely talk"))
+                .isTrue();
+        assertThat(inPresent("la pastilla no le hace efecto y no puede respirar bien", "respirar"))
+                .isTrue();
+        // "sin sentir" is the symptom: without feeling it
+        assertThat(inPresent("se me salió la orina sin sentir y tengo dormido entre las piernas", "dormido"))
+                .isTrue();
+        // a denial is still a denial
+        assertThat(inPresent("no fever and no trouble breathing", "trouble breathing"))
+                .isFalse();
+    }
+
+    @Test
+    void aHabitIsPastButAWorseningEveryDayIsNot() {
+        assertThat(inPresent("I take a pill every day for my back", "back")).isFalse();
+        assertThat(inPresent("the back pain is worse every day since the injection", "back pain"))
+                .isTrue();
+        assertThat(inPresent("el dolor de espalda va de mal en peor cada dia mas", "dolor de espalda"))
+                .isTrue();
+    }
+
+    @Test
+    void aDecimalPointEndsNoSentence() {
+        // both in one sentence, as a rule's groups must be: the fever and the back pain growing worse
+        assertThat(RealPolicy.policy()
+                        .decide("She is diabetic and had an injection last week. A steadily rising fever, now 101.9,"
+                                + " and her low back pain has become much worse than before the injection. Her legs"
+                                + " feel heavy tonight."))
+                .isInstanceOf(Decision.Emergency.class);
+    }
 }

@@ -354,7 +354,8 @@ public final class RedFlagTrainer {
         }
         Map<String, List<Item>> sets = new HashMap<>();
         // unseen3 is trained on only when --train= names it (session 28); unseen2 and unseen4 are never loaded here
-        for (String name : List.of("dev", "holdout", "train", "fresh", "unseen", "unseen3")) {
+        // train2 (session 30): six more blind authors written as training data, trained on when --train= names it
+        for (String name : List.of("dev", "holdout", "train", "train2", "fresh", "unseen", "unseen3")) {
             if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, name)) {
                 sets.put(
                         name,
