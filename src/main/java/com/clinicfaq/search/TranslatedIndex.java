@@ -463,20 +463,35 @@ final class TranslatedIndex {
             return term;
         }
         String sound = sound(term);
-        String oneOff = null;
-        for (String candidate : known) {
-            if (candidate.length() < 4) {
-                continue;
-            }
-            String candidateSound = sound(candidate);
-            if (candidateSound.equals(sound)) {
-                return candidate;
-            }
-            if (oneOff == null && sound.length() >= 5 && close(sound, candidateSound)) {
-                oneOff = candidate;
+        java.util.NavigableMap<String, String> bySound = SOUNDS.get(known, TranslatedIndex::bySound);
+        String same = bySound.get(sound);
+        if (same != null) {
+            return same;
+        }
+        if (sound.length() >= 5) {
+            for (Map.Entry<String, String> entry : bySound.entrySet()) {
+                if (close(sound, entry.getKey())) {
+                    return entry.getValue();
+                }
             }
         }
-        return oneOff != null ? oneOff : term;
+        return term;
+    }
+
+    /**
+     * Each vocabulary's terms of four letters or more by their sound (the first in alphabetical order where two sound
+     * alike), computed once per vocabulary: a vocabulary is known by identity, and forgotten with it.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<Set<String>, java.util.NavigableMap<String, String>>
+            SOUNDS = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .weakKeys()
+                    .executor(Runnable::run)
+                    .build();
+
+    private static java.util.NavigableMap<String, String> bySound(Set<String> known) {
+        java.util.NavigableMap<String, String> bySound = new java.util.TreeMap<>();
+        known.stream().filter(t -> t.length() >= 4).sorted().forEach(t -> bySound.putIfAbsent(sound(t), t));
+        return java.util.Collections.unmodifiableNavigableMap(bySound);
     }
 
     /** Off only to measure what it changes ({@code -Dclinicfaq.no-sounds-alike=true}). */
