@@ -126,4 +126,20 @@ class SpanishConversationIntegrationTests {
             assertThat(thanks.path("disclaimer").asString()).contains("automated assistant");
         }
     }
+
+    @Test
+    void aWordOrTwoOfEnglishKeepsASpanishConversationInSpanish() throws Exception {
+        try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
+            assertThat(chat.awaitBot("greeting").path("lang").asString()).isEqualTo("es");
+
+            chat.say("hello?");
+            JsonNode hello = chat.awaitBot("smalltalk");
+            assertThat(hello.path("lang").asString()).isEqualTo("es");
+            assertThat(hello.path("text").asString()).startsWith("¡Hola!");
+
+            // a visitor who writes English is answered in English
+            chat.say("thank you so much for the help");
+            assertThat(chat.awaitBot("smalltalk").path("lang").asString()).isEqualTo("en");
+        }
+    }
 }
