@@ -288,24 +288,6 @@ public class ConversationService {
         }
     }
 
-    /**
-     * The language to answer a message in: the one its words tell, else the conversation's. A word or two of English in a
-     * Spanish conversation ("hello?", "ok thanks") does not turn it to English: Spanish speakers write them too, and a
-     * visitor who writes English goes on in English.
-     */
-    static Language languageOf(String message, java.util.function.Supplier<Language> spoken) {
-        Optional<Language> told = Language.detect(message);
-        if (told.isEmpty()) {
-            return spoken.get();
-        }
-        if (told.get() == Language.ENGLISH
-                && com.clinicfaq.knowledge.Folding.words(message).split(" ").length <= 2
-                && spoken.get() == Language.SPANISH) {
-            return Language.SPANISH;
-        }
-        return told.get();
-    }
-
     private Handled handleWith(TranscriptFailover.Store store, UUID id, Input input) {
         TranscriptStore transcripts = store.transcripts();
         Conversation conversation = storedOrStarted(store, id, input);
@@ -320,7 +302,7 @@ public class ConversationService {
                     yield Turn.duplicate(earlier.get());
                 }
                 int seq = transcripts.appendVisitor(id, text.clientId(), text.text(), now);
-                yield respond(store, conversation, text.text(), languageOf(text.text(), spoken))
+                yield respond(store, conversation, text.text(), Language.answering(text.text(), spoken))
                         .acknowledging(seq);
             }
             case Input.AcceptHandoff accept -> answered(store, conversation, Dialogue.Visitor.ACCEPTS, null, spoken);

@@ -139,6 +139,22 @@ public enum Language {
                 : java.util.Optional.of(spanish > english ? SPANISH : ENGLISH);
     }
 
+    /**
+     * The language to answer a message in: the one its words tell, else the conversation's. A word or two of English in a
+     * Spanish conversation ("hello?", "ok thanks") does not turn it to English: Spanish speakers write them too, and a
+     * visitor who writes English goes on in English.
+     */
+    public static Language answering(String message, java.util.function.Supplier<Language> spoken) {
+        java.util.Optional<Language> told = detect(message);
+        if (told.isEmpty()) {
+            return spoken.get();
+        }
+        if (told.get() == ENGLISH && Words.of(message).size() <= 2 && spoken.get() == SPANISH) {
+            return SPANISH;
+        }
+        return told.get();
+    }
+
     /** The language of this code ("en", "es"); English for any other or none. */
     public static Language ofCode(String code) {
         return SPANISH.code.equals(code) ? SPANISH : ENGLISH;

@@ -176,7 +176,7 @@ record TryIt(
             Language spoken,
             String previous) {
         Texts texts = policy.rules().texts();
-        Language language = Language.detect(question).orElse(spoken);
+        Language language = Language.answering(question, () -> spoken);
         Decision decision = policy.decide(question);
         String redFlag = decision instanceof Decision.Emergency emergency
                 ? "urgent guidance: " + emergency.basis()
