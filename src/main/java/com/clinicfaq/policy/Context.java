@@ -505,6 +505,8 @@ final class Context {
                 // a head that bursts with paperwork, never with pain: "me explota la cabeza con tantos papeles"
                 "(?:explota|revienta|estalla|va a explotar|va a reventar)(?: la cabeza)? (?:con|de) tant[oa]s? (?!dolor|pena|presion)",
                 "(?:exploding|explode|explodes|spinning) (?:with|from|over) (?:all )?(?:this|these|those|the|so much|so many) (?!pain|ache|pressure|headache)",
+                // the sprint drill of a gym class or a team's practice: "ran suicides on the court"
+                "(?:ran|run|runs|running|did|do|doing) (?:\\w+ )?suicides(?! (?:attempt|attempts|note|notes|thoughts)\\b)",
                 "jaja\\w*",
                 "haha\\w*",
                 "lol",
