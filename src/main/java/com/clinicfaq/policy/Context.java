@@ -554,6 +554,11 @@ final class Context {
                     + "(?:me|le)(?! (?:ha|han|habia|habian|falta)\\b))",
             "no se (?:puede|mueve|para|detiene|quita|(?:le|me)(?! (?:ha|han|habia|habian)\\b|"
                     + " (?:durmio|durmieron|duerme|duermen|adormecio|entumio|entumecio|hincho|inflamo) nada\\b))",
+            // the date of a thing, not of the visitor's past: "my EpiPen expired in June", "la cita es en marzo"
+            "(?:expired|expires|expiring|exp|due|scheduled|booked|renewed|renews|appointment|appt) in "
+                    + "(?:january|february|march|april|may|june|july|august|september|october|november|december)",
+            "(?:vencio|vence|caduco|caduca|cita|cita es) en "
+                    + "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
             // relief denied is no good news: "his inhaler isn't helping", "la pastilla no le hace efecto"
             "(?:isnt|is not|wasnt|was not|arent|not|nothing is|nothing) (?:helping|working|doing anything)",
             "(?:doesnt|didnt|does not|did not|wont|will not|nothing will) (?:help|work)",
