@@ -279,7 +279,8 @@ final class Context {
                 "como se ve (?:un|una)",
                 "como (?:se )?reconoce",
                 "(?:i|we) (?:read|heard|saw) (?:that|online|somewhere|on)",
-                "(?:lei|escuche|oi|vi) (?:que|en internet|en un|en una|por ahi)",
+                // read, never seen or heard ("vi que no respiraba", "escuché que se cayó" tell what happened)
+                "lei (?:que|en internet|en un|en una|por ahi)",
                 "difference between",
                 "is it possible",
                 "how (?:common|likely|often|rare)",
