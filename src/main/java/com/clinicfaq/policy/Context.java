@@ -329,7 +329,9 @@ final class Context {
         // ("me pregunto si vale la pena vivir", "I wonder if")
         add(
                 Kind.REPORTED,
-                "(?:they|she|he|nurse|doctor|form|questionnaire|paperwork) (?:\\w+ )?(?:asked|asks|asking) (?:me |him |her |us )?(?:if|whether|about)",
+                "(?:they|she|he|it|nurse|doctor|form|questionnaire|paperwork) (?:\\w+ )?(?:asked|asks|asking) (?:me |him |her |us )?(?:if|whether|about)",
+                // "marqué mal la pregunta de si pienso hacerme daño"
+                "(?:la )?pregunta (?:de )?si",
                 "(?:enfermera|doctor|doctora|medic[oa]|formulario|forma|cuestionario|papeles|hoja) (?:me |le |nos )?(?:pregunta|preguntan|pregunto|preguntaron|preguntaba)",
                 "(?:por que|why does it|why do they) (?:me )?(?:pregunta|preguntan|ask|asks)");
         add(
@@ -372,7 +374,9 @@ final class Context {
                 "chronic",
                 "hace (?:\\w+ ){0,3}(?:anos|meses|mes|decadas)",
                 "hace mucho tiempo",
-                "hace mucho(?= (?:como|unos|unas|mas|ya)\\b|$)",
+                "hace mucho(?= (?:como|unos|unas|mas|ya|cuando)\\b|$)",
+                // a decade of one's life, told: "attempted suicide in the 90s"
+                "in the (?:[1-9]0s|nineties|eighties|seventies|sixties)",
                 // long ago, told in the past tense: "hace mucho no podía orinar", "hace mucho me operaron"; never "hace
                 // mucho rato que no responde", which goes on
                 "hace mucho(?= (?:no |ya |me |le |se |lo |la )?(?:\\w+(?:ia|ian|aba|aban|aron|ieron)|dio|fue|tuve|tuvo|hice|hizo|quise|quiso|pude|pudo|vino|estuve|estuvo|dijo|dije|cayo)\\b)",
@@ -469,6 +473,15 @@ final class Context {
                 // the answer given when asked: "le dije que no, nada de eso", "I told her no"
                 "(?:le|les) (?:dije|conteste|respondi) que no",
                 "(?:i|and i) (?:said|told (?:her|him|them)|answered) no",
+                // the answer given on a form, and thoughts denied outright: "answer's no", "le pongo que no", "no estoy
+                // pensando nada de eso", "he's had no thoughts like that in decades"
+                "(?:my |the )?answers? (?:is |was |s )?no",
+                "(?:le |les )?(?:pongo|puse|marco|marque|contesto|conteste) (?:que )?no",
+                "(?:la|mi) respuesta (?:es|era|fue) no",
+                "no (?:estoy pensando|pienso|he pensado|ha pensado) (?:en )?(?:nada de )?eso",
+                "no (?:tengo|tiene) (?:esos|ese tipo de) pensamientos",
+                "no (?:thoughts|ideas) like (?:that|those|this)",
+                "not (?:thinking|having) (?:anything like that|those thoughts|any of that|thoughts like that)",
                 "todo bien",
                 "se recupero",
                 "me recupere",
