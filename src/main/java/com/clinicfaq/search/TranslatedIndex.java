@@ -503,51 +503,23 @@ final class TranslatedIndex {
      * alike, ph as f, a doubled letter as one.
      */
     static String sound(String term) {
-        StringBuilder out = new StringBuilder(term.length());
-        for (int i = 0; i < term.length(); i++) {
-            char c = term.charAt(i);
-            char next = i + 1 < term.length() ? term.charAt(i + 1) : 0;
-            char sound;
-            switch (c) {
-                case 'v' -> sound = 'b';
-                case 'z' -> sound = 's';
-                case 'c' -> {
-                    if (next == 'h') {
-                        out.append("ch");
-                        i++;
-                        continue;
-                    }
-                    sound = next == 'e' || next == 'i' ? 's' : 'k';
-                }
-                case 'q' -> {
-                    sound = 'k';
-                    if (next == 'u') {
-                        i++;
-                    }
-                }
-                case 'g' -> sound = next == 'e' || next == 'i' ? 'j' : 'g';
-                case 'h' -> {
-                    continue;
-                }
-                case 'p' -> {
-                    if (next == 'h') {
-                        i++;
-                        sound = 'f';
-                    } else {
-                        sound = 'p';
-                    }
-                }
-                case 'l' -> {
-                    if (next == 'l') {
-                        i++;
-                        sound = 'y';
-                    } else {
-                        sound = 'l';
-                    }
-                }
-                default -> sound = c;
-            }
-            if (out.isEmpty() || out.charAt(out.length() - 1) != sound) {
+        // the letters two make first ("ch" kept apart from a hard c); then each letter as it sounds before the next
+        String letters =
+                term.replace("ch", "#").replace("ph", "f").replace("ll", "y").replace("qu", "k");
+        StringBuilder out = new StringBuilder(letters.length());
+        for (int i = 0; i < letters.length(); i++) {
+            char next = i + 1 < letters.length() ? letters.charAt(i + 1) : 0;
+            boolean soft = next == 'e' || next == 'i';
+            char sound = switch (letters.charAt(i)) {
+                case 'v' -> 'b';
+                case 'z' -> 's';
+                case 'c' -> soft ? 's' : 'k';
+                case 'q' -> 'k';
+                case 'g' -> soft ? 'j' : 'g';
+                case 'h' -> 0;
+                default -> letters.charAt(i);
+            };
+            if (sound != 0 && (out.isEmpty() || out.charAt(out.length() - 1) != sound)) {
                 out.append(sound);
             }
         }
