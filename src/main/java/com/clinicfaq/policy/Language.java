@@ -127,7 +127,10 @@ public enum Language {
      * message that does not ("ok", "no", "Medicare?"), which is said in the language the conversation was in.
      */
     public static java.util.Optional<Language> detect(String message) {
-        List<String> words = Words.of(message);
+        return detect(Words.of(message));
+    }
+
+    private static java.util.Optional<Language> detect(List<String> words) {
         int spanish = 0;
         int english = 0;
         for (String word : words) {
@@ -145,11 +148,12 @@ public enum Language {
      * visitor who writes English goes on in English.
      */
     public static Language answering(String message, java.util.function.Supplier<Language> spoken) {
-        java.util.Optional<Language> told = detect(message);
+        List<String> words = Words.of(message);
+        java.util.Optional<Language> told = detect(words);
         if (told.isEmpty()) {
             return spoken.get();
         }
-        if (told.get() == ENGLISH && Words.of(message).size() <= 2 && spoken.get() == SPANISH) {
+        if (told.get() == ENGLISH && words.size() <= 2 && spoken.get() == SPANISH) {
             return SPANISH;
         }
         return told.get();

@@ -448,10 +448,11 @@ public final class AnswerEngine implements AutoCloseable {
     private Answer declined(KnowledgeIndex index, String article, Evidence evidence) {
         Answer calibrated = decide(evidence, scoring);
         List<ArticleTopics.Name> names = index.topics.get(article);
-        if (index.genericPhrasings.isEmpty() || names == null || !ArticleTopics.named(names, evidence.corrected())) {
+        ArticleTopics.Asked asked = ArticleTopics.Asked.of(evidence.corrected());
+        if (index.genericPhrasings.isEmpty() || names == null || !ArticleTopics.named(names, asked)) {
             return calibrated;
         }
-        String generic = ArticleTopics.generic(names, evidence.corrected());
+        String generic = ArticleTopics.generic(names, asked);
         if (generic.isBlank()) {
             return calibrated;
         }
@@ -1176,10 +1177,11 @@ public final class AnswerEngine implements AutoCloseable {
         }
         String article = scope.iterator().next();
         List<ArticleTopics.Name> names = index.topics.get(article);
-        if (index.curatedArticles.contains(article) || names == null || !ArticleTopics.named(names, question)) {
+        ArticleTopics.Asked asked = ArticleTopics.Asked.of(question);
+        if (index.curatedArticles.contains(article) || names == null || !ArticleTopics.named(names, asked)) {
             return all;
         }
-        Query besides = builder.createBooleanQuery(KnowledgeIndex.TEXT, ArticleTopics.generic(names, question));
+        Query besides = builder.createBooleanQuery(KnowledgeIndex.TEXT, ArticleTopics.generic(names, asked));
         return besides == null
                 ? all
                 : new BooleanQuery.Builder()
@@ -1295,12 +1297,11 @@ public final class AnswerEngine implements AutoCloseable {
         }
         String article = lexical.scope().iterator().next();
         List<ArticleTopics.Name> names = index.topics.get(article);
-        if (index.curatedArticles.contains(article)
-                || names == null
-                || !ArticleTopics.named(names, lexical.corrected())) {
+        ArticleTopics.Asked asked = ArticleTopics.Asked.of(lexical.corrected());
+        if (index.curatedArticles.contains(article) || names == null || !ArticleTopics.named(names, asked)) {
             return null;
         }
-        String generic = ArticleTopics.generic(names, lexical.corrected());
+        String generic = ArticleTopics.generic(names, asked);
         return generic.isBlank() ? null : embedder.embed(generic);
     }
 

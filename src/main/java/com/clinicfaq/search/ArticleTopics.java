@@ -86,8 +86,12 @@ final class ArticleTopics {
 
     /** The question's words outside every mention of these names. */
     static List<String> wordsBesides(List<Name> names, String question) {
-        List<String> words = ProcedureNames.words(question);
-        return wordsOutside(words, mentionsIn(names, words));
+        return wordsBesides(names, Asked.of(question));
+    }
+
+    /** {@link #wordsBesides(List, String)} of a question whose words are read ({@link Asked#of}). */
+    static List<String> wordsBesides(List<Name> names, Asked question) {
+        return wordsOutside(question.words(), mentionsIn(names, question.words()));
     }
 
     /** The words outside these mentions, in order. */
@@ -135,6 +139,11 @@ final class ArticleTopics {
      * recognise as a question of cost. The question's words when it names none of them.
      */
     static String generic(List<Name> names, String question) {
+        return generic(names, Asked.of(question));
+    }
+
+    /** {@link #generic(List, String)} of a question whose words are read ({@link Asked#of}). */
+    static String generic(List<Name> names, Asked question) {
         return String.join(" ", wordsBesides(names, question));
     }
 

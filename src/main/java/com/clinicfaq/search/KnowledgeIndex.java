@@ -517,8 +517,9 @@ final class KnowledgeIndex {
             for (String phrasing : topic.phrasings()) {
                 boolean namesOne = false;
                 // the phrasing without the procedure it names, if it names one (GenericPhrasing)
+                ArticleTopics.Asked asked = ArticleTopics.Asked.of(phrasing);
                 for (List<ArticleTopics.Name> names : topics.values()) {
-                    String generic = ArticleTopics.named(names, phrasing) ? ArticleTopics.generic(names, phrasing) : "";
+                    String generic = ArticleTopics.named(names, asked) ? ArticleTopics.generic(names, asked) : "";
                     if (!generic.isBlank()) {
                         genericTopics.add(item);
                         genericTexts.add(generic);
