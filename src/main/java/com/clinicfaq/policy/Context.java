@@ -515,12 +515,28 @@ final class Context {
                 "casi me da (?:un|el) (?:infarto|ataque)",
                 // to be the death of someone with a fright, worry or anger: "mi amá dice que la voy a matar de un
                 // susto"
-                "(?:matar|mata|matas|mato|matara|matando) de (?:un |una |tant[oa]s? )?(?:susto|sustos|coraje|corajes|risa|pena|verguenza|preocupacion|nervios|angustia|disgusto)",
+                "(?:matar|mata|matas|mato|matara|matando) de (?:la |el )?(?:un |una |tant[oa]s? )?(?:susto|sustos|coraje|corajes|risa|pena|verguenza|preocupacion|nervios|angustia|disgusto)",
                 // a head that bursts with paperwork, never with pain: "me explota la cabeza con tantos papeles"
                 "(?:explota|revienta|estalla|va a explotar|va a reventar)(?: la cabeza)? (?:con|de) tant[oa]s? (?!dolor|pena|presion)",
                 "(?:exploding|explode|explodes|spinning) (?:with|from|over) (?:all )?(?:this|these|those|the|so much|so many) (?!pain|ache|pressure|headache)",
                 // the sprint drill of a gym class or a team's practice: "ran suicides on the court"
                 "(?:ran|run|runs|running|did|do|doing) (?:\\w+ )?suicides(?! (?:attempt|attempts|note|notes|thoughts)\\b)",
+                // an ordinary ordeal that "killed me": "la fila del seguro me mató", "este tráfico me está matando"
+                "(?:la|el|esta|este|esa|ese) (?:fila|cola|espera|trafico|trabajo|tramite|tramites|papeleo|viaje|calor|"
+                        + "cuenta|factura|caminata|subida|escalera|examen|junta|reunion|manejada)(?: \\w+){0,3} me (?:mato|mata|esta matando)",
+                // drowning or choking in paperwork, bills or jargon, never in water or on food: "I'm choking on all
+                // this
+                // medical jargon", "me estoy ahogando en facturas"
+                "(?:drowning|choking|buried|sinking|suffocating) (?:in|on|under) (?:all )?(?:this |these |the |my |so much |so many )?"
+                        + "(?:medical )?(?:bills?|paperwork|jargon|debt|forms?|emails?|statements?|envelopes?|red tape|terms|words)",
+                "(?:ahogando|ahogo|ahogada|ahogado|hundiendo|hundida|hundido) (?:en|con|entre) (?:tant[oa]s |las |los |mis |puras |puros )?"
+                        + "(?:facturas|cuentas|deudas|papeles|tramites|papeleo|biles|bills|formularios)",
+                // a bill that bleeds one's account: "la cuenta del banco ya me está sangrando con tanto copago"
+                "(?:cuenta|bolsillo|cartera|banco|billetera)(?: \\w+){0,3} (?:me )?(?:esta|estan) sangrando",
+                "(?:driving|drive|drives|drove|drivin) (?:me|him|her|us) (?:off a cl\\w+|crazy|nuts|up the wall|insane|bananas)",
+                "dead on (?:my|his|her|our|their) feet",
+                // an ordeal that "was murder": "the traffic on 29 was murder today"
+                "(?:traffic|parking|line|wait|drive|commute|day|week|shift) (?:\\w+ ){0,3}(?:was|is|been) (?:pure |absolute |sheer )?murder",
                 "jaja\\w*",
                 "haha\\w*",
                 "lol",
@@ -860,7 +876,7 @@ final class Context {
                         || trigger.kind() == Kind.GENERAL
                         || trigger.kind() == Kind.REPORTED;
                 int limit = switch (trigger.kind()) {
-                    case NEGATION -> Math.min(n, end + NEGATION_SCOPE);
+                    case NEGATION -> negationLimit(words, end, n);
                     // a time that opens the sentence sets it all in the past: "Two years ago, after my fracture, I ..."
                     case PAST -> at <= 1 ? n : Math.min(n, end + NEAR_SCOPE);
                     case RESOLVED -> Math.min(n, end + NEAR_SCOPE);
@@ -896,6 +912,23 @@ final class Context {
                 }
             }
         }
+    }
+
+    /** Words that join the items of a denied list: "no confusion, fainting, or slurred speech", "ni mareos ni desmayos". */
+    private static final java.util.Set<String> LIST_JOINS = java.util.Set.of("or", "nor", "ni", "o");
+
+    /**
+     * Where a denial's scope ends: six words on, or further for a list it denies, to two words past the list's last
+     * joining word ("he has not had any episodes of confusion, fainting, or slurred speech").
+     */
+    private static int negationLimit(List<String> words, int end, int n) {
+        int limit = Math.min(n, end + NEGATION_SCOPE);
+        for (int i = end; i < Math.min(n, limit + 2); i++) {
+            if (LIST_JOINS.contains(words.get(i))) {
+                limit = Math.max(limit, Math.min(n, i + 3));
+            }
+        }
+        return limit;
     }
 
     private static boolean[] mark(List<int[]> spans, int n) {

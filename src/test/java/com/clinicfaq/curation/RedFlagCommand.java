@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 /**
  * Prints the policy's red-flag figures on the blind red-flag set, per half and per kind:
  * {@code ./mvnw -q test-compile exec:exec@red-flags}. With {@code --misses} it lists the dev half's misses (never
- * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report. The unseen2,
- * unseen3, unseen6, unseen7 and train2 sets' misses are never listed (unseen4's are listed with {@code --misses} since
- * session 29 read its false alarms): they are kept for figures on authors nobody has read
- * (unseen5's are listed with {@code --misses} since session 30, when unseen6 took its place); {@code
+ * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report. The unseen2
+ * and unseen3 sets' misses are never listed: they are kept for figures on authors nobody has read (unseen4's are listed
+ * with {@code --misses} since session 29 read its false alarms, unseen5's since session 30, unseen6's, unseen7's and
+ * train2's since session 31, when a new set written that session took their place); {@code
  * --urgent-misses=<set>} lists a set's missed urgent messages alone, its false alarms left unread. {@code
  * --ask=<file>} reads each line of a file of one's own messages (a class being studied) and prints what the policy
  * decided and why.
@@ -301,7 +301,7 @@ public final class RedFlagCommand {
                     .forEach((kind, counts) -> System.out.printf("    %-34s %3d / %3d%n", kind, counts[0], counts[1]));
             boolean show = switch (name) {
                 case "holdout" -> options.contains("--holdout-misses");
-                case "unseen2", "unseen3", "unseen6", "unseen7", "train2" -> false;
+                case "unseen2", "unseen3" -> false;
                 default -> options.contains("--misses");
             };
             // a never-read set's missed urgent messages alone, to learn what class each stands for (its false alarms

@@ -451,4 +451,38 @@ class ContextTests {
                                 + " feel heavy tonight."))
                 .isInstanceOf(Decision.Emergency.class);
     }
+
+    @Test
+    void anOrdinaryOrdealSaidToKillOrDrownIsAFigureButNeverTheThreatOrTheSymptom() {
+        assertThat(inPresent("I'm choking on all this medical jargon. What does medial branch mean?", "choking"))
+                .isFalse();
+        assertThat(inPresent("he is choking on a piece of meat", "choking")).isTrue();
+        assertThat(inPresent("me estoy ahogando en facturas medicas desde la cifoplastia", "ahogando"))
+                .isFalse();
+        assertThat(inPresent("mi papa se esta ahogando y no puede hablar", "ahogando"))
+                .isTrue();
+        assertThat(inPresentAsThreat("la fila del seguro me mato jaja, ya tengo la autorizacion", "me mato"))
+                .isFalse();
+        assertThat(inPresentAsThreat("chilero el doctor, me mato de la risa con sus chistes", "me mato"))
+                .isFalse();
+        assertThat(inPresentAsThreat("ya no aguanto, esta noche me mato", "me mato"))
+                .isTrue();
+        assertThat(inPresent("ive been dead on my feet since this flare started", "dead"))
+                .isFalse();
+        assertThat(inPresent("the online portal is driving me off a clif", "off a clif"))
+                .isFalse();
+    }
+
+    @Test
+    void aDenialReachesToTheEndOfTheListItDenies() {
+        assertThat(inPresent(
+                        "He has not had any episodes of confusion, fainting, or slurred speech. The cardiologist"
+                                + " cleared him.",
+                        "slurred"))
+                .isFalse();
+        assertThat(inPresent("no fever or chills, but now her speech is slurred", "slurred"))
+                .isTrue();
+        assertThat(inPresent("no tiene fiebre ni escalofrios y ahora no puede mover la pierna", "no puede mover"))
+                .isTrue();
+    }
 }
