@@ -681,6 +681,8 @@ final class Context {
     private final int[] hypothesis;
     /** Words of a figure of speech ("is killing me", "me muero de la vergüenza"): never part of an emergency. */
     private final boolean[] figure;
+    /** Whether a colour of the face is among the words ({@link #markTheFacesColour}). */
+    private boolean facesColour;
     /** The words of what is over, which may name what was ("the bleeding stopped", "ya pasó"). */
     private final boolean[] overWords;
     /** Whether the text holds a trigger other than a denial. */
@@ -846,6 +848,7 @@ final class Context {
         boolean[] terminator = mark(spans(TERMINATOR, text, wordAt, wordStarts), n);
         boolean[] fresh = mark(spans(FRESH_TIME, text, wordAt, wordStarts), n);
         boolean[] recent = mark(spans(RECENT, text, wordAt, wordStarts), n);
+        markTheFacesColour(words, offset);
         int[] candidates = candidates(text, wordStarts);
         for (int t = 0; t < (candidates.length == 0 ? 0 : TRIGGERS.size()); t++) {
             Trigger trigger = TRIGGERS.get(t);
@@ -909,6 +912,50 @@ final class Context {
                             break;
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /** The face, whose colour is no wound's sign. */
+    private static final java.util.Set<String> FACE =
+            java.util.Set.of("face", "faces", "cheeks", "cara", "mejillas", "cachetes");
+
+    /** A colour or warmth that the face may have (a steroid's flush). */
+    private static final java.util.Set<String> FLUSH = java.util.Set.of(
+            "red",
+            "reddish",
+            "pink",
+            "hot",
+            "warm",
+            "flushed",
+            "roja",
+            "rojo",
+            "rojas",
+            "colorada",
+            "colorado",
+            "coloradas",
+            "caliente",
+            "calientita",
+            "calientito",
+            "calientes");
+
+    /**
+     * A colour or warmth said of the face ("her face is all red and flushed after her steroid shot", "tengo la cara
+     * caliente y colorada desde la inyección"), up to four words after it, is the face's, never a wound's: no rule may
+     * pair it with the injection the message names. The words stay in the present, and the face keeps its own signs
+     * ("her face is swelling", "se le hincha la cara").
+     */
+    private void markTheFacesColour(List<String> words, int offset) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!FLUSH.contains(words.get(i))) {
+                continue;
+            }
+            for (int back = 1; back <= 4 && back <= i; back++) {
+                if (FACE.contains(words.get(i - back))) {
+                    figure[offset + i] = true;
+                    facesColour = true;
+                    break;
                 }
             }
         }
@@ -997,6 +1044,11 @@ final class Context {
     /** The sentence the word is in (0 for the first). */
     int sentenceOf(int word) {
         return sentenceOf[word];
+    }
+
+    /** Whether the text says the face's colour ({@link #markTheFacesColour}), which the second reading leaves out. */
+    boolean facesColour() {
+        return facesColour;
     }
 
     /** Whether the text holds a hypothetical, general, past, resolved or figurative trigger (not only a denial). */

@@ -524,7 +524,7 @@ public final class ConversationPolicy {
     /** The message without its framed words ({@link Context#inPresent}); null when nothing is framed. */
     private static String inPresent(String message, List<String> words, RedFlagSimilarity.Learned learned) {
         Context context = Context.of(message);
-        if (!context.anyTrigger() || context.size() != words.size()) {
+        if (!context.anyTrigger() && !context.facesColour() || context.size() != words.size()) {
             return null;
         }
         String present = context.inPresent(words, learned.suicidal());

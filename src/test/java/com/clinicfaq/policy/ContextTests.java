@@ -485,4 +485,21 @@ class ContextTests {
         assertThat(inPresent("no tiene fiebre ni escalofrios y ahora no puede mover la pierna", "no puede mover"))
                 .isTrue();
     }
+
+    @Test
+    void theFacesColourIsNoWoundsSignButTheFaceKeepsItsOwnSigns() {
+        assertThat(inPresent("grandma's face is all red and flushed after her steroid shot yesterday", "red"))
+                .isFalse();
+        assertThat(inPresent("tengo la cara caliente y colorada desde ayer por la inyeccion", "caliente"))
+                .isFalse();
+        assertThat(inPresent("the injection site is red and hot", "red")).isTrue();
+        assertThat(inPresent("her face is swelling up after the shot", "swelling"))
+                .isTrue();
+        assertThat(RealPolicy.policy()
+                        .decide("grandma's face is all red and flushed after her steroid shot yesterday, like a"
+                                + " sunburn. how long does it last?"))
+                .isNotInstanceOf(Decision.Emergency.class);
+        assertThat(RealPolicy.policy().decide("the shot site is red and hot and oozing and I have chills"))
+                .isInstanceOf(Decision.Emergency.class);
+    }
 }
