@@ -462,7 +462,8 @@ public final class ConversationPolicy {
         return (reading != null ? reading.urgent() : similarity.urgent(message))
                 .filter(match -> !quietAsConversational(message, words, match)
                         && !ordinaryBeyondDoubt(message, words, match)
-                        && !calmInPresent(message, words, match))
+                        && !calmInPresent(message, words, match)
+                        && !(match.learned() != null && similarity.calmAboutMedicine(message)))
                 .map(match -> new Decision.Emergency(
                         match.rule().id(),
                         match.rule().title(),
@@ -572,6 +573,10 @@ public final class ConversationPolicy {
         if (calmInPresent(message, words, match)) {
             return "not raised: calm once its denied, hypothetical, general or past words are left out (\"%s\"): "
                     .formatted(inPresent(message, words, match.learned()));
+        }
+        if (match.learned() != null && similarity.calmAboutMedicine(message)) {
+            return "not raised: calm by the model of messages that speak of a medicine (%.2f, below %.2f): "
+                    .formatted(similarity.medicineUrgency(message), similarity.medicineVeto());
         }
         return "emergency by meaning: ";
     }

@@ -38,6 +38,13 @@ public final class RedFlagClassifier {
     static final String RESOURCE = "red-flag-model.bin.gz";
 
     private static volatile java.util.Optional<RedFlagClassifier> shipped;
+    /**
+     * The model of messages that speak of a medicine ({@link Medicines}), trained by {@code RedFlagTrainer --medicine}
+     * on such messages alone: its veto is the urgency below which it reads one as calm.
+     */
+    static final String MEDICINE_RESOURCE = "medicine-model.bin.gz";
+
+    private static volatile java.util.Optional<RedFlagClassifier> shippedMedicine;
     private static final int BUCKETS = 1 << 17;
     /** How much the surface counts beside the meaning (both are unit length). */
     private static final float SURFACE_WEIGHT = 1.0f;
@@ -226,14 +233,29 @@ public final class RedFlagClassifier {
     static RedFlagClassifier shipped() {
         java.util.Optional<RedFlagClassifier> model = shipped;
         if (model == null) {
-            try (InputStream in = RedFlagClassifier.class.getResourceAsStream(RESOURCE)) {
-                model = java.util.Optional.ofNullable(in == null ? null : read(in));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("the shipped red-flag model cannot be read", e);
-            }
+            model = resource(RESOURCE);
             shipped = model;
         }
         return model.orElse(null);
+    }
+
+    /** The shipped model of messages that speak of a medicine; null when there is none. */
+    static RedFlagClassifier shippedMedicine() {
+        java.util.Optional<RedFlagClassifier> model = shippedMedicine;
+        if (model == null) {
+            model = resource(MEDICINE_RESOURCE);
+            shippedMedicine = model;
+        }
+        return model.orElse(null);
+    }
+
+    /** A model shipped next to this class, if there is one. */
+    private static java.util.Optional<RedFlagClassifier> resource(String name) {
+        try (InputStream in = RedFlagClassifier.class.getResourceAsStream(name)) {
+            return java.util.Optional.ofNullable(in == null ? null : read(in));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the shipped model " + name + " cannot be read", e);
+        }
     }
 
     /** One training example: a sentence's features and its class, with how much it counts. */

@@ -145,6 +145,8 @@ final class RedFlagSimilarity {
     private final List<String> calmTexts;
     /** Null when the encoder's model is not the one the learned layer was trained on. */
     private final RedFlagClassifier classifier;
+    /** The model of messages that speak of a medicine ({@link #calmAboutMedicine}); null without one. */
+    private final RedFlagClassifier medicine;
     /** Which examples belong to a rule whose guidance gives 988 (suicidal thinking). */
     private final boolean[] suicideExample;
 
@@ -157,8 +159,80 @@ final class RedFlagSimilarity {
             List<Rule> emergencyRules,
             List<String> notEmergencies,
             RedFlagClassifier classifier) {
+        this(
+                encoder,
+                emergencyRules,
+                notEmergencies,
+                classifier,
+                MEDICINE ? RedFlagClassifier.shippedMedicine() : null);
+    }
+
+    /** Off only to measure what it changes ({@code -Dclinicfaq.no-medicine-reading=true}, red-flag command). */
+    private static final boolean MEDICINE = !Boolean.getBoolean("clinicfaq.no-medicine-reading");
+
+    /**
+     * Whether a message that speaks of a medicine, alarming by meaning alone, is calm by the model of such messages:
+     * "donde guardo las pastillas pa q no las agarren los nietos?", "my father passed away and we found his fentanyl
+     * patches, how do we get rid of them?", "vomité la pastilla a los 10 minutos, ¿me tomo otra?". Its every piece (the
+     * message whole, its sentences) below the model's veto, which its trainer chose as the highest that, out of fold,
+     * lets no urgent message that speaks of a medicine through ("tengo guardadas las pastillas y hoy me las tomo
+     * todas", "my toddler got into my pills and won't wake up").
+     */
+    boolean calmAboutMedicine(String message) {
+        return medicineUrgency(message) < medicineVeto();
+    }
+
+    /**
+     * The model of messages that speak of a medicine: its highest urgency over the message's pieces ({@link
+     * #calmAboutMedicine}); 1 for a message that speaks of none, or without the model.
+     */
+    double medicineUrgency(String message) {
+        if (medicine == null || medicine.veto() <= 0 || !Medicines.mentioned(Words.of(message))) {
+            return 1;
+        }
+        List<Segment> segments = withWhole(message, segments(message));
+        if (segments.isEmpty()) {
+            return 1;
+        }
+        List<String> texts =
+                new ArrayList<>(segments.stream().map(Segment::text).toList());
+        String whole = message.strip();
+        if (!texts.contains(whole)) {
+            texts.add(whole);
+        }
+        List<float[]> vectors = encoder.encode(texts);
+        RedFlagClassifier.Message context = RedFlagClassifier.Message.of(whole, vectors.get(texts.indexOf(whole)));
+        double most = 0;
+        for (int s = 0; s < segments.size(); s++) {
+            double[] p = medicine.probabilities(
+                    RedFlagClassifier.features(segments.get(s).text(), vectors.get(s), context));
+            most = Math.max(most, 1 - p[RedFlagClassifier.Label.CALM.ordinal()]);
+        }
+        return most;
+    }
+
+    /** The medicine model's veto ({@link #calmAboutMedicine}); 0 without the model. */
+    double medicineVeto() {
+        return medicine == null ? 0 : MEDICINE_VETO >= 0 ? MEDICINE_VETO : medicine.veto();
+    }
+
+    /** Another veto than the model's, only to measure ({@code -Dclinicfaq.medicine-veto=0.06}, red-flag command). */
+    private static final double MEDICINE_VETO = Double.parseDouble(System.getProperty("clinicfaq.medicine-veto", "-1"));
+
+    RedFlagSimilarity(
+            SentenceEncoder encoder,
+            List<Rule> emergencyRules,
+            List<String> notEmergencies,
+            RedFlagClassifier classifier,
+            RedFlagClassifier medicine) {
         this.encoder = encoder;
         this.classifier = classifier != null && classifier.readsVectorsOf(encoder.model()) ? classifier : null;
+        this.medicine = this.classifier != null
+                        && medicine != null
+                        && medicine.readsVectorsOf(encoder.model())
+                        && medicine.readsInMessage()
+                ? medicine
+                : null;
         List<Rule> owners = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (Rule rule : emergencyRules) {

@@ -239,11 +239,28 @@ final class RulePattern {
             while (i < alternative.size() && alternative.get(i).matches(words, start + i)) {
                 i++;
             }
-            if (i == alternative.size()) {
+            if (i == alternative.size() && !aTimeNotACount(alternative, words, start)) {
                 return start;
             }
         }
         return -1;
+    }
+
+    /** Words of a time or a dose after a number: it counts neither pills nor anything else. */
+    private static final java.util.Set<String> UNITS = java.util.Set.of(
+            "min", "mins", "minute", "minutes", "minuto", "minutos", "hour", "hours", "hr", "hrs", "hora", "horas",
+            "am", "pm", "day", "days", "dia", "dias", "week", "weeks", "semana", "semanas", "mg", "ml");
+
+    /**
+     * Whether an alternative that is a number alone ({@code <number>}, {@code <many>}) stands before a time or a dose
+     * ("vomité la pastilla a los 10 minutos, ¿me tomo otra?", "tomo la oxicodona cada 6 horas"): a count of nothing.
+     */
+    private static boolean aTimeNotACount(List<Token> alternative, List<String> words, int start) {
+        return alternative.size() == 1
+                && alternative.getFirst().number()
+                && !alternative.getFirst().text().equals(FEVER)
+                && start + 1 < words.size()
+                && UNITS.contains(words.get(start + 1));
     }
 
     /** The pattern as written in {@code policy.yml}. */

@@ -292,6 +292,14 @@ public final class RedFlagCommand {
         if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen6")) {
             names.add("unseen6"); // five more (session 30), written after every other set was read: figures only
         }
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "train3")) {
+            // session 31: both sides of the boundary between handling medicines and an overdose or a stash, written
+            // blind as training data
+            names.add("train3");
+        }
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen8")) {
+            names.add("unseen8"); // six more voices (session 31), written after every other set was read: figures only
+        }
         for (String name : names) {
             RedFlagSet.Result result = RedFlagSet.load(
                             Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name)
@@ -301,7 +309,7 @@ public final class RedFlagCommand {
                     .forEach((kind, counts) -> System.out.printf("    %-34s %3d / %3d%n", kind, counts[0], counts[1]));
             boolean show = switch (name) {
                 case "holdout" -> options.contains("--holdout-misses");
-                case "unseen2", "unseen3" -> false;
+                case "unseen2", "unseen3", "unseen8" -> false;
                 default -> options.contains("--misses");
             };
             // a never-read set's missed urgent messages alone, to learn what class each stands for (its false alarms

@@ -30,6 +30,18 @@ class RulePatternTests {
     }
 
     @Test
+    void aNumberAloneBeforeATimeOrADoseCountsNothing() {
+        assertThat(matches("me tomo|tomo + <number>", "vomite la pastilla a los 10 minutos, me tomo otra?"))
+                .isFalse();
+        assertThat(matches("tomo + <number>", "tomo la oxicodona cada 6 horas")).isFalse();
+        assertThat(matches("se tomo + <number>", "se tomo 10 de sus pastillas")).isTrue();
+        // a number with its unit in the pattern keeps it: "bleeding for 45 minutes"
+        assertThat(matches("bleeding + <number> minutes", "still bleeding after 45 minutes"))
+                .isTrue();
+        assertThat(matches("fever <number>", "fever 102 since last night")).isTrue();
+    }
+
+    @Test
     void manyMatchesACountWrittenInWordsInEitherLanguage() {
         assertThat(matches("taken + <many> tablets|<many> paracetamol", "she has taken forty paracetamol tablets"))
                 .isTrue();
