@@ -57,4 +57,33 @@ public final class Folding {
     public static String caseAndSpaces(String text) {
         return SPACES.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll(" ");
     }
+
+    /**
+     * How a Spanish term (lower case, without accents) sounds, written as one who is unsure of its spelling writes
+     * it: b and v alike, s, z and a soft c alike, a hard c, qu and k alike, a soft g and j alike, h silent, ll and y
+     * alike, ph as f, a doubled letter as one.
+     */
+    public static String spanishSound(String term) {
+        // the letters two make first ("ch" kept apart from a hard c); then each letter as it sounds before the next
+        String letters =
+                term.replace("ch", "#").replace("ph", "f").replace("ll", "y").replace("qu", "k");
+        StringBuilder out = new StringBuilder(letters.length());
+        for (int i = 0; i < letters.length(); i++) {
+            char next = i + 1 < letters.length() ? letters.charAt(i + 1) : 0;
+            boolean soft = next == 'e' || next == 'i';
+            char sound = switch (letters.charAt(i)) {
+                case 'v' -> 'b';
+                case 'z' -> 's';
+                case 'c' -> soft ? 's' : 'k';
+                case 'q' -> 'k';
+                case 'g' -> soft ? 'j' : 'g';
+                case 'h' -> 0;
+                default -> letters.charAt(i);
+            };
+            if (sound != 0 && (out.isEmpty() || out.charAt(out.length() - 1) != sound)) {
+                out.append(sound);
+            }
+        }
+        return out.toString();
+    }
 }

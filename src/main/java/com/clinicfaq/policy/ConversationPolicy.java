@@ -428,7 +428,8 @@ public final class ConversationPolicy {
                 // message is calm: "can a compression fracture cause loss of bladder control?", "a droop on one side
                 // of her face since her Bell's palsy in 2015", "I took a double dose of my vitamin D by mistake,
                 // is that ok?"; never the words of a rule that counts even in a hypothesis (a threat of self-harm)
-                if (reading.overrules().isPresent() && !match.firm()) {
+                // never in a clinical note ("Rxn to contrast? Lips swelling, wheeze, BP 80/50."), which it reads poorly
+                if (reading.overrules().isPresent() && !match.firm() && !ClinicalNote.written(message)) {
                     continue;
                 }
                 // and where it reads suicidal thinking, the guidance is the suicide line's (which names 911 too):
@@ -585,7 +586,7 @@ public final class ConversationPolicy {
     private String overruledPattern(String message) {
         return patternMatches(Words.of(message), Context.of(message))
                 .findFirst()
-                .filter(match -> !match.rule().evenIfHypothetical())
+                .filter(match -> !match.rule().evenIfHypothetical() && !match.firm() && !ClinicalNote.written(message))
                 .map(match -> {
                     OptionalDouble urgency = similarity.overrules(message);
                     return urgency.isEmpty()

@@ -29,16 +29,23 @@ final class Words {
     /** Off only to measure what it changes ({@code -Dclinicfaq.no-spelled-out=true}). */
     private static final boolean SPELL_OUT = !Boolean.getBoolean("clinicfaq.no-spelled-out");
 
-    /** Spanish as typed on a phone, never an English word: "q" for "que", "xq" for "porque", "xa" for "para". */
-    private static final java.util.Map<String, String> SHORT = java.util.Map.of(
-            "q", "que",
-            "xq", "porque",
-            "pq", "porque",
-            "porq", "porque",
-            "xa", "para",
-            "tb", "tambien",
-            "tmb", "tambien",
-            "dnd", "donde");
+    /**
+     * Spanish as typed on a phone, never an English word: "q" for "que", "xq" for "porque", "xa" for "para"; and as
+     * written by ear, "ke" and "porke".
+     */
+    private static final java.util.Map<String, String> SHORT = java.util.Map.ofEntries(
+            java.util.Map.entry("q", "que"),
+            java.util.Map.entry("xq", "porque"),
+            java.util.Map.entry("pq", "porque"),
+            java.util.Map.entry("porq", "porque"),
+            java.util.Map.entry("xa", "para"),
+            java.util.Map.entry("tb", "tambien"),
+            java.util.Map.entry("tmb", "tambien"),
+            java.util.Map.entry("dnd", "donde"),
+            // written by ear
+            java.util.Map.entry("ke", "que"),
+            java.util.Map.entry("porke", "porque"),
+            java.util.Map.entry("xke", "porque"));
 
     /** Short for a Spanish word only beside a Spanish word: "d" in "de un susto", "pa" in "pa saber", "x" in "x favor". */
     private static final java.util.Map<String, String> SHORT_BESIDE_SPANISH = java.util.Map.of(
@@ -209,10 +216,38 @@ final class Words {
             return true;
         }
         int typos = typos(patternWord);
-        return typos > 0
+        if (typos > 0
                 && Math.abs(patternWord.length() - word.length()) <= typos
                 && !known(words, index)
-                && distance(patternWord, word, typos) <= typos;
+                && distance(patternWord, word, typos) <= typos) {
+            return true;
+        }
+        return soundsAlike(patternWord, words, index);
+    }
+
+    /** Off only to measure what it changes ({@code -Dclinicfaq.no-spanish-sounds=true}). */
+    private static final boolean SOUNDS = !Boolean.getBoolean("clinicfaq.no-spanish-sounds");
+
+    /** The Spanish sound of each pattern word asked about: a policy's words are few. */
+    private static final java.util.Map<String, String> PATTERN_SOUNDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A Spanish word written by ear, as it sounds ("me boy a quitar la bida", "no puede mober las piernas", "sirujia"):
+     * b and v alike, s, z and a soft c alike, a hard c, qu and k alike, h silent, ll and y alike ({@link
+     * Folding#spanishSound}). Only in a message written in Spanish, for a pattern word of three letters or more and a
+     * message word that is no word as written (a word spelled correctly is never taken for another).
+     */
+    private static boolean soundsAlike(String patternWord, List<String> words, int index) {
+        String word = words.get(index);
+        if (!SOUNDS
+                || patternWord.length() < 3
+                || Math.abs(patternWord.length() - word.length()) > 2
+                || !(words instanceof Message message && message.spanish())
+                || known(words, index)) {
+            return false;
+        }
+        String sound = PATTERN_SOUNDS.computeIfAbsent(patternWord, Folding::spanishSound);
+        return sound.length() >= 3 && sound.equals(Folding.spanishSound(word));
     }
 
     /**

@@ -52,4 +52,14 @@ class MedicineReadingTests {
     void anOverdoseOrAStashKeptWithIntentStaysAnEmergency(String message) {
         assertThat(policy.decide(message)).isInstanceOf(Decision.Emergency.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Rxn to contrast? Lips swelling, wheeze, BP 80/50. No EpiPen.",
+                "New L leg weakness 3/5, numb to groin. Worsening over hrs. s/p kypho L1."
+            })
+    void theLearnedLayerNeverOverrulesARulesWordsInAClinicalNote(String message) {
+        assertThat(policy.decide(message)).isInstanceOf(Decision.Emergency.class);
+    }
 }

@@ -68,4 +68,20 @@ class WordsTests {
         assertThat(RealPolicy.policy().decide("mi papa dice q ya no quiere vivir"))
                 .isInstanceOf(Decision.Emergency.class);
     }
+
+    @Test
+    void aSpanishWordWrittenByEarIsTheWordItSoundsLikeButNeverACorrectlySpelledOne() {
+        assertThat(Words.same("vida", Words.of("ya no sirbo pa nada, mejor me boy a quitar la bida"), 11))
+                .isTrue();
+        assertThat(Words.same("mover", Words.of("mi compañero no puede mober las piernas"), 4))
+                .isTrue();
+        assertThat(Words.of("pa ke sigo porke ya no puedo")).contains("que", "porque");
+        // a word spelled correctly is never taken for another: "caza" (hunting) is not "casa", "boy" not "voy"
+        assertThat(Words.same("casa", Words.of("se fue de caza con su hermano"), 3))
+                .isFalse();
+        assertThat(Words.same("voy", Words.of("mi boy tiene fiebre"), 1)).isFalse();
+        // and only in a message written in Spanish
+        assertThat(Words.same("vida", Words.of("the bida app says my heart rate is fine"), 1))
+                .isFalse();
+    }
 }
