@@ -266,6 +266,8 @@ final class Context {
                 "(?:can|could|does|will|would) (?:it|this|that|the (?:procedure|injection|cement|shot|block|implant|device|treatment|surgery)|"
                         + "(?!(?:i|you|he|she|we|they|my|his|her)\\b)\\w+) (?:cause|lead to|make|leave|result in)",
                 "is it true",
+                // "can you overdose on a fentanyl patch just by touching it?": anyone, in general
+                "(?:can|could) (?:you|one|someone|somebody|a person|people)(?= (?:\\w+ )?(?:overdose|od)\\b)",
                 // what a thing is or looks like, asked as a definition: "what is a thunderclap headache", "¿cómo se
                 // ve una reacción alérgica grave?"; never "what is happening to me"
                 "what (?:exactly |precisely |really |actually )?(?:is|are) (?:a|an) ",
@@ -535,6 +537,10 @@ final class Context {
                 "(?:cuenta|bolsillo|cartera|banco|billetera)(?: \\w+){0,3} (?:me )?(?:esta|estan) sangrando",
                 "(?:driving|drive|drives|drove|drivin) (?:me|him|her|us) (?:off a cl\\w+|crazy|nuts|up the wall|insane|bananas)",
                 "dead on (?:my|his|her|our|their) feet",
+                // one's own heart that stopped, told by oneself: a fright ("se me paró el corazón", "my heart stopped
+                // when I saw the bill"); never someone else's
+                "se me paro el corazon",
+                "my heart (?:stopped|skipped a beat|sank|dropped)",
                 // an ordeal that "was murder": "the traffic on 29 was murder today"
                 "(?:traffic|parking|line|wait|drive|commute|day|week|shift) (?:\\w+ ){0,3}(?:was|is|been) (?:pure |absolute |sheer )?murder",
                 "jaja\\w*",

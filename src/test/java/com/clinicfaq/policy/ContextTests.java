@@ -502,4 +502,15 @@ class ContextTests {
         assertThat(RealPolicy.policy().decide("the shot site is red and hot and oozing and I have chills"))
                 .isInstanceOf(Decision.Emergency.class);
     }
+
+    @Test
+    void onesOwnHeartThatStoppedIsAFrightAndAnOverdoseOfAnyoneIsAGeneralQuestion() {
+        assertThat(inPresent("la chamaca no se trago ninguna, pero se me paro el corazon. donde las pongo?", "corazon"))
+                .isFalse();
+        assertThat(inPresent("a mi papa se le paro el corazon y no respira", "se le paro el corazon"))
+                .isTrue();
+        assertThat(inPresent("can you overdose on a fentanyl patch just by touching it?", "overdose"))
+                .isFalse();
+        assertThat(inPresent("i think i overdosed on my oxy", "overdosed")).isTrue();
+    }
 }
