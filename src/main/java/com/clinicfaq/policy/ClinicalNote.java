@@ -21,7 +21,7 @@ final class ClinicalNote {
             // a strength grade
             Pattern.compile("\\b[0-5]/5\\b"),
             // a duration written short
-            Pattern.compile("\\b\\d+(?:h|hr|hrs|d|min|mins)\\b", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("\\b\\d+ ?(?:h|hr|hrs|d|min|mins)\\b", Pattern.CASE_INSENSITIVE),
             // a spinal level ("L1", "T11", "L4-5")
             Pattern.compile("\\b[CTLS]\\d{1,2}(?:-[CTLS]?\\d{1,2})?\\b"),
             // an abbreviation written with a slash

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * Prints the policy's red-flag figures on the blind red-flag set, per half and per kind:
  * {@code ./mvnw -q test-compile exec:exec@red-flags}. With {@code --misses} it lists the dev half's misses (never
- * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report. The unseen2
- * and unseen3 sets' misses are never listed: they are kept for figures on authors nobody has read (unseen4's are listed
+ * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report. The unseen2,
+ * unseen3, unseen8 and unseen9 sets' misses are never listed: they are kept for figures on authors nobody has read
+ * (unseen8's missed urgent messages alone were read, with {@code --urgent-misses}; unseen4's are listed
  * with {@code --misses} since session 29 read its false alarms, unseen5's since session 30, unseen6's, unseen7's and
  * train2's since session 31, when a new set written that session took their place); {@code
  * --urgent-misses=<set>} lists a set's missed urgent messages alone, its false alarms left unread. {@code
@@ -298,7 +299,11 @@ public final class RedFlagCommand {
             names.add("train3");
         }
         if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen8")) {
-            names.add("unseen8"); // six more voices (session 31), written after every other set was read: figures only
+            // six more voices (session 31), written after every other set was read: its missed urgent messages read
+            names.add("unseen8");
+        }
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen9")) {
+            names.add("unseen9"); // six more voices (end of session 31), written after every other set was read
         }
         for (String name : names) {
             RedFlagSet.Result result = RedFlagSet.load(
@@ -309,7 +314,7 @@ public final class RedFlagCommand {
                     .forEach((kind, counts) -> System.out.printf("    %-34s %3d / %3d%n", kind, counts[0], counts[1]));
             boolean show = switch (name) {
                 case "holdout" -> options.contains("--holdout-misses");
-                case "unseen2", "unseen3", "unseen8" -> false;
+                case "unseen2", "unseen3", "unseen8", "unseen9" -> false;
                 default -> options.contains("--misses");
             };
             // a never-read set's missed urgent messages alone, to learn what class each stands for (its false alarms
