@@ -460,11 +460,12 @@ public final class ConversationPolicy {
         if (similarity == null) {
             return Optional.empty();
         }
-        return (reading != null ? reading.urgent() : similarity.urgent(message))
+        RedFlagSimilarity.Reading read = reading != null ? reading : similarity.read(message);
+        return read.urgent()
                 .filter(match -> !quietAsConversational(message, words, match)
                         && !ordinaryBeyondDoubt(message, words, match)
                         && !calmInPresent(message, words, match)
-                        && !(match.learned() != null && similarity.calmAboutMedicine(message)))
+                        && !(match.learned() != null && read.medicine() < similarity.medicineVeto()))
                 .map(match -> new Decision.Emergency(
                         match.rule().id(),
                         match.rule().title(),

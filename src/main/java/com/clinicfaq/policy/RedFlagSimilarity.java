@@ -187,28 +187,10 @@ final class RedFlagSimilarity {
      * #calmAboutMedicine}); 1 for a message that speaks of none, or without the model.
      */
     double medicineUrgency(String message) {
-        if (medicine == null || medicine.veto() <= 0 || !Medicines.mentioned(Words.of(message))) {
+        if (medicine == null || !Medicines.mentioned(Words.of(message))) {
             return 1;
         }
-        List<Segment> segments = withWhole(message, segments(message));
-        if (segments.isEmpty()) {
-            return 1;
-        }
-        List<String> texts =
-                new ArrayList<>(segments.stream().map(Segment::text).toList());
-        String whole = message.strip();
-        if (!texts.contains(whole)) {
-            texts.add(whole);
-        }
-        List<float[]> vectors = encoder.encode(texts);
-        RedFlagClassifier.Message context = RedFlagClassifier.Message.of(whole, vectors.get(texts.indexOf(whole)));
-        double most = 0;
-        for (int s = 0; s < segments.size(); s++) {
-            double[] p = medicine.probabilities(
-                    RedFlagClassifier.features(segments.get(s).text(), vectors.get(s), context));
-            most = Math.max(most, 1 - p[RedFlagClassifier.Label.CALM.ordinal()]);
-        }
-        return most;
+        return closest(message, false).medicine();
     }
 
     /** The medicine model's veto ({@link #calmAboutMedicine}); 0 without the model. */
@@ -283,12 +265,17 @@ final class RedFlagSimilarity {
      *        hypothesis: a threat of self-harm); empty otherwise, and always for a
      *        message of fewer than {@link #VETO_MIN_WORDS} words or without the learned layer
      */
-    record Reading(Optional<Match> urgent, OptionalDouble overrules) {}
+    record Reading(Optional<Match> urgent, OptionalDouble overrules, double medicine) {
+
+        Reading(Optional<Match> urgent, OptionalDouble overrules) {
+            this(urgent, overrules, 1);
+        }
+    }
 
     /** The message read once for both questions of {@link Reading}. */
     Reading read(String message) {
         Reading reading = closest(message, false);
-        return new Reading(reading.urgent().filter(Match::urgent), reading.overrules());
+        return new Reading(reading.urgent().filter(Match::urgent), reading.overrules(), reading.medicine());
     }
 
     /** See {@link Reading#overrules()}. */
@@ -335,9 +322,21 @@ final class RedFlagSimilarity {
         double suicide = 0;
         double other = 0;
         double mostUrgent = 0;
+        // the second reading of a message that speaks of a medicine, from the same features (calmAboutMedicine)
+        boolean aboutMedicine = medicine != null && inMessage && Medicines.mentioned(Words.of(message));
+        double medicineUrgency = aboutMedicine ? 0 : 1;
         for (int s = 0; s < segments.size(); s++) {
             Segment segment = segments.get(s);
-            Learned learned = learned(segment.text(), vectors.get(s), context);
+            RedFlagClassifier.Features features = classifier == null
+                    ? null
+                    : context == null
+                            ? RedFlagClassifier.features(segment.text(), vectors.get(s))
+                            : RedFlagClassifier.features(segment.text(), vectors.get(s), context);
+            Learned learned = learned(features);
+            if (aboutMedicine) {
+                medicineUrgency = Math.max(
+                        medicineUrgency, 1 - medicine.probabilities(features)[RedFlagClassifier.Label.CALM.ordinal()]);
+            }
             mostUrgent = learned == null ? mostUrgent : Math.max(mostUrgent, learned.urgency());
             Match match = match(segment.text(), vectors.get(s), learned, explain);
             if (match == null) {
@@ -368,7 +367,9 @@ final class RedFlagSimilarity {
                 && mostUrgent < classifier.veto()
                 && Words.of(message).size() >= VETO_MIN_WORDS;
         return new Reading(
-                Optional.ofNullable(best), overrules ? OptionalDouble.of(mostUrgent) : OptionalDouble.empty());
+                Optional.ofNullable(best),
+                overrules ? OptionalDouble.of(mostUrgent) : OptionalDouble.empty(),
+                medicineUrgency);
     }
 
     /** The match with the guidance of the closest curated message of the other kind of emergency. */
@@ -462,14 +463,11 @@ final class RedFlagSimilarity {
     }
 
     /** What the learned layer reads in the sentence (within its message, where it reads so); null without it. */
-    private Learned learned(String segment, float[] vector, RedFlagClassifier.Message message) {
+    private Learned learned(RedFlagClassifier.Features features) {
         if (classifier == null) {
             return null;
         }
-        double[] p = classifier.probabilities(
-                message == null
-                        ? RedFlagClassifier.features(segment, vector)
-                        : RedFlagClassifier.features(segment, vector, message));
+        double[] p = classifier.probabilities(features);
         boolean suicide =
                 p[RedFlagClassifier.Label.URGENT_988.ordinal()] > p[RedFlagClassifier.Label.URGENT_911.ordinal()];
         return new Learned(

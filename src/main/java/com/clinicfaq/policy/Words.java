@@ -87,6 +87,8 @@ final class Words {
         private final byte[] known;
         /** Whether the message is written in Spanish: 0 not read yet, 1 yes, 2 no. */
         private byte spanish;
+        /** Each word's Spanish sound, worked out when first asked for ({@link #soundsAlike}). */
+        private String[] sounds;
 
         private Message(String[] words) {
             this.words = words;
@@ -111,6 +113,17 @@ final class Words {
                                 : (byte) 2;
             }
             return known[index] == 1;
+        }
+
+        /** The word's Spanish sound ({@link Folding#spanishSound}), worked out once. */
+        String sound(int index) {
+            if (sounds == null) {
+                sounds = new String[words.length];
+            }
+            if (sounds[index] == null) {
+                sounds[index] = Folding.spanishSound(words[index]);
+            }
+            return sounds[index];
         }
 
         /** A Spanish message's words are read against the Spanish forms too ("que tenga buen dia": not "tengo"). */
@@ -247,7 +260,7 @@ final class Words {
             return false;
         }
         String sound = PATTERN_SOUNDS.computeIfAbsent(patternWord, Folding::spanishSound);
-        return sound.length() >= 3 && sound.equals(Folding.spanishSound(word));
+        return sound.length() >= 3 && sound.equals(((Message) words).sound(index));
     }
 
     /**
