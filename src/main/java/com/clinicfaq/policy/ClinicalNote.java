@@ -63,9 +63,10 @@ final class ClinicalNote {
                 return true;
             }
         }
+        // the abbreviations are one kind of mark, however many stand in the message
         for (String word : message.split("[^\\p{L}\\p{N}]+")) {
             if (ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
-                return ++kinds >= 2;
+                return kinds + 1 >= 2;
             }
         }
         return false;

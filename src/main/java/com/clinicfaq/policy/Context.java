@@ -526,9 +526,8 @@ final class Context {
                 // an ordinary ordeal that "killed me": "la fila del seguro me mató", "este tráfico me está matando"
                 "(?:la|el|esta|este|esa|ese) (?:fila|cola|espera|trafico|trabajo|tramite|tramites|papeleo|viaje|calor|"
                         + "cuenta|factura|caminata|subida|escalera|examen|junta|reunion|manejada)(?: \\w+){0,3} me (?:mato|mata|esta matando)",
-                // drowning or choking in paperwork, bills or jargon, never in water or on food: "I'm choking on all
-                // this
-                // medical jargon", "me estoy ahogando en facturas"
+                // drowning or choking in paperwork, bills or jargon, never in water or on food: "I'm choking on
+                // all this medical jargon", "me estoy ahogando en facturas"
                 "(?:drowning|choking|buried|sinking|suffocating) (?:in|on|under) (?:all )?(?:this |these |the |my |so much |so many )?"
                         + "(?:medical )?(?:bills?|paperwork|jargon|debt|forms?|emails?|statements?|envelopes?|red tape|terms|words)",
                 "(?:ahogando|ahogo|ahogada|ahogado|hundiendo|hundida|hundido) (?:en|con|entre) (?:tant[oa]s |las |los |mis |puras |puros )?"
