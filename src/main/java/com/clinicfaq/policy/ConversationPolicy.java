@@ -576,9 +576,10 @@ public final class ConversationPolicy {
             return "not raised: calm once its denied, hypothetical, general or past words are left out (\"%s\"): "
                     .formatted(inPresent(message, words, match.learned()));
         }
-        if (match.learned() != null && similarity.calmAboutMedicine(message)) {
+        double medicine = match.learned() == null ? 1 : similarity.medicineUrgency(message);
+        if (medicine < similarity.medicineVeto()) {
             return "not raised: calm by the model of messages that speak of a medicine (%.2f, below %.2f): "
-                    .formatted(similarity.medicineUrgency(message), similarity.medicineVeto());
+                    .formatted(medicine, similarity.medicineVeto());
         }
         return "emergency by meaning: ";
     }

@@ -7,7 +7,7 @@ import java.util.Set;
  * Whether a message speaks of a medicine: a pill, a patch, a dose, or a medicine by name, in English or Spanish. Such a
  * message is read a second time by a model of the boundary between handling a medicine (keeping pills from the
  * grandchildren, getting rid of a late father's patches, a missed or vomited dose, a pill too big to swallow) and an
- * overdose or a stash of pills kept with intent ({@link RedFlagSimilarity#calmAboutMedicine}): the learned layer,
+ * overdose or a stash of pills kept with intent ({@link RedFlagSimilarity#medicineVeto}): the learned layer,
  * trained mostly on other emergencies, reads the first for the second. A blood thinner is not among them: a message
  * that names one is most often about bleeding, which that model knows little of.
  */

@@ -37,14 +37,12 @@ public final class RedFlagClassifier {
     /** The model the policy ships with, trained by {@code RedFlagTrainer}: next to this class. */
     static final String RESOURCE = "red-flag-model.bin.gz";
 
-    private static volatile java.util.Optional<RedFlagClassifier> shipped;
     /**
      * The model of messages that speak of a medicine ({@link Medicines}), trained by {@code RedFlagTrainer --medicine}
      * on such messages alone: its veto is the urgency below which it reads one as calm.
      */
     static final String MEDICINE_RESOURCE = "medicine-model.bin.gz";
 
-    private static volatile java.util.Optional<RedFlagClassifier> shippedMedicine;
     private static final int BUCKETS = 1 << 17;
     /** How much the surface counts beside the meaning (both are unit length). */
     private static final float SURFACE_WEIGHT = 1.0f;
@@ -231,22 +229,18 @@ public final class RedFlagClassifier {
 
     /** The shipped model; null when there is none (the policy then reads meaning by closeness alone). */
     static RedFlagClassifier shipped() {
-        java.util.Optional<RedFlagClassifier> model = shipped;
-        if (model == null) {
-            model = resource(RESOURCE);
-            shipped = model;
-        }
-        return model.orElse(null);
+        return Shipped.RED_FLAGS.orElse(null);
     }
 
     /** The shipped model of messages that speak of a medicine; null when there is none. */
     static RedFlagClassifier shippedMedicine() {
-        java.util.Optional<RedFlagClassifier> model = shippedMedicine;
-        if (model == null) {
-            model = resource(MEDICINE_RESOURCE);
-            shippedMedicine = model;
-        }
-        return model.orElse(null);
+        return Shipped.MEDICINES.orElse(null);
+    }
+
+    /** The shipped models, read when first asked for. */
+    private static final class Shipped {
+        static final java.util.Optional<RedFlagClassifier> RED_FLAGS = resource(RESOURCE);
+        static final java.util.Optional<RedFlagClassifier> MEDICINES = resource(MEDICINE_RESOURCE);
     }
 
     /** A model shipped next to this class, if there is one. */

@@ -145,7 +145,7 @@ final class RedFlagSimilarity {
     private final List<String> calmTexts;
     /** Null when the encoder's model is not the one the learned layer was trained on. */
     private final RedFlagClassifier classifier;
-    /** The model of messages that speak of a medicine ({@link #calmAboutMedicine}); null without one. */
+    /** The model of messages that speak of a medicine ({@link #medicineVeto}); null without one. */
     private final RedFlagClassifier medicine;
     /** Which examples belong to a rule whose guidance gives 988 (suicidal thinking). */
     private final boolean[] suicideExample;
@@ -171,20 +171,8 @@ final class RedFlagSimilarity {
     private static final boolean MEDICINE = !Boolean.getBoolean("clinicfaq.no-medicine-reading");
 
     /**
-     * Whether a message that speaks of a medicine, alarming by meaning alone, is calm by the model of such messages:
-     * "donde guardo las pastillas pa q no las agarren los nietos?", "my father passed away and we found his fentanyl
-     * patches, how do we get rid of them?", "vomité la pastilla a los 10 minutos, ¿me tomo otra?". Its every piece (the
-     * message whole, its sentences) below the model's veto, which its trainer chose as the highest that, out of fold,
-     * lets no urgent message that speaks of a medicine through ("tengo guardadas las pastillas y hoy me las tomo
-     * todas", "my toddler got into my pills and won't wake up").
-     */
-    boolean calmAboutMedicine(String message) {
-        return medicineUrgency(message) < medicineVeto();
-    }
-
-    /**
-     * The model of messages that speak of a medicine: its highest urgency over the message's pieces ({@link
-     * #calmAboutMedicine}); 1 for a message that speaks of none, or without the model.
+     * For staff: the model of messages that speak of a medicine, its highest urgency over the message's pieces (as
+     * {@link Reading#medicine()}); 1 for a message that speaks of none, or without the model.
      */
     double medicineUrgency(String message) {
         if (medicine == null || !Medicines.mentioned(Words.of(message))) {
@@ -193,7 +181,14 @@ final class RedFlagSimilarity {
         return closest(message, false).medicine();
     }
 
-    /** The medicine model's veto ({@link #calmAboutMedicine}); 0 without the model. */
+    /**
+     * Below this, a message that speaks of a medicine and alarms by meaning alone is calm by the model of such messages
+     * ({@link Reading#medicine()}): "donde guardo las pastillas pa q no las agarren los nietos?", "my father passed away
+     * and we found his fentanyl patches, how do we get rid of them?". Every piece of it (the message whole, its
+     * sentences) must read below the veto, which the trainer chose as half the highest that, out of fold, lets no
+     * urgent message that speaks of a medicine through ("tengo guardadas las pastillas y hoy me las tomo todas", "my
+     * toddler got into my pills and won't wake up"). 0 without the model.
+     */
     double medicineVeto() {
         return medicine == null ? 0 : MEDICINE_VETO >= 0 ? MEDICINE_VETO : medicine.veto();
     }
@@ -264,6 +259,8 @@ final class RedFlagSimilarity {
      *        doubt (below its veto), so that a rule's keyword pattern is overruled (never one that counts even in a
      *        hypothesis: a threat of self-harm); empty otherwise, and always for a
      *        message of fewer than {@link #VETO_MIN_WORDS} words or without the learned layer
+     * @param medicine the model of messages that speak of a medicine: its highest urgency over the message's pieces
+     *     ({@link #medicineVeto}); 1 for a message that speaks of none, or without that model
      */
     record Reading(Optional<Match> urgent, OptionalDouble overrules, double medicine) {
 
@@ -322,8 +319,9 @@ final class RedFlagSimilarity {
         double suicide = 0;
         double other = 0;
         double mostUrgent = 0;
-        // the second reading of a message that speaks of a medicine, from the same features (calmAboutMedicine)
-        boolean aboutMedicine = medicine != null && inMessage && Medicines.mentioned(Words.of(message));
+        // the second reading of a message that speaks of a medicine, from the same features (medicineVeto)
+        List<String> words = Words.of(message);
+        boolean aboutMedicine = medicine != null && inMessage && Medicines.mentioned(words);
         double medicineUrgency = aboutMedicine ? 0 : 1;
         for (int s = 0; s < segments.size(); s++) {
             Segment segment = segments.get(s);
@@ -365,7 +363,7 @@ final class RedFlagSimilarity {
         boolean overrules = classifier != null
                 && classifier.veto() > 0
                 && mostUrgent < classifier.veto()
-                && Words.of(message).size() >= VETO_MIN_WORDS;
+                && words.size() >= VETO_MIN_WORDS;
         return new Reading(
                 Optional.ofNullable(best),
                 overrules ? OptionalDouble.of(mostUrgent) : OptionalDouble.empty(),

@@ -462,7 +462,7 @@ final class TranslatedIndex {
         if (!SOUNDS_ALIKE) {
             return term;
         }
-        String sound = sound(term);
+        String sound = com.clinicfaq.knowledge.Folding.spanishSound(term);
         java.util.NavigableMap<String, String> bySound = SOUNDS.get(known, TranslatedIndex::bySound);
         String same = bySound.get(sound);
         if (same != null) {
@@ -490,17 +490,15 @@ final class TranslatedIndex {
 
     private static java.util.NavigableMap<String, String> bySound(Set<String> known) {
         java.util.NavigableMap<String, String> bySound = new java.util.TreeMap<>();
-        known.stream().filter(t -> t.length() >= 4).sorted().forEach(t -> bySound.putIfAbsent(sound(t), t));
+        known.stream()
+                .filter(t -> t.length() >= 4)
+                .sorted()
+                .forEach(t -> bySound.putIfAbsent(com.clinicfaq.knowledge.Folding.spanishSound(t), t));
         return java.util.Collections.unmodifiableNavigableMap(bySound);
     }
 
     /** Off only to measure what it changes ({@code -Dclinicfaq.no-sounds-alike=true}). */
     private static final boolean SOUNDS_ALIKE = !Boolean.getBoolean("clinicfaq.no-sounds-alike");
-
-    /** How a Spanish term sounds ({@link com.clinicfaq.knowledge.Folding#spanishSound}). */
-    static String sound(String term) {
-        return com.clinicfaq.knowledge.Folding.spanishSound(term);
-    }
 
     /** The same term, or one edit apart (a letter changed, added, dropped or two swapped) for terms of five letters or more. */
     static boolean close(String a, String b) {

@@ -684,7 +684,7 @@ public final class RedFlagTrainer {
     }
 
     /**
-     * {@code --medicine}: the model of messages that speak of a medicine ({@link RedFlagSimilarity#calmAboutMedicine}),
+     * {@code --medicine}: the model of messages that speak of a medicine ({@link RedFlagSimilarity#medicineVeto}),
      * trained on such messages alone (of the sets named by {@code --train=} and the curated ones). Its veto is the
      * highest urgency below which, out of fold (five folds by message), no urgent message of those sets would be read as
      * calm; {@code --write} writes it where the policy reads it.
