@@ -1,12 +1,18 @@
 package com.clinicfaq.policy;
 
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The language a visitor writes in, as far as the policy needs it: urgent guidance is given in Spanish to a
- * message written in Spanish. Told from the short function words both languages are full of, which a phone
- * message keeps even when accents and capitals are dropped.
+ * message written in Spanish. Told first from the short function words both languages are full of, which a phone
+ * message keeps even when accents and capitals are dropped; a message of four words or more they do not tell ("me van a
+ * dormir completa o nomas sedasion", "mismo dia a casa?") is told by Lingua, a language detector made for short
+ * texts, between English and Spanish only. Lingua alone misreads Spanglish ("como es el recovery despues de la
+ * kyphoplasty" reads English to it), which the function words tell.
  */
 public enum Language {
     ENGLISH("en"),
@@ -105,11 +111,14 @@ public enum Language {
             "hola",
             "gracias");
     private static final Set<String> ENGLISH_WORDS = Set.of(
-            "the", "a", "an", "and", "of", "to", "in", "is", "it", "my", "i", "you", "he", "she", "can", "cant", "not",
+            "the", "an", "and", "of", "to", "in", "is", "it", "my", "i", "you", "he", "she", "can", "cant", "not",
             "have", "has", "what", "how", "with", "for", "on", "this", "that", "after", "do", "does", "im", "was",
             "are", "be", "will", "should", "would", "could", "just", "back", "pain", "legs", "leg", "chest", "since",
             "about", "when", "his", "her", "we", "they", "there", "from", "at", "dont", "but", "so", "if", "am", "been",
             "get", "got", "feel", "cannot", "husband", "wife", "mom", "dad", "please", "help", "hi", "hello", "thanks");
+
+    /** The fewest words Lingua is asked about: "ok gracias", "frio o calor?" keep the conversation's language. */
+    private static final int DETECTOR_WORDS = 4;
 
     public final String code;
 
@@ -137,9 +146,31 @@ public enum Language {
             spanish += SPANISH_WORDS.contains(word) ? 1 : 0;
             english += ENGLISH_WORDS.contains(word) ? 1 : 0;
         }
-        return spanish == english
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(spanish > english ? SPANISH : ENGLISH);
+        if (spanish != english) {
+            return java.util.Optional.of(spanish > english ? SPANISH : ENGLISH);
+        }
+        if (words.size() < DETECTOR_WORDS) {
+            return java.util.Optional.empty();
+        }
+        Map<com.github.pemistahl.lingua.api.Language, Double> confidence =
+                Detector.DETECTOR.computeLanguageConfidenceValues(String.join(" ", words));
+        double es = confidence.getOrDefault(com.github.pemistahl.lingua.api.Language.SPANISH, 0.0);
+        double en = confidence.getOrDefault(com.github.pemistahl.lingua.api.Language.ENGLISH, 0.0);
+        return es == en ? java.util.Optional.empty() : java.util.Optional.of(es > en ? SPANISH : ENGLISH);
+    }
+
+    /**
+     * Lingua between English and Spanish, built once on first use. Its low-accuracy mode reads trigrams only: 2 MB of
+     * models instead of 49, and on the project's labelled messages it decides as well as the high-accuracy mode where
+     * the function words do not (`docs/evaluation.md`, session 32). Thread-safe.
+     */
+    private static final class Detector {
+        static final LanguageDetector DETECTOR = LanguageDetectorBuilder.fromLanguages(
+                        com.github.pemistahl.lingua.api.Language.ENGLISH,
+                        com.github.pemistahl.lingua.api.Language.SPANISH)
+                .withLowAccuracyMode()
+                .withPreloadedLanguageModels()
+                .build();
     }
 
     /**
@@ -170,16 +201,6 @@ public enum Language {
     }
 
     static Language of(List<String> words) {
-        int spanish = 0;
-        int english = 0;
-        for (String word : words) {
-            if (SPANISH_WORDS.contains(word)) {
-                spanish++;
-            }
-            if (ENGLISH_WORDS.contains(word)) {
-                english++;
-            }
-        }
-        return spanish > english ? SPANISH : ENGLISH;
+        return detect(words).orElse(ENGLISH);
     }
 }

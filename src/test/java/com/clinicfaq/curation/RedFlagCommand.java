@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * Prints the policy's red-flag figures on the blind red-flag set, per half and per kind:
  * {@code ./mvnw -q test-compile exec:exec@red-flags}. With {@code --misses} it lists the dev half's misses (never
  * the holdout's: tune on dev only); with {@code --holdout-misses} the holdout's, for the closing report. The unseen2,
- * unseen3, unseen8 and unseen9 sets' misses are never listed: they are kept for figures on authors nobody has read
+ * unseen3, unseen8, unseen9 and unseen10 sets' misses are never listed: they are kept for figures on authors nobody has read
  * (unseen8's missed urgent messages alone were read, with {@code --urgent-misses}; unseen4's are listed
  * with {@code --misses} since session 29 read its false alarms, unseen5's since session 30, unseen6's, unseen7's and
  * train2's since session 31, when a new set written that session took their place); {@code
@@ -305,6 +305,11 @@ public final class RedFlagCommand {
         if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen9")) {
             names.add("unseen9"); // six more voices (end of session 31), written after every other set was read
         }
+        if (RedFlagSet.exists(RedFlagSet.PROJECT_CHECKS, "unseen10")) {
+            // new voices (session 32: dictation, all capitals, a teenager for a grandparent, an aide's shorthand,
+            // Spanish of five countries), written after every other set was read
+            names.add("unseen10");
+        }
         for (String name : names) {
             RedFlagSet.Result result = RedFlagSet.load(
                             Path.of(System.getProperty("red-flags.checks", RedFlagSet.PROJECT_CHECKS.toString())), name)
@@ -314,7 +319,7 @@ public final class RedFlagCommand {
                     .forEach((kind, counts) -> System.out.printf("    %-34s %3d / %3d%n", kind, counts[0], counts[1]));
             boolean show = switch (name) {
                 case "holdout" -> options.contains("--holdout-misses");
-                case "unseen2", "unseen3", "unseen8", "unseen9" -> false;
+                case "unseen2", "unseen3", "unseen8", "unseen9", "unseen10" -> false;
                 default -> options.contains("--misses");
             };
             // a never-read set's missed urgent messages alone, to learn what class each stands for (its false alarms

@@ -52,6 +52,13 @@ class WordsTests {
         assertThat(Language.of("se desmayo y no responde")).isEqualTo(Language.SPANISH);
         assertThat(Language.of("my husband cant breathe")).isEqualTo(Language.ENGLISH);
         assertThat(Language.of("CHEST PAIN")).isEqualTo(Language.ENGLISH);
+        // without the function words, a message of four words or more is told by the language detector
+        assertThat(Language.detect("me van a dormir completa o nomas sedasion")).contains(Language.SPANISH);
+        assertThat(Language.detect("mismo dia a casa?")).contains(Language.SPANISH);
+        assertThat(Language.detect("Worried about cement leakage afterwards")).contains(Language.ENGLISH);
+        // and a shorter one keeps the conversation's language
+        assertThat(Language.detect("frio o calor?")).isEmpty();
+        assertThat(Language.detect("Medicare?")).isEmpty();
     }
 
     @Test

@@ -128,6 +128,24 @@ class SpanishConversationIntegrationTests {
     }
 
     @Test
+    void aSpanishMessageWithoutTheUsualShortWordsIsStillAnsweredInSpanish() throws Exception {
+        // on an English page, a first message with none of the function words the language is told by ("me", "van",
+        // "a" and "o" are words of both languages) is told by the language detector
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.awaitBot("greeting");
+            chat.say("me van a dormir completa o nomas sedasion");
+            JsonNode reply = chat.await(f -> f.path("type").asString().equals("bot")
+                    && !f.path("kind").asString().equals("greeting"));
+            if (!reply.path("lang").asString().equals("es")) {
+                // an English answer from the article, then the Spanish note and offer
+                assertThat(reply.path("kind").asString()).isEqualTo("answer");
+                assertThat(chat.awaitBot("handoff.offer").path("lang").asString())
+                        .isEqualTo("es");
+            }
+        }
+    }
+
+    @Test
     void aWordOrTwoOfEnglishKeepsASpanishConversationInSpanish() throws Exception {
         try (ChatClient chat = ChatClient.connectInLanguage(port, "es")) {
             assertThat(chat.awaitBot("greeting").path("lang").asString()).isEqualTo("es");
