@@ -360,7 +360,8 @@ final class Context {
                 "cuando (?:yo )?(?:tenia|tuve) \\d+",
                 "history of",
                 "in the past",
-                "once",
+                // never all at once ("took all her pills for the week at once")
+                "(?<!\\bat )once",
                 "previous(?:ly)?",
                 "a while back",
                 "for (?:\\w+ )?(?:\\w+ )?(?:years|yrs|decades|a long time)",
@@ -391,8 +392,9 @@ final class Context {
                 "in (?:january|february|march|april|june|july|august|september|october|november|december)",
                 "en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
                 "\\w+ before(?= and| so| but|$)",
-                // also as it sounds, written by ear: "una ves", "una bes"
-                "una (?:vez|ves|bes|bez)",
+                // also as it sounds, written by ear: "una ves", "una bes"; never all at once ("se tomó todas las
+                // pastillas de la semana de una vez")
+                "(?<!\\bde )una (?:vez|ves|bes|bez)",
                 "hace tiempo",
                 // long-standing: "desde hace años", never an onset an hour ago ("desde hace como una hora")
                 "desde hace (?:\\w+ ){0,3}(?:anos|meses|decadas|mucho|tiempo)",

@@ -9,7 +9,9 @@ import java.util.List;
  * alternative a word or consecutive words; {@code numb*} matches any word starting with numb and
  * {@code <number>} any number, {@code <many>} a number of 5 or more, in digits or words ("took 30 tramadol", "forty
  * tablets"), {@code <fever>} a body
- * temperature that is a fever (100 to 110 in Fahrenheit, 38 to 43 in Celsius: "temp is 101", not "temp is 98.4"). The pattern matches when every group has an alternative somewhere in
+ * temperature that is a fever (100 to 110 in Fahrenheit, 38 to 43 in Celsius: "temp is 101", not "temp is 98.4"),
+ * {@code <low-oxygen>} an oxygen saturation below 90 % (50 to 89: "SpO2 84%", not "sats 96"). The pattern matches when
+ * every group has an alternative somewhere in
  * the message. The full syntax is documented at the top of {@code policy.yml}.
  */
 final class RulePattern {
@@ -21,6 +23,8 @@ final class RulePattern {
     static final int MANY_AT_LEAST = 5;
     /** A body temperature that is a fever, in either scale: "temp is 102", "38,5 de temperatura". */
     static final String FEVER = "<fever>";
+    /** An oxygen saturation that calls for help, in per cent: "SpO2 84% RA", "sats 88 on room air". */
+    static final String LOW_OXYGEN = "<low-oxygen>";
     /** A message of at most this many words is read as one sentence. */
     static final int SHORT_MESSAGE = 15;
 
@@ -38,6 +42,14 @@ final class RulePattern {
                 }
                 int degrees = Integer.parseInt(word);
                 return degrees >= 38 && degrees <= 43 || degrees >= 100 && degrees <= 110;
+            }
+            if (number && text.equals(LOW_OXYGEN)) {
+                String word = words.get(index);
+                if (!Words.isNumber(word) || word.length() != 2) {
+                    return false;
+                }
+                int saturation = Integer.parseInt(word);
+                return saturation >= 50 && saturation <= 89;
             }
             if (number) {
                 return Words.isNumber(words.get(index));
@@ -81,7 +93,7 @@ final class RulePattern {
     private static List<Token> tokens(String pattern, String alternative) {
         List<Token> tokens = new ArrayList<>();
         for (String raw : alternative.strip().split("\\s+")) {
-            if (raw.equals(NUMBER) || raw.equals(MANY) || raw.equals(FEVER)) {
+            if (raw.equals(NUMBER) || raw.equals(MANY) || raw.equals(FEVER) || raw.equals(LOW_OXYGEN)) {
                 tokens.add(new Token(raw, false, true));
                 continue;
             }
@@ -94,7 +106,7 @@ final class RulePattern {
             if (text.contains("*") || text.contains("<") || text.contains(">")) {
                 throw new IllegalArgumentException(
                         "'" + raw + "' in the pattern '" + pattern
-                                + "': '*' may only end a word and '<number>', '<many>' and '<fever>' are the only placeholders");
+                                + "': '*' may only end a word and '<number>', '<many>', '<fever>' and '<low-oxygen>' are the only placeholders");
             }
             List<String> words = Words.of(text);
             if (words.isEmpty()) {
@@ -259,6 +271,7 @@ final class RulePattern {
         return alternative.size() == 1
                 && alternative.getFirst().number()
                 && !alternative.getFirst().text().equals(FEVER)
+                && !alternative.getFirst().text().equals(LOW_OXYGEN)
                 && start + 1 < words.size()
                 && UNITS.contains(words.get(start + 1));
     }

@@ -443,6 +443,17 @@ class ContextTests {
     }
 
     @Test
+    void onceIsThePastButAllAtOnceIsNot() {
+        assertThat(inPresent("I fainted once at the dentist", "fainted")).isFalse();
+        assertThat(inPresent("una vez me desmaye en el dentista", "desmaye")).isFalse();
+        // all at once: the week's pills taken together
+        assertThat(inPresent("she took all her pills for the week at once and is vomiting", "took all her pills"))
+                .isTrue();
+        assertThat(inPresent("se tomo todas las pastillas de la semana de una vez", "se tomo todas"))
+                .isTrue();
+    }
+
+    @Test
     void aDecimalPointEndsNoSentence() {
         // both in one sentence, as a rule's groups must be: the fever and the back pain growing worse
         assertThat(RealPolicy.policy()

@@ -42,7 +42,8 @@ class PolicyRulesReaderTests {
                         "trouble-breathing",
                         "fever-or-wound",
                         "bad-fall",
-                        "other-danger");
+                        "other-danger",
+                        "violence");
         assertThat(rules.emergency())
                 .allSatisfy(rule -> assertThat(rule.replyEs()).contains("911"));
         assertThat(rules.texts().disclaimerEs()).contains("911");

@@ -65,6 +65,17 @@ class RulePatternTests {
     }
 
     @Test
+    void lowOxygenMatchesASaturationBelowNinetyPerCent() {
+        String pattern = "spo2 <low-oxygen>|sats <low-oxygen>";
+        assertThat(matches(pattern, "acute SOB, SpO2 84% RA, RR 30")).isTrue();
+        assertThat(matches(pattern, "sats 88 on room air")).isTrue();
+        assertThat(matches(pattern, "SpO2 96% on room air")).isFalse();
+        assertThat(matches(pattern, "sats 100")).isFalse();
+        // the number must follow the word: a heart rate of 80 beside a normal saturation is not one
+        assertThat(matches(pattern, "SpO2 97, HR 80")).isFalse();
+    }
+
+    @Test
     void phrasesNeedConsecutiveWords() {
         assertThat(matches("i want to die", "i want to die")).isTrue();
         assertThat(matches("i want to die", "i dont want to die during surgery"))
