@@ -283,7 +283,10 @@ public final class ConversationPolicy {
         }
         for (CompiledRule candidate : compiled.get(Branch.CLINICIAN)) {
             if (candidate.matches(words)) {
-                return decision(Branch.CLINICIAN, candidate.rule());
+                Optional<Rule> booking = bookingFor(words);
+                return booking.isPresent()
+                        ? decision(Branch.BOOKING, booking.get())
+                        : decision(Branch.CLINICIAN, candidate.rule());
             }
         }
         List<CompiledRule> smallTalk = compiled.get(Branch.SMALL_TALK);
@@ -315,6 +318,46 @@ public final class ConversationPolicy {
             }
         }
         return new Decision.AskKnowledgeBase();
+    }
+
+    /** Words that say what an appointment is for: "to see if", "para ver si". */
+    private static final List<List<String>> PURPOSE = List.of(
+            List.of("to", "see", "if"),
+            List.of("to", "see", "whether"),
+            List.of("to", "find", "out", "if"),
+            List.of("to", "find", "out", "whether"),
+            List.of("to", "check", "if"),
+            List.of("to", "know", "if"),
+            List.of("para", "ver", "si"),
+            List.of("para", "saber", "si"),
+            List.of("a", "ver", "si"),
+            List.of("para", "que", "me", "digan", "si"),
+            List.of("para", "checar", "si"),
+            List.of("para", "revisar", "si"));
+
+    /**
+     * The booking rule a message asks by its words, where the question a clinician must answer is what the appointment
+     * is for: "¿cómo agendo una consulta para ver si soy candidato?", "I'd like a consultation to see if I'm a good
+     * candidate". The visitor asks to book; the clinician's note would only offer what they asked for.
+     */
+    private Optional<Rule> bookingFor(List<String> words) {
+        boolean purpose = false;
+        for (int i = 0; i < words.size() && !purpose; i++) {
+            for (List<String> phrase : PURPOSE) {
+                if (i + phrase.size() <= words.size()
+                        && words.subList(i, i + phrase.size()).equals(phrase)) {
+                    purpose = true;
+                    break;
+                }
+            }
+        }
+        if (!purpose || asksWhy(words) || asksAdvice(words)) {
+            return Optional.empty();
+        }
+        return compiled.get(Branch.BOOKING).stream()
+                .filter(candidate -> candidate.matches(words))
+                .map(CompiledRule::rule)
+                .findFirst();
     }
 
     /** An email address, or a number of seven digits or more (a phone number). */

@@ -35,7 +35,11 @@ public final class SpanishAnswersCommand {
         Locale.setDefault(Locale.ROOT);
         List<String> options =
                 Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+"))).toList();
-        String half = options.contains("--holdout") ? "holdout" : "dev";
+        String half = options.stream()
+                .filter(o -> o.startsWith("--half="))
+                .map(o -> o.substring(7))
+                .findFirst()
+                .orElse(options.contains("--holdout") ? "holdout" : "dev");
         CLOSEST = !options.contains("--union");
         MARGIN = options.stream()
                 .filter(o -> o.startsWith("--margin="))
@@ -226,6 +230,8 @@ public final class SpanishAnswersCommand {
         int[] glossed = new int[4];
         int[] translatedFirst = new int[4];
         int[] glossFirst = new int[4];
+        double[] sure = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
+        int[][] sureGlossFirst = new int[sure.length][4];
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             String english = gloss.gloss(c.question());
@@ -244,6 +250,14 @@ public final class SpanishAnswersCommand {
                     c,
                     fromGloss instanceof Answer.Found || !translated ? fromGloss : null,
                     fromGloss instanceof Answer.Found || !translated ? null : translatedRight);
+            for (int k = 0; k < sure.length; k++) {
+                boolean sureOfGloss = fromGloss instanceof Answer.Found f && f.confidence() >= sure[k];
+                count(
+                        sureGlossFirst[k],
+                        c,
+                        sureOfGloss || !translated ? fromGloss : null,
+                        sureOfGloss || !translated ? null : translatedRight);
+            }
             if (misses && g != 0) {
                 System.out.printf(
                         "  %s %s%n      %s%n      -> %s%n",
@@ -259,6 +273,9 @@ public final class SpanishAnswersCommand {
         print("English engine, the question's gloss", glossed);
         print("reviewed translation, else the gloss", translatedFirst);
         print("the gloss, else the reviewed translation", glossFirst);
+        for (int k = 0; k < sure.length; k++) {
+            print("the gloss at " + sure[k] + ", else the translation", sureGlossFirst[k]);
+        }
     }
 
     /**
