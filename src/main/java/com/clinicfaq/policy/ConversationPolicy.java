@@ -476,9 +476,12 @@ public final class ConversationPolicy {
                     continue;
                 }
                 // and where it reads suicidal thinking, the guidance is the suicide line's (which names 911 too):
-                // "I'm standing on the bridge and I'm done being a burden" matches a 911 rule's words first
+                // "I'm standing on the bridge and I'm done being a burden" matches a 911 rule's words first; never
+                // over a firm pattern's words, which it does not overrule either ("someone broke in and has a gun, we
+                // are hiding in the closet" is a threat by another, whose guidance is to get safe and call 911)
                 Optional<RedFlagSimilarity.Match> learned = reading.urgent();
                 if (!RedFlagSimilarity.isSuicide(rule)
+                        && !match.firm()
                         && learned.isPresent()
                         && learned.get().learned() != null
                         && RedFlagSimilarity.isSuicide(learned.get().rule())) {
