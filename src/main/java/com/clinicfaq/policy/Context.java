@@ -385,7 +385,7 @@ final class Context {
                 "hace mucho(?= (?:no |ya |me |le |se |lo |la )?(?:\\w+(?:ia|ian|aba|aban|aron|ieron)|dio|fue|tuve|tuvo|hice|hizo|quise|quiso|pude|pudo|vino|estuve|estuvo|dijo|dije|cayo)\\b)",
                 "(?:el|los) (?:ano|anos) pasados?",
                 // as "last month", "last summer"
-                "(?:el|la) (?:mes|verano|invierno|otono|primavera) pasad[oa]",
+                "(?:el|la) (?:mes|semana|verano|invierno|otono|primavera) pasad[oa]",
                 "anos atras",
                 "de (?:nino|nina|joven|chico|chica|chiquit[oa]|pequen[oa]|adolescente)",
                 "cuando (?:era|estaba) (?:joven|chic[oa]|adolescente|en la (?:prepa|secundaria|universidad))",
@@ -492,7 +492,9 @@ final class Context {
                 "(?:me|nos|le) (?:dijeron|explicaron|avisaron)",
                 "(?:el doctor|la doctora|la enfermera|el medico) (?:\\w+ )?(?:dijo|dice)",
                 "dijo (?:el doctor|la doctora|la enfermera)",
-                "(?:es|era) normal",
+                // told normal ("la doctora dijo que es normal", "es normal tener moretones"); never asked whether
+                // something is ("¿es normal que mi mamá hable enredado desde hace una hora?"): the visitor asks
+                "(?:es|era) normal(?! que)",
                 // "como me habían dicho", written by ear too ("como me avian dicho")
                 "como (?:me |nos |le |les )?(?:dijeron|dijo|(?:habian|avian|abian|han|habia|avia) dicho|explicaron|avisaron)");
         add(
@@ -527,7 +529,8 @@ final class Context {
                 "(?:ran|run|runs|running|did|do|doing) (?:\\w+ )?suicides(?! (?:attempt|attempts|note|notes|thoughts)\\b)",
                 // an ordinary ordeal that "killed me": "la fila del seguro me mató", "este tráfico me está matando"
                 "(?:la|el|esta|este|esa|ese) (?:fila|cola|espera|trafico|trabajo|tramite|tramites|papeleo|viaje|calor|"
-                        + "cuenta|factura|caminata|subida|escalera|examen|junta|reunion|manejada)(?: \\w+){0,3} me (?:mato|mata|esta matando)",
+                        + "cuenta|factura|caminata|subida|escalera|examen|junta|reunion|manejada|jale|chamba|turno|dia|"
+                        + "semana|clase|jefe|jefa|computadora|compu|celular)(?: \\w+){0,3} me (?:mato|mata|esta matando)",
                 // drowning or choking in paperwork, bills or jargon, never in water or on food: "I'm choking on
                 // all this medical jargon", "me estoy ahogando en facturas"
                 "(?:drowning|choking|buried|sinking|suffocating) (?:in|on|under) (?:all )?(?:this |these |the |my |so much |so many )?"

@@ -443,6 +443,16 @@ class ContextTests {
     }
 
     @Test
+    void whatTheDoctorSaidIsNormalIsSetAsideButAskingWhetherSomethingIsNormalIsNot() {
+        assertThat(inPresent("la doctora dijo que es normal tener la pierna dormida", "pierna dormida"))
+                .isFalse();
+        assertThat(inPresent("es normal que mi mama hable enredado desde hace una hora", "hable enredado"))
+                .isTrue();
+        // the last week, as the last month is
+        assertThat(inPresent("la semana pasada me cai en el bano", "me cai")).isFalse();
+    }
+
+    @Test
     void onceIsThePastButAllAtOnceIsNot() {
         assertThat(inPresent("I fainted once at the dentist", "fainted")).isFalse();
         assertThat(inPresent("una vez me desmaye en el dentista", "desmaye")).isFalse();
