@@ -458,6 +458,13 @@ final class Context {
                 "in remission",
                 "never came back",
                 "got help",
+                // help had, and a calm now, in Spanish: "ya fui a terapia y toy bien", "ahora estoy tranquila y
+                // contenta con mis nietos"
+                "(?:ya )?(?:fui|voy|estuve|sigo) (?:a|en) (?:terapia|consejeria|psicolog[oa]|tratamiento)",
+                // "ahora", against the past; never "ya estoy en paz", a farewell ("ya tengo suficientes pastillas
+                // guardadas, ya estoy en paz")
+                "ahora (?:estoy|esta|toy|ando|anda) (?:muy |bien |super )?(?:tranquil[oa]|content[oa]|feliz|mejor)",
+                "toy bien",
                 "better place",
                 "fine after",
                 "(?:they|nurse|doctor|dr|doc|surgeon|pa|np|physician|office|clinic) (?:\\w+ )?(?:said|told|warned|mentioned)",

@@ -453,6 +453,21 @@ class ContextTests {
     }
 
     @Test
+    void aPastThoughtOfSelfHarmIsOverWhereTheMessageSaysHelpWasHadOrAllIsCalmNowButAPeaceMadeIsNot() {
+        assertThat(RealPolicy.policy()
+                        .decide("ya me habian dado ganas d matarme hace años pero ya fui a terapia y toy bien, nomas"
+                                + " q el form pregunta"))
+                .isNotInstanceOf(Decision.Emergency.class);
+        assertThat(RealPolicy.policy()
+                        .decide("quise quitarme la vida hace mas de cuarenta años. Ahora estoy tranquila y contenta con"
+                                + " mis nietos"))
+                .isNotInstanceOf(Decision.Emergency.class);
+        // a calm after a decision is a farewell, never a reassurance
+        assertThat(inPresent("ya tengo suficientes pastillas guardadas, ya estoy en paz", "pastillas guardadas"))
+                .isTrue();
+    }
+
+    @Test
     void onceIsThePastButAllAtOnceIsNot() {
         assertThat(inPresent("I fainted once at the dentist", "fainted")).isFalse();
         assertThat(inPresent("una vez me desmaye en el dentista", "desmaye")).isFalse();
