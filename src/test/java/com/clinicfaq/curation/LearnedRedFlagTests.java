@@ -143,9 +143,10 @@ class LearnedRedFlagTests {
 
     @Test
     void anOrdinaryQuestionTheLearnedLayerAlarmsOnIsNoEmergencyAndStaffSeeWhy() {
-        // a follow-up about a procedure's rare complications, read by the learned layer as a person who does not
-        // respond; the reading of ordinary messages is sure it is an ordinary one
-        String question = "¿Y las complicaciones raras?";
+        // a follow-up about a procedure's rare complications, read by the learned layer as heavy bleeding (0.54); the
+        // reading of ordinary messages is sure it is an ordinary one. (Its Spanish twin, "¿Y las complicaciones
+        // raras?", is now below the learned layer's Spanish bar, 0.35, and needs no second reading.)
+        String question = "and the rare ones?";
 
         assertThat(policy.decide(question)).isNotInstanceOf(Decision.Emergency.class);
         assertThat(policy.closestRedFlag(question))
