@@ -263,8 +263,11 @@ final class Context {
                 "chances? of",
                 "complications?",
                 "side effects?",
+                // what a thing can do, asked in general ("can the cement cause paralysis"); the word after the verb is
+                // its subject, never an adverb ("pills that would just make everything stop")
                 "(?:can|could|does|will|would) (?:it|this|that|the (?:procedure|injection|cement|shot|block|implant|device|treatment|surgery)|"
-                        + "(?!(?:i|you|he|she|we|they|my|his|her)\\b)\\w+) (?:cause|lead to|make|leave|result in)",
+                        + "(?!(?:i|you|he|she|we|they|my|his|her|just|really|actually|simply|only|ever|also|still|probably"
+                        + "|definitely|totally|even|finally|possibly)\\b)\\w+) (?:cause|lead to|make|leave|result in)",
                 "is it true",
                 // "can you overdose on a fentanyl patch just by touching it?": anyone, in general
                 "(?:can|could) (?:you|one|someone|somebody|a person|people)(?= (?:\\w+ )?(?:overdose|od)\\b)",

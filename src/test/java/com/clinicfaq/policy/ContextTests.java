@@ -468,6 +468,13 @@ class ContextTests {
     }
 
     @Test
+    void whatAThingCanDoIsAskedInGeneralButAnAdverbIsNoThing() {
+        assertThat(inPresent("can the cement cause paralysis", "paralysis")).isFalse();
+        assertThat(inPresentAsThreat("pills that would just make everything stop", "make everything stop"))
+                .isTrue();
+    }
+
+    @Test
     void onceIsThePastButAllAtOnceIsNot() {
         assertThat(inPresent("I fainted once at the dentist", "fainted")).isFalse();
         assertThat(inPresent("una vez me desmaye en el dentista", "desmaye")).isFalse();

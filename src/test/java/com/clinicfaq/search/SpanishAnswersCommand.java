@@ -19,7 +19,8 @@ import java.util.Locale;
  * The Spanish answers from the reviewed translations, on the Spanish set's questions, engine alone (no policy):
  * {@code ./mvnw -q test-compile exec:exec@spanish-answers} (issue #16). A Spanish answer is right when the English item it
  * translates holds one of the facts expected in English. Unreviewed translations are read as reviewed. Options:
- * {@code --holdout} runs the holdout half (report only: tune on dev), {@code --gloss} compares the readings of a
+ * {@code --holdout} runs the holdout half (report only: tune on dev), {@code --half=dev2} any half by its name, {@code
+ * --gloss} compares the readings of a
  * question word by word in English ({@link SpanishGloss}), {@code --latency} times a Spanish question's path, {@code
  * --misses} lists the wrong and the
  * declined, {@code --grid} tries other weights and thresholds on the half, {@code --margin=0.02} answers only a question whose best item leads the next by that much (it lost more right answers than wrong ones on dev).
