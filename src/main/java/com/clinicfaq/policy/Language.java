@@ -200,7 +200,13 @@ public enum Language {
         return SPANISH_WORDS.contains(word);
     }
 
+    /** The language of a message's words: worked out once per message ({@link Words.Message#language()}). */
     static Language of(List<String> words) {
+        return words instanceof Words.Message message ? message.language() : read(words);
+    }
+
+    /** Spanish when the words tell it, else English. */
+    static Language read(List<String> words) {
         return detect(words).orElse(ENGLISH);
     }
 }

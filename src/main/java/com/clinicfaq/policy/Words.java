@@ -85,8 +85,8 @@ final class Words {
         private final String[] words;
         /** 0 not looked up yet, 1 in the dictionary, 2 not. */
         private final byte[] known;
-        /** Whether the message is written in Spanish: 0 not read yet, 1 yes, 2 no. */
-        private byte spanish;
+        /** The language the message is written in; null until first asked for. */
+        private Language language;
         /** Each word's Spanish sound, worked out when first asked for ({@link #soundsAlike}). */
         private String[] sounds;
 
@@ -126,12 +126,20 @@ final class Words {
             return sounds[index];
         }
 
+        /**
+         * The language the message is written in, worked out once: the policy, the meaning layers and the word reading
+         * all ask (a tie of function words asks the language detector).
+         */
+        Language language() {
+            if (language == null) {
+                language = Language.read(this);
+            }
+            return language;
+        }
+
         /** A Spanish message's words are read against the Spanish forms too ("que tenga buen dia": not "tengo"). */
         private boolean spanish() {
-            if (spanish == 0) {
-                spanish = Language.of(this) == Language.SPANISH ? (byte) 1 : (byte) 2;
-            }
-            return spanish == 1;
+            return language() == Language.SPANISH;
         }
     }
 
