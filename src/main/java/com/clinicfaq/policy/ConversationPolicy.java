@@ -341,16 +341,7 @@ public final class ConversationPolicy {
      * candidate". The visitor asks to book; the clinician's note would only offer what they asked for.
      */
     private Optional<Rule> bookingFor(List<String> words) {
-        boolean purpose = false;
-        for (int i = 0; i < words.size() && !purpose; i++) {
-            for (List<String> phrase : PURPOSE) {
-                if (i + phrase.size() <= words.size()
-                        && words.subList(i, i + phrase.size()).equals(phrase)) {
-                    purpose = true;
-                    break;
-                }
-            }
-        }
+        boolean purpose = PURPOSE.stream().anyMatch(phrase -> java.util.Collections.indexOfSubList(words, phrase) >= 0);
         if (!purpose || asksWhy(words) || asksAdvice(words)) {
             return Optional.empty();
         }
